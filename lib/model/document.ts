@@ -1,0 +1,414 @@
+/**
+ * The Draftbase schema document: the single source of truth from which DDL, mermaid, the design
+ * document and the canvas are all computed. One zod schema; the TypeScript types are inferred from it.
+ *
+ * Shape rules (see lib/README.md):
+ * - Every element has an opaque, stable id; references use ids, names are data.
+ * - Collections of top-level elements are records keyed by id (O(1) lookups from the canvas), and
+ *   each value repeats its id. Insertion order is kept and is the display order.
+ * - Layout (positions, colours of tables, note geometry) lives under `layout`, never in the schema.
+ * - Variants are discriminated unions on `kind`.
+ */
+import { z } from 'zod';
+
+/** The newest document version this build reads and writes. */
+export const DOCUMENT_VERSION = 1;
+
+export const idSchema = z.string().min(1).max(64);
+export type Id = z.infer<typeof idSchema>;
+
+/** A name as the user typed it: any characters but NUL, never empty. */
+const nameSchema = z.string().min(1).max(256).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const commentSchema = z.string().max(10_000);
+/** An SQL fragment (expression, predicate, view body) in the dialect it was written for. */
+const sqlSchema = z.string().min(1).max(1_000_000);
+
+export const dialectSchema = z.enum(['postgres', 'mysql']);
+export type Dialect = z.infer<typeof dialectSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/** Dialect-neutral scalar types. Each dialect module maps them to native types. */
+export const logicalTypeNames = [
+  'smallint', 'integer', 'bigint',
+  'decimal', 'real', 'double',
+  'boolean',
+  'char', 'varchar', 'text',
+  'uuid',
+  'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'year',
+  'json', 'jsonb',
+  'binary', 'varbinary', 'blob',
+  'inet', 'cidr', 'macaddr',
+  'bit', 'varbit',
+  'xml', 'money', 'tsvector', 'geometry',
+] as const;
+export const logicalTypeNameSchema = z.enum(logicalTypeNames);
+export type LogicalTypeName = z.infer<typeof logicalTypeNameSchema>;
+
+/**
+ * A native type string per dialect, used verbatim for that dialect: the escape hatch where no logical
+ * type fits (`tsvector`, `longtext`, `geometry(Polygon,4326)`, `citext`...). The logical type stays the
+ * fallback for the other dialect, with a diagnostic.
+ */
+export const nativeTypeSchema = z.object({
+  postgres: z.string().min(1).max(200).optional(),
+  mysql: z.string().min(1).max(200).optional(),
+});
+export type NativeType = z.infer<typeof nativeTypeSchema>;
+
+export const scalarTypeSchema = z.object({
+  kind: z.literal('scalar'),
+  name: logicalTypeNameSchema,
+  /** char/varchar/binary/varbinary/bit length; time precision for time/timestamp types. */
+  length: z.number().int().positive().max(2_147_483_647).optional(),
+  /** decimal precision, or fractional-seconds precision for temporal types. */
+  precision: z.number().int().min(0).max(1000).optional(),
+  scale: z.number().int().min(-1000).max(1000).optional(),
+  /** MySQL UNSIGNED integers/decimals. */
+  unsigned: z.boolean().optional(),
+  native: nativeTypeSchema.optional(),
+});
+export type ScalarType = z.infer<typeof scalarTypeSchema>;
+
+export const enumTypeRefSchema = z.object({ kind: z.literal('enum'), enumId: idSchema });
+export const domainTypeRefSchema = z.object({ kind: z.literal('domain'), domainId: idSchema });
+
+export const columnTypeSchema = z.discriminatedUnion('kind', [scalarTypeSchema, enumTypeRefSchema, domainTypeRefSchema]);
+export type ColumnType = z.infer<typeof columnTypeSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+/** Portable default functions that every dialect spells differently. */
+export const builtinDefaultNames = ['current_timestamp', 'current_date', 'current_time', 'uuid'] as const;
+
+export const defaultValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  /** A literal value; the generator quotes it. `null` is an explicit DEFAULT NULL. */
+  z.object({ kind: z.literal('literal'), value: z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]) }),
+  /** An SQL expression used verbatim, e.g. `now()`, `'{}'::jsonb`, `(price * 2)`. */
+  z.object({ kind: z.literal('expression'), sql: sqlSchema }),
+  /** A portable default the generator spells for each dialect. */
+  z.object({ kind: z.literal('builtin'), name: z.enum(builtinDefaultNames) }),
+]);
+export type DefaultValue = z.infer<typeof defaultValueSchema>;
+
+export const identitySchema = z.object({
+  /** PostgreSQL GENERATED ALWAYS (true) or BY DEFAULT (false); MySQL AUTO_INCREMENT either way. */
+  always: z.boolean(),
+  start: z.number().int().optional(),
+  increment: z.number().int().optional(),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+export const generatedSchema = z.object({
+  expression: sqlSchema,
+  /** STORED (true) or VIRTUAL (false; MySQL, PostgreSQL 18). */
+  stored: z.boolean(),
+});
+
+export const columnSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  type: columnTypeSchema,
+  /** Array dimensions (PostgreSQL arrays); 0 or absent = not an array. */
+  arrayDims: z.number().int().min(0).max(6).optional(),
+  nullable: z.boolean(),
+  default: defaultValueSchema,
+  identity: identitySchema.optional(),
+  generated: generatedSchema.optional(),
+  /** MySQL `ON UPDATE CURRENT_TIMESTAMP`. */
+  onUpdateCurrentTimestamp: z.boolean().optional(),
+  collation: z.string().min(1).max(128).optional(),
+  comment: commentSchema.optional(),
+  /** Personal or otherwise sensitive data: drives the Security section of the design document. */
+  sensitive: z.boolean().optional(),
+});
+export type Column = z.infer<typeof columnSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Constraints and indexes
+
+export const primaryKeySchema = z.object({
+  name: nameSchema.optional(),
+  columnIds: z.array(idSchema).min(1),
+});
+export type PrimaryKey = z.infer<typeof primaryKeySchema>;
+
+export const uniqueConstraintSchema = z.object({
+  id: idSchema,
+  name: nameSchema.optional(),
+  columnIds: z.array(idSchema).min(1),
+  /** PostgreSQL 15+ NULLS NOT DISTINCT. */
+  nullsNotDistinct: z.boolean().optional(),
+});
+export type UniqueConstraint = z.infer<typeof uniqueConstraintSchema>;
+
+export const checkConstraintSchema = z.object({
+  id: idSchema,
+  name: nameSchema.optional(),
+  expression: sqlSchema,
+});
+export type CheckConstraint = z.infer<typeof checkConstraintSchema>;
+
+export const sortOrderSchema = z.enum(['asc', 'desc']);
+export const nullsOrderSchema = z.enum(['first', 'last']);
+
+export const indexPartSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('column'),
+    columnId: idSchema,
+    order: sortOrderSchema.optional(),
+    nulls: nullsOrderSchema.optional(),
+    /** MySQL prefix length, e.g. `name(20)`. */
+    length: z.number().int().positive().optional(),
+    /** PostgreSQL operator class, e.g. `gin_trgm_ops`. */
+    opclass: z.string().min(1).max(128).optional(),
+  }),
+  z.object({
+    kind: z.literal('expression'),
+    sql: sqlSchema,
+    order: sortOrderSchema.optional(),
+    nulls: nullsOrderSchema.optional(),
+    opclass: z.string().min(1).max(128).optional(),
+  }),
+]);
+export type IndexPart = z.infer<typeof indexPartSchema>;
+
+export const indexMethods = ['btree', 'hash', 'gin', 'gist', 'brin', 'spgist', 'fulltext', 'spatial'] as const;
+export const indexMethodSchema = z.enum(indexMethods);
+export type IndexMethod = z.infer<typeof indexMethodSchema>;
+
+export const indexSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  parts: z.array(indexPartSchema).min(1),
+  unique: z.boolean(),
+  /** Absent = the dialect's default (B-tree). */
+  method: indexMethodSchema.optional(),
+  /** Partial index predicate (PostgreSQL), SQL without the WHERE keyword. */
+  where: sqlSchema.optional(),
+  /** Covering columns (PostgreSQL INCLUDE). */
+  includeColumnIds: z.array(idSchema).optional(),
+  /** Why this index exists; shown in the index strategy table. */
+  purpose: commentSchema.optional(),
+});
+export type Index = z.infer<typeof indexSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Partitioning
+
+export const partitionBoundSchema = z.discriminatedUnion('kind', [
+  /** FROM (from) TO (to); `MINVALUE`/`MAXVALUE` allowed as values. Values are SQL literals. */
+  z.object({ kind: z.literal('range'), from: z.array(z.string().min(1)).min(1), to: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('list'), values: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('hash'), modulus: z.number().int().positive(), remainder: z.number().int().min(0) }),
+  z.object({ kind: z.literal('default') }),
+]);
+export type PartitionBound = z.infer<typeof partitionBoundSchema>;
+
+export const partitionKeyPartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column'), columnId: idSchema }),
+  z.object({ kind: z.literal('expression'), sql: sqlSchema }),
+]);
+
+export const partitioningSchema = z.object({
+  strategy: z.enum(['range', 'list', 'hash']),
+  key: z.array(partitionKeyPartSchema).min(1),
+  partitions: z.array(z.object({ id: idSchema, name: nameSchema, bound: partitionBoundSchema, comment: commentSchema.optional() })),
+});
+export type Partitioning = z.infer<typeof partitioningSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+export const tableSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  /** Absent = the dialect's default schema (public / the connection's database). */
+  schemaId: idSchema.optional(),
+  comment: commentSchema.optional(),
+  columns: z.array(columnSchema),
+  primaryKey: primaryKeySchema.optional(),
+  uniques: z.array(uniqueConstraintSchema),
+  checks: z.array(checkConstraintSchema),
+  indexes: z.array(indexSchema),
+  partitioning: partitioningSchema.optional(),
+  /** Per-dialect table options kept from imports, e.g. `{ mysql: { engine: 'InnoDB', charset: 'utf8mb4' } }`. */
+  options: z.object({
+    mysql: z.object({ engine: z.string().max(64).optional(), charset: z.string().max(64).optional(), collation: z.string().max(64).optional() }).optional(),
+  }).optional(),
+});
+export type Table = z.infer<typeof tableSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Relationships
+
+export const referentialActionSchema = z.enum(['no action', 'restrict', 'cascade', 'set null', 'set default']);
+export type ReferentialAction = z.infer<typeof referentialActionSchema>;
+
+/** Crow's-foot end: how many rows of this side one row of the other side relates to. */
+export const cardinalityEndSchema = z.enum(['zero-or-one', 'exactly-one', 'zero-or-many', 'one-or-many']);
+export type CardinalityEnd = z.infer<typeof cardinalityEndSchema>;
+
+export const relationshipSchema = z.object({
+  id: idSchema,
+  /** Constraint name; absent = the generator derives one. */
+  name: nameSchema.optional(),
+  /** The referencing (child) table, which holds the foreign key columns. */
+  fromTableId: idSchema,
+  /** The referenced (parent) table. */
+  toTableId: idSchema,
+  /** Ordered (child column, parent column) pairs: a composite key is one relationship. */
+  columnPairs: z.array(z.object({ fromColumnId: idSchema, toColumnId: idSchema })).min(1),
+  onDelete: referentialActionSchema,
+  onUpdate: referentialActionSchema,
+  /**
+   * Overrides the cardinality derived from nullability and uniqueness. `from` is how many child rows
+   * relate to one parent row; `to` is how many parent rows relate to one child row.
+   */
+  cardinality: z.object({ from: cardinalityEndSchema, to: cardinalityEndSchema }).optional(),
+  /** false = a logical relationship only (e.g. Prisma relationMode = "prisma"): no FOREIGN KEY emitted. */
+  enforced: z.boolean(),
+  deferrable: z.enum(['not deferrable', 'deferrable initially immediate', 'deferrable initially deferred']).optional(),
+  comment: commentSchema.optional(),
+});
+export type Relationship = z.infer<typeof relationshipSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Types, views, namespaces, areas, notes
+
+export const schemaNamespaceSchema = z.object({ id: idSchema, name: nameSchema, comment: commentSchema.optional() });
+export type SchemaNamespace = z.infer<typeof schemaNamespaceSchema>;
+
+export const enumSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  schemaId: idSchema.optional(),
+  values: z.array(z.string().max(1000)).min(1),
+  comment: commentSchema.optional(),
+});
+export type EnumType = z.infer<typeof enumSchema>;
+
+export const domainSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  schemaId: idSchema.optional(),
+  type: scalarTypeSchema,
+  nullable: z.boolean(),
+  default: defaultValueSchema,
+  checks: z.array(checkConstraintSchema),
+  comment: commentSchema.optional(),
+});
+export type Domain = z.infer<typeof domainSchema>;
+
+export const viewSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  schemaId: idSchema.optional(),
+  /** The view's query (SELECT ...), in the dialect named by `dialect`. */
+  sql: sqlSchema,
+  dialect: dialectSchema,
+  materialized: z.boolean(),
+  comment: commentSchema.optional(),
+});
+export type View = z.infer<typeof viewSchema>;
+
+const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1e90ff');
+
+export const areaSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  color: colorSchema,
+  tableIds: z.array(idSchema),
+  comment: commentSchema.optional(),
+});
+export type Area = z.infer<typeof areaSchema>;
+
+export const noteSchema = z.object({ id: idSchema, text: z.string().max(100_000), color: colorSchema });
+export type Note = z.infer<typeof noteSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The design document's narrative and declared requirements (edited by the design-doc issue)
+
+/** Narrative sections of DATABASE_DESIGN.md, keyed by a stable slug. */
+export const narrativeSectionKeys = [
+  'executiveSummary', 'conceptualModel', 'logicalDesign', 'schemaDesign', 'indexStrategy', 'partitioning',
+  'queryPatterns', 'caching', 'connectionManagement', 'migrationStrategy', 'dataIntegrity',
+  'backupRecovery', 'monitoring', 'security', 'horizontalScaling', 'verticalScaling',
+] as const;
+export const narrativeSectionKeySchema = z.enum(narrativeSectionKeys);
+export type NarrativeSectionKey = z.infer<typeof narrativeSectionKeySchema>;
+
+const shortText = z.string().max(2000);
+
+export const requirementsSchema = z.object({
+  dataVolumeNow: shortText.optional(),
+  dataVolume5y: shortText.optional(),
+  workload: z.enum(['oltp', 'olap', 'htap']).optional(),
+  consistency: z.enum(['acid', 'base']).optional(),
+  latencyTarget: shortText.optional(),
+  throughputTarget: shortText.optional(),
+  rpo: shortText.optional(),
+  rto: shortText.optional(),
+  readWriteRatio: shortText.optional(),
+  peakLoad: shortText.optional(),
+  /** Expected concurrent application connections, for pool sizing drafts. */
+  concurrency: shortText.optional(),
+});
+export type Requirements = z.infer<typeof requirementsSchema>;
+
+export const queryPatternSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(256),
+  sql: z.string().max(100_000).optional(),
+  description: z.string().max(10_000).optional(),
+  frequency: shortText.optional(),
+  latencyTarget: shortText.optional(),
+});
+export type QueryPattern = z.infer<typeof queryPatternSchema>;
+
+export const designSchema = z.object({
+  narrative: z.partialRecord(narrativeSectionKeySchema, z.string().max(200_000)),
+  requirements: requirementsSchema,
+  queryPatterns: z.array(queryPatternSchema),
+});
+export type Design = z.infer<typeof designSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Layout: kept apart from the schema; generators never read it.
+
+const pointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+export const layoutSchema = z.object({
+  tables: z.record(idSchema, pointSchema.extend({ color: colorSchema.optional(), collapsed: z.boolean().optional() })),
+  notes: z.record(idSchema, pointSchema.extend({ width: z.number().positive(), height: z.number().positive() })),
+  viewport: z.object({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive() }).optional(),
+});
+export type Layout = z.infer<typeof layoutSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+export const settingsSchema = z.object({
+  /** The dialect the canvas type picker and the design document default to. */
+  dialect: dialectSchema,
+});
+
+export const schemaDocumentShape = z.object({
+  format: z.literal('draftbase'),
+  version: z.literal(DOCUMENT_VERSION),
+  settings: settingsSchema,
+  schemas: z.record(idSchema, schemaNamespaceSchema),
+  tables: z.record(idSchema, tableSchema),
+  relationships: z.record(idSchema, relationshipSchema),
+  enums: z.record(idSchema, enumSchema),
+  domains: z.record(idSchema, domainSchema),
+  views: z.record(idSchema, viewSchema),
+  areas: z.record(idSchema, areaSchema),
+  notes: z.record(idSchema, noteSchema),
+  design: designSchema,
+  layout: layoutSchema,
+});
+export type SchemaDocument = z.infer<typeof schemaDocumentShape>;

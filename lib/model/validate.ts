@@ -1,0 +1,115 @@
+/**
+ * Validation at every boundary: shape (zod) plus referential integrity (every id a document refers to
+ * exists). `parseDocument` is the only way untrusted JSON becomes a SchemaDocument.
+ */
+import { DOCUMENT_VERSION, schemaDocumentShape, type SchemaDocument } from './document';
+
+export interface DocumentIssue {
+  /** Dotted path into the document, e.g. `tables.tbl_1.columns.2.name`. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; document: SchemaDocument } | { ok: false; issues: DocumentIssue[] };
+
+function joinPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join('.') || '(root)';
+}
+
+/** Parses and checks a document. Never throws on bad input. */
+export function parseDocument(raw: unknown): ParseResult {
+  if (raw && typeof raw === 'object' && 'version' in raw) {
+    const version = (raw as { version: unknown }).version;
+    if (typeof version === 'number' && version > DOCUMENT_VERSION) {
+      return {
+        ok: false,
+        issues: [{ path: 'version', message: `this document has version ${version}, newer than this Draftbase reads (${DOCUMENT_VERSION}); upgrade Draftbase to open it` }],
+      };
+    }
+  }
+  const parsed = schemaDocumentShape.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ path: joinPath(i.path), message: i.message })) };
+  }
+  const issues = integrityIssues(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, document: parsed.data };
+}
+
+/** Like parseDocument but throws an Error listing the issues; for trusted call sites and tests. */
+export function assertDocument(raw: unknown): SchemaDocument {
+  const r = parseDocument(raw);
+  if (!r.ok) throw new Error(`invalid document: ${formatIssues(r.issues)}`);
+  return r.document;
+}
+
+export function formatIssues(issues: DocumentIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}
+
+/** Referential integrity: ids used as keys match, and every reference points at something that exists. */
+export function integrityIssues(doc: SchemaDocument): DocumentIssue[] {
+  const issues: DocumentIssue[] = [];
+  const add = (path: string, message: string) => {
+    if (issues.length < 100) issues.push({ path, message });
+  };
+
+  const collections = ['schemas', 'tables', 'relationships', 'enums', 'domains', 'views', 'areas', 'notes'] as const;
+  for (const c of collections) {
+    for (const [key, value] of Object.entries(doc[c])) {
+      if (value.id !== key) add(`${c}.${key}.id`, `id "${value.id}" does not match its key "${key}"`);
+    }
+  }
+
+  const schemaExists = (id: string | undefined, path: string) => {
+    if (id !== undefined && !doc.schemas[id]) add(path, `unknown schema id "${id}"`);
+  };
+
+  for (const t of Object.values(doc.tables)) {
+    const base = `tables.${t.id}`;
+    schemaExists(t.schemaId, `${base}.schemaId`);
+    const columnIds = new Set<string>();
+    t.columns.forEach((c, i) => {
+      if (columnIds.has(c.id)) add(`${base}.columns.${i}.id`, `duplicate column id "${c.id}"`);
+      columnIds.add(c.id);
+      if (c.type.kind === 'enum' && !doc.enums[c.type.enumId]) add(`${base}.columns.${i}.type.enumId`, `unknown enum id "${c.type.enumId}"`);
+      if (c.type.kind === 'domain' && !doc.domains[c.type.domainId]) add(`${base}.columns.${i}.type.domainId`, `unknown domain id "${c.type.domainId}"`);
+    });
+    const col = (id: string, path: string) => {
+      if (!columnIds.has(id)) add(path, `unknown column id "${id}" in table "${t.name}"`);
+    };
+    t.primaryKey?.columnIds.forEach((id, i) => col(id, `${base}.primaryKey.columnIds.${i}`));
+    t.uniques.forEach((u, ui) => u.columnIds.forEach((id, i) => col(id, `${base}.uniques.${ui}.columnIds.${i}`)));
+    t.indexes.forEach((ix, xi) => {
+      ix.parts.forEach((p, i) => {
+        if (p.kind === 'column') col(p.columnId, `${base}.indexes.${xi}.parts.${i}.columnId`);
+      });
+      ix.includeColumnIds?.forEach((id, i) => col(id, `${base}.indexes.${xi}.includeColumnIds.${i}`));
+    });
+    t.partitioning?.key.forEach((p, i) => {
+      if (p.kind === 'column') col(p.columnId, `${base}.partitioning.key.${i}.columnId`);
+    });
+  }
+
+  for (const r of Object.values(doc.relationships)) {
+    const base = `relationships.${r.id}`;
+    const from = doc.tables[r.fromTableId];
+    const to = doc.tables[r.toTableId];
+    if (!from) add(`${base}.fromTableId`, `unknown table id "${r.fromTableId}"`);
+    if (!to) add(`${base}.toTableId`, `unknown table id "${r.toTableId}"`);
+    if (!from || !to) continue;
+    r.columnPairs.forEach((p, i) => {
+      if (!from.columns.some((c) => c.id === p.fromColumnId)) add(`${base}.columnPairs.${i}.fromColumnId`, `unknown column id "${p.fromColumnId}" in table "${from.name}"`);
+      if (!to.columns.some((c) => c.id === p.toColumnId)) add(`${base}.columnPairs.${i}.toColumnId`, `unknown column id "${p.toColumnId}" in table "${to.name}"`);
+    });
+  }
+
+  for (const e of Object.values(doc.enums)) schemaExists(e.schemaId, `enums.${e.id}.schemaId`);
+  for (const d of Object.values(doc.domains)) schemaExists(d.schemaId, `domains.${d.id}.schemaId`);
+  for (const v of Object.values(doc.views)) schemaExists(v.schemaId, `views.${v.id}.schemaId`);
+  for (const a of Object.values(doc.areas)) {
+    a.tableIds.forEach((id, i) => {
+      if (!doc.tables[id]) add(`areas.${a.id}.tableIds.${i}`, `unknown table id "${id}"`);
+    });
+  }
+  return issues;
+}
