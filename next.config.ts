@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
     'mysql2',
   ],
   poweredByHeader: false,
+  // Lets several builds (parallel e2e runs, benches) live side by side: NEXT_DIST_DIR=.next-e2e.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
 };
 
 export default nextConfig;
