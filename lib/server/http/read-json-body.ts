@@ -1,0 +1,99 @@
+/**
+ * Reading a request body safely: a byte cap enforced while streaming (a huge body is never buffered
+ * whole), JSON parsing with the position of a syntax error, and zod validation with the failing path.
+ */
+import type { z } from 'zod';
+import { HttpError } from './error-response';
+
+/** 10 MB, overridable with DRAFTBASE_MAX_BODY_BYTES (bytes). */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export function maxBodyBytes(): number {
+  const raw = process.env.DRAFTBASE_MAX_BODY_BYTES;
+  if (!raw) return DEFAULT_MAX_BODY_BYTES;
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_BODY_BYTES;
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'payload_too_large', `The request body is larger than the limit of ${limit} bytes.`, { limitBytes: limit });
+}
+
+/** Reads the raw body as text, failing with 413 as soon as it passes `maxBytes`. */
+export async function readTextBody(req: Request, opts: { maxBytes?: number } = {}): Promise<string> {
+  const limit = opts.maxBytes ?? maxBodyBytes();
+  // Cheap early rejection when the client declares the size; the stream check below still applies
+  // because Content-Length can be absent (chunked) or wrong.
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(all);
+}
+
+/** Line and column (1-based) of a character offset in `text`. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** JSON.parse with a 400 `invalid_json` error naming the line and column of the syntax error. */
+export function parseJsonText(text: string): unknown {
+  if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'The request body is empty; expected JSON.');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // V8 messages carry "at position N" (and Node 20+ also "(line L column C)").
+    const m = /position (\d+)/.exec(message);
+    const where = m ? lineColumnAt(text, Number(m[1])) : undefined;
+    const at = where ? ` at line ${where.line}, column ${where.column}` : '';
+    throw new HttpError(400, 'invalid_json', `The request body is not valid JSON${at}: ${message}`, where ? { ...where } : undefined);
+  }
+}
+
+/** Formats zod issues as `path: message; ...` (the path dotted, `(root)` for the top level). */
+export function formatZodIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+  return issues
+    .slice(0, 20)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Reads, size-caps, parses and validates a JSON body. Throws HttpError 413 / 400 (`invalid_json`,
+ * `invalid_body` with the zod path in the message); wrap the handler with `withErrors`.
+ */
+export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S, opts: { maxBytes?: number } = {}): Promise<z.infer<S>> {
+  const value = parseJsonText(await readTextBody(req, opts));
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new HttpError(400, 'invalid_body', `Invalid request body: ${formatZodIssues(parsed.error.issues)}`);
+  }
+  return parsed.data;
+}
