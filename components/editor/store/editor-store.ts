@@ -1,0 +1,276 @@
+/**
+ * The editor store: the one place in the browser that holds the document, the selection and the
+ * history, and the only place that commits a change. Every edit is a Command from lib/model
+ * (applied by `applyCommand`, which returns immer patches); undo/redo replay the stored patches.
+ *
+ * It is a vanilla zustand store so it can be tested in Node without a DOM; React reads it through
+ * `useEditor(selector)` with narrow selectors (a table node selects its own table only).
+ */
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Patch } from 'immer';
+import type { Dialect, SchemaDocument } from '@/lib/model/document';
+import { applyCommand, describeCommand, undoPatches, type Change, type Command, type CommandResult } from '@/lib/model/commands/apply';
+import type { Saver } from './saver';
+
+export type Selection =
+  | { kind: 'none' }
+  | { kind: 'tables'; tableIds: string[] }
+  | { kind: 'column'; tableId: string; columnId: string }
+  | { kind: 'relationship'; relationshipId: string }
+  | { kind: 'index'; tableId: string; indexId: string }
+  | { kind: 'note'; noteId: string }
+  | { kind: 'area'; areaId: string };
+
+export const NO_SELECTION: Selection = { kind: 'none' };
+
+export interface HistoryEntry {
+  label: string;
+  patches: Patch[];
+  inversePatches: Patch[];
+}
+
+export type SaveStatus = 'saved' | 'saving' | 'dirty' | 'offline' | 'conflict' | 'error';
+
+export interface SaveState {
+  status: SaveStatus;
+  message?: string;
+  /** The server version the document was last loaded or saved at (sent as If-Match). */
+  version: number;
+  /** On a conflict: the version another tab or user saved. */
+  currentVersion?: number;
+}
+
+/** A node position while it is being dragged: shown on the canvas, committed on drag end as one command. */
+export type DragPositions = Readonly<Record<string, { x: number; y: number }>>;
+
+export interface EditorState {
+  projectId: string;
+  name: string;
+  doc: SchemaDocument;
+  selection: Selection;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  /** Integrity side effects of the last command (e.g. an index removed with its column), shown as a toast. */
+  lastChanges: Change[];
+  saveState: SaveState;
+  /** The DDL panel's dialect; starts as the document's dialect. */
+  dialect: Dialect;
+
+  /** Applies a command, records one history entry, clears redo, schedules autosave. Never throws. */
+  dispatch(command: Command): CommandResult | { error: string };
+  undo(): void;
+  redo(): void;
+  select(selection: Selection): void;
+  setDialect(dialect: Dialect): void;
+  clearChanges(): void;
+
+  // --- canvas view state (never saved, never in history) ---
+  /** Live positions of nodes being dragged; merged over layout positions by toFlow. */
+  dragPositions: DragPositions;
+  setDragPositions(positions: DragPositions): void;
+  /** Show one area only (undefined = all tables). */
+  focusAreaId: string | undefined;
+  setFocusArea(areaId: string | undefined): void;
+  /** Below the zoom threshold tables show their names only (level of detail). */
+  lowDetail: boolean;
+  setLowDetail(lowDetail: boolean): void;
+
+  // --- persistence (driven by the Saver) ---
+  setSaveState(state: SaveState): void;
+  /** Replaces the document with the server's (reload after a conflict); history starts afresh. */
+  replaceDocument(doc: SchemaDocument, version: number): void;
+}
+
+export interface EditorInit {
+  projectId: string;
+  name: string;
+  version: number;
+  doc: SchemaDocument;
+  saver?: Saver;
+}
+
+/** Undo depth; older entries are dropped. Patches are small, so this is generous. */
+export const HISTORY_LIMIT = 500;
+
+export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
+  const store = createStore<EditorState>()((set, get) => {
+    /** The new document after a change, with the selection pruned of elements that no longer exist. */
+    const commitDoc = (doc: SchemaDocument, extra: Partial<EditorState>) => {
+      set({ doc, selection: pruneSelection(doc, get().selection), ...extra });
+    };
+
+    return {
+      projectId: init.projectId,
+      name: init.name,
+      doc: init.doc,
+      selection: NO_SELECTION,
+      past: [],
+      future: [],
+      lastChanges: [],
+      saveState: { status: 'saved', version: init.version },
+      dialect: init.doc.settings.dialect,
+      dragPositions: {},
+      focusAreaId: undefined,
+      lowDetail: false,
+
+      dispatch(command) {
+        const { doc, past } = get();
+        let result: CommandResult;
+        try {
+          result = applyCommand(doc, command);
+        } catch (e) {
+          return { error: e instanceof Error ? e.message : String(e) };
+        }
+        if (result.patches.length === 0) {
+          set({ lastChanges: result.changes });
+          return result;
+        }
+        let label: string;
+        try {
+          label = describeCommand(command, doc);
+        } catch {
+          label = command.type;
+        }
+        const entry: HistoryEntry = { label, patches: result.patches, inversePatches: result.inversePatches };
+        const nextPast = past.length >= HISTORY_LIMIT ? [...past.slice(past.length - HISTORY_LIMIT + 1), entry] : [...past, entry];
+        commitDoc(result.doc, { past: nextPast, future: [], lastChanges: result.changes });
+        return result;
+      },
+
+      undo() {
+        const { past, future, doc } = get();
+        const entry = past[past.length - 1];
+        if (!entry) return;
+        commitDoc(undoPatches(doc, entry.inversePatches), { past: past.slice(0, -1), future: [entry, ...future], lastChanges: [] });
+      },
+
+      redo() {
+        const { past, future, doc } = get();
+        const entry = future[0];
+        if (!entry) return;
+        // undoPatches is immer's applyPatches: replaying the forward patches is the redo.
+        commitDoc(undoPatches(doc, entry.patches), { past: [...past, entry], future: future.slice(1), lastChanges: [] });
+      },
+
+      select(selection) {
+        if (sameSelection(get().selection, selection)) return;
+        set({ selection });
+      },
+
+      setDialect(dialect) {
+        set({ dialect });
+      },
+
+      clearChanges() {
+        set({ lastChanges: [] });
+      },
+
+      setDragPositions(dragPositions) {
+        set({ dragPositions });
+      },
+
+      setFocusArea(focusAreaId) {
+        set({ focusAreaId });
+      },
+
+      setLowDetail(lowDetail) {
+        if (get().lowDetail !== lowDetail) set({ lowDetail });
+      },
+
+      setSaveState(saveState) {
+        set({ saveState });
+      },
+
+      replaceDocument(doc, version) {
+        set({
+          doc,
+          selection: NO_SELECTION,
+          past: [],
+          future: [],
+          lastChanges: [],
+          dragPositions: {},
+          saveState: { status: 'saved', version },
+          dialect: doc.settings.dialect,
+        });
+      },
+    };
+  });
+  init.saver?.attach(store);
+  return store;
+}
+
+/** Drops references to elements that an undo, redo or removal took away. */
+export function pruneSelection(doc: SchemaDocument, selection: Selection): Selection {
+  switch (selection.kind) {
+    case 'none':
+      return selection;
+    case 'tables': {
+      const kept = selection.tableIds.filter((id) => doc.tables[id]);
+      if (kept.length === selection.tableIds.length) return selection;
+      return kept.length ? { kind: 'tables', tableIds: kept } : NO_SELECTION;
+    }
+    case 'column': {
+      const t = doc.tables[selection.tableId];
+      return t?.columns.some((c) => c.id === selection.columnId) ? selection : NO_SELECTION;
+    }
+    case 'relationship':
+      return doc.relationships[selection.relationshipId] ? selection : NO_SELECTION;
+    case 'index': {
+      const t = doc.tables[selection.tableId];
+      return t?.indexes.some((ix) => ix.id === selection.indexId) ? selection : NO_SELECTION;
+    }
+    case 'note':
+      return doc.notes[selection.noteId] ? selection : NO_SELECTION;
+    case 'area':
+      return doc.areas[selection.areaId] ? selection : NO_SELECTION;
+    default: {
+      const never: never = selection;
+      return never;
+    }
+  }
+}
+
+export function sameSelection(a: Selection, b: Selection): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'tables' && b.kind === 'tables') {
+    return a.tableIds.length === b.tableIds.length && a.tableIds.every((id, i) => id === b.tableIds[i]);
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Table ids of the selection (tables, or the table of a selected column/index). */
+export function selectedTableIds(selection: Selection): string[] {
+  switch (selection.kind) {
+    case 'tables':
+      return selection.tableIds;
+    case 'column':
+    case 'index':
+      return [selection.tableId];
+    default:
+      return [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// React access
+
+export const EditorStoreContext = createContext<StoreApi<EditorState> | null>(null);
+
+/** The store itself, for event handlers that read state at call time (`store.getState()`). */
+export function useEditorStore(): StoreApi<EditorState> {
+  const store = useContext(EditorStoreContext);
+  if (!store) throw new Error('useEditor must be used inside <EditorStoreContext.Provider>');
+  return store;
+}
+
+/**
+ * Reads the store through a selector; the component re-renders only when the selected value changes
+ * (Object.is). Select narrowly: `useEditor((s) => s.doc.tables[id])`, not `useEditor((s) => s.doc)`.
+ * For derived objects/arrays wrap the selector with zustand's `useShallow`.
+ */
+export function useEditor<T>(selector: (s: EditorState) => T): T {
+  return useStore(useEditorStore(), selector);
+}
