@@ -1,0 +1,100 @@
+/**
+ * Making arbitrary names and comments safe inside mermaid erDiagram text (mermaid 11 grammar, read from
+ * node_modules/mermaid's compiled erDiagram.jison):
+ * - Entity ids are lexed as UNICODE_TEXT, but many words are keywords first (`one`, `many`, `to`, `u`,
+ *   `style`, `class`, ...): ids are ASCII identifiers we allocate, never the user's name.
+ * - Entity aliases `id["..."]` and relationship labels are double-quoted strings that may not contain
+ *   `"`, `%`, `\`, CR/LF; attribute comments may not contain `"`. A line anywhere containing
+ *   `direction TB` (and BT/RL/LR) is taken as a direction statement. `%%{` anywhere opens a directive.
+ * - Attribute types and names are ATTRIBUTE_WORDs, and `PK`/`FK`/`UK` as whole words are always keys.
+ * Quoted text is therefore written with mermaid's entity codes (`#quot;`, `#37;`, ...), which mermaid
+ * turns back into the characters when rendering: the diagram shows the exact name.
+ */
+
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u000b\u000c\u0085]/g;
+
+/** Characters replaced by mermaid entity codes (`#name;` / `#NN;`) inside quoted strings. */
+const ENTITY_CODES: Record<string, string> = {
+  '"': '#quot;',
+  '%': '#37;',
+  '\\': '#92;',
+  '#': '#35;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+};
+
+/**
+ * Text for a double-quoted mermaid string (entity alias, relationship label, attribute comment):
+ * exactly `text` once mermaid decodes its entity codes. Control characters and line breaks become
+ * spaces; `direction` followed by whitespace gets a zero-width space so it can never read as a
+ * direction statement.
+ */
+export function mermaidQuoted(text: string): string {
+  const body = text
+    .replace(LINE_BREAK, ' ')
+    // Other C0 controls (including backspace, excluded by the ENTITY_NAME rule) and DEL.
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/["%\\#<>&]/g, (c) => ENTITY_CODES[c])
+    .replace(/(direction)(?=\s)/gi, '$1\u200b');
+  return `"${body}"`;
+}
+
+/** Decodes what mermaidQuoted encoded (for tests and for reading our own diagrams back). */
+export function decodeMermaidQuoted(quoted: string): string {
+  const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', amp: '&' };
+  return quoted
+    .replace(/^"|"$/g, '')
+    .replace(/\u200b/g, '')
+    .replace(/#(\w+);/g, (m, code: string) => (/^\d+$/.test(code) ? String.fromCharCode(Number(code)) : (named[code] ?? m)));
+}
+
+/** Words the erDiagram lexer reads as keywords before it reads an identifier (case-insensitive). */
+const RESERVED_WORDS = new Set([
+  'erdiagram', 'style', 'class', 'classdef', 'direction', 'acctitle', 'accdescr', 'title',
+  'one', 'many', 'only', 'zero', 'more', 'or', 'to', 'optionally', 'u', 'pk', 'fk', 'uk',
+  'tb', 'bt', 'rl', 'lr', 'end',
+]);
+
+function asciiWord(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/**
+ * Allocates entity ids: an ASCII identifier derived from the name (readable diagram source), made
+ * unique case-insensitively and never a keyword. The user's exact name is the entity's alias.
+ */
+export function entityIdAllocator(): (name: string) => string {
+  const used = new Set<string>();
+  return (name) => {
+    let base = asciiWord(name).slice(0, 48).replace(/_+$/, '');
+    if (base === '') base = 'table';
+    if (/^\d/.test(base) || RESERVED_WORDS.has(base.toLowerCase())) base = `t_${base}`;
+    let id = base;
+    for (let n = 2; used.has(id.toLowerCase()); n++) id = `${base}_${n}`;
+    used.add(id.toLowerCase());
+    return id;
+  };
+}
+
+/**
+ * One ATTRIBUTE_WORD for an attribute name or type: letters, digits and `_` only (ASCII, or Unicode
+ * letters/digits from U+00C0 on, which the lexer accepts), never starting with a digit, never a key word.
+ * `varchar(255)` -> `varchar_255`, `integer[]` -> `integer_array`.
+ */
+export function attributeWord(text: string, fallback: string): string {
+  let word = text
+    .replace(/\[\]/g, '_array')
+    .replace(/./gsu, (c) => (/[A-Za-z0-9_]/.test(c) || (c.codePointAt(0)! >= 0xc0 && c.codePointAt(0)! <= 0xffff && /[\p{L}\p{N}]/u.test(c)) ? c : '_'))
+    .replace(/_+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (word === '') word = fallback;
+  if (/^\d/.test(word)) word = `_${word}`;
+  if (/^(pk|fk|uk)$/i.test(word)) word = `${word}_`;
+  return word;
+}
