@@ -1,0 +1,58 @@
+/** table.add / table.update / table.remove */
+import { tableSchema, type SchemaDocument } from '../../document';
+import {
+  assignChanges, checkChangeKeys, checkShape, hasKey, requireColumnTypeRef, requireIn, requireNewId, requireSchema, requireTable,
+  type ApplyContext,
+} from '../context';
+import { CommandError } from '../errors';
+import { removeTableReferences } from '../integrity';
+import { assertIndexNameFree, assertRelationNameFree, nameKey } from '../names';
+import type { CommandOf } from '../types';
+
+const TABLE_CHANGE_KEYS = ['name', 'schemaId', 'comment', 'partitioning', 'options'] as const;
+
+export function addTable(doc: SchemaDocument, cmd: CommandOf<'table.add'>): void {
+  const table = checkShape(tableSchema, cmd.table, 'table');
+  requireNewId(doc.tables, table.id, 'table');
+  requireSchema(doc, table.schemaId);
+  assertRelationNameFree(doc, table.name, table.schemaId);
+  const seen = new Set<string>();
+  for (const c of table.columns) {
+    const key = nameKey(doc.settings.dialect, c.name);
+    if (seen.has(key)) throw new CommandError('duplicate-name', `table "${table.name}" has two columns named "${c.name}"`);
+    seen.add(key);
+    requireColumnTypeRef(doc, c);
+  }
+  const indexNames = new Set<string>();
+  for (const ix of table.indexes) {
+    const key = nameKey(doc.settings.dialect, ix.name);
+    if (indexNames.has(key)) throw new CommandError('duplicate-name', `table "${table.name}" has two indexes named "${ix.name}"`);
+    indexNames.add(key);
+    assertIndexNameFree(doc, table, ix.name);
+  }
+  const area = cmd.areaId === undefined ? undefined : requireIn(doc.areas, cmd.areaId, 'area');
+  doc.tables[table.id] = table;
+  if (cmd.position) doc.layout.tables[table.id] = { x: cmd.position.x, y: cmd.position.y };
+  area?.tableIds.push(table.id);
+}
+
+export function updateTable(doc: SchemaDocument, cmd: CommandOf<'table.update'>): void {
+  const table = requireTable(doc, cmd.tableId);
+  checkChangeKeys(cmd.changes, TABLE_CHANGE_KEYS, 'table');
+  const schemaId = hasKey(cmd.changes, 'schemaId') ? cmd.changes.schemaId : table.schemaId;
+  const name = cmd.changes.name ?? table.name;
+  if (schemaId !== table.schemaId) {
+    requireSchema(doc, schemaId);
+    // Index names are schema-scoped in PostgreSQL: moving the table moves its indexes.
+    for (const ix of table.indexes) assertIndexNameFree(doc, table, ix.name, ix.id, schemaId);
+  }
+  if (schemaId !== table.schemaId || name !== table.name) assertRelationNameFree(doc, name, schemaId, table.id);
+  assignChanges(table, cmd.changes);
+  checkShape(tableSchema, table, 'table');
+}
+
+export function removeTable(doc: SchemaDocument, cmd: CommandOf<'table.remove'>, ctx: ApplyContext): void {
+  const table = requireTable(doc, cmd.tableId);
+  removeTableReferences(doc, table, ctx);
+  delete doc.tables[table.id];
+}

@@ -1,0 +1,121 @@
+/**
+ * Integrity upkeep when something other elements point at goes away. Each function mutates the
+ * draft and reports every side effect as a Change, so the editor can tell the user what else moved.
+ */
+import type { Relationship, SchemaDocument, Table, UniqueConstraint } from '../document';
+import { columnName } from '../lookup';
+import type { ApplyContext } from './context';
+
+function columnList(table: Table, ids: readonly string[]): string {
+  return ids.map((id) => columnName(table, id)).join(', ');
+}
+
+export function uniqueLabel(table: Table, u: UniqueConstraint): string {
+  return u.name ? `unique constraint "${u.name}"` : `unique constraint on ${table.name}(${columnList(table, u.columnIds)})`;
+}
+
+/** `foreign key "fk_x"` or, unnamed, `foreign key orders(user_id) -> users(id)`. */
+export function relationshipLabel(doc: SchemaDocument, r: Relationship): string {
+  if (r.name) return `foreign key "${r.name}"`;
+  const from = doc.tables[r.fromTableId];
+  const to = doc.tables[r.toTableId];
+  const side = (t: Table | undefined, id: string, ids: string[]) => (t ? `${t.name}(${columnList(t, ids)})` : id);
+  return `foreign key ${side(from, r.fromTableId, r.columnPairs.map((p) => p.fromColumnId))} -> ${side(to, r.toTableId, r.columnPairs.map((p) => p.toColumnId))}`;
+}
+
+/**
+ * Removes every reference to a column of `table` that is about to be deleted: primary key, uniques,
+ * index key parts and INCLUDE lists, partition key, and relationship column pairs on either side.
+ * Containers left empty are removed (they cannot exist empty). Call before deleting the column so
+ * labels can still name it.
+ */
+export function removeColumnReferences(doc: SchemaDocument, table: Table, columnId: string, ctx: ApplyContext): void {
+  const col = `"${columnName(table, columnId)}"`;
+  const onlyGone = `its only column ${col} was removed`;
+
+  if (table.primaryKey?.columnIds.includes(columnId)) {
+    if (table.primaryKey.columnIds.length === 1) {
+      delete table.primaryKey;
+      ctx.changes.push({ entityId: table.id, kind: 'removed', message: `primary key of "${table.name}" removed: ${onlyGone}` });
+    } else {
+      table.primaryKey.columnIds = table.primaryKey.columnIds.filter((id) => id !== columnId);
+      ctx.changes.push({ entityId: table.id, kind: 'updated', message: `primary key of "${table.name}" updated: column ${col} removed from it` });
+    }
+  }
+
+  table.uniques = table.uniques.filter((u) => {
+    if (!u.columnIds.includes(columnId)) return true;
+    const label = uniqueLabel(table, u);
+    if (u.columnIds.length === 1) {
+      ctx.changes.push({ entityId: u.id, kind: 'removed', message: `${label} removed: ${onlyGone}` });
+      return false;
+    }
+    u.columnIds = u.columnIds.filter((id) => id !== columnId);
+    ctx.changes.push({ entityId: u.id, kind: 'updated', message: `${label} updated: column ${col} removed from it` });
+    return true;
+  });
+
+  table.indexes = table.indexes.filter((ix) => {
+    const inKey = ix.parts.some((p) => p.kind === 'column' && p.columnId === columnId);
+    const inInclude = ix.includeColumnIds?.includes(columnId) ?? false;
+    if (!inKey && !inInclude) return true;
+    const parts = ix.parts.filter((p) => !(p.kind === 'column' && p.columnId === columnId));
+    if (parts.length === 0) {
+      ctx.changes.push({ entityId: ix.id, kind: 'removed', message: `index "${ix.name}" removed: ${onlyGone}` });
+      return false;
+    }
+    if (inKey) ix.parts = parts;
+    if (inInclude) {
+      const include = ix.includeColumnIds!.filter((id) => id !== columnId);
+      if (include.length) ix.includeColumnIds = include;
+      else delete ix.includeColumnIds;
+    }
+    const where = [inKey && 'its key', inInclude && 'INCLUDE'].filter(Boolean).join(' and ');
+    ctx.changes.push({ entityId: ix.id, kind: 'updated', message: `index "${ix.name}" updated: column ${col} removed from ${where}` });
+    return true;
+  });
+
+  const partitioning = table.partitioning;
+  if (partitioning?.key.some((p) => p.kind === 'column' && p.columnId === columnId)) {
+    const key = partitioning.key.filter((p) => !(p.kind === 'column' && p.columnId === columnId));
+    if (key.length === 0) {
+      delete table.partitioning;
+      ctx.changes.push({ entityId: table.id, kind: 'removed', message: `partitioning of "${table.name}" removed: its only key column ${col} was removed` });
+    } else {
+      partitioning.key = key;
+      ctx.changes.push({ entityId: table.id, kind: 'updated', message: `partitioning of "${table.name}" updated: column ${col} removed from its key` });
+    }
+  }
+
+  for (const r of Object.values(doc.relationships)) {
+    const uses = (p: Relationship['columnPairs'][number]) =>
+      (r.fromTableId === table.id && p.fromColumnId === columnId) || (r.toTableId === table.id && p.toColumnId === columnId);
+    if (!r.columnPairs.some(uses)) continue;
+    const label = relationshipLabel(doc, r);
+    const pairs = r.columnPairs.filter((p) => !uses(p));
+    if (pairs.length === 0) {
+      delete doc.relationships[r.id];
+      ctx.changes.push({ entityId: r.id, kind: 'removed', message: `${label} removed: ${onlyGone}` });
+    } else {
+      r.columnPairs = pairs;
+      ctx.changes.push({ entityId: r.id, kind: 'updated', message: `${label} updated: the column pair using ${col} was removed` });
+    }
+  }
+}
+
+/** Removes what points at a table about to be deleted: relationships on either end, area membership, layout. */
+export function removeTableReferences(doc: SchemaDocument, table: Table, ctx: ApplyContext): void {
+  for (const r of Object.values(doc.relationships)) {
+    if (r.fromTableId !== table.id && r.toTableId !== table.id) continue;
+    const label = relationshipLabel(doc, r);
+    delete doc.relationships[r.id];
+    ctx.changes.push({ entityId: r.id, kind: 'removed', message: `${label} removed: table "${table.name}" was removed` });
+  }
+  for (const area of Object.values(doc.areas)) {
+    if (!area.tableIds.includes(table.id)) continue;
+    area.tableIds = area.tableIds.filter((id) => id !== table.id);
+    ctx.changes.push({ entityId: area.id, kind: 'updated', message: `area "${area.name}" updated: table "${table.name}" removed from it` });
+  }
+  // Layout is presentation: removing it is not a change worth telling the user about.
+  delete doc.layout.tables[table.id];
+}
