@@ -1,0 +1,157 @@
+/**
+ * What a catalog reader returns: plain, JSON-comparable objects describing what an engine actually
+ * created. The same shape for PostgreSQL (pg_catalog) and MySQL/MariaDB (information_schema), so
+ * tests and importer round-trips compare documents against engines in one way.
+ *
+ * Text fields hold the engine's own spelling (`character varying(200)`, `varchar(200)`,
+ * `nextval(...)`, `'free'::customer_tier`): compare them per engine, or normalise in the test.
+ */
+import type { ReferentialAction } from '../../model/document';
+
+export interface CatalogColumn {
+  name: string;
+  /** The full type as the engine prints it: format_type() on PostgreSQL, COLUMN_TYPE on MySQL. */
+  type: string;
+  nullable: boolean;
+  /** The default expression as stored by the engine; null when none (generated columns: null). */
+  default: string | null;
+  /** PostgreSQL identity ('always' | 'by default') or MySQL 'auto_increment'. */
+  identity: 'always' | 'by default' | 'auto_increment' | null;
+  /** Generation expression of a generated column, with its kind. */
+  generated: { expression: string; stored: boolean } | null;
+  /** Collation only when it differs from the type's/table's default (PostgreSQL) or as reported (MySQL). */
+  collation: string | null;
+  comment: string | null;
+  /** MySQL `ON UPDATE ...` clause, e.g. `current_timestamp()`. */
+  onUpdate: string | null;
+}
+
+export interface CatalogKey {
+  name: string;
+  columns: string[];
+}
+
+export interface CatalogUnique extends CatalogKey {
+  nullsNotDistinct: boolean;
+}
+
+export interface CatalogForeignKey {
+  name: string;
+  columns: string[];
+  refSchema: string;
+  refTable: string;
+  refColumns: string[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+  deferrable: 'not deferrable' | 'deferrable initially immediate' | 'deferrable initially deferred';
+  comment: string | null;
+}
+
+export interface CatalogCheck {
+  name: string;
+  /** The engine's rendering: `CHECK ((total >= (0)::numeric))` on PostgreSQL, the clause on MySQL. */
+  expression: string;
+}
+
+export interface CatalogIndexPart {
+  /** A column name, or an expression's text when `isColumn` is false. */
+  expression: string;
+  isColumn: boolean;
+  order: 'asc' | 'desc';
+  /** PostgreSQL only. */
+  nulls?: 'first' | 'last';
+  /** MySQL prefix length. */
+  length?: number;
+  /** PostgreSQL operator class, only when it is not the default for the type. */
+  opclass?: string;
+}
+
+export interface CatalogIndex {
+  name: string;
+  unique: boolean;
+  primary: boolean;
+  /** Lower-case access method: btree, hash, gin, gist, brin, spgist, fulltext, spatial. */
+  method: string;
+  parts: CatalogIndexPart[];
+  /** Covering (INCLUDE) columns, PostgreSQL. */
+  include: string[];
+  /** Partial-index predicate, PostgreSQL. */
+  predicate: string | null;
+  /** True when the index backs a PK or unique constraint. */
+  constraint: boolean;
+}
+
+export interface CatalogPartition {
+  name: string;
+  /** PostgreSQL: `FOR VALUES FROM (...) TO (...)`; MySQL: PARTITION_DESCRIPTION (`'2026-01-01'`, `1,2`...). */
+  bound: string | null;
+}
+
+export interface CatalogPartitioning {
+  /** range | list | hash (MySQL also `range columns`, `list columns`, `key`). */
+  strategy: string;
+  /** PostgreSQL pg_get_partkeydef; MySQL PARTITION_EXPRESSION. */
+  key: string;
+  partitions: CatalogPartition[];
+}
+
+export interface CatalogTable {
+  schema: string;
+  name: string;
+  comment: string | null;
+  columns: CatalogColumn[];
+  primaryKey: CatalogKey | null;
+  uniques: CatalogUnique[];
+  checks: CatalogCheck[];
+  foreignKeys: CatalogForeignKey[];
+  /** Every index, including those behind PK/unique constraints (`constraint: true`). */
+  indexes: CatalogIndex[];
+  partitioning: CatalogPartitioning | null;
+}
+
+export interface CatalogView {
+  schema: string;
+  name: string;
+  materialized: boolean;
+  definition: string;
+  comment: string | null;
+}
+
+export interface CatalogEnum {
+  schema: string;
+  name: string;
+  values: string[];
+  comment: string | null;
+}
+
+export interface CatalogDomain {
+  schema: string;
+  name: string;
+  type: string;
+  nullable: boolean;
+  default: string | null;
+  checks: CatalogCheck[];
+  comment: string | null;
+}
+
+export interface CatalogSnapshot {
+  /** Ordinary and partitioned tables (partitions appear under their parent's `partitioning`). */
+  tables: CatalogTable[];
+  views: CatalogView[];
+  enums: CatalogEnum[];
+  domains: CatalogDomain[];
+}
+
+/** Finds a table by name (and schema when given) or throws a message listing what exists. */
+export function catalogTable(snapshot: CatalogSnapshot, name: string, schema?: string): CatalogTable {
+  const t = snapshot.tables.find((x) => x.name === name && (schema === undefined || x.schema === schema));
+  if (!t) throw new Error(`no table ${schema ? `${schema}.` : ''}${name} in catalog; have: ${snapshot.tables.map((x) => `${x.schema}.${x.name}`).join(', ')}`);
+  return t;
+}
+
+/** Finds a column or throws a message listing the table's columns. */
+export function catalogColumn(table: CatalogTable, name: string): CatalogColumn {
+  const c = table.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`no column ${name} in ${table.schema}.${table.name}; have: ${table.columns.map((x) => x.name).join(', ')}`);
+  return c;
+}
