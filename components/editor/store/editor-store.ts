@@ -184,6 +184,7 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       },
 
       replaceDocument(doc, version) {
+        init.saver?.reset(doc);
         set({
           doc,
           selection: NO_SELECTION,

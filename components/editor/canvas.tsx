@@ -1,0 +1,209 @@
+'use client';
+/**
+ * The React Flow canvas. Nodes and edges are derived from the store by `toFlow` (never copied into
+ * React state); React Flow's changes come back as store actions: selection changes select, a drag
+ * shows live positions and commits one `layout.moveTables` on drag end, a connection becomes
+ * `connectColumnsCommand`.
+ *
+ * Speed at 1,000 tables (../shared/design/CANVAS-PERF.md): onlyRenderVisibleElements, declared
+ * node geometry and handles, level of detail inside the node, memoized nodes with id-only data,
+ * and the edge layer hidden while the viewport moves (a class set on the wrapper, no React state).
+ */
+import { useCallback, useMemo, useRef } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type NodeTypes,
+  type OnNodeDrag,
+  type Viewport,
+} from '@xyflow/react';
+import { useStore } from 'zustand';
+import { connectColumnsCommand } from '@/lib/model/commands/apply';
+import { createFlowDeriver, type FlowEdge, type FlowNode } from './flow/to-flow';
+import { parseHandleId } from './flow/geometry';
+import { useEditorStore, type Selection } from './store/editor-store';
+import { TableNodeView } from './nodes/table-node';
+import { NoteNodeView } from './nodes/note-node';
+import { AreaNodeView } from './nodes/area-node';
+import { FlowMarkers } from './flow/markers';
+import { useToast } from './toast';
+
+// Module scope: a new object per render would make React Flow re-create every node.
+const nodeTypes: NodeTypes = { table: TableNodeView, note: NoteNodeView, area: AreaNodeView };
+const proOptions = { hideAttribution: true };
+
+/** Above this many tables the first view is a readable zoom at the top-left, not "fit all". */
+const FIT_VIEW_LIMIT = 150;
+
+export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: { x: number; y: number }) => void; colorMode: 'light' | 'dark' | 'system' }) {
+  const store = useEditorStore();
+  const toast = useToast();
+  const { screenToFlowPosition } = useReactFlow();
+  const wrapperRef = useRef<HTMLDivElement>(null);
+
+  const doc = useStore(store, (s) => s.doc);
+  const selection = useStore(store, (s) => s.selection);
+  const dragPositions = useStore(store, (s) => s.dragPositions);
+  const focusAreaId = useStore(store, (s) => s.focusAreaId);
+
+  const toFlow = useMemo(() => createFlowDeriver(), []);
+  const { nodes, edges } = useMemo(() => toFlow({ doc, selection, dragPositions, focusAreaId }), [toFlow, doc, selection, dragPositions, focusAreaId]);
+
+  const initial = useMemo(() => {
+    const vp = store.getState().doc.layout.viewport;
+    const many = Object.keys(store.getState().doc.tables).length > FIT_VIEW_LIMIT;
+    return { viewport: vp ?? { x: 40, y: 40, zoom: 0.9 }, fit: !vp && !many };
+    // The first viewport only: later document changes must not move the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      let drag: Record<string, { x: number; y: number }> | undefined;
+      let selected: Set<string> | undefined;
+      let selectedArea: string | undefined;
+      let selectedNote: string | undefined;
+      for (const c of changes) {
+        if (c.type === 'position' && c.dragging && c.position) {
+          drag ??= { ...state.dragPositions };
+          drag[c.id] = c.position;
+        } else if (c.type === 'select') {
+          if (state.doc.tables[c.id]) {
+            selected ??= new Set(currentTableSelection(state.selection));
+            if (c.selected) selected.add(c.id);
+            else selected.delete(c.id);
+          } else if (c.selected && state.doc.areas[c.id]) selectedArea = c.id;
+          else if (c.selected && state.doc.notes[c.id]) selectedNote = c.id;
+        }
+      }
+      if (drag) state.setDragPositions(drag);
+      if (selectedArea) return state.select({ kind: 'area', areaId: selectedArea });
+      if (selectedNote) return state.select({ kind: 'note', noteId: selectedNote });
+      if (selected) {
+        const ids = [...selected];
+        const sel = state.selection;
+        // Clicking a column row also selects its node: keep the finer column/index selection.
+        if ((sel.kind === 'column' || sel.kind === 'index') && ids.length === 1 && ids[0] === sel.tableId) return;
+        if (ids.length === 0 && sel.kind !== 'tables') return;
+        state.select(ids.length ? { kind: 'tables', tableIds: ids } : { kind: 'none' });
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const state = store.getState();
+      for (const c of changes) {
+        if (c.type === 'select' && c.selected) state.select({ kind: 'relationship', relationshipId: c.id });
+        else if (c.type === 'select' && !c.selected && state.selection.kind === 'relationship' && state.selection.relationshipId === c.id) {
+          state.select({ kind: 'none' });
+        }
+      }
+    },
+    [store],
+  );
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(() => {
+    const state = store.getState();
+    const drag = state.dragPositions;
+    const tablePositions: Record<string, { x: number; y: number }> = {};
+    let any = false;
+    for (const [id, p] of Object.entries(drag)) {
+      if (state.doc.tables[id]) {
+        tablePositions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+        any = true;
+      } else if (state.doc.notes[id]) {
+        state.dispatch({ type: 'layout.setNote', noteId: id, geometry: { x: Math.round(p.x), y: Math.round(p.y) } });
+      }
+    }
+    // The whole drag, however many tables moved, is one command: one undo step.
+    if (any) state.dispatch({ type: 'layout.moveTables', positions: tablePositions });
+    state.setDragPositions({});
+  }, [store]);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const from = parseHandleId(c.sourceHandle);
+      const to = parseHandleId(c.targetHandle);
+      if (!from || !to) return;
+      const state = store.getState();
+      let command;
+      try {
+        command = connectColumnsCommand(state.doc, { fromTableId: c.source, fromColumnId: from.columnId, toTableId: c.target, toColumnId: to.columnId });
+      } catch (e) {
+        toast(e instanceof Error ? e.message : String(e), 'error');
+        return;
+      }
+      const r = state.dispatch(command);
+      if ('error' in r) toast(r.error, 'error');
+      else if (r.changes.length) toast(r.changes.map((x) => x.message).join('\n'));
+    },
+    [store, toast],
+  );
+
+  // The edge layer is hidden while the view pans or zooms: ~500 long edges recomputed per frame
+  // were what kept panning under 30 fps. A class on the wrapper, so no React render is involved.
+  const onMoveStart = useCallback(() => wrapperRef.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback((_: unknown, _vp: Viewport) => wrapperRef.current?.classList.remove('is-moving'), []);
+
+  const onPaneClick = useCallback(() => store.getState().select({ kind: 'none' }), [store]);
+
+  const onDoubleClick = useCallback(
+    (e: React.MouseEvent) => {
+      const target = e.target as HTMLElement;
+      if (!target.classList.contains('react-flow__pane')) return;
+      onAddTableAt(screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [onAddTableAt, screenToFlowPosition],
+  );
+
+  return (
+    <div ref={wrapperRef} className="db-canvas h-full w-full" onDoubleClick={onDoubleClick} data-testid="canvas">
+      <FlowMarkers />
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        onPaneClick={onPaneClick}
+        connectionMode={ConnectionMode.Loose}
+        onlyRenderVisibleElements
+        defaultViewport={initial.viewport}
+        fitView={initial.fit}
+        fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+        minZoom={0.05}
+        maxZoom={2}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        colorMode={colorMode}
+        proOptions={proOptions}
+        elevateNodesOnSelect={false}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function currentTableSelection(selection: Selection): string[] {
+  return selection.kind === 'tables' ? selection.tableIds : [];
+}

@@ -1,0 +1,225 @@
+/**
+ * React Flow nodes and edges, derived from the document by a pure function (never mirrored state).
+ *
+ * `createFlowDeriver()` returns a `toFlow` that remembers the node/edge object it made for each
+ * element and returns the same object while its inputs are the same objects: immer keeps unchanged
+ * tables identical, so editing one column yields one new node object and React Flow re-renders one
+ * node. Node `data` is empty: a node reads its table from the store by its id.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Area, Note, Relationship, SchemaDocument, Table } from '@/lib/model/document';
+import { cardinalityOf } from '@/lib/model/cardinality';
+import type { DragPositions, Selection } from '../store/editor-store';
+import { handleId, tableHandles, tableHeight, TABLE_WIDTH } from './geometry';
+
+export type TableNode = Node<Record<string, never>, 'table'>;
+export type NoteNode = Node<Record<string, never>, 'note'>;
+export type AreaNode = Node<{ name: string; color: string }, 'area'>;
+export type FlowNode = TableNode | NoteNode | AreaNode;
+export type FlowEdge = Edge<Record<string, never>>;
+
+export interface FlowInput {
+  doc: SchemaDocument;
+  selection: Selection;
+  dragPositions: DragPositions;
+  /** Show this area's tables only. */
+  focusAreaId?: string;
+}
+
+export interface Flow {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+}
+
+const EMPTY_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+/** Where a table without a stored position goes: a grid in document order. */
+export function fallbackPosition(index: number): { x: number; y: number } {
+  const perRow = 12;
+  return { x: (index % perRow) * (TABLE_WIDTH + 80), y: Math.floor(index / perRow) * 420 };
+}
+
+export const NOTE_DEFAULT = { width: 220, height: 140 };
+const AREA_PADDING = 30;
+const AREA_LABEL = 28;
+
+/** Crow's-foot marker ids (defined once in <FlowMarkers/>), one per cardinality end. */
+export function markerId(end: string): string {
+  return `db-cf-${end}`;
+}
+
+interface TableMemo {
+  table: Table;
+  x: number;
+  y: number;
+  selected: boolean;
+  node: TableNode;
+}
+interface EdgeMemo {
+  rel: Relationship;
+  from: Table;
+  to: Table;
+  fromRight: boolean;
+  selected: boolean;
+  edge: FlowEdge;
+}
+
+export function createFlowDeriver(): (input: FlowInput) => Flow {
+  let tableMemo = new Map<string, TableMemo>();
+  let edgeMemo = new Map<string, EdgeMemo>();
+
+  return function toFlow({ doc, selection, dragPositions, focusAreaId }: FlowInput): Flow {
+    const selectedTables = new Set<string>(
+      selection.kind === 'tables' ? selection.tableIds : selection.kind === 'column' || selection.kind === 'index' ? [selection.tableId] : [],
+    );
+    const focusArea = focusAreaId ? doc.areas[focusAreaId] : undefined;
+    const visible = focusArea ? new Set(focusArea.tableIds) : undefined;
+
+    const nodes: FlowNode[] = [];
+    const positions = new Map<string, { x: number; y: number; h: number }>();
+    const nextTableMemo = new Map<string, TableMemo>();
+
+    // Areas first so they paint under the tables.
+    const areaNodes: AreaNode[] = [];
+
+    let index = 0;
+    for (const table of Object.values(doc.tables)) {
+      const i = index++;
+      if (visible && !visible.has(table.id)) continue;
+      const pos = dragPositions[table.id] ?? doc.layout.tables[table.id] ?? fallbackPosition(i);
+      const selected = selectedTables.has(table.id);
+      positions.set(table.id, { x: pos.x, y: pos.y, h: tableHeight(table.columns.length) });
+      const prev = tableMemo.get(table.id);
+      let node: TableNode;
+      if (prev && prev.table === table && prev.x === pos.x && prev.y === pos.y && prev.selected === selected) {
+        node = prev.node;
+        nextTableMemo.set(table.id, prev);
+      } else {
+        node = {
+          id: table.id,
+          type: 'table',
+          position: { x: pos.x, y: pos.y },
+          data: EMPTY_DATA,
+          width: TABLE_WIDTH,
+          height: tableHeight(table.columns.length),
+          handles: tableHandles(table),
+          selected,
+          ariaLabel: `table ${table.name}`,
+        };
+        nextTableMemo.set(table.id, { table, x: pos.x, y: pos.y, selected, node });
+      }
+      nodes.push(node);
+    }
+    tableMemo = nextTableMemo;
+
+    for (const area of Object.values(doc.areas)) {
+      if (focusArea && area.id !== focusArea.id) continue;
+      const node = areaNode(area, positions, selection.kind === 'area' && selection.areaId === area.id);
+      if (node) areaNodes.push(node);
+    }
+
+    if (!focusArea) {
+      let n = 0;
+      for (const note of Object.values(doc.notes)) {
+        nodes.push(noteNode(note, doc.layout.notes[note.id], dragPositions[note.id], n++, selection.kind === 'note' && selection.noteId === note.id));
+      }
+    }
+
+    const edges: FlowEdge[] = [];
+    const nextEdgeMemo = new Map<string, EdgeMemo>();
+    for (const rel of Object.values(doc.relationships)) {
+      const from = doc.tables[rel.fromTableId];
+      const to = doc.tables[rel.toTableId];
+      const fp = positions.get(rel.fromTableId);
+      const tp = positions.get(rel.toTableId);
+      if (!from || !to || !fp || !tp) continue;
+      // Attach on the facing sides: the child's right side when the parent lies to its right.
+      const fromRight = from === to ? true : tp.x + TABLE_WIDTH / 2 >= fp.x + TABLE_WIDTH / 2;
+      const selected = selection.kind === 'relationship' && selection.relationshipId === rel.id;
+      const prev = edgeMemo.get(rel.id);
+      if (prev && prev.rel === rel && prev.from === from && prev.to === to && prev.fromRight === fromRight && prev.selected === selected) {
+        edges.push(prev.edge);
+        nextEdgeMemo.set(rel.id, prev);
+        continue;
+      }
+      const pair = rel.columnPairs[0];
+      const card = cardinalityOf(doc, rel);
+      const edge: FlowEdge = {
+        id: rel.id,
+        source: rel.fromTableId,
+        target: rel.toTableId,
+        sourceHandle: handleId(pair.fromColumnId, fromRight ? 'r' : 'l'),
+        targetHandle: handleId(pair.toColumnId, from === to ? 'r' : fromRight ? 'l' : 'r'),
+        type: 'smoothstep',
+        // The child end shows how many child rows one parent has; the parent end how many parents a child has.
+        markerStart: markerId(card.from),
+        markerEnd: markerId(card.to),
+        selected,
+        className: rel.enforced ? undefined : 'db-edge-logical',
+        ariaLabel: `relationship ${from.name} to ${to.name}`,
+      };
+      edges.push(edge);
+      nextEdgeMemo.set(rel.id, { rel, from, to, fromRight, selected, edge });
+    }
+    edgeMemo = nextEdgeMemo;
+
+    return { nodes: areaNodes.length ? [...areaNodes, ...nodes] : nodes, edges };
+  };
+}
+
+function areaNode(area: Area, positions: Map<string, { x: number; y: number; h: number }>, selected: boolean): AreaNode | undefined {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const id of area.tableIds) {
+    const p = positions.get(id);
+    if (!p) continue;
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + TABLE_WIDTH);
+    maxY = Math.max(maxY, p.y + p.h);
+  }
+  if (minX === Infinity) return undefined;
+  const x = minX - AREA_PADDING;
+  const y = minY - AREA_PADDING - AREA_LABEL;
+  const width = maxX - minX + 2 * AREA_PADDING;
+  const height = maxY - minY + 2 * AREA_PADDING + AREA_LABEL;
+  return {
+    id: area.id,
+    type: 'area',
+    position: { x, y },
+    data: { name: area.name, color: area.color },
+    width,
+    height,
+    handles: [],
+    draggable: false,
+    connectable: false,
+    selectable: true,
+    selected,
+    zIndex: -1,
+    ariaLabel: `area ${area.name}`,
+  };
+}
+
+function noteNode(
+  note: Note,
+  geometry: SchemaDocument['layout']['notes'][string] | undefined,
+  drag: { x: number; y: number } | undefined,
+  index: number,
+  selected: boolean,
+): NoteNode {
+  const g = geometry ?? { x: -NOTE_DEFAULT.width - 60, y: index * (NOTE_DEFAULT.height + 20), ...NOTE_DEFAULT };
+  return {
+    id: note.id,
+    type: 'note',
+    position: drag ?? { x: g.x, y: g.y },
+    data: EMPTY_DATA,
+    width: g.width,
+    height: g.height,
+    handles: [],
+    connectable: false,
+    selected,
+    ariaLabel: 'note',
+  };
+}

@@ -1,0 +1,78 @@
+'use client';
+/**
+ * Runs the ELK layout in a module Web Worker and commits the result as one `layout.moveTables`
+ * command (one undo step). The worker is created on first use and kept for the page's lifetime.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
+import type { EditorState } from '../store/editor-store';
+import { fallbackPosition } from '../flow/to-flow';
+import { buildElkGraph, layoutOrigin, scopeTableIds, type LayoutRequest, type LayoutResponse, type LayoutScope, type Point } from './elk-graph';
+
+export type LayoutStatus =
+  | { kind: 'idle' }
+  | { kind: 'running'; phase: string; tableCount: number; startedAt: number }
+  | { kind: 'done'; tableCount: number; elkMs: number; totalMs: number }
+  | { kind: 'error'; message: string };
+
+export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableIds: string[]) => void) {
+  const [status, setStatus] = useState<LayoutStatus>({ kind: 'idle' });
+  const workerRef = useRef<Worker | null>(null);
+  const requestRef = useRef(0);
+  const onAppliedRef = useRef(onApplied);
+  onAppliedRef.current = onApplied;
+
+  useEffect(() => () => workerRef.current?.terminate(), []);
+
+  const run = useCallback(
+    (scope: LayoutScope) => {
+      const doc = store.getState().doc;
+      const tableIds = scopeTableIds(doc, scope);
+      if (tableIds.length === 0) {
+        setStatus({ kind: 'error', message: 'nothing to lay out' });
+        return;
+      }
+      const current: Record<string, Point | undefined> = {};
+      Object.keys(doc.tables).forEach((id, i) => (current[id] = doc.layout.tables[id] ?? fallbackPosition(i)));
+      const origin = scope.kind === 'all' ? { x: 0, y: 0 } : layoutOrigin(current, tableIds);
+      const graph = buildElkGraph(doc, tableIds);
+      const requestId = ++requestRef.current;
+      const startedAt = performance.now();
+      setStatus({ kind: 'running', phase: 'starting the layout worker', tableCount: tableIds.length, startedAt });
+
+      let worker = workerRef.current;
+      if (!worker) {
+        worker = new Worker(new URL('../../../workers/elk-layout.worker.ts', import.meta.url), { type: 'module' });
+        workerRef.current = worker;
+      }
+      worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
+        const msg = event.data;
+        if (msg.requestId !== requestRef.current) return; // a newer request superseded this one
+        if (msg.type === 'progress') {
+          setStatus({ kind: 'running', phase: msg.phase, tableCount: tableIds.length, startedAt });
+        } else if (msg.type === 'error') {
+          setStatus({ kind: 'error', message: `layout failed: ${msg.message}` });
+        } else {
+          const positions: Record<string, Point> = {};
+          for (const [id, p] of Object.entries(msg.positions)) positions[id] = { x: p.x + origin.x, y: p.y + origin.y };
+          // Tables removed while the worker ran are skipped rather than failing the whole command.
+          const live = store.getState().doc.tables;
+          for (const id of Object.keys(positions)) if (!live[id]) delete positions[id];
+          const r = store.getState().dispatch({ type: 'layout.moveTables', positions });
+          if ('error' in r) {
+            setStatus({ kind: 'error', message: r.error });
+            return;
+          }
+          setStatus({ kind: 'done', tableCount: tableIds.length, elkMs: msg.elkMs, totalMs: Math.round(performance.now() - startedAt) });
+          onAppliedRef.current?.(Object.keys(positions));
+        }
+      };
+      worker.onerror = (e) => setStatus({ kind: 'error', message: `layout worker failed: ${e.message}` });
+      const request: LayoutRequest = { requestId, graph };
+      worker.postMessage(request);
+    },
+    [store],
+  );
+
+  return { status, run };
+}
