@@ -5,6 +5,9 @@ import { documentOf, enumType, makeColumn, makeIndex, makeRelationship, makeTabl
 import { sequentialIds } from '../model/ids';
 import { assertDocument } from '../model/validate';
 import { syntheticDocument } from '../../bench/synthetic';
+import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
+import { hostileNamesDocument } from '../model/fixtures/hostile-names';
+import { displayName } from '../model/lookup';
 import { DEFAULT_MERMAID_BUDGET, generateMermaid, generateMermaidDiagrams } from './generate-mermaid';
 import { decodeMermaidQuoted } from './mermaid-text';
 
@@ -243,6 +246,31 @@ describe('generateMermaid: hostile names', () => {
 
   it('decodeMermaidQuoted reverses the escaping', () => {
     expect(decodeMermaidQuoted('"a#quot;b #37; #92; #35;x #lt;#gt;#amp;"')).toBe('a"b % \\ #x <>&');
+  });
+});
+
+describe('generateMermaid: the shared fixtures', () => {
+  it.each([
+    ['kitchen sink', kitchenSinkDocument],
+    ['hostile names', hostileNamesDocument],
+  ])('%s passes mermaid.parse with every table, column and relationship', async (_label, make) => {
+    const doc = make();
+    for (const dialect of ['postgres', 'mysql'] as const) {
+      const parsed = await parseWithMermaid(generateMermaid(doc, { dialect }));
+      const tables = Object.values(doc.tables);
+      expect([...parsed.entities.values()].map((e) => shown(e.alias))).toEqual(tables.map((t) => displayName(doc, t)));
+      expect([...parsed.entities.values()].map((e) => e.attributes.length)).toEqual(tables.map((t) => t.columns.length));
+      expect(parsed.relationships).toHaveLength(Object.keys(doc.relationships).length);
+    }
+    for (const area of Object.values(doc.areas)) await parseWithMermaid(generateMermaid(doc, { areaId: area.id }));
+  });
+
+  it('shows the native type of the chosen dialect', () => {
+    const doc = kitchenSinkDocument();
+    const natives = Object.values(doc.tables).flatMap((t) => t.columns).filter((c) => c.type.kind === 'scalar' && c.type.native?.postgres);
+    expect(natives.length).toBeGreaterThan(0);
+    const text = generateMermaid(doc, { dialect: 'postgres' });
+    for (const c of natives) if (c.type.kind === 'scalar') expect(text).toContain(c.type.native!.postgres!.replace(/"/g, '#quot;'));
   });
 });
 
