@@ -1,0 +1,85 @@
+'use client';
+import { useState } from 'react';
+import { builtinDefaultNames, type Column } from '@/lib/model/document';
+import { SelectField } from '@/components/ui/select';
+import { CommitTextField } from '@/components/ui/text-field';
+import {
+  builtinDefaultLabels, defaultFormKindLabels, defaultFormKinds, defaultToForm, formToDefault, type DefaultFormKind,
+} from './default-value';
+import type { DefaultValue } from '@/lib/model/document';
+
+export interface DefaultEditorProps {
+  column: Column;
+  onChange: (value: DefaultValue) => string | void;
+}
+
+/**
+ * Default value: a kind select (none / NULL / literal / expression / portable function) and the
+ * matching input. Choosing literal or expression waits for the text before dispatching, so the model
+ * never holds an empty expression.
+ */
+export function DefaultEditor({ column, onChange }: DefaultEditorProps) {
+  const stored = defaultToForm(column.default);
+  // A kind picked but not yet filled in (literal/expression need text first).
+  const [pendingKind, setPendingKind] = useState<DefaultFormKind | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const kind = pendingKind ?? stored.kind;
+
+  const apply = (k: DefaultFormKind, text: string): string | undefined => {
+    const r = formToDefault({ kind: k, text }, column.type);
+    if (!r.ok) return r.error;
+    const refused = onChange(r.value);
+    if (refused) return refused;
+    setPendingKind(undefined);
+    return undefined;
+  };
+
+  return (
+    <div className="flex flex-col gap-1">
+      <SelectField
+        label="Default"
+        value={kind}
+        error={error}
+        options={defaultFormKinds.map((k) => ({ value: k, label: defaultFormKindLabels[k] }))}
+        onValueChange={(k) => {
+          setError(undefined);
+          if (k === stored.kind) {
+            setPendingKind(undefined);
+          } else if (k === 'none' || k === 'null') {
+            setError(apply(k, ''));
+          } else if (k === 'builtin') {
+            setError(apply(k, builtinDefaultNames[0]));
+          } else {
+            // Literal '' is a valid string default for text columns, but not what the user meant yet.
+            setPendingKind(k);
+          }
+        }}
+      />
+      {kind === 'literal' && (
+        <CommitTextField
+          label="Default value"
+          value={stored.kind === 'literal' ? stored.text : ''}
+          placeholder="value, without quotes"
+          onCommit={(text) => apply('literal', text)}
+        />
+      )}
+      {kind === 'expression' && (
+        <CommitTextField
+          label="Default expression"
+          monospace
+          value={stored.kind === 'expression' ? stored.text : ''}
+          placeholder="now()"
+          onCommit={(text) => apply('expression', text)}
+        />
+      )}
+      {kind === 'builtin' && (
+        <SelectField
+          label="Default function"
+          value={stored.kind === 'builtin' ? (builtinDefaultNames.find((n) => n === stored.text) ?? builtinDefaultNames[0]) : builtinDefaultNames[0]}
+          options={builtinDefaultNames.map((n) => ({ value: n, label: builtinDefaultLabels[n] }))}
+          onValueChange={(n) => setError(apply('builtin', n))}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { documentOf, makeColumn, makeTable, scalar } from '@/lib/model/build';
+import { sequentialIds } from '@/lib/model/ids';
+import { assertDocument } from '@/lib/model/validate';
+import { addColumnCommand, addIndexCommand, freshName, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+
+function usersTable() {
+  return makeTable({
+    id: 't1',
+    name: 'users',
+    columns: [
+      makeColumn({ id: 'c1', name: 'id', type: scalar('bigint'), nullable: false }),
+      makeColumn({ id: 'c2', name: 'email', type: scalar('text'), nullable: true }),
+      makeColumn({ id: 'c3', name: 'column', type: scalar('text') }),
+    ],
+    primaryKey: { name: 'users_pk', columnIds: ['c1'] },
+    uniques: [{ id: 'u1', columnIds: ['c2'] }, { id: 'u2', columnIds: ['c1', 'c2'] }],
+  });
+}
+
+describe('freshName', () => {
+  it.each([
+    ['column', [], 'column'],
+    ['column', ['column'], 'column_2'],
+    ['column', ['COLUMN', 'column_2'], 'column_3'],
+  ])('%s with %j -> %s', (base, taken, expected) => {
+    expect(freshName(base, taken)).toBe(expected);
+  });
+});
+
+describe('togglePrimaryKeyColumn', () => {
+  it('appends the column, keeps the key name, and makes the column NOT NULL in one undo step', () => {
+    expect(togglePrimaryKeyColumn(usersTable(), 'c2', true)).toEqual({
+      type: 'batch',
+      label: 'Add column to primary key',
+      commands: [
+        { type: 'primaryKey.set', tableId: 't1', primaryKey: { name: 'users_pk', columnIds: ['c1', 'c2'] } },
+        { type: 'column.update', tableId: 't1', columnId: 'c2', changes: { nullable: false } },
+      ],
+    });
+  });
+  it('drops the key when its last column leaves, and does nothing when already in that state', () => {
+    expect(togglePrimaryKeyColumn(usersTable(), 'c1', false)).toEqual({ type: 'primaryKey.set', tableId: 't1', primaryKey: undefined });
+    expect(togglePrimaryKeyColumn(usersTable(), 'c1', true)).toBeUndefined();
+    expect(togglePrimaryKeyColumn(usersTable(), 'c3', false)).toBeUndefined();
+  });
+});
+
+describe('toggleColumnUnique', () => {
+  it('adds a single-column unique, removes only single-column ones', () => {
+    expect(toggleColumnUnique(usersTable(), 'c3', true, sequentialIds())).toEqual({
+      type: 'unique.add', tableId: 't1', unique: { id: 'unq_1', columnIds: ['c3'] },
+    });
+    expect(toggleColumnUnique(usersTable(), 'c2', false)).toEqual({ type: 'unique.remove', tableId: 't1', uniqueId: 'u1' });
+    // c1 is only in the composite unique: the checkbox is off and unchecking does nothing.
+    expect(toggleColumnUnique(usersTable(), 'c1', false)).toBeUndefined();
+    expect(toggleColumnUnique(usersTable(), 'c2', true)).toBeUndefined();
+  });
+});
+
+describe('addColumnCommand / addIndexCommand', () => {
+  it('picks names that do not clash and builds valid elements', () => {
+    const add = addColumnCommand(usersTable(), sequentialIds());
+    expect(add).toMatchObject({ type: 'column.add', tableId: 't1', column: { id: 'col_1', name: 'column_2', nullable: true } });
+    const ix = addIndexCommand(usersTable(), ['users_email_idx'], 'c2', sequentialIds());
+    expect(ix).toEqual({
+      type: 'index.add', tableId: 't1',
+      index: { id: 'idx_1', name: 'users_email_idx_2', unique: false, parts: [{ kind: 'column', columnId: 'c2' }] },
+    });
+    expect(addIndexCommand(makeTable({ name: 'empty' }), [])).toBeUndefined();
+    // The built elements satisfy the document schema.
+    if (add.type !== 'column.add' || ix?.type !== 'index.add') throw new Error('unexpected command');
+    const t = usersTable();
+    const doc = documentOf({ tables: [{ ...t, columns: [...t.columns, add.column], indexes: [ix.index] }] });
+    expect(assertDocument(doc).tables.t1.columns).toHaveLength(4);
+  });
+});
+
+describe('moved', () => {
+  it.each([
+    [[1, 2, 3], 0, 2, [2, 3, 1]],
+    [[1, 2, 3], 2, 0, [3, 1, 2]],
+    [[1, 2, 3], 0, 3, [1, 2, 3]],
+  ])('%j %i->%i', (items, from, to, expected) => {
+    expect(moved(items, from, to)).toEqual(expected);
+  });
+});
+
+describe('splitSqlList', () => {
+  it.each([
+    ['', []],
+    ["'a', 'b'", ["'a'", "'b'"]],
+    ["'a,b', 'it''s', 10", ["'a,b'", "'it''s'", '10']],
+    ["MINVALUE, '2024-01-01'", ['MINVALUE', "'2024-01-01'"]],
+    ["(1, 2), 3", ['(1, 2)', '3']],
+  ])('%j', (text, items) => {
+    expect(splitSqlList(text)).toEqual({ ok: true, items });
+  });
+  it.each([
+    ["'abc", 'Unterminated quoted string'],
+    ['1,,2', 'Empty value in the list'],
+  ])('rejects %j', (text, error) => {
+    expect(splitSqlList(text)).toEqual({ ok: false, error });
+  });
+});

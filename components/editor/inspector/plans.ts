@@ -1,0 +1,138 @@
+/**
+ * Pure plans behind the inspector's buttons and checkboxes: each returns the Command to dispatch
+ * (or undefined when there is nothing to do). Kept out of the components so they are tested in Node.
+ */
+import type { Column, Dialect, Index, IndexPart, Table } from '@/lib/model/document';
+import { newId, type IdFactory } from '@/lib/model/ids';
+import { makeColumn, makeIndex, scalar } from '@/lib/model/build';
+import type { Command } from '@/lib/model/commands/types';
+
+/** `base`, or `base_2`, `base_3`... the first not in `taken` (compared case-insensitively, as MySQL does). */
+export function freshName(base: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const candidate = `${base}_${i}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Adds or removes a column from the primary key, keeping the key's name and column order. */
+export function togglePrimaryKeyColumn(table: Table, columnId: string, on: boolean): Command | undefined {
+  const current = table.primaryKey?.columnIds ?? [];
+  const has = current.includes(columnId);
+  if (has === on) return undefined;
+  const columnIds = on ? [...current, columnId] : current.filter((id) => id !== columnId);
+  const commands: Command[] = [
+    {
+      type: 'primaryKey.set',
+      tableId: table.id,
+      primaryKey: columnIds.length ? { ...(table.primaryKey?.name ? { name: table.primaryKey.name } : {}), columnIds } : undefined,
+    },
+  ];
+  // A primary key column is NOT NULL in both dialects: say so in the model rather than let the DDL differ.
+  const column = table.columns.find((c) => c.id === columnId);
+  if (on && column?.nullable) commands.push({ type: 'column.update', tableId: table.id, columnId, changes: { nullable: false } });
+  return commands.length === 1 ? commands[0] : { type: 'batch', label: 'Add column to primary key', commands };
+}
+
+/** The single-column unique constraints on this column (what the column's "Unique" checkbox shows). */
+export function singleColumnUniques(table: Table, columnId: string): Table['uniques'] {
+  return table.uniques.filter((u) => u.columnIds.length === 1 && u.columnIds[0] === columnId);
+}
+
+export function toggleColumnUnique(table: Table, columnId: string, on: boolean, ids: IdFactory = newId): Command | undefined {
+  const existing = singleColumnUniques(table, columnId);
+  if (on) {
+    if (existing.length) return undefined;
+    return { type: 'unique.add', tableId: table.id, unique: { id: ids('unq'), columnIds: [columnId] } };
+  }
+  if (!existing.length) return undefined;
+  const commands: Command[] = existing.map((u) => ({ type: 'unique.remove', tableId: table.id, uniqueId: u.id }));
+  return commands.length === 1 ? commands[0] : { type: 'batch', label: 'Remove unique', commands };
+}
+
+export function addColumnCommand(table: Table, ids: IdFactory = newId): Command {
+  const column: Column = makeColumn({ name: freshName('column', table.columns.map((c) => c.name)), type: scalar('text') }, ids);
+  return { type: 'column.add', tableId: table.id, column };
+}
+
+/**
+ * A new index on the given column (or the first column). Index names are per schema in PostgreSQL,
+ * so `takenIndexNames` should hold every index name the new one could clash with.
+ */
+export function addIndexCommand(table: Table, takenIndexNames: Iterable<string>, columnId?: string, ids: IdFactory = newId): Command | undefined {
+  const column = table.columns.find((c) => c.id === columnId) ?? table.columns[0];
+  if (!column) return undefined;
+  const index: Index = makeIndex(
+    { name: freshName(`${table.name}_${column.name}_idx`, takenIndexNames), parts: [{ kind: 'column', columnId: column.id }] },
+    ids,
+  );
+  return { type: 'index.add', tableId: table.id, index };
+}
+
+/** Moves item `from` to `to` in a copy of the array (no-op when out of range). */
+export function moved<T>(items: readonly T[], from: number, to: number): T[] {
+  const out = [...items];
+  if (from < 0 || from >= out.length || to < 0 || to >= out.length) return out;
+  const [item] = out.splice(from, 1);
+  out.splice(to, 0, item);
+  return out;
+}
+
+/** Index methods each dialect can express (the generator diagnoses the rest). */
+export const INDEX_METHODS: Record<Dialect, readonly NonNullable<Index['method']>[]> = {
+  postgres: ['btree', 'hash', 'gin', 'gist', 'brin', 'spgist'],
+  mysql: ['btree', 'hash', 'fulltext', 'spatial'],
+};
+
+/** Changes to an index part that keep its kind; `undefined` values clear optional fields. */
+export function updatedPart(part: IndexPart, changes: { order?: 'asc' | 'desc' | undefined; nulls?: 'first' | 'last' | undefined }): IndexPart {
+  const next: IndexPart = { ...part, ...changes };
+  if (next.order === undefined) delete next.order;
+  if (next.nulls === undefined) delete next.nulls;
+  return next;
+}
+
+/**
+ * Splits a comma-separated list of SQL literals (partition bounds: `'a,b', 'c', 10`), honouring
+ * single-quoted strings with '' escapes and parentheses. Returns an error for an unterminated quote.
+ */
+export function splitSqlList(text: string): { ok: true; items: string[] } | { ok: false; error: string } {
+  const items: string[] = [];
+  let current = '';
+  let inQuote = false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuote) {
+      current += ch;
+      if (ch === "'") {
+        if (text[i + 1] === "'") {
+          current += "'";
+          i++;
+        } else inQuote = false;
+      }
+      continue;
+    }
+    if (ch === "'") inQuote = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0) {
+      items.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (inQuote) return { ok: false, error: 'Unterminated quoted string' };
+  items.push(current.trim());
+  if (items.length === 1 && items[0] === '') return { ok: true, items: [] };
+  if (items.some((s) => s === '')) return { ok: false, error: 'Empty value in the list' };
+  return { ok: true, items };
+}
+
+/** A shallow copy without one optional field (clearing e.g. an identity's `start`). */
+export function omitKey<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K> {
+  const copy = { ...obj };
+  delete copy[key];
+  return copy;
+}
