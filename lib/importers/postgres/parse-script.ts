@@ -1,0 +1,127 @@
+/**
+ * Parses a PostgreSQL script with libpg-query: psql client lines (`\c`, `\set`, COPY data) are blanked
+ * first (same length, so offsets stay valid), the script is parsed in chunks of whole statements
+ * (memory stays flat on large dumps), and a chunk that fails is re-parsed statement by statement so
+ * every syntax error is reported, not only the first.
+ */
+import type { RawStmt } from 'libpg-query';
+import { Utf8OffsetMap } from '../sql-common/positions';
+import { blankRanges, postgresLexOptions, splitStatements, type SplitResult } from '../sql-common/split-statements';
+import type { PgParser } from './load-pg-parser';
+import type { PgNode } from './pg-ast';
+
+export interface ParsedStatement {
+  node: PgNode;
+  /** UTF-16 offsets of the statement in the original text (from its first token). */
+  start: number;
+  end: number;
+}
+
+export interface StatementSyntaxError {
+  start: number;
+  end: number;
+  /** UTF-16 offset of the error. */
+  offset: number;
+  message: string;
+}
+
+export interface ParsedScript {
+  statements: ParsedStatement[];
+  errors: StatementSyntaxError[];
+  split: SplitResult;
+}
+
+const CHUNK_CHARS = 512 * 1024;
+
+/** Skips whitespace and comments from `pos` (libpg-query's statement locations include them). */
+function skipTrivia(text: string, pos: number, end: number): number {
+  let i = pos;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) i++;
+    else if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? end : nl + 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      let level = 1;
+      i += 2;
+      while (i < end && level > 0) {
+        if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          level--;
+          i += 2;
+        } else if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          level++;
+          i += 2;
+        } else i++;
+      }
+    } else break;
+  }
+  return i;
+}
+
+function errorDetails(e: unknown): { message: string; cursor?: number } {
+  if (e && typeof e === 'object') {
+    const details = (e as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+    const message = details?.message ?? (e instanceof Error ? e.message : String(e));
+    return { message, cursor: details?.cursorPosition };
+  }
+  return { message: String(e) };
+}
+
+/** Code-point cursor (1-based) inside `sql` to a UTF-16 offset. */
+function cursorToOffset(sql: string, cursor: number): number {
+  let units = 0;
+  let points = 0;
+  while (units < sql.length && points < cursor - 1) {
+    const c = sql.charCodeAt(units);
+    units += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    points++;
+  }
+  return units;
+}
+
+export function parseScript(text: string, parser: PgParser): ParsedScript {
+  const split = splitStatements(text, postgresLexOptions);
+  const clean = blankRanges(text, split.clientCommands);
+  const statements: ParsedStatement[] = [];
+  const errors: StatementSyntaxError[] = [];
+
+  const addRaw = (raws: RawStmt[] | undefined, base: number, chunk: string) => {
+    const map = new Utf8OffsetMap(chunk);
+    for (const raw of raws ?? []) {
+      if (!raw.stmt) continue;
+      const byteStart = raw.stmt_location ?? 0;
+      const startInChunk = map.toCharOffset(byteStart);
+      const endInChunk = raw.stmt_len ? map.toCharOffset(byteStart + raw.stmt_len) : chunk.length;
+      const start = skipTrivia(clean, base + startInChunk, base + endInChunk);
+      statements.push({ node: raw.stmt, start, end: base + endInChunk });
+    }
+  };
+
+  const stmts = split.statements;
+  let i = 0;
+  while (i < stmts.length) {
+    // Whole statements up to CHUNK_CHARS (at least one).
+    let j = i + 1;
+    while (j < stmts.length && stmts[j].end - stmts[i].start < CHUNK_CHARS) j++;
+    const base = stmts[i].start;
+    const chunk = clean.slice(base, stmts[j - 1].end);
+    try {
+      addRaw(parser.parse(chunk).stmts, base, chunk);
+    } catch {
+      for (let k = i; k < j; k++) {
+        const s = stmts[k];
+        const sql = clean.slice(s.start, s.end);
+        try {
+          addRaw(parser.parse(sql).stmts, s.start, sql);
+        } catch (e) {
+          const d = errorDetails(e);
+          const offset = s.start + (d.cursor ? cursorToOffset(sql, d.cursor) : 0);
+          errors.push({ start: s.start, end: s.end, offset, message: d.message });
+        }
+      }
+    }
+    i = j;
+  }
+  return { statements, errors, split };
+}

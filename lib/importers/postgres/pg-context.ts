@@ -1,0 +1,189 @@
+/**
+ * State of one PostgreSQL import beyond the shared ImportBuilder: sequences (folded into identity
+ * columns), partitions (modeled on their parent), the search_path, and the conversions every
+ * statement handler needs: type names, defaults, expressions.
+ */
+import type { A_Const, TypeName } from 'libpg-query';
+import type { Column, ColumnType, DefaultValue, Identity, Table } from '../../model/document';
+import type { ImportBuilder } from '../sql-common/import-builder';
+import { constValue, intValue, nodeAs, qualifiedName, stringList, type Deparser, type PgNode } from './pg-ast';
+import { mapPgScalar, nativeOnly } from './pg-types';
+
+export interface SequenceInfo {
+  start?: number;
+  increment?: number;
+  /** The CREATE SEQUENCE statement, reported as skipped if no column uses the sequence. */
+  offset: number;
+  sql: string;
+  used: boolean;
+}
+
+/** A column whose default was `nextval('seq')`: turned into an identity once all sequences are known. */
+interface SequenceDefault {
+  column: Column;
+  sequenceKey: string;
+}
+
+const TEXT_LIKE_CASTS = new Set(['text', 'varchar', 'bpchar', 'char', 'character', 'name', 'citext']);
+
+export class PgContext {
+  readonly sequences = new Map<string, SequenceInfo>();
+  private readonly sequenceDefaults: SequenceDefault[] = [];
+  /** Tables attached as partitions: key of the child -> its parent. */
+  readonly partitionParents = new Map<string, Table>();
+
+  constructor(
+    readonly b: ImportBuilder,
+    readonly deparser: Deparser,
+  ) {}
+
+  /** SQL text of an expression node. */
+  sql(node: PgNode): string {
+    return this.deparser.deparse(node).trim();
+  }
+
+  /** Schema and name of a qualified name list, with unqualified names in the search_path schema. */
+  qualify(parts: string[]): { schema: string | undefined; name: string } {
+    const q = qualifiedName(parts);
+    return { schema: q.schema, name: q.name };
+  }
+
+  // ---- types -------------------------------------------------------------------------------------
+
+  resolveType(tn: TypeName): { type: ColumnType; arrayDims: number; serial: boolean } {
+    const names = stringList(tn.names);
+    const arrayDims = Math.min(tn.arrayBounds?.length ?? 0, 6);
+    const { schema, name } = this.qualify(names);
+    if (schema !== 'pg_catalog') {
+      const key = this.b.key(schema, name);
+      const en = this.b.enums.get(key);
+      if (en) return { type: { kind: 'enum', enumId: en.id }, arrayDims, serial: false };
+      const dom = this.b.domains.get(key);
+      if (dom) return { type: { kind: 'domain', domainId: dom.id }, arrayDims, serial: false };
+    }
+    const native = this.sql({ TypeName: { ...tn, arrayBounds: undefined } });
+    const mods = tn.typmods?.map((m) => intValue(m));
+    const intMods = mods && mods.every((m): m is number => m !== undefined) ? mods : mods ? undefined : [];
+    if (!tn.setof && !tn.pct_type) {
+      const mapped = mapPgScalar({ names, intMods, native });
+      if (mapped) return { type: mapped.type, arrayDims, serial: mapped.serial };
+    }
+    return { type: nativeOnly(native.slice(0, 200)), arrayDims, serial: false };
+  }
+
+  // ---- defaults ----------------------------------------------------------------------------------
+
+  /** The default for an expression, or a sequence default to resolve later. */
+  applyDefault(column: Column, expr: PgNode | undefined): void {
+    if (!expr) {
+      column.default = { kind: 'none' };
+      return;
+    }
+    const seq = this.nextvalSequence(expr);
+    if (seq) {
+      // serial / pg_dump `DEFAULT nextval('t_id_seq'::regclass)`: the model has no sequences; an
+      // identity BY DEFAULT is what the serial means (see the importer's README note).
+      column.default = { kind: 'none' };
+      column.identity = { always: false };
+      this.sequenceDefaults.push({ column, sequenceKey: seq });
+      return;
+    }
+    column.default = this.defaultValue(expr);
+  }
+
+  defaultValue(expr: PgNode): DefaultValue {
+    const c = nodeAs(expr, 'A_Const');
+    if (c) return this.literal(c) ?? { kind: 'expression', sql: this.sql(expr) };
+    const cast = nodeAs(expr, 'TypeCast');
+    if (cast?.arg && cast.typeName) {
+      const inner = nodeAs(cast.arg, 'A_Const');
+      const target = stringList(cast.typeName.names);
+      const base = target[target.length - 1];
+      const isEnum = this.b.enums.has(this.b.key(this.qualify(target).schema, base));
+      if (inner?.sval && !cast.typeName.arrayBounds && (TEXT_LIKE_CASTS.has(base) || isEnum)) {
+        return { kind: 'literal', value: inner.sval.sval ?? '' };
+      }
+    }
+    const svf = nodeAs(expr, 'SQLValueFunction');
+    if (svf?.op === 'SVFOP_CURRENT_TIMESTAMP') return { kind: 'builtin', name: 'current_timestamp' };
+    if (svf?.op === 'SVFOP_CURRENT_DATE') return { kind: 'builtin', name: 'current_date' };
+    if (svf?.op === 'SVFOP_CURRENT_TIME') return { kind: 'builtin', name: 'current_time' };
+    return { kind: 'expression', sql: this.sql(expr) };
+  }
+
+  private literal(c: A_Const): DefaultValue | undefined {
+    const v = constValue(c);
+    if (!v) return undefined;
+    switch (v.kind) {
+      case 'null':
+        return { kind: 'literal', value: null };
+      case 'string':
+        return { kind: 'literal', value: v.value };
+      case 'boolean':
+        return { kind: 'literal', value: v.value };
+      case 'number':
+        // Keep numbers whose text a JS number would change (huge or very precise decimals) as SQL.
+        return String(v.value) === v.text ? { kind: 'literal', value: v.value } : { kind: 'expression', sql: v.text };
+      default: {
+        const never: never = v;
+        return never;
+      }
+    }
+  }
+
+  /** `nextval('schema.seq'::regclass)` -> the sequence's key. */
+  private nextvalSequence(expr: PgNode): string | undefined {
+    const call = nodeAs(expr, 'FuncCall');
+    if (!call) return undefined;
+    const fname = stringList(call.funcname);
+    if (fname[fname.length - 1] !== 'nextval' || call.args?.length !== 1) return undefined;
+    let arg = call.args[0];
+    const cast = nodeAs(arg, 'TypeCast');
+    if (cast?.arg) arg = cast.arg;
+    const s = nodeAs(arg, 'A_Const')?.sval?.sval;
+    if (!s) return undefined;
+    const parts = s.split('.').map((p) => (p.startsWith('"') && p.endsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase()));
+    const q = this.qualify(parts);
+    return this.b.key(q.schema, q.name);
+  }
+
+  identityFromOptions(always: boolean, options: PgNode[] | undefined): Identity {
+    const identity: Identity = { always };
+    for (const o of options ?? []) {
+      const d = nodeAs(o, 'DefElem');
+      if (!d) continue;
+      const v = numberArg(d.arg);
+      if (d.defname === 'start' && v !== undefined && v !== 1) identity.start = v;
+      if (d.defname === 'increment' && v !== undefined && v !== 1) identity.increment = v;
+    }
+    return identity;
+  }
+
+  /** Called once every statement was read. */
+  finish(): void {
+    for (const sd of this.sequenceDefaults) {
+      const seq = this.sequences.get(sd.sequenceKey);
+      if (!seq) continue;
+      seq.used = true;
+      if (sd.column.identity) {
+        if (seq.start !== undefined && seq.start !== 1) sd.column.identity.start = seq.start;
+        if (seq.increment !== undefined && seq.increment !== 1) sd.column.identity.increment = seq.increment;
+      }
+    }
+    for (const seq of this.sequences.values()) {
+      if (!seq.used) this.b.skip(seq.offset, seq.sql, 'sequence not used by any column default (sequences are not modeled)');
+    }
+  }
+}
+
+/** Integer value of a DefElem argument (Integer, Float text, or a negative A_Const). */
+export function numberArg(arg: PgNode | undefined): number | undefined {
+  const i = intValue(arg);
+  if (i !== undefined) return i;
+  const f = nodeAs(arg, 'Float');
+  if (f?.fval !== undefined) {
+    const n = Number(f.fval);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  return undefined;
+}
