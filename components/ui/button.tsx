@@ -6,11 +6,11 @@ export type ButtonVariant = 'default' | 'primary' | 'danger' | 'ghost';
 
 const variants: Record<ButtonVariant, string> = {
   default:
-    'border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700',
+    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
   primary: 'border border-sky-600 bg-sky-600 text-white hover:bg-sky-700 dark:border-sky-500 dark:bg-sky-600 dark:hover:bg-sky-500',
   danger:
-    'border border-red-300 bg-white text-red-700 hover:bg-red-50 dark:border-red-700 dark:bg-zinc-800 dark:text-red-300 dark:hover:bg-red-950',
-  ghost: 'border border-transparent text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
+    'border border-red-300 bg-white text-red-700 hover:bg-red-50 dark:border-red-700 dark:bg-slate-800 dark:text-red-300 dark:hover:bg-red-950',
+  ghost: 'border border-transparent text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
 };
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

@@ -39,13 +39,13 @@ export function Dialog({ open, onClose, title, children, className, footer }: Di
         if (e.target === ref.current) onClose();
       }}
       className={cx(
-        'm-auto max-h-[85vh] w-[min(40rem,92vw)] overflow-hidden rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+        'm-auto max-h-[85vh] w-[min(40rem,92vw)] overflow-hidden rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
         className,
       )}
     >
       {open && (
         <div className="flex max-h-[85vh] flex-col">
-          <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-700">
+          <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-700">
             <h2 id={titleId} className="text-sm font-semibold">
               {title}
             </h2>
@@ -54,7 +54,7 @@ export function Dialog({ open, onClose, title, children, className, footer }: Di
             </IconButton>
           </header>
           <div className="overflow-auto px-4 py-3">{children}</div>
-          {footer && <footer className="flex justify-end gap-2 border-t border-zinc-200 px-4 py-2 dark:border-zinc-700">{footer}</footer>}
+          {footer && <footer className="flex justify-end gap-2 border-t border-slate-200 px-4 py-2 dark:border-slate-700">{footer}</footer>}
         </div>
       )}
     </dialog>

@@ -25,7 +25,7 @@ export function Field({ label, children, error, hint, className, inline }: Field
       </label>
       <div className={cx(inline ? 'order-1 flex items-center' : 'min-w-0')}>{children(id, message ? messageId : undefined)}</div>
       {message && (
-        <p id={messageId} className={cx(inline && 'order-3', error ? errorClass : 'text-[11px] text-zinc-500 dark:text-zinc-400')} role={error ? 'alert' : undefined}>
+        <p id={messageId} className={cx(inline && 'order-3', error ? errorClass : 'text-[11px] text-slate-500 dark:text-slate-400')} role={error ? 'alert' : undefined}>
           {message}
         </p>
       )}

@@ -33,7 +33,7 @@ export function Tabs<V extends string>({ label, items, value, onValueChange, cla
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className={cx('flex gap-1 border-b border-zinc-200 dark:border-zinc-700', className)} onKeyDown={handleKeyDown}>
+    <div role="tablist" aria-label={label} className={cx('flex gap-1 border-b border-slate-200 dark:border-slate-700', className)} onKeyDown={handleKeyDown}>
       {items.map((t, i) => {
         const active = t.value === value;
         return (
@@ -53,7 +53,7 @@ export function Tabs<V extends string>({ label, items, value, onValueChange, cla
               '-mb-px border-b-2 px-2 py-1 text-xs font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500',
               active
                 ? 'border-sky-600 text-sky-700 dark:border-sky-400 dark:text-sky-300'
-                : 'border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+                : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100',
             )}
           >
             {t.label}

@@ -12,7 +12,7 @@ function ColorField({ label, value, onChange }: { label: string; value: string; 
   return (
     <div className="flex items-end gap-2">
       <CommitTextField className="flex-1" label={label} monospace value={value} onCommit={(t) => (COLOR.test(t.trim()) ? onChange(t.trim()) : 'A colour like #1e90ff')} />
-      <input type="color" aria-label={`${label} picker`} value={value} onChange={(e) => onChange(e.target.value)} className="h-6 w-8 rounded border border-zinc-300 dark:border-zinc-600" />
+      <input type="color" aria-label={`${label} picker`} value={value} onChange={(e) => onChange(e.target.value)} className="h-6 w-8 rounded border border-slate-300 dark:border-slate-600" />
     </div>
   );
 }
@@ -31,7 +31,7 @@ export function AreaInspector({ areaId }: { areaId: string }) {
       <CommitTextField label="Area name" value={area.name} onCommit={(t) => (t.trim() ? update({ name: t.trim() }) : 'A name is required')} />
       <ColorField label="Area colour" value={area.color} onChange={(color) => update({ color })} />
       <CommitTextField label="Area comment" multiline rows={2} value={area.comment ?? ''} onCommit={(t) => update({ comment: t || undefined })} />
-      <div className="text-[11px] text-zinc-600 dark:text-zinc-400">Tables ({area.tableIds.length})</div>
+      <div className="text-[11px] text-slate-600 dark:text-slate-400">Tables ({area.tableIds.length})</div>
       <ul>
         {area.tableIds.map((id) => (
           <li key={id}>

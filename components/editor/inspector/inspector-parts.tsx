@@ -8,8 +8,8 @@ export function PaneHeader({ kind, title, actions }: { kind: string; title: stri
   return (
     <div className="flex items-start justify-between gap-2 pb-1">
       <div className="min-w-0">
-        <div className="text-[10px] font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{kind}</div>
-        <h2 className="truncate text-sm font-semibold text-zinc-900 dark:text-zinc-100" title={title}>
+        <div className="text-[10px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{kind}</div>
+        <h2 className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100" title={title}>
           {title}
         </h2>
       </div>
@@ -35,7 +35,7 @@ export function ErrorLine({ error, onDismiss }: { error: string | undefined; onD
 /** A row in a list of sub-elements (a check, a unique, a partition) with its own controls. */
 export function ItemCard({ children, className, label }: { children: ReactNode; className?: string; label: string }) {
   return (
-    <div role="group" aria-label={label} className={cx('flex flex-col gap-1 rounded border border-zinc-200 p-1.5 dark:border-zinc-700', className)}>
+    <div role="group" aria-label={label} className={cx('flex flex-col gap-1 rounded border border-slate-200 p-1.5 dark:border-slate-700', className)}>
       {children}
     </div>
   );
@@ -64,5 +64,5 @@ export function MoveButtons({ index, count, onMove, what }: { index: number; cou
 }
 
 export function Muted({ children }: { children: ReactNode }) {
-  return <p className="text-[11px] text-zinc-500 dark:text-zinc-400">{children}</p>;
+  return <p className="text-[11px] text-slate-500 dark:text-slate-400">{children}</p>;
 }

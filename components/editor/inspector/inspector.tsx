@@ -24,7 +24,7 @@ export function Inspector({ className }: InspectorProps) {
     <aside
       aria-label="Inspector"
       data-testid="inspector"
-      className={cx('flex h-full flex-col gap-2 overflow-y-auto bg-white p-2 text-xs text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100', className)}
+      className={cx('flex h-full flex-col gap-2 overflow-y-auto bg-white p-2 text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
       <SelectionPane selection={selection} />
       {/* Enum types belong to the document, not to one table; shown with every table-level pane. */}

@@ -170,7 +170,7 @@ function BoundEditor({ strategy, partition, onChange }: { strategy: Strategy; pa
       {bound.kind === 'hash' && (
         <div className="grid grid-cols-2 gap-1">
           {(['modulus', 'remainder'] as const).map((field) => (
-            <label key={field} className="flex flex-col gap-0.5 text-[11px] text-zinc-600 dark:text-zinc-400">
+            <label key={field} className="flex flex-col gap-0.5 text-[11px] text-slate-600 dark:text-slate-400">
               {field === 'modulus' ? 'Modulus' : 'Remainder'}
               <input
                 type="number"

@@ -92,7 +92,7 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: stri
               options={from.columns.map((c) => ({ value: c.id, label: c.name }))}
               onValueChange={(fromColumnId) => update({ columnPairs: rel.columnPairs.map((p, j) => (j === i ? { ...p, fromColumnId } : p)) })}
             />
-            <span className="pb-1 text-xs text-zinc-500">→</span>
+            <span className="pb-1 text-xs text-slate-500">→</span>
             <SelectField
               className="flex-1"
               label={`${to.name} column ${i + 1}`}

@@ -85,7 +85,7 @@ function ColumnsSection({ table, run }: { table: Table; run: Run }) {
                 {isPrimaryKeyColumn(table, c.id) ? 'PK' : fk.has(c.id) ? 'FK' : ''}
               </span>
               <span className="min-w-0 flex-1 truncate font-mono">{c.name}</span>
-              <span className="truncate font-mono text-zinc-500 dark:text-zinc-400">
+              <span className="truncate font-mono text-slate-500 dark:text-slate-400">
                 {formatColumnType(c.type, c.arrayDims, { enums, domains }, dialect)}
                 {c.nullable ? '' : ' !'}
               </span>
@@ -237,7 +237,7 @@ function IndexesSection({ table, run }: { table: Table; run: Run }) {
           <li key={ix.id}>
             <NavButton label={`Index ${ix.name}`} onClick={() => select({ kind: 'index', tableId: table.id, indexId: ix.id })}>
               <span className="min-w-0 flex-1 truncate font-mono">{ix.name}</span>
-              <span className="text-zinc-500 dark:text-zinc-400">
+              <span className="text-slate-500 dark:text-slate-400">
                 {[ix.unique && 'unique', ix.method, ix.where && 'partial'].filter(Boolean).join(' · ')}
               </span>
             </NavButton>
@@ -266,9 +266,9 @@ function RelationshipsSection({ tableId }: { tableId: string }) {
           return (
             <li key={r.id}>
               <NavButton label={`Relationship ${r.name ?? other}`} onClick={() => select({ kind: 'relationship', relationshipId: r.id })}>
-                <span className="w-4 text-zinc-500">{outgoing ? '→' : '←'}</span>
+                <span className="w-4 text-slate-500">{outgoing ? '→' : '←'}</span>
                 <span className="min-w-0 flex-1 truncate font-mono">{other}</span>
-                <span className="truncate text-zinc-500 dark:text-zinc-400">{r.name ?? ''}</span>
+                <span className="truncate text-slate-500 dark:text-slate-400">{r.name ?? ''}</span>
               </NavButton>
             </li>
           );

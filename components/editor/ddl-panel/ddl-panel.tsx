@@ -1,0 +1,190 @@
+'use client';
+/**
+ * The live DDL panel: the document's PostgreSQL or MySQL DDL and the generator's diagnostics, with
+ * copy and download. Generation is derived state: memoized on the document's identity (immer gives a
+ * new object only on change) and the dialect, read through useDeferredValue so typing in the
+ * inspector never waits for it, and skipped entirely while the panel is closed (it is not mounted).
+ */
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { dialectSchema, type Dialect, type SchemaDocument } from '@/lib/model/document';
+import type { Diagnostic } from '@/lib/model/diagnostics';
+import { generateDdl } from '@/lib/ddl/generate-ddl';
+import { useEditor } from '@/components/editor/store/editor-store';
+import { Button, IconButton } from '@/components/ui/button';
+import { controlClass, cx } from '@/components/ui/styles';
+import { ddlFileName, selectionForEntity, sortDiagnostics, summarizeDiagnostics } from './ddl-helpers';
+
+export interface DdlPanelProps {
+  /** When false nothing is rendered and nothing is generated. Default true. */
+  open?: boolean;
+  /** Shows a close button when given. */
+  onClose?: () => void;
+  className?: string;
+}
+
+interface Generated {
+  sql: string;
+  diagnostics: Diagnostic[];
+  /** Set when the generator threw: shown instead of SQL, the editor keeps working. */
+  failure?: string;
+  ms: number;
+}
+
+function generate(doc: SchemaDocument, dialect: Dialect): Generated {
+  const start = performance.now();
+  try {
+    const { sql, diagnostics } = generateDdl(doc, dialect);
+    return { sql, diagnostics: sortDiagnostics(diagnostics), ms: performance.now() - start };
+  } catch (e) {
+    return { sql: '', diagnostics: [], failure: e instanceof Error ? e.message : String(e), ms: performance.now() - start };
+  }
+}
+
+export function DdlPanel({ open = true, onClose, className }: DdlPanelProps) {
+  if (!open) return null;
+  return <DdlPanelBody onClose={onClose} className={className} />;
+}
+
+const dialectLabels: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL' };
+
+function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
+  const doc = useEditor((s) => s.doc);
+  const dialect = useEditor((s) => s.dialect);
+  const setDialect = useEditor((s) => s.setDialect);
+  const select = useEditor((s) => s.select);
+  const projectName = useEditor((s) => s.name);
+  const deferredDoc = useDeferredValue(doc);
+  const deferredDialect = useDeferredValue(dialect);
+  const result = useMemo(() => generate(deferredDoc, deferredDialect), [deferredDoc, deferredDialect]);
+  const stale = deferredDoc !== doc || deferredDialect !== dialect;
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const preRef = useRef<HTMLPreElement>(null);
+  const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flash = (state: 'copied' | 'failed') => {
+    setCopyState(state);
+    clearTimeout(resetTimer.current);
+    resetTimer.current = setTimeout(() => setCopyState('idle'), 1500);
+  };
+
+  const handleCopy = async () => {
+    try {
+      await navigator.clipboard.writeText(result.sql);
+      flash('copied');
+    } catch {
+      // Clipboard API refused (insecure context, permissions): select the text so Ctrl+C works.
+      const pre = preRef.current;
+      const selection = window.getSelection();
+      if (pre && selection) {
+        const range = document.createRange();
+        range.selectNodeContents(pre);
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      flash('failed');
+    }
+  };
+
+  const handleDownload = () => {
+    const blob = new Blob([result.sql], { type: 'application/sql;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = ddlFileName(projectName, dialect);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    // Revoke after the click has been handled; revoking synchronously can cancel the download.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  return (
+    <section
+      aria-label="Generated DDL"
+      data-testid="ddl-panel"
+      className={cx('flex h-full min-h-0 flex-col bg-white text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
+    >
+      <header className="flex flex-wrap items-center gap-1.5 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
+        <h2 className="text-xs font-semibold">DDL</h2>
+        <select
+          data-testid="ddl-dialect-select"
+          aria-label="DDL dialect"
+          className={cx(controlClass, 'w-auto')}
+          value={dialect}
+          onChange={(e) => {
+            const parsed = dialectSchema.safeParse(e.target.value);
+            if (parsed.success) setDialect(parsed.data);
+          }}
+        >
+          {dialectSchema.options.map((d) => (
+            <option key={d} value={d}>
+              {dialectLabels[d]}
+            </option>
+          ))}
+        </select>
+        <span className="flex-1 truncate text-[11px] text-slate-500 dark:text-slate-400" aria-live="polite" data-testid="ddl-status">
+          {stale ? 'Updating…' : `${summarizeDiagnostics(result.diagnostics)} · ${result.ms.toFixed(0)} ms`}
+        </span>
+        <Button data-testid="ddl-copy" onClick={handleCopy} disabled={!result.sql}>
+          {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Press Ctrl+C' : 'Copy'}
+        </Button>
+        <Button data-testid="ddl-download" onClick={handleDownload} disabled={!result.sql}>
+          Download
+        </Button>
+        {onClose && (
+          <IconButton label="Close DDL panel" onClick={onClose}>
+            ✕
+          </IconButton>
+        )}
+      </header>
+      {result.failure && (
+        <p role="alert" className="border-b border-red-300 bg-red-50 px-2 py-1 text-red-700 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
+          The DDL generator failed: {result.failure}
+        </p>
+      )}
+      <ul
+        data-testid="ddl-diagnostics"
+        aria-label="DDL diagnostics"
+        className="max-h-40 shrink-0 overflow-y-auto border-b border-slate-200 empty:hidden dark:border-slate-700"
+      >
+        {result.diagnostics.map((d, i) => {
+          const target = selectionForEntity(deferredDoc, d.entityId);
+          return (
+            <li key={i} data-severity={d.severity} className="flex items-start gap-1.5 px-2 py-0.5">
+              <SeverityBadge severity={d.severity} />
+              {target ? (
+                <button type="button" className="text-left hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" onClick={() => select(target)} title={d.code}>
+                  {d.message}
+                </button>
+              ) : (
+                <span title={d.code}>{d.message}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <pre
+        ref={preRef}
+        data-testid="ddl-text"
+        tabIndex={0}
+        aria-label={`${dialectLabels[dialect]} DDL`}
+        className={cx(
+          'min-h-0 flex-1 overflow-auto whitespace-pre px-2 py-1 font-mono text-[11px] leading-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500',
+          stale && 'opacity-60',
+        )}
+      >
+        {result.sql}
+      </pre>
+    </section>
+  );
+}
+
+const severityStyles: Record<Diagnostic['severity'], string> = {
+  error: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
+  warning: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300',
+  info: 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300',
+};
+
+function SeverityBadge({ severity }: { severity: Diagnostic['severity'] }) {
+  return <span className={cx('shrink-0 rounded px-1 text-[10px] font-semibold uppercase', severityStyles[severity])}>{severity}</span>;
+}
