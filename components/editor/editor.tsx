@@ -1,0 +1,374 @@
+'use client';
+/**
+ * The editor: one store (document, selection, history) shared by the canvas, the toolbar, the
+ * inspector and the DDL panel; autosave; keyboard shortcuts; dialogs. Owns no document state of
+ * its own: every edit goes through `store.dispatch(command)`.
+ */
+import '@xyflow/react/dist/style.css';
+import './editor.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { SchemaDocument, Table, Relationship } from '@/lib/model/document';
+import { addTableCommand, manyToManyCommand, pasteTablesCommand, removeTablesPlan, type Command } from '@/lib/model/commands/apply';
+import { newId } from '@/lib/model/ids';
+import { isMacPlatform, isTextInputTarget, shortcutForEvent } from '@/components/editor/help/shortcuts';
+import { Inspector } from '@/components/editor/inspector/inspector';
+import { createEditorStore, EditorStoreContext, selectedTableIds, type EditorState } from './store/editor-store';
+import { createSaver, type Saver } from './store/saver';
+import { Canvas } from './canvas';
+import { Toolbar } from './toolbar';
+import { Toasts, useToast } from './toast';
+import { useTheme } from './theme';
+import { useAutoLayout } from './layout/use-auto-layout';
+import type { LayoutScope } from './layout/elk-graph';
+import { SearchDialog } from './search/search-dialog';
+import type { SearchHit } from './search/search-index';
+import { ConfirmDeleteDialog } from './dialogs/confirm-delete-dialog';
+import { ConflictDialog } from './dialogs/conflict-dialog';
+import { fetchProject, createProjectCopy } from './project-api';
+import type { StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+
+export interface EditorProps {
+  projectId: string;
+  name: string;
+  version: number;
+  doc: SchemaDocument;
+}
+
+export function Editor(props: EditorProps) {
+  // One store and one saver for the page's lifetime (a new project id remounts the editor).
+  const [{ store, saver }] = useState(() => {
+    const saver = createSaver();
+    const store = createEditorStore({ ...props, saver });
+    return { store, saver };
+  });
+  useEffect(() => () => saver.dispose(), [saver]);
+  // Exposed for the e2e tests and the canvas benchmark (read-only use).
+  useEffect(() => {
+    (window as unknown as { __draftbaseStore?: StoreApi<EditorState> }).__draftbaseStore = store;
+  }, [store]);
+
+  return (
+    <EditorStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <EditorShell store={store} saver={saver} />
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
+  );
+}
+
+/** Tables copied with Ctrl/Cmd+C: kept in memory for this tab. */
+let clipboard: { tables: Table[]; relationships: Relationship[] } | undefined;
+
+const AREA_COLORS = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b'];
+
+function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Saver }) {
+  const toast = useToast();
+  const theme = useTheme();
+  const { fitView, screenToFlowPosition, getViewport } = useReactFlow();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
+  const [inspectorOpen, setInspectorOpen] = useState(true);
+  const leavingRef = useRef(false);
+  const conflict = useStore(store, (s) => s.saveState.status === 'conflict');
+  const lastChanges = useStore(store, (s) => s.lastChanges);
+
+  const run = useCallback(
+    (command: Command) => {
+      const r = store.getState().dispatch(command);
+      if ('error' in r) toast(r.error, 'error');
+      return r;
+    },
+    [store, toast],
+  );
+
+  // Integrity side effects of the last command ("index ix_a removed: ...") as a toast.
+  useEffect(() => {
+    if (lastChanges.length) toast(lastChanges.map((c) => c.message).join('\n'));
+  }, [lastChanges, toast]);
+
+  const layout = useAutoLayout(store, (ids) => {
+    // Show the result: everything for a full layout, the laid-out tables otherwise.
+    const nodes = ids.length === Object.keys(store.getState().doc.tables).length ? undefined : ids.map((id) => ({ id }));
+    requestAnimationFrame(() => void fitView({ nodes, padding: 0.1, maxZoom: 1, duration: 300 }));
+  });
+
+  const viewCenter = useCallback(() => {
+    const el = document.querySelector('[data-testid="canvas"]');
+    const r = el?.getBoundingClientRect();
+    if (!r) return { x: 0, y: 0 };
+    const p = screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    return { x: Math.round(p.x - 130), y: Math.round(p.y - 60) };
+  }, [screenToFlowPosition]);
+
+  const addTable = useCallback(
+    (position?: { x: number; y: number }) => {
+      const doc = store.getState().doc;
+      const command = addTableCommand(doc, { position: position ? { x: Math.round(position.x), y: Math.round(position.y) } : viewCenter() });
+      const r = run(command);
+      if (!('error' in r)) store.getState().select({ kind: 'tables', tableIds: [command.table.id] });
+    },
+    [store, run, viewCenter],
+  );
+
+  const addNote = useCallback(() => {
+    const id = newId('note');
+    const c = viewCenter();
+    const r = run({ type: 'note.add', note: { id, text: '', color: '#fef3c7' }, geometry: { x: c.x, y: c.y, width: 220, height: 140 } });
+    if (!('error' in r)) store.getState().select({ kind: 'note', noteId: id });
+  }, [run, store, viewCenter]);
+
+  const addArea = useCallback(() => {
+    const { doc, selection } = store.getState();
+    const tableIds = selectedTableIds(selection);
+    if (!tableIds.length) return toast('Select the tables to group first (Shift+drag or Ctrl/Cmd+click).', 'error');
+    const n = Object.keys(doc.areas).length;
+    const id = newId('area');
+    const r = run({ type: 'area.add', area: { id, name: `area_${n + 1}`, color: AREA_COLORS[n % AREA_COLORS.length], tableIds } });
+    if (!('error' in r)) store.getState().select({ kind: 'area', areaId: id });
+  }, [store, run, toast]);
+
+  const manyToMany = useCallback(() => {
+    const { doc, selection } = store.getState();
+    const ids = selectedTableIds(selection);
+    if (ids.length !== 2) return toast('Select exactly two tables for a many-to-many link.', 'error');
+    try {
+      const r = run(manyToManyCommand(doc, ids[0], ids[1]));
+      if (!('error' in r)) toast('Junction table created.');
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), 'error');
+    }
+  }, [store, run, toast]);
+
+  const deleteSelection = useCallback(() => {
+    const { doc, selection } = store.getState();
+    switch (selection.kind) {
+      case 'tables': {
+        try {
+          const plan = removeTablesPlan(doc, selection.tableIds);
+          setPendingDelete({ names: selection.tableIds.map((id) => doc.tables[id]?.name ?? id), consequences: plan.consequences, command: plan.command });
+        } catch (e) {
+          toast(e instanceof Error ? e.message : String(e), 'error');
+        }
+        return;
+      }
+      case 'column':
+        run({ type: 'column.remove', tableId: selection.tableId, columnId: selection.columnId });
+        return;
+      case 'index':
+        run({ type: 'index.remove', tableId: selection.tableId, indexId: selection.indexId });
+        return;
+      case 'relationship':
+        run({ type: 'relationship.remove', relationshipId: selection.relationshipId });
+        return;
+      case 'note':
+        run({ type: 'note.remove', noteId: selection.noteId });
+        return;
+      case 'area':
+        run({ type: 'area.remove', areaId: selection.areaId });
+        return;
+      case 'none':
+        return;
+      default: {
+        const never: never = selection;
+        return never;
+      }
+    }
+  }, [store, run, toast]);
+
+  const copy = useCallback(() => {
+    const { doc, selection } = store.getState();
+    const ids = new Set(selectedTableIds(selection));
+    if (!ids.size) return;
+    clipboard = {
+      tables: [...ids].map((id) => doc.tables[id]).filter((t): t is Table => !!t),
+      relationships: Object.values(doc.relationships).filter((r) => ids.has(r.fromTableId) && ids.has(r.toTableId)),
+    };
+    toast(`Copied ${clipboard.tables.length} table${clipboard.tables.length === 1 ? '' : 's'}.`);
+  }, [store, toast]);
+
+  const paste = useCallback(() => {
+    if (!clipboard?.tables.length) return;
+    const doc = store.getState().doc;
+    try {
+      const command = pasteTablesCommand(doc, clipboard.tables, clipboard.relationships, { x: 40, y: 40 });
+      const before = new Set(Object.keys(doc.tables));
+      const r = run(command);
+      if (!('error' in r)) {
+        const added = Object.keys(r.doc.tables).filter((id) => !before.has(id));
+        store.getState().select({ kind: 'tables', tableIds: added });
+      }
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), 'error');
+    }
+  }, [store, run, toast]);
+
+  const focusHit = useCallback(
+    (hit: SearchHit) => {
+      setSearchOpen(false);
+      const state = store.getState();
+      if (state.focusAreaId && !state.doc.areas[state.focusAreaId]?.tableIds.includes(hit.tableId)) state.setFocusArea(undefined);
+      state.select(hit.columnId ? { kind: 'column', tableId: hit.tableId, columnId: hit.columnId } : { kind: 'tables', tableIds: [hit.tableId] });
+      requestAnimationFrame(() => void fitView({ nodes: [{ id: hit.tableId }], duration: 300, maxZoom: 1.1, minZoom: 0.6 }));
+    },
+    [store, fitView],
+  );
+
+  const runLayout = useCallback(
+    (kind: 'all' | 'selection' | 'area') => {
+      const { selection, focusAreaId } = store.getState();
+      let scope: LayoutScope;
+      if (kind === 'all') scope = { kind: 'all' };
+      else if (kind === 'area') {
+        const areaId = selection.kind === 'area' ? selection.areaId : focusAreaId;
+        if (!areaId) return toast('Select an area (or show one area) to lay it out.', 'error');
+        scope = { kind: 'area', areaId };
+      } else {
+        const ids = selectedTableIds(selection);
+        if (ids.length < 2) return toast('Select two or more tables to lay them out.', 'error');
+        scope = { kind: 'tables', tableIds: ids };
+      }
+      layout.run(scope);
+    },
+    [store, layout, toast],
+  );
+
+  // Keyboard shortcuts, from the shared SHORTCUTS table (the help overlay documents the same table).
+  useEffect(() => {
+    const isMac = isMacPlatform();
+    const onKeyDown = (e: KeyboardEvent) => {
+      const inTextField = isTextInputTarget(e.target);
+      const id = shortcutForEvent(e, { isMac, inTextField });
+      if (!id) return;
+      // Inside a text field the browser's own undo/copy/paste/select-all apply.
+      if (inTextField && id !== 'search') return;
+      if (document.querySelector('dialog[open]') && id !== 'clearSelection') return;
+      const state = store.getState();
+      switch (id) {
+        case 'addTable':
+          addTable();
+          break;
+        case 'search':
+          setSearchOpen(true);
+          break;
+        case 'undo':
+          state.undo();
+          break;
+        case 'redo':
+          state.redo();
+          break;
+        case 'delete':
+          deleteSelection();
+          break;
+        case 'copy':
+          copy();
+          break;
+        case 'paste':
+          paste();
+          break;
+        case 'selectAll':
+          state.select({ kind: 'tables', tableIds: Object.keys(state.doc.tables) });
+          break;
+        case 'clearSelection':
+          state.select({ kind: 'none' });
+          break;
+        case 'zoomToFit':
+          void fitView({ padding: 0.1, duration: 300 });
+          break;
+        case 'autoLayout':
+          runLayout(selectedTableIds(state.selection).length > 1 ? 'selection' : 'all');
+          break;
+        case 'toggleDdlPanel':
+          setInspectorOpen((o) => !o);
+          break;
+        case 'toggleDarkMode':
+          theme.toggle();
+          break;
+        case 'help':
+          // The help overlay (components/editor/help) opens itself on '?'.
+          return;
+        default: {
+          const never: never = id;
+          return never;
+        }
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store, addTable, deleteSelection, copy, paste, fitView, runLayout, theme]);
+
+  // Leaving with unsaved changes warns (the browser shows its own wording).
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (leavingRef.current || !saver.hasUnsavedChanges()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [saver]);
+
+  const reloadTheirs = useCallback(async () => {
+    const { projectId } = store.getState();
+    const p = await fetchProject(projectId);
+    store.getState().replaceDocument(p.document, p.version);
+    toast('Reloaded the saved version.');
+  }, [store, toast]);
+
+  const keepMine = useCallback(async () => {
+    const { doc, name } = store.getState();
+    const id = await createProjectCopy(`${name} (my copy)`, doc);
+    leavingRef.current = true;
+    saver.dispose();
+    window.location.assign(`/projects/${encodeURIComponent(id)}`);
+  }, [store, saver]);
+
+  const toolbarActions = useMemo(
+    () => ({
+      addTable: () => addTable(),
+      addNote,
+      addArea,
+      manyToMany,
+      deleteSelection,
+      openSearch: () => setSearchOpen(true),
+      zoomToFit: () => void fitView({ padding: 0.1, duration: 300 }),
+      layout: runLayout,
+      toggleTheme: theme.toggle,
+      toggleInspector: () => setInspectorOpen((o) => !o),
+      zoom: () => getViewport().zoom,
+    }),
+    [addTable, addNote, addArea, manyToMany, deleteSelection, fitView, runLayout, theme.toggle, getViewport],
+  );
+
+  return (
+    <div className="db-editor flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Toolbar actions={toolbarActions} layoutStatus={layout.status} theme={theme.effective} inspectorOpen={inspectorOpen} />
+      <div className="relative flex min-h-0 flex-1">
+        <main className="relative min-w-0 flex-1">
+          <Canvas onAddTableAt={addTable} colorMode={theme.effective} />
+          <Toasts />
+        </main>
+        {inspectorOpen && (
+          <aside className="flex w-96 shrink-0 flex-col overflow-auto border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
+            <Inspector />
+          </aside>
+        )}
+      </div>
+      {searchOpen && <SearchDialog onPick={focusHit} onClose={() => setSearchOpen(false)} />}
+      {pendingDelete && (
+        <ConfirmDeleteDialog
+          names={pendingDelete.names}
+          consequences={pendingDelete.consequences}
+          onCancel={() => setPendingDelete(undefined)}
+          onConfirm={() => {
+            run(pendingDelete.command);
+            setPendingDelete(undefined);
+          }}
+        />
+      )}
+      {conflict && <ConflictDialog onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />}
+    </div>
+  );
+}

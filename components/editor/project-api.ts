@@ -1,0 +1,69 @@
+/**
+ * The editor's calls to the projects API (issue 2): load a project, create a copy. Responses are
+ * validated: the document goes through parseDocument like every other boundary.
+ */
+import type { SchemaDocument } from '@/lib/model/document';
+import { formatIssues, parseDocument } from '@/lib/model/validate';
+
+export interface LoadedProject {
+  id: string;
+  name: string;
+  version: number;
+  document: SchemaDocument;
+}
+
+export class ProjectLoadError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ProjectLoadError';
+  }
+}
+
+/** Route handlers may answer `{...}` or `{ ok: true, data: {...} }`; accept both. */
+function unwrap(body: unknown): Record<string, unknown> {
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    if (b.data && typeof b.data === 'object') return b.data as Record<string, unknown>;
+    if (b.project && typeof b.project === 'object') return b.project as Record<string, unknown>;
+    return b;
+  }
+  return {};
+}
+
+function errorMessage(body: unknown, status: number): string {
+  const err = body && typeof body === 'object' ? (body as { error?: { message?: unknown } }).error : undefined;
+  return typeof err?.message === 'string' ? err.message : `HTTP ${status}`;
+}
+
+export async function fetchProject(id: string, fetchFn: typeof fetch = fetch): Promise<LoadedProject> {
+  let res: Response;
+  try {
+    res = await fetchFn(`/api/projects/${encodeURIComponent(id)}`, { cache: 'no-store' });
+  } catch (e) {
+    throw new ProjectLoadError(`the server is unreachable (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw new ProjectLoadError(res.status === 404 ? 'this project does not exist (it may have been deleted)' : errorMessage(body, res.status), res.status);
+  const p = unwrap(body);
+  const parsed = parseDocument(p.document);
+  if (!parsed.ok) throw new ProjectLoadError(`the stored document is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);
+  if (typeof p.version !== 'number') throw new ProjectLoadError('the server answered without a version');
+  return { id: String(p.id ?? id), name: typeof p.name === 'string' ? p.name : 'Untitled', version: p.version, document: parsed.document };
+}
+
+/** POST /api/projects: a new project holding `doc`; returns its id. */
+export async function createProjectCopy(name: string, doc: SchemaDocument, fetchFn: typeof fetch = fetch): Promise<string> {
+  const res = await fetchFn('/api/projects', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, document: doc }),
+  });
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw new Error(`could not create the copy: ${errorMessage(body, res.status)}`);
+  const id = unwrap(body).id;
+  if (typeof id !== 'string' && typeof id !== 'number') throw new Error('the server created the copy but did not say its id');
+  return String(id);
+}

@@ -1,0 +1,186 @@
+'use client';
+import { useEffect, useState } from 'react';
+import Link from 'next/link';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor, useEditorStore } from './store/editor-store';
+import { SaveStatus } from './save-status';
+import type { LayoutStatus } from './layout/use-auto-layout';
+
+export interface ToolbarActions {
+  addTable(): void;
+  addNote(): void;
+  addArea(): void;
+  manyToMany(): void;
+  deleteSelection(): void;
+  openSearch(): void;
+  zoomToFit(): void;
+  layout(kind: 'all' | 'selection' | 'area'): void;
+  toggleTheme(): void;
+  toggleInspector(): void;
+}
+
+const btn =
+  'rounded px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-800';
+
+export function Toolbar({
+  actions,
+  layoutStatus,
+  theme,
+  inspectorOpen,
+}: {
+  actions: ToolbarActions;
+  layoutStatus: LayoutStatus;
+  theme: 'light' | 'dark';
+  inspectorOpen: boolean;
+}) {
+  const store = useEditorStore();
+  const name = useEditor((s) => s.name);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const undoLabel = useEditor((s) => s.past[s.past.length - 1]?.label);
+  const redoLabel = useEditor((s) => s.future[0]?.label);
+  const tableCount = useEditor((s) => Object.keys(s.doc.tables).length);
+  const areas = useEditor(useShallow((s) => Object.values(s.doc.areas).map((a) => `${a.id}\u0000${a.name}`)));
+  const focusAreaId = useEditor((s) => s.focusAreaId);
+  const hasSelection = useEditor((s) => s.selection.kind !== 'none');
+
+  return (
+    <header className="flex h-11 shrink-0 items-center gap-1 border-b border-slate-200 px-2 dark:border-slate-800" role="toolbar" aria-label="Editor">
+      <Link href="/" className="mr-1 text-sm font-semibold text-blue-700 dark:text-blue-400">
+        Draftbase
+      </Link>
+      <span className="mr-2 max-w-48 truncate text-sm" title={name} data-testid="project-name">
+        {name}
+      </span>
+      <button type="button" className={btn} onClick={actions.addTable} title="Add a table (N)">
+        + Table
+      </button>
+      <button type="button" className={btn} onClick={actions.addNote} title="Add a sticky note">
+        + Note
+      </button>
+      <button type="button" className={btn} onClick={actions.addArea} title="Group the selected tables into an area">
+        + Area
+      </button>
+      <button type="button" className={btn} onClick={actions.manyToMany} title="Link the two selected tables through a junction table">
+        M:N
+      </button>
+      <button type="button" className={btn} onClick={actions.deleteSelection} disabled={!hasSelection} title="Delete the selection (Del)">
+        Delete
+      </button>
+      <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
+      <button type="button" className={btn} onClick={() => store.getState().undo()} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}>
+        Undo
+      </button>
+      <button type="button" className={btn} onClick={() => store.getState().redo()} disabled={!canRedo} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}>
+        Redo
+      </button>
+      <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
+      <button type="button" className={btn} onClick={actions.openSearch} title="Search tables and columns (Ctrl/Cmd+K)">
+        Search
+      </button>
+      <button type="button" className={btn} onClick={actions.zoomToFit} title="Zoom to fit (Shift+1)">
+        Fit
+      </button>
+      <LayoutMenu onLayout={actions.layout} status={layoutStatus} />
+      <label className="ml-1 flex items-center gap-1 text-xs">
+        <span className="sr-only">Show area</span>
+        <select
+          aria-label="Show area"
+          className="rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
+          value={focusAreaId ?? ''}
+          onChange={(e) => store.getState().setFocusArea(e.target.value || undefined)}
+        >
+          <option value="">All tables ({tableCount})</option>
+          {areas.map((key) => {
+            const [id, areaName] = key.split('\u0000');
+            return (
+              <option key={id} value={id}>
+                {areaName}
+              </option>
+            );
+          })}
+        </select>
+      </label>
+      <div className="ml-auto flex items-center gap-2">
+        <SaveStatus />
+        <button type="button" className={btn} onClick={actions.toggleTheme} aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'} title="Dark mode (Shift+M)">
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+        <button type="button" className={btn} onClick={actions.toggleInspector} aria-pressed={inspectorOpen} title="Show or hide the side panel (Shift+D)">
+          Panel
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function LayoutMenu({ onLayout, status }: { onLayout: (kind: 'all' | 'selection' | 'area') => void; status: LayoutStatus }) {
+  const [open, setOpen] = useState(false);
+  const running = status.kind === 'running';
+  return (
+    <div className="relative flex items-center gap-2">
+      <button type="button" className={btn} aria-haspopup="menu" aria-expanded={open} disabled={running} onClick={() => setOpen((o) => !o)} title="Auto-layout (Shift+L)">
+        Auto-layout ▾
+      </button>
+      {open && (
+        <div role="menu" className="absolute left-0 top-8 z-40 flex w-44 flex-col rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          {(
+            [
+              ['all', 'Lay out everything'],
+              ['selection', 'Lay out the selection'],
+              ['area', 'Lay out the area'],
+            ] as const
+          ).map(([kind, label]) => (
+            <button
+              key={kind}
+              type="button"
+              role="menuitem"
+              className="px-3 py-1.5 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+              onClick={() => {
+                setOpen(false);
+                onLayout(kind);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      <LayoutProgress status={status} />
+    </div>
+  );
+}
+
+/** An indeterminate bar with the phase and elapsed seconds while the worker runs; then how long it took. */
+function LayoutProgress({ status }: { status: LayoutStatus }) {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (status.kind !== 'running') return;
+    const t = setInterval(() => tick((n) => n + 1), 250);
+    return () => clearInterval(t);
+  }, [status.kind]);
+  if (status.kind === 'idle') return null;
+  if (status.kind === 'running') {
+    const seconds = ((performance.now() - status.startedAt) / 1000).toFixed(1);
+    return (
+      <span role="progressbar" aria-label="Auto-layout in progress" data-testid="layout-status" data-state="running" className="flex items-center gap-2 text-xs text-slate-500">
+        <span className="db-progress inline-block h-1.5 w-16 overflow-hidden rounded bg-slate-200 dark:bg-slate-700">
+          <span className="db-progress-bar block h-full w-1/3 rounded bg-blue-500" />
+        </span>
+        {status.phase} · {seconds} s
+      </span>
+    );
+  }
+  if (status.kind === 'error') {
+    return (
+      <span data-testid="layout-status" data-state="error" className="text-xs text-red-600">
+        {status.message}
+      </span>
+    );
+  }
+  return (
+    <span data-testid="layout-status" data-state="done" data-elk-ms={status.elkMs} data-total-ms={status.totalMs} className="text-xs text-slate-500">
+      Laid out {status.tableCount} tables in {(status.totalMs / 1000).toFixed(1)} s
+    </span>
+  );
+}
