@@ -1,0 +1,56 @@
+import { getDatabase } from '@/lib/server/db/client';
+import { errorResponse, withErrors } from '@/lib/server/http/error-response';
+import { readJsonBody } from '@/lib/server/http/read-json-body';
+import { notFound, projectResponse, renameProjectBody, requireIfMatchVersion, requireValidDocument, saveProjectBody } from '@/lib/server/projects/api';
+import { deleteProject, getProject, renameProject, saveProject } from '@/lib/server/projects/repository';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+interface Ctx {
+  params: Promise<{ id: string }>;
+}
+
+/** GET /api/projects/:id -> { id, name, version, tableCount, createdAt, updatedAt, document } (ETag: "version") */
+export const GET = withErrors(async (_req: Request, { params }: Ctx) => {
+  const { id } = await params;
+  const project = await getProject((await getDatabase()).tables, id);
+  if (!project) throw notFound('project', id);
+  return projectResponse(project);
+});
+
+/**
+ * PUT /api/projects/:id { name?, document } with If-Match: <version> -> 200 { version, updatedAt }.
+ * 409 { error: { currentVersion } } when another save came first; 428 without If-Match.
+ */
+export const PUT = withErrors(async (req: Request, { params }: Ctx) => {
+  const { id } = await params;
+  const expectedVersion = requireIfMatchVersion(req);
+  const body = await readJsonBody(req, saveProjectBody);
+  const document = requireValidDocument(body.document);
+  const result = await saveProject((await getDatabase()).tables, id, { expectedVersion, document, name: body.name });
+  if (result.ok) return Response.json({ version: result.version, updatedAt: result.updatedAt }, { headers: { etag: `"${result.version}"` } });
+  if (result.reason === 'not_found') throw notFound('project', id);
+  return errorResponse(
+    409,
+    'version_conflict',
+    `This project was saved elsewhere (now version ${result.currentVersion}; you edited version ${expectedVersion}). Reload it before saving again.`,
+    { currentVersion: result.currentVersion },
+  );
+});
+
+/** PATCH /api/projects/:id { name } -> 200 { project }: rename only; does not change the document version. */
+export const PATCH = withErrors(async (req: Request, { params }: Ctx) => {
+  const { id } = await params;
+  const body = await readJsonBody(req, renameProjectBody);
+  const project = await renameProject((await getDatabase()).tables, id, body.name);
+  if (!project) throw notFound('project', id);
+  return Response.json({ project });
+});
+
+/** DELETE /api/projects/:id -> 204 (its versions go with it). */
+export const DELETE = withErrors(async (_req: Request, { params }: Ctx) => {
+  const { id } = await params;
+  if (!(await deleteProject((await getDatabase()).tables, id))) throw notFound('project', id);
+  return new Response(null, { status: 204 });
+});

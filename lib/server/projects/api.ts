@@ -1,0 +1,78 @@
+/**
+ * The projects HTTP API's request schemas and response bodies, shared by the route handlers under
+ * app/api/projects/** (which stay a few lines each).
+ */
+import { z } from 'zod';
+import { parseDocument } from '../../model/validate';
+import type { SchemaDocument } from '../../model/document';
+import { HttpError } from '../http/error-response';
+import type { ProjectWithDocument, VersionWithDocument } from './repository';
+
+export const projectNameSchema = z.string().trim().min(1, 'must not be empty').max(200);
+
+export const createProjectBody = z.object({
+  name: projectNameSchema.optional(),
+  /** Any JSON: validated by parseDocument (zod shape + referential integrity) below. */
+  document: z.unknown().optional(),
+  /** Create the project as a copy of this one (its current document). */
+  duplicateOf: z.string().min(1).max(64).optional(),
+}).strict();
+
+export const saveProjectBody = z.object({
+  name: projectNameSchema.optional(),
+  document: z.unknown().refine((v) => v !== undefined, 'document is required'),
+}).strict();
+
+export const renameProjectBody = z.object({ name: projectNameSchema }).strict();
+
+export const createVersionBody = z.object({ name: projectNameSchema }).strict();
+
+/** Validates a document from a request: 400 `invalid_document` naming the failing paths. */
+export function requireValidDocument(raw: unknown): SchemaDocument {
+  const result = parseDocument(raw);
+  if (result.ok) return result.document;
+  const shown = result.issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`).join('; ');
+  const more = result.issues.length > 10 ? ` (and ${result.issues.length - 10} more)` : '';
+  throw new HttpError(400, 'invalid_document', `Invalid document: ${shown}${more}`, { issues: result.issues.slice(0, 50) });
+}
+
+/**
+ * The version named by If-Match. Accepts `3`, `"3"` and `W/"3"` (ETag syntax, as browsers and proxies
+ * may send it). Missing -> 428: a save that names no version could silently overwrite another tab.
+ */
+export function requireIfMatchVersion(req: Request): number {
+  const raw = req.headers.get('if-match');
+  if (raw === null || raw.trim() === '') {
+    throw new HttpError(428, 'precondition_required', 'Saving a document needs an If-Match header with the version you loaded (e.g. If-Match: 3).');
+  }
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!m) throw new HttpError(400, 'invalid_if_match', `If-Match must be a project version number such as 3, got ${JSON.stringify(raw.slice(0, 40))}.`);
+  return Number(m[1]);
+}
+
+export function notFound(what: 'project' | 'version', id: string): HttpError {
+  return new HttpError(404, 'not_found', `No ${what} with id ${JSON.stringify(id)}.`);
+}
+
+/**
+ * A JSON response that embeds stored document text as is: no parse + re-stringify of a document that
+ * may be megabytes, and its key order (display order) is kept.
+ */
+function jsonWithDocument(meta: Record<string, unknown>, documentJson: string, init?: ResponseInit): Response {
+  const head = JSON.stringify(meta);
+  const body = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"document":${documentJson}}`;
+  const headers = new Headers(init?.headers);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  return new Response(body, { ...init, headers });
+}
+
+export function projectResponse(project: ProjectWithDocument): Response {
+  const { documentJson, ...meta } = project;
+  // The ETag carries the version, so a client can echo it in If-Match.
+  return jsonWithDocument(meta, documentJson, { headers: { etag: `"${project.version}"`, 'cache-control': 'no-store' } });
+}
+
+export function versionResponse(version: VersionWithDocument): Response {
+  const { documentJson, ...meta } = version;
+  return jsonWithDocument(meta, documentJson, { headers: { 'cache-control': 'no-store' } });
+}
