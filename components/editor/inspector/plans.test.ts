@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeTable, scalar } from '@/lib/model/build';
 import { sequentialIds } from '@/lib/model/ids';
 import { assertDocument } from '@/lib/model/validate';
-import { addColumnCommand, addIndexCommand, freshName, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addColumnCommand, addIndexCommand, cardinalityAfterChoice, freshName, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 
 function usersTable() {
   return makeTable({
@@ -101,5 +101,18 @@ describe('splitSqlList', () => {
     ['1,,2', 'Empty value in the list'],
   ])('rejects %j', (text, error) => {
     expect(splitSqlList(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe('cardinalityAfterChoice', () => {
+  const derived = { from: 'zero-or-many', to: 'exactly-one' } as const;
+  it.each([
+    [undefined, 'from', 'one-or-many', { from: 'one-or-many', to: 'exactly-one' }],
+    [undefined, 'to', 'derived', undefined],
+    [{ from: 'one-or-many', to: 'exactly-one' }, 'from', 'derived', undefined],
+    [{ from: 'one-or-many', to: 'zero-or-one' }, 'from', 'derived', { from: 'zero-or-many', to: 'zero-or-one' }],
+    [{ from: 'one-or-many', to: 'zero-or-one' }, 'to', 'exactly-one', { from: 'one-or-many', to: 'exactly-one' }],
+  ] as const)('override %j, %s := %s', (override, side, choice, expected) => {
+    expect(cardinalityAfterChoice(override, derived, side, choice)).toEqual(expected);
   });
 });

@@ -2,7 +2,7 @@
  * Pure plans behind the inspector's buttons and checkboxes: each returns the Command to dispatch
  * (or undefined when there is nothing to do). Kept out of the components so they are tested in Node.
  */
-import type { Column, Dialect, Index, IndexPart, Table } from '@/lib/model/document';
+import type { CardinalityEnd, Column, Dialect, Index, IndexPart, Table } from '@/lib/model/document';
 import { newId, type IdFactory } from '@/lib/model/ids';
 import { makeColumn, makeIndex, scalar } from '@/lib/model/build';
 import type { Command } from '@/lib/model/commands/types';
@@ -135,4 +135,28 @@ export function omitKey<T extends object, K extends keyof T>(obj: T, key: K): Om
   const copy = { ...obj };
   delete copy[key];
   return copy;
+}
+
+export interface CardinalityPair {
+  from: CardinalityEnd;
+  to: CardinalityEnd;
+}
+
+/**
+ * The relationship's cardinality override after the user picks `choice` ('derived' or an end) for one
+ * side. The model overrides both ends or neither: picking an end pins both (the other at its current
+ * value); picking 'derived' resets that side and drops the override when both then equal the derived ends.
+ */
+export function cardinalityAfterChoice(
+  override: CardinalityPair | undefined,
+  derived: CardinalityPair,
+  side: 'from' | 'to',
+  choice: CardinalityEnd | 'derived',
+): CardinalityPair | undefined {
+  const current = override ?? derived;
+  if (choice === 'derived') {
+    const next = { ...current, [side]: derived[side] };
+    return next.from === derived.from && next.to === derived.to ? undefined : next;
+  }
+  return { ...current, [side]: choice };
 }

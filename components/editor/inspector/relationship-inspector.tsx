@@ -8,6 +8,7 @@ import { SelectField } from '@/components/ui/select';
 import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { ErrorLine, NavButton, PaneHeader } from './inspector-parts';
+import { cardinalityAfterChoice } from './plans';
 import { useCommandRunner } from './use-command';
 
 type RelChanges = Partial<Omit<Relationship, 'id' | 'fromTableId' | 'toTableId'>>;
@@ -46,18 +47,9 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: stri
     { value: 'derived', label: `derived (${endLabels[derivedEnd]})` },
     ...cardinalityEndSchema.options.map((e) => ({ value: e, label: endLabels[e] })),
   ];
-  const derivedEnds = { from: derivedFrom, to: derivedTo };
-  /**
-   * The model overrides both ends or neither. Choosing a value on one side pins both (the other at
-   * its current value); choosing "derived" on a side resets it, and drops the override when both
-   * ends then equal the derived ones.
-   */
   const setEnd = (side: 'from' | 'to', value: string) => {
-    const current = override ?? derivedEnds;
     const parsed = cardinalityEndSchema.safeParse(value);
-    const next = { ...current, [side]: parsed.success ? parsed.data : derivedEnds[side] };
-    const same = next.from === derivedFrom && next.to === derivedTo;
-    return update({ cardinality: !parsed.success && same ? undefined : next });
+    return update({ cardinality: cardinalityAfterChoice(override, { from: derivedFrom, to: derivedTo }, side, parsed.success ? parsed.data : 'derived') });
   };
   const shownEnd = (side: 'from' | 'to') => (override ? override[side] : 'derived');
 

@@ -1,0 +1,134 @@
+/**
+ * The inspector's plans run through the real editor store and applyCommand: each edit lands in the
+ * document as the form intends, keeps referential integrity, and is one undo step.
+ */
+import { describe, expect, it } from 'vitest';
+import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '@/lib/model/build';
+import type { Command } from '@/lib/model/commands/types';
+import type { SchemaDocument } from '@/lib/model/document';
+import { integrityIssues } from '@/lib/model/validate';
+import { createEditorStore } from '@/components/editor/store/editor-store';
+import { formToDefault } from './default-value';
+import { addIndexCommand, cardinalityAfterChoice, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { formatColumnType, parseTypeText, userTypeNames } from './type-options';
+
+function fixture(): SchemaDocument {
+  const users = makeTable({
+    id: 't_users',
+    name: 'users',
+    columns: [
+      makeColumn({ id: 'c_id', name: 'id', type: scalar('bigint'), nullable: false }),
+      makeColumn({ id: 'c_email', name: 'email', type: scalar('text') }),
+    ],
+    primaryKey: { columnIds: ['c_id'] },
+  });
+  const orders = makeTable({
+    id: 't_orders',
+    name: 'orders',
+    columns: [
+      makeColumn({ id: 'c_oid', name: 'id', type: scalar('bigint'), nullable: false }),
+      makeColumn({ id: 'c_uid', name: 'user_id', type: scalar('bigint') }),
+    ],
+    primaryKey: { columnIds: ['c_oid'] },
+  });
+  const rel = makeRelationship({ id: 'r_1', fromTableId: 't_orders', toTableId: 't_users', columnPairs: [{ fromColumnId: 'c_uid', toColumnId: 'c_id' }] });
+  return documentOf({ tables: [users, orders], relationships: [rel], enums: [{ id: 'e_status', name: 'status', values: ['a', 'b'] }] });
+}
+
+function storeWith(doc: SchemaDocument) {
+  return createEditorStore({ projectId: 'p1', name: 'test', version: 1, doc });
+}
+
+/** Dispatches, checks integrity and that one undo restores the original document exactly. */
+function dispatchOk(store: ReturnType<typeof storeWith>, command: Command | undefined): SchemaDocument {
+  if (!command) throw new Error('no command planned');
+  const before = store.getState().doc;
+  const r = store.getState().dispatch(command);
+  if ('error' in r) throw new Error(r.error);
+  const after = store.getState().doc;
+  expect(integrityIssues(after)).toEqual([]);
+  store.getState().undo();
+  expect(store.getState().doc).toEqual(before);
+  store.getState().redo();
+  expect(store.getState().doc).toEqual(after);
+  return after;
+}
+
+describe('inspector edits through the store', () => {
+  it('type picker text -> column type, shown back normalised', () => {
+    const store = storeWith(fixture());
+    const parsed = parseTypeText('character varying(120)[]', { dialect: 'postgres', ...userTypeNames(store.getState().doc) });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const doc = dispatchOk(store, {
+      type: 'column.update', tableId: 't_users', columnId: 'c_email', changes: { type: parsed.value.type, arrayDims: parsed.value.arrayDims },
+    });
+    const col = doc.tables.t_users.columns[1];
+    expect(col.type).toEqual(scalar('varchar', { length: 120 }));
+    expect(formatColumnType(col.type, col.arrayDims, doc, 'postgres')).toBe('varchar(120)[]');
+    // Back to a non-array type clears arrayDims (undefined removes the field).
+    const doc2 = dispatchOk(store, { type: 'column.update', tableId: 't_users', columnId: 'c_email', changes: { type: scalar('text'), arrayDims: undefined } });
+    expect('arrayDims' in doc2.tables.t_users.columns[1]).toBe(false);
+  });
+
+  it('default form -> typed literal default', () => {
+    const store = storeWith(fixture());
+    const r = formToDefault({ kind: 'literal', text: '42' }, scalar('bigint'));
+    if (!r.ok) throw new Error(r.error);
+    const doc = dispatchOk(store, { type: 'column.update', tableId: 't_orders', columnId: 'c_uid', changes: { default: r.value } });
+    expect(doc.tables.t_orders.columns[1].default).toEqual({ kind: 'literal', value: 42 });
+  });
+
+  it('primary key checkbox makes a composite key and a NOT NULL column in one undo step', () => {
+    const store = storeWith(fixture());
+    const doc = dispatchOk(store, togglePrimaryKeyColumn(store.getState().doc.tables.t_users, 'c_email', true));
+    expect(doc.tables.t_users.primaryKey).toEqual({ columnIds: ['c_id', 'c_email'] });
+    expect(doc.tables.t_users.columns[1].nullable).toBe(false);
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('unique checkbox adds then removes a single-column unique', () => {
+    const store = storeWith(fixture());
+    const doc = dispatchOk(store, toggleColumnUnique(store.getState().doc.tables.t_users, 'c_email', true));
+    expect(doc.tables.t_users.uniques.map((u) => u.columnIds)).toEqual([['c_email']]);
+    const doc2 = dispatchOk(store, toggleColumnUnique(doc.tables.t_users, 'c_email', false));
+    expect(doc2.tables.t_users.uniques).toEqual([]);
+  });
+
+  it('new index with a partial WHERE', () => {
+    const store = storeWith(fixture());
+    const add = addIndexCommand(store.getState().doc.tables.t_users, [], 'c_email');
+    const doc = dispatchOk(store, add);
+    const ix = doc.tables.t_users.indexes[0];
+    expect(ix.name).toBe('users_email_idx');
+    const doc2 = dispatchOk(store, { type: 'index.update', tableId: 't_users', indexId: ix.id, changes: { where: 'email IS NOT NULL', method: 'hash' } });
+    expect(doc2.tables.t_users.indexes[0]).toMatchObject({ where: 'email IS NOT NULL', method: 'hash' });
+  });
+
+  it('relationship cardinality override and reset', () => {
+    const store = storeWith(fixture());
+    const derived = { from: 'zero-or-many', to: 'zero-or-one' } as const; // nullable user_id, not unique
+    const doc = dispatchOk(store, { type: 'relationship.update', relationshipId: 'r_1', changes: { cardinality: cardinalityAfterChoice(undefined, derived, 'from', 'one-or-many') } });
+    expect(doc.relationships.r_1.cardinality).toEqual({ from: 'one-or-many', to: 'zero-or-one' });
+    const doc2 = dispatchOk(store, {
+      type: 'relationship.update', relationshipId: 'r_1', changes: { cardinality: cardinalityAfterChoice(doc.relationships.r_1.cardinality, derived, 'from', 'derived') },
+    });
+    expect('cardinality' in doc2.relationships.r_1).toBe(false);
+  });
+
+  it('partitioning with a hash partition set on a table', () => {
+    const store = storeWith(fixture());
+    const doc = dispatchOk(store, {
+      type: 'table.update', tableId: 't_orders',
+      changes: { partitioning: { strategy: 'hash', key: [{ kind: 'column', columnId: 'c_uid' }], partitions: [{ id: 'p0', name: 'orders_p0', bound: { kind: 'hash', modulus: 2, remainder: 0 } }] } },
+    });
+    expect(doc.tables.t_orders.partitioning?.partitions).toHaveLength(1);
+  });
+
+  it('refused edits come back as an error and change nothing', () => {
+    const store = storeWith(fixture());
+    const before = store.getState().doc;
+    const r = store.getState().dispatch({ type: 'column.update', tableId: 't_users', columnId: 'c_email', changes: { name: 'id' } });
+    expect(r).toMatchObject({ error: expect.stringContaining('already has a column named "id"') });
+    expect(store.getState().doc).toBe(before);
+  });
+});
