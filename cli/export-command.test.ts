@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import mermaid from 'mermaid';
+import { kitchenSinkDocument } from '../lib/model/fixtures/kitchen-sink';
+import { generateMermaid } from '../lib/mermaid/generate-mermaid';
+import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
+import type { CliIo } from './io';
+import { main } from './main';
+
+/** An in-memory CliIo: files in a map, output captured. */
+function memoryIo(files: Record<string, string>) {
+  const out = { stdout: '', stderr: '', written: {} as Record<string, string> };
+  const io: CliIo = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readText: async (f) => {
+      if (!(f in files)) throw new Error(`ENOENT: no such file or directory, open '${f}'`);
+      return files[f];
+    },
+    writeText: async (f, t) => void (out.written[f] = t),
+  };
+  return { io, out };
+}
+
+const pretty = (v: unknown) => JSON.stringify(v, null, 2);
+
+describe('draftbase export', () => {
+  it('writes the mermaid ERD to stdout', async () => {
+    const doc = kitchenSinkDocument();
+    const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
+    expect(await main(['export', 'doc.json', '--to', 'mermaid'], io)).toBe(0);
+    expect(out.stdout).toBe(generateMermaid(doc));
+    expect(out.stderr).toBe('');
+    await mermaid.parse(out.stdout);
+  });
+
+  it('writes the index table to -o FILE for the chosen dialect', async () => {
+    const doc = kitchenSinkDocument();
+    const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
+    expect(await main(['export', 'doc.json', '--to', 'index-table', '--dialect', 'mysql', '-o', 'out.md'], io)).toBe(0);
+    expect(out.written['out.md']).toBe(`${indexStrategyMarkdown(indexStrategy(doc, 'mysql'))}\n`);
+    expect(out.stdout).toBe('');
+  });
+
+  it('selects an area by name and renders an overview', async () => {
+    const doc = kitchenSinkDocument();
+    const area = Object.values(doc.areas)[0];
+    const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
+    expect(await main(['export', 'doc.json', '--to', 'mermaid', '--area', area.name, '--overview'], io)).toBe(0);
+    expect(out.stdout).toBe(generateMermaid(doc, { areaId: area.id, attributes: false }));
+  });
+
+  // [label, argv, files, expected stderr pattern]
+  const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
+    ['no arguments', ['export'], {}, /missing the document file/],
+    ['missing --to', ['export', 'doc.json'], { 'doc.json': '{}' }, /missing --to/],
+    ['unknown format', ['export', 'doc.json', '--to', 'dbml'], { 'doc.json': '{}' }, /--to must be one of postgres, mysql, mermaid, index-table/],
+    ['unknown flag', ['export', 'doc.json', '--to', 'mermaid', '--colour'], { 'doc.json': '{}' }, /Unknown option '--colour'/],
+    ['mermaid flag on DDL', ['export', 'doc.json', '--to', 'postgres', '--split'], { 'doc.json': '{}' }, /--split applies to --to mermaid only/],
+    ['unreadable file', ['export', 'nope.json', '--to', 'mermaid'], {}, /^nope\.json: cannot read the document: ENOENT/],
+    ['invalid JSON', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "format": "draftbase",\n  "tables": }\n' }, /^doc\.json:3:13: invalid JSON: unexpected "}", expected a value\n$/],
+    ['trailing comma', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "a": [1, 2,]\n}' }, /^doc\.json:2:14: invalid JSON: unexpected "\]", expected a value\n$/],
+    ['truncated JSON', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "a": "x' }, /^doc\.json:2:8: invalid JSON: unterminated string\n$/],
+    ['not a document', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '[1, 2]' }, /^doc\.json:1:1: \(root\): /],
+    ['unknown area', ['export', 'doc.json', '--to', 'mermaid', '--area', 'Nowhere'], { 'doc.json': pretty(kitchenSinkDocument()) }, /option areaId: unknown area id "Nowhere"/],
+  ];
+  it.each(badInput)('%s -> exit 2 with a located message', async (_label, argv, files, stderr) => {
+    const { io, out } = memoryIo(files);
+    expect(await main(argv, io)).toBe(2);
+    expect(out.stderr).toMatch(stderr);
+    expect(out.stdout).toBe('');
+  });
+
+  it('points at the line of an invalid value inside the document', async () => {
+    const doc = kitchenSinkDocument();
+    const table = Object.values(doc.tables)[1];
+    table.columns[2].name = '';
+    const text = pretty(doc);
+    const { io, out } = memoryIo({ 'doc.json': text });
+    expect(await main(['export', 'doc.json', '--to', 'mermaid'], io)).toBe(2);
+    const m = /^doc\.json:(\d+):(\d+): (tables\.\S+\.columns\.2\.name): /.exec(out.stderr);
+    expect(m).not.toBeNull();
+    const lineText = text.split('\n')[Number(m![1]) - 1];
+    expect(lineText.trim()).toBe('"name": ""');
+    expect(lineText.slice(Number(m![2]) - 1)).toBe('""');
+  });
+
+  it('points at the object that lacks a required key', async () => {
+    const doc = kitchenSinkDocument() as unknown as { tables: Record<string, Record<string, unknown>> };
+    const table = Object.values(doc.tables)[0];
+    delete table.columns;
+    const text = pretty(doc);
+    const { io, out } = memoryIo({ 'doc.json': text });
+    expect(await main(['export', 'doc.json', '--to', 'mermaid'], io)).toBe(2);
+    const m = /^doc\.json:(\d+):(\d+): tables\.(\S+)\.columns: /.exec(out.stderr);
+    expect(m).not.toBeNull();
+    expect(text.split('\n')[Number(m![1]) - 1].trim()).toBe(`"${m![3]}": {`);
+  });
+
+  it('prints usage for --help and for unknown commands', async () => {
+    const help = memoryIo({});
+    expect(await main(['--help'], help.io)).toBe(0);
+    expect(help.out.stdout).toMatch(/export +render a document/);
+    const unknown = memoryIo({});
+    expect(await main(['frobnicate'], unknown.io)).toBe(2);
+    expect(unknown.out.stderr).toMatch(/unknown command "frobnicate"/);
+    const exportHelp = memoryIo({});
+    expect(await main(['export', '--help'], exportHelp.io)).toBe(0);
+    expect(exportHelp.out.stdout).toMatch(/--to FORMAT/);
+  });
+});
+
+describe('draftbase (spawned)', () => {
+  it('runs through npx tsx with the real file system and exit codes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'draftbase-cli-'));
+    try {
+      const doc = kitchenSinkDocument();
+      const docFile = path.join(dir, 'doc.json');
+      const outFile = path.join(dir, 'erd.mmd');
+      await writeFile(docFile, JSON.stringify(doc));
+      const run = promisify(execFile);
+      const cwd = path.resolve(__dirname, '..');
+      const ok = await run('npx', ['tsx', 'cli/draftbase.ts', 'export', docFile, '--to', 'mermaid', '-o', outFile], { cwd });
+      expect(ok.stdout).toBe('');
+      expect(await readFile(outFile, 'utf8')).toBe(generateMermaid(doc));
+
+      await writeFile(docFile, '{"format": }');
+      const bad = await run('npx', ['tsx', 'cli/draftbase.ts', 'export', docFile, '--to', 'mermaid'], { cwd }).then(
+        () => ({ code: 0, stderr: '' }),
+        (err: { code: number; stderr: string }) => err,
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(`${docFile}:1:12: invalid JSON: unexpected "}", expected a value`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

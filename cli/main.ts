@@ -1,0 +1,65 @@
+/**
+ * `draftbase <command> [args]`: a map from subcommand to the module that runs it. Each module exports
+ * `run(args, io): Promise<number>` (see CommandRun in io.ts). Optional commands (`import`, written in
+ * cli/import-command.ts) are dispatched to when their module is present in this checkout.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliIo, type CommandRun } from './io';
+
+interface Command {
+  summary: string;
+  /** Resolves the command's `run`, or undefined when its module is not part of this build. */
+  load: () => Promise<CommandRun | undefined>;
+}
+
+/** Loads `run` from a sibling module that may not exist (added by another part of the project). */
+async function optionalModule(file: string): Promise<CommandRun | undefined> {
+  const url = new URL(file, import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return undefined;
+  const mod = (await import(/* @vite-ignore */ file)) as { run?: CommandRun };
+  if (typeof mod.run !== 'function') throw new Error(`${file} does not export run(args, io)`);
+  return mod.run;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  export: {
+    summary: 'render a document as PostgreSQL/MySQL DDL, a mermaid ERD or the index strategy table',
+    load: async () => (await import('./export-command')).run,
+  },
+  import: {
+    summary: 'import SQL, Prisma or DBML into a Draftbase document',
+    load: () => optionalModule('./import-command.ts'),
+  },
+};
+
+export function usage(): string {
+  const lines = ['Usage: draftbase <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${c.summary}`);
+  lines.push('', 'Run `draftbase <command> --help` for the options of a command.', '');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(usage());
+    return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`draftbase: unknown command "${name}"\n\n${usage()}`);
+    return EXIT_BAD_INPUT;
+  }
+  const run = await command.load();
+  if (!run) {
+    io.stderr(`draftbase: the "${name}" command is not available in this build\n`);
+    return EXIT_FAILURE;
+  }
+  try {
+    return await run(args, io);
+  } catch (err) {
+    io.stderr(`draftbase ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}
