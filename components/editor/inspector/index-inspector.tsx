@@ -8,7 +8,7 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, MoveButtons, NavButton, PaneHeader } from './inspector-parts';
-import { INDEX_METHODS, moved, omitKey, updatedPart } from './plans';
+import { indexMethodsFor, moved, omitKey, updatedPart } from './plans';
 import { useCommandRunner } from './use-command';
 
 type IndexChanges = Partial<Omit<Index, 'id'>>;
@@ -41,7 +41,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
   const setPart = (i: number, part: IndexPart) => setParts(index.parts.map((p, j) => (j === i ? part : p)));
 
   // Offer the dialect's methods, plus the stored one if it belongs to the other dialect (so it shows).
-  const methods = INDEX_METHODS[dialect];
+  const methods = indexMethodsFor(dialect);
   const methodOptions = [
     { value: 'default', label: 'default (B-tree)' },
     ...[...methods, ...(index.method && !methods.includes(index.method) ? [index.method] : [])].map((m) => ({

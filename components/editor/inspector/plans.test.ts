@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeTable, scalar } from '@/lib/model/build';
 import { sequentialIds } from '@/lib/model/ids';
 import { assertDocument } from '@/lib/model/validate';
-import { addColumnCommand, addIndexCommand, cardinalityAfterChoice, freshName, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addColumnCommand, addIndexCommand, cardinalityAfterChoice, freshName, indexMethodsFor, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 
 function usersTable() {
   return makeTable({
@@ -114,5 +114,12 @@ describe('cardinalityAfterChoice', () => {
     [{ from: 'one-or-many', to: 'zero-or-one' }, 'to', 'exactly-one', { from: 'one-or-many', to: 'exactly-one' }],
   ] as const)('override %j, %s := %s', (override, side, choice, expected) => {
     expect(cardinalityAfterChoice(override, derived, side, choice)).toEqual(expected);
+  });
+});
+
+describe('indexMethodsFor', () => {
+  it('reads the methods from the dialect data', () => {
+    expect(indexMethodsFor('postgres')).toEqual(['btree', 'hash', 'gin', 'gist', 'brin', 'spgist']);
+    expect(indexMethodsFor('mysql')).toEqual(['btree', 'hash', 'fulltext', 'spatial']);
   });
 });

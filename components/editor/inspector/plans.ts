@@ -2,7 +2,8 @@
  * Pure plans behind the inspector's buttons and checkboxes: each returns the Command to dispatch
  * (or undefined when there is nothing to do). Kept out of the components so they are tested in Node.
  */
-import type { CardinalityEnd, Column, Dialect, Index, IndexPart, Table } from '@/lib/model/document';
+import { indexMethods, type CardinalityEnd, type Column, type Dialect, type Index, type IndexMethod, type IndexPart, type Table } from '@/lib/model/document';
+import { DIALECTS } from '@/lib/dialects/dialects';
 import { newId, type IdFactory } from '@/lib/model/ids';
 import { makeColumn, makeIndex, scalar } from '@/lib/model/build';
 import type { Command } from '@/lib/model/commands/types';
@@ -80,11 +81,12 @@ export function moved<T>(items: readonly T[], from: number, to: number): T[] {
   return out;
 }
 
-/** Index methods each dialect can express (the generator diagnoses the rest). */
-export const INDEX_METHODS: Record<Dialect, readonly NonNullable<Index['method']>[]> = {
-  postgres: ['btree', 'hash', 'gin', 'gist', 'brin', 'spgist'],
-  mysql: ['btree', 'hash', 'fulltext', 'spatial'],
-};
+/** Index methods the dialect's default target can express (the generator diagnoses the rest), in model order. */
+export function indexMethodsFor(dialect: Dialect): IndexMethod[] {
+  const spec = DIALECTS[dialect];
+  const supported = spec.capabilities(spec.defaultTarget).indexMethods;
+  return indexMethods.filter((m) => supported.has(m));
+}
 
 /** Changes to an index part that keep its kind; `undefined` values clear optional fields. */
 export function updatedPart(part: IndexPart, changes: { order?: 'asc' | 'desc' | undefined; nulls?: 'first' | 'last' | undefined }): IndexPart {
