@@ -1,0 +1,186 @@
+import pg from 'pg';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SchemaDocument } from '../../../model/document';
+import { parseDocument } from '../../../model/validate';
+import { corpusAvailable, readCorpusFile, serverUrl } from '../test-corpus';
+import { importSqlText } from '../import-source';
+import { liveImportAllowed, parseConnectionUrl, redact } from './connection-url';
+import { LiveImportError } from './live-errors';
+import { importLive } from './import-live';
+
+/** A comparable summary: table -> column name/type/nullability, FKs by names, index names, enums. */
+function summary(doc: SchemaDocument) {
+  const tables = Object.values(doc.tables);
+  const tname = (id: string) => doc.tables[id]?.name ?? id;
+  const cname = (tid: string, cid: string) => doc.tables[tid]?.columns.find((c) => c.id === cid)?.name ?? cid;
+  return {
+    tables: tables.map((t) => t.name).sort(),
+    columns: tables
+      .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}:${c.type.kind === 'scalar' ? c.type.name : c.type.kind}:${c.nullable ? 'null' : 'notnull'}`))
+      .sort(),
+    primaryKeys: tables.map((t) => `${t.name}(${(t.primaryKey?.columnIds ?? []).map((id) => cname(t.id, id)).join(',')})`).sort(),
+    foreignKeys: Object.values(doc.relationships)
+      .map((r) => `${tname(r.fromTableId)}(${r.columnPairs.map((p) => cname(r.fromTableId, p.fromColumnId)).join(',')})->${tname(r.toTableId)}(${r.columnPairs.map((p) => cname(r.toTableId, p.toColumnId)).join(',')}) ${r.onDelete}`)
+      .sort(),
+    enums: Object.values(doc.enums).map((e) => `${e.name}:${e.values.join('|')}`).sort(),
+  };
+}
+
+describe('connection strings and the gate', () => {
+  it('redacts the password and the URL from any text', () => {
+    const raw = 'postgresql://alice:s3cr%40t@db.example:6543/app';
+    const t = parseConnectionUrl(raw);
+    expect([t.dialect, t.host, t.port, t.user, t.database]).toEqual(['postgres', 'db.example', 6543, 'alice', 'app']);
+    const text = `failed for ${raw} with password s3cr@t (s3cr%40t)`;
+    const out = redact(text, raw, t);
+    expect(out).not.toMatch(/s3cr/);
+    expect(out).toContain('[connection string]');
+  });
+
+  it.each([
+    [{}, true],
+    [{ DATABASE_URL: 'file:./dev.db' }, true],
+    [{ DATABASE_URL: 'postgresql://x@y/z' }, false],
+    [{ DATABASE_URL: 'postgresql://x@y/z', DRAFTBASE_ALLOW_LIVE_IMPORT: '1' }, true],
+    [{ DRAFTBASE_ALLOW_LIVE_IMPORT: 'false' }, false],
+  ])('liveImportAllowed(%o) = %s', (env, allowed) => {
+    expect(liveImportAllowed(env)).toBe(allowed);
+  });
+
+  it.each([
+    ['not a url', /invalid connection string/],
+    ['sqlserver://h/db', /unsupported connection string scheme "sqlserver"/],
+  ])('rejects %s', async (url, message) => {
+    await expect(importLive(url)).rejects.toThrow(message);
+  });
+
+  it('cannot connect: a closed port gives "cannot connect to host:port" without the password', async () => {
+    const err = await importLive('postgresql://u:topsecret@127.0.0.1:1/db').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LiveImportError);
+    expect((err as LiveImportError).message).toMatch(/^cannot connect to 127\.0\.0\.1:1/);
+    expect((err as LiveImportError).message).not.toMatch(/topsecret/);
+  });
+});
+
+const pgUrl = serverUrl('DATABASE_URL_PG', 'live PostgreSQL import');
+describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live PostgreSQL import', () => {
+  const base = `draftbase_live_${process.pid}`;
+  let admin: pg.Client;
+  const created: string[] = [];
+
+  /** A fresh database holding one corpus schema; returns its URL. */
+  async function databaseWith(file: string, extra = ''): Promise<string> {
+    const name = `${base}_${created.length}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    created.push(name);
+    const u = new URL(pgUrl!);
+    u.pathname = `/${name}`;
+    const c = new pg.Client({ connectionString: u.toString() });
+    await c.connect();
+    await c.query(readCorpusFile(file));
+    if (extra) await c.query(extra);
+    await c.end();
+    return u.toString();
+  }
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    for (const name of created) await admin?.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin?.end();
+  });
+
+  it.each([
+    ['postgres/guacamole-create-schema.sql', 23],
+    ['postgres/northwind-schema.sql', 14],
+    // 15 tables + 7 partitions, which the document keeps under their parent's `partitioning`.
+    ['postgres/pagila-schema-2024-pg12dump.sql', 15],
+  ])('%s: live import equals importing its DDL (tables, columns, types, keys, FKs, enums)', async (file, tables) => {
+    const url = await databaseWith(file);
+    const t = Date.now();
+    const live = await importLive(url, { schemas: ['public'] });
+    console.log(`[measure] live PostgreSQL import of ${file}: ${Date.now() - t} ms, ${live.report.counts.tables} tables`);
+    expect(parseDocument(live.document).ok).toBe(true);
+    const fromDdl = await importSqlText('postgres', readCorpusFile(file));
+    expect(live.report.counts.tables).toBe(tables);
+    expect(summary(live.document)).toEqual(summary(fromDdl.document));
+    expect(live.report.counts).toEqual(fromDdl.report.counts);
+  });
+
+  it('reads every user schema when none is named; comments and namespaces survive', async () => {
+    const url = await databaseWith('postgres/guacamole-create-schema.sql', `CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY); COMMENT ON TABLE other.t IS 'elsewhere'`);
+    const live = await importLive(url);
+    expect(live.report.counts.tables).toBe(24);
+    const other = Object.values(live.document.tables).find((t) => t.name === 't')!;
+    expect(live.document.schemas[other.schemaId!].name).toBe('other');
+    expect(other.comment).toBe('elsewhere');
+  });
+
+  it('authentication failure names the user, not the password', async () => {
+    await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'draftbase_nologin') THEN CREATE ROLE draftbase_nologin NOLOGIN; END IF; END $$`);
+    const u = new URL(pgUrl!);
+    u.username = 'draftbase_nologin';
+    u.password = 'pw123secret';
+    const err = await importLive(u.toString()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LiveImportError);
+    expect((err as LiveImportError).failure).toBe('authentication');
+    expect((err as LiveImportError).message).toMatch(/draftbase_nologin/);
+    expect((err as LiveImportError).message).not.toMatch(/pw123secret/);
+  });
+
+  it('a missing database is named', async () => {
+    const u = new URL(pgUrl!);
+    u.pathname = '/draftbase_no_such_db';
+    await expect(importLive(u.toString())).rejects.toThrow(/database "draftbase_no_such_db" does not exist/);
+  });
+});
+
+const myUrl = serverUrl('DATABASE_URL_MYSQL', 'live MySQL import');
+describe.skipIf(!myUrl || !corpusAvailable('live MySQL import'))('live MySQL/MariaDB import', () => {
+  const dbName = `draftbase_live_${process.pid}`;
+  let admin: mysql.Connection;
+  let dbUrl: string;
+  const ddl = () => readCorpusFile('mysql/guacamole-create-schema.sql');
+
+  beforeAll(async () => {
+    const u = new URL(myUrl!);
+    admin = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), multipleStatements: true });
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName}; CREATE DATABASE ${dbName}; USE ${dbName};`);
+    await admin.query(ddl());
+    u.pathname = `/${dbName}`;
+    dbUrl = u.toString();
+  });
+  afterAll(async () => {
+    await admin?.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    await admin?.end();
+  });
+
+  it('guacamole: live import equals importing its DDL (tables, columns, keys, FKs)', async () => {
+    const t = Date.now();
+    const live = await importLive(dbUrl);
+    console.log(`[measure] live MariaDB import of guacamole: ${Date.now() - t} ms, ${live.report.counts.tables} tables`);
+    expect(parseDocument(live.document).ok).toBe(true);
+    expect(live.report.counts.tables).toBe(23);
+    const fromDdl = await importSqlText('mysql', ddl());
+    const a = summary(live.document);
+    const b = summary(fromDdl.document);
+    expect(a.tables).toEqual(b.tables);
+    expect(a.primaryKeys).toEqual(b.primaryKeys);
+    expect(a.foreignKeys).toEqual(b.foreignKeys);
+    expect(a.columns).toEqual(b.columns);
+  });
+
+  it('authentication failure names the user, not the password', async () => {
+    const u = new URL(dbUrl);
+    u.username = 'draftbase_nobody';
+    u.password = 'pw456secret';
+    const err = await importLive(u.toString()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LiveImportError);
+    expect((err as LiveImportError).failure).toBe('authentication');
+    expect((err as LiveImportError).message).not.toMatch(/pw456secret/);
+  });
+});

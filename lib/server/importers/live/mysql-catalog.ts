@@ -1,0 +1,71 @@
+/**
+ * Reads a MySQL/MariaDB schema (read-only session, timeouts) as the server's own `SHOW CREATE TABLE` /
+ * `SHOW CREATE VIEW` text, which the MySQL DDL importer turns into a document, so a live import and an
+ * import of the same schema's DDL agree.
+ */
+import mysql from 'mysql2/promise';
+import { ImportError } from '../../../importers/types';
+import type { LiveTarget } from './connection-url';
+
+export const CONNECT_TIMEOUT_MS = 5_000;
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
+const qi = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+
+export interface MysqlCatalogScript {
+  sql: string;
+  schemas: string[];
+  tableCount: number;
+}
+
+export async function readMysqlCatalog(target: LiveTarget, wantedSchemas: readonly string[] | undefined): Promise<MysqlCatalogScript> {
+  const schemas = wantedSchemas?.length ? [...wantedSchemas] : target.database ? [target.database] : [];
+  if (!schemas.length) throw new ImportError('name the database to read: add it to the connection string (mysql://user@host:3306/mydb) or pass schemas');
+  const conn = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: decodeURIComponent(target.url.password),
+    database: target.database,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    multipleStatements: false,
+  });
+  conn.on('error', () => undefined);
+  try {
+    await conn.query('SET SESSION TRANSACTION READ ONLY');
+    // MySQL spells the per-statement limit max_execution_time (ms), MariaDB max_statement_time (s).
+    await conn.query(`SET SESSION max_execution_time = ${STATEMENT_TIMEOUT_MS}`).catch(() => undefined);
+    await conn.query(`SET SESSION max_statement_time = ${STATEMENT_TIMEOUT_MS / 1000}`).catch(() => undefined);
+    const out: string[] = [];
+    let tableCount = 0;
+    for (const schema of schemas) {
+      const [rows] = await conn.query<mysql.RowDataPacket[]>(
+        'SELECT TABLE_NAME AS name, TABLE_TYPE AS type FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_TYPE, TABLE_NAME',
+        [schema],
+      );
+      if (rows.length === 0) {
+        const [exists] = await conn.query<mysql.RowDataPacket[]>('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [schema]);
+        if (!exists.length) throw new ImportError(`database "${schema}" does not exist or is not visible to user "${target.user}"`);
+      }
+      for (const row of rows) {
+        const name = String(row.name);
+        if (row.type === 'VIEW') {
+          const [v] = await conn.query<mysql.RowDataPacket[]>(`SHOW CREATE VIEW ${qi(schema)}.${qi(name)}`);
+          const text = String(v[0]?.['Create View'] ?? '');
+          // DEFINER/SQL SECURITY are about the server's accounts, not the schema design.
+          if (text) out.push(`${text.replace(/\s+ALGORITHM=\w+/i, '').replace(/\s+DEFINER=\S+/i, '').replace(/\s+SQL SECURITY \w+/i, '')};`);
+        } else {
+          const [t] = await conn.query<mysql.RowDataPacket[]>(`SHOW CREATE TABLE ${qi(schema)}.${qi(name)}`);
+          const text = String(t[0]?.['Create Table'] ?? '');
+          if (text) {
+            out.push(`${text};`);
+            tableCount++;
+          }
+        }
+      }
+    }
+    return { sql: `${out.join('\n\n')}\n`, schemas, tableCount };
+  } finally {
+    await conn.end().catch(() => undefined);
+  }
+}
