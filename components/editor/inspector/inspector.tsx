@@ -12,6 +12,7 @@ import { EnumsEditor } from './enums-editor';
 import { IndexInspector } from './index-inspector';
 import { Muted, NavButton, PaneHeader } from './inspector-parts';
 import { RelationshipInspector } from './relationship-inspector';
+import { SchemasEditor } from './schemas-editor';
 import { TableInspector } from './table-inspector';
 
 export interface InspectorProps {
@@ -27,8 +28,13 @@ export function Inspector({ className }: InspectorProps) {
       className={cx('flex h-full flex-col gap-2 overflow-y-auto bg-white p-2 text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
       <SelectionPane selection={selection} />
-      {/* Enum types belong to the document, not to one table; shown with every table-level pane. */}
-      {(selection.kind === 'none' || selection.kind === 'tables' || selection.kind === 'column') && <EnumsEditor defaultOpen={selection.kind === 'none'} />}
+      {/* Enum types and schemas belong to the document, not to one table; shown with the table-level panes. */}
+      {(selection.kind === 'none' || selection.kind === 'tables' || selection.kind === 'column') && (
+        <>
+          <EnumsEditor defaultOpen={selection.kind === 'none'} />
+          <SchemasEditor />
+        </>
+      )}
     </aside>
   );
 }

@@ -1,0 +1,151 @@
+/**
+ * The side panels as a user drives them: select a column on the canvas, edit its type, nullability
+ * and default in the inspector, give an index a partial WHERE clause, and watch the live DDL panel:
+ * the WHERE appears in the PostgreSQL DDL, and MySQL (which has no partial indexes) reports it as a
+ * diagnostic. Also: download matches the shown DDL, the help overlay lists the shortcuts.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { documentOf, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../lib/model/build';
+
+function smallDocument() {
+  const users = makeTable({
+    id: 't_users',
+    name: 'users',
+    columns: [
+      makeColumn({ id: 'c_users_id', name: 'id', type: scalar('bigint'), nullable: false, identity: { always: false } }),
+      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('text'), nullable: true }),
+    ],
+    primaryKey: { columnIds: ['c_users_id'] },
+    indexes: [makeIndex({ id: 'ix_users_email', name: 'users_email_idx', parts: [{ kind: 'column', columnId: 'c_users_email' }] })],
+  });
+  const orders = makeTable({
+    id: 't_orders',
+    name: 'orders',
+    columns: [
+      makeColumn({ id: 'c_orders_id', name: 'id', type: scalar('bigint'), nullable: false }),
+      makeColumn({ id: 'c_orders_user', name: 'user_id', type: scalar('bigint'), nullable: false }),
+    ],
+    primaryKey: { columnIds: ['c_orders_id'] },
+  });
+  const rel = makeRelationship({
+    id: 'r_orders_user',
+    fromTableId: 't_orders',
+    toTableId: 't_users',
+    columnPairs: [{ fromColumnId: 'c_orders_user', toColumnId: 'c_users_id' }],
+    onDelete: 'cascade',
+  });
+  const doc = documentOf({ dialect: 'postgres', tables: [users, orders], relationships: [rel] });
+  doc.layout.tables = { t_users: { x: 0, y: 0 }, t_orders: { x: 400, y: 0 } };
+  return doc;
+}
+
+async function openProject(page: Page, name: string): Promise<string> {
+  const res = await page.request.post('/api/projects', { data: { name, document: smallDocument() } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { project } = (await res.json()) as { project: { id: string } };
+  await page.goto(`/projects/${encodeURIComponent(project.id)}`);
+  await expect(page.locator('[data-testid="table-node"][data-table-name="users"]')).toBeVisible();
+  return project.id;
+}
+
+const inspector = (page: Page) => page.getByTestId('inspector');
+const ddlText = (page: Page) => page.getByTestId('ddl-text');
+
+test('inspector edits show up in the live DDL; a partial index is a MySQL diagnostic', async ({ page }) => {
+  await openProject(page, 'Panels e2e');
+  const ddlPanel = page.getByTestId('ddl-panel');
+  await expect(ddlPanel).toBeVisible();
+  await expect(page.getByTestId('ddl-dialect-select')).toHaveValue('postgres');
+  await expect(ddlText(page)).toContainText('CREATE TABLE');
+  await expect(ddlText(page)).toContainText('"email" text');
+
+  // Select the column on the canvas: the inspector shows it.
+  await page.locator('[data-testid="table-node"][data-table-name="users"] [data-testid="column-row"][data-column-name="email"]').click();
+  const panel = inspector(page);
+  await expect(panel.getByTestId('inspector-column')).toBeVisible();
+
+  // Type: free text through the picker.
+  const type = panel.getByLabel('Type', { exact: true });
+  await type.fill('varchar(320)');
+  await type.press('Enter');
+  await expect(type).toHaveValue('varchar(320)');
+
+  // Nullable off.
+  await panel.getByLabel('Nullable').uncheck();
+
+  // Default: a literal string.
+  await panel.getByLabel('Default', { exact: true }).selectOption('literal');
+  const value = panel.getByLabel('Default value');
+  await value.fill("nobody's@example.com");
+  await value.press('Enter');
+
+  const emailLine = ddlText(page).filter({ hasText: 'varchar(320)' });
+  await expect(emailLine).toBeVisible();
+  const sql = await ddlText(page).innerText();
+  const line = sql.split('\n').find((l) => l.includes('"email"'));
+  expect(line).toMatch(/"email" varchar\(320\)/i);
+  expect(line).toMatch(/NOT NULL/i);
+  // The literal is quoted and its apostrophe escaped by the generator.
+  expect(line).toContain("DEFAULT 'nobody''s@example.com'");
+
+  // Select the index through the table pane and give it a WHERE clause.
+  await panel.getByRole('button', { name: /← table users/ }).click();
+  await expect(panel.getByTestId('inspector-table')).toBeVisible();
+  await panel.getByRole('button', { name: 'Index users_email_idx' }).click();
+  await expect(panel.getByTestId('inspector-index')).toBeVisible();
+  const where = panel.getByLabel('Partial index WHERE');
+  await where.fill("email <> ''");
+  await where.press('Enter');
+
+  await expect(ddlText(page)).toContainText(/CREATE INDEX "users_email_idx" ON "users"[^;]*WHERE[^;]*email <> ''/);
+
+  // MySQL: no partial indexes, so the WHERE is reported, not silently dropped.
+  await page.getByTestId('ddl-dialect-select').selectOption('mysql');
+  await expect(ddlText(page)).toContainText('CREATE TABLE `users`');
+  await expect(ddlText(page)).not.toContainText("WHERE email <> ''");
+  const diagnostic = page.getByTestId('ddl-diagnostics').locator('li').filter({ hasText: 'users_email_idx' });
+  await expect(diagnostic.first()).toBeVisible();
+  await expect(diagnostic.first()).toContainText(/warning|error/i);
+
+  // Download gives exactly the shown DDL, named after the project and dialect.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ddl-download').click()]);
+  expect(download.suggestedFilename()).toBe('panels-e2e.mysql.sql');
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(await ddlText(page).textContent());
+
+  // Undo (Ctrl+Z on the page, not in a field) takes the WHERE away again.
+  await page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await page.getByTestId('ddl-dialect-select').selectOption('postgres');
+  await expect(ddlText(page)).not.toContainText('WHERE');
+});
+
+test('relationship pane edits ON DELETE and the FK in the DDL follows', async ({ page }) => {
+  await openProject(page, 'Panels relationship');
+  await page.locator('[data-testid="table-node"][data-table-name="orders"] [data-testid="column-row"][data-column-name="user_id"]').click();
+  const panel = inspector(page);
+  await panel.getByRole('button', { name: /← table orders/ }).click();
+  await panel.getByRole('button', { name: /^Relationship / }).click();
+  await expect(panel.getByTestId('inspector-relationship')).toBeVisible();
+  await expect(ddlText(page)).toContainText(/FOREIGN KEY \("user_id"\) REFERENCES "users" \("id"\)[^;]*ON DELETE CASCADE/);
+  await panel.getByLabel('On delete').selectOption('restrict');
+  await expect(ddlText(page)).toContainText(/FOREIGN KEY \("user_id"\) REFERENCES "users" \("id"\)[^;]*ON DELETE RESTRICT/);
+  await panel.getByLabel('Enforced (emit a FOREIGN KEY)').uncheck();
+  await expect(ddlText(page)).not.toContainText('FOREIGN KEY');
+});
+
+test('the help overlay lists the shortcuts and closes with Escape', async ({ page }) => {
+  await openProject(page, 'Panels help');
+  await page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Undo');
+  await expect(dialog).toContainText('Search tables and columns');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('help-button').click();
+  await expect(dialog).toBeVisible();
+});
