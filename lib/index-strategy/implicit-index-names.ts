@@ -9,23 +9,28 @@
  */
 
 const PG_MAX_IDENTIFIER_BYTES = 63;
-const utf8 = new TextEncoder();
+/** UTF-8 length of one code point. */
+function codePointBytes(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
 
 function byteLength(s: string): number {
-  return utf8.encode(s).length;
+  let n = 0;
+  for (const ch of s) n += codePointBytes(ch.codePointAt(0)!);
+  return n;
 }
 
 /** The longest prefix of `s` that fits in `bytes` UTF-8 bytes without splitting a character. */
 function clipBytes(s: string, bytes: number): string {
-  let out = '';
   let used = 0;
+  let end = 0;
   for (const ch of s) {
-    const n = byteLength(ch);
+    const n = codePointBytes(ch.codePointAt(0)!);
     if (used + n > bytes) break;
-    out += ch;
     used += n;
+    end += ch.length;
   }
-  return out;
+  return s.slice(0, end);
 }
 
 /** PostgreSQL's makeObjectName(name1, name2, label). */

@@ -5,13 +5,13 @@
  * block (heading, list, quote, code block), a link, emphasis, raw HTML or break a table row.
  */
 
-/** Characters with inline meaning in CommonMark/GFM, escaped with a backslash. */
-const INLINE_PUNCTUATION = /[\\`*_[\]~|!]/g;
-
-/** HTML-significant characters become entities: `<script>` must show as text, never run. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/**
+ * One pass over the text: characters with inline meaning in CommonMark/GFM get a backslash;
+ * HTML-significant ones become entities (`<script>` must show as text, never run).
+ */
+const INLINE_SPECIAL = /[\\`*_[\]~|!&<>]/g;
+const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const escapeChar = (c: string) => HTML_ENTITY[c] ?? `\\${c}`;
 
 /** Any line break (CRLF, CR, LF, Unicode line/paragraph separators). */
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
@@ -21,7 +21,7 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
  * spans, raw HTML, entities, strike-through and table pipes are neutralised. Line breaks become spaces.
  */
 export function escapeInline(text: string): string {
-  return escapeHtml(text.replace(LINE_BREAK, ' ')).replace(INLINE_PUNCTUATION, (c) => `\\${c}`);
+  return text.replace(LINE_BREAK, ' ').replace(INLINE_SPECIAL, escapeChar);
 }
 
 /**

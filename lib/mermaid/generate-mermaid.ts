@@ -52,6 +52,9 @@ interface DiagramContext {
   dialect: Dialect;
   entityIds: Map<string, string>;
   relationshipsByTable: Map<string, Relationship[]>;
+  /** Rendered pieces, reused when a split renders the same table or relationship several times. */
+  entityCache: Map<string, string>;
+  relationshipCache: Map<string, string>;
 }
 
 function contextOf(doc: SchemaDocument, dialect: Dialect = doc.settings.dialect): DiagramContext {
@@ -66,7 +69,7 @@ function contextOf(doc: SchemaDocument, dialect: Dialect = doc.settings.dialect)
     relationshipsByTable.get(r.fromTableId)?.push(r);
     if (r.toTableId !== r.fromTableId) relationshipsByTable.get(r.toTableId)?.push(r);
   }
-  return { doc, dialect, entityIds, relationshipsByTable };
+  return { doc, dialect, entityIds, relationshipsByTable, entityCache: new Map(), relationshipCache: new Map() };
 }
 
 /** The column ids of a table that are covered by a unique constraint or a full unique index. */
@@ -81,6 +84,16 @@ function uniqueColumnIds(table: Table): Set<string> {
 }
 
 function entityBlock(ctx: DiagramContext, table: Table, attributes: boolean): string {
+  const key = `${attributes ? 'a' : 'b'}${table.id}`;
+  let block = ctx.entityCache.get(key);
+  if (block === undefined) {
+    block = renderEntityBlock(ctx, table, attributes);
+    ctx.entityCache.set(key, block);
+  }
+  return block;
+}
+
+function renderEntityBlock(ctx: DiagramContext, table: Table, attributes: boolean): string {
   const id = ctx.entityIds.get(table.id)!;
   const head = `  ${id}[${mermaidQuoted(displayName(ctx.doc, table))}]`;
   if (!attributes || table.columns.length === 0) return head;
@@ -114,6 +127,15 @@ function entityBlock(ctx: DiagramContext, table: Table, attributes: boolean): st
 }
 
 function relationshipLine(ctx: DiagramContext, rel: Relationship): string {
+  let line = ctx.relationshipCache.get(rel.id);
+  if (line === undefined) {
+    line = renderRelationshipLine(ctx, rel);
+    ctx.relationshipCache.set(rel.id, line);
+  }
+  return line;
+}
+
+function renderRelationshipLine(ctx: DiagramContext, rel: Relationship): string {
   const child = ctx.doc.tables[rel.fromTableId];
   const card = cardinalityOf(ctx.doc, rel);
   const pk = new Set(child?.primaryKey?.columnIds ?? []);

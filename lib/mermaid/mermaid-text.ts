@@ -30,7 +30,11 @@ const ENTITY_CODES: Record<string, string> = {
  * spaces; `direction` followed by whitespace gets a zero-width space so it can never read as a
  * direction statement.
  */
+/** Anything mermaidQuoted must rewrite; most names have none of it and take the fast path. */
+const NEEDS_QUOTING_WORK = /["%\\#<>&\u0000-\u001f\u007f\u0085\u2028\u2029]|direction/i;
+
 export function mermaidQuoted(text: string): string {
+  if (!NEEDS_QUOTING_WORK.test(text)) return `"${text}"`;
   const body = text
     .replace(LINE_BREAK, ' ')
     // Other C0 controls (including backspace, excluded by the ENTITY_NAME rule) and DEL.
@@ -82,19 +86,35 @@ export function entityIdAllocator(): (name: string) => string {
   };
 }
 
+/** Characters an ATTRIBUTE_WORD may hold (the lexer's class, minus `-`, `*`, brackets, and non-letters). */
+const WORD_CHAR = /[A-Za-z0-9_]|[\u00c0-\uffff]/;
+const UNICODE_WORD_CHAR = /[\p{L}\p{N}]/u;
+const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const KEY_WORD = /^(pk|fk|uk)$/i;
+
 /**
  * One ATTRIBUTE_WORD for an attribute name or type: letters, digits and `_` only (ASCII, or Unicode
- * letters/digits from U+00C0 on, which the lexer accepts), never starting with a digit, never a key word.
- * `varchar(255)` -> `varchar_255`, `integer[]` -> `integer_array`.
+ * letters/digits from U+00C0 on, which the lexer accepts), never starting with a digit, never a key
+ * word. Each run of other characters becomes one `_`, dropped at the ends.
+ * `varchar(255)` -> `varchar_255`, `integer[]` -> `integer_array`, `pk` -> `pk_`.
  */
 export function attributeWord(text: string, fallback: string): string {
-  let word = text
-    .replace(/\[\]/g, '_array')
-    .replace(/./gsu, (c) => (/[A-Za-z0-9_]/.test(c) || (c.codePointAt(0)! >= 0xc0 && c.codePointAt(0)! <= 0xffff && /[\p{L}\p{N}]/u.test(c)) ? c : '_'))
-    .replace(/_+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  // Fast path: most column names and types are already plain identifiers.
+  if (PLAIN_WORD.test(text) && !KEY_WORD.test(text)) return text;
+  let word = '';
+  let pendingGap = false;
+  for (const c of text.replace(/\[\]/g, ' array')) {
+    const ok = WORD_CHAR.test(c) && (c.charCodeAt(0) < 0xc0 || UNICODE_WORD_CHAR.test(c));
+    if (!ok) {
+      pendingGap = true;
+      continue;
+    }
+    if (pendingGap && word !== '') word += '_';
+    pendingGap = false;
+    word += c;
+  }
   if (word === '') word = fallback;
   if (/^\d/.test(word)) word = `_${word}`;
-  if (/^(pk|fk|uk)$/i.test(word)) word = `${word}_`;
+  if (KEY_WORD.test(word)) word = `${word}_`;
   return word;
 }

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:generate`: time to generate PostgreSQL DDL, MySQL DDL, the mermaid ERD and the index
+ * strategy table for synthetic documents of 100, 1,000 and 5,000 tables of 15 columns (bench/synthetic.ts).
+ * Prints the median of 5 runs (after one warm-up run) per output, in milliseconds, and the output sizes.
+ * Target: under 100 ms per output at 1,000 tables on a 2-core machine.
+ *
+ * Usage: npm run bench:generate [-- --sizes 100,1000 --runs 5]
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { SchemaDocument } from '../lib/model/document';
+import { generateMermaid, generateMermaidDiagrams } from '../lib/mermaid/generate-mermaid';
+import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
+import { syntheticDocument } from './synthetic';
+
+type Generator = (doc: SchemaDocument) => string;
+
+async function loadDdl(): Promise<((doc: SchemaDocument, dialect: 'postgres' | 'mysql') => string) | undefined> {
+  try {
+    const { generateDdl } = await import('../lib/ddl/generate-ddl');
+    return (doc, dialect) => generateDdl(doc, dialect, {}).sql;
+  } catch (err) {
+    console.error(`(DDL columns skipped: lib/ddl/generate-ddl could not be loaded: ${err instanceof Error ? err.message : String(err)})`);
+    return undefined;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function measure(generate: Generator, doc: SchemaDocument, runs: number): { ms: number; chars: number } {
+  let chars = generate(doc).length; // warm-up (JIT), not counted
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    chars = generate(doc).length;
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), chars };
+}
+
+async function mainBench(): Promise<void> {
+  const { values } = parseArgs({ options: { sizes: { type: 'string' }, runs: { type: 'string' } } });
+  const sizes = (values.sizes ?? '100,1000,5000').split(',').map(Number);
+  const runs = Number(values.runs ?? 5);
+  const ddl = await loadDdl();
+
+  const generators: Array<[string, Generator | undefined]> = [
+    ['postgres', ddl && ((doc) => ddl(doc, 'postgres'))],
+    ['mysql', ddl && ((doc) => ddl(doc, 'mysql'))],
+    ['mermaid', (doc) => generateMermaid(doc)],
+    ['mermaid-split', (doc) => generateMermaidDiagrams(doc).map((d) => d.text).join('\n')],
+    ['index-table', (doc) => indexStrategyMarkdown(indexStrategy(doc, doc.settings.dialect))],
+  ];
+
+  console.log(`Generation benchmark: median of ${runs} runs after 1 warm-up, Node ${process.version}, ${new Date().toISOString()}`);
+  const header = ['tables', 'columns', ...generators.map(([name]) => name)];
+  const rows: string[][] = [];
+  const sizesRow: string[][] = [];
+  for (const n of sizes) {
+    const doc = syntheticDocument({ tables: n });
+    const columns = Object.values(doc.tables).reduce((sum, t) => sum + t.columns.length, 0);
+    const row = [n.toLocaleString('en-US'), columns.toLocaleString('en-US')];
+    const sizeRow = [n.toLocaleString('en-US'), columns.toLocaleString('en-US')];
+    for (const [, generate] of generators) {
+      if (!generate) {
+        row.push('n/a');
+        sizeRow.push('n/a');
+        continue;
+      }
+      const { ms, chars } = measure(generate, doc, runs);
+      row.push(`${ms.toFixed(1)} ms`);
+      sizeRow.push(`${(chars / 1024).toFixed(0)} KiB`);
+    }
+    rows.push(row);
+    sizesRow.push(sizeRow);
+  }
+  const print = (title: string, body: string[][]) => {
+    console.log(`\n${title}`);
+    console.log(`| ${header.join(' | ')} |`);
+    console.log(`|${header.map(() => '---:').join('|')}|`);
+    for (const r of body) console.log(`| ${r.join(' | ')} |`);
+  };
+  print('Time per output (median)', rows);
+  print('Output size', sizesRow);
+}
+
+await mainBench();
