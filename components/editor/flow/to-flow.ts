@@ -64,9 +64,27 @@ interface EdgeMemo {
   edge: FlowEdge;
 }
 
+/** Returns the previous object when the new one is equal in every listed field (shallow). */
+function keep<T extends object>(prev: T | undefined, next: T, fields: (keyof T)[]): T {
+  if (!prev) return next;
+  for (const f of fields) {
+    const a = prev[f];
+    const b = next[f];
+    if (a === b) continue;
+    if (a && b && typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b)) continue;
+    return next;
+  }
+  return prev;
+}
+
+const AREA_FIELDS: (keyof AreaNode)[] = ['position', 'width', 'height', 'selected', 'data'];
+const NOTE_FIELDS: (keyof NoteNode)[] = ['position', 'width', 'height', 'selected'];
+
 export function createFlowDeriver(): (input: FlowInput) => Flow {
   let tableMemo = new Map<string, TableMemo>();
   let edgeMemo = new Map<string, EdgeMemo>();
+  let areaMemo = new Map<string, AreaNode>();
+  let noteMemo = new Map<string, NoteNode>();
 
   return function toFlow({ doc, selection, dragPositions, focusAreaId }: FlowInput): Flow {
     const selectedTables = new Set<string>(
@@ -112,18 +130,29 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
     }
     tableMemo = nextTableMemo;
 
+    // Areas and notes are few; they are rebuilt and then swapped for the previous object when equal.
+    const nextAreaMemo = new Map<string, AreaNode>();
     for (const area of Object.values(doc.areas)) {
       if (focusArea && area.id !== focusArea.id) continue;
-      const node = areaNode(area, positions, selection.kind === 'area' && selection.areaId === area.id);
-      if (node) areaNodes.push(node);
+      const fresh = areaNode(area, positions, selection.kind === 'area' && selection.areaId === area.id);
+      if (!fresh) continue;
+      const node = keep(areaMemo.get(area.id), fresh, AREA_FIELDS);
+      nextAreaMemo.set(area.id, node);
+      areaNodes.push(node);
     }
+    areaMemo = nextAreaMemo;
 
+    const nextNoteMemo = new Map<string, NoteNode>();
     if (!focusArea) {
       let n = 0;
       for (const note of Object.values(doc.notes)) {
-        nodes.push(noteNode(note, doc.layout.notes[note.id], dragPositions[note.id], n++, selection.kind === 'note' && selection.noteId === note.id));
+        const fresh = noteNode(note, doc.layout.notes[note.id], dragPositions[note.id], n++, selection.kind === 'note' && selection.noteId === note.id);
+        const node = keep(noteMemo.get(note.id), fresh, NOTE_FIELDS);
+        nextNoteMemo.set(note.id, node);
+        nodes.push(node);
       }
     }
+    noteMemo = nextNoteMemo;
 
     const edges: FlowEdge[] = [];
     const nextEdgeMemo = new Map<string, EdgeMemo>();

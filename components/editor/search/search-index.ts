@@ -34,6 +34,7 @@ export function searchDocument(doc: SchemaDocument, query: string, limit = 50): 
       if (rc >= 0) scored.push({ hit: { kind: 'column', tableId: t.id, columnId: c.id, label: `${label}.${c.name}`, detail: label }, score: 10 + rc });
     }
   }
-  scored.sort((a, b) => a.score - b.score || a.hit.label.localeCompare(b.hit.label));
+  // Shorter names first among equal matches: `orders` before `order_items` for "order".
+  scored.sort((a, b) => a.score - b.score || a.hit.label.length - b.hit.label.length || a.hit.label.localeCompare(b.hit.label));
   return scored.slice(0, limit).map((s) => s.hit);
 }

@@ -1,0 +1,91 @@
+/**
+ * toFlow: nodes and edges derived from the document, with object identity kept for everything an
+ * edit did not touch (that is what keeps React Flow re-rendering one node per edit).
+ */
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '@/lib/model/commands/apply';
+import { commandsFixture } from '@/lib/model/commands/test-fixture';
+import { createFlowDeriver, fallbackPosition, markerId, type FlowInput } from './to-flow';
+import { HEADER_HEIGHT, ROW_HEIGHT, TABLE_WIDTH, handleId, parseHandleId, tableHeight } from './geometry';
+
+const input = (over: Partial<FlowInput> = {}): FlowInput => ({ doc: commandsFixture(), selection: { kind: 'none' }, dragPositions: {}, ...over });
+
+describe('toFlow', () => {
+  it('one node per table with declared size and one handle per column side', () => {
+    const flow = createFlowDeriver()(input());
+    const users = flow.nodes.find((n) => n.id === 't_users')!;
+    expect(users).toMatchObject({ type: 'table', position: { x: 0, y: 0 }, width: TABLE_WIDTH, height: tableHeight(4), data: {} });
+    expect(users.handles).toHaveLength(8);
+    expect(users.handles![2]).toMatchObject({ id: 'c_users_email:l', type: 'source', x: -4, y: HEADER_HEIGHT + ROW_HEIGHT + (ROW_HEIGHT - 8) / 2 });
+    expect(users.handles![3]).toMatchObject({ id: 'c_users_email:r', x: TABLE_WIDTH - 4 });
+    // a table without a stored position goes on the fallback grid (order_items is the 3rd table)
+    expect(flow.nodes.find((n) => n.id === 't_order_items')!.position).toEqual(fallbackPosition(2));
+    expect(flow.nodes.filter((n) => n.type === 'table')).toHaveLength(4);
+    expect(flow.nodes.filter((n) => n.type === 'note').map((n) => [n.id, n.position, n.width])).toEqual([['n_1', { x: 0, y: 300 }, 200]]);
+  });
+
+  it('edges go from the FK column to the referenced column, on the facing sides, with crow\'s-foot markers', () => {
+    const flow = createFlowDeriver()(input());
+    const e = flow.edges.find((x) => x.id === 'r_orders_users')!;
+    // orders (x=400) references users (x=0): leave orders on the left, enter users on the right
+    expect(e).toMatchObject({ source: 't_orders', target: 't_users', sourceHandle: 'c_orders_user_id:l', targetHandle: 'c_users_id:r' });
+    // user_id is NOT NULL and not unique: many orders per user, exactly one user per order
+    expect(e.markerStart).toBe(markerId('zero-or-many'));
+    expect(e.markerEnd).toBe(markerId('exactly-one'));
+    const self = flow.edges.find((x) => x.id === 'r_users_manager')!;
+    expect(self).toMatchObject({ sourceHandle: 'c_users_manager_id:r', targetHandle: 'c_users_id:r', markerEnd: markerId('zero-or-one') });
+    expect(flow.edges).toHaveLength(4);
+  });
+
+  it('an edit to one table makes one new node object; the others and their edges are the same objects', () => {
+    const toFlow = createFlowDeriver();
+    const doc = commandsFixture();
+    const first = toFlow(input({ doc }));
+    const next = applyCommand(doc, { type: 'column.update', tableId: 't_products', columnId: 'c_products_sku', changes: { name: 'code' } }).doc;
+    const second = toFlow(input({ doc: next }));
+    const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
+    expect(changed).toEqual(['t_products']);
+    const changedEdges = second.edges.filter((e, i) => e !== first.edges[i]).map((e) => e.id);
+    expect(changedEdges).toEqual(['r_items_products']); // its parent table object changed
+  });
+
+  it('a drag moves only the dragged node, and may flip the sides of its edges', () => {
+    const toFlow = createFlowDeriver();
+    const doc = commandsFixture();
+    const first = toFlow(input({ doc }));
+    const second = toFlow(input({ doc, dragPositions: { t_orders: { x: -600, y: 0 } } }));
+    // orders is in the Sales area, so the area's frame follows it; nothing else changes
+    expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id)).toEqual(['a_sales', 't_orders']);
+    expect(second.nodes.find((n) => n.id === 't_orders')!.position).toEqual({ x: -600, y: 0 });
+    expect(second.edges.find((e) => e.id === 'r_orders_users')).toMatchObject({ sourceHandle: 'c_orders_user_id:r', targetHandle: 'c_users_id:l' });
+  });
+
+  it('selection marks nodes and edges; a selected column marks its table', () => {
+    const toFlow = createFlowDeriver();
+    const a = toFlow(input({ selection: { kind: 'tables', tableIds: ['t_users', 't_orders'] } }));
+    expect(a.nodes.filter((n) => n.selected).map((n) => n.id).sort()).toEqual(['t_orders', 't_users']);
+    const b = toFlow(input({ selection: { kind: 'column', tableId: 't_products', columnId: 'c_products_sku' } }));
+    expect(b.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['t_products']);
+    const c = toFlow(input({ selection: { kind: 'relationship', relationshipId: 'r_items_orders' } }));
+    expect(c.edges.filter((e) => e.selected).map((e) => e.id)).toEqual(['r_items_orders']);
+  });
+
+  it('areas are frames around their tables, drawn first; showing one area hides the rest', () => {
+    const toFlow = createFlowDeriver();
+    const all = toFlow(input());
+    expect(all.nodes[0]).toMatchObject({ id: 'a_sales', type: 'area', zIndex: -1, draggable: false, data: { name: 'Sales', color: '#1e90ff' } });
+    // users at (0,0) and orders at (400,0): the frame spans both plus padding and the label
+    expect(all.nodes[0].position).toEqual({ x: -30, y: -58 });
+    expect(all.nodes[0].width).toBe(400 + TABLE_WIDTH + 60);
+    const focused = toFlow(input({ focusAreaId: 'a_sales' }));
+    expect(focused.nodes.filter((n) => n.type === 'table').map((n) => n.id)).toEqual(['t_users', 't_orders']);
+    expect(focused.nodes.some((n) => n.type === 'note')).toBe(false);
+    expect(focused.edges.map((e) => e.id).sort()).toEqual(['r_orders_users', 'r_users_manager']);
+  });
+
+  it('handle ids round-trip, including column ids that contain colons', () => {
+    expect(parseHandleId(handleId('c:1', 'l'))).toEqual({ columnId: 'c:1', side: 'l' });
+    expect(parseHandleId('nope')).toBeUndefined();
+    expect(parseHandleId('x:q')).toBeUndefined();
+  });
+});
