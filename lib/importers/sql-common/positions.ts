@@ -97,7 +97,7 @@ export class Utf8OffsetMap {
 export function statementExcerpt(sql: string, max = 120): string {
   const one = sql
     .slice(0, 4000)
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\/\*(?!!)[\s\S]*?\*\//g, ' ')
     .replace(/--[^\n]*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
