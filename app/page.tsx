@@ -1,0 +1,36 @@
+import { ProjectList } from '@/components/projects/project-list';
+import { getDatabase } from '@/lib/server/db/client';
+import { listProjects, type ProjectSummary } from '@/lib/server/projects/repository';
+
+// The list is read from the database on every request (no build-time prerender).
+export const dynamic = 'force-dynamic';
+
+async function loadProjects(): Promise<{ projects: ProjectSummary[] } | { error: string }> {
+  try {
+    return { projects: await listProjects((await getDatabase()).tables) };
+  } catch (err) {
+    console.error('[draftbase] could not list projects:', err);
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export default async function HomePage() {
+  const result = await loadProjects();
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10">
+      <header className="mb-8">
+        <h1 className="text-2xl font-semibold tracking-tight">Draftbase</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Design database schemas on a canvas; generate PostgreSQL and MySQL DDL, ER diagrams and a reviewable DATABASE_DESIGN.md.
+        </p>
+      </header>
+      {'error' in result ? (
+        <p role="alert" data-testid="projects-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          The project database is not available: {result.error}
+        </p>
+      ) : (
+        <ProjectList initialProjects={result.projects} />
+      )}
+    </main>
+  );
+}
