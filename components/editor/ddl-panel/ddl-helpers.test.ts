@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeIndex, makeRelationship, makeTable } from '@/lib/model/build';
 import type { Diagnostic } from '@/lib/model/diagnostics';
-import { ddlFileName, selectionForEntity, sortDiagnostics, summarizeDiagnostics } from './ddl-helpers';
+import { ddlFileName, sameDdlInputs, selectionForEntity, sortDiagnostics, summarizeDiagnostics } from './ddl-helpers';
 
 const d = (severity: Diagnostic['severity'], code: string): Diagnostic => ({ severity, code, message: code });
 
@@ -53,5 +53,19 @@ describe('selectionForEntity', () => {
     [undefined, undefined],
   ])('%s', (id, expected) => {
     expect(selectionForEntity(doc, id)).toEqual(expected);
+  });
+});
+
+describe('sameDdlInputs', () => {
+  it('ignores layout and design edits, not schema edits (with the real commands)', async () => {
+    const { applyCommand } = await import('@/lib/model/commands/apply');
+    const doc = documentOf({ tables: [makeTable({ id: 't1', name: 'a', columns: [makeColumn({ id: 'c1', name: 'x' })] })] });
+    const moved = applyCommand(doc, { type: 'layout.moveTables', positions: { t1: { x: 10, y: 20 } } }).doc;
+    const narrated = applyCommand(moved, { type: 'design.setNarrative', section: 'executiveSummary', markdown: 'Hi' }).doc;
+    const renamed = applyCommand(narrated, { type: 'table.update', tableId: 't1', changes: { name: 'b' } }).doc;
+    expect(moved).not.toBe(doc);
+    expect(sameDdlInputs(doc, moved)).toBe(true);
+    expect(sameDdlInputs(doc, narrated)).toBe(true);
+    expect(sameDdlInputs(narrated, renamed)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { generateDdl } from '@/lib/ddl/generate-ddl';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
 import { controlClass, cx } from '@/components/ui/styles';
-import { ddlFileName, selectionForEntity, sortDiagnostics, summarizeDiagnostics } from './ddl-helpers';
+import { ddlFileName, sameDdlInputs, selectionForEntity, sortDiagnostics, summarizeDiagnostics } from './ddl-helpers';
 
 export interface DdlPanelProps {
   /** When false nothing is rendered and nothing is generated. Default true. */
@@ -45,6 +45,19 @@ export function DdlPanel({ open = true, onClose, className }: DdlPanelProps) {
   return <DdlPanelBody onClose={onClose} className={className} />;
 }
 
+/**
+ * The document as the generator should see it: the previous object while only layout, notes or the
+ * design narrative changed (a table drag must not regenerate 1,000 tables of DDL).
+ */
+function useDdlInput(doc: SchemaDocument): SchemaDocument {
+  const [input, setInput] = useState(doc);
+  if (!sameDdlInputs(input, doc)) {
+    setInput(doc);
+    return doc;
+  }
+  return input;
+}
+
 const dialectLabels: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL' };
 
 function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
@@ -53,10 +66,10 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
   const setDialect = useEditor((s) => s.setDialect);
   const select = useEditor((s) => s.select);
   const projectName = useEditor((s) => s.name);
-  const deferredDoc = useDeferredValue(doc);
+  const deferredDoc = useDeferredValue(useDdlInput(doc));
   const deferredDialect = useDeferredValue(dialect);
   const result = useMemo(() => generate(deferredDoc, deferredDialect), [deferredDoc, deferredDialect]);
-  const stale = deferredDoc !== doc || deferredDialect !== dialect;
+  const stale = !sameDdlInputs(deferredDoc, doc) || deferredDialect !== dialect;
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const preRef = useRef<HTMLPreElement>(null);
   const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -148,7 +161,7 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
         className="max-h-40 shrink-0 overflow-y-auto border-b border-slate-200 empty:hidden dark:border-slate-700"
       >
         {result.diagnostics.map((d, i) => {
-          const target = selectionForEntity(deferredDoc, d.entityId);
+          const target = selectionForEntity(doc, d.entityId);
           return (
             <li key={i} data-severity={d.severity} className="flex items-start gap-1.5 px-2 py-0.5">
               <SeverityBadge severity={d.severity} />
