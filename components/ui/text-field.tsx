@@ -48,6 +48,9 @@ export function CommitTextField({
     }
     const problem = onCommit(draft);
     setError(problem || undefined);
+    // Accepted: show the stored value. When the store normalised the text to what it already held
+    // (`int4` for an integer column) `value` does not change, so this is the only reset.
+    if (!problem) setDraft(value);
   };
   const revert = () => {
     setDraft(value);
