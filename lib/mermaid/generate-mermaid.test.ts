@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import mermaid from 'mermaid';
 import type { CardinalityEnd, SchemaDocument } from '../model/document';
-import { documentOf, enumType, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../model/build';
+import { documentOf, enumType, makeColumn, makeRelationship, makeTable, scalar } from '../model/build';
 import { sequentialIds } from '../model/ids';
 import { assertDocument } from '../model/validate';
 import { syntheticDocument } from '../../bench/synthetic';
