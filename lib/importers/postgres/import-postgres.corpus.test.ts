@@ -105,7 +105,7 @@ describe.skipIf(!hasCorpus)('importPostgres on the real corpus', () => {
     expect(body?.parts[0]).toMatchObject({ kind: 'expression' });
     expect(body?.parts[0].kind === 'expression' && body.parts[0].sql).toBe("to_tsvector(CAST('english' AS regconfig), body)");
     const zone = Object.values(doc.tables).find((t) => t.name === 'moderation_zones')?.columns.find((c) => c.name === 'zone');
-    expect(zone?.type).toEqual({ kind: 'scalar', name: 'geometry', native: { postgres: 'public.geometry(Polygon, 4326)' } });
+    expect(zone?.type).toEqual({ kind: 'scalar', name: 'geometry', native: { postgres: 'public.geometry(polygon, 4326)' } });
   });
 
   it('azimutt: citext kept as a native type, comments on tables and columns', async () => {
