@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../lib/model/validate';
+import { corpusAvailable, corpusDir } from '../lib/server/importers/test-corpus';
+import { nodeIo } from './io';
+import { importCommand, type ImportCommandIo } from './import-command';
+import { main } from './main';
+
+function memoryIo(files: Record<string, string>, folders: Record<string, string[]> = {}) {
+  const out = { stdout: '', stderr: '', written: {} as Record<string, string> };
+  const io: ImportCommandIo = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readText: async (f) => {
+      if (!(f in files)) throw new Error(`ENOENT: no such file or directory, open '${f}'`);
+      return files[f];
+    },
+    writeText: async (f, t) => void (out.written[f] = t),
+    listFolder: async (d) => folders[d],
+  };
+  return { io, out };
+}
+
+describe('draftbase import', () => {
+  it('imports DBML to -o FILE and summarises on stderr', async () => {
+    const { io, out } = memoryIo({ 'schema.dbml': 'Table users {\n  id int [pk]\n  name text\n}\nTable posts {\n  id int [pk]\n  user_id int [ref: > users.id]\n}\n' });
+    expect(await importCommand(['schema.dbml', '-o', 'doc.json'], io)).toBe(0);
+    const doc = JSON.parse(out.written['doc.json']);
+    expect(parseDocument(doc).ok).toBe(true);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^schema\.dbml: imported dbml: 2 tables, 4 columns, 1 relationship, 0 indexes\n/);
+  });
+
+  it('reports skipped statements with their line', async () => {
+    const { io, out } = memoryIo({ 'a.sql': 'CREATE TABLE a (id int);\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n' });
+    expect(await importCommand(['a.sql', '--from', 'postgres'], io)).toBe(0);
+    expect(JSON.parse(out.stdout).format).toBe('draftbase');
+    expect(out.stderr).toMatch(/1 statement skipped \(line 2: CREATE FUNCTION/);
+    expect(out.stderr).toMatch(/^a\.sql:2: skipped: CREATE FUNCTION/m);
+  });
+
+  it('a folder is a multi-file Prisma schema; errors name the file, line and column with a caret', async () => {
+    const { io, out } = memoryIo(
+      { 'db/schema.prisma': 'datasource db {\n  provider = "postgresql"\n}\n', 'db/models/user.prisma': 'model User {\n  id   Int @id\n  name Strin\n}\n' },
+      { db: ['models/user.prisma', 'schema.prisma', 'README.md'] },
+    );
+    expect(await importCommand(['db'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^db\/models\/user\.prisma:3:3: invalid Prisma schema: .*Strin/);
+    expect(out.stderr).toContain('  3 |   name Strin\n    |   ^\n');
+    expect(out.stdout).toBe('');
+  });
+
+  it.each([
+    [['--from', 'oracle', 'x.sql'], /--from must be one of/],
+    [[], /missing the file or folder/],
+    [['a', 'b'], /expected one file or folder/],
+    [['nope.sql'], /^nope\.sql: cannot read the file: ENOENT/],
+    [['--colour', 'x'], /Unknown option '--colour'/],
+  ])('%j -> exit 2', async (argv, stderr) => {
+    const { io, out } = memoryIo({});
+    expect(await importCommand(argv, io)).toBe(2);
+    expect(out.stderr).toMatch(stderr);
+  });
+
+  it('main dispatches "import" to this module', async () => {
+    const { io, out } = memoryIo({ 'x.json': '{"format": "draftbase", "version": 99}' });
+    expect(await main(['import', 'x.json'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^x\.json: invalid Draftbase document: version: .*newer/);
+  });
+
+  it.skipIf(!corpusAvailable('CLI import of the dub Prisma folder'))('reads a real folder from disk (dub, 37 files)', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io: ImportCommandIo = { ...nodeIo, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+    expect(await importCommand([path.join(corpusDir, 'prisma/dub-schema-folder')], io)).toBe(0);
+    expect(stderr).toMatch(/imported prisma: 85 tables, 953 columns, 182 relationships, 200 indexes, 53 enums/);
+    expect(parseDocument(JSON.parse(stdout)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * `draftbase import <file|folder|-> [--from FORMAT] [-o document.json]`
+ * `draftbase import --url <connection string> [--schemas a,b] [-o document.json]`
+ *
+ * Imports PostgreSQL/MySQL DDL, a Prisma schema (a file or a multi-file folder), DBML or a Draftbase
+ * JSON document (or a live database) with the same code as POST /api/import, and writes the document
+ * as JSON to FILE or standard output. The summary and diagnostics go to standard error; an input that
+ * cannot be imported is reported as `file:line:column: message` plus the offending line, exit code 2.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { summarizeReport } from '../components/import/report-summary';
+import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../lib/importers/types';
+import { importSource, type ImportSourceFormat } from '../lib/server/importers/import-source';
+import { importLive } from '../lib/server/importers/live/import-live';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
+
+export const IMPORT_USAGE = `Usage: draftbase import <file|folder|-> [--from FORMAT] [-o document.json]
+       draftbase import --url <postgresql://...|mysql://...> [--schemas a,b] [-o document.json]
+
+Options:
+  --from FORMAT      postgres | mysql | prisma | dbml | json | auto (default: auto, from the file
+                     extension and the text)
+  -o, --output FILE  write the document JSON to FILE instead of standard output
+  --url URL          read a live database's catalog (read-only); the password is never printed
+  --schemas LIST     --url: comma-separated schemas/databases to read (default: all user schemas for
+                     PostgreSQL, the URL's database for MySQL)
+  -h, --help         show this help
+
+A folder is read as a multi-file Prisma schema (every .prisma file in it, recursively).
+Exit status: 0 success, 2 input that cannot be imported or bad usage, 1 unexpected failure.
+`;
+
+const FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
+
+/** Directory access, injectable for tests; the default is the real file system. */
+export interface ImportCommandIo extends CliIo {
+  /** Lists the files (relative paths, recursively) of `dir`, or undefined when `dir` is not a folder. */
+  listFolder?(dir: string): Promise<string[] | undefined>;
+}
+
+async function listFolderFromDisk(dir: string): Promise<string[] | undefined> {
+  if (dir === '-') return undefined;
+  const info = await stat(path.resolve(dir)).catch(() => undefined);
+  if (!info?.isDirectory()) return undefined;
+  const entries = await readdir(path.resolve(dir), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(path.resolve(dir), path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+function printError(io: CliIo, label: string, e: ImportError): void {
+  const file = e.file ? path.join(label, e.file) : label;
+  const where = e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}: ` : `${file}: `;
+  io.stderr(`${where}${e.message}\n`);
+  if (e.excerpt !== undefined && e.line !== undefined) {
+    io.stderr(`  ${e.line} | ${e.excerpt}\n`);
+    if (e.column !== undefined) io.stderr(`  ${' '.repeat(String(e.line).length)} | ${' '.repeat(Math.max(0, e.column - 1))}^\n`);
+  }
+}
+
+function printReport(io: CliIo, label: string, result: ImportResult): void {
+  io.stderr(`${label}: imported ${result.report.format}: ${summarizeReport(result.report)}\n`);
+  for (const s of result.report.skipped) io.stderr(`${s.file ?? label}:${s.line}: skipped: ${s.statement} (${s.reason})\n`);
+  for (const d of result.report.diagnostics) {
+    const where = d.line !== undefined ? `${label}:${d.line}:${d.column ?? 1}: ` : `${label}: `;
+    io.stderr(`${where}${d.severity}: ${d.message} [${d.code}]\n`);
+  }
+}
+
+export async function importCommand(argv: string[], io: ImportCommandIo): Promise<number> {
+  let values: { from?: string; output?: string; url?: string; schemas?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        url: { type: 'string' },
+        schemas: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    io.stderr(`draftbase import: ${e instanceof Error ? e.message : String(e)}\n\n${IMPORT_USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  if (values.help) {
+    io.stdout(IMPORT_USAGE);
+    return EXIT_OK;
+  }
+  const from = (values.from ?? 'auto') as ImportSourceFormat;
+  if (!FORMATS.includes(from)) {
+    io.stderr(`draftbase import: --from must be one of ${FORMATS.join(', ')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (values.url === undefined && positionals.length !== 1) {
+    io.stderr(`draftbase import: ${positionals.length ? 'expected one file or folder' : 'missing the file or folder to import'}\n\n${IMPORT_USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+
+  let label: string;
+  let result: ImportResult;
+  try {
+    if (values.url !== undefined) {
+      label = 'live database';
+      const schemas = values.schemas?.split(',').map((s) => s.trim()).filter(Boolean);
+      result = await importLive(values.url, { schemas });
+    } else {
+      const target = positionals[0];
+      label = target;
+      const listed = await (io.listFolder ?? listFolderFromDisk)(target);
+      let files: SourceFile[];
+      if (listed) {
+        const names = listed.filter((n) => n.endsWith('.prisma'));
+        if (!names.length) {
+          io.stderr(`${target}: a folder is imported as a multi-file Prisma schema, but it has no .prisma files\n`);
+          return EXIT_BAD_INPUT;
+        }
+        files = await Promise.all(names.map(async (name) => ({ name, content: await io.readText(path.join(target, name)) })));
+      } else {
+        let content: string;
+        try {
+          content = await io.readText(target);
+        } catch (e) {
+          io.stderr(`${target}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
+          return EXIT_BAD_INPUT;
+        }
+        files = [{ name: target === '-' ? 'stdin' : path.basename(target), content }];
+      }
+      result = await importSource(from === 'auto' && files.length > 1 ? ('prisma' satisfies ImportFormat) : from, { files });
+    }
+  } catch (e) {
+    if (e instanceof ImportError) {
+      printError(io, values.url !== undefined ? 'live database' : positionals[0], e);
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
+  }
+
+  const json = `${JSON.stringify(result.document, null, 2)}\n`;
+  if (values.output) await io.writeText(values.output, json);
+  else io.stdout(json);
+  printReport(io, label, result);
+  return EXIT_OK;
+}
+
+/** The CLI entry (cli/main.ts) dispatches `import` to `run`. */
+export const run = importCommand;
