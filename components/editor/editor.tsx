@@ -13,6 +13,7 @@ import { addTableCommand, manyToManyCommand, pasteTablesCommand, removeTablesPla
 import { newId } from '@/lib/model/ids';
 import { isMacPlatform, isTextInputTarget, shortcutForEvent } from '@/components/editor/help/shortcuts';
 import { Inspector } from '@/components/editor/inspector/inspector';
+import { DdlPanel } from '@/components/editor/ddl-panel/ddl-panel';
 import { createEditorStore, EditorStoreContext, selectedTableIds, type EditorState } from './store/editor-store';
 import { createSaver, type Saver } from './store/saver';
 import { Canvas } from './canvas';
@@ -70,6 +71,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const [searchOpen, setSearchOpen] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
   const [inspectorOpen, setInspectorOpen] = useState(true);
+  const [ddlOpen, setDdlOpen] = useState(true);
   const leavingRef = useRef(false);
   const conflict = useStore(store, (s) => s.saveState.status === 'conflict');
   const lastChanges = useStore(store, (s) => s.lastChanges);
@@ -280,7 +282,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
           runLayout(selectedTableIds(state.selection).length > 1 ? 'selection' : 'all');
           break;
         case 'toggleDdlPanel':
-          setInspectorOpen((o) => !o);
+          setDdlOpen((o) => !o);
           break;
         case 'toggleDarkMode':
           theme.toggle();
@@ -337,6 +339,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       layout: runLayout,
       toggleTheme: theme.toggle,
       toggleInspector: () => setInspectorOpen((o) => !o),
+      toggleDdl: () => setDdlOpen((o) => !o),
       zoom: () => getViewport().zoom,
     }),
     [addTable, addNote, addArea, manyToMany, deleteSelection, fitView, runLayout, theme.toggle, getViewport],
@@ -344,15 +347,21 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
 
   return (
     <div className="db-editor flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <Toolbar actions={toolbarActions} layoutStatus={layout.status} theme={theme.effective} inspectorOpen={inspectorOpen} />
+      <Toolbar actions={toolbarActions} layoutStatus={layout.status} theme={theme.effective} inspectorOpen={inspectorOpen} ddlOpen={ddlOpen} />
       <div className="relative flex min-h-0 flex-1">
         <main className="relative min-w-0 flex-1">
           <Canvas onAddTableAt={addTable} colorMode={theme.effective} />
           <Toasts />
         </main>
-        {inspectorOpen && (
-          <aside className="flex w-96 shrink-0 flex-col overflow-auto border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
-            <Inspector />
+        {(inspectorOpen || ddlOpen) && (
+          <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
+            {inspectorOpen && (
+              <div className="min-h-0 flex-1 overflow-auto">
+                <Inspector />
+              </div>
+            )}
+            {/* Closed = unmounted: the DDL is not regenerated while hidden. */}
+            {ddlOpen && <DdlPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onClose={() => setDdlOpen(false)} />}
           </aside>
         )}
       </div>

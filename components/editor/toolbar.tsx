@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor, useEditorStore } from './store/editor-store';
+import { HelpButton } from '@/components/editor/help/help-overlay';
 import { SaveStatus } from './save-status';
 import type { LayoutStatus } from './layout/use-auto-layout';
 
@@ -17,6 +18,7 @@ export interface ToolbarActions {
   layout(kind: 'all' | 'selection' | 'area'): void;
   toggleTheme(): void;
   toggleInspector(): void;
+  toggleDdl(): void;
 }
 
 const btn =
@@ -27,11 +29,13 @@ export function Toolbar({
   layoutStatus,
   theme,
   inspectorOpen,
+  ddlOpen,
 }: {
   actions: ToolbarActions;
   layoutStatus: LayoutStatus;
   theme: 'light' | 'dark';
   inspectorOpen: boolean;
+  ddlOpen: boolean;
 }) {
   const store = useEditorStore();
   const name = useEditor((s) => s.name);
@@ -106,9 +110,13 @@ export function Toolbar({
         <button type="button" className={btn} onClick={actions.toggleTheme} aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'} title="Dark mode (Shift+M)">
           {theme === 'dark' ? '☀' : '☾'}
         </button>
-        <button type="button" className={btn} onClick={actions.toggleInspector} aria-pressed={inspectorOpen} title="Show or hide the side panel (Shift+D)">
-          Panel
+        <button type="button" className={btn} onClick={actions.toggleInspector} aria-pressed={inspectorOpen} title="Show or hide the inspector">
+          Inspector
         </button>
+        <button type="button" className={btn} onClick={actions.toggleDdl} aria-pressed={ddlOpen} title="Show or hide the DDL panel (Shift+D)">
+          DDL
+        </button>
+        <HelpButton />
       </div>
     </header>
   );
