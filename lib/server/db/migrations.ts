@@ -30,7 +30,9 @@ const PG_MIGRATION_LOCK = 72_410_931;
 
 /** prisma/migrations/<provider>, found from the working directory (the repo root for npm scripts and next start). */
 export function migrationsDirectory(provider: MigrationProvider, root: string = process.env.DRAFTBASE_ROOT ?? process.cwd()): string {
-  return path.join(root, 'prisma', 'migrations', provider);
+  // turbopackIgnore: without it Next's file tracing cannot bound this runtime path and traces (and
+  // compiles) the whole project into every route that opens the database.
+  return path.join(/* turbopackIgnore: true */ root, 'prisma', 'migrations', provider);
 }
 
 export function loadMigrations(provider: MigrationProvider, dir: string = migrationsDirectory(provider)): Migration[] {

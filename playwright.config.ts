@@ -1,0 +1,75 @@
+/**
+ * End-to-end tests against a PRODUCTION build: `next build`, then `next start` on a free port with a
+ * throwaway SQLite database. Every e2e/*.spec.ts runs against that one server (use relative URLs:
+ * baseURL is set).
+ *
+ * Environment:
+ * - E2E_PORT            port to serve on (default: a free one, picked once and shared with workers)
+ * - E2E_SKIP_BUILD=1    reuse an existing build in NEXT_DIST_DIR (faster local iteration)
+ * - NEXT_DIST_DIR       build directory (default .next-e2e, so a developer's .next is untouched)
+ * - CHROMIUM_PATH       browser to use when Playwright's own Chromium is not installed
+ *                       (default /usr/bin/chromium: Debian's `apt-get install chromium`)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, defineConfig, devices } from '@playwright/test';
+
+// The config module is loaded by the runner and again by each worker. Values that must agree
+// (port, database) are picked once and handed down through the environment, which workers inherit.
+function freePort(): string {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+process.env.E2E_PORT ??= freePort();
+process.env.E2E_DB_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'draftbase-e2e-'));
+const port = process.env.E2E_PORT;
+const distDir = process.env.NEXT_DIST_DIR ?? '.next-e2e';
+const databaseUrl = `file:${path.join(process.env.E2E_DB_DIR, 'e2e.db')}`;
+
+/** Debian's Chromium only when Playwright's own browser is absent (never force it on other machines). */
+function launchOptions() {
+  if (existsSync(chromium.executablePath())) return {};
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  };
+}
+
+const next = 'node node_modules/next/dist/bin/next';
+const build = process.env.E2E_SKIP_BUILD === '1' ? '' : `${next} build && `;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  // Two cores: one worker for the browser, one left for the server.
+  workers: 1,
+  retries: process.env.CI === 'true' ? 1 : 0,
+  forbidOnly: process.env.CI === 'true',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI === 'true' ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: launchOptions(),
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: `${build}${next} start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/projects`,
+    // A production build takes 1-3 minutes on two busy cores.
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      DATABASE_URL: databaseUrl,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
