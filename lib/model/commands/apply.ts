@@ -7,14 +7,16 @@
  * `applyCommand` is pure: the input document is never mutated (immer's produceWithPatches makes a
  * structurally shared copy), and an invalid command throws a CommandError without producing anything.
  * Undo is generic: the store keeps the patches, no command has a hand-written inverse.
- * Every result passes `integrityIssues` (checked after each command: a handler bug can never let a
- * dangling reference into the document; it surfaces as a CommandError with code 'integrity').
+ * Every result passes `integrityIssues` (checked after each command over what it touched, see
+ * integrity-net.ts: a handler bug can never let a dangling reference into the document; it surfaces
+ * as a CommandError with code 'integrity').
  */
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { SchemaDocument } from '../document';
-import { formatIssues, integrityIssues } from '../validate';
+import { formatIssues } from '../validate';
 import type { ApplyContext } from './context';
 import { CommandError } from './errors';
+import { touchedIntegrityIssues } from './integrity-net';
 import * as canvas from './handlers/canvas';
 import * as columns from './handlers/columns';
 import * as constraints from './handlers/constraints';
@@ -119,7 +121,7 @@ export function applyCommand(doc: SchemaDocument, command: Command): CommandResu
     dispatch(draft as SchemaDocument, command, ctx);
   });
   if (patches.length > 0) {
-    const issues = integrityIssues(next);
+    const issues = touchedIntegrityIssues(next, patches);
     if (issues.length) throw new CommandError('integrity', `${command.type} would break the document: ${formatIssues(issues.slice(0, 5))}`);
   }
   return { doc: next, patches, inversePatches, changes: ctx.changes };

@@ -4,7 +4,7 @@
  */
 import type { Relationship, SchemaDocument, Table, UniqueConstraint } from '../document';
 import { columnName } from '../lookup';
-import type { ApplyContext } from './context';
+import { valuesOf, type ApplyContext } from './context';
 
 function columnList(table: Table, ids: readonly string[]): string {
   return ids.map((id) => columnName(table, id)).join(', ');
@@ -87,10 +87,11 @@ export function removeColumnReferences(doc: SchemaDocument, table: Table, column
     }
   }
 
-  for (const r of Object.values(doc.relationships)) {
+  for (const peeked of valuesOf(doc.relationships)) {
     const uses = (p: Relationship['columnPairs'][number]) =>
-      (r.fromTableId === table.id && p.fromColumnId === columnId) || (r.toTableId === table.id && p.toColumnId === columnId);
-    if (!r.columnPairs.some(uses)) continue;
+      (peeked.fromTableId === table.id && p.fromColumnId === columnId) || (peeked.toTableId === table.id && p.toColumnId === columnId);
+    if (!peeked.columnPairs.some(uses)) continue;
+    const r = doc.relationships[peeked.id];
     const label = relationshipLabel(doc, r);
     const pairs = r.columnPairs.filter((p) => !uses(p));
     if (pairs.length === 0) {
@@ -105,14 +106,16 @@ export function removeColumnReferences(doc: SchemaDocument, table: Table, column
 
 /** Removes what points at a table about to be deleted: relationships on either end, area membership, layout. */
 export function removeTableReferences(doc: SchemaDocument, table: Table, ctx: ApplyContext): void {
-  for (const r of Object.values(doc.relationships)) {
-    if (r.fromTableId !== table.id && r.toTableId !== table.id) continue;
+  for (const peeked of valuesOf(doc.relationships)) {
+    if (peeked.fromTableId !== table.id && peeked.toTableId !== table.id) continue;
+    const r = doc.relationships[peeked.id];
     const label = relationshipLabel(doc, r);
     delete doc.relationships[r.id];
     ctx.changes.push({ entityId: r.id, kind: 'removed', message: `${label} removed: table "${table.name}" was removed` });
   }
-  for (const area of Object.values(doc.areas)) {
-    if (!area.tableIds.includes(table.id)) continue;
+  for (const peeked of valuesOf(doc.areas)) {
+    if (!peeked.tableIds.includes(table.id)) continue;
+    const area = doc.areas[peeked.id];
     area.tableIds = area.tableIds.filter((id) => id !== table.id);
     ctx.changes.push({ entityId: area.id, kind: 'updated', message: `area "${area.name}" updated: table "${table.name}" removed from it` });
   }

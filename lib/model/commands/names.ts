@@ -12,6 +12,7 @@
  */
 import type { Dialect, SchemaDocument, Table } from '../document';
 import { displayName } from '../lookup';
+import { valuesOf } from './context';
 import { CommandError } from './errors';
 
 export function nameKey(dialect: Dialect, name: string): string {
@@ -28,12 +29,12 @@ function schemaLabel(doc: SchemaDocument, schemaId: string | undefined): string 
 
 /** Throws when a table or view other than `exceptId` already uses `name` in the schema. */
 export function assertRelationNameFree(doc: SchemaDocument, name: string, schemaId: string | undefined, exceptId?: string): void {
-  for (const t of Object.values(doc.tables)) {
+  for (const t of valuesOf(doc.tables)) {
     if (t.id !== exceptId && t.schemaId === schemaId && sameName(doc, t.name, name)) {
       throw new CommandError('duplicate-name', `a table named "${t.name}" already exists in ${schemaLabel(doc, schemaId)}`);
     }
   }
-  for (const v of Object.values(doc.views)) {
+  for (const v of valuesOf(doc.views)) {
     if (v.id !== exceptId && v.schemaId === schemaId && sameName(doc, v.name, name)) {
       throw new CommandError('duplicate-name', `a view named "${v.name}" already exists in ${schemaLabel(doc, schemaId)}`);
     }
@@ -41,7 +42,7 @@ export function assertRelationNameFree(doc: SchemaDocument, name: string, schema
 }
 
 export function assertTypeNameFree(doc: SchemaDocument, name: string, schemaId: string | undefined, exceptId?: string): void {
-  const clash = [...Object.values(doc.enums), ...Object.values(doc.domains)].find(
+  const clash = [...valuesOf(doc.enums), ...valuesOf(doc.domains)].find(
     (t) => t.id !== exceptId && t.schemaId === schemaId && sameName(doc, t.name, name),
   );
   if (clash) throw new CommandError('duplicate-name', `a type named "${clash.name}" already exists in ${schemaLabel(doc, schemaId)}`);
@@ -53,19 +54,32 @@ export function assertColumnNameFree(doc: SchemaDocument, table: Table, name: st
   }
 }
 
-/** Index names: per schema in PostgreSQL, per table in MySQL. `schemaId` is the table's (possibly new) schema. */
+/** Who owns each index name in the scope of `table` (its schema in PostgreSQL, itself in MySQL), by name key. */
+export function indexNameOwners(
+  doc: SchemaDocument, table: Table, schemaId: string | undefined = table.schemaId,
+): Map<string, { tableId: string; tableName: string; indexId: string; name: string }> {
+  const scope = doc.settings.dialect === 'postgres'
+    ? valuesOf(doc.tables).filter((t) => t.schemaId === schemaId && t.id !== table.id).concat(table)
+    : [table];
+  const owners = new Map<string, { tableId: string; tableName: string; indexId: string; name: string }>();
+  for (const t of scope) {
+    for (const ix of t.indexes) owners.set(nameKey(doc.settings.dialect, ix.name), { tableId: t.id, tableName: t.name, indexId: ix.id, name: ix.name });
+  }
+  return owners;
+}
+
+/**
+ * Throws when another index already uses `name` in the scope of `table`. `schemaId` is the table's
+ * (possibly new) schema; pass `owners` when checking many names against the same scope.
+ */
 export function assertIndexNameFree(
   doc: SchemaDocument, table: Table, name: string, exceptIndexId?: string, schemaId: string | undefined = table.schemaId,
+  owners = indexNameOwners(doc, table, schemaId),
 ): void {
-  const scope = doc.settings.dialect === 'postgres'
-    ? Object.values(doc.tables).filter((t) => t.schemaId === schemaId || t.id === table.id)
-    : [table];
-  for (const t of scope) {
-    const clash = t.indexes.find((ix) => ix.id !== exceptIndexId && sameName(doc, ix.name, name));
-    if (clash) {
-      const where = t.id === table.id ? `table "${t.name}"` : `${schemaLabel(doc, schemaId)} (on table "${t.name}")`;
-      throw new CommandError('duplicate-name', `an index named "${clash.name}" already exists in ${where}`);
-    }
+  const clash = owners.get(nameKey(doc.settings.dialect, name));
+  if (clash && clash.indexId !== exceptIndexId) {
+    const where = clash.tableId === table.id ? `table "${clash.tableName}"` : `${schemaLabel(doc, schemaId)} (on table "${clash.tableName}")`;
+    throw new CommandError('duplicate-name', `an index named "${clash.name}" already exists in ${where}`);
   }
 }
 
@@ -76,7 +90,7 @@ export function assertConstraintNameFree(doc: SchemaDocument, table: Table, name
     { id: `${table.id}:primaryKey`, name: table.primaryKey?.name },
     ...table.uniques,
     ...table.checks,
-    ...Object.values(doc.relationships).filter((r) => r.fromTableId === table.id),
+    ...valuesOf(doc.relationships).filter((r) => r.fromTableId === table.id),
   ];
   const clash = names.find((n) => n.id !== exceptId && n.name !== undefined && sameName(doc, n.name, name));
   if (clash) throw new CommandError('duplicate-name', `table "${table.name}" already has a constraint named "${name}"`);
@@ -93,10 +107,9 @@ export function uniqueName(dialect: Dialect, base: string, taken: Iterable<strin
 }
 
 export function relationNamesInSchema(doc: SchemaDocument, schemaId: string | undefined): string[] {
-  return [...Object.values(doc.tables), ...Object.values(doc.views)].filter((x) => x.schemaId === schemaId).map((x) => x.name);
+  return [...valuesOf(doc.tables), ...valuesOf(doc.views)].filter((x) => x.schemaId === schemaId).map((x) => x.name);
 }
 
 export function indexNamesInScope(doc: SchemaDocument, table: Table): string[] {
-  const tables = doc.settings.dialect === 'postgres' ? Object.values(doc.tables).filter((t) => t.schemaId === table.schemaId) : [table];
-  return tables.flatMap((t) => t.indexes.map((ix) => ix.name));
+  return [...indexNameOwners(doc, table).values()].map((o) => o.name);
 }

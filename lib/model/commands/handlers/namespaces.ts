@@ -1,7 +1,7 @@
 /** view.* and schema.* (namespaces). */
 import { schemaNamespaceSchema, viewSchema, type SchemaDocument } from '../../document';
 import {
-  assignChanges, changeableKeys, checkChangeKeys, checkShape, hasKey, requireIn, requireNewId, requireSchema, type ApplyContext,
+  assignChanges, changeableKeys, checkChangeKeys, checkShape, hasKey, requireIn, requireNewId, requireSchema, valuesOf, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
 import { assertIndexNameFree, assertRelationNameFree, assertTypeNameFree, nameKey } from '../names';
@@ -32,7 +32,7 @@ export function removeView(doc: SchemaDocument, cmd: CommandOf<'view.remove'>): 
 
 function assertSchemaNameFree(doc: SchemaDocument, name: string, exceptId?: string): void {
   const key = nameKey(doc.settings.dialect, name);
-  if (Object.values(doc.schemas).some((s) => s.id !== exceptId && nameKey(doc.settings.dialect, s.name) === key)) {
+  if (valuesOf(doc.schemas).some((s) => s.id !== exceptId && nameKey(doc.settings.dialect, s.name) === key)) {
     throw new CommandError('duplicate-name', `a schema named "${name}" already exists`);
   }
 }
@@ -59,7 +59,8 @@ export function updateSchema(doc: SchemaDocument, cmd: CommandOf<'schema.update'
 export function removeSchema(doc: SchemaDocument, cmd: CommandOf<'schema.remove'>, ctx: ApplyContext): void {
   const s = requireIn(doc.schemas, cmd.schemaId, 'schema');
   const why = `moved to the default schema (schema "${s.name}" was removed)`;
-  const inSchema = <T extends { schemaId?: string }>(items: Record<string, T>) => Object.values(items).filter((x) => x.schemaId === s.id);
+  const inSchema = <T extends { id: string; schemaId?: string }>(items: Record<string, T>) =>
+    valuesOf(items).filter((x) => x.schemaId === s.id).map((x) => items[x.id]);
   try {
     for (const t of inSchema(doc.tables)) {
       assertRelationNameFree(doc, t.name, undefined, t.id);

@@ -6,7 +6,7 @@ import {
 } from '../context';
 import { CommandError } from '../errors';
 import { removeTableReferences } from '../integrity';
-import { assertIndexNameFree, assertRelationNameFree, nameKey } from '../names';
+import { assertIndexNameFree, assertRelationNameFree, indexNameOwners, nameKey } from '../names';
 import type { CommandOf } from '../types';
 
 const TABLE_CHANGE_KEYS = ['name', 'schemaId', 'comment', 'partitioning', 'options'] as const;
@@ -24,11 +24,12 @@ export function addTable(doc: SchemaDocument, cmd: CommandOf<'table.add'>): void
     requireColumnTypeRef(doc, c);
   }
   const indexNames = new Set<string>();
+  const owners = indexNameOwners(doc, { ...table, indexes: [] });
   for (const ix of table.indexes) {
     const key = nameKey(doc.settings.dialect, ix.name);
     if (indexNames.has(key)) throw new CommandError('duplicate-name', `table "${table.name}" has two indexes named "${ix.name}"`);
     indexNames.add(key);
-    assertIndexNameFree(doc, table, ix.name);
+    assertIndexNameFree(doc, table, ix.name, undefined, table.schemaId, owners);
   }
   const area = cmd.areaId === undefined ? undefined : requireIn(doc.areas, cmd.areaId, 'area');
   doc.tables[table.id] = table;
@@ -44,7 +45,8 @@ export function updateTable(doc: SchemaDocument, cmd: CommandOf<'table.update'>)
   if (schemaId !== table.schemaId) {
     requireSchema(doc, schemaId);
     // Index names are schema-scoped in PostgreSQL: moving the table moves its indexes.
-    for (const ix of table.indexes) assertIndexNameFree(doc, table, ix.name, ix.id, schemaId);
+    const owners = indexNameOwners(doc, table, schemaId);
+    for (const ix of table.indexes) assertIndexNameFree(doc, table, ix.name, ix.id, schemaId, owners);
   }
   if (schemaId !== table.schemaId || name !== table.name) assertRelationNameFree(doc, name, schemaId, table.id);
   assignChanges(table, cmd.changes);

@@ -2,7 +2,7 @@
 import { domainSchema, enumSchema, type Column, type ColumnType, type SchemaDocument } from '../../document';
 import { displayName } from '../../lookup';
 import {
-  assignChanges, changeableKeys, clone, checkChangeKeys, checkShape, hasKey, requireIn, requireNewId, requireSchema, type ApplyContext,
+  assignChanges, changeableKeys, clone, checkChangeKeys, checkShape, hasKey, requireIn, requireNewId, requireSchema, valuesOf, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
 import { assertTypeNameFree } from '../names';
@@ -39,7 +39,9 @@ export function updateEnum(doc: SchemaDocument, cmd: CommandOf<'enum.update'>): 
 
 /** Retypes every column whose type matches, reporting each as `column "t.c" updated: ...`. */
 function retypeColumns(doc: SchemaDocument, matches: (c: Column) => boolean, to: ColumnType, why: string, ctx: ApplyContext): void {
-  for (const t of Object.values(doc.tables)) {
+  for (const peeked of valuesOf(doc.tables)) {
+    if (!peeked.columns.some(matches)) continue;
+    const t = doc.tables[peeked.id];
     for (const c of t.columns) {
       if (!matches(c)) continue;
       c.type = clone(to);
