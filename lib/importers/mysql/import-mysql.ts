@@ -57,7 +57,7 @@ function loadMysqlParser(): Promise<MysqlParser> {
   return loading;
 }
 
-type Classified = { action: 'parse' } | { action: 'view' } | { action: 'use'; db: string } | { action: 'skip'; reason: string };
+type Classified = { action: 'parse' } | { action: 'view' } | { action: 'use'; db: string } | { action: 'skip'; reason: string } | { action: 'try'; reason: string };
 
 /** Decides from the leading words what a statement is, without parsing it. */
 function classify(sql: string, inDelimiterBlock: boolean): Classified {
@@ -83,7 +83,8 @@ function classify(sql: string, inDelimiterBlock: boolean): Classified {
     [/^(alter|drop) (database|schema)\b/, 'database options'],
   ];
   for (const [re, reason] of reasons) if (re.test(head)) return { action: 'skip', reason };
-  return { action: 'skip', reason: `statement not modeled (${head.split(' ').slice(0, 2).join(' ').toUpperCase()})` };
+  // Unknown: parse it anyway, so that text which is not SQL at all is reported as a syntax error.
+  return { action: 'try', reason: `statement not modeled (${head.split(' ').slice(0, 2).join(' ').toUpperCase()})` };
 }
 
 const FK_ACTIONS: Record<string, ReferentialAction> = {
@@ -457,7 +458,7 @@ export async function importMysql(sql: string, options: { ids?: IdFactory } = {}
       if (node?.type === 'create' && node.keyword === 'table') imp.createTable(node as CreateTableAst, st.start, text, rw.notes);
       else if (node?.type === 'alter') imp.alterTable(node as AlterTableAst, st.start, text);
       else if (node?.type === 'create' && node.keyword === 'index') imp.createIndex(node as CreateIndexAst, st.start, text);
-      else b.skip(st.start, text, 'statement not modeled');
+      else b.skip(st.start, text, c.action === 'try' ? c.reason : 'statement not modeled');
     } catch (err) {
       // An AST shape this importer does not expect must not lose the rest of the import.
       b.skip(st.start, text, `could not be imported: ${err instanceof Error ? err.message : String(err)}`);
