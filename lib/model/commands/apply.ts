@@ -111,7 +111,13 @@ function applyBatch(doc: SchemaDocument, command: CommandOf<'batch'>, ctx: Apply
 function dispatch(doc: SchemaDocument, command: Command, ctx: ApplyContext): void {
   const handler = command && typeof command === 'object' ? (handlers as Record<string, Handler<CommandType> | undefined>)[command.type] : undefined;
   if (!handler) throw new CommandError('invalid-value', `unknown command type "${String((command as { type?: unknown } | null)?.type)}"`);
-  handler(doc, command as CommandOf<CommandType>, ctx);
+  try {
+    handler(doc, command as CommandOf<CommandType>, ctx);
+  } catch (e) {
+    // A command missing a field (untyped input) fails inside the handler: report it as a bad command.
+    if (e instanceof TypeError) throw new CommandError('invalid-value', `malformed ${command.type} command: ${e.message}`);
+    throw e;
+  }
 }
 
 /** Applies one command (a batch is one command). Throws CommandError when the command is invalid. */

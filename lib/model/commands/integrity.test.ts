@@ -91,6 +91,16 @@ const cases: { name: string; command: Command; changes: Change[] }[] = [
       removed('r_items_products', 'foreign key order_items(product_id) -> products(id) removed: table "order_items" was removed'),
     ],
   },
+  {
+    name: 'a primary key over a nullable column makes it NOT NULL',
+    command: { type: 'primaryKey.set', tableId: 't_users', primaryKey: { columnIds: ['c_users_id', 'c_users_name'] } },
+    changes: [updated('c_users_name', 'column "users.name" updated: made NOT NULL (primary key columns cannot be null)')],
+  },
+  {
+    name: 'dropping an enum value used as a default removes that default',
+    command: { type: 'enum.update', enumId: 'e_status', changes: { values: ['created', 'paid', 'done'] } },
+    changes: [updated('c_orders_status', 'column "orders.status" updated: default \'new\' removed (no longer a value of enum "order_status")')],
+  },
 ];
 
 describe('integrity upkeep reports exactly what it changed', () => {

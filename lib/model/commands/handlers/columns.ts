@@ -29,6 +29,9 @@ export function updateColumn(doc: SchemaDocument, cmd: CommandOf<'column.update'
   const column = table.columns[requireColumnIndex(table, cmd.columnId)];
   checkChangeKeys(cmd.changes, COLUMN_CHANGE_KEYS, 'column');
   if (cmd.changes.name !== undefined && cmd.changes.name !== column.name) assertColumnNameFree(doc, table, cmd.changes.name, column.id);
+  if (cmd.changes.nullable === true && table.primaryKey?.columnIds.includes(column.id)) {
+    throw new CommandError('invalid-value', `column "${column.name}" is part of the primary key of "${table.name}" and cannot be nullable`);
+  }
   assignChanges(column, cmd.changes);
   checkShape(columnSchema, column, 'column');
   requireColumnTypeRef(doc, column);

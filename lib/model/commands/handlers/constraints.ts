@@ -3,7 +3,7 @@ import {
   checkConstraintSchema, indexSchema, primaryKeySchema, uniqueConstraintSchema, type Index, type SchemaDocument, type Table,
 } from '../../document';
 import {
-  assignChanges, changeableKeys, checkChangeKeys, checkShape, requireColumn, requireIndexIn, requireTable,
+  assignChanges, changeableKeys, checkChangeKeys, checkShape, requireColumn, requireIndexIn, requireTable, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
 import { assertConstraintNameFree, assertIndexNameFree } from '../names';
@@ -28,7 +28,8 @@ function requireNewChildId(list: readonly { id: string }[], id: string, what: st
   if (list.some((x) => x.id === id)) throw new CommandError('duplicate-id', `table "${table.name}" already has a ${what} with id "${id}"`);
 }
 
-export function setPrimaryKey(doc: SchemaDocument, cmd: CommandOf<'primaryKey.set'>): void {
+/** Primary key columns are NOT NULL in both engines: the document says so too, and reports it. */
+export function setPrimaryKey(doc: SchemaDocument, cmd: CommandOf<'primaryKey.set'>, ctx: ApplyContext): void {
   const table = requireTable(doc, cmd.tableId);
   if (cmd.primaryKey === undefined) {
     delete table.primaryKey;
@@ -38,6 +39,11 @@ export function setPrimaryKey(doc: SchemaDocument, cmd: CommandOf<'primaryKey.se
   requireColumnSet(table, pk.columnIds, 'the primary key');
   assertConstraintNameFree(doc, table, pk.name, `${table.id}:primaryKey`);
   table.primaryKey = pk;
+  for (const c of table.columns) {
+    if (!pk.columnIds.includes(c.id) || !c.nullable) continue;
+    c.nullable = false;
+    ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${table.name}.${c.name}" updated: made NOT NULL (primary key columns cannot be null)` });
+  }
 }
 
 export function addUnique(doc: SchemaDocument, cmd: CommandOf<'unique.add'>): void {

@@ -26,7 +26,8 @@ function checkEnumValues(values: readonly string[]): void {
   }
 }
 
-export function updateEnum(doc: SchemaDocument, cmd: CommandOf<'enum.update'>): void {
+/** Dropping enum values leaves defaults naming them invalid: those defaults are removed (reported). */
+export function updateEnum(doc: SchemaDocument, cmd: CommandOf<'enum.update'>, ctx: ApplyContext): void {
   const e = requireIn(doc.enums, cmd.enumId, 'enum');
   checkChangeKeys(cmd.changes, changeableKeys(enumSchema), 'enum');
   const schemaId = hasKey(cmd.changes, 'schemaId') ? cmd.changes.schemaId : e.schemaId;
@@ -35,6 +36,19 @@ export function updateEnum(doc: SchemaDocument, cmd: CommandOf<'enum.update'>): 
   assignChanges(e, cmd.changes);
   checkShape(enumSchema, e, 'enum');
   checkEnumValues(e.values);
+  const values = new Set(e.values);
+  const stale = (c: Column) => c.type.kind === 'enum' && c.type.enumId === e.id && c.default.kind === 'literal'
+    && typeof c.default.value === 'string' && !values.has(c.default.value);
+  for (const peeked of valuesOf(doc.tables)) {
+    if (!peeked.columns.some(stale)) continue;
+    const t = doc.tables[peeked.id];
+    for (const c of t.columns) {
+      if (!stale(c)) continue;
+      const old = c.default.kind === 'literal' ? String(c.default.value) : '';
+      c.default = { kind: 'none' };
+      ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${displayName(doc, t)}.${c.name}" updated: default '${old}' removed (no longer a value of enum "${e.name}")` });
+    }
+  }
 }
 
 /** Retypes every column whose type matches, reporting each as `column "t.c" updated: ...`. */
