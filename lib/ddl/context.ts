@@ -1,0 +1,142 @@
+/**
+ * Everything the generator's parts share while walking one document: the dialect data, the target's
+ * capabilities, name quoting and qualification, identifier checks, and the diagnostics being
+ * collected. One context per generateDdl call.
+ */
+import type { Capabilities, DialectSpec } from '../dialects/types';
+import { identifierLength } from '../dialects/types';
+import type { Column, Dialect, SchemaDocument, Table } from '../model/document';
+import type { Diagnostic, Severity } from '../model/diagnostics';
+import { fitDerivedName, NameRegistry } from './names';
+
+export interface DdlOptions {
+  /** Emit DROP ... IF EXISTS for every object first, in reverse dependency order. */
+  dropFirst?: boolean;
+  /**
+   * PostgreSQL: also qualify objects of the default schema (`"public"."t"`); objects in a named schema
+   * are always qualified. MySQL: keep schemas as databases (`CREATE DATABASE`, `` `db`.`t` ``);
+   * without it every schema is flattened into the connection's database, with a diagnostic.
+   */
+  schemaQualified?: boolean;
+  target?: import('../dialects/types').DdlTarget;
+}
+
+export class DdlContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Index-like names (PK, unique, index; PostgreSQL relations too), unique per schema. */
+  readonly names: NameRegistry;
+  /** Foreign key and check names: per database on MySQL, per table on PostgreSQL. */
+  readonly constraintNames: NameRegistry;
+  private readonly columnMaps = new Map<string, Map<string, Column>>();
+  private readonly reportedNames = new Set<string>();
+
+  constructor(
+    readonly doc: SchemaDocument,
+    readonly dialect: Dialect,
+    readonly spec: DialectSpec,
+    readonly caps: Capabilities,
+    readonly options: DdlOptions,
+  ) {
+    // MySQL compares index/constraint names case-insensitively; PostgreSQL exactly.
+    this.names = new NameRegistry(dialect === 'mysql');
+    this.constraintNames = new NameRegistry(dialect === 'mysql');
+  }
+
+  /** The scope a FK/check name must be unique in. */
+  constraintScope(table: Table): string {
+    return this.dialect === 'mysql' ? this.schemaKey(table.schemaId) : `${this.schemaKey(table.schemaId)}\u0000${table.id}`;
+  }
+
+  diag(severity: Severity, code: string, message: string, entityId?: string, path?: string): void {
+    this.diagnostics.push({ severity, code, message, ...(entityId ? { entityId } : {}), ...(path ? { path } : {}) });
+  }
+
+  q(name: string): string {
+    return this.spec.quoteIdentifier(name);
+  }
+
+  str(value: string): string {
+    return this.spec.quoteString(value);
+  }
+
+  /** The schema an element lives in for this output, or undefined for the default/connection one. */
+  schemaOf(schemaId: string | undefined): string | undefined {
+    const name = schemaId ? this.doc.schemas[schemaId]?.name : undefined;
+    if (this.caps.schemas === 'databases') return this.options.schemaQualified ? name : undefined;
+    return name ?? (this.options.schemaQualified ? this.spec.defaultSchema : undefined);
+  }
+
+  /** `"schema"."name"` or `"name"`. */
+  qualified(el: { name: string; schemaId?: string }): string {
+    const schema = this.schemaOf(el.schemaId);
+    return schema ? `${this.q(schema)}.${this.q(el.name)}` : this.q(el.name);
+  }
+
+  /** Key for per-schema name registries: the schema the object will really live in. */
+  schemaKey(schemaId: string | undefined): string {
+    return this.schemaOf(schemaId) ?? '';
+  }
+
+  column(table: Table, columnId: string): Column | undefined {
+    let m = this.columnMaps.get(table.id);
+    if (!m) {
+      m = new Map(table.columns.map((c) => [c.id, c]));
+      this.columnMaps.set(table.id, m);
+    }
+    return m.get(columnId);
+  }
+
+  columnNameOf(table: Table, columnId: string): string {
+    return this.column(table, columnId)?.name ?? columnId;
+  }
+
+  /**
+   * Checks a user-given identifier: over-long (PostgreSQL would truncate it silently, MySQL rejects
+   * it), illegal characters, reserved words. Each name is reported once per `what`.
+   */
+  checkIdentifier(name: string, what: string, entityId?: string, path?: string): void {
+    const key = `${what}\u0000${name}\u0000${entityId ?? ''}`;
+    if (this.reportedNames.has(key)) return;
+    this.reportedNames.add(key);
+    const { max, unit } = this.spec.identifierLimit;
+    const length = identifierLength(this.spec, name);
+    if (length > max) {
+      this.diag('error', 'name.too-long', `${what} "${name}" is ${length} ${unit} long; ${this.spec.label} allows ${max} ${unit}${this.dialect === 'postgres' ? ' and would silently truncate it' : ''}`, entityId, path);
+    }
+    const invalid = this.spec.invalidIdentifierReason(name);
+    if (invalid) this.diag('error', 'name.invalid', `${what} "${name}": ${invalid}`, entityId, path);
+    if (this.spec.reservedWords.has(name.toLowerCase())) {
+      this.diag('info', 'name.reserved-word', `${what} "${name}" is a reserved word in ${this.spec.label}: it is quoted here, and every query must quote it too`, entityId, path);
+    }
+  }
+
+  /** A derived constraint/index name, fitted to the limit and unique in its scope. */
+  derivedName(registry: NameRegistry, scope: string, base: string, entityId?: string, path?: string): string {
+    let shortened = false;
+    const name = registry.claim(scope, base, (candidate) => {
+      const fitted = fitDerivedName(this.spec, candidate);
+      shortened ||= fitted.shortened;
+      return fitted.name;
+    });
+    if (shortened) {
+      this.diag('info', 'name.derived-shortened', `derived name "${base}" exceeds ${this.spec.identifierLimit.max} ${this.spec.identifierLimit.unit}: shortened to "${name}"`, entityId, path);
+    }
+    return name;
+  }
+
+  /**
+   * Reserves an explicit name before any name is derived (so a derived name never takes it) and
+   * reports a duplicate in the same scope.
+   */
+  reserveName(registry: NameRegistry, scope: string, name: string, what: string, entityId?: string, path?: string): void {
+    if (registry.has(scope, name)) {
+      this.diag('error', 'name.duplicate', `${what} "${name}" is used twice in the same ${this.dialect === 'postgres' ? 'schema' : 'database'}; the engine will reject the second`, entityId, path);
+    }
+    registry.add(scope, name);
+  }
+}
+
+/** `a_b_c` from column names, as PostgreSQL derives constraint names. */
+export function joinedColumnNames(ctx: DdlContext, table: Table, columnIds: readonly string[]): string {
+  return columnIds.map((id) => ctx.columnNameOf(table, id)).join('_');
+}

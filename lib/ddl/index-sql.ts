@@ -1,0 +1,148 @@
+/**
+ * CREATE INDEX statements. PostgreSQL takes every feature of the model; MySQL/MariaDB lose partial
+ * predicates, INCLUDE, NULLS order, operator classes, GIN/GiST/SP-GiST/BRIN, and (MariaDB) expression
+ * parts: each loss is a diagnostic naming the index, and what happens instead is stated.
+ */
+import type { Index, IndexMethod, Table } from '../model/document';
+import type { DdlContext } from './context';
+import { inlineComment, resolveColumnType } from './column-sql';
+
+export interface IndexSql {
+  statement: string;
+  /** PostgreSQL COMMENT ON INDEX for the purpose note. */
+  comment?: string;
+}
+
+/** Methods MySQL cannot build and what it does instead: skip, or fall back to a B-tree. */
+const MYSQL_METHOD_FALLBACK: Partial<Record<IndexMethod, 'skip' | 'btree'>> = { gin: 'skip', gist: 'skip', spgist: 'skip', brin: 'btree' };
+
+/** PostgreSQL: index methods that can be UNIQUE / ordered / take INCLUDE columns. */
+const PG_ORDERED_METHODS = new Set<IndexMethod>(['btree']);
+const PG_INCLUDE_METHODS = new Set<IndexMethod>(['btree', 'gist', 'spgist']);
+
+export function indexSql(ctx: DdlContext, table: Table, index: Index, position: number): IndexSql | undefined {
+  const path = `tables.${table.id}.indexes.${position}`;
+  const where = `index "${index.name}" on "${table.name}"`;
+  const warn = (severity: 'info' | 'warning' | 'error', code: string, message: string) => ctx.diag(severity, code, `${where}: ${message}`, index.id, path);
+  ctx.checkIdentifier(index.name, 'index', index.id, `${path}.name`);
+  const name = index.name;
+  return ctx.dialect === 'postgres' ? postgresIndex(ctx, table, index, name, warn) : mysqlIndex(ctx, table, index, name, warn);
+}
+
+type Warn = (severity: 'info' | 'warning' | 'error', code: string, message: string) => void;
+
+function pgOpclass(ctx: DdlContext, opclass: string): string {
+  return opclass.split('.').map((p) => ctx.q(p)).join('.');
+}
+
+function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string, warn: Warn): IndexSql | undefined {
+  let method: IndexMethod = index.method ?? 'btree';
+  if (method === 'fulltext') {
+    warn('warning', 'postgres.fulltext-index-skipped', 'PostgreSQL has no FULLTEXT index: skipped (index a tsvector column with GIN instead)');
+    return undefined;
+  }
+  if (method === 'spatial') {
+    warn('info', 'postgres.spatial-as-gist', 'SPATIAL becomes a GiST index');
+    method = 'gist';
+  }
+  if (index.unique && method !== 'btree') {
+    warn('error', 'postgres.unique-method', `PostgreSQL builds UNIQUE indexes only with btree, not ${method}`);
+  }
+  const ordered = PG_ORDERED_METHODS.has(method);
+  let droppedOrder = false;
+  const parts = index.parts.map((part) => {
+    let sql: string;
+    if (part.kind === 'column') {
+      sql = ctx.q(ctx.columnNameOf(table, part.columnId));
+      if (part.length !== undefined) warn('info', 'postgres.prefix-length-dropped', `PostgreSQL has no prefix indexes: (${part.length}) on "${ctx.columnNameOf(table, part.columnId)}" is left out`);
+    } else sql = `(${part.sql})`;
+    if (part.opclass) sql += ` ${pgOpclass(ctx, part.opclass)}`;
+    if (part.order || part.nulls) {
+      if (!ordered) droppedOrder = true;
+      else {
+        if (part.order === 'desc') sql += ' DESC';
+        else if (part.order === 'asc') sql += ' ASC';
+        if (part.nulls) sql += part.nulls === 'first' ? ' NULLS FIRST' : ' NULLS LAST';
+      }
+    }
+    return sql;
+  });
+  if (droppedOrder) warn('warning', 'postgres.index-order-dropped', `${method} indexes are unordered: ASC/DESC/NULLS are left out`);
+  let statement = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)}${method === 'btree' ? '' : ` USING ${method}`} (${parts.join(', ')})`;
+  if (index.includeColumnIds?.length) {
+    if (PG_INCLUDE_METHODS.has(method)) statement += ` INCLUDE (${index.includeColumnIds.map((id) => ctx.q(ctx.columnNameOf(table, id))).join(', ')})`;
+    else warn('warning', 'postgres.include-dropped', `${method} indexes cannot INCLUDE columns: left out`);
+  }
+  if (index.where) statement += ` WHERE ${index.where}`;
+  const schemaName = ctx.schemaOf(table.schemaId);
+  const qualifiedIndex = schemaName ? `${ctx.q(schemaName)}.${ctx.q(name)}` : ctx.q(name);
+  return { statement, comment: index.purpose ? `COMMENT ON INDEX ${qualifiedIndex} IS ${ctx.str(index.purpose)}` : undefined };
+}
+
+function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, warn: Warn): IndexSql | undefined {
+  let method: IndexMethod = index.method ?? 'btree';
+  const fallback = MYSQL_METHOD_FALLBACK[method];
+  if (fallback === 'skip') {
+    warn('warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: skipped`);
+    return undefined;
+  }
+  if (fallback === 'btree') {
+    warn('warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: created as a B-tree`);
+    method = 'btree';
+  }
+  if (method === 'hash') {
+    warn('info', 'mysql.hash-index-as-btree', 'InnoDB builds HASH indexes as B-trees');
+    method = 'btree';
+  }
+  if (index.unique && index.where) {
+    warn('warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes; a UNIQUE index without "WHERE ${index.where}" would reject valid rows: skipped`);
+    return undefined;
+  }
+  if (index.where) warn('warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes: created over all rows (predicate "${index.where}" left out)`);
+  if (!ctx.caps.expressionIndexes && index.parts.some((p) => p.kind === 'expression')) {
+    warn('warning', 'mysql.expression-index-unsupported', `${ctx.caps.label} has no functional index parts: skipped (index a generated column instead)`);
+    return undefined;
+  }
+  const lobKey = (columnId: string) => {
+    const i = table.columns.findIndex((c) => c.id === columnId);
+    if (i < 0) return false;
+    // Re-resolving reports type diagnostics again; use a throwaway context view.
+    return resolveQuietly(ctx, table, i).lob;
+  };
+  const fulltextOrSpatial = method === 'fulltext' || method === 'spatial';
+  const parts = index.parts.map((part) => {
+    let sql: string;
+    if (part.kind === 'column') {
+      sql = ctx.q(ctx.columnNameOf(table, part.columnId));
+      if (part.length !== undefined) sql += `(${part.length})`;
+      else if (!fulltextOrSpatial && lobKey(part.columnId)) {
+        warn('warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
+      }
+    } else sql = `(${part.sql})`;
+    if (part.opclass) warn('info', 'mysql.opclass-dropped', `operator class ${part.opclass} is PostgreSQL-only: left out`);
+    if (part.nulls) warn('info', 'mysql.nulls-order-dropped', `${ctx.caps.label} sorts NULLs first ascending and last descending: NULLS ${part.nulls.toUpperCase()} left out`);
+    if (part.order === 'desc' && !fulltextOrSpatial) sql += ' DESC';
+    return sql;
+  });
+  if (index.includeColumnIds?.length) {
+    const names = index.includeColumnIds.map((id) => ctx.columnNameOf(table, id));
+    if (index.unique) warn('warning', 'mysql.include-dropped', `${ctx.caps.label} has no INCLUDE; adding ${names.join(', ')} as key columns would change what is unique: left out`);
+    else {
+      warn('info', 'mysql.include-as-key-columns', `${ctx.caps.label} has no INCLUDE: ${names.join(', ')} become trailing key columns (still covering)`);
+      parts.push(...names.map((n) => ctx.q(n)));
+    }
+  }
+  const kind = method === 'fulltext' ? 'FULLTEXT ' : method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : '';
+  let statement = `CREATE ${kind}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;
+  if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${index.name}"`, index.id, `tables.${table.id}.indexes`)}`;
+  return { statement };
+}
+
+/** Resolves a column's type without adding diagnostics (they were reported with the column). */
+function resolveQuietly(ctx: DdlContext, table: Table, columnIndex: number) {
+  const before = ctx.diagnostics.length;
+  const r = resolveColumnType(ctx, table, table.columns[columnIndex], columnIndex);
+  ctx.diagnostics.length = before;
+  return r;
+}
+export { resolveQuietly };

@@ -1,0 +1,103 @@
+/**
+ * What a dialect is, as data: quoting, identifier limits, reserved words, the logical -> native type
+ * table, and capability flags per target version. The shared generator (lib/ddl) reads only this;
+ * it never asks "is this MySQL?" where a capability flag can answer instead.
+ */
+import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ScalarType } from '../model/document';
+import type { Severity } from '../model/diagnostics';
+
+export type PostgresTarget = 'postgres-13' | 'postgres-14' | 'postgres-15' | 'postgres-16' | 'postgres-17';
+/**
+ * MySQL 8.0 / 8.4 and MariaDB 10.11. MariaDB is the engine the MySQL output is proven on in this
+ * project's tests (no MySQL 8 server is available here); MySQL-8-only syntax is gated by these flags.
+ */
+export type MysqlTarget = 'mysql-8.0' | 'mysql-8.4' | 'mariadb-10.11';
+export type DdlTarget = PostgresTarget | MysqlTarget;
+export type BuiltinDefaultName = (typeof builtinDefaultNames)[number];
+
+/** A native type for one column, plus what was lost getting there (if anything). */
+export interface MappedType {
+  sql: string;
+  loss?: { severity: Severity; code: string; message: string };
+}
+
+export interface Capabilities {
+  target: DdlTarget;
+  /** Human name for headers and messages, e.g. "PostgreSQL 16", "MariaDB 10.11". */
+  label: string;
+  /** PostgreSQL schemas are namespaces inside one database; MySQL schemas are databases. */
+  schemas: 'namespaces' | 'databases';
+  enumStrategy: 'create-type' | 'inline';
+  domains: boolean;
+  commentStyle: 'comment-on' | 'inline';
+  /** Max comment length in characters for inline comments (MySQL: 2048 tables, 1024 columns). */
+  commentLimits?: { table: number; column: number; index: number };
+  identity: 'identity' | 'auto-increment';
+  partialIndexes: boolean;
+  includeColumns: boolean;
+  indexMethods: ReadonlySet<IndexMethod>;
+  indexNullsOrder: boolean;
+  /** Functional (expression) index parts: PostgreSQL always, MySQL 8.0.13+, not MariaDB 10.11. */
+  expressionIndexes: boolean;
+  operatorClasses: boolean;
+  prefixLengths: boolean;
+  /** UNIQUE NULLS NOT DISTINCT: PostgreSQL 15+. */
+  nullsNotDistinct: boolean;
+  virtualGenerated: boolean;
+  arrays: boolean;
+  deferrableConstraints: boolean;
+  /** ON DELETE/UPDATE SET DEFAULT: InnoDB rejects it. */
+  setDefaultAction: boolean;
+  onUpdateCurrentTimestamp: boolean;
+  /** InnoDB: partitioned tables can neither hold nor be the target of foreign keys. */
+  foreignKeysOnPartitionedTables: boolean;
+  /** LIST partitioning DEFAULT partition: PostgreSQL, MariaDB; not MySQL. */
+  listDefaultPartition: boolean;
+  /** RANGE partitioning DEFAULT partition: PostgreSQL only (MySQL uses LESS THAN (MAXVALUE)). */
+  rangeDefaultPartition: boolean;
+  materializedViews: boolean;
+  /** MySQL 8: TEXT/BLOB/JSON/GEOMETRY columns accept only expression defaults `DEFAULT ('x')`. */
+  literalDefaultsOnLobs: boolean;
+  /** Named primary keys (MySQL's PK is always called PRIMARY). */
+  namedPrimaryKeys: boolean;
+  unsigned: boolean;
+  /** MySQL 8 rejects CHECK constraints that mention an AUTO_INCREMENT column; MariaDB accepts them. */
+  checksOnAutoIncrement: boolean;
+}
+
+export interface DialectSpec {
+  name: Dialect;
+  label: string;
+  defaultTarget: DdlTarget;
+  targets: readonly DdlTarget[];
+  capabilities(target: DdlTarget): Capabilities;
+  /** Always quotes: the one place an identifier becomes SQL text. */
+  quoteIdentifier(name: string): string;
+  /** A string literal, escaped for this dialect's default settings. */
+  quoteString(value: string): string;
+  /** Identifier limit; PostgreSQL counts UTF-8 bytes (63), MySQL characters (64). */
+  identifierLimit: { max: number; unit: 'bytes' | 'characters' };
+  /** Why an identifier is illegal in this dialect beyond its length, or undefined. */
+  invalidIdentifierReason(name: string): string | undefined;
+  reservedWords: ReadonlySet<string>;
+  /** The logical -> native type table (arrays and native overrides are handled by the generator). */
+  mapType(type: ScalarType, caps: Capabilities): MappedType;
+  /** Every logical type has an entry (checked by the type tests). */
+  typeNames: readonly LogicalTypeName[];
+  /**
+   * How a portable default function is spelled. `temporalColumn` says whether the column's native
+   * type is a date/time type (MySQL only allows bare CURRENT_TIMESTAMP there); `fsp` its precision.
+   */
+  builtinDefault(name: BuiltinDefaultName, column: { temporalColumn: boolean; fsp?: number }): string;
+  /** The default schema name used when names are schema-qualified (`public`), if any. */
+  defaultSchema?: string;
+}
+
+/** Length of an identifier in the unit its dialect counts. */
+const encoder = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
+
+export function identifierLength(spec: Pick<DialectSpec, 'identifierLimit'>, name: string): number {
+  if (ASCII.test(name)) return name.length;
+  return spec.identifierLimit.unit === 'bytes' ? encoder.encode(name).length : [...name].length;
+}
