@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- test-only: reads the shared corpus from disk
+import { corpusAvailable, readCorpusFile } from '../../server/importers/test-corpus';
 import { parseDocument } from '../../model/validate';
 import { ImportError } from '../types';
 import { importDbml } from './dbml-import';
 
-const corpus = path.resolve(__dirname, '../../..', '../shared/corpus/dbml');
-const haveCorpus = (() => {
-  if (fs.existsSync(corpus)) return true;
-  if (process.env.CI === 'true') throw new Error(`the test corpus is missing at ${corpus} (required under CI=true)`);
-  console.warn(`[skip] DBML corpus tests: corpus not found at ${corpus}`);
-  return false;
-})();
+const haveCorpus = corpusAvailable('DBML corpus tests');
 
 /** Counts a DBML file with regular expressions, independently of @dbml/core and the importer. */
 function countDbmlText(text: string) {
@@ -79,7 +73,7 @@ const CASES = [
 
 describe.skipIf(!haveCorpus)('DBML corpus', () => {
   it.each(CASES)('$file imports with the independently counted tables, columns, refs, indexes, enums', ({ file, tables, enums }) => {
-    const text = fs.readFileSync(path.join(corpus, file), 'utf8');
+    const text = readCorpusFile(`dbml/${file}`);
     const expected = countDbmlText(text);
     expect(expected.tables).toBe(tables);
     expect(expected.enums).toBe(enums);
@@ -89,7 +83,7 @@ describe.skipIf(!haveCorpus)('DBML corpus', () => {
   });
 
   it('dokploy: quoted names, enum values with dashes, arrays, serial, expression defaults', () => {
-    const { document } = importDbml(fs.readFileSync(path.join(corpus, 'dokploy-schema.dbml'), 'utf8'));
+    const { document } = importDbml(readCorpusFile('dbml/dokploy-schema.dbml'));
     const tables = Object.values(document.tables);
     expect(tables.some((t) => t.name === 'ssh-key')).toBe(true);
     expect(Object.values(document.enums).some((e) => e.values.includes('docker-compose'))).toBe(true);
@@ -101,7 +95,7 @@ describe.skipIf(!haveCorpus)('DBML corpus', () => {
   });
 
   it('holistics: TableGroup becomes an area, notes become comments, inline refs', () => {
-    const { document } = importDbml(fs.readFileSync(path.join(corpus, 'holistics-playground-ecommerce.dbml'), 'utf8'));
+    const { document } = importDbml(readCorpusFile('dbml/holistics-playground-ecommerce.dbml'));
     const areas = Object.values(document.areas);
     expect(areas).toHaveLength(1);
     expect(areas[0].name).toBe('ecommerce_core');
@@ -113,7 +107,7 @@ describe.skipIf(!haveCorpus)('DBML corpus', () => {
   });
 
   it('dariah: the DBML twin of the Prisma schema maps Prisma scalar names and skips relation fields', () => {
-    const { document, report } = importDbml(fs.readFileSync(path.join(corpus, 'dariah-unr-schema.dbml'), 'utf8'));
+    const { document, report } = importDbml(readCorpusFile('dbml/dariah-unr-schema.dbml'));
     const bodies = Object.values(document.tables).find((t) => t.name === 'bodies')!;
     expect(bodies.columns.find((c) => c.name === 'createdAt')!.type).toEqual({ kind: 'scalar', name: 'timestamp', precision: 3 });
     expect(bodies.columns.some((c) => c.name === 'roles')).toBe(false);

@@ -9,6 +9,16 @@ import { liveImportAllowed, parseConnectionUrl, redact } from './connection-url'
 import { LiveImportError } from './live-errors';
 import { importLive } from './import-live';
 
+/**
+ * MySQL/MariaDB store BOOLEAN as tinyint(1), so the catalog (SHOW CREATE TABLE) says tinyint(1) where
+ * the DDL said BOOLEAN: the same column, compared as boolean.
+ */
+function typeName(t: SchemaDocument['tables'][string]['columns'][number]['type']): string {
+  if (t.kind !== 'scalar') return t.kind;
+  if (t.name === 'smallint' && /^tinyint\(1\)$/i.test(t.native?.mysql ?? '')) return 'boolean';
+  return t.name;
+}
+
 /** A comparable summary: table -> column name/type/nullability, FKs by names, index names, enums. */
 function summary(doc: SchemaDocument) {
   const tables = Object.values(doc.tables);
@@ -17,7 +27,7 @@ function summary(doc: SchemaDocument) {
   return {
     tables: tables.map((t) => t.name).sort(),
     columns: tables
-      .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}:${c.type.kind === 'scalar' ? c.type.name : c.type.kind}:${c.nullable ? 'null' : 'notnull'}`))
+      .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}:${typeName(c.type)}:${c.nullable ? 'null' : 'notnull'}`))
       .sort(),
     primaryKeys: tables.map((t) => `${t.name}(${(t.primaryKey?.columnIds ?? []).map((id) => cname(t.id, id)).join(',')})`).sort(),
     foreignKeys: Object.values(doc.relationships)
