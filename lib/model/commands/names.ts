@@ -54,32 +54,52 @@ export function assertColumnNameFree(doc: SchemaDocument, table: Table, name: st
   }
 }
 
-/** Who owns each index name in the scope of `table` (its schema in PostgreSQL, itself in MySQL), by name key. */
-export function indexNameOwners(
-  doc: SchemaDocument, table: Table, schemaId: string | undefined = table.schemaId,
-): Map<string, { tableId: string; tableName: string; indexId: string; name: string }> {
-  const scope = doc.settings.dialect === 'postgres'
-    ? valuesOf(doc.tables).filter((t) => t.schemaId === schemaId && t.id !== table.id).concat(table)
-    : [table];
-  const owners = new Map<string, { tableId: string; tableName: string; indexId: string; name: string }>();
+/** The id a table's primary key goes by in name checks (a primary key has no id of its own). */
+export const primaryKeyKey = (tableId: string): string => `${tableId}:primaryKey`;
+
+export interface IndexNameOwner {
+  tableId: string;
+  tableName: string;
+  /** Index id, unique constraint id, or primaryKeyKey(tableId). */
+  id: string;
+  name: string;
+  kind: 'index' | 'unique constraint' | 'primary key';
+}
+
+/**
+ * Who owns each index name in the scope of `table`, by name key. PostgreSQL: the table's schema, and
+ * named primary keys and unique constraints count too (each creates an index of that name). MySQL:
+ * the table's own indexes.
+ */
+export function indexNameOwners(doc: SchemaDocument, table: Table, schemaId: string | undefined = table.schemaId): Map<string, IndexNameOwner> {
+  const pg = doc.settings.dialect === 'postgres';
+  const scope = pg ? valuesOf(doc.tables).filter((t) => t.schemaId === schemaId && t.id !== table.id).concat(table) : [table];
+  const owners = new Map<string, IndexNameOwner>();
+  const own = (t: Table, id: string, name: string, kind: IndexNameOwner['kind']) =>
+    owners.set(nameKey(doc.settings.dialect, name), { tableId: t.id, tableName: t.name, id, name, kind });
   for (const t of scope) {
-    for (const ix of t.indexes) owners.set(nameKey(doc.settings.dialect, ix.name), { tableId: t.id, tableName: t.name, indexId: ix.id, name: ix.name });
+    for (const ix of t.indexes) own(t, ix.id, ix.name, 'index');
+    if (!pg) continue;
+    for (const u of t.uniques) if (u.name) own(t, u.id, u.name, 'unique constraint');
+    if (t.primaryKey?.name) own(t, primaryKeyKey(t.id), t.primaryKey.name, 'primary key');
   }
   return owners;
 }
 
 /**
- * Throws when another index already uses `name` in the scope of `table`. `schemaId` is the table's
- * (possibly new) schema; pass `owners` when checking many names against the same scope.
+ * Throws when something else already uses `name` as an index name in the scope of `table`.
+ * `exceptId` is the element being renamed; `schemaId` the table's (possibly new) schema; pass
+ * `owners` when checking many names against the same scope.
  */
 export function assertIndexNameFree(
-  doc: SchemaDocument, table: Table, name: string, exceptIndexId?: string, schemaId: string | undefined = table.schemaId,
+  doc: SchemaDocument, table: Table, name: string, exceptId?: string, schemaId: string | undefined = table.schemaId,
   owners = indexNameOwners(doc, table, schemaId),
 ): void {
   const clash = owners.get(nameKey(doc.settings.dialect, name));
-  if (clash && clash.indexId !== exceptIndexId) {
+  if (clash && clash.id !== exceptId) {
     const where = clash.tableId === table.id ? `table "${clash.tableName}"` : `${schemaLabel(doc, schemaId)} (on table "${clash.tableName}")`;
-    throw new CommandError('duplicate-name', `an index named "${clash.name}" already exists in ${where}`);
+    const article = clash.kind === 'index' ? 'an' : 'a';
+    throw new CommandError('duplicate-name', `${article} ${clash.kind} named "${clash.name}" already exists in ${where}`);
   }
 }
 
@@ -87,7 +107,7 @@ export function assertIndexNameFree(
 export function assertConstraintNameFree(doc: SchemaDocument, table: Table, name: string | undefined, exceptId?: string): void {
   if (name === undefined) return;
   const names: { id: string; name?: string }[] = [
-    { id: `${table.id}:primaryKey`, name: table.primaryKey?.name },
+    { id: primaryKeyKey(table.id), name: table.primaryKey?.name },
     ...table.uniques,
     ...table.checks,
     ...valuesOf(doc.relationships).filter((r) => r.fromTableId === table.id),

@@ -6,7 +6,7 @@ import {
   assignChanges, changeableKeys, checkChangeKeys, checkShape, requireColumn, requireIndexIn, requireTable, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
-import { assertConstraintNameFree, assertIndexNameFree } from '../names';
+import { assertConstraintNameFree, assertIndexNameFree, primaryKeyKey } from '../names';
 import type { CommandOf } from '../types';
 
 /** Every id names a column of the table, and none twice. */
@@ -37,7 +37,8 @@ export function setPrimaryKey(doc: SchemaDocument, cmd: CommandOf<'primaryKey.se
   }
   const pk = checkShape(primaryKeySchema, cmd.primaryKey, 'primary key');
   requireColumnSet(table, pk.columnIds, 'the primary key');
-  assertConstraintNameFree(doc, table, pk.name, `${table.id}:primaryKey`);
+  assertConstraintNameFree(doc, table, pk.name, primaryKeyKey(table.id));
+  if (pk.name !== undefined) assertIndexNameFree(doc, table, pk.name, primaryKeyKey(table.id));
   table.primaryKey = pk;
   for (const c of table.columns) {
     if (!pk.columnIds.includes(c.id) || !c.nullable) continue;
@@ -52,6 +53,7 @@ export function addUnique(doc: SchemaDocument, cmd: CommandOf<'unique.add'>): vo
   requireNewChildId(table.uniques, unique.id, 'unique constraint', table);
   requireColumnSet(table, unique.columnIds, 'the unique constraint');
   assertConstraintNameFree(doc, table, unique.name);
+  if (unique.name !== undefined) assertIndexNameFree(doc, table, unique.name);
   table.uniques.push(unique);
 }
 
@@ -60,6 +62,7 @@ export function updateUnique(doc: SchemaDocument, cmd: CommandOf<'unique.update'
   const unique = table.uniques[requireIndexIn(table.uniques, cmd.uniqueId, 'unique constraint', `table "${table.name}"`)];
   checkChangeKeys(cmd.changes, changeableKeys(uniqueConstraintSchema), 'unique constraint');
   assertConstraintNameFree(doc, table, cmd.changes.name, unique.id);
+  if (cmd.changes.name !== undefined) assertIndexNameFree(doc, table, cmd.changes.name, unique.id);
   assignChanges(unique, cmd.changes);
   checkShape(uniqueConstraintSchema, unique, 'unique constraint');
   requireColumnSet(table, unique.columnIds, 'the unique constraint');

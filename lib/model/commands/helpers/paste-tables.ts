@@ -46,7 +46,9 @@ export function pasteTablesCommand(
     if (!relationNames.has(schemaId)) relationNames.set(schemaId, new Set(relationNamesInSchema(doc, schemaId).map((n) => nameKey(dialect, n))));
     const indexScope = dialect === 'postgres' ? schemaId : `${source.id}`;
     if (!indexNames.has(indexScope)) {
-      const existing = dialect === 'postgres' ? indexNamesInScope(doc, { ...source, schemaId }) : [];
+      // Scope of a table with nothing in it: the source's own names only count if it is in `doc`.
+      const empty: Table = { ...source, id: '', schemaId, indexes: [], uniques: [], primaryKey: undefined };
+      const existing = dialect === 'postgres' ? indexNamesInScope(doc, empty) : [];
       indexNames.set(indexScope, new Set(existing.map((n) => nameKey(dialect, n))));
     }
 
@@ -61,8 +63,19 @@ export function pasteTablesCommand(
       return { ...c, id, type: portableType(doc, c.type) };
     });
     const col = (id: string) => columnIds.get(id) ?? id;
-    if (table.primaryKey) table.primaryKey.columnIds = table.primaryKey.columnIds.map(col);
-    table.uniques = table.uniques.map((u) => ({ ...u, id: ids('uq'), columnIds: u.columnIds.map(col) }));
+    // PostgreSQL: named primary keys and uniques create indexes, so their names share the index scope.
+    const indexLikeName = (name: string | undefined) => (name !== undefined && dialect === 'postgres' ? copyName(dialect, name, indexNames.get(indexScope)!) : name);
+    if (table.primaryKey) {
+      table.primaryKey.columnIds = table.primaryKey.columnIds.map(col);
+      const name = indexLikeName(table.primaryKey.name);
+      if (name !== undefined) table.primaryKey.name = name;
+    }
+    table.uniques = table.uniques.map((u) => {
+      const copy = { ...u, id: ids('uq'), columnIds: u.columnIds.map(col) };
+      const name = indexLikeName(u.name);
+      if (name !== undefined) copy.name = name;
+      return copy;
+    });
     table.checks = table.checks.map((c) => ({ ...c, id: ids('chk') }));
     table.indexes = table.indexes.map((ix) => {
       const copy = { ...ix, id: ids('idx'), name: copyName(dialect, ix.name, indexNames.get(indexScope)!) };
