@@ -164,6 +164,7 @@ describe('pasteTablesCommand', () => {
     expect([orders.id, ...orders.columns.map((c) => c.id), items.id, ...items.columns.map((c) => c.id)].filter((id) => oldIds.has(id))).toEqual([]);
     expect(orders.primaryKey?.columnIds).toEqual([orders.columns[0].id, orders.columns[1].id]);
     expect(orders.partitioning?.key).toEqual([{ kind: 'column', columnId: orders.columns[1].id }]);
+    expect(orders.partitioning?.partitions.map((p) => p.name)).toEqual(['orders_2025_copy']);
     expect(after.layout.tables[orders.id]).toEqual({ x: 440, y: 40 });
     expect(after.layout.tables[items.id]).toEqual({ x: 40, y: 40 });
     // orders_copy -> users and items_copy -> products keep their existing parents; items_copy ->

@@ -27,11 +27,19 @@ function schemaLabel(doc: SchemaDocument, schemaId: string | undefined): string 
   return schemaId ? `schema "${doc.schemas[schemaId]?.name ?? schemaId}"` : 'the default schema';
 }
 
-/** Throws when a table or view other than `exceptId` already uses `name` in the schema. */
+/**
+ * Throws when a table, view or (PostgreSQL, where partitions are tables) partition of an element other
+ * than `exceptId` already uses `name` in the schema.
+ */
 export function assertRelationNameFree(doc: SchemaDocument, name: string, schemaId: string | undefined, exceptId?: string): void {
   for (const t of valuesOf(doc.tables)) {
-    if (t.id !== exceptId && t.schemaId === schemaId && sameName(doc, t.name, name)) {
+    if (t.id === exceptId || t.schemaId !== schemaId) continue;
+    if (sameName(doc, t.name, name)) {
       throw new CommandError('duplicate-name', `a table named "${t.name}" already exists in ${schemaLabel(doc, schemaId)}`);
+    }
+    const partition = doc.settings.dialect === 'postgres' ? t.partitioning?.partitions.find((p) => sameName(doc, p.name, name)) : undefined;
+    if (partition) {
+      throw new CommandError('duplicate-name', `a partition named "${partition.name}" (of table "${t.name}") already exists in ${schemaLabel(doc, schemaId)}`);
     }
   }
   for (const v of valuesOf(doc.views)) {
@@ -126,8 +134,25 @@ export function uniqueName(dialect: Dialect, base: string, taken: Iterable<strin
   }
 }
 
+/** Names in the relation namespace of a schema: tables, views and, in PostgreSQL, partitions. */
 export function relationNamesInSchema(doc: SchemaDocument, schemaId: string | undefined): string[] {
-  return [...valuesOf(doc.tables), ...valuesOf(doc.views)].filter((x) => x.schemaId === schemaId).map((x) => x.name);
+  const tables = valuesOf(doc.tables).filter((t) => t.schemaId === schemaId);
+  const partitions = doc.settings.dialect === 'postgres' ? tables.flatMap((t) => t.partitioning?.partitions.map((p) => p.name) ?? []) : [];
+  return [...tables.map((t) => t.name), ...valuesOf(doc.views).filter((v) => v.schemaId === schemaId).map((v) => v.name), ...partitions];
+}
+
+/**
+ * Partition names: unique within the table, and in PostgreSQL (where each partition is a table)
+ * free in the schema's relation namespace too.
+ */
+export function assertPartitionNamesFree(doc: SchemaDocument, table: Table, schemaId: string | undefined): void {
+  const seen = new Set<string>([nameKey(doc.settings.dialect, table.name)]);
+  for (const p of table.partitioning?.partitions ?? []) {
+    const key = nameKey(doc.settings.dialect, p.name);
+    if (seen.has(key)) throw new CommandError('duplicate-name', `table "${table.name}" cannot have a partition named "${p.name}": the name is used twice`);
+    seen.add(key);
+    if (doc.settings.dialect === 'postgres') assertRelationNameFree(doc, p.name, schemaId, table.id);
+  }
 }
 
 export function indexNamesInScope(doc: SchemaDocument, table: Table): string[] {

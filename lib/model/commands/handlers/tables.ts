@@ -6,7 +6,7 @@ import {
 } from '../context';
 import { CommandError } from '../errors';
 import { removeTableReferences } from '../integrity';
-import { assertIndexNameFree, assertRelationNameFree, indexNameOwners, nameKey } from '../names';
+import { assertIndexNameFree, assertPartitionNamesFree, assertRelationNameFree, indexNameOwners, nameKey } from '../names';
 import type { CommandOf } from '../types';
 
 const TABLE_CHANGE_KEYS = ['name', 'schemaId', 'comment', 'partitioning', 'options'] as const;
@@ -16,6 +16,7 @@ export function addTable(doc: SchemaDocument, cmd: CommandOf<'table.add'>): void
   requireNewId(doc.tables, table.id, 'table');
   requireSchema(doc, table.schemaId);
   assertRelationNameFree(doc, table.name, table.schemaId);
+  assertPartitionNamesFree(doc, table, table.schemaId);
   const seen = new Set<string>();
   for (const c of table.columns) {
     const key = nameKey(doc.settings.dialect, c.name);
@@ -51,6 +52,7 @@ export function updateTable(doc: SchemaDocument, cmd: CommandOf<'table.update'>)
   if (schemaId !== table.schemaId || name !== table.name) assertRelationNameFree(doc, name, schemaId, table.id);
   assignChanges(table, cmd.changes);
   checkShape(tableSchema, table, 'table');
+  if (hasKey(cmd.changes, 'partitioning') || hasKey(cmd.changes, 'name') || schemaId !== table.schemaId) assertPartitionNamesFree(doc, table, schemaId);
 }
 
 export function removeTable(doc: SchemaDocument, cmd: CommandOf<'table.remove'>, ctx: ApplyContext): void {

@@ -85,7 +85,9 @@ export function pasteTablesCommand(
     });
     if (table.partitioning) {
       table.partitioning.key = table.partitioning.key.map((p) => (p.kind === 'column' ? { ...p, columnId: col(p.columnId) } : p));
-      table.partitioning.partitions = table.partitioning.partitions.map((p) => ({ ...p, id: ids('part') }));
+      // PostgreSQL partitions are tables: their names share the schema's relation namespace.
+      const partitionNames = dialect === 'postgres' ? relationNames.get(schemaId)! : new Set<string>();
+      table.partitioning.partitions = table.partitioning.partitions.map((p) => ({ ...p, id: ids('part'), name: copyName(dialect, p.name, partitionNames) }));
     }
     tableIdMap.set(source.id, table.id);
     columnIdMaps.set(source.id, columnIds);
