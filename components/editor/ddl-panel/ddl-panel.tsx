@@ -1,18 +1,22 @@
 'use client';
 /**
  * The live DDL panel: the document's PostgreSQL or MySQL DDL and the generator's diagnostics, with
- * copy and download. Generation is derived state: memoized on the document's identity (immer gives a
- * new object only on change) and the dialect, read through useDeferredValue so typing in the
- * inspector never waits for it, and skipped entirely while the panel is closed (it is not mounted).
+ * copy and download. Generation runs in a Web Worker (use-generated-ddl.ts), keyed on the identity of
+ * the generator's inputs (immer gives new objects only where something changed; layout-only edits
+ * are ignored), and not at all while the panel is closed (nothing is mounted then).
  */
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { dialectSchema, type Dialect, type SchemaDocument } from '@/lib/model/document';
 import type { Diagnostic } from '@/lib/model/diagnostics';
-import { generateDdl } from '@/lib/ddl/generate-ddl';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
 import { controlClass, cx } from '@/components/ui/styles';
-import { ddlFileName, sameDdlInputs, selectionForEntity, sortDiagnostics, summarizeDiagnostics } from './ddl-helpers';
+import { ddlFileName, sameDdlInputs, selectionForEntity, summarizeDiagnostics } from './ddl-helpers';
+import { useGeneratedDdl } from './use-generated-ddl';
+
+/** Rendering thousands of list items on every edit would cost more than the generation itself. */
+const DIAGNOSTICS_SHOWN = 200;
+const EMPTY = { sql: '', diagnostics: [] as Diagnostic[], failure: undefined as string | undefined, ms: 0 };
 
 export interface DdlPanelProps {
   /** When false nothing is rendered and nothing is generated. Default true. */
@@ -20,24 +24,6 @@ export interface DdlPanelProps {
   /** Shows a close button when given. */
   onClose?: () => void;
   className?: string;
-}
-
-interface Generated {
-  sql: string;
-  diagnostics: Diagnostic[];
-  /** Set when the generator threw: shown instead of SQL, the editor keeps working. */
-  failure?: string;
-  ms: number;
-}
-
-function generate(doc: SchemaDocument, dialect: Dialect): Generated {
-  const start = performance.now();
-  try {
-    const { sql, diagnostics } = generateDdl(doc, dialect);
-    return { sql, diagnostics: sortDiagnostics(diagnostics), ms: performance.now() - start };
-  } catch (e) {
-    return { sql: '', diagnostics: [], failure: e instanceof Error ? e.message : String(e), ms: performance.now() - start };
-  }
 }
 
 export function DdlPanel({ open = true, onClose, className }: DdlPanelProps) {
@@ -66,10 +52,10 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
   const setDialect = useEditor((s) => s.setDialect);
   const select = useEditor((s) => s.select);
   const projectName = useEditor((s) => s.name);
-  const deferredDoc = useDeferredValue(useDdlInput(doc));
-  const deferredDialect = useDeferredValue(dialect);
-  const result = useMemo(() => generate(deferredDoc, deferredDialect), [deferredDoc, deferredDialect]);
-  const stale = !sameDdlInputs(deferredDoc, doc) || deferredDialect !== dialect;
+  const { result: generated, pending: stale } = useGeneratedDdl(useDdlInput(doc), dialect);
+  const result = generated ?? EMPTY;
+  const [showAll, setShowAll] = useState(false);
+  const shownDiagnostics = showAll ? result.diagnostics : result.diagnostics.slice(0, DIAGNOSTICS_SHOWN);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const preRef = useRef<HTMLPreElement>(null);
   const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -136,7 +122,7 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
           ))}
         </select>
         <span className="flex-1 truncate text-[11px] text-slate-500 dark:text-slate-400" aria-live="polite" data-testid="ddl-status">
-          {stale ? 'Updating…' : `${summarizeDiagnostics(result.diagnostics)} · ${result.ms.toFixed(0)} ms`}
+          {!generated ? 'Generating…' : `${stale ? 'Updating… · ' : ''}${summarizeDiagnostics(result.diagnostics)} · ${result.ms.toFixed(0)} ms`}
         </span>
         <Button data-testid="ddl-copy" onClick={handleCopy} disabled={!result.sql}>
           {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Press Ctrl+C' : 'Copy'}
@@ -160,7 +146,7 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
         aria-label="DDL diagnostics"
         className="max-h-40 shrink-0 overflow-y-auto border-b border-slate-200 empty:hidden dark:border-slate-700"
       >
-        {result.diagnostics.map((d, i) => {
+        {shownDiagnostics.map((d, i) => {
           const target = selectionForEntity(doc, d.entityId);
           return (
             <li key={i} data-severity={d.severity} className="flex items-start gap-1.5 px-2 py-0.5">
@@ -175,6 +161,13 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
             </li>
           );
         })}
+        {result.diagnostics.length > shownDiagnostics.length && (
+          <li className="px-2 py-0.5">
+            <Button variant="ghost" onClick={() => setShowAll(true)}>
+              Show all {result.diagnostics.length} diagnostics
+            </Button>
+          </li>
+        )}
       </ul>
       <pre
         ref={preRef}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { documentOf, makeColumn, makeIndex, makeTable, scalar } from '@/lib/model/build';
+import { generateDdl } from '@/lib/ddl/generate-ddl';
+import type { SchemaDocument } from '@/lib/model/document';
+import { DdlGenerator, type GeneratedDdl, type WorkerLike } from './ddl-generator';
+import type { DdlWorkerRequest, DdlWorkerResponse } from './ddl-worker-protocol';
+
+/** A worker that answers only when told to, running the real generator like ddl.worker.ts does. */
+class FakeWorker implements WorkerLike {
+  private onMessage: (data: DdlWorkerResponse) => void = () => {};
+  private onError: () => void = () => {};
+  requests: DdlWorkerRequest[] = [];
+  terminated = false;
+  postMessage(message: DdlWorkerRequest) {
+    this.requests.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  listen(onMessage: (data: DdlWorkerResponse) => void, onError: () => void) {
+    this.onMessage = onMessage;
+    this.onError = onError;
+  }
+  answer(index: number) {
+    const req = this.requests[index];
+    const { sql, diagnostics } = generateDdl(JSON.parse(req.docJson), req.dialect);
+    const data: DdlWorkerResponse = { requestId: req.requestId, ok: true, sql, diagnostics, ms: 1 };
+    this.onMessage(data);
+  }
+  crash() {
+    this.onError();
+  }
+}
+
+function doc(tableName: string, where?: string): SchemaDocument {
+  return documentOf({
+    tables: [
+      makeTable({
+        id: 't1',
+        name: tableName,
+        columns: [makeColumn({ id: 'c1', name: 'email', type: scalar('text') })],
+        indexes: [makeIndex({ id: 'i1', name: `${tableName}_email_idx`, parts: [{ kind: 'column', columnId: 'c1' }], where })],
+      }),
+    ],
+  });
+}
+
+function setup() {
+  const results: GeneratedDdl[] = [];
+  const worker = new FakeWorker();
+  const generator = new DdlGenerator((r) => results.push(r), () => worker);
+  return { results, worker, generator };
+}
+
+describe('DdlGenerator', () => {
+  it('sends the document as JSON and returns the worker’s DDL for that input', () => {
+    const { results, worker, generator } = setup();
+    const input = doc('users');
+    generator.request({ input, dialect: 'postgres' });
+    expect(worker.requests).toHaveLength(1);
+    expect(JSON.parse(worker.requests[0].docJson)).toEqual(input);
+    worker.answer(0);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ input, dialect: 'postgres', where: 'worker' });
+    expect(results[0].sql).toContain('CREATE TABLE "users"');
+  });
+
+  it('coalesces a burst: one in flight, only the newest waiting input is generated next', () => {
+    const { results, worker, generator } = setup();
+    const a = doc('a');
+    const b = doc('b');
+    const c = doc('c');
+    generator.request({ input: a, dialect: 'postgres' });
+    generator.request({ input: b, dialect: 'postgres' });
+    generator.request({ input: c, dialect: 'mysql' });
+    expect(worker.requests).toHaveLength(1);
+    worker.answer(0);
+    expect(worker.requests).toHaveLength(2);
+    expect(worker.requests[1].dialect).toBe('mysql');
+    worker.answer(1);
+    expect(results.map((r) => r.input)).toEqual([a, c]);
+    expect(results[1].sql).toContain('CREATE TABLE `c`');
+  });
+
+  it('sorts diagnostics errors first and reports the MySQL partial index', () => {
+    const { results, worker, generator } = setup();
+    generator.request({ input: doc('users', "email <> ''"), dialect: 'mysql' });
+    worker.answer(0);
+    const partial = results[0].diagnostics.find((d) => d.message.includes('users_email_idx'));
+    expect(partial).toBeDefined();
+    const order = { error: 0, warning: 1, info: 2 };
+    const ranks = results[0].diagnostics.map((d) => order[d.severity]);
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+  });
+
+  it('falls back to this thread when the worker fails, and ignores answers after dispose', () => {
+    const { results, worker, generator } = setup();
+    const input = doc('users');
+    generator.request({ input, dialect: 'postgres' });
+    worker.crash();
+    expect(worker.terminated).toBe(true);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ input, where: 'main thread' });
+    generator.request({ input: doc('later'), dialect: 'postgres' });
+    expect(results[1].sql).toContain('"later"');
+    generator.dispose();
+    generator.request({ input, dialect: 'postgres' });
+    expect(results).toHaveLength(2);
+  });
+
+  it('generates on this thread when there is no Worker, and reports a generator failure instead of throwing', () => {
+    const results: GeneratedDdl[] = [];
+    const generator = new DdlGenerator((r) => results.push(r), undefined);
+    generator.request({ input: doc('users'), dialect: 'postgres' });
+    expect(results[0].where).toBe('main thread');
+    // A document the generator cannot read (a column type referencing nothing) must not throw here.
+    const broken = doc('broken');
+    broken.tables.t1.columns[0].type = { kind: 'enum', enumId: 'missing' };
+    generator.request({ input: broken, dialect: 'postgres' });
+    expect(results).toHaveLength(2);
+    expect(results[1].failure === undefined ? results[1].sql.length > 0 : results[1].failure.length > 0).toBe(true);
+  });
+});

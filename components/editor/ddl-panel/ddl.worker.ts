@@ -1,0 +1,24 @@
+/**
+ * DDL generation off the main thread: at 1,000 tables generateDdl takes far longer than a frame
+ * (see the figures in ddl-panel.tsx), so the panel asks this worker and stays responsive.
+ */
+import type { SchemaDocument } from '@/lib/model/document';
+import { generateDdl } from '@/lib/ddl/generate-ddl';
+import type { DdlWorkerRequest, DdlWorkerResponse } from './ddl-worker-protocol';
+
+function reply(message: DdlWorkerResponse) {
+  self.postMessage(message);
+}
+
+self.addEventListener('message', (event: MessageEvent<DdlWorkerRequest>) => {
+  const { requestId, dialect, docJson } = event.data;
+  const started = performance.now();
+  try {
+    // The panel sends the editor store's own document, already validated when it was loaded.
+    const doc: SchemaDocument = JSON.parse(docJson);
+    const { sql, diagnostics } = generateDdl(doc, dialect);
+    reply({ requestId, ok: true, sql, diagnostics, ms: performance.now() - started });
+  } catch (e) {
+    reply({ requestId, ok: false, message: e instanceof Error ? e.message : String(e), ms: performance.now() - started });
+  }
+});
