@@ -61,6 +61,7 @@ LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.
 WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 AND NOT c.relispartition AND ${USER_SCHEMA} ${f}
 ORDER BY con.conrelid, con.conname`;
 
+// Column parts report the plain column name (pg_get_indexdef would quote it); expressions their text.
 // indoption bits: 1 = DESC, 2 = NULLS FIRST. int2vector/oidvector subscripts start at 0.
 const INDEXES_SQL = (f: string) => `
 SELECT i.indrelid::text AS table_oid, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
@@ -68,7 +69,9 @@ SELECT i.indrelid::text AS table_oid, ic.relname AS name, i.indisunique AS uniqu
        EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x')) AS constraint,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        (SELECT json_agg(json_build_object(
-           'expression', pg_get_indexdef(i.indexrelid, k, true),
+           'expression', CASE WHEN i.indkey[k - 1] <> 0
+             THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])
+             ELSE pg_get_indexdef(i.indexrelid, k, true) END,
            'is_column', i.indkey[k - 1] <> 0,
            'option', i.indoption[k - 1],
            'opclass', CASE WHEN k <= i.indnkeyatts AND NOT oc.opcdefault THEN oc.opcname END
