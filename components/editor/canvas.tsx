@@ -185,7 +185,8 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
         onlyRenderVisibleElements
         defaultViewport={initial.viewport}
         fitView={initial.fit}
-        fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+        // includeHiddenNodes: culled nodes were never measured; their declared size counts.
+        fitViewOptions={{ maxZoom: 1, padding: 0.15, includeHiddenNodes: true }}
         minZoom={0.05}
         maxZoom={2}
         zoomOnDoubleClick={false}

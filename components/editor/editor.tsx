@@ -62,6 +62,17 @@ export function Editor(props: EditorProps) {
 /** Tables copied with Ctrl/Cmd+C: kept in memory for this tab. */
 let clipboard: { tables: Table[]; relationships: Relationship[] } | undefined;
 
+/** The first spot down-right of `p` that no table's top-left corner occupies, so new tables never stack exactly. */
+function freeSpot(doc: SchemaDocument, p: { x: number; y: number }): { x: number; y: number } {
+  const taken = Object.values(doc.layout.tables);
+  let { x, y } = p;
+  for (let i = 0; i < 50 && taken.some((t) => Math.abs(t.x - x) < 24 && Math.abs(t.y - y) < 24); i++) {
+    x += 32;
+    y += 32;
+  }
+  return { x, y };
+}
+
 const AREA_COLORS = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b'];
 
 function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Saver }) {
@@ -93,7 +104,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const layout = useAutoLayout(store, (ids) => {
     // Show the result: everything for a full layout, the laid-out tables otherwise.
     const nodes = ids.length === Object.keys(store.getState().doc.tables).length ? undefined : ids.map((id) => ({ id }));
-    requestAnimationFrame(() => void fitView({ nodes, padding: 0.1, maxZoom: 1, duration: 300 }));
+    requestAnimationFrame(() => void fitView({ nodes, padding: 0.1, maxZoom: 1, duration: 300, includeHiddenNodes: true }));
   });
 
   const viewCenter = useCallback(() => {
@@ -107,7 +118,8 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const addTable = useCallback(
     (position?: { x: number; y: number }) => {
       const doc = store.getState().doc;
-      const command = addTableCommand(doc, { position: position ? { x: Math.round(position.x), y: Math.round(position.y) } : viewCenter() });
+      const at = freeSpot(doc, position ? { x: Math.round(position.x), y: Math.round(position.y) } : viewCenter());
+      const command = addTableCommand(doc, { position: at });
       const r = run(command);
       if (!('error' in r)) store.getState().select({ kind: 'tables', tableIds: [command.table.id] });
     },
@@ -212,7 +224,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       const state = store.getState();
       if (state.focusAreaId && !state.doc.areas[state.focusAreaId]?.tableIds.includes(hit.tableId)) state.setFocusArea(undefined);
       state.select(hit.columnId ? { kind: 'column', tableId: hit.tableId, columnId: hit.columnId } : { kind: 'tables', tableIds: [hit.tableId] });
-      requestAnimationFrame(() => void fitView({ nodes: [{ id: hit.tableId }], duration: 300, maxZoom: 1.1, minZoom: 0.6 }));
+      requestAnimationFrame(() => void fitView({ nodes: [{ id: hit.tableId }], duration: 300, maxZoom: 1.1, minZoom: 0.6, includeHiddenNodes: true }));
     },
     [store, fitView],
   );
@@ -276,7 +288,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
           state.select({ kind: 'none' });
           break;
         case 'zoomToFit':
-          void fitView({ padding: 0.1, duration: 300 });
+          void fitView({ padding: 0.1, duration: 300, includeHiddenNodes: true });
           break;
         case 'autoLayout':
           runLayout(selectedTableIds(state.selection).length > 1 ? 'selection' : 'all');
@@ -335,7 +347,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       manyToMany,
       deleteSelection,
       openSearch: () => setSearchOpen(true),
-      zoomToFit: () => void fitView({ padding: 0.1, duration: 300 }),
+      zoomToFit: () => void fitView({ padding: 0.1, duration: 300, includeHiddenNodes: true }),
       layout: runLayout,
       toggleTheme: theme.toggle,
       toggleInspector: () => setInspectorOpen((o) => !o),
