@@ -43,6 +43,7 @@ const build = process.env.E2E_SKIP_BUILD === '1' ? '' : `${next} build && `;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  globalTeardown: './e2e/support/global-teardown.ts',
   fullyParallel: false,
   // Two cores: one worker for the browser, one left for the server.
   workers: 1,
