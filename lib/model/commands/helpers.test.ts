@@ -181,16 +181,16 @@ describe('pasteTablesCommand', () => {
     ]);
   });
 
-  it('PostgreSQL: named primary keys and uniques of copies are renamed like indexes; MySQL keeps them (per table)', () => {
+  it('PostgreSQL: named primary keys and uniques of copies are renamed like indexes; MySQL keeps them (per table); check names always get _copy (database-wide in MySQL 8)', () => {
     const pg = commandsFixture();
     const copy = Object.values(applyAndCheck(pg, pasteTablesCommand(pg, [pg.tables.t_users], [], { x: 0, y: 0 }, { ids: sequentialIds() })).doc.tables).at(-1)!;
     expect([copy.primaryKey?.name, copy.uniques[0].name, copy.checks[0].name, ...copy.indexes.map((i) => i.name)])
-      .toEqual(['pk_users_copy', 'uq_users_email_copy', 'chk_users_name', 'ix_users_name_copy', 'ix_users_lower_email_copy']);
+      .toEqual(['pk_users_copy', 'uq_users_email_copy', 'chk_users_name_copy', 'ix_users_name_copy', 'ix_users_lower_email_copy']);
 
     const mysql = { ...commandsFixture(), settings: { dialect: 'mysql' as const } };
     const copy2 = Object.values(applyAndCheck(mysql, pasteTablesCommand(mysql, [mysql.tables.t_users], [], { x: 0, y: 0 }, { ids: sequentialIds() })).doc.tables).at(-1)!;
-    expect([copy2.name, copy2.primaryKey?.name, copy2.uniques[0].name, ...copy2.indexes.map((i) => i.name)])
-      .toEqual(['users_copy', 'pk_users', 'uq_users_email', 'ix_users_name', 'ix_users_lower_email']);
+    expect([copy2.name, copy2.primaryKey?.name, copy2.uniques[0].name, copy2.checks[0].name, ...copy2.indexes.map((i) => i.name)])
+      .toEqual(['users_copy', 'pk_users', 'uq_users_email', 'chk_users_name_copy', 'ix_users_name', 'ix_users_lower_email']);
   });
 
   it('pasting twice counts up, and a paste into another document drops unknown types and parents', () => {

@@ -111,17 +111,31 @@ export function assertIndexNameFree(
   }
 }
 
-/** Named constraints of one table: primary key, uniques, checks and the foreign keys it holds. */
+/**
+ * Named constraints: the primary key, uniques, checks and foreign keys of a table. In MySQL, check and
+ * foreign key names are unique per database (MySQL 8 rejects a second `chk_x` in another table), so
+ * there they are compared across every table.
+ */
 export function assertConstraintNameFree(doc: SchemaDocument, table: Table, name: string | undefined, exceptId?: string): void {
   if (name === undefined) return;
-  const names: { id: string; name?: string }[] = [
-    { id: primaryKeyKey(table.id), name: table.primaryKey?.name },
-    ...table.uniques,
-    ...table.checks,
-    ...valuesOf(doc.relationships).filter((r) => r.fromTableId === table.id),
+  const databaseWide = doc.settings.dialect === 'mysql';
+  const names: { id: string; name?: string; tableId: string }[] = [
+    { id: primaryKeyKey(table.id), name: table.primaryKey?.name, tableId: table.id },
+    ...table.uniques.map((u) => ({ ...u, tableId: table.id })),
   ];
+  for (const t of databaseWide ? valuesOf(doc.tables) : [table]) {
+    // The table being edited may be a draft with changes the snapshot does not have yet.
+    const checks = t.id === table.id ? table.checks : t.checks;
+    names.push(...checks.map((k) => ({ id: k.id, name: k.name, tableId: t.id })));
+  }
+  for (const r of valuesOf(doc.relationships)) {
+    if (databaseWide || r.fromTableId === table.id) names.push({ id: r.id, name: r.name, tableId: r.fromTableId });
+  }
   const clash = names.find((n) => n.id !== exceptId && n.name !== undefined && sameName(doc, n.name, name));
-  if (clash) throw new CommandError('duplicate-name', `table "${table.name}" already has a constraint named "${name}"`);
+  if (!clash) return;
+  if (clash.tableId === table.id) throw new CommandError('duplicate-name', `table "${table.name}" already has a constraint named "${name}"`);
+  const owner = doc.tables[clash.tableId]?.name ?? clash.tableId;
+  throw new CommandError('duplicate-name', `a constraint named "${name}" already exists in the database (on table "${owner}"); MySQL check and foreign key names are database-wide`);
 }
 
 /** `base`, else `base_2`, `base_3`, ...: the first name not in `taken` (compared with nameKey). */

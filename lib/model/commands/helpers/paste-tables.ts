@@ -40,6 +40,7 @@ export function pasteTablesCommand(
   const relationNames = new Map<string | undefined, Set<string>>();
   const indexNames = new Map<string | undefined, Set<string>>();
   const commands: Command[] = [];
+  const checkNames = new Set(Object.values(doc.tables).flatMap((t) => t.checks.flatMap((c) => (c.name ? [nameKey(dialect, c.name)] : []))));
 
   for (const source of tables) {
     const schemaId = source.schemaId && doc.schemas[source.schemaId] ? source.schemaId : undefined;
@@ -76,7 +77,8 @@ export function pasteTablesCommand(
       if (name !== undefined) copy.name = name;
       return copy;
     });
-    table.checks = table.checks.map((c) => ({ ...c, id: ids('chk') }));
+    // Check names are database-wide in MySQL 8: copies get fresh ones whichever dialect is current.
+    table.checks = table.checks.map((c) => (c.name === undefined ? { ...c, id: ids('chk') } : { ...c, id: ids('chk'), name: copyName(dialect, c.name, checkNames) }));
     table.indexes = table.indexes.map((ix) => {
       const copy = { ...ix, id: ids('idx'), name: copyName(dialect, ix.name, indexNames.get(indexScope)!) };
       copy.parts = ix.parts.map((p) => (p.kind === 'column' ? { ...p, columnId: col(p.columnId) } : p));
