@@ -113,8 +113,7 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, where: 
       return ctx.spec.builtinDefault(value.name, { temporalColumn: type.temporal, fsp: type.fsp });
     default: {
       const never: never = value;
-      ctx.diag('error', 'column.unknown-default', `${where}: unknown default ${JSON.stringify(never)}`, column.id, path);
-      return undefined;
+      throw new Error(`${where}: unknown default ${JSON.stringify(never)} at ${path}`);
     }
   }
 }
