@@ -7,7 +7,9 @@ import { assertDocument } from '../model/validate';
 import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
 import { HOSTILE, hostileNamesDocument } from '../model/fixtures/hostile-names';
 import { indexStrategy, indexStrategyMarkdown, type IndexStrategyRow } from './index-strategy';
-import { pgObjectName } from './implicit-index-names';
+import { ddlNames } from './ddl-names';
+import { fitDerivedName } from '../ddl/names';
+import { dialectSpec } from '../dialects/dialects';
 
 const pick = (rows: IndexStrategyRow[], indexName: string) => {
   const row = rows.find((r) => r.indexName === indexName);
@@ -20,7 +22,7 @@ describe('indexStrategy on the kitchen sink', () => {
 
   it('lists every primary key, unique constraint and index, in document order', () => {
     for (const dialect of ['postgres', 'mysql'] as const) {
-      const rows = indexStrategy(doc, dialect);
+      const rows = indexStrategy(doc, dialect).filter((r) => !r.type.includes('created by InnoDB'));
       const expected = Object.values(doc.tables).reduce((n, t) => n + (t.primaryKey ? 1 : 0) + t.uniques.length + t.indexes.length, 0);
       expect(rows).toHaveLength(expected);
       expect(rows.filter((r) => r.source === 'primary-key')).toHaveLength(Object.values(doc.tables).filter((t) => t.primaryKey).length);
@@ -33,12 +35,14 @@ describe('indexStrategy on the kitchen sink', () => {
     ['postgres', 'customers_pkey', 'id', 'B-tree, unique', 'Primary key'],
     ['mysql', 'PRIMARY', 'id', 'B-tree, unique', 'Primary key'],
     ['postgres', 'customers_email_key', 'email', 'B-tree, unique', 'Enforces unique email'],
-    ['mysql', 'email', 'email', 'B-tree, unique', 'Enforces unique email'],
+    ['mysql', 'customers_email_key', 'email', 'B-tree, unique', 'Enforces unique email'],
     ['postgres', 'customers_public_id_uk', 'public_id', 'B-tree, unique', 'Enforces unique public_id'],
     ['postgres', 'customers_lower_email_idx', '(lower(email))', 'B-tree, expression', 'Case-insensitive login lookup'],
     ['postgres', 'customers_profile_gin', 'profile', 'GIN', 'JSON containment queries'],
-    ['mysql', 'customers_profile_gin', 'profile', 'GIN (not available on MySQL)', 'JSON containment queries'],
-    ['postgres', 'customers_name_idx', 'full_name(50), created_at DESC', 'B-tree, composite', 'Customer search by name, newest first'],
+    ['mysql', 'customers_profile_gin', 'profile', 'GIN (not created on MySQL 8.0: no GIN indexes)', 'JSON containment queries'],
+    ['postgres', 'customers_name_idx', 'full_name, created_at DESC', 'B-tree, composite (prefix length left out)', 'Customer search by name, newest first'],
+    ['mysql', 'customers_name_idx', 'full_name(50), created_at DESC', 'B-tree, composite', 'Customer search by name, newest first'],
+    ['mysql', 'customers_referrer_id_fkey', 'referrer_id', 'B-tree (created by InnoDB for the foreign key)', 'FK lookup for customers.referrer_id; joins and cascades from customers'],
     ['postgres', 'orders_pk', 'id', 'B-tree, unique', 'Primary key'],
     [
       'postgres',
@@ -50,23 +54,36 @@ describe('indexStrategy on the kitchen sink', () => {
     [
       'mysql',
       'orders_open_idx',
-      'placed_at DESC NULLS LAST',
-      "B-tree, partial (WHERE status <> 'shipped') (not available on MySQL), covering (INCLUDE total) (not available on MySQL)",
+      'placed_at DESC',
+      "B-tree, covering (INCLUDE total as trailing key columns) (no partial indexes: covers all rows (WHERE status <> 'shipped' left out); NULLS order left out)",
       'Open-orders dashboard, newest first',
     ],
     ['postgres', 'orders_customer_idx', 'customer_id', 'Hash', 'Orders of a customer'],
-    ['postgres', 'products_text_ft', 'name, description', 'Full-text (not available on PostgreSQL), composite', 'Full-text product search (MySQL)'],
+    ['mysql', 'orders_customer_idx', 'customer_id', 'B-tree (InnoDB builds HASH as B-tree)', 'Orders of a customer'],
+    ['postgres', 'products_text_ft', 'name, description', 'Full-text, composite (not created on PostgreSQL 16: no FULLTEXT indexes (index a tsvector column with GIN))', 'Full-text product search (MySQL)'],
     ['mysql', 'products_text_ft', 'name, description', 'Full-text, composite', 'Full-text product search (MySQL)'],
     ['postgres', 'products_released_brin', 'released_on', 'BRIN', 'Range scans over release dates'],
+    ['mysql', 'products_released_brin', 'released_on', 'B-tree (BRIN not available: built as B-tree)', 'Range scans over release dates'],
     ['postgres', 'products_name_pattern_idx', 'name varchar_pattern_ops NULLS FIRST', 'B-tree', 'LIKE prefix search'],
     ['postgres', 'order_items_pkey', 'order_id, line_no', 'B-tree, composite, unique', 'Primary key (order_id, line_no)'],
     ['postgres', 'shipments_carrier_tracking_key', 'carrier, tracking_no', 'B-tree, composite, unique, NULLS NOT DISTINCT', 'Enforces unique (carrier, tracking_no)'],
+    ['mysql', 'shipments_carrier_tracking_key', 'carrier, tracking_no', 'B-tree, composite, unique, NULLS NOT DISTINCT left out (not on MySQL 8.0)', 'Enforces unique (carrier, tracking_no)'],
+    ['postgres', 'type_zoo_geometry_spatial', 'c_geometry', 'GiST (SPATIAL built as GiST)', 'Nearest-location search'],
     ['postgres', 'type_zoo_inet_gist', 'c_inet inet_ops', 'GiST', 'Subnet containment'],
     ['postgres', 'type_zoo_text_spgist', 'c_text', 'SP-GiST', 'Prefix search'],
     ['postgres', 'type_zoo_varchar_uidx', 'c_varchar, c_char DESC', 'B-tree, composite, unique', 'Enforces unique (c_varchar, c_char)'],
   ];
   it.each(cases)('%s %s', (dialect, indexName, columns, type, purpose) => {
     expect(pick(indexStrategy(doc, dialect), indexName)).toMatchObject({ columns, type, purpose });
+  });
+
+  it('follows the target: MariaDB 10.11 cannot build expression indexes', () => {
+    expect(pick(indexStrategy(doc, 'mysql'), 'customers_lower_email_idx').created).toBe(true);
+    const row = pick(indexStrategy(doc, 'mysql', { target: 'mariadb-10.11' }), 'customers_lower_email_idx');
+    expect(row).toMatchObject({ created: false, type: 'B-tree, expression (not created on MariaDB 10.11: no functional index parts)' });
+    expect(pick(indexStrategy(doc, 'postgres', { target: 'postgres-14' }), 'shipments_carrier_tracking_key').type).toBe(
+      'B-tree, composite, unique, NULLS NOT DISTINCT left out (not on PostgreSQL 14)',
+    );
   });
 
   it('names schema-qualified tables', () => {
@@ -101,7 +118,7 @@ describe('derived purposes', () => {
     [
       'FK lookup then more columns',
       (ids, c) => [makeIndex({ name: 'ix', parts: [{ kind: 'column', columnId: c.user }, { kind: 'column', columnId: c.created, order: 'desc' }] }, ids)],
-      'FK lookup for orders.user_id (then created_at DESC); joins and cascades from users',
+      'FK lookup for orders.user_id (then created_at); joins and cascades from users',
     ],
     ['plain lookup', (ids, c) => [makeIndex({ name: 'ix', parts: [{ kind: 'column', columnId: c.created }] }, ids)], 'Lookups by created_at'],
     [
@@ -119,40 +136,46 @@ describe('derived purposes', () => {
   });
 });
 
-describe('implicit index names', () => {
-  it.each([
-    ['users', undefined, 'pkey', 'users_pkey'],
-    ['users', 'email', 'key', 'users_email_key'],
-    ['a'.repeat(40), 'b'.repeat(40), 'key', `${'a'.repeat(29)}_${'b'.repeat(29)}_key`],
-    ['a'.repeat(70), undefined, 'pkey', `${'a'.repeat(58)}_pkey`],
-    // Three-byte characters: cut on a character boundary, 58 bytes -> 19 characters.
-    ['表'.repeat(21), undefined, 'pkey', `${'表'.repeat(19)}_pkey`],
-  ])('pgObjectName(%s, %s, %s)', (a, b, label, expected) => {
-    expect(pgObjectName(a, b, label)).toBe(expected);
-  });
-
-  it('avoids clashes the way PostgreSQL does (key1, key2...) and MySQL does (_2)', () => {
+describe('names the DDL gives unnamed keys', () => {
+  it('derives <table>_pkey, <table>_<cols>_key and <table>_<cols>_fkey, avoiding every explicit name', () => {
     const ids = sequentialIds();
-    const a = makeColumn({ name: 'a', type: scalar('integer') }, ids);
+    const a = makeColumn({ name: 'a', type: scalar('integer'), nullable: false }, ids);
     const b = makeColumn({ name: 'b', type: scalar('integer') }, ids);
+    const parent = makeTable({ name: 'p', columns: [makeColumn({ id: 'p_id', name: 'id', type: scalar('integer'), nullable: false })], primaryKey: { columnIds: ['p_id'] } }, ids);
     const t = makeTable(
       {
         name: 't',
         columns: [a, b],
+        primaryKey: { columnIds: [a.id] },
         uniques: [
-          { id: 'u1', columnIds: [a.id] },
-          { id: 'u2', columnIds: [a.id] },
-          { id: 'u3', columnIds: [a.id, b.id] },
+          { id: 'u1', columnIds: [a.id, b.id] },
+          { id: 'u2', columnIds: [b.id] },
         ],
+        // An explicit index already called what the second unique would derive.
         indexes: [makeIndex({ name: 't_b_key', parts: [{ kind: 'column', columnId: b.id }] }, ids)],
       },
       ids,
     );
-    const u4 = { id: 'u4', columnIds: [b.id] };
-    t.uniques.push(u4);
+    const rel = makeRelationship({ id: 'r1', fromTableId: t.id, toTableId: parent.id, columnPairs: [{ fromColumnId: b.id, toColumnId: 'p_id' }] }, ids);
+    const doc = assertDocument(documentOf({ tables: [parent, t], relationships: [rel] }));
+    const pg = ddlNames(doc, 'postgres');
+    expect([pg.primaryKeys.get(t.id), pg.uniques.get('u1'), pg.uniques.get('u2'), pg.foreignKeys.get('r1')]).toEqual(['t_pkey', 't_a_b_key', 't_b_key1', 't_b_fkey']);
+    const my = ddlNames(doc, 'mysql');
+    expect([my.primaryKeys.get(t.id), my.uniques.get('u2')]).toEqual(['PRIMARY', 't_b_key1']);
+    // MySQL: the explicit index leads with the FK column, so InnoDB adds no index of its own.
+    expect(indexStrategy(doc, 'mysql').filter((r) => r.indexName === 't_b_fkey')).toEqual([]);
+  });
+
+  it('fits long derived names to the limit with a hash, as the DDL does', () => {
+    const ids = sequentialIds();
+    const long = 'x'.repeat(60);
+    const col = makeColumn({ name: 'id', type: scalar('integer'), nullable: false }, ids);
+    const t = makeTable({ name: long, columns: [col], primaryKey: { columnIds: [col.id] } }, ids);
     const doc = assertDocument(documentOf({ tables: [t] }));
-    expect(indexStrategy(doc, 'postgres').map((r) => r.indexName)).toEqual(['t_a_key', 't_a_key1', 't_a_b_key', 't_b_key1', 't_b_key']);
-    expect(indexStrategy(doc, 'mysql').map((r) => r.indexName)).toEqual(['a', 'a_2', 'a_3', 'b', 't_b_key']);
+    const name = ddlNames(doc, 'postgres').primaryKeys.get(t.id)!;
+    expect(name).toBe(fitDerivedName(dialectSpec('postgres'), `${long}_pkey`).name);
+    expect(name.length).toBeLessThanOrEqual(63);
+    expect(name).toMatch(/_[0-9a-f]{8}$/);
   });
 });
 

@@ -6,10 +6,13 @@
  * expression); what the chosen dialect cannot build says so. Purpose is the architect's note, else
  * derived from what the index serves (a primary key, a unique rule, a foreign key lookup).
  */
-import type { Dialect, Index, IndexMethod, IndexPart, Relationship, SchemaDocument, Table } from '../model/document';
+import type { DdlTarget } from '../dialects/types';
+import { dialectSpec } from '../dialects/dialects';
+import type { Dialect, Index, Relationship, SchemaDocument, Table } from '../model/document';
 import { columnName, displayName } from '../model/lookup';
 import { markdownTable } from '../markdown/escape';
-import { mysqlUniqueNameChooser, pgNameChooser } from './implicit-index-names';
+import { ddlNames } from './ddl-names';
+import { indexOutcome, METHOD_LABEL, type IndexOutcome } from './index-outcome';
 
 export interface IndexStrategyRow {
   tableId: string;
@@ -19,37 +22,15 @@ export interface IndexStrategyRow {
   type: string;
   purpose: string;
   source: 'primary-key' | 'unique' | 'index';
+  /** false when the target cannot build this index (the type says why); the DDL skips it too. */
+  created: boolean;
 }
 
-const METHOD_LABEL: Record<IndexMethod, string> = {
-  btree: 'B-tree',
-  hash: 'Hash',
-  gin: 'GIN',
-  gist: 'GiST',
-  brin: 'BRIN',
-  spgist: 'SP-GiST',
-  fulltext: 'Full-text',
-  spatial: 'Spatial',
-};
-
-/** Which index methods each dialect builds (InnoDB builds B-tree for HASH; it is accepted and noted). */
-const METHODS_BY_DIALECT: Record<Dialect, ReadonlySet<IndexMethod>> = {
-  postgres: new Set(['btree', 'hash', 'gin', 'gist', 'brin', 'spgist']),
-  mysql: new Set(['btree', 'hash', 'fulltext', 'spatial']),
-};
-
-/** Partial indexes and INCLUDE columns exist on PostgreSQL only. */
-const SUPPORTS_PARTIAL: Record<Dialect, boolean> = { postgres: true, mysql: false };
-const SUPPORTS_INCLUDE: Record<Dialect, boolean> = { postgres: true, mysql: false };
-const DIALECT_NAME: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL' };
-
-function partLabel(table: Table, part: IndexPart): string {
-  let text = part.kind === 'column' ? columnName(table, part.columnId) : `(${part.sql})`;
-  if (part.kind === 'column' && part.length !== undefined) text += `(${part.length})`;
-  if (part.opclass) text += ` ${part.opclass}`;
-  if (part.order === 'desc') text += ' DESC';
-  if (part.nulls) text += ` NULLS ${part.nulls.toUpperCase()}`;
-  return text;
+export interface IndexStrategyOptions {
+  /** Engine version, as DdlOptions.target (e.g. `mariadb-10.11`, `postgres-14`); default the dialect's. */
+  target?: DdlTarget;
+  /** As DdlOptions.schemaQualified (MySQL schemas kept as databases). */
+  schemaQualified?: boolean;
 }
 
 function names(table: Table, columnIds: readonly string[]): string {
@@ -62,26 +43,23 @@ function columnSetPhrase(table: Table, columnIds: readonly string[]): string {
   return columnIds.length > 1 ? `(${list})` : list;
 }
 
-function indexType(ix: Index, dialect: Dialect, table: Table): string {
-  const method = ix.method ?? 'btree';
-  const parts: string[] = [METHOD_LABEL[method]];
-  if (!METHODS_BY_DIALECT[dialect].has(method)) parts[0] += ` (not available on ${DIALECT_NAME[dialect]})`;
-  if (ix.parts.length > 1) parts.push('composite');
+function indexType(ix: Index, outcome: IndexOutcome, dialect: Dialect): string {
+  const parts: string[] = [METHOD_LABEL[outcome.method]];
+  if (outcome.columns.length > 1) parts.push('composite');
   if (ix.unique) parts.push('unique');
   if (ix.parts.some((p) => p.kind === 'expression')) parts.push('expression');
-  if (ix.where) parts.push(`partial (WHERE ${ix.where})${SUPPORTS_PARTIAL[dialect] ? '' : ` (not available on ${DIALECT_NAME[dialect]})`}`);
-  if (ix.includeColumnIds?.length) {
-    parts.push(`covering (INCLUDE ${names(table, ix.includeColumnIds)})${SUPPORTS_INCLUDE[dialect] ? '' : ` (not available on ${DIALECT_NAME[dialect]})`}`);
-  }
-  return parts.join(', ');
+  if (outcome.where) parts.push(`partial (WHERE ${outcome.where})`);
+  if (outcome.include.length) parts.push(`covering (INCLUDE ${outcome.include.join(', ')}${dialect === 'mysql' ? ' as trailing key columns' : ''})`);
+  const text = parts.join(', ');
+  return outcome.notes.length ? `${text} (${outcome.notes.join('; ')})` : text;
 }
 
 function constraintType(columnCount: number, extra?: string): string {
   return ['B-tree', ...(columnCount > 1 ? ['composite'] : []), 'unique', ...(extra ? [extra] : [])].join(', ');
 }
 
-/** The foreign keys of `table` whose columns are the leading columns of `columnIds` (in any order). */
-function foreignKeysServed(table: Table, leading: readonly string[], outgoing: readonly Relationship[]): Relationship[] {
+/** The foreign keys of `table` whose columns are the leading key columns (any order) of an index. */
+function foreignKeysServed(leading: readonly string[], outgoing: readonly Relationship[]): Relationship[] {
   return outgoing.filter((r) => {
     const fk = r.columnPairs.map((p) => p.fromColumnId);
     if (fk.length > leading.length) return false;
@@ -90,38 +68,55 @@ function foreignKeysServed(table: Table, leading: readonly string[], outgoing: r
   });
 }
 
+function fkLookupPurpose(doc: SchemaDocument, table: Table, served: readonly Relationship[], then = ''): string {
+  const fks = served.map((r) => `${table.name}.${r.columnPairs.map((p) => columnName(table, p.fromColumnId)).join(', ')}`);
+  const parents = [...new Set(served.map((r) => doc.tables[r.toTableId]?.name).filter(Boolean))];
+  return `FK lookup for ${fks.join('; ')}${then}${parents.length ? `; joins and cascades from ${parents.join(', ')}` : ''}`;
+}
+
 function derivedIndexPurpose(doc: SchemaDocument, table: Table, ix: Index, outgoing: readonly Relationship[]): string {
-  const columnParts = ix.parts.filter((p) => p.kind === 'column');
   const leading: string[] = [];
   for (const p of ix.parts) {
     if (p.kind !== 'column') break;
     leading.push(p.columnId);
   }
-  const list = ix.parts.map((p) => partLabel(table, p).replace(/ (DESC|NULLS \w+)$/g, '')).join(', ');
+  const plain = (i: number) => {
+    const p = ix.parts[i];
+    return p.kind === 'column' ? columnName(table, p.columnId) : `(${p.sql})`;
+  };
+  const list = ix.parts.map((_, i) => plain(i)).join(', ');
   const method = ix.method ?? 'btree';
   const condition = ix.where ? ` where ${ix.where}` : '';
   if (method === 'fulltext') return `Full-text search on ${list}`;
   if (method === 'spatial' || method === 'gist' || method === 'spgist') return `Spatial/range searches on ${list}`;
   if (method === 'gin') return `Containment and search queries on ${list}`;
   if (ix.unique) return `Enforces unique ${ix.parts.length > 1 ? `(${list})` : list}${condition}`;
-  const served = foreignKeysServed(table, leading, outgoing);
-  if (served.length > 0 && columnParts.length > 0) {
-    const fks = served.map((r) => `${table.name}.${r.columnPairs.map((p) => columnName(table, p.fromColumnId)).join(', ')}`);
-    const rest = ix.parts.length > served[0].columnPairs.length ? ` (then ${ix.parts.slice(served[0].columnPairs.length).map((p) => partLabel(table, p)).join(', ')})` : '';
-    const parents = served.map((r) => doc.tables[r.toTableId]?.name).filter(Boolean);
-    return `FK lookup for ${fks.join('; ')}${rest}${condition}${parents.length ? `; joins and cascades from ${[...new Set(parents)].join(', ')}` : ''}`;
+  const served = foreignKeysServed(leading, outgoing);
+  if (served.length > 0) {
+    const width = Math.max(...served.map((r) => r.columnPairs.length));
+    const rest = ix.parts.length > width ? ` (then ${ix.parts.slice(width).map((_, i) => plain(width + i)).join(', ')})` : '';
+    return `${fkLookupPurpose(doc, table, served, rest)}${condition}`;
   }
   if (method === 'brin') return `Range scans on ${list} (large, naturally ordered data)`;
   if (ix.parts.length > 1) return `Queries filtering by ${list}${condition}`;
   return `Lookups by ${list}${condition}`;
 }
 
+/** True when `keys` starts with exactly the foreign key's columns, in order (what InnoDB requires). */
+function leadsWith(keys: readonly string[], fk: readonly string[]): boolean {
+  return fk.length <= keys.length && fk.every((id, i) => keys[i] === id);
+}
+
 /**
  * The rows of the index strategy table for `dialect`, in document order: per table the primary key,
- * the unique constraints, then the declared indexes.
+ * the unique constraints, the declared indexes, and (MySQL) the indexes InnoDB creates for foreign
+ * keys that no other index leads with. Names are the ones generateDdl writes.
  */
-export function indexStrategy(doc: SchemaDocument, dialect: Dialect): IndexStrategyRow[] {
-  const rows: IndexStrategyRow[] = [];
+export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: IndexStrategyOptions = {}): IndexStrategyRow[] {
+  const spec = dialectSpec(dialect);
+  const target = options.target && spec.targets.includes(options.target) ? options.target : spec.defaultTarget;
+  const caps = spec.capabilities(target);
+  const ddl = ddlNames(doc, dialect, { schemaQualified: options.schemaQualified });
   const outgoingByTable = new Map<string, Relationship[]>();
   for (const r of Object.values(doc.relationships)) {
     const list = outgoingByTable.get(r.fromTableId);
@@ -129,64 +124,82 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect): IndexStrat
     else outgoingByTable.set(r.fromTableId, [r]);
   }
 
-  // PostgreSQL index names are unique per schema: one chooser per schema, seeded with every explicit
-  // index and constraint name in it so implicit names avoid them as the server would.
-  const pgChoosers = new Map<string, ReturnType<typeof pgNameChooser>>();
-  if (dialect === 'postgres') {
-    const explicit = new Map<string, string[]>();
-    for (const t of Object.values(doc.tables)) {
-      const key = t.schemaId ?? '';
-      const list = explicit.get(key) ?? [];
-      list.push(t.name, ...t.indexes.map((i) => i.name), ...t.uniques.flatMap((u) => (u.name ? [u.name] : [])));
-      if (t.primaryKey?.name) list.push(t.primaryKey.name);
-      explicit.set(key, list);
-    }
-    for (const [key, list] of explicit) pgChoosers.set(key, pgNameChooser(list));
-  }
-
+  const rows: IndexStrategyRow[] = [];
   for (const table of Object.values(doc.tables)) {
-    const tableLabel = displayName(doc, table);
-    const base = { tableId: table.id, table: tableLabel };
-    const pgChoose = pgChoosers.get(table.schemaId ?? '');
-    const mysqlChoose = mysqlUniqueNameChooser([...table.indexes.map((i) => i.name), ...table.uniques.flatMap((u) => (u.name ? [u.name] : []))]);
+    const base = { tableId: table.id, table: displayName(doc, table) };
+    const outgoing = outgoingByTable.get(table.id) ?? [];
+    // Key column lists of every index MySQL will have: an FK needs one that leads with its columns.
+    const keyLists: string[][] = [];
 
     if (table.primaryKey) {
       const pk = table.primaryKey;
+      keyLists.push(pk.columnIds);
       rows.push({
         ...base,
-        indexName: dialect === 'mysql' ? 'PRIMARY' : (pk.name ?? pgChoose!(table.name, undefined, 'pkey')),
+        indexName: ddl.primaryKeys.get(table.id) ?? 'PRIMARY',
         columns: names(table, pk.columnIds),
         type: constraintType(pk.columnIds.length),
         purpose: pk.columnIds.length > 1 ? `Primary key (${names(table, pk.columnIds)})` : 'Primary key',
         source: 'primary-key',
+        created: true,
       });
     }
 
     for (const u of table.uniques) {
-      const columnNames = u.columnIds.map((id) => columnName(table, id));
-      const indexName =
-        u.name ?? (dialect === 'mysql' ? mysqlChoose(columnNames[0]) : pgChoose!(table.name, columnNames.join('_'), 'key'));
-      const nnd = u.nullsNotDistinct ? (dialect === 'postgres' ? 'NULLS NOT DISTINCT' : 'NULLS NOT DISTINCT (not available on MySQL)') : undefined;
+      keyLists.push(u.columnIds);
+      const nnd = u.nullsNotDistinct ? (caps.nullsNotDistinct ? 'NULLS NOT DISTINCT' : `NULLS NOT DISTINCT left out (not on ${caps.label})`) : undefined;
       rows.push({
         ...base,
-        indexName,
-        columns: columnNames.join(', '),
+        indexName: ddl.uniques.get(u.id) ?? u.name ?? '',
+        columns: names(table, u.columnIds),
         type: constraintType(u.columnIds.length, nnd),
         purpose: `Enforces unique ${columnSetPhrase(table, u.columnIds)}`,
         source: 'unique',
+        created: true,
       });
     }
 
-    const outgoing = outgoingByTable.get(table.id) ?? [];
     for (const ix of table.indexes) {
+      const outcome = indexOutcome(table, ix, dialect, caps);
+      if (outcome.created && outcome.method !== 'fulltext' && outcome.method !== 'spatial') {
+        const keys: string[] = [];
+        for (const p of ix.parts) {
+          if (p.kind !== 'column' || p.length !== undefined) break;
+          keys.push(p.columnId);
+        }
+        if (keys.length === ix.parts.length) keys.push(...(outcome.include.length ? (ix.includeColumnIds ?? []) : []));
+        keyLists.push(keys);
+      }
       rows.push({
         ...base,
         indexName: ix.name,
-        columns: ix.parts.map((p) => partLabel(table, p)).join(', '),
-        type: indexType(ix, dialect, table),
+        columns: outcome.columns.join(', '),
+        type: indexType(ix, outcome, dialect),
         purpose: ix.purpose?.trim() || derivedIndexPurpose(doc, table, ix, outgoing),
         source: 'index',
+        created: outcome.created,
       });
+    }
+
+    // InnoDB gives every foreign key an index, named after the constraint, unless one leads with it.
+    if (dialect === 'mysql' && !table.partitioning) {
+      for (const r of outgoing) {
+        const name = ddl.foreignKeys.get(r.id);
+        const parent = doc.tables[r.toTableId];
+        if (!name || !parent || parent.partitioning) continue;
+        const fk = r.columnPairs.map((p) => p.fromColumnId);
+        if (keyLists.some((keys) => leadsWith(keys, fk))) continue;
+        keyLists.push(fk);
+        rows.push({
+          ...base,
+          indexName: name,
+          columns: names(table, fk),
+          type: `${constraintType(fk.length).replace(', unique', '')} (created by InnoDB for the foreign key)`,
+          purpose: fkLookupPurpose(doc, table, [r]),
+          source: 'index',
+          created: true,
+        });
+      }
     }
   }
   return rows;
