@@ -12,7 +12,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresPrismaClient } from '../../generated/postgres/client';
 import { PrismaClient as SqlitePrismaClient } from '../../generated/sqlite/client';
 import { describeDatabase, resolveDatabaseConfig, type DatabaseConfig } from './config';
-import { migratePostgres, migrateSqlite } from './migrations';
+import { migratePostgres, migrateSqlite, pendingPostgresMigrations } from './migrations';
 import type { ProjectTables } from './tables';
 
 export interface Database {
@@ -40,7 +40,14 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     if (opts.migrate ?? true) await migrateSqlite(config.url);
     return openSqlite(config);
   }
-  if (opts.migrate ?? process.env.DRAFTBASE_AUTO_MIGRATE === '1') await migratePostgres(config.url);
+  if (opts.migrate ?? process.env.DRAFTBASE_AUTO_MIGRATE === '1') {
+    await migratePostgres(config.url);
+  } else {
+    // Servers on PostgreSQL do not migrate by themselves (several may start at once, and schema
+    // changes belong to a release step); say clearly what is missing instead of failing on a query.
+    const pending = await pendingPostgresMigrations(config.url);
+    if (pending.length) console.warn(`[draftbase] the PostgreSQL database lacks migrations ${pending.join(', ')}: run \`npm run db:migrate\` with the same DATABASE_URL (or start with DRAFTBASE_AUTO_MIGRATE=1)`);
+  }
   return openPostgres(config);
 }
 

@@ -6,7 +6,7 @@ import { createClient } from '@libsql/client';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
-import { loadMigrations, migratePostgres, migrateSqlite, MIGRATIONS_TABLE, pendingMigrations, type Migration } from './migrations';
+import { loadMigrations, migratePostgres, migrateSqlite, MIGRATIONS_TABLE, pendingMigrations, pendingPostgresMigrations, type Migration } from './migrations';
 import { createPostgresTestDatabase } from './test-databases';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'draftbase-migrations-'));
@@ -121,6 +121,20 @@ describe.skipIf(!pgUrl)('PostgreSQL runner', () => {
       const cols = await c.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'projects' ORDER BY ordinal_position`);
       await c.end();
       expect(cols.rows.map((r) => r.column_name)).toEqual(['id', 'name', 'document', 'table_count', 'version', 'created_at', 'updated_at']);
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('reports pending migrations on an empty database and none after migrating', async () => {
+    const t = await createPostgresTestDatabase(pgUrl!);
+    try {
+      expect(await pendingPostgresMigrations(t.url)).toEqual([]);
+      const c = new pg.Client({ connectionString: t.url });
+      await c.connect();
+      await c.query(`DROP TABLE "${MIGRATIONS_TABLE}"`);
+      await c.end();
+      expect(await pendingPostgresMigrations(t.url)).toEqual(['0001_init']);
     } finally {
       await t.dispose();
     }

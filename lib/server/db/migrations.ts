@@ -121,3 +121,17 @@ export async function migratePostgres(url: string, migrations: Migration[] = loa
     await client.end();
   }
 }
+
+/** Names of migrations not yet applied to a PostgreSQL database (read-only; for a startup warning). */
+export async function pendingPostgresMigrations(url: string, migrations: Migration[] = loadMigrations('postgres')): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('"${MIGRATIONS_TABLE}"')::text AS t`);
+    if (!exists.rows[0].t) return migrations.map((m) => m.name);
+    const rows = await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "${MIGRATIONS_TABLE}"`);
+    return pendingMigrations(migrations, new Map(rows.rows.map((r) => [r.name, r.checksum]))).map((m) => m.name);
+  } finally {
+    await client.end();
+  }
+}
