@@ -5,4 +5,11 @@
 import { main } from './main';
 import { nodeIo } from './io';
 
+// A closed pipe (`draftbase export ... | head`) must not kill the command before it writes -o FILE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2), nodeIo);

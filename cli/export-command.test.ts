@@ -8,6 +8,8 @@ import mermaid from 'mermaid';
 import { kitchenSinkDocument } from '../lib/model/fixtures/kitchen-sink';
 import { generateMermaid } from '../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
+import { generateDdl } from '../lib/ddl/generate-ddl';
+import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
 import type { CliIo } from './io';
 import { main } from './main';
 
@@ -54,6 +56,41 @@ describe('draftbase export', () => {
     expect(out.stdout).toBe(generateMermaid(doc, { areaId: area.id, attributes: false }));
   });
 
+  it('writes PostgreSQL DDL and reports warnings at their line', async () => {
+    const doc = kitchenSinkDocument();
+    const text = pretty(doc);
+    const { io, out } = memoryIo({ 'doc.json': text });
+    expect(await main(['export', 'doc.json', '--to', 'postgres'], io)).toBe(0);
+    const expected = generateDdl(doc, 'postgres');
+    expect(out.stdout).toBe(expected.sql);
+    const warnings = expected.diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) expect(out.stderr).toContain(`warning: ${w.message} [${w.code}]`);
+    // A warning with a path points into the file at that element.
+    const located = warnings.find((w) => w.path);
+    const m = new RegExp(`^doc\\.json:(\\d+):(\\d+): warning: [^\\n]*\\[${located!.code}\\]`, 'm').exec(out.stderr);
+    expect(m).not.toBeNull();
+  });
+
+  it('writes MariaDB DDL with --target and --drop-first', async () => {
+    const doc = kitchenSinkDocument();
+    const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
+    expect(await main(['export', 'doc.json', '--to', 'mysql', '--target', 'mariadb-10.11', '--drop-first', '-o', 'schema.sql'], io)).toBe(0);
+    expect(out.written['schema.sql']).toBe(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true }).sql);
+  });
+
+  it('exits 2 without output when the generator reports errors, pointing at the element', async () => {
+    const id = makeColumn({ id: 'c1', name: 'id', type: scalar('integer'), nullable: false });
+    const doc = documentOf({ tables: [makeTable({ id: 't1', name: 'x'.repeat(70), columns: [id], primaryKey: { columnIds: ['c1'] } })] });
+    const text = pretty(doc);
+    const { io, out } = memoryIo({ 'doc.json': text });
+    expect(await main(['export', 'doc.json', '--to', 'postgres', '-o', 'schema.sql'], io)).toBe(2);
+    expect(out.written).toEqual({});
+    const m = /^doc\.json:(\d+):(\d+): error: [^\n]*70 bytes long[^\n]*\[name\.too-long\]/m.exec(out.stderr);
+    expect(m).not.toBeNull();
+    expect(text.split('\n')[Number(m![1]) - 1].trim()).toBe(`"name": "${'x'.repeat(70)}",`);
+  });
+
   // [label, argv, files, expected stderr pattern]
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['no arguments', ['export'], {}, /missing the document file/],
@@ -66,6 +103,8 @@ describe('draftbase export', () => {
     ['trailing comma', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "a": [1, 2,]\n}' }, /^doc\.json:2:14: invalid JSON: unexpected "\]", expected a value\n$/],
     ['truncated JSON', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "a": "x' }, /^doc\.json:2:8: invalid JSON: unterminated string\n$/],
     ['not a document', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '[1, 2]' }, /^doc\.json:1:1: \(root\): /],
+    ['bad target', ['export', 'doc.json', '--to', 'mysql', '--target', 'postgres-15'], { 'doc.json': pretty(kitchenSinkDocument()) }, /option target: "postgres-15" is not a MySQL target/],
+    ['target on mermaid', ['export', 'doc.json', '--to', 'mermaid', '--target', 'postgres-15'], { 'doc.json': '{}' }, /apply to DDL and index-table only/],
     ['unknown area', ['export', 'doc.json', '--to', 'mermaid', '--area', 'Nowhere'], { 'doc.json': pretty(kitchenSinkDocument()) }, /option areaId: unknown area id "Nowhere"/],
   ];
   it.each(badInput)('%s -> exit 2 with a located message', async (_label, argv, files, stderr) => {

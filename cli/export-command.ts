@@ -25,7 +25,10 @@ Options:
   --split            mermaid: overview + one diagram per area, each under --budget characters,
                      as Markdown with one \`\`\`mermaid block per diagram
   --budget N         mermaid --split: characters per diagram (default 45000)
-  --option KEY=VALUE DDL option passed to the generator (repeatable; true/false/numbers parsed)
+  --target T         DDL/index-table: engine version, e.g. postgres-15, mysql-8.4, mariadb-10.11
+  --drop-first       DDL: DROP ... IF EXISTS everything first (reverse dependency order)
+  --schema-qualified DDL/index-table: qualify default-schema names (PostgreSQL) / keep schemas as
+                     databases (MySQL)
   -h, --help         show this help
 
 Exit status: 0 success, 2 bad input (usage, unreadable file, invalid JSON or document, or a
@@ -42,13 +45,6 @@ function locate(file: string, text: string, docPath: string | undefined): string
 function formatDiagnostic(file: string, text: string, d: Diagnostic): string {
   const where = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}: ` : locate(file, text, d.path);
   return `${where}${d.severity}: ${d.message} [${d.code}]${d.path ? ` (at ${d.path})` : ''}\n`;
-}
-
-function optionValue(raw: string): unknown {
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
-  return raw;
 }
 
 type Parsed = { ok: true; file: string; format: RenderFormat; output?: string; options: Record<string, unknown> } | { ok: false; message: string };
@@ -68,7 +64,9 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
         overview: { type: 'boolean' },
         split: { type: 'boolean' },
         budget: { type: 'string' },
-        option: { type: 'string', multiple: true },
+        target: { type: 'string' },
+        'drop-first': { type: 'boolean' },
+        'schema-qualified': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -104,11 +102,15 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
       options.budget = budget;
     }
   }
-  for (const pair of values.option ?? []) {
-    if (format !== 'postgres' && format !== 'mysql') return { ok: false, message: '--option applies to --to postgres|mysql only' };
-    const eq = pair.indexOf('=');
-    if (eq <= 0) return { ok: false, message: `--option expects KEY=VALUE, got "${pair}"` };
-    options[pair.slice(0, eq)] = optionValue(pair.slice(eq + 1));
+  const ddl = format === 'postgres' || format === 'mysql';
+  if (values['drop-first']) {
+    if (!ddl) return { ok: false, message: '--drop-first applies to --to postgres|mysql only' };
+    options.dropFirst = true;
+  }
+  if (values.target !== undefined || values['schema-qualified']) {
+    if (format === 'mermaid') return { ok: false, message: '--target and --schema-qualified apply to DDL and index-table only' };
+    if (values.target !== undefined) options.target = values.target;
+    if (values['schema-qualified']) options.schemaQualified = true;
   }
   return { ok: true, file: positionals[0], format, output: values.output, options };
 }

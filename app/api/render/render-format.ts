@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import type { Diagnostic } from '../../../lib/model/diagnostics';
-import { dialectSchema, type SchemaDocument } from '../../../lib/model/document';
+import { dialectSchema, type Dialect, type SchemaDocument } from '../../../lib/model/document';
+import { dialectSpec } from '../../../lib/dialects/dialects';
+import type { DdlTarget } from '../../../lib/dialects/types';
 import { generateMermaid, generateMermaidDiagrams, type MermaidDiagram } from '../../../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../../../lib/index-strategy/index-strategy';
 
@@ -28,12 +30,31 @@ export const mermaidRenderOptionsSchema = z.strictObject({
 });
 
 export const indexTableRenderOptionsSchema = z.strictObject({
-  /** Which engine's implicit index names and capabilities; default the document's dialect. */
+  /** Which engine's index names and capabilities; default the document's dialect. */
   dialect: dialectSchema.optional(),
+  /** Engine version (as for DDL), e.g. `mariadb-10.11`. */
+  target: z.string().optional(),
+  schemaQualified: z.boolean().optional(),
 });
 
-/** DDL options go to generateDdl as they are; it owns their meaning and reports what it ignores. */
-export const ddlRenderOptionsSchema = z.record(z.string(), z.unknown());
+/** A target must belong to the dialect: `mariadb-10.11` for mysql, `postgres-13`..`17` for postgres. */
+function checkTarget(dialect: Dialect, target: string | undefined): DdlTarget | undefined {
+  if (target === undefined) return undefined;
+  const spec = dialectSpec(dialect);
+  const known = spec.targets.find((t) => t === target);
+  if (!known) throw new RenderOptionsError(`options.target: "${target}" is not a ${spec.label} target (${spec.targets.join(', ')})`, 'options.target');
+  return known;
+}
+
+/** generateDdl's options (DdlOptions); the target is checked against the dialect's list below. */
+export const ddlRenderOptionsSchema = z.strictObject({
+  /** DROP ... IF EXISTS for everything first, in reverse dependency order. */
+  dropFirst: z.boolean().optional(),
+  /** Qualify default-schema names (PostgreSQL) / keep schemas as databases (MySQL). */
+  schemaQualified: z.boolean().optional(),
+  /** Engine version, e.g. `postgres-15`, `mysql-8.4`, `mariadb-10.11`. */
+  target: z.string().optional(),
+});
 
 export interface RenderResult {
   text: string;
@@ -77,7 +98,7 @@ export async function renderFormat(doc: SchemaDocument, format: RenderFormat, ra
       const options = parseOptions(ddlRenderOptionsSchema, rawOptions);
       // Loaded on demand: mermaid and index-table renders never pay for the DDL generator.
       const { generateDdl } = await import('../../../lib/ddl/generate-ddl');
-      const { sql, diagnostics } = generateDdl(doc, format, options as Parameters<typeof generateDdl>[2]);
+      const { sql, diagnostics } = generateDdl(doc, format, { ...options, target: checkTarget(format, options.target) });
       return { text: sql, diagnostics, contentType: 'application/sql; charset=utf-8' };
     }
     case 'mermaid': {
@@ -97,7 +118,8 @@ export async function renderFormat(doc: SchemaDocument, format: RenderFormat, ra
     }
     case 'index-table': {
       const options = parseOptions(indexTableRenderOptionsSchema, rawOptions);
-      const rows = indexStrategy(doc, options.dialect ?? doc.settings.dialect);
+      const dialect = options.dialect ?? doc.settings.dialect;
+      const rows = indexStrategy(doc, dialect, { target: checkTarget(dialect, options.target), schemaQualified: options.schemaQualified });
       return { text: `${indexStrategyMarkdown(rows)}\n`, diagnostics: [], contentType: 'text/markdown; charset=utf-8' };
     }
     default: {

@@ -3,7 +3,15 @@ import mermaid from 'mermaid';
 import { kitchenSinkDocument } from '../../../lib/model/fixtures/kitchen-sink';
 import { generateMermaid } from '../../../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../../../lib/index-strategy/index-strategy';
+import { generateDdl } from '../../../lib/ddl/generate-ddl';
+import { documentOf, makeColumn, makeTable, scalar } from '../../../lib/model/build';
 import { POST } from './route';
+
+/** A valid document whose PostgreSQL DDL cannot be generated: a 70-character table name. */
+function tooLongNameDocument() {
+  const id = makeColumn({ id: 'c1', name: 'id', type: scalar('integer'), nullable: false });
+  return documentOf({ tables: [makeTable({ id: 't1', name: 'x'.repeat(70), columns: [id], primaryKey: { columnIds: ['c1'] } })] });
+}
 
 function post(body: unknown, init: { raw?: string; headers?: Record<string, string> } = {}): Promise<Response> {
   return POST(
@@ -51,6 +59,37 @@ describe('POST /api/render: success', () => {
   });
 });
 
+describe('POST /api/render: DDL', () => {
+  it('renders PostgreSQL DDL with the generator\'s diagnostics', async () => {
+    const doc = kitchenSinkDocument();
+    const res = await post({ document: doc, format: 'postgres' });
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    const expected = generateDdl(doc, 'postgres');
+    expect(json.text).toBe(expected.sql);
+    expect(json.text).toContain('CREATE TABLE');
+    expect(json.diagnostics).toEqual(expected.diagnostics);
+    expect(json.contentType).toBe('application/sql; charset=utf-8');
+  });
+
+  it('passes DDL options (target, dropFirst) through', async () => {
+    const doc = kitchenSinkDocument();
+    const json = await (await post({ document: doc, format: 'mysql', options: { target: 'mariadb-10.11', dropFirst: true } })).json();
+    expect(json.text).toBe(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true }).sql);
+    expect(json.text).toContain('DROP TABLE IF EXISTS');
+    expect(json.text).toContain('MariaDB 10.11');
+  });
+
+  it('answers 422 with the diagnostics when the generator reports errors', async () => {
+    const res = await post({ document: tooLongNameDocument(), format: 'postgres' });
+    expect(res.status).toBe(422);
+    const json = await res.json();
+    expect(json.error.code).toBe('render_failed');
+    expect(json.error.message).toMatch(/70 bytes long/);
+    expect(json.error.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'name.too-long', entityId: 't1', path: 'tables.t1.name' }));
+  });
+});
+
 describe('POST /api/render: errors', () => {
   const cases: Array<[string, unknown, { raw?: string }, number, string, RegExp]> = [
     // The shared body reader only names line/column when V8's message carries a position (Node 20's
@@ -63,6 +102,8 @@ describe('POST /api/render: errors', () => {
     ['unknown option', { document: kitchenSinkDocument(), format: 'mermaid', options: { colour: 'red' } }, {}, 400, 'invalid_options', /colour/],
     ['unknown area', { document: kitchenSinkDocument(), format: 'mermaid', options: { areaId: 'nope' } }, {}, 400, 'invalid_options', /unknown area id "nope"/],
     ['bad dialect', { document: kitchenSinkDocument(), format: 'index-table', options: { dialect: 'oracle' } }, {}, 400, 'invalid_options', /options\.dialect/],
+    ['target of the other dialect', { document: kitchenSinkDocument(), format: 'mysql', options: { target: 'postgres-15' } }, {}, 400, 'invalid_options', /"postgres-15" is not a MySQL target/],
+    ['unknown DDL option', { document: kitchenSinkDocument(), format: 'postgres', options: { dropfirst: true } }, {}, 400, 'invalid_options', /dropfirst/],
   ];
   it.each(cases)('%s -> %i %s', async (_label, body, init, status, code, message) => {
     const res = await post(body, init);
