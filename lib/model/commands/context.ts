@@ -121,3 +121,16 @@ export function checkPosition(value: number, max: number, what: string): void {
     throw new CommandError('invalid-value', `${what} ${value} is out of range 0..${max}`);
   }
 }
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Same column type (including array dimensions), ignoring key order and absent-vs-undefined. */
+export function sameColumnType(a: Column, b: Column): boolean {
+  return sameJson(a.type, b.type) && (a.arrayDims ?? 0) === (b.arrayDims ?? 0);
+}

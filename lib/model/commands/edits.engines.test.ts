@@ -62,6 +62,9 @@ function editingSession(): { doc: SchemaDocument; changes: Change[]; steps: numb
   run({ type: 'column.remove', tableId: byName('order_items_copy').id, columnId: col('order_items_copy', 'order_id') });
   run(removeTablesPlan(doc, [byName('employees_copy').id]).command);
 
+  // A key changes type: every foreign key column pointing at it follows.
+  run({ type: 'column.update', tableId: byName('customers_copy').id, columnId: col('customers_copy', 'id'), changes: { type: { kind: 'scalar', name: 'uuid' }, identity: undefined } });
+
   // Renames: ids are identity, nothing else moves.
   run({ type: 'table.update', tableId: byName('products_copy').id, changes: { name: 'catalog_items' } });
   run({ type: 'column.update', tableId: add.table.id, columnId: col('wishlists', 'customer_id'), changes: { name: 'owner_id' } });
@@ -81,7 +84,7 @@ function skippedIds(diagnostics: { code: string; message: string; entityId?: str
 
 describe('an editing session over the kitchen sink', () => {
   it('reports its integrity side effects', () => {
-    expect(session.steps).toBe(11);
+    expect(session.steps).toBe(12);
     expect(session.changes.map((c) => c.message)).toEqual([
       'index "orders_customer_idx_copy" removed: its only column "customer_id" was removed',
       'foreign key orders_copy(customer_id) -> customers_copy(id) removed: its only column "customer_id" was removed',
@@ -91,6 +94,9 @@ describe('an editing session over the kitchen sink', () => {
       'foreign key employees_copy(manager_id) -> employees_copy(id) removed: table "employees_copy" was removed',
       'foreign key employees_copy(department_id) -> departments_copy(id) removed: table "employees_copy" was removed',
       'foreign key departments_copy(head_employee_id) -> employees_copy(id) removed: table "employees_copy" was removed',
+      'column "customers_copy.referrer_id" updated: type changed to match "customers_copy.id", which it references',
+      'column "events_copy.customer_id" updated: type changed to match "customers_copy.id", which it references',
+      'column "customer_links.customers_copy_id" updated: type changed to match "customers_copy.id", which it references',
     ]);
   });
 

@@ -1,6 +1,7 @@
 /** Integrity upkeep: exact side effects (`changes`) of removals, table-driven over the fixture. */
 import { describe, expect, it } from 'vitest';
 import { makeTable } from '../build';
+import { kitchenSinkDocument } from '../fixtures/kitchen-sink';
 import { applyCommand } from './apply';
 import { applyAndCheck } from './apply-and-check';
 import { CommandError } from './errors';
@@ -101,11 +102,28 @@ const cases: { name: string; command: Command; changes: Change[] }[] = [
     command: { type: 'enum.update', enumId: 'e_status', changes: { values: ['created', 'paid', 'done'] } },
     changes: [updated('c_orders_status', 'column "orders.status" updated: default \'new\' removed (no longer a value of enum "order_status")')],
   },
+  {
+    name: 'a referenced key changes type: the foreign key columns follow (self reference included)',
+    command: { type: 'column.update', tableId: 't_users', columnId: 'c_users_id', changes: { type: { kind: 'scalar', name: 'uuid' }, identity: undefined } },
+    changes: [
+      updated('c_orders_user_id', 'column "orders.user_id" updated: type changed to match "users.id", which it references'),
+      updated('c_users_manager_id', 'column "users.manager_id" updated: type changed to match "users.id", which it references'),
+    ],
+  },
 ];
 
 describe('integrity upkeep reports exactly what it changed', () => {
   it.each(cases)('$name', ({ command, changes }) => {
     expect(applyAndCheck(commandsFixture(), command).changes).toEqual(changes);
+  });
+
+  it('a key type change follows chains of foreign keys (kitchen sink: orders.id <- order_items.order_id <- shipments.order_id)', () => {
+    const r = applyAndCheck(kitchenSinkDocument(), { type: 'column.update', tableId: 't_orders', columnId: 'c_orders_id', changes: { type: { kind: 'scalar', name: 'uuid' }, identity: undefined } });
+    expect(r.changes.map((c) => c.message)).toEqual([
+      'column "order_items.order_id" updated: type changed to match "orders.id", which it references',
+      'column "shipments.order_id" updated: type changed to match "order_items.order_id", which it references',
+    ]);
+    expect(r.doc.tables.t_shipments.columns.find((c) => c.id === 'c_shipments_order_id')?.type).toEqual({ kind: 'scalar', name: 'uuid' });
   });
 
   it('removing the last key column of an index with only expression parts left keeps the index', () => {

@@ -1,8 +1,8 @@
 /** column.add / column.update / column.move / column.remove */
-import { columnSchema, type SchemaDocument } from '../../document';
+import { columnSchema, type Column, type SchemaDocument, type Table } from '../../document';
 import {
-  assignChanges, changeableKeys, checkChangeKeys, checkPosition, checkShape, requireColumnIndex, requireColumnTypeRef, requireTable,
-  type ApplyContext,
+  assignChanges, changeableKeys, checkChangeKeys, checkPosition, checkShape, clone, requireColumnIndex, requireColumnTypeRef, requireTable,
+  sameColumnType, valuesOf, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
 import { removeColumnReferences } from '../integrity';
@@ -24,7 +24,7 @@ export function addColumn(doc: SchemaDocument, cmd: CommandOf<'column.add'>): vo
   table.columns.splice(at, 0, column);
 }
 
-export function updateColumn(doc: SchemaDocument, cmd: CommandOf<'column.update'>): void {
+export function updateColumn(doc: SchemaDocument, cmd: CommandOf<'column.update'>, ctx: ApplyContext): void {
   const table = requireTable(doc, cmd.tableId);
   const column = table.columns[requireColumnIndex(table, cmd.columnId)];
   checkChangeKeys(cmd.changes, COLUMN_CHANGE_KEYS, 'column');
@@ -32,9 +32,42 @@ export function updateColumn(doc: SchemaDocument, cmd: CommandOf<'column.update'
   if (cmd.changes.nullable === true && table.primaryKey?.columnIds.includes(column.id)) {
     throw new CommandError('invalid-value', `column "${column.name}" is part of the primary key of "${table.name}" and cannot be nullable`);
   }
+  const before = clone(column);
   assignChanges(column, cmd.changes);
   checkShape(columnSchema, column, 'column');
   requireColumnTypeRef(doc, column);
+  if (!sameColumnType(before, column)) alignReferencingColumns(doc, table, column, ctx);
+}
+
+/**
+ * A referenced key changed type: the foreign key columns pointing at it follow (an FK between
+ * mismatched types is refused or silently slow on the engines), transitively along chains of keys
+ * (a.id <- b.a_id, itself the key b.id is made of <- c.b_id). Each follower is reported.
+ */
+function alignReferencingColumns(doc: SchemaDocument, table: Table, column: Column, ctx: ApplyContext): void {
+  const queue: { table: Table; column: Column }[] = [{ table, column }];
+  const visited = new Set([`${table.id}/${column.id}`]);
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    const parent = item;
+    for (const r of valuesOf(doc.relationships)) {
+      if (r.toTableId !== parent.table.id) continue;
+      for (const pair of r.columnPairs) {
+        if (pair.toColumnId !== parent.column.id || visited.has(`${r.fromTableId}/${pair.fromColumnId}`)) continue;
+        visited.add(`${r.fromTableId}/${pair.fromColumnId}`);
+        const childTable = doc.tables[r.fromTableId];
+        const child = childTable.columns.find((c) => c.id === pair.fromColumnId)!;
+        if (sameColumnType(child, parent.column)) continue;
+        child.type = clone(parent.column.type);
+        if (parent.column.arrayDims) child.arrayDims = parent.column.arrayDims;
+        else delete child.arrayDims;
+        ctx.changes.push({
+          entityId: child.id, kind: 'updated',
+          message: `column "${childTable.name}.${child.name}" updated: type changed to match "${parent.table.name}.${parent.column.name}", which it references`,
+        });
+        queue.push({ table: childTable, column: child });
+      }
+    }
+  }
 }
 
 export function moveColumn(doc: SchemaDocument, cmd: CommandOf<'column.move'>): void {

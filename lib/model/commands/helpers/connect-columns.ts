@@ -4,11 +4,11 @@
  * the parent first (drag from FK to PK, the common gesture), then the source. When the two column
  * types differ, the foreign key column takes the parent's type, in the same undo step.
  */
-import type { Column, ColumnType, SchemaDocument } from '../../document';
+import type { ColumnType, SchemaDocument } from '../../document';
 import { makeRelationship } from '../../build';
 import { newId, type IdFactory } from '../../ids';
 import { displayName, isUniqueColumnSet } from '../../lookup';
-import { requireColumn, requireTable } from '../context';
+import { requireColumn, requireTable, sameColumnType } from '../context';
 import { CommandError } from '../errors';
 import type { Command, CommandOf } from '../types';
 
@@ -18,18 +18,6 @@ export interface ConnectColumnsInput {
   toTableId: string;
   toColumnId: string;
   ids?: IdFactory;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-function sameType(a: Column, b: Column): boolean {
-  return sameJson(a.type, b.type) && (a.arrayDims ?? 0) === (b.arrayDims ?? 0);
 }
 
 export function connectColumnsCommand(doc: SchemaDocument, input: ConnectColumnsInput): CommandOf<'batch'> {
@@ -56,7 +44,7 @@ export function connectColumnsCommand(doc: SchemaDocument, input: ConnectColumns
   if (exists) throw new CommandError('invalid-value', `${label(child)} already references ${label(parent)}`);
 
   const commands: Command[] = [];
-  if (!sameType(child.column, parent.column)) {
+  if (!sameColumnType(child.column, parent.column)) {
     const type: ColumnType = structuredClone(parent.column.type);
     const changes: CommandOf<'column.update'>['changes'] = { type };
     changes.arrayDims = parent.column.arrayDims;
