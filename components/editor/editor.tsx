@@ -59,6 +59,9 @@ export function Editor(props: EditorProps) {
   );
 }
 
+/** Above this many laid-out tables the view is not zoomed to fit them all afterwards. */
+const FIT_AFTER_LAYOUT_LIMIT = 150;
+
 /** Tables copied with Ctrl/Cmd+C: kept in memory for this tab. */
 let clipboard: { tables: Table[]; relationships: Relationship[] } | undefined;
 
@@ -78,7 +81,7 @@ const AREA_COLORS = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec
 function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Saver }) {
   const toast = useToast();
   const theme = useTheme();
-  const { fitView, screenToFlowPosition, getViewport } = useReactFlow();
+  const { fitView, screenToFlowPosition, getViewport, setViewport } = useReactFlow();
   const [searchOpen, setSearchOpen] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
   const [inspectorOpen, setInspectorOpen] = useState(true);
@@ -102,9 +105,24 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   }, [lastChanges, toast]);
 
   const layout = useAutoLayout(store, (ids) => {
-    // Show the result: everything for a full layout, the laid-out tables otherwise.
-    const nodes = ids.length === Object.keys(store.getState().doc.tables).length ? undefined : ids.map((id) => ({ id }));
-    requestAnimationFrame(() => void fitView({ nodes, padding: 0.1, maxZoom: 1, duration: 300, includeHiddenNodes: true }));
+    const doc = store.getState().doc;
+    if (ids.length <= FIT_AFTER_LAYOUT_LIMIT) {
+      requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.1, maxZoom: 1, duration: 300, includeHiddenNodes: true }));
+      return;
+    }
+    // Many tables: fitting them all would mount every node at once (a long main-thread task);
+    // show the top-left of the new layout at a readable zoom instead.
+    let minX = Infinity;
+    let minY = Infinity;
+    for (const id of ids) {
+      const p = doc.layout.tables[id];
+      if (p) {
+        minX = Math.min(minX, p.x);
+        minY = Math.min(minY, p.y);
+      }
+    }
+    const zoom = Math.max(getViewport().zoom, 0.6);
+    void setViewport({ x: 40 - minX * zoom, y: 40 - minY * zoom, zoom });
   });
 
   const viewCenter = useCallback(() => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '@/lib/model/commands/apply';
 import { commandsFixture } from '@/lib/model/commands/test-fixture';
-import { createFlowDeriver, fallbackPosition, markerId, type FlowInput } from './to-flow';
+import { createFlowDeriver, fallbackPositions, markerId, type FlowInput } from './to-flow';
 import { HEADER_HEIGHT, ROW_HEIGHT, TABLE_WIDTH, handleId, parseHandleId, tableHeight } from './geometry';
 
 const input = (over: Partial<FlowInput> = {}): FlowInput => ({ doc: commandsFixture(), selection: { kind: 'none' }, dragPositions: {}, ...over });
@@ -18,8 +18,8 @@ describe('toFlow', () => {
     expect(users.handles).toHaveLength(8);
     expect(users.handles![2]).toMatchObject({ id: 'c_users_email:l', type: 'source', x: -4, y: HEADER_HEIGHT + ROW_HEIGHT + (ROW_HEIGHT - 8) / 2 });
     expect(users.handles![3]).toMatchObject({ id: 'c_users_email:r', x: TABLE_WIDTH - 4 });
-    // a table without a stored position goes on the fallback grid (order_items is the 3rd table)
-    expect(flow.nodes.find((n) => n.id === 't_order_items')!.position).toEqual(fallbackPosition(2));
+    // a table without a stored position goes on the fallback grid, below the placed tables
+    expect(flow.nodes.find((n) => n.id === 't_order_items')!.position).toEqual({ x: 0, y: tableHeight(5) + 100 });
     expect(flow.nodes.filter((n) => n.type === 'table')).toHaveLength(4);
     expect(flow.nodes.filter((n) => n.type === 'note').map((n) => [n.id, n.position, n.width])).toEqual([['n_1', { x: 0, y: 300 }, 200]]);
   });
@@ -81,6 +81,19 @@ describe('toFlow', () => {
     expect(focused.nodes.filter((n) => n.type === 'table').map((n) => n.id)).toEqual(['t_users', 't_orders']);
     expect(focused.nodes.some((n) => n.type === 'note')).toBe(false);
     expect(focused.edges.map((e) => e.id).sort()).toEqual(['r_orders_users', 'r_users_manager']);
+  });
+
+  it('the fallback grid: 12 per row, rows as tall as their tallest table, no overlaps', () => {
+    const doc = commandsFixture();
+    doc.layout.tables = {};
+    for (let i = 0; i < 30; i++) doc.tables[`t${i}`] = { ...doc.tables.t_products, id: `t${i}`, name: `t${i}`, columns: doc.tables.t_orders.columns.slice(0, 1 + (i % 5)) };
+    const grid = fallbackPositions(doc);
+    expect(grid.size).toBe(34);
+    expect(grid.get('t_users')).toEqual({ x: 0, y: 0 });
+    expect(grid.get('t_orders')).toEqual({ x: TABLE_WIDTH + 80, y: 0 });
+    const boxes = [...grid].map(([id, p]) => ({ id, ...p, h: tableHeight(doc.tables[id].columns.length) }));
+    for (const a of boxes) for (const b of boxes) if (a.id < b.id) expect(a.x + TABLE_WIDTH <= b.x || b.x + TABLE_WIDTH <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+    expect(fallbackPositions(doc)).toBe(grid); // memoized per tables record
   });
 
   it('handle ids round-trip, including column ids that contain colons', () => {

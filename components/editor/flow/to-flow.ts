@@ -33,10 +33,42 @@ export interface Flow {
 
 const EMPTY_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
-/** Where a table without a stored position goes: a grid in document order. */
-export function fallbackPosition(index: number): { x: number; y: number } {
+/**
+ * Where tables without a stored position go (an import, a document made by a script): a grid in
+ * document order, 12 per row, each row as tall as its tallest table, below any placed tables.
+ * Memoized per `tables` record, so it is computed once per document change, not per node.
+ */
+const gridCache = new WeakMap<object, Map<string, { x: number; y: number }>>();
+
+export function fallbackPositions(doc: Pick<SchemaDocument, 'tables' | 'layout'>): Map<string, { x: number; y: number }> {
+  const cached = gridCache.get(doc.tables);
+  if (cached) return cached;
+  const out = new Map<string, { x: number; y: number }>();
+  let top = 0;
+  for (const id in doc.tables) {
+    const p = doc.layout.tables[id];
+    if (p) top = Math.max(top, p.y + tableHeight(doc.tables[id].columns.length) + 100);
+  }
   const perRow = 12;
-  return { x: (index % perRow) * (TABLE_WIDTH + 80), y: Math.floor(index / perRow) * 420 };
+  let col = 0;
+  let rowHeight = 0;
+  for (const t of Object.values(doc.tables)) {
+    if (doc.layout.tables[t.id]) continue;
+    out.set(t.id, { x: col * (TABLE_WIDTH + 80), y: top });
+    rowHeight = Math.max(rowHeight, tableHeight(t.columns.length));
+    if (++col === perRow) {
+      col = 0;
+      top += rowHeight + 60;
+      rowHeight = 0;
+    }
+  }
+  gridCache.set(doc.tables, out);
+  return out;
+}
+
+/** A table's position as the canvas shows it when it is not being dragged. */
+export function tablePosition(doc: Pick<SchemaDocument, 'tables' | 'layout'>, tableId: string): { x: number; y: number } {
+  return doc.layout.tables[tableId] ?? fallbackPositions(doc).get(tableId) ?? { x: 0, y: 0 };
 }
 
 export const NOTE_DEFAULT = { width: 220, height: 140 };
@@ -100,11 +132,9 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
     // Areas first so they paint under the tables.
     const areaNodes: AreaNode[] = [];
 
-    let index = 0;
     for (const table of Object.values(doc.tables)) {
-      const i = index++;
       if (visible && !visible.has(table.id)) continue;
-      const pos = dragPositions[table.id] ?? doc.layout.tables[table.id] ?? fallbackPosition(i);
+      const pos = dragPositions[table.id] ?? tablePosition(doc, table.id);
       const selected = selectedTables.has(table.id);
       positions.set(table.id, { x: pos.x, y: pos.y, h: tableHeight(table.columns.length) });
       const prev = tableMemo.get(table.id);

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { EditorState } from '../store/editor-store';
-import { fallbackPosition } from '../flow/to-flow';
+import { tablePosition } from '../flow/to-flow';
 import { buildElkGraph, layoutOrigin, scopeTableIds, type LayoutRequest, type LayoutResponse, type LayoutScope, type Point } from './elk-graph';
 
 export type LayoutStatus =
@@ -33,7 +33,7 @@ export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableId
         return;
       }
       const current: Record<string, Point | undefined> = {};
-      Object.keys(doc.tables).forEach((id, i) => (current[id] = doc.layout.tables[id] ?? fallbackPosition(i)));
+      for (const id of Object.keys(doc.tables)) current[id] = tablePosition(doc, id);
       const origin = scope.kind === 'all' ? { x: 0, y: 0 } : layoutOrigin(current, tableIds);
       const graph = buildElkGraph(doc, tableIds);
       const requestId = ++requestRef.current;

@@ -6,13 +6,13 @@
  * handle positions).
  */
 import { memo, useCallback, useState } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import type { Column, Table } from '@/lib/model/document';
 import { makeColumn, scalar } from '@/lib/model/build';
 import { formatColumnType, parseTypeText } from '@/components/editor/inspector/type-options';
 import { useEditor, useEditorStore } from '../store/editor-store';
 import type { TableNode } from '../flow/to-flow';
-import { handleId } from '../flow/geometry';
+import { handleId, LOW_DETAIL_ZOOM } from '../flow/geometry';
 import { foreignKeyColumnsByTable, uniqueName } from '../flow/names';
 import { InlineText } from './inline-text';
 import { useToast } from '../toast';
@@ -21,7 +21,8 @@ type Editing = { kind: 'table' } | { kind: 'column-name'; columnId: string } | {
 
 export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeProps<TableNode>) {
   const table = useEditor((s) => s.doc.tables[id]);
-  const lowDetail = useEditor((s) => s.lowDetail);
+  // A boolean, not the zoom: nodes re-render only when the threshold is crossed.
+  const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const color = useEditor((s) => s.doc.layout.tables[id]?.color);
   const [editing, setEditing] = useState<Editing>(undefined);
 

@@ -73,7 +73,10 @@ export interface EditorState {
   /** Show one area only (undefined = all tables). */
   focusAreaId: string | undefined;
   setFocusArea(areaId: string | undefined): void;
-  /** Below the zoom threshold tables show their names only (level of detail). */
+  /**
+   * Unused by the canvas (table nodes select `zoom < threshold` from React Flow's own store, which
+   * is cheaper); kept for panels that want to know.
+   */
   lowDetail: boolean;
   setLowDetail(lowDetail: boolean): void;
 
