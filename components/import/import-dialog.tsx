@@ -10,6 +10,7 @@
  * - mode 'merge': merges into `currentDocument` in the browser and hands the result to onImported.
  */
 import { useId, useState, type DragEvent } from 'react';
+import { useRouter } from 'next/navigation';
 import { mergeDocuments, type MergeConflictPolicy, type MergeReport } from '@/lib/importers/merge';
 import type { SourceFile } from '@/lib/importers/types';
 import type { SchemaDocument } from '@/lib/model/document';
@@ -64,6 +65,7 @@ export function ImportDialog({ mode, currentDocument, onImported, open: controll
     onOpenChange?.(v);
   };
   const idPrefix = useId();
+  const router = useRouter();
   const [tab, setTab] = useState<SourceTab>('paste');
   const [format, setFormat] = useState<DialogFormat>('auto');
   const [text, setText] = useState('');
@@ -123,7 +125,7 @@ export function ImportDialog({ mode, currentDocument, onImported, open: controll
       return;
     }
     onImported(result.document, { projectId: created.id });
-    window.location.assign(`/projects/${encodeURIComponent(created.id)}`);
+    router.push(`/projects/${encodeURIComponent(created.id)}`);
   };
 
   const handleMerge = (result: ImportSuccess) => {
