@@ -33,7 +33,7 @@ import {
   type IndexDefinition,
 } from './mysql-ast';
 import { mapMysqlScalar } from './mysql-types';
-import { rewriteMysqlDdl } from './rewrite-statement';
+import { rewriteMysqlDdl, type Rewrite } from './rewrite-statement';
 
 interface MysqlParser {
   astify(sql: string): unknown;
@@ -112,6 +112,8 @@ function unquoteIdent(s: string): string {
 class MysqlImport {
   private currentDb: string | undefined;
   private readonly enumCount = new Map<string, number>();
+  /** Per table: foreign keys declared so far, for MySQL's names of unnamed ones (`<table>_ibfk_<n>`). */
+  private readonly fkCount = new Map<string, number>();
 
   constructor(
     readonly b: ImportBuilder,
@@ -133,7 +135,8 @@ class MysqlImport {
 
   // ---- CREATE TABLE --------------------------------------------------------------------------------
 
-  createTable(ast: CreateTableAst, start: number, sql: string, notes: string[]): void {
+  createTable(ast: CreateTableAst, start: number, sql: string, rw: Rewrite): void {
+    const notes = rw.notes;
     const b = this.b;
     const ref = ast.table[0];
     if (!ref) return b.skip(start, sql, 'CREATE TABLE without a name');
@@ -149,7 +152,26 @@ class MysqlImport {
     for (const d of defs) if (d.resource === 'column') this.addColumn(table, d, start);
     for (const d of defs) if (d.resource !== 'column') this.addDefinition(table, d, start);
     this.tableOptions(table, ast.table_options ?? []);
+    this.characterSetHints(table, rw);
     b.tables.set(key, table);
+  }
+
+  /**
+   * `VARCHAR(n) BINARY` is the table charset's binary collation; NVARCHAR/NCHAR use MySQL's national
+   * charset (utf8mb3). The parser rejects or drops both, so they come from the statement text.
+   */
+  private characterSetHints(table: Table, rw: Rewrite) {
+    const charset = table.options?.mysql?.charset;
+    for (const name of rw.binaryColumns) {
+      const col = this.b.findColumn(table, name);
+      if (!col || col.collation) continue;
+      if (charset) col.collation = `${charset.toLowerCase()}_bin`;
+      else this.b.diag('warning', 'mysql.binary-attribute', `column "${table.name}.${name}": the BINARY attribute needs the table's character set to name its collation, which is not declared: not kept`, undefined, table.id);
+    }
+    for (const name of rw.nationalColumns) {
+      const col = this.b.findColumn(table, name);
+      if (col && !col.collation) col.collation = 'utf8mb3_general_ci';
+    }
   }
 
   private tableOptions(table: Table, options: { keyword: string; value: unknown }[]) {
@@ -298,6 +320,9 @@ class MysqlImport {
       const parent = ref?.table?.[0];
       if (!parent) return b.diag('warning', 'mysql.fk-no-target', `${label}: no referenced table`, start, table.id);
       const actions = ref?.on_action ?? [];
+      // MySQL names an unnamed foreign key `<table>_ibfk_<n>`; keep the name the engine would show.
+      const n = (this.fkCount.get(table.id) ?? 0) + (name ? 0 : 1);
+      this.fkCount.set(table.id, n);
       const action = (t: string): ReferentialAction => FK_ACTIONS[(actions.find((a) => a.type === t)?.value.value ?? 'no action').toLowerCase()] ?? 'no action';
       b.foreignKeys.push({
         offset: start,
@@ -306,7 +331,7 @@ class MysqlImport {
         parentSchema: this.schemaOf(parent.db),
         parentName: parent.table,
         parentColumns: (ref?.definition ?? []).map(columnName),
-        name,
+        name: name ?? b.name(`${table.name}_ibfk_${n}`),
         // MySQL's default is RESTRICT, which behaves as NO ACTION for InnoDB.
         onDelete: action('on delete'),
         onUpdate: action('on update'),
@@ -455,7 +480,7 @@ export async function importMysql(sql: string, options: { ids?: IdFactory } = {}
     parsedAny = true;
     const node = (Array.isArray(ast) ? ast[0] : ast) as { type?: string; keyword?: string } | undefined;
     try {
-      if (node?.type === 'create' && node.keyword === 'table') imp.createTable(node as CreateTableAst, st.start, text, rw.notes);
+      if (node?.type === 'create' && node.keyword === 'table') imp.createTable(node as CreateTableAst, st.start, text, rw);
       else if (node?.type === 'alter') imp.alterTable(node as AlterTableAst, st.start, text);
       else if (node?.type === 'create' && node.keyword === 'index') imp.createIndex(node as CreateIndexAst, st.start, text);
       else b.skip(st.start, text, c.action === 'try' ? c.reason : 'statement not modeled');

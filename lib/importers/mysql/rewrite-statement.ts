@@ -8,6 +8,22 @@
 export interface Rewrite {
   sql: string;
   notes: string[];
+  /** Columns declared `CHAR(n) BINARY` (binary collation of the table's charset). */
+  binaryColumns: string[];
+  /** Columns declared NVARCHAR/NCHAR/NATIONAL CHAR (MySQL's national charset, utf8mb3). */
+  nationalColumns: string[];
+}
+
+const IDENT = '(`(?:[^`]|``)+`|[A-Za-z_][\\w$]*)';
+const BINARY_COLUMN = new RegExp(`${IDENT}\\s+(?:var)?char\\s*\\(\\s*\\d+\\s*\\)\\s+binary\\b`, 'gi');
+const NATIONAL_COLUMN = new RegExp(`${IDENT}\\s+(?:nvarchar|nchar|national\\s+(?:varchar|char|character))\\b`, 'gi');
+
+function unquote(ident: string): string {
+  return ident.startsWith('`') ? ident.slice(1, -1).replace(/``/g, '`') : ident;
+}
+
+function columnsMatching(sql: string, re: RegExp): string[] {
+  return [...sql.matchAll(re)].map((m) => unquote(m[1]));
 }
 
 interface Rule {
@@ -27,11 +43,8 @@ const RULES: Rule[] = [
   { pattern: /\bnvarchar\b/gi, replace: () => 'VARCHAR ' },
   { pattern: /\bnchar\b/gi, replace: () => 'CHAR ' },
   // `VARCHAR(40) BINARY`: a binary collation attribute the parser rejects.
-  {
-    pattern: /(\b(?:var)?char\s*\(\s*\d+\s*\))(\s+)binary\b/gi,
-    replace: (m, t: string, ws: string) => pad(t + ws, m.length),
-    note: 'the BINARY attribute of a character column (binary collation) is not kept',
-  },
+  // (The importer turns it into the `<charset>_bin` collation: see binaryColumns.)
+  { pattern: /(\b(?:var)?char\s*\(\s*\d+\s*\))(\s+)binary\b/gi, replace: (m, t: string, ws: string) => pad(t + ws, m.length) },
   // SRID on spatial columns (MySQL 8).
   { pattern: /\bsrid\s+\d+/gi, replace: (m) => ' '.repeat(m.length), note: 'SRID of a spatial column is not kept' },
   // BOOL is BOOLEAN (the parser only knows the long spelling).
@@ -101,5 +114,6 @@ export function rewriteMysqlDdl(original: string): Rewrite {
     if (cut.cut) notes.add('MySQL table partitioning (PARTITION BY) is not imported');
     sql = cut.sql;
   }
-  return { sql, notes: [...notes] };
+  const unwrapped = unwrapConditionalComments(original);
+  return { sql, notes: [...notes], binaryColumns: columnsMatching(unwrapped, BINARY_COLUMN), nationalColumns: columnsMatching(unwrapped, NATIONAL_COLUMN) };
 }

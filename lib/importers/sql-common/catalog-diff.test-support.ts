@@ -17,6 +17,8 @@ export interface CatalogDifference {
   /** `schema.table` (or `schema.type` / view). */
   object: string;
   message: string;
+  /** The two compared values, for matchers that accept a difference by its content. */
+  detail?: { original: unknown; regenerated: unknown };
 }
 
 export interface DiffOptions {
@@ -42,7 +44,7 @@ export function diffCatalogs(original: CatalogSnapshot, regenerated: CatalogSnap
   const out: CatalogDifference[] = [];
   const norm = o.normalizeExpression ?? ((e: string) => e);
   const normDefault = o.normalizeDefault ?? ((d: string | null) => d);
-  const add = (kind: string, object: string, message: string) => out.push({ kind, object, message });
+  const add = (kind: string, object: string, message: string, detail?: CatalogDifference['detail']) => out.push({ kind, object, message, detail });
   const key = (t: { schema: string; name: string }) => `${t.schema}.${t.name}`;
 
   const regenTables = new Map(regenerated.tables.map((t) => [key(t), t]));
@@ -89,11 +91,12 @@ export function diffCatalogs(original: CatalogSnapshot, regenerated: CatalogSnap
 function diffTable(
   a: CatalogTable,
   b: CatalogTable,
-  add: (kind: string, object: string, message: string) => void,
+  add: (kind: string, object: string, message: string, detail?: CatalogDifference['detail']) => void,
   norm: (e: string) => string,
   normDefault: (d: string | null) => string | null,
 ) {
   const t = `${a.schema}.${a.name}`;
+  if (a.comment !== b.comment) add('table.comment', t, `${t} comment ${a.comment} vs ${b.comment}`);
   const colsB = new Map(b.columns.map((c) => [c.name, c]));
   if (!same(a.columns.map((c) => c.name), b.columns.map((c) => c.name))) add('column.order', t, `${t} columns ${a.columns.map((c) => c.name).join(',')} vs ${b.columns.map((c) => c.name).join(',')}`);
   for (const c of a.columns) {
@@ -109,6 +112,8 @@ function diffTable(
       add('column.generated', at, `${at} generated ${JSON.stringify(c.generated)} vs ${JSON.stringify(d.generated)}`);
     }
     if (c.onUpdate !== d.onUpdate) add('column.on-update', at, `${at} on update ${c.onUpdate} vs ${d.onUpdate}`);
+    if (c.collation !== d.collation) add('column.collation', at, `${at} collation ${c.collation} vs ${d.collation}`);
+    if (c.comment !== d.comment) add('column.comment', at, `${at} comment ${c.comment} vs ${d.comment}`);
   }
   if (!same(a.primaryKey, b.primaryKey)) add('primary-key', t, `${t} primary key ${JSON.stringify(a.primaryKey)} vs ${JSON.stringify(b.primaryKey)}`);
   const sortBy = <T>(xs: T[], k: (x: T) => string) => [...xs].sort((x, y) => k(x).localeCompare(k(y)));
@@ -121,7 +126,7 @@ function diffTable(
   for (const f of fa) {
     const g = fb.get(f.name);
     if (!g) add('foreign-key.missing', t, `${t} foreign key ${f.name} (${f.columns.join(',')}) -> ${f.refTable} is missing`);
-    else if (!same(f, g)) add('foreign-key', t, `${t} foreign key ${f.name} ${JSON.stringify(f)} vs ${JSON.stringify(g)}`);
+    else if (!same(f, g)) add('foreign-key', t, `${t} foreign key ${f.name} ${JSON.stringify(f)} vs ${JSON.stringify(g)}`, { original: f, regenerated: g });
     fb.delete(f.name);
   }
   for (const g of fb.values()) add('foreign-key.extra', t, `${t} foreign key ${g.name} exists only in the regenerated schema`);
