@@ -143,6 +143,17 @@ Ref fk_b_a: b.(ax, ay) > a.(x, y) [delete: cascade, update: set null]
     expect(b.indexes[0]).toMatchObject({ name: 'b_a', method: 'hash', unique: false });
   });
 
+  it.each([
+    ['key first', 'Ref: b.id - a.b_id'],
+    ['foreign key first', 'Ref: a.b_id - b.id'],
+  ])('one-to-one ref, %s: the side that is not the primary key holds the foreign key', (_label, ref) => {
+    const { document } = importDbml(`Table a {\n  id int [pk]\n  b_id int\n}\nTable b {\n  id int [pk]\n}\n${ref}\n`);
+    const rel = Object.values(document.relationships)[0];
+    expect(document.tables[rel.fromTableId].name).toBe('a');
+    expect(document.tables[rel.toTableId].name).toBe('b');
+    expect(rel.cardinality).toEqual({ from: 'zero-or-one', to: 'exactly-one' });
+  });
+
   it('reports line, column and text of a syntax error', () => {
     const err = (() => {
       try {

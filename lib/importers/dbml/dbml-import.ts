@@ -117,6 +117,25 @@ function parse(text: string): { exported: DbmlExport; databaseType?: string } {
   }
 }
 
+/** True when `fields` are exactly the table's primary key. */
+function isPrimaryKey(table: Table | undefined, fields: readonly string[]): boolean {
+  const pk = table?.primaryKey?.columnIds.map((id) => table.columns.find((c) => c.id === id)?.name);
+  return !!pk && pk.length === fields.length && fields.every((f) => pk.includes(f));
+}
+
+/**
+ * [referenced, referencing] endpoints of a ref. The "1" side of `>`/`<` is referenced. For one-to-one
+ * (`-`) the side whose columns are its table's primary key is referenced (prisma-dbml-generator writes
+ * the foreign key side first, hand-written DBML usually the key first); when that does not decide,
+ * @dbml/core's own SQL export convention applies: the second endpoint holds the foreign key.
+ */
+function refDirection(a: DbmlEndpoint, b: DbmlEndpoint, tableOf: (e: DbmlEndpoint) => Table | undefined): [DbmlEndpoint, DbmlEndpoint] {
+  if (a.relation !== b.relation) return a.relation === '1' ? [a, b] : [b, a];
+  const aKey = isPrimaryKey(tableOf(a), a.fieldNames);
+  const bKey = isPrimaryKey(tableOf(b), b.fieldNames);
+  return bKey && !aKey ? [b, a] : [a, b];
+}
+
 export function importDbml(text: string, ids: IdFactory = sequentialIds()): ImportResult {
   if (!text.trim()) throw new ImportError('the DBML source is empty');
   const { exported, databaseType } = parse(text);
@@ -231,8 +250,7 @@ export function importDbml(text: string, ids: IdFactory = sequentialIds()): Impo
         diagnostics.push({ severity: 'warning', code: 'dbml.many-to-many-skipped', message: `many-to-many ref ${a.tableName} <> ${b.tableName} has no junction table; skipped (model the junction table explicitly)` });
         continue;
       }
-      // The "1" side is referenced; for one-to-one refs the second endpoint holds the foreign key.
-      const [parent, child] = a.relation === '1' ? [a, b] : [b, a];
+      const [parent, child] = refDirection(a, b, (e) => tables.get(key(e.schemaName ?? s.name, e.tableName)) ?? tables.get(key(null, e.tableName)));
       const from = tables.get(key(child.schemaName ?? s.name, child.tableName)) ?? tables.get(key(null, child.tableName));
       const to = tables.get(key(parent.schemaName ?? s.name, parent.tableName)) ?? tables.get(key(null, parent.tableName));
       if (!from || !to) {
