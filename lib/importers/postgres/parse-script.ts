@@ -68,11 +68,11 @@ function errorDetails(e: unknown): { message: string; cursor?: number } {
   return { message: String(e) };
 }
 
-/** Code-point cursor (1-based) inside `sql` to a UTF-16 offset. */
+/** libpg-query's error cursor (0-based, in code points, measured: see the tests) to a UTF-16 offset. */
 function cursorToOffset(sql: string, cursor: number): number {
   let units = 0;
   let points = 0;
-  while (units < sql.length && points < cursor - 1) {
+  while (units < sql.length && points < cursor) {
     const c = sql.charCodeAt(units);
     units += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
     points++;

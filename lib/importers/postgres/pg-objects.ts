@@ -33,7 +33,7 @@ export function alterEnum(ctx: PgContext, s: AlterEnumStmt, st: ParsedStatement)
   if (e.values.includes(s.newVal)) return;
   const at = s.newValNeighbor ? e.values.indexOf(s.newValNeighbor) : -1;
   if (at < 0) e.values.push(s.newVal);
-  else e.values.splice(s.newValIsAfter === false ? at : at + 1, 0, s.newVal);
+  else e.values.splice(s.newValIsAfter === true ? at + 1 : at, 0, s.newVal);
 }
 
 export function createDomain(ctx: PgContext, s: CreateDomainStmt, st: ParsedStatement): void {
