@@ -101,6 +101,11 @@ function stringValue(v: unknown): string | undefined {
   return undefined;
 }
 
+/** node-sql-parser keeps `''` and `\'` escapes inside string literals as written: undo them. */
+function unescapeMysql(raw: string): string {
+  return raw.replace(/''/g, "'").replace(/\\(['"\\])/g, '$1');
+}
+
 /** Unquotes a MySQL identifier as written in text. */
 function unquoteIdent(s: string): string {
   const t = s.trim();
@@ -183,7 +188,7 @@ class MysqlImport {
       if (k === 'engine') mysql.engine = v === 'INNODB' ? 'InnoDB' : v === 'MYISAM' ? 'MyISAM' : v;
       else if (k.endsWith('charset') || k.endsWith('character set')) mysql.charset = v.slice(0, 64);
       else if (k.endsWith('collate')) mysql.collation = v.slice(0, 64);
-      else if (k === 'comment') table.comment = this.b.comment(v.replace(/^'|'$/g, '').replace(/''/g, "'"));
+      else if (k === 'comment') table.comment = this.b.comment(unescapeMysql(v.replace(/^'|'$/g, '')));
     }
     if (Object.keys(mysql).length) table.options = { mysql };
   }
@@ -196,7 +201,7 @@ class MysqlImport {
       return;
     }
     const dt = d.definition.dataType.toUpperCase();
-    const members = (d.definition.expr?.value ?? []).map((v) => stringValue(v.value) ?? String(v.value ?? ''));
+    const members = (d.definition.expr?.value ?? []).map((v) => unescapeMysql(stringValue(v.value) ?? String(v.value ?? '')));
     let column: Column;
     if (dt === 'ENUM' && members.length > 0) {
       const en = this.inlineEnum(table, name, members);
@@ -212,7 +217,7 @@ class MysqlImport {
     }
     if (d.default_val) this.applyDefault(column, d.default_val.value);
     const comment = stringValue(d.comment?.value?.value) ?? stringValue(d.comment?.value);
-    if (comment !== undefined) column.comment = b.comment(comment);
+    if (comment !== undefined) column.comment = b.comment(unescapeMysql(comment));
     const coll = d.collate?.collate?.name;
     if (coll) column.collation = coll.slice(0, 128);
     if (d.generated?.expr) column.generated = { expression: this.sqlOf(d.generated.expr), stored: (d.generated.storage_type ?? '').toLowerCase() === 'stored' };
@@ -259,7 +264,7 @@ class MysqlImport {
       case 'single_quote_string':
       case 'double_quote_string':
       case 'string':
-        return { kind: 'literal', value: stringValue(v.value) ?? '' };
+        return { kind: 'literal', value: unescapeMysql(stringValue(v.value) ?? '') };
       case 'function': {
         const sql = this.sqlOf({ ...v, over: null });
         const upper = sql.toUpperCase();

@@ -78,9 +78,32 @@ function segments(sql: string): { text: string; quoted: boolean }[] {
   return out;
 }
 
-/** MySQL executable comments `/*!50705 ... *\/` inside a statement are content: unwrap them. */
+/** Parenthesis depth at `at`, ignoring quoted text. */
+function depthAt(sql: string, at: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < at; i++) {
+    const c = sql[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+  }
+  return depth;
+}
+
+/**
+ * MySQL executable comments `/*!50705 ... *\/` inside the column list are content (sakila's
+ * `location GEOMETRY` column): unwrap them. After the column list they hold table options the model
+ * does not keep (TABLESPACE, ENCRYPTION...; PARTITION BY is reported separately): blank those.
+ */
 function unwrapConditionalComments(sql: string): string {
-  return sql.replace(/\/\*!(\d{5,6})?([\s\S]*?)\*\//g, (m, version: string | undefined, body: string) => ' '.repeat(3 + (version?.length ?? 0)) + body + '  ');
+  return sql.replace(/\/\*!(\d{5,6})?([\s\S]*?)\*\//g, (m: string, version: string | undefined, body: string, offset: number) => {
+    if (depthAt(sql, offset) === 0 && /^\s*create\s+table\b/i.test(sql) && !/^\s*partition\b/i.test(body)) return ' '.repeat(m.length);
+    return ' '.repeat(3 + (version?.length ?? 0)) + body + '  ';
+  });
 }
 
 /** Cuts a trailing table PARTITION BY clause (the parser rejects it; the model has no MySQL partitions). */

@@ -274,7 +274,9 @@ export function splitStatements(text: string, opts: SqlLexOptions): SplitResult 
 
     if (isIdentStart(c)) {
       let j = i + 1;
-      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      // A custom delimiter ends a word (`END$$`): the mysql client looks for it everywhere outside quotes.
+      const custom = delimiter !== ';';
+      while (j < n && isIdentChar(text.charCodeAt(j)) && !(custom && text.startsWith(delimiter, j))) j++;
       const word = text.slice(i, j).toLowerCase();
       if (firstWords.length < 2) firstWords.push(word);
       if (opts.beginAtomic) {
