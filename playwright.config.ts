@@ -11,7 +11,7 @@
  *                       (default /usr/bin/chromium: Debian's `apt-get install chromium`)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, defineConfig, devices } from '@playwright/test';
@@ -23,7 +23,9 @@ function freePort(): string {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 process.env.E2E_PORT ??= freePort();
-process.env.E2E_DB_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'draftbase-e2e-'));
+// Named, not created: the server creates it on first start (so merely loading this config, e.g. for
+// `--list`, leaves nothing behind); e2e/support/global-teardown.ts removes it.
+process.env.E2E_DB_DIR ??= path.join(os.tmpdir(), `draftbase-e2e-${process.env.E2E_PORT}-${process.pid}`);
 const port = process.env.E2E_PORT;
 const distDir = process.env.NEXT_DIST_DIR ?? '.next-e2e';
 const databaseUrl = `file:${path.join(process.env.E2E_DB_DIR, 'e2e.db')}`;
