@@ -26,7 +26,6 @@ import {
   type ColumnDefinition,
   type ColumnRef,
   type ConstraintDefinition,
-  type CreateDefinition,
   type CreateIndexAst,
   type CreateTableAst,
   type Expr,

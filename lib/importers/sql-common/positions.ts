@@ -54,7 +54,6 @@ export class Utf8OffsetMap {
   private readonly excessAfter: number[] = [];
 
   constructor(text: string) {
-    // eslint-disable-next-line no-control-regex
     if (!/[^\u0000-\u007f]/.test(text)) return;
     let bytes = 0;
     let excess = 0;
