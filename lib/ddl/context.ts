@@ -5,7 +5,7 @@
  */
 import type { Capabilities, DialectSpec } from '../dialects/types';
 import { identifierLength } from '../dialects/types';
-import type { Column, Dialect, SchemaDocument, Table } from '../model/document';
+import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import type { Diagnostic, Severity } from '../model/diagnostics';
 import { fitDerivedName, NameRegistry } from './names';
 
@@ -28,7 +28,7 @@ export class DdlContext {
   /** Foreign key and check names: per database on MySQL, per table on PostgreSQL. */
   readonly constraintNames: NameRegistry;
   private readonly columnMaps = new Map<string, Map<string, Column>>();
-  private readonly reportedNames = new Set<string>();
+  private outgoing?: Map<string, Relationship[]>;
 
   constructor(
     readonly doc: SchemaDocument,
@@ -77,6 +77,19 @@ export class DdlContext {
     return this.schemaOf(schemaId) ?? '';
   }
 
+  /** Relationships whose child (referencing) table is `tableId`, in document order. */
+  relationshipsFrom(tableId: string): readonly Relationship[] {
+    if (!this.outgoing) {
+      this.outgoing = new Map();
+      for (const r of Object.values(this.doc.relationships)) {
+        const list = this.outgoing.get(r.fromTableId);
+        if (list) list.push(r);
+        else this.outgoing.set(r.fromTableId, [r]);
+      }
+    }
+    return this.outgoing.get(tableId) ?? [];
+  }
+
   column(table: Table, columnId: string): Column | undefined {
     let m = this.columnMaps.get(table.id);
     if (!m) {
@@ -92,12 +105,9 @@ export class DdlContext {
 
   /**
    * Checks a user-given identifier: over-long (PostgreSQL would truncate it silently, MySQL rejects
-   * it), illegal characters, reserved words. Each name is reported once per `what`.
+   * it), illegal characters, reserved words. Called once per named element (hot: every column).
    */
   checkIdentifier(name: string, what: string, entityId?: string, path?: string): void {
-    const key = `${what}\u0000${name}\u0000${entityId ?? ''}`;
-    if (this.reportedNames.has(key)) return;
-    this.reportedNames.add(key);
     const { max, unit } = this.spec.identifierLimit;
     const length = identifierLength(this.spec, name);
     if (length > max) {

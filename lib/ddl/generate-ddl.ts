@@ -44,7 +44,7 @@ export interface DdlStatements {
 
 export function generateDdl(doc: SchemaDocument, dialect: Dialect, options: DdlOptions = {}): DdlResult {
   const { header, statements, diagnostics } = generateDdlStatements(doc, dialect, options);
-  return { sql: `${header}\n${statements.map((s) => `${s};`).join('\n\n')}\n`, diagnostics };
+  return { sql: statements.length ? `${header}\n${statements.join(';\n\n')};\n` : `${header}\n`, diagnostics };
 }
 
 /** The same output as a list of statements: apply them one by one to name a failing one. */
@@ -243,8 +243,8 @@ function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string,
   });
   lines.push(...checks);
   // Foreign keys whose parent already exists (dependency order) or that point at this table itself.
-  for (const r of Object.values(ctx.doc.relationships)) {
-    if (r.fromTableId !== table.id || deferred.has(r.id)) continue;
+  for (const r of ctx.relationshipsFrom(table.id)) {
+    if (deferred.has(r.id)) continue;
     const fk = foreignKeys.get(r.id);
     if (fk) lines.push(fk.clause);
   }
@@ -265,9 +265,9 @@ function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string,
   if (ctx.caps.commentStyle === 'comment-on') {
     if (table.comment) out.push(`COMMENT ON TABLE ${ctx.qualified(table)} IS ${ctx.str(table.comment)}`);
     for (const c of table.columns) if (c.comment) out.push(`COMMENT ON COLUMN ${ctx.qualified(table)}.${ctx.q(c.name)} IS ${ctx.str(c.comment)}`);
-    for (const r of Object.values(ctx.doc.relationships)) {
+    for (const r of ctx.relationshipsFrom(table.id)) {
       const fk = foreignKeys.get(r.id);
-      if (r.fromTableId === table.id && !deferred.has(r.id) && fk?.comment) out.push(fk.comment);
+      if (!deferred.has(r.id) && fk?.comment) out.push(fk.comment);
     }
   }
   return out;
@@ -305,8 +305,8 @@ function mysqlTableOptions(ctx: DdlContext, table: Table, autoIncrementStart: nu
 function mysqlCheckForbiddenColumns(ctx: DdlContext, table: Table): Map<string, string> {
   const out = new Map<string, string>();
   const actions = new Set(['cascade', 'set null', 'set default']);
-  for (const r of Object.values(ctx.doc.relationships)) {
-    if (r.fromTableId !== table.id || !r.enforced) continue;
+  for (const r of ctx.relationshipsFrom(table.id)) {
+    if (!r.enforced) continue;
     if (!actions.has(r.onDelete) && !actions.has(r.onUpdate)) continue;
     for (const p of r.columnPairs) out.set(ctx.columnNameOf(table, p.fromColumnId).toLowerCase(), 'a foreign key column with ON DELETE/UPDATE actions');
   }

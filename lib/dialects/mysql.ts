@@ -133,7 +133,7 @@ export const mysqlDialect: DialectSpec = {
   defaultTarget: 'mysql-8.0',
   targets: MYSQL_TARGETS,
   capabilities: mysqlCapabilities,
-  quoteIdentifier: (name) => `\`${name.replace(/`/g, '``')}\``,
+  quoteIdentifier: (name) => (name.includes('`') ? `\`${name.replace(/`/g, '``')}\`` : `\`${name}\``),
   quoteString: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/\u0000/g, '\\0')}'`,
   identifierLimit: { max: 64, unit: 'characters' },
   invalidIdentifierReason: (name) => {

@@ -123,8 +123,9 @@ export const postgresDialect: DialectSpec = {
   defaultTarget: 'postgres-16',
   targets: POSTGRES_TARGETS,
   capabilities: postgresCapabilities,
-  quoteIdentifier: (name) => `"${name.replace(/"/g, '""')}"`,
-  quoteString: (value) => `'${value.replace(/'/g, "''")}'`,
+  // Fast paths: most names and strings contain nothing to escape (this runs for every identifier).
+  quoteIdentifier: (name) => (name.includes('"') ? `"${name.replace(/"/g, '""')}"` : `"${name}"`),
+  quoteString: (value) => (value.includes("'") ? `'${value.replace(/'/g, "''")}'` : `'${value}'`),
   identifierLimit: { max: 63, unit: 'bytes' },
   invalidIdentifierReason: () => undefined,
   reservedWords: RESERVED,
