@@ -5,6 +5,7 @@
  * diagnostic. Also: download matches the shown DDL, the help overlay lists the shortcuts.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { createProjectViaApi } from './support/api';
 import { documentOf, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../lib/model/build';
 
 function smallDocument() {
@@ -40,9 +41,7 @@ function smallDocument() {
 }
 
 async function openProject(page: Page, name: string): Promise<string> {
-  const res = await page.request.post('/api/projects', { data: { name, document: smallDocument() } });
-  expect(res.status(), await res.text()).toBe(201);
-  const { project } = (await res.json()) as { project: { id: string } };
+  const project = await createProjectViaApi(page.request, { name, document: smallDocument() });
   await page.goto(`/projects/${encodeURIComponent(project.id)}`);
   await expect(page.locator('[data-testid="table-node"][data-table-name="users"]')).toBeVisible();
   return project.id;

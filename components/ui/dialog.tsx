@@ -30,6 +30,15 @@ export function Dialog({ open, onClose, title, children, className, footer }: Di
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
+      onKeyDown={(e) => {
+        // Close here rather than rely on the native cancel event: a window-level key handler that
+        // calls preventDefault on Escape (the editor's shortcuts do) would suppress it.
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          e.preventDefault();
+          onClose();
+        }
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

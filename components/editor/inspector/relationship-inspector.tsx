@@ -30,10 +30,10 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: stri
   const rel = useEditor((s) => s.doc.relationships[relationshipId]);
   const from = useEditor((s) => (rel ? s.doc.tables[rel.fromTableId] : undefined));
   const to = useEditor((s) => (rel ? s.doc.tables[rel.toTableId] : undefined));
-  // Derived cardinality ignores the override: computed on the relationship without it.
-  const derived = useEditor((s) => (rel ? cardinalityOf(s.doc, { ...rel, cardinality: undefined }) : undefined));
-  const derivedFrom = derived?.from;
-  const derivedTo = derived?.to;
+  // Derived cardinality ignores the override: computed on the relationship without it. Each end is
+  // selected as a string: a selector returning a fresh object would re-render forever.
+  const derivedFrom = useEditor((s) => (rel ? cardinalityOf(s.doc, { ...rel, cardinality: undefined }).from : undefined));
+  const derivedTo = useEditor((s) => (rel ? cardinalityOf(s.doc, { ...rel, cardinality: undefined }).to : undefined));
   const dialect = useEditor((s) => s.dialect);
   const select = useEditor((s) => s.select);
   const { run, error, clearError } = useCommandRunner();
