@@ -6,18 +6,18 @@
  * was left out must be exactly what the diagnostics reported.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
-import type { Diagnostic } from '../model/diagnostics';
-import { catalogColumn, catalogTable, type CatalogSnapshot } from '../server/testing/catalog-types';
-import { compareDocumentToCatalog } from '../server/testing/document-catalog';
-import { mariadbSession } from '../server/testing/mariadb';
-import { readMysqlCatalog } from '../server/testing/mysql-catalog';
-import { readPgCatalog } from '../server/testing/pg-catalog';
-import { pgliteSession, pgServerSession, type EngineSession } from '../server/testing/pg-engines';
-import { requireServer } from '../server/testing/require-server';
-import { applyStatements, type SqlClient } from '../server/testing/sql-client';
-import { generateDdlStatements } from './generate-ddl';
-import { POSTGRES_TARGETS } from '../dialects/postgres';
+import { kitchenSinkDocument } from '../../model/fixtures/kitchen-sink';
+import type { Diagnostic } from '../../model/diagnostics';
+import { catalogColumn, catalogTable, type CatalogSnapshot } from './catalog-types';
+import { compareDocumentToCatalog } from './document-catalog';
+import { mariadbSession } from './mariadb';
+import { readMysqlCatalog } from './mysql-catalog';
+import { readPgCatalog } from './pg-catalog';
+import { pgliteSession, pgServerSession, type EngineSession } from './pg-engines';
+import { requireServer } from './require-server';
+import { applyStatements, type SqlClient } from './sql-client';
+import { generateDdlStatements } from '../../ddl/generate-ddl';
+import { POSTGRES_TARGETS } from '../../dialects/postgres';
 
 /** [table, column, PostgreSQL format_type, MariaDB COLUMN_TYPE] */
 const TYPES: [string, string, string, string][] = [

@@ -4,16 +4,16 @@
  * no fewer, no mangling — and literals (defaults, enum values, comments) must come back byte-exact.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE, hostileNamesDocument } from '../model/fixtures/hostile-names';
-import { catalogColumn, catalogTable, type CatalogSnapshot } from '../server/testing/catalog-types';
-import { compareDocumentToCatalog } from '../server/testing/document-catalog';
-import { mariadbSession } from '../server/testing/mariadb';
-import { readMysqlCatalog } from '../server/testing/mysql-catalog';
-import { readPgCatalog } from '../server/testing/pg-catalog';
-import { pgliteSession, pgServerSession, type EngineSession } from '../server/testing/pg-engines';
-import { requireServer } from '../server/testing/require-server';
-import { applyStatements, type SqlClient } from '../server/testing/sql-client';
-import { generateDdlStatements } from './generate-ddl';
+import { HOSTILE, hostileNamesDocument } from '../../model/fixtures/hostile-names';
+import { catalogColumn, catalogTable, type CatalogSnapshot } from './catalog-types';
+import { compareDocumentToCatalog } from './document-catalog';
+import { mariadbSession } from './mariadb';
+import { readMysqlCatalog } from './mysql-catalog';
+import { readPgCatalog } from './pg-catalog';
+import { pgliteSession, pgServerSession, type EngineSession } from './pg-engines';
+import { requireServer } from './require-server';
+import { applyStatements, type SqlClient } from './sql-client';
+import { generateDdlStatements } from '../../ddl/generate-ddl';
 
 const N = HOSTILE;
 
