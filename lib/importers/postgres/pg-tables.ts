@@ -198,8 +198,7 @@ function addTableConstraint(ctx: PgContext, table: Table, con: Constraint, st: P
     }
     case 'CONSTR_CHECK': {
       if (!con.raw_expr) return;
-      const c: Table['checks'][number] = { id: b.ids('chk'), expression: ctx.sql(con.raw_expr) };
-      if (name) c.name = name;
+      const c: Table['checks'][number] = { id: b.ids('chk'), expression: ctx.sql(con.raw_expr), name: name ?? postgresCheckName(table, con.raw_expr) };
       table.checks.push(c);
       return;
     }
@@ -233,6 +232,33 @@ function addTableConstraint(ctx: PgContext, table: Table, con: Constraint, st: P
     default:
       return;
   }
+}
+
+/**
+ * The name PostgreSQL gives an unnamed CHECK: `<table>_<column>_check` when the expression uses exactly
+ * one column, else `<table>_check`, with a number appended on a clash (AddRelationNewConstraints).
+ * Keeping the engine's name makes the document say what the database will have.
+ */
+function postgresCheckName(table: Table, expr: PgNode): string {
+  const columns = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const ref = nodeAs(v as PgNode, 'ColumnRef');
+    if (ref) {
+      const fields = stringList(ref.fields);
+      if (fields.length) columns.add(fields[fields.length - 1]);
+      return;
+    }
+    for (const child of Object.values(v)) walk(child);
+  };
+  walk(expr);
+  const base = columns.size === 1 ? `${table.name}_${[...columns][0]}` : table.name;
+  const taken = new Set(table.checks.map((c) => c.name));
+  let name = `${base}_check`;
+  for (let n = 1; taken.has(name); n++) name = `${base}_check${n}`;
+  // PostgreSQL truncates identifiers to 63 bytes; names this long are rare enough to keep whole.
+  return name;
 }
 
 // ---- ALTER TABLE ------------------------------------------------------------------------------------
