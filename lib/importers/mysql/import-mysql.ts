@@ -228,7 +228,11 @@ class MysqlImport {
     }
     if (d.unique) table.uniques.push({ id: b.ids('uq'), columnIds: [column.id] });
     for (const c of d.check?.definition ?? []) table.checks.push({ id: b.ids('chk'), expression: this.sqlOf(c) });
-    if (d.reference_definition) {
+    const ref = d.reference_definition as { table?: unknown; on_action?: { type?: string; value?: { value?: string } }[] } | null | undefined;
+    // `ON UPDATE CURRENT_TIMESTAMP` after a non-timestamp default is parsed as a reference action.
+    const onUpdate = ref?.on_action?.find((a) => a.type === 'on update' && /^current_timestamp/i.test(a.value?.value ?? ''));
+    if (onUpdate && !ref?.table) column.onUpdateCurrentTimestamp = true;
+    else if (d.reference_definition) {
       b.diag('warning', 'mysql.inline-references-ignored', `column "${table.name}.${name}": an inline REFERENCES clause is ignored by MySQL and InnoDB; declare a FOREIGN KEY instead`, start, table.id);
     }
   }
@@ -290,7 +294,7 @@ class MysqlImport {
         const part: IndexPart = { kind: 'column', columnId: col.id };
         const len = /^\((\d+)\)$/.exec(d.suffix ?? '');
         if (len) part.length = Number(len[1]);
-        if (d.order_by === 'desc') part.order = 'desc';
+        if (d.order_by?.toLowerCase() === 'desc') part.order = 'desc';
         parts.push(part);
       } else {
         parts.push({ kind: 'expression', sql: this.sqlOf(d) });
