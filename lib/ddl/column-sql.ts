@@ -24,6 +24,7 @@ export interface ResolvedType {
   fsp?: number;
 }
 
+const IDENTITY_TYPES = new Set<ScalarType['name']>(['smallint', 'integer', 'bigint']);
 const LOB = /^(tiny|medium|long)?(text|blob)\b|^json\b|^geometry\b|^(multi)?(point|linestring|polygon)\b|^geometrycollection\b/i;
 const TEMPORAL = /^(datetime|timestamp)\b/i;
 
@@ -85,6 +86,14 @@ export function resolveColumnType(ctx: DdlContext, table: Table, column: Column,
     }
   }
   return { sql, lob: ctx.dialect === 'mysql' && LOB.test(sql), temporal: TEMPORAL.test(sql), fsp };
+}
+
+/** Resolves a column's type without adding diagnostics (they are reported once, with the column). */
+export function resolveColumnTypeQuietly(ctx: DdlContext, table: Table, columnIndex: number): ResolvedType {
+  const before = ctx.diagnostics.length;
+  const r = resolveColumnType(ctx, table, table.columns[columnIndex], columnIndex);
+  ctx.diagnostics.length = before;
+  return r;
 }
 
 function literalSql(ctx: DdlContext, value: string | number | boolean | null): string {
@@ -181,6 +190,9 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
 
   if (column.identity && !column.generated) {
     const { always, start, increment } = column.identity;
+    if (column.type.kind !== 'scalar' || !IDENTITY_TYPES.has(column.type.name) || column.arrayDims) {
+      ctx.diag('error', 'column.identity-type', `${where}: an identity/AUTO_INCREMENT column must be smallint, integer or bigint`, column.id, path);
+    }
     if (ctx.caps.identity === 'identity') {
       const opts = [start !== undefined ? `START WITH ${start}` : '', increment !== undefined ? `INCREMENT BY ${increment}` : ''].filter(Boolean).join(' ');
       parts.push(`GENERATED ${always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${opts ? ` (${opts})` : ''}`);

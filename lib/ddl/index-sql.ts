@@ -5,7 +5,7 @@
  */
 import type { Index, IndexMethod, Table } from '../model/document';
 import type { DdlContext } from './context';
-import { inlineComment, resolveColumnType } from './column-sql';
+import { inlineComment, resolveColumnTypeQuietly } from './column-sql';
 
 export interface IndexSql {
   statement: string;
@@ -106,8 +106,7 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
   const lobKey = (columnId: string) => {
     const i = table.columns.findIndex((c) => c.id === columnId);
     if (i < 0) return false;
-    // Re-resolving reports type diagnostics again; use a throwaway context view.
-    return resolveQuietly(ctx, table, i).lob;
+    return resolveColumnTypeQuietly(ctx, table, i).lob;
   };
   const fulltextOrSpatial = method === 'fulltext' || method === 'spatial';
   const parts = index.parts.map((part) => {
@@ -137,12 +136,3 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
   if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${index.name}"`, index.id, `tables.${table.id}.indexes`)}`;
   return { statement };
 }
-
-/** Resolves a column's type without adding diagnostics (they were reported with the column). */
-function resolveQuietly(ctx: DdlContext, table: Table, columnIndex: number) {
-  const before = ctx.diagnostics.length;
-  const r = resolveColumnType(ctx, table, table.columns[columnIndex], columnIndex);
-  ctx.diagnostics.length = before;
-  return r;
-}
-export { resolveQuietly };
