@@ -31,6 +31,8 @@ export class PgContext {
   private readonly sequenceDefaults: SequenceDefault[] = [];
   /** Tables attached as partitions: key of the child -> its parent. */
   readonly partitionParents = new Map<string, Table>();
+  /** Tables created plain and then attached (pg_dump's shape), per parent: one summary each. */
+  readonly foldedPartitions = new Map<Table, number>();
 
   constructor(
     readonly b: ImportBuilder,
@@ -161,6 +163,9 @@ export class PgContext {
 
   /** Called once every statement was read. */
   finish(): void {
+    for (const [parent, n] of this.foldedPartitions) {
+      this.b.diag('info', 'postgres.partitions-folded', `${n} table(s) attached to "${parent.name}" with ATTACH PARTITION are modeled as its partitions`, undefined, parent.id);
+    }
     for (const sd of this.sequenceDefaults) {
       const seq = this.sequences.get(sd.sequenceKey);
       if (!seq) continue;

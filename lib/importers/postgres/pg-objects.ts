@@ -66,6 +66,9 @@ export function createDomain(ctx: PgContext, s: CreateDomainStmt, st: ParsedStat
 
 export function createView(ctx: PgContext, s: ViewStmt, st: ParsedStatement): void {
   if (!s.query) return;
+  if (s.aliases?.length) {
+    ctx.b.diag('warning', 'postgres.view-column-names', `view "${s.view?.relname ?? ''}": its column name list (${stringList(s.aliases).join(', ')}) is not kept; name the columns in the SELECT instead`, st.start);
+  }
   addView(ctx, s.view?.schemaname, s.view?.relname ?? '', s.query, false, st, s.replace === true);
 }
 

@@ -354,7 +354,7 @@ function attachPartition(ctx: PgContext, s: AlterTableStmt, def: PgNode | undefi
   // The partition was created as a plain table (pg_dump does this); it becomes a partition entry.
   if (child) {
     b.tables.delete(childKey);
-    b.diag('info', 'postgres.partition-folded', `table "${child.name}" is a partition of "${parent.name}": modeled as a partition of it`, st.start, parent.id);
+    ctx.foldedPartitions.set(parent, (ctx.foldedPartitions.get(parent) ?? 0) + 1);
   }
   addPartition(ctx, parent, cmd.name.relname ?? '', cmd.bound);
   ctx.partitionParents.set(childKey, parent);
