@@ -16,6 +16,7 @@ import { Inspector } from '@/components/editor/inspector/inspector';
 import { DdlPanel } from '@/components/editor/ddl-panel/ddl-panel';
 import { createEditorStore, EditorStoreContext, selectedTableIds, type EditorState } from './store/editor-store';
 import { createSaver, type Saver } from './store/saver';
+import { createWorkerPut } from './store/worker-put';
 import { Canvas } from './canvas';
 import { Toolbar } from './toolbar';
 import { Toasts, useToast } from './toast';
@@ -40,7 +41,7 @@ export interface EditorProps {
 export function Editor(props: EditorProps) {
   // One store and one saver for the page's lifetime (a new project id remounts the editor).
   const [{ store, saver }] = useState(() => {
-    const saver = createSaver();
+    const saver = createSaver({ put: createWorkerPut() });
     const store = createEditorStore({ ...props, saver });
     return { store, saver };
   });

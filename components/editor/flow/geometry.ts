@@ -42,7 +42,12 @@ export function parseHandleId(id: string | null | undefined): { columnId: string
  * One handle per column per side, all of type `source`: the canvas runs in ConnectionMode.Loose, so
  * an edge may end on a source handle. That halves the handle elements in the DOM.
  */
+const handleCache = new WeakMap<Table, NodeHandle[]>();
+
 export function tableHandles(table: Table): NodeHandle[] {
+  // Handles depend on the columns only: a moved table (same table object) reuses them.
+  const cached = handleCache.get(table);
+  if (cached) return cached;
   const handles: NodeHandle[] = [];
   table.columns.forEach((col, i) => {
     const y = HEADER_HEIGHT + i * ROW_HEIGHT + (ROW_HEIGHT - HANDLE_SIZE) / 2;
@@ -51,5 +56,6 @@ export function tableHandles(table: Table): NodeHandle[] {
       { id: handleId(col.id, 'r'), type: 'source', position: Position.Right, x: TABLE_WIDTH - HANDLE_SIZE / 2, y, width: HANDLE_SIZE, height: HANDLE_SIZE },
     );
   });
+  handleCache.set(table, handles);
   return handles;
 }

@@ -150,6 +150,9 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
           data: EMPTY_DATA,
           width: TABLE_WIDTH,
           height: tableHeight(table.columns.length),
+          // Declared as already measured: React Flow then treats the node as initialized without
+          // mounting it (fitView, minimap and edges use these numbers for culled nodes too).
+          measured: { width: TABLE_WIDTH, height: tableHeight(table.columns.length) },
           handles: tableHandles(table),
           selected,
           ariaLabel: `table ${table.name}`,

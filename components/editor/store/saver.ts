@@ -36,6 +36,8 @@ export interface Saver {
 
 export interface SaverOptions {
   fetch?: typeof fetch;
+  /** How one save is sent; default: putProject with `fetch` on this thread. */
+  put?: (projectId: string, doc: SchemaDocument, version: number) => Promise<PutOutcome>;
   /** Quiet time after the last edit before saving. */
   debounceMs?: number;
   /** First retry delay after a network or server error; doubles up to retryMaxMs. */
@@ -79,6 +81,7 @@ export async function putProject(
 
 export function createSaver(options: SaverOptions = {}): Saver {
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const put = options.put ?? ((projectId: string, doc: SchemaDocument, version: number) => putProject(fetchFn, projectId, doc, version));
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const retryMaxMs = options.retryMaxMs ?? 30_000;
@@ -129,7 +132,7 @@ export function createSaver(options: SaverOptions = {}): Saver {
       return Promise.resolve();
     }
     setSave({ status: 'saving', version: saveState.version });
-    inFlight = putProject(fetchFn, projectId, doc, saveState.version).then((outcome) => {
+    inFlight = put(projectId, doc, saveState.version).then((outcome) => {
       inFlight = undefined;
       if (!store) return;
       const version = state().saveState.version;
