@@ -42,28 +42,33 @@ function partText(table: Table, part: IndexPart, dialect: Dialect, ordered: bool
   return text;
 }
 
-export function indexOutcome(table: Table, ix: Index, dialect: Dialect, caps: Capabilities): IndexOutcome {
-  let method: IndexMethod = ix.method ?? 'btree';
-  const notes: string[] = [];
-  const includeNames = (ix.includeColumnIds ?? []).map((id) => columnName(table, id));
-  const notCreated = (reason: string): IndexOutcome => ({
+function notCreated(table: Table, ix: Index, dialect: Dialect, caps: Capabilities, method: IndexMethod, reason: string): IndexOutcome {
+  return {
     created: false,
     method,
     columns: ix.parts.map((p) => partText(table, p, dialect, true)),
-    include: includeNames,
+    include: (ix.includeColumnIds ?? []).map((id) => columnName(table, id)),
     where: ix.where,
     notes: [`not created on ${caps.label}: ${reason}`],
-  });
+  };
+}
+
+const PG_INCLUDE_METHODS: ReadonlySet<IndexMethod> = new Set(['btree', 'gist', 'spgist']);
+
+export function indexOutcome(table: Table, ix: Index, dialect: Dialect, caps: Capabilities): IndexOutcome {
+  let method: IndexMethod = ix.method ?? 'btree';
+  const notes: string[] = [];
+  const includeNames = ix.includeColumnIds?.length ? ix.includeColumnIds.map((id) => columnName(table, id)) : [];
 
   if (dialect === 'postgres') {
-    if (method === 'fulltext') return notCreated('no FULLTEXT indexes (index a tsvector column with GIN)');
+    if (method === 'fulltext') return notCreated(table, ix, dialect, caps, method, 'no FULLTEXT indexes (index a tsvector column with GIN)');
     if (method === 'spatial') {
       notes.push('SPATIAL built as GiST');
       method = 'gist';
     }
     const ordered = method === 'btree';
     if (!ordered && ix.parts.some((p) => p.order || p.nulls)) notes.push('unordered method: ASC/DESC/NULLS left out');
-    const include = ['btree', 'gist', 'spgist'].includes(method) ? includeNames : [];
+    const include = PG_INCLUDE_METHODS.has(method) ? includeNames : [];
     if (includeNames.length && !include.length) notes.push('INCLUDE left out');
     if (ix.parts.some((p) => p.kind === 'column' && p.length !== undefined)) notes.push('prefix length left out');
     return { created: true, method, columns: ix.parts.map((p) => partText(table, p, dialect, ordered)), include, where: ix.where, notes };
@@ -74,15 +79,15 @@ export function indexOutcome(table: Table, ix: Index, dialect: Dialect, caps: Ca
     if (method === 'brin') {
       notes.push('BRIN not available: built as B-tree');
       method = 'btree';
-    } else return notCreated(`no ${METHOD_LABEL[method]} indexes`);
+    } else return notCreated(table, ix, dialect, caps, method, `no ${METHOD_LABEL[method]} indexes`);
   }
   if (method === 'hash') {
     notes.push('InnoDB builds HASH as B-tree');
     method = 'btree';
   }
-  if (ix.unique && ix.where) return notCreated('no partial indexes, and a UNIQUE index over all rows would reject valid rows');
+  if (ix.unique && ix.where) return notCreated(table, ix, dialect, caps, method, 'no partial indexes, and a UNIQUE index over all rows would reject valid rows');
   if (ix.where) notes.push(`no partial indexes: covers all rows (WHERE ${ix.where} left out)`);
-  if (!caps.expressionIndexes && ix.parts.some((p) => p.kind === 'expression')) return notCreated('no functional index parts');
+  if (!caps.expressionIndexes && ix.parts.some((p) => p.kind === 'expression')) return notCreated(table, ix, dialect, caps, method, 'no functional index parts');
   const ordered = method !== 'fulltext' && method !== 'spatial';
   if (ix.parts.some((p) => p.nulls)) notes.push('NULLS order left out');
   if (ix.parts.some((p) => p.opclass)) notes.push('operator class left out');

@@ -8,7 +8,7 @@
  */
 import type { DdlTarget } from '../dialects/types';
 import { dialectSpec } from '../dialects/dialects';
-import type { Dialect, Index, Relationship, SchemaDocument, Table } from '../model/document';
+import type { Dialect, Index, IndexPart, Relationship, SchemaDocument, Table } from '../model/document';
 import { columnName, displayName } from '../model/lookup';
 import { markdownTable } from '../markdown/escape';
 import { ddlNames } from './ddl-names';
@@ -74,27 +74,30 @@ function fkLookupPurpose(doc: SchemaDocument, table: Table, served: readonly Rel
   return `FK lookup for ${fks.join('; ')}${then}${parents.length ? `; joins and cascades from ${parents.join(', ')}` : ''}`;
 }
 
+/** A part as a purpose sentence names it: the column, or the expression in parentheses. */
+function plainPart(table: Table, part: IndexPart): string {
+  return part.kind === 'column' ? columnName(table, part.columnId) : `(${part.sql})`;
+}
+
+// Module-level helpers rather than closures: this runs once per index of the document.
 function derivedIndexPurpose(doc: SchemaDocument, table: Table, ix: Index, outgoing: readonly Relationship[]): string {
   const leading: string[] = [];
   for (const p of ix.parts) {
     if (p.kind !== 'column') break;
     leading.push(p.columnId);
   }
-  const plain = (i: number) => {
-    const p = ix.parts[i];
-    return p.kind === 'column' ? columnName(table, p.columnId) : `(${p.sql})`;
-  };
-  const list = ix.parts.map((_, i) => plain(i)).join(', ');
+  const list = ix.parts.map((p) => plainPart(table, p)).join(', ');
   const method = ix.method ?? 'btree';
   const condition = ix.where ? ` where ${ix.where}` : '';
   if (method === 'fulltext') return `Full-text search on ${list}`;
   if (method === 'spatial' || method === 'gist' || method === 'spgist') return `Spatial/range searches on ${list}`;
   if (method === 'gin') return `Containment and search queries on ${list}`;
   if (ix.unique) return `Enforces unique ${ix.parts.length > 1 ? `(${list})` : list}${condition}`;
-  const served = foreignKeysServed(leading, outgoing);
+  const served = outgoing.length ? foreignKeysServed(leading, outgoing) : [];
   if (served.length > 0) {
-    const width = Math.max(...served.map((r) => r.columnPairs.length));
-    const rest = ix.parts.length > width ? ` (then ${ix.parts.slice(width).map((_, i) => plain(width + i)).join(', ')})` : '';
+    let width = 0;
+    for (const r of served) width = Math.max(width, r.columnPairs.length);
+    const rest = ix.parts.length > width ? ` (then ${ix.parts.slice(width).map((p) => plainPart(table, p)).join(', ')})` : '';
     return `${fkLookupPurpose(doc, table, served, rest)}${condition}`;
   }
   if (method === 'brin') return `Range scans on ${list} (large, naturally ordered data)`;
