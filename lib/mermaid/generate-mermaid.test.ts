@@ -166,6 +166,7 @@ const hostileNames = [
   'a\\b',
   '#quot; &amp; #35;',
   'x'.repeat(63),
+  `${'very long name '.repeat(16)}end`,
   'semi;colon: and, comma',
   'tab\there',
   '',
