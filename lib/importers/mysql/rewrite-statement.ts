@@ -138,5 +138,11 @@ export function rewriteMysqlDdl(original: string): Rewrite {
     sql = cut.sql;
   }
   const unwrapped = unwrapConditionalComments(original);
-  return { sql, notes: [...notes], binaryColumns: columnsMatching(unwrapped, BINARY_COLUMN), nationalColumns: columnsMatching(unwrapped, NATIONAL_COLUMN) };
+  // Cheap pre-checks: the column scans are costly on large dumps and almost never match.
+  return {
+    sql,
+    notes: [...notes],
+    binaryColumns: /\bbinary\b/i.test(unwrapped) ? columnsMatching(unwrapped, BINARY_COLUMN) : [],
+    nationalColumns: /\bn(?:var)?char\b|\bnational\b/i.test(unwrapped) ? columnsMatching(unwrapped, NATIONAL_COLUMN) : [],
+  };
 }

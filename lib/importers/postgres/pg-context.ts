@@ -63,14 +63,14 @@ export class PgContext {
       const dom = this.b.domains.get(key);
       if (dom) return { type: { kind: 'domain', domainId: dom.id }, arrayDims, serial: false };
     }
-    const native = this.sql({ TypeName: { ...tn, arrayBounds: undefined } });
+    const native = () => this.sql({ TypeName: { ...tn, arrayBounds: undefined } }).slice(0, 200);
     const mods = tn.typmods?.map((m) => intValue(m));
     const intMods = mods && mods.every((m): m is number => m !== undefined) ? mods : mods ? undefined : [];
     if (!tn.setof && !tn.pct_type) {
       const mapped = mapPgScalar({ names, intMods, native });
       if (mapped) return { type: mapped.type, arrayDims, serial: mapped.serial };
     }
-    return { type: nativeOnly(native.slice(0, 200)), arrayDims, serial: false };
+    return { type: nativeOnly(native()), arrayDims, serial: false };
   }
 
   // ---- defaults ----------------------------------------------------------------------------------

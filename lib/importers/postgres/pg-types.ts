@@ -71,8 +71,8 @@ export interface PgTypeInput {
   names: string[];
   /** Integer type modifiers; undefined when a modifier is not an integer (e.g. geometry(Polygon,4326)). */
   intMods: number[] | undefined;
-  /** The type spelled back as SQL, without array brackets (for native.postgres). */
-  native: string;
+  /** The type spelled back as SQL, without array brackets (for native.postgres); computed on demand (deparsing is costly). */
+  native: () => string;
 }
 
 export interface PgTypeResult {
@@ -92,8 +92,8 @@ export function mapPgScalar(input: PgTypeInput): PgTypeResult | undefined {
   if (entry) {
     const mods = input.intMods ?? [];
     const type: ScalarType = { kind: 'scalar', name: entry.logical };
-    if (input.intMods === undefined && mods.length === 0 && input.native.includes('(')) {
-      type.native = { postgres: input.native };
+    if (input.intMods === undefined) {
+      type.native = { postgres: input.native() };
     } else if (entry.mods === 'length' && mods[0] !== undefined && mods[0] > 0) type.length = mods[0];
     else if (entry.mods === 'precision-scale' && mods[0] !== undefined) {
       type.precision = mods[0];
@@ -103,8 +103,9 @@ export function mapPgScalar(input: PgTypeInput): PgTypeResult | undefined {
   }
   const logical = logicalNative;
   if (logical) {
-    const plain = input.native === base && (input.intMods?.length ?? 0) === 0;
-    return { type: plain ? { kind: 'scalar', name: logical } : { kind: 'scalar', name: logical, native: { postgres: input.native } }, serial: false };
+    const native = input.native();
+    const plain = native === base && (input.intMods?.length ?? 0) === 0;
+    return { type: plain ? { kind: 'scalar', name: logical } : { kind: 'scalar', name: logical, native: { postgres: native } }, serial: false };
   }
   return undefined;
 }
