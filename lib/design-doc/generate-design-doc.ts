@@ -1,0 +1,198 @@
+/**
+ * DATABASE_DESIGN.md from a schema document: the template's headings in order, derived sections
+ * always computed from the model, narrative sections from the architect's Markdown.
+ *
+ * Narrative rule (decided here, shown in the UI): a section the architect wrote is exported as
+ * written; an unwritten one gets its derived draft (drafts.ts) when there is something derived to
+ * say, marked as a draft; otherwise "Not yet decided." Derived sections append the architect's
+ * narrative after the derived content when there is one.
+ *
+ * Pure and deterministic: the same document and options give the same text.
+ */
+import { generateDdl } from '../ddl/generate-ddl';
+import { dropOrder } from '../ddl/order';
+import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
+import { escapeInline, inlineCode, markdown, markdownTable } from '../markdown/escape';
+import { generateMermaidDiagrams } from '../mermaid/generate-mermaid';
+import type { Diagnostic } from '../model/diagnostics';
+import type { Dialect, NarrativeSectionKey, SchemaDocument } from '../model/document';
+import { displayName } from '../model/lookup';
+import { draftFor, requirementLines } from './drafts';
+import { DIALECT_LABEL, factsOf, plural } from './facts';
+import { fencedBlock } from './fence';
+import { logicalDesignSection } from './logical-design';
+import { embedNarrative } from './narrative';
+import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
+
+export interface DesignDocOptions {
+  /** The dialect of the DDL, types and index names; default the document's. */
+  dialect?: Dialect;
+  /** Mermaid text budget per diagram (default lib/mermaid's 45,000). */
+  mermaidBudget?: number;
+}
+
+export interface DesignDocResult {
+  markdown: string;
+  /** The DDL generator's diagnostics (the same as the SQL export's). */
+  diagnostics: Diagnostic[];
+}
+
+export const DRAFT_NOTE = '_Draft derived from the model and the declared requirements._';
+
+/** The architect's text for a section, or undefined when blank. */
+function written(doc: SchemaDocument, key: NarrativeSectionKey): string | undefined {
+  const text = doc.design.narrative[key];
+  return text !== undefined && text.trim() !== '' ? text : undefined;
+}
+
+/** A narrative section: written text, else a marked draft, else "Not yet decided." */
+function narrativeSection(doc: SchemaDocument, key: NarrativeSectionKey, level: number, dialect: Dialect): string {
+  const text = written(doc, key);
+  if (text) return embedNarrative(text);
+  const draft = draftFor(key, doc, dialect);
+  return draft ? `${draft}\n\n${DRAFT_NOTE}` : NOT_YET_DECIDED;
+}
+
+/** Derived content followed by the architect's notes, when written. */
+function withNotes(doc: SchemaDocument, key: NarrativeSectionKey, level: number, derived: string): string {
+  const text = written(doc, key);
+  return text ? `${derived}\n\n${embedNarrative(text)}` : derived;
+}
+
+function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number): string {
+  const f = factsOf(doc);
+  const facts = `**Facts:** ${plural(f.tables, 'table')}, ${plural(f.relationships, 'relationship')}, ${plural(f.indexes, 'index', 'indexes')} (including those behind primary keys and unique constraints)${f.views ? `, ${plural(f.views, 'view')}` : ''}; target ${DIALECT_LABEL[dialect]}.`;
+  const parts = [narrativeSection(doc, 'executiveSummary', level, dialect), facts];
+  const req = requirementLines(doc.design.requirements);
+  if (req.length) parts.push(['**Declared requirements**', '', markdownTable(['Requirement', 'Target'], req)].join('\n'));
+  return parts.join('\n\n');
+}
+
+function conceptualModel(doc: SchemaDocument, dialect: Dialect, budget: number | undefined): string {
+  if (Object.keys(doc.tables).length === 0) return 'The model has no tables yet.';
+  const diagrams = generateMermaidDiagrams(doc, { dialect, budget });
+  if (diagrams.length === 1) return fencedBlock('mermaid', diagrams[0].text);
+  const intro = `The schema is too large for one diagram (mermaid and GitHub refuse diagrams over 50,000 characters): an overview of tables and relationships, then ${plural(diagrams.length - 1, 'diagram')} by area.`;
+  return [intro, ...diagrams.map((d) => `**${escapeInline(d.title)}**\n\n${fencedBlock('mermaid', d.text)}`)].join('\n\n');
+}
+
+function partitioningSection(doc: SchemaDocument, dialect: Dialect, level: number): string {
+  const blocks: string[] = [];
+  for (const t of Object.values(doc.tables)) {
+    const p = t.partitioning;
+    if (!p) continue;
+    const key = p.key.map((k) => (k.kind === 'column' ? (t.columns.find((c) => c.id === k.columnId)?.name ?? k.columnId) : `(${k.sql})`)).join(', ');
+    const lines = [`**Table ${inlineCode(displayName(doc, t))}**: ${p.strategy.toUpperCase()} partitioning on ${inlineCode(key)}, ${plural(p.partitions.length, 'partition')}.`];
+    if (p.partitions.length) {
+      lines.push('', markdownTable(['Partition', 'Boundaries'], p.partitions.map((part) => {
+        const b = part.bound;
+        const bound = b.kind === 'range' ? `FROM (${b.from.join(', ')}) TO (${b.to.join(', ')})` : b.kind === 'list' ? `IN (${b.values.join(', ')})` : b.kind === 'hash' ? `MODULUS ${b.modulus}, REMAINDER ${b.remainder}` : 'DEFAULT';
+        return [markdown(inlineCode(part.name, { inTable: true })), markdown(inlineCode(bound, { inTable: true }))];
+      })));
+    }
+    blocks.push(lines.join('\n'));
+  }
+  const derived = blocks.length ? blocks.join('\n\n') : 'No table is partitioned.';
+  return `${derived}\n\n${narrativeSection(doc, 'partitioning', level, dialect)}`;
+}
+
+function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: number): string {
+  const patterns = doc.design.queryPatterns;
+  const parts = [narrativeSection(doc, 'queryPatterns', level, dialect)];
+  if (patterns.length) {
+    parts.push(markdownTable(['Query', 'Description', 'Frequency', 'Latency target'], patterns.map((q) => [q.name, q.description ?? '', q.frequency ?? '', q.latencyTarget ?? ''])));
+    for (const q of patterns) {
+      if (q.sql?.trim()) parts.push(`**${escapeInline(q.name)}**\n\n${fencedBlock('sql', q.sql.trim())}`);
+    }
+  }
+  return parts.join('\n\n');
+}
+
+const DROP_KIND = { view: 'DROP VIEW', table: 'DROP TABLE', domain: 'DROP DOMAIN', enum: 'DROP TYPE' } as const;
+
+function migrationSection(doc: SchemaDocument, dialect: Dialect, level: number): string {
+  const phase1 = `**Phase 1: Schema creation.** Apply the ${DIALECT_LABEL[dialect]} DDL of [Schema Design](#schema-design) as one migration; it creates ${plural(factsOf(doc).tables, 'table')} in dependency order.`;
+  const drops = dropOrder(doc).filter((d) => dialect === 'postgres' || d.kind === 'view' || d.kind === 'table');
+  const rollback = drops.length
+    ? [`**Rollback.** Drop in this order (reverse dependency order from the foreign-key graph${dialect === 'postgres' ? '; tables in a foreign-key cycle need CASCADE' : '; tables in a foreign-key cycle need FOREIGN_KEY_CHECKS = 0'}):`, '', ...drops.map((d, i) => `${i + 1}. ${d.kind === 'view' && d.materialized ? 'DROP MATERIALIZED VIEW' : DROP_KIND[d.kind]} ${inlineCode(displayName(doc, d))}`)].join('\n')
+    : '**Rollback.** Nothing to drop: the model is empty.';
+  return [phase1, narrativeSection(doc, 'migrationStrategy', level, dialect), rollback].join('\n\n');
+}
+
+function dataIntegritySection(doc: SchemaDocument, level: number): string {
+  const rels = Object.values(doc.relationships);
+  const enforced = rels.filter((r) => r.enforced).length;
+  const byAction = new Map<string, number>();
+  for (const r of rels) byAction.set(r.onDelete, (byAction.get(r.onDelete) ?? 0) + 1);
+  let checks = 0;
+  let uniques = 0;
+  let notNull = 0;
+  let columns = 0;
+  for (const t of Object.values(doc.tables)) {
+    checks += t.checks.length;
+    uniques += t.uniques.length + t.indexes.filter((i) => i.unique).length;
+    columns += t.columns.length;
+    notNull += t.columns.filter((c) => !c.nullable).length;
+  }
+  for (const d of Object.values(doc.domains)) checks += d.checks.length;
+  const pct = columns ? Math.round((notNull / columns) * 100) : 0;
+  const rows: [string, string][] = [
+    ['Foreign keys', `${enforced} enforced${rels.length - enforced ? `, ${rels.length - enforced} logical only (not enforced by the engine: the application must keep them)` : ''}`],
+    ['ON DELETE actions', rels.length ? [...byAction].map(([a, n]) => `${a.toUpperCase()}: ${n}`).join(', ') : 'none'],
+    ['Check constraints', String(checks)],
+    ['Unique constraints and unique indexes', String(uniques)],
+    ['NOT NULL coverage', `${notNull} of ${columns} columns (${pct}%)`],
+    ['Enumerated types', String(Object.keys(doc.enums).length)],
+  ];
+  const derived = [markdownTable(['Rule', 'In the model'], rows), 'The rules themselves are listed per table under [Logical Design](#logical-design).'].join('\n\n');
+  const text = written(doc, 'dataIntegrity');
+  return text ? `${derived}\n\n${embedNarrative(text)}` : derived;
+}
+
+function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, ddl: string, options: DesignDocOptions): string | undefined {
+  const key = h.key;
+  if (!key) return undefined;
+  switch (key) {
+    case 'executiveSummary':
+      return executiveSummary(doc, dialect, h.level);
+    case 'conceptualModel':
+      return withNotes(doc, key, h.level, conceptualModel(doc, dialect, options.mermaidBudget));
+    case 'logicalDesign':
+      return withNotes(doc, key, h.level, logicalDesignSection(doc, dialect));
+    case 'schemaDesign':
+      return withNotes(doc, key, h.level, fencedBlock('sql', ddl));
+    case 'indexStrategy': {
+      const rows = indexStrategy(doc, dialect);
+      return withNotes(doc, key, h.level, rows.length ? indexStrategyMarkdown(rows) : 'The model has no indexes yet.');
+    }
+    case 'partitioning':
+      return partitioningSection(doc, dialect, h.level);
+    case 'queryPatterns':
+      return queryPatternsSection(doc, dialect, h.level);
+    case 'migrationStrategy':
+      return migrationSection(doc, dialect, h.level);
+    case 'dataIntegrity':
+      return dataIntegritySection(doc, h.level);
+    default:
+      return narrativeSection(doc, key, h.level, dialect);
+  }
+}
+
+export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: DesignDocOptions = {}): DesignDocResult {
+  const dialect = options.dialect ?? doc.settings.dialect;
+  // The Schema Design block is exactly the SQL export (same function, default options).
+  const ddl = generateDdl(doc, dialect);
+  const out: string[] = [];
+  for (const h of TEMPLATE_HEADINGS) {
+    out.push(headingLine(h));
+    const body = sectionBody(h, doc, dialect, ddl.sql, options);
+    if (body !== undefined) out.push(body);
+  }
+  return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics };
+}
+
+/** DATABASE_DESIGN.md for the document in `options.dialect` (default the document's dialect). */
+export function generateDesignDoc(doc: SchemaDocument, options: DesignDocOptions = {}): string {
+  return generateDesignDocWithDiagnostics(doc, options).markdown;
+}
+

@@ -1,0 +1,148 @@
+/**
+ * The Logical Design section: per table its purpose (the table comment), the data dictionary,
+ * its relationships with cardinality and actions, and its business rules (checks, uniques); then the
+ * enums and domains. Every user value is escaped (tableCell / inlineCode / escapeText).
+ */
+import { escapeText, inlineCode, markdown, markdownTable } from '../markdown/escape';
+import { columnTypeLabel } from '../mermaid/type-label';
+import { cardinalityOf } from '../model/cardinality';
+import type { CardinalityEnd, Column, DefaultValue, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
+import { columnName, displayName } from '../model/lookup';
+
+const code = (text: string) => markdown(inlineCode(text, { inTable: true }));
+
+export function defaultLabel(d: DefaultValue): string {
+  switch (d.kind) {
+    case 'none':
+      return '';
+    case 'literal':
+      if (d.value === null) return 'NULL';
+      return typeof d.value === 'string' ? `'${d.value.replace(/'/g, "''")}'` : String(d.value);
+    case 'expression':
+      return d.sql;
+    case 'builtin':
+      return d.name === 'uuid' ? 'generated UUID' : d.name.toUpperCase();
+    default: {
+      const never: never = d;
+      throw new Error(`unknown default ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const CARDINALITY_WORD: Record<CardinalityEnd, string> = {
+  'zero-or-one': '0..1',
+  'exactly-one': '1',
+  'zero-or-many': '0..*',
+  'one-or-many': '1..*',
+};
+
+/** `1 → 0..*` style: how many parents one child has, and how many children one parent has. */
+export function cardinalityLabel(doc: SchemaDocument, r: Relationship): string {
+  const c = cardinalityOf(doc, r);
+  return `${CARDINALITY_WORD[c.to]} to ${CARDINALITY_WORD[c.from]}`;
+}
+
+interface TableKeys {
+  pk: Set<string>;
+  fk: Set<string>;
+  uk: Set<string>;
+}
+
+function keysOf(table: Table, outgoing: readonly Relationship[]): TableKeys {
+  const pk = new Set(table.primaryKey?.columnIds ?? []);
+  const fk = new Set(outgoing.flatMap((r) => r.columnPairs.map((p) => p.fromColumnId)));
+  const uk = new Set(table.uniques.filter((u) => u.columnIds.length === 1).map((u) => u.columnIds[0]));
+  for (const ix of table.indexes) {
+    if (ix.unique && !ix.where && ix.parts.length === 1 && ix.parts[0].kind === 'column') uk.add(ix.parts[0].columnId);
+  }
+  return { pk, fk, uk };
+}
+
+function constraintsOf(column: Column): string {
+  const out: string[] = [];
+  if (column.identity) out.push(`identity (${column.identity.always ? 'always' : 'by default'})`);
+  if (column.generated) out.push(`generated ${column.generated.stored ? 'stored' : 'virtual'}: ${column.generated.expression}`);
+  if (column.onUpdateCurrentTimestamp) out.push('ON UPDATE CURRENT_TIMESTAMP');
+  if (column.collation) out.push(`collation ${column.collation}`);
+  if (column.sensitive) out.push('sensitive');
+  return out.join('; ');
+}
+
+function dataDictionary(doc: SchemaDocument, table: Table, dialect: Dialect, keys: TableKeys): string {
+  const rows = table.columns.map((c) => {
+    const key = [keys.pk.has(c.id) ? 'PK' : '', keys.fk.has(c.id) ? 'FK' : '', keys.uk.has(c.id) ? 'UK' : ''].filter(Boolean).join(', ');
+    const dflt = defaultLabel(c.default);
+    return [code(c.name), code(columnTypeLabel(doc, c, dialect)), c.nullable ? 'yes' : 'no', dflt ? code(dflt) : '', key, constraintsOf(c), c.comment ?? ''];
+  });
+  return markdownTable(['Column', 'Type', 'Nullable', 'Default', 'Key', 'Constraints', 'Comment'], rows);
+}
+
+function relationshipRows(doc: SchemaDocument, rels: readonly Relationship[]): (string | ReturnType<typeof markdown>)[][] {
+  return rels.map((r) => {
+    const child = doc.tables[r.fromTableId];
+    const parent = doc.tables[r.toTableId];
+    const from = `${displayName(doc, child)}(${r.columnPairs.map((p) => columnName(child, p.fromColumnId)).join(', ')})`;
+    const to = `${displayName(doc, parent)}(${r.columnPairs.map((p) => columnName(parent, p.toColumnId)).join(', ')})`;
+    return [
+      code(from),
+      code(to),
+      cardinalityLabel(doc, r),
+      r.onDelete.toUpperCase(),
+      r.onUpdate.toUpperCase(),
+      r.enforced ? (r.name ?? '') : 'not enforced (logical only)',
+    ];
+  });
+}
+
+function businessRules(table: Table): string[] {
+  const out: string[] = [];
+  for (const ch of table.checks) out.push(`- Check${ch.name ? ` ${inlineCode(ch.name)}` : ''}: ${inlineCode(ch.expression)}`);
+  for (const u of table.uniques) {
+    out.push(`- Unique${u.name ? ` ${inlineCode(u.name)}` : ''}: ${inlineCode(u.columnIds.map((id) => columnName(table, id)).join(', '))}${u.nullsNotDistinct ? ' (NULLS NOT DISTINCT)' : ''}`);
+  }
+  for (const ix of table.indexes) {
+    if (!ix.unique) continue;
+    const parts = ix.parts.map((p) => (p.kind === 'column' ? columnName(table, p.columnId) : `(${p.sql})`)).join(', ');
+    out.push(`- Unique index ${inlineCode(ix.name)}: ${inlineCode(parts)}${ix.where ? ` where ${inlineCode(ix.where)}` : ''}`);
+  }
+  return out;
+}
+
+export function logicalDesignSection(doc: SchemaDocument, dialect: Dialect): string {
+  const tables = Object.values(doc.tables);
+  if (tables.length === 0) return 'The model has no tables yet.';
+  const outgoing = new Map<string, Relationship[]>();
+  for (const r of Object.values(doc.relationships)) {
+    if (!doc.tables[r.fromTableId] || !doc.tables[r.toTableId]) continue;
+    const list = outgoing.get(r.fromTableId);
+    if (list) list.push(r);
+    else outgoing.set(r.fromTableId, [r]);
+  }
+  const blocks: string[] = [];
+  for (const table of tables) {
+    const rels = outgoing.get(table.id) ?? [];
+    const lines: string[] = [`**Table ${inlineCode(displayName(doc, table))}**`, ''];
+    if (table.comment?.trim()) lines.push(escapeText(table.comment), '');
+    lines.push(dataDictionary(doc, table, dialect, keysOf(table, rels)), '');
+    if (rels.length) {
+      lines.push('Relationships:', '', markdownTable(['From', 'To', 'Cardinality (parent to child)', 'On delete', 'On update', 'Constraint'], relationshipRows(doc, rels)), '');
+    }
+    const rules = businessRules(table);
+    if (rules.length) lines.push('Business rules:', '', ...rules, '');
+    blocks.push(lines.join('\n').trimEnd());
+  }
+  const enums = Object.values(doc.enums);
+  if (enums.length) {
+    blocks.push(['**Enumerations**', '', markdownTable(['Enum', 'Values'], enums.map((e) => [code(displayName(doc, e)), markdown(e.values.map((val) => inlineCode(val, { inTable: true })).join(', '))]))].join('\n'));
+  }
+  const domains = Object.values(doc.domains);
+  if (domains.length) {
+    blocks.push(['**Domains**', '', markdownTable(['Domain', 'Type', 'Nullable', 'Checks'], domains.map((d) => [
+      code(displayName(doc, d)),
+      code(columnTypeLabel(doc, { id: d.id, name: d.name, type: d.type, nullable: d.nullable, default: d.default }, dialect)),
+      d.nullable ? 'yes' : 'no',
+      markdown(d.checks.map((c) => inlineCode(c.expression, { inTable: true })).join('<br>')),
+    ]))].join('\n'));
+  }
+  return blocks.join('\n\n');
+}
