@@ -95,6 +95,23 @@ describe('importMysql features', () => {
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([[8, 'DROP column is not modeled']]);
   });
 
+  it('MODIFY / CHANGE COLUMN replace the definition in place and keep keys attached; CREATE TABLE AS is skipped', async () => {
+    const { document: doc, report } = await importMysql(`
+      CREATE TABLE p (id INT PRIMARY KEY);
+      CREATE TABLE c (id INT PRIMARY KEY, p_id INT, note TEXT, CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id));
+      ALTER TABLE c MODIFY COLUMN p_id BIGINT NOT NULL DEFAULT 5;
+      ALTER TABLE c CHANGE COLUMN note remark VARCHAR(30) NULL;
+      CREATE TABLE copy AS SELECT * FROM c;
+      CREATE TABLE \`we\`\`ird\` (\`co\`\`l\` INT);`);
+    const c = tableNamed(doc, 'c');
+    expect(c.columns.map((x) => x.name)).toEqual(['id', 'p_id', 'remark']);
+    expect(col(c, 'p_id')).toMatchObject({ type: { name: 'bigint' }, nullable: false, default: { kind: 'literal', value: 5 } });
+    expect(Object.values(doc.relationships)[0].columnPairs[0].fromColumnId).toBe(col(c, 'p_id')?.id);
+    expect(col(c, 'remark')?.type).toEqual({ kind: 'scalar', name: 'varchar', length: 30 });
+    expect(report.skipped.map((x) => x.reason)).toEqual(['CREATE TABLE ... AS SELECT is not modeled (its columns come from a query)']);
+    expect(tableNamed(doc, 'we`ird').columns[0].name).toBe('co`l');
+  });
+
   it('unnamed foreign keys get the names MySQL gives them (<table>_ibfk_<n>)', async () => {
     const { document: doc } = await importMysql(`
       CREATE TABLE p (id INT PRIMARY KEY);

@@ -21,6 +21,7 @@ import { mysqlLexOptions, splitStatements } from '../sql-common/split-statements
 import { ImportError, type ImportResult } from '../types';
 import {
   columnName,
+  ident,
   isColumnRef,
   type AlterTableAst,
   type ColumnDefinition,
@@ -145,10 +146,12 @@ class MysqlImport {
     const ref = ast.table[0];
     if (!ref) return b.skip(start, sql, 'CREATE TABLE without a name');
     if (ast.like) return b.skip(start, sql, 'CREATE TABLE ... LIKE is not modeled');
+    if (ast.query_expr) return b.skip(start, sql, 'CREATE TABLE ... AS SELECT is not modeled (its columns come from a query)');
     const schema = this.schemaOf(ref.db);
-    const key = b.key(schema, ref.table);
-    if (b.tables.has(key)) return b.skip(start, sql, `table "${ref.table}" is already defined`);
-    const table = makeTable({ name: b.name(ref.table, start) }, b.ids);
+    const tableName = ident(ref.table);
+    const key = b.key(schema, tableName);
+    if (b.tables.has(key)) return b.skip(start, sql, `table "${tableName}" is already defined`);
+    const table = makeTable({ name: b.name(tableName, start) }, b.ids);
     const schemaId = b.schemaId(schema);
     if (schemaId) table.schemaId = schemaId;
     for (const note of notes) b.diag('warning', 'mysql.rewrite', `table "${ref.table}": ${note}`, start, table.id);
@@ -337,7 +340,7 @@ class MysqlImport {
         table,
         columns: columnNames,
         parentSchema: this.schemaOf(parent.db),
-        parentName: parent.table,
+        parentName: ident(parent.table),
         parentColumns: (ref?.definition ?? []).map(columnName),
         name: name ?? b.name(`${table.name}_ibfk_${n}`),
         // MySQL's default is RESTRICT, which behaves as NO ACTION for InnoDB.
@@ -386,12 +389,15 @@ class MysqlImport {
   alterTable(ast: AlterTableAst, start: number, sql: string): void {
     const b = this.b;
     const ref = ast.table[0];
-    const table = ref ? b.findTable(this.schemaOf(ref.db), ref.table) : undefined;
+    const table = ref ? b.findTable(this.schemaOf(ref.db), ident(ref.table)) : undefined;
     if (!table) return b.skip(start, sql, `table "${ref?.table ?? '?'}" is not defined in the import`);
     const unhandled: string[] = [];
     for (const a of ast.expr ?? []) {
       if (a.action === 'add' && a.resource === 'column' && a.column && a.definition && !Array.isArray(a.definition)) {
         this.addColumn(table, { ...(a as unknown as ColumnDefinition), resource: 'column' }, start);
+      } else if ((a.action === 'modify' || a.action === 'change') && a.resource === 'column' && a.column && a.definition && !Array.isArray(a.definition)) {
+        const replaced = this.replaceColumn(table, columnName(a.old_column ?? a.column), { ...(a as unknown as ColumnDefinition), resource: 'column' }, start);
+        if (!replaced) unhandled.push(`${a.action.toUpperCase()} of unknown column "${columnName(a.old_column ?? a.column)}"`);
       } else if (a.action === 'add' && a.create_definitions && a.create_definitions.resource !== 'column') {
         this.addDefinition(table, a.create_definitions, start);
       } else if (a.action === 'add' && a.resource === 'index' && Array.isArray(a.definition)) {
@@ -402,8 +408,35 @@ class MysqlImport {
     else if (unhandled.length) b.diag('info', 'mysql.alter-part-skipped', `ALTER TABLE "${table.name}": ${unhandled.join(', ')} not modeled`, start, table.id);
   }
 
+  /**
+   * MODIFY / CHANGE COLUMN: the new definition replaces the old one in place. The column keeps its id,
+   * so keys, indexes and foreign keys that use it stay attached.
+   */
+  private replaceColumn(table: Table, oldName: string, d: ColumnDefinition, start: number): boolean {
+    const at = table.columns.findIndex((c) => this.b.fold(c.name) === this.b.fold(oldName));
+    if (at < 0) return false;
+    const old = table.columns[at];
+    table.columns.splice(at, 1);
+    const before = table.columns.length;
+    this.addColumn(table, d, start);
+    if (table.columns.length === before) {
+      table.columns.splice(at, 0, old);
+      return false;
+    }
+    const fresh = table.columns.pop();
+    if (!fresh) return false;
+    const newId = fresh.id;
+    fresh.id = old.id;
+    table.columns.splice(at, 0, fresh);
+    // A PRIMARY KEY / UNIQUE written in the new definition refers to the new id: point it at the old one.
+    const remap = (ids: string[]) => ids.map((id) => (id === newId ? old.id : id));
+    if (table.primaryKey) table.primaryKey.columnIds = remap(table.primaryKey.columnIds);
+    for (const u of table.uniques) u.columnIds = remap(u.columnIds);
+    return true;
+  }
+
   createIndex(ast: CreateIndexAst, start: number, sql: string): void {
-    const table = this.b.findTable(this.schemaOf(ast.table.db), ast.table.table);
+    const table = this.b.findTable(this.schemaOf(ast.table.db), ident(ast.table.table));
     if (!table) return this.b.skip(start, sql, `index on table "${ast.table.table}", which is not defined in the import`);
     const kind = (ast.index_type ?? '').toLowerCase();
     this.addIndex(table, ast.index, kind || 'index', ast.index_columns ?? [], ast.index_using?.type, kind === 'unique', start);

@@ -74,6 +74,8 @@ export type CreateDefinition = ColumnDefinition | ConstraintDefinition | IndexDe
 export interface CreateTableAst {
   type: 'create';
   keyword: 'table';
+  /** CREATE TABLE ... AS SELECT. */
+  query_expr?: unknown;
   temporary?: string | null;
   table: { db?: string | null; table: string }[];
   create_definitions?: CreateDefinition[] | null;
@@ -87,6 +89,8 @@ export interface AlterAction {
   type?: string;
   create_definitions?: CreateDefinition;
   column?: ColumnRef;
+  /** CHANGE COLUMN old new ... */
+  old_column?: ColumnRef;
   definition?: DataTypeDef | (ColumnRef | Expr)[];
   keyword?: string;
   index?: string;
@@ -109,10 +113,15 @@ export interface CreateIndexAst {
   index_using?: { type?: string } | null;
 }
 
+/** node-sql-parser keeps a doubled backtick inside a quoted identifier as written. */
+export function ident(name: string): string {
+  return name.replace(/``/g, '`');
+}
+
 export function columnName(ref: ColumnRef): string {
-  if (typeof ref.column === 'string') return ref.column;
+  if (typeof ref.column === 'string') return ident(ref.column);
   const v = ref.column?.expr?.value;
-  return typeof v === 'string' ? v : '';
+  return typeof v === 'string' ? ident(v) : '';
 }
 
 export function isColumnRef(e: ColumnRef | Expr): e is ColumnRef {
