@@ -49,6 +49,8 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning:
   'fk.cycle': { severity: 'info', meaning: 'A foreign key closes a cycle and is added with ALTER TABLE after the tables.' },
   'fk.parent-key-not-unique': { severity: 'error', meaning: 'The referenced columns are not a primary key or unique constraint (warning on MySQL, which accepts an index).' },
   'fk.set-null-on-not-null': { severity: 'error', meaning: 'ON DELETE/UPDATE SET NULL on a NOT NULL column.' },
+  'mysql.foreign-key-collation-mismatch': { severity: 'error', meaning: 'InnoDB needs foreign key string columns of the same collation (column, else table, else charset default).' },
+  'mysql.cross-database-reference': { severity: 'error', meaning: 'Schema-qualified MySQL output: a table in a schema references a table without one (the unnamed connection database).' },
   'mysql.set-default-action': { severity: 'warning', meaning: 'InnoDB rejects SET DEFAULT: NO ACTION is used.' },
   'mysql.deferrable-dropped': { severity: 'warning', meaning: 'MySQL checks foreign keys immediately: DEFERRABLE is left out.' },
   'mysql.foreign-key-on-partitioned-table': { severity: 'warning', meaning: 'InnoDB partitioned tables cannot have or be referenced by foreign keys: skipped.' },

@@ -126,6 +126,19 @@ const CASES: Case[] = [
     return documentOf({ tables: [parent, child], relationships: [makeRelationship({ fromTableId: child.id, toTableId: parent.id, columnPairs: [{ fromColumnId: child.columns[1].id, toColumnId: parent.columns[1].id }] }, ids)] });
   }],
   ['fk.set-null-on-not-null', 'postgres', () => parentChild('set null', false).doc],
+  ['mysql.foreign-key-collation-mismatch', 'mysql', () => {
+    const code = col('code', { type: scalar('varchar', { length: 9 }), nullable: false });
+    const parent = makeTable({ name: 'parent', columns: [code], primaryKey: { columnIds: [code.id] }, options: { mysql: { collation: 'utf8mb4_bin' } } }, ids);
+    const ref = col('parent_code', { type: scalar('varchar', { length: 9 }) });
+    const child = table('child', [ref]);
+    return documentOf({ tables: [parent, child], relationships: [makeRelationship({ fromTableId: child.id, toTableId: parent.id, columnPairs: [{ fromColumnId: ref.id, toColumnId: code.id }] }, ids)] });
+  }],
+  ['mysql.cross-database-reference', 'mysql', () => {
+    const { doc, child } = parentChild();
+    doc.schemas.s1 = { id: 's1', name: 'sales' };
+    doc.tables[child.id].schemaId = 's1';
+    return doc;
+  }, { schemaQualified: true }],
   ['mysql.set-default-action', 'mysql', () => parentChild('set default').doc],
   ['mysql.deferrable-dropped', 'mysql', () => parentChild('cascade', true, { deferrable: 'deferrable initially deferred' }).doc],
   ['mysql.foreign-key-on-partitioned-table', 'mysql', () => {

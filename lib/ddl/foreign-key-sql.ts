@@ -3,7 +3,8 @@
  * names, and their SQL, inline in CREATE TABLE or as ALTER TABLE ... ADD CONSTRAINT for cycles.
  */
 import { isUniqueColumnSet } from '../model/lookup';
-import type { ReferentialAction, Relationship } from '../model/document';
+import type { ReferentialAction, Relationship, Table } from '../model/document';
+import { resolveColumnTypeQuietly } from './column-sql';
 import type { DdlContext } from './context';
 import { joinedColumnNames } from './context';
 
@@ -43,6 +44,12 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
         path,
       );
     }
+    if (ctx.dialect === 'mysql') checkMysqlCollations(ctx, r, where, path);
+    if (ctx.caps.schemas === 'databases' && ctx.options.schemaQualified && from.schemaId && !to.schemaId) {
+      // The default schema is "the connection's database", which has no name to qualify with, and an
+      // unqualified REFERENCES inside `db`.`t` means `db`.
+      ctx.diag('error', `${ctx.dialect}.cross-database-reference`, `${where}: "${from.name}" is in database "${ctx.doc.schemas[from.schemaId]?.name}" but "${to.name}" has no schema, so MySQL would look for it in "${ctx.doc.schemas[from.schemaId]?.name}": give "${to.name}" a schema, or generate without schema-qualified names`, r.id, path);
+    }
     let onDelete = r.onDelete;
     let onUpdate = r.onUpdate;
     const checkAction = (action: ReferentialAction, event: 'DELETE' | 'UPDATE'): ReferentialAction => {
@@ -80,4 +87,31 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
     plans.set(r.id, { relationship: r, name, clause, comment });
   }
   return plans;
+}
+
+const STRING_TYPES = /^(var)?char\b|^(tiny|medium|long)?text\b|^enum\(/i;
+
+/** The collation a MySQL string column really gets: its own, else its table's, else the charset default. */
+function effectiveCollation(ctx: DdlContext, table: Table, columnIndex: number): string | undefined {
+  const type = resolveColumnTypeQuietly(ctx, table, columnIndex);
+  if (!STRING_TYPES.test(type.sql)) return undefined;
+  const own = table.columns[columnIndex].collation;
+  const options = table.options?.mysql;
+  return own && /^[a-z0-9]+_[a-z0-9_]+$/i.test(own) ? own.toLowerCase() : (options?.collation?.toLowerCase() ?? `default of ${options?.charset?.toLowerCase() ?? 'utf8mb4'}`);
+}
+
+/** InnoDB rejects a foreign key between string columns of different collations ("incorrectly formed"). */
+function checkMysqlCollations(ctx: DdlContext, r: Relationship, where: string, path: string): void {
+  const from = ctx.doc.tables[r.fromTableId];
+  const to = ctx.doc.tables[r.toTableId];
+  for (const p of r.columnPairs) {
+    const fi = from.columns.findIndex((c) => c.id === p.fromColumnId);
+    const ti = to.columns.findIndex((c) => c.id === p.toColumnId);
+    if (fi < 0 || ti < 0) continue;
+    const a = effectiveCollation(ctx, from, fi);
+    const b = effectiveCollation(ctx, to, ti);
+    if (a !== b) {
+      ctx.diag('error', 'mysql.foreign-key-collation-mismatch', `${where}: "${from.columns[fi].name}" (${a ?? 'not a string'}) and "${to.columns[ti].name}" (${b ?? 'not a string'}) must have the same type and collation in MySQL`, r.id, path);
+    }
+  }
 }

@@ -124,6 +124,8 @@ describe('options', () => {
     expect(my8.sql).toContain('`public_id` char(36) NOT NULL DEFAULT (UUID())');
     expect(my8.sql).not.toContain('PARTITION `events_other` DEFAULT');
     expect(my8.diagnostics.some((d) => d.code === 'mysql.list-default-partition')).toBe(true);
+    expect(my8.sql).toContain(') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 AUTO_INCREMENT=1000 COMMENT=');
+    expect(my8.sql).toContain(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='One column per logical type';");
     const maria = generateDdl(kitchenSinkDocument(), 'mysql', { target: 'mariadb-10.11' });
     expect(maria.sql).not.toContain('customers_lower_email_idx');
     expect(maria.sql).toContain('PARTITION `events_other` DEFAULT');

@@ -258,6 +258,32 @@ describe('kitchen sink on MariaDB 10.11', () => {
     expect(catalog.views.map((v) => v.name)).toEqual(['active_customers']);
   });
 
+  it.skipIf(!session)('schema-qualified output keeps schemas as databases', async () => {
+    const doc = kitchenSinkDocument();
+    // Unique database names: other test runs share this server.
+    const suffix = db.database!.slice(-12);
+    for (const s of Object.values(doc.schemas)) s.name = `${s.name}_${suffix}`;
+    // Tables without a schema live in the connection's (unnamed) database; a table in another
+    // database cannot reference them by name, so this case puts them in a third schema.
+    const withoutSchema = generateDdlStatements(doc, 'mysql', { schemaQualified: true }).diagnostics.filter((d) => d.code === 'mysql.cross-database-reference');
+    expect(withoutSchema.map((d) => d.entityId)).toEqual(['r_orders_customer', 'r_items_product']);
+    doc.schemas.s_core = { id: 's_core', name: `core_${suffix}` };
+    for (const t of Object.values(doc.tables)) t.schemaId ??= 's_core';
+    doc.views = {};
+    const other = await session!.fresh();
+    try {
+      await applyStatements(other, generateDdlStatements(doc, 'mysql', { target: 'mariadb-10.11', schemaQualified: true }).statements);
+      const sales = await readMysqlCatalog(other, `sales_${suffix}`);
+      expect(sales.tables.map((t) => t.name).sort()).toEqual(['order_items', 'orders', 'shipments']);
+      expect(catalogTable(sales, 'orders').foreignKeys[0]).toMatchObject({ refSchema: `core_${suffix}`, refTable: 'customers' });
+      expect((await readMysqlCatalog(other, `audit_${suffix}`)).tables.map((t) => t.name).sort()).toEqual(['events', 'events_by_kind', 'sessions']);
+      expect((await readMysqlCatalog(other, `core_${suffix}`)).tables.map((t) => t.name).sort()).toEqual(['customers', 'departments', 'employees', 'products', 'type_zoo']);
+      expect((await readMysqlCatalog(other)).tables).toEqual([]);
+    } finally {
+      for (const s of Object.values(doc.schemas)) await other.query(`DROP DATABASE IF EXISTS \`${s.name}\``);
+    }
+  });
+
   // No MySQL 8 server is available here: the MySQL 8.0 output is checked on MariaDB, where only the
   // MySQL-8-only syntax (functional index parts) may fail.
   it.skipIf(!session)('the MySQL 8.0 output applies on MariaDB except its functional indexes', async () => {
