@@ -5,7 +5,6 @@
  * diagrams stay under the size mermaid refuses. Needs Chromium: CHROMIUM_PATH, /usr/bin/chromium or
  * Playwright's own; skipped with a notice when none is available (an error under CI=true).
  */
-/* eslint-disable no-restricted-imports -- a Node-only browser test, never bundled */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
