@@ -33,6 +33,35 @@ describe('importPostgres features', () => {
     expect(state?.default).toEqual({ kind: 'literal', value: 'open' });
   });
 
+  it('SET search_path places unqualified names; lookups fall back to public', async () => {
+    const { document: doc } = await importPostgres(`
+      CREATE TYPE public.level AS ENUM ('low', 'high');
+      CREATE TABLE public.owners (id int PRIMARY KEY);
+      CREATE SCHEMA app;
+      SET search_path = app, public;
+      CREATE TABLE things (id int PRIMARY KEY, owner_id int REFERENCES owners (id), lvl level);
+      ALTER TABLE things ADD COLUMN note text;
+      SET search_path TO public;
+      CREATE TABLE more (id int);
+    `);
+    const appId = Object.values(doc.schemas).find((s) => s.name === 'app')?.id;
+    const things = tableNamed(doc, 'things');
+    expect(things.schemaId).toBe(appId);
+    expect(things.columns.map((c) => c.name)).toEqual(['id', 'owner_id', 'lvl', 'note']);
+    expect(col(things, 'lvl')?.type.kind).toBe('enum');
+    expect(doc.tables[Object.values(doc.relationships)[0].toTableId].name).toBe('owners');
+    expect(tableNamed(doc, 'more').schemaId).toBeUndefined();
+  });
+
+  it('pg_dump identity: ALTER TABLE ... ADD GENERATED ... AS IDENTITY (SEQUENCE NAME ...)', async () => {
+    const { document: doc } = await importPostgres(`
+      CREATE TABLE public.tokens (id bigint NOT NULL, v text);
+      ALTER TABLE public.tokens ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+        SEQUENCE NAME public.tokens_id_seq START WITH 7 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1
+      );`);
+    expect(col(tableNamed(doc, 'tokens'), 'id')).toMatchObject({ identity: { always: true, start: 7 }, nullable: false });
+  });
+
   it('identity, serial, generated columns, arrays, defaults of each kind', async () => {
     const { document: doc } = await importPostgres(`
       CREATE TABLE t (

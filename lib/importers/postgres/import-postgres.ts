@@ -88,6 +88,15 @@ function walk(ctx: PgContext, st: ParsedStatement): void {
       return alterSequence(ctx, nodeAs(n, 'AlterSeqStmt') ?? {}, st);
     case 'CommentStmt':
       return comment(ctx, nodeAs(n, 'CommentStmt') ?? {}, st);
+    case 'VariableSetStmt': {
+      // SET search_path decides where unqualified names live; every SET is still reported.
+      const set = nodeAs(n, 'VariableSetStmt');
+      if (set?.name === 'search_path') {
+        const first = set.args?.map((a) => nodeAs(a, 'A_Const')?.sval?.sval).find((v) => v !== undefined && v !== '' && v !== '$user');
+        ctx.b.searchSchema = first && first !== 'public' ? first : undefined;
+      }
+      return ctx.b.skip(st.start, statementSql(ctx, st), 'session setting');
+    }
     default: {
       const reason = SKIP_REASONS[kind] ?? `${kind.replace(/Stmt$/, '')} statement (not modeled)`;
       return ctx.b.skip(st.start, statementSql(ctx, st), reason);

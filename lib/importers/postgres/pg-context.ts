@@ -57,10 +57,9 @@ export class PgContext {
     const arrayDims = Math.min(tn.arrayBounds?.length ?? 0, 6);
     const { schema, name } = this.qualify(names);
     if (schema !== 'pg_catalog') {
-      const key = this.b.key(schema, name);
-      const en = this.b.enums.get(key);
+      const en = this.b.lookup(this.b.enums, schema, name);
       if (en) return { type: { kind: 'enum', enumId: en.id }, arrayDims, serial: false };
-      const dom = this.b.domains.get(key);
+      const dom = this.b.lookup(this.b.domains, schema, name);
       if (dom) return { type: { kind: 'domain', domainId: dom.id }, arrayDims, serial: false };
     }
     const native = () => this.sql({ TypeName: { ...tn, arrayBounds: undefined } }).slice(0, 200);

@@ -16,7 +16,7 @@ export function createEnum(ctx: PgContext, s: CreateEnumStmt, st: ParsedStatemen
   if (b.enums.has(key)) return b.skip(st.start, statementSql(ctx, st), `type "${name}" is already defined`);
   if (values.length === 0) return b.skip(st.start, statementSql(ctx, st), 'enum without values');
   const e: EnumType = { id: b.ids('enum'), name: b.name(name, st.start), values };
-  const schemaId = b.schemaId(schema ?? 'public');
+  const schemaId = b.schemaId(schema ?? b.searchSchema ?? 'public');
   if (schemaId) e.schemaId = schemaId;
   b.enums.set(key, e);
 }
@@ -24,7 +24,7 @@ export function createEnum(ctx: PgContext, s: CreateEnumStmt, st: ParsedStatemen
 export function alterEnum(ctx: PgContext, s: AlterEnumStmt, st: ParsedStatement): void {
   const b = ctx.b;
   const { schema, name } = ctx.qualify(stringList(s.typeName));
-  const e = b.enums.get(b.key(schema, name));
+  const e = b.lookup(b.enums, schema, name);
   if (!e || !s.newVal) return b.skip(st.start, statementSql(ctx, st), `ALTER TYPE on "${name}", which is not an enum in the import`);
   if (s.oldVal) {
     e.values = e.values.map((v) => (v === s.oldVal ? (s.newVal ?? v) : v));
@@ -48,7 +48,7 @@ export function createDomain(ctx: PgContext, s: CreateDomainStmt, st: ParsedStat
   const type: ScalarType =
     resolved.type.kind === 'scalar' && resolved.arrayDims === 0 ? resolved.type : { kind: 'scalar', name: 'text', native: { postgres: ctx.sql({ TypeName: s.typeName }).slice(0, 200) } };
   const d: Domain = { id: b.ids('dom'), name: b.name(name, st.start), type, nullable: true, default: { kind: 'none' }, checks: [] };
-  const schemaId = b.schemaId(schema ?? 'public');
+  const schemaId = b.schemaId(schema ?? b.searchSchema ?? 'public');
   if (schemaId) d.schemaId = schemaId;
   for (const n of s.constraints ?? []) {
     const con = nodeAs(n, 'Constraint');
@@ -85,7 +85,7 @@ function addView(ctx: PgContext, schema: string | undefined, name: string, query
   const sql = ctx.sql(query);
   if (!sql) return b.skip(st.start, statementSql(ctx, st), 'view without a query');
   const view: View = { id: existing?.id ?? b.ids('view'), name: b.name(name, st.start), sql, dialect: 'postgres', materialized };
-  const schemaId = b.schemaId(schema ?? 'public');
+  const schemaId = b.schemaId(schema ?? b.searchSchema ?? 'public');
   if (schemaId) view.schemaId = schemaId;
   b.views.set(key, view);
 }
@@ -138,7 +138,7 @@ export function comment(ctx: PgContext, s: CommentStmt, st: ParsedStatement): vo
     case 'OBJECT_VIEW':
     case 'OBJECT_MATVIEW': {
       const { schema, name } = ctx.qualify(list);
-      return set(b.views.get(b.key(schema, name)), `view "${name}"`);
+      return set(b.lookup(b.views, schema, name), `view "${name}"`);
     }
     case 'OBJECT_COLUMN': {
       const column = list[list.length - 1];

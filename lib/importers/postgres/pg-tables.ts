@@ -26,12 +26,11 @@ function relationKey(ctx: PgContext, rel: RangeVar | undefined): { schema: strin
 /** The table a statement targets, or a reason it is not a modeled table. */
 function targetTable(ctx: PgContext, rel: RangeVar | undefined): { table: Table } | { reason: string } {
   const { schema, name } = relationKey(ctx, rel);
-  const key = ctx.b.key(schema, name);
-  const parent = ctx.partitionParents.get(key);
+  const parent = ctx.b.lookup(ctx.partitionParents, schema, name);
   if (parent) return { reason: `"${name}" is a partition of "${parent.name}" (partitions are modeled on their parent)` };
-  const table = ctx.b.tables.get(key);
+  const table = ctx.b.findTable(schema, name);
   if (table) return { table };
-  if (ctx.b.views.has(key)) return { reason: `"${name}" is a view (not modeled for this statement)` };
+  if (ctx.b.lookup(ctx.b.views, schema, name)) return { reason: `"${name}" is a view (not modeled for this statement)` };
   return { reason: `table "${name}" is not defined in the import` };
 }
 
@@ -54,7 +53,7 @@ export function createTable(ctx: PgContext, s: CreateStmt, st: ParsedStatement):
   const key = b.key(schema, name);
   if (b.tables.has(key)) return b.skip(st.start, sql, `table "${name}" is already defined`);
   const table = makeTable({ name: b.name(name, st.start) }, b.ids);
-  const schemaId = b.schemaId(schema ?? 'public');
+  const schemaId = b.schemaId(schema ?? b.searchSchema ?? 'public');
   if (schemaId) table.schemaId = schemaId;
   if (s.inhRelations?.length) b.diag('warning', 'postgres.inherits-not-modeled', `table "${name}" uses INHERITS, which is not modeled: only its own columns are kept`, st.start, table.id);
 

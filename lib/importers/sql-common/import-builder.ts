@@ -42,6 +42,8 @@ export class ImportBuilder {
   readonly domains = new Map<string, Domain>();
   readonly views = new Map<string, View>();
   readonly foreignKeys: PendingForeignKey[] = [];
+  /** Where unqualified names live when it is not the default schema (PostgreSQL `SET search_path`). */
+  searchSchema: string | undefined;
 
   constructor(
     readonly format: ImportFormat & Dialect,
@@ -58,7 +60,7 @@ export class ImportBuilder {
   // ---- names -------------------------------------------------------------------------------------
 
   key(schema: string | undefined, name: string): string {
-    return `${this.fold(schema ?? this.defaultSchema ?? '')}\u0000${this.fold(name)}`;
+    return `${this.fold(schema ?? this.searchSchema ?? this.defaultSchema ?? '')}\u0000${this.fold(name)}`;
   }
 
   name(raw: string, offset?: number): string {
@@ -91,8 +93,24 @@ export class ImportBuilder {
 
   // ---- lookups -----------------------------------------------------------------------------------
 
+  /** Keys an unqualified name may have: the search_path schema first, then the default schema. */
+  lookupKeys(schema: string | undefined, name: string): string[] {
+    const first = this.key(schema, name);
+    if (schema !== undefined || this.searchSchema === undefined) return [first];
+    return [first, `${this.fold(this.defaultSchema ?? '')}\u0000${this.fold(name)}`];
+  }
+
+  /** The first of the lookup keys present in `map`. */
+  lookup<T>(map: Map<string, T>, schema: string | undefined, name: string): T | undefined {
+    for (const k of this.lookupKeys(schema, name)) {
+      const v = map.get(k);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
   findTable(schema: string | undefined, name: string): Table | undefined {
-    return this.tables.get(this.key(schema, name));
+    return this.lookup(this.tables, schema, name);
   }
 
   findColumn(table: Table, name: string): Column | undefined {
