@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeIndex, makeRelationship, makeTable } from '@/lib/model/build';
 import type { Diagnostic } from '@/lib/model/diagnostics';
-import { ddlFileName, sameDdlInputs, selectionForEntity, sortDiagnostics, summarizeDiagnostics } from './ddl-helpers';
+import { ddlFileName, sameDdlInputs, selectionForEntity, sortDiagnostics, summarizeDiagnostics, visibleWindow } from './ddl-helpers';
 
 const d = (severity: Diagnostic['severity'], code: string): Diagnostic => ({ severity, code, message: code });
 
@@ -67,5 +67,18 @@ describe('sameDdlInputs', () => {
     expect(sameDdlInputs(doc, moved)).toBe(true);
     expect(sameDdlInputs(doc, narrated)).toBe(true);
     expect(sameDdlInputs(narrated, renamed)).toBe(false);
+  });
+});
+
+describe('visibleWindow', () => {
+  it.each([
+    // scrollTop, viewport, lines, lineHeight, overscan -> window
+    [0, 160, 31046, 16, 60, { first: 0, last: 71 }],
+    [16_000, 160, 31046, 16, 60, { first: 940, last: 1071 }],
+    [31046 * 16, 160, 31046, 16, 60, { first: 30986, last: 31046 }],
+    [-50, 160, 10, 16, 60, { first: 0, last: 10 }],
+    [0, 0, 0, 16, 60, { first: 0, last: 0 }],
+  ])('scrollTop %i, height %i, %i lines', (scrollTop, height, lines, lh, overscan, expected) => {
+    expect(visibleWindow(scrollTop, height, lines, lh, overscan)).toEqual(expected);
   });
 });

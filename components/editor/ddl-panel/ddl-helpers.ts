@@ -69,3 +69,18 @@ const DDL_INPUT_KEYS = ['settings', 'schemas', 'tables', 'relationships', 'enums
 export function sameDdlInputs(a: SchemaDocument, b: SchemaDocument): boolean {
   return a === b || DDL_INPUT_KEYS.every((k) => a[k] === b[k]);
 }
+
+/** Above this many lines the DDL text is windowed (only visible lines are in the DOM). */
+export const WINDOWING_THRESHOLD_LINES = 3000;
+
+/**
+ * The half-open line range [first, last) to render for a scroll position, with `overscan` extra
+ * lines on each side so fast scrolling does not show blank space before React catches up.
+ */
+export function visibleWindow(scrollTop: number, viewportHeight: number, lineCount: number, lineHeight: number, overscan = 60): { first: number; last: number } {
+  const top = Math.floor(Math.max(0, scrollTop) / lineHeight);
+  const inView = Math.ceil(Math.max(0, viewportHeight) / lineHeight) + 1;
+  const first = Math.max(0, Math.min(top - overscan, lineCount));
+  const last = Math.min(lineCount, top + inView + overscan);
+  return { first, last: Math.max(first, last) };
+}

@@ -12,6 +12,7 @@ import { useEditor } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
 import { controlClass, cx } from '@/components/ui/styles';
 import { ddlFileName, sameDdlInputs, selectionForEntity, summarizeDiagnostics } from './ddl-helpers';
+import { DdlText } from './ddl-text';
 import { useGeneratedDdl } from './use-generated-ddl';
 
 /** Rendering thousands of list items on every edit would cost more than the generation itself. */
@@ -170,18 +171,7 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
           </li>
         )}
       </ul>
-      <pre
-        ref={preRef}
-        data-testid="ddl-text"
-        tabIndex={0}
-        aria-label={`${dialectLabels[dialect]} DDL`}
-        className={cx(
-          'min-h-0 flex-1 overflow-auto whitespace-pre px-2 py-1 font-mono text-[11px] leading-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500',
-          stale && 'opacity-60',
-        )}
-      >
-        {result.sql}
-      </pre>
+      <DdlText ref={preRef} sql={result.sql} label={`${dialectLabels[dialect]} DDL`} dimmed={stale} />
     </section>
   );
 }
