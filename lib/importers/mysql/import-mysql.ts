@@ -15,7 +15,7 @@ import { makeColumn, makeIndex, makeTable } from '../../model/build';
 import type { Column, DefaultValue, EnumType, Index, IndexPart, ReferentialAction, Table, View } from '../../model/document';
 import { sequentialIds, type IdFactory } from '../../model/ids';
 import { ImportBuilder } from '../sql-common/import-builder';
-import { assertInputSize, assertLooksLikeText, assertNoLexProblems } from '../sql-common/guard-input';
+import { assertInputSize, assertLooksLikeText, assertNoLexProblems, withoutBom } from '../sql-common/guard-input';
 import { LineIndex } from '../sql-common/positions';
 import { mysqlLexOptions, splitStatements } from '../sql-common/split-statements';
 import { ImportError, type ImportResult } from '../types';
@@ -475,8 +475,9 @@ function parserErrorAt(e: unknown): { message: string; offset?: number } {
   return { message: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200), offset };
 }
 
-export async function importMysql(sql: string, options: { ids?: IdFactory } = {}): Promise<ImportResult> {
-  assertInputSize(sql);
+export async function importMysql(source: string, options: { ids?: IdFactory } = {}): Promise<ImportResult> {
+  assertInputSize(source);
+  const sql = withoutBom(source);
   const lines = new LineIndex(sql);
   assertLooksLikeText(sql, lines);
   const split = splitStatements(sql, mysqlLexOptions);

@@ -14,7 +14,7 @@
  */
 import { sequentialIds, type IdFactory } from '../../model/ids';
 import { ImportBuilder } from '../sql-common/import-builder';
-import { assertInputSize, assertLooksLikeText, assertNoLexProblems } from '../sql-common/guard-input';
+import { assertInputSize, assertLooksLikeText, assertNoLexProblems, withoutBom } from '../sql-common/guard-input';
 import { LineIndex } from '../sql-common/positions';
 import { ImportError, type ImportResult } from '../types';
 import { loadPgParser } from './load-pg-parser';
@@ -104,8 +104,9 @@ function walk(ctx: PgContext, st: ParsedStatement): void {
   }
 }
 
-export async function importPostgres(sql: string, options: { ids?: IdFactory } = {}): Promise<ImportResult> {
-  assertInputSize(sql);
+export async function importPostgres(source: string, options: { ids?: IdFactory } = {}): Promise<ImportResult> {
+  assertInputSize(source);
+  const sql = withoutBom(source);
   const lines = new LineIndex(sql);
   assertLooksLikeText(sql, lines);
   const parser = await loadPgParser();

@@ -94,6 +94,12 @@ describe.each(IMPORTERS)('%s importer on bad input', (_name, run) => {
     expect(report.skipped.find((s) => s.line === 2)?.reason).toMatch(/syntax error at line \d+, column \d+/);
   });
 
+  it('reads a file that starts with a byte-order mark and has CRLF line ends', async () => {
+    const { document, report } = await run('\uFEFFCREATE TABLE a (id int);\r\nCREATE TABLE b (id int);\r\nGRANT SELECT ON a TO x;\r\n');
+    expect(Object.values(document.tables).map((t) => t.name)).toEqual(['a', 'b']);
+    expect(report.skipped.map((s) => s.line)).toEqual([3]);
+  });
+
   it('returns an empty document for empty input and for comments only', async () => {
     for (const sql of ['', '   \n', '-- nothing here\n/* still nothing */\n']) {
       const { report } = await run(sql);

@@ -42,3 +42,8 @@ export function assertNoLexProblems(problems: readonly LexProblem[], lines: Line
   const pos = lines.position(p.offset);
   throw new ImportError(`${p.message} at line ${pos.line}, column ${pos.column}`, { line: pos.line, column: pos.column, excerpt: lines.lineText(pos.line) });
 }
+
+/** A UTF-8 byte-order mark (editors on Windows add one) becomes a space: offsets stay the same. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
