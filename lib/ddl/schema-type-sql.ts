@@ -1,0 +1,72 @@
+/** Schemas (PostgreSQL namespaces / MySQL databases), enums (CREATE TYPE) and domains. */
+import type { EnumType } from '../model/document';
+import { resolveColumnType } from './column-sql';
+import type { DdlContext } from './context';
+
+export function schemaStatements(ctx: DdlContext): string[] {
+  const schemas = Object.values(ctx.doc.schemas);
+  if (!schemas.length) return [];
+  const out: string[] = [];
+  if (ctx.caps.schemas === 'databases' && !ctx.options.schemaQualified) {
+    ctx.diag('info', `${ctx.dialect}.schema-flattened`, `${ctx.spec.label} schemas are databases: ${schemas.map((s) => `"${s.name}"`).join(', ')} are flattened into the current database (use the schema-qualified option to keep them as databases)`);
+    return out;
+  }
+  for (const s of schemas) {
+    ctx.checkIdentifier(s.name, 'schema', s.id, `schemas.${s.id}.name`);
+    if (ctx.caps.schemas === 'namespaces') {
+      out.push(`CREATE SCHEMA IF NOT EXISTS ${ctx.q(s.name)}`);
+      if (s.comment) out.push(`COMMENT ON SCHEMA ${ctx.q(s.name)} IS ${ctx.str(s.comment)}`);
+    } else {
+      out.push(`CREATE DATABASE IF NOT EXISTS ${ctx.q(s.name)} CHARACTER SET utf8mb4`);
+      if (s.comment) ctx.diag('info', `${ctx.dialect}.comment-dropped`, `schema "${s.name}": comment left out (MySQL databases have no comments)`, s.id);
+    }
+  }
+  return out;
+}
+
+export function typeStatements(ctx: DdlContext): string[] {
+  const out: string[] = [];
+  for (const e of Object.values(ctx.doc.enums)) {
+    const path = `enums.${e.id}`;
+    checkEnumValues(ctx, e);
+    if (ctx.caps.enumStrategy === 'create-type') {
+      ctx.checkIdentifier(e.name, 'enum', e.id, `${path}.name`);
+      out.push(`CREATE TYPE ${ctx.qualified(e)} AS ENUM (${e.values.map((v) => ctx.str(v)).join(', ')})`);
+      if (e.comment) out.push(`COMMENT ON TYPE ${ctx.qualified(e)} IS ${ctx.str(e.comment)}`);
+    } else if (e.comment) {
+      ctx.diag('info', `${ctx.dialect}.comment-dropped`, `enum "${e.name}": ${ctx.spec.label} enums are inline column types; its comment is left out`, e.id, path);
+    }
+  }
+  if (!ctx.caps.domains) return out;
+  for (const d of Object.values(ctx.doc.domains)) {
+    const path = `domains.${d.id}`;
+    ctx.checkIdentifier(d.name, 'domain', d.id, `${path}.name`);
+    const type = resolveColumnType(ctx, { id: d.id, name: d.name, columns: [], uniques: [], checks: [], indexes: [] }, { id: d.id, name: d.name, type: d.type, nullable: d.nullable, default: d.default }, 0);
+    const parts = [`CREATE DOMAIN ${ctx.qualified(d)} AS ${type.sql}`];
+    if (d.default.kind === 'literal') parts.push(`DEFAULT ${d.default.value === null ? 'NULL' : typeof d.default.value === 'string' ? ctx.str(d.default.value) : String(d.default.value)}`);
+    else if (d.default.kind === 'expression') parts.push(`DEFAULT ${d.default.sql}`);
+    else if (d.default.kind === 'builtin') parts.push(`DEFAULT ${ctx.spec.builtinDefault(d.default.name, { temporalColumn: type.temporal, fsp: type.fsp })}`);
+    if (!d.nullable) parts.push('NOT NULL');
+    d.checks.forEach((c, i) => {
+      if (c.name) ctx.checkIdentifier(c.name, 'domain check', c.id, `${path}.checks.${i}.name`);
+      parts.push(`${c.name ? `CONSTRAINT ${ctx.q(c.name)} ` : ''}CHECK (${c.expression})`);
+    });
+    out.push(parts.join(' '));
+    if (d.comment) out.push(`COMMENT ON DOMAIN ${ctx.qualified(d)} IS ${ctx.str(d.comment)}`);
+  }
+  return out;
+}
+
+/** Enum values both engines reject: duplicates, and (PostgreSQL) labels over 63 bytes. */
+function checkEnumValues(ctx: DdlContext, e: EnumType): void {
+  const seen = new Set<string>();
+  for (const v of e.values) {
+    // MySQL compares enum values case-insensitively under the default collations.
+    const key = ctx.dialect === 'mysql' ? v.toLowerCase() : v;
+    if (seen.has(key)) ctx.diag('error', 'enum.duplicate-value', `enum "${e.name}": value "${v}" appears twice`, e.id, `enums.${e.id}.values`);
+    seen.add(key);
+    if (ctx.dialect === 'postgres' && new TextEncoder().encode(v).length > 63) {
+      ctx.diag('error', 'postgres.enum-label-too-long', `enum "${e.name}": value "${v.slice(0, 20)}..." is longer than PostgreSQL's 63-byte label limit`, e.id, `enums.${e.id}.values`);
+    }
+  }
+}

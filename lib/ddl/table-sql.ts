@@ -1,0 +1,167 @@
+/**
+ * One CREATE TABLE: columns, primary key, uniques, checks (including inlined domain checks), the
+ * foreign keys that do not close a cycle, MySQL table options and partitioning, and PostgreSQL's
+ * partitions and COMMENT ON statements. Plus the MySQL rules a table must satisfy to be created.
+ */
+import type { Table } from '../model/document';
+import { columnSql, inlineComment, resolveColumnTypeQuietly } from './column-sql';
+import { joinedColumnNames, type DdlContext } from './context';
+import type { ForeignKeyPlan } from './foreign-key-sql';
+import { checkPartitionKeyInUniques, mysqlPartitionClause, postgresPartitionClause, postgresPartitions } from './partition-sql';
+import { identifiersIn } from './sql-text';
+
+export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): string[] {
+  const path = `tables.${table.id}`;
+  const lines: string[] = [];
+  const checks: string[] = [];
+  let autoIncrementStart: number | undefined;
+  let autoIncrementCount = 0;
+  const seen = new Set<string>();
+  table.columns.forEach((column, i) => {
+    const key = ctx.dialect === 'mysql' ? column.name.toLowerCase() : column.name;
+    if (seen.has(key)) ctx.diag('error', 'name.duplicate', `column "${column.name}" appears twice in "${table.name}"`, column.id, `${path}.columns.${i}.name`);
+    seen.add(key);
+    const c = columnSql(ctx, table, column, i);
+    lines.push(c.definition);
+    if (column.identity && ctx.caps.identity === 'auto-increment') autoIncrementCount++;
+    if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
+    c.inlinedChecks.forEach((check) => {
+      const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
+      checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
+    });
+  });
+  if (!table.columns.length && ctx.dialect === 'mysql') ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
+  if (autoIncrementCount > 1) ctx.diag('error', `${ctx.dialect}.auto-increment-multiple`, `table "${table.name}" has ${autoIncrementCount} identity columns; MySQL allows one AUTO_INCREMENT column`, table.id, path);
+  if (autoIncrementCount === 1) checkAutoIncrementIsKey(ctx, table);
+
+  const indexScope = ctx.dialect === 'postgres' ? `rel:${ctx.schemaKey(table.schemaId)}` : `ix:${ctx.schemaKey(table.schemaId)}\u0000${table.id}`;
+  const cols = (ids: readonly string[]) => ids.map((id) => ctx.q(ctx.columnNameOf(table, id))).join(', ');
+  if (table.primaryKey) {
+    const pk = table.primaryKey;
+    checkKeyColumnsIndexable(ctx, table, pk.columnIds, 'primary key');
+    if (ctx.caps.namedPrimaryKeys) {
+      const name = pk.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_pkey`, table.id, `${path}.primaryKey`);
+      lines.push(`CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${cols(pk.columnIds)})`);
+    } else {
+      if (pk.name) ctx.diag('info', `${ctx.dialect}.primary-key-name-ignored`, `primary key "${pk.name}" of "${table.name}": MySQL always names the primary key PRIMARY`, table.id, `${path}.primaryKey.name`);
+      lines.push(`PRIMARY KEY (${cols(pk.columnIds)})`);
+    }
+  }
+  table.uniques.forEach((u, i) => {
+    const upath = `${path}.uniques.${i}`;
+    const name = u.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_${joinedColumnNames(ctx, table, u.columnIds)}_key`, u.id, upath);
+    checkKeyColumnsIndexable(ctx, table, u.columnIds, `unique constraint "${name}"`);
+    let nnd = '';
+    if (u.nullsNotDistinct) {
+      if (ctx.caps.nullsNotDistinct) nnd = ' NULLS NOT DISTINCT';
+      else ctx.diag('warning', `${ctx.dialect}.nulls-not-distinct-dropped`, `unique constraint "${name}" of "${table.name}": ${ctx.caps.label} has no NULLS NOT DISTINCT (PostgreSQL 15+): rows with NULLs will not conflict`, u.id, upath);
+    }
+    lines.push(ctx.dialect === 'mysql' ? `UNIQUE KEY ${ctx.q(name)} (${cols(u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${cols(u.columnIds)})`);
+  });
+  const forbidden = ctx.dialect === 'mysql' ? mysqlCheckForbiddenColumns(ctx, table) : new Map<string, string>();
+  table.checks.forEach((c, i) => {
+    const name = c.name ?? ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_check`, c.id, `${path}.checks.${i}`);
+    const used = [...identifiersIn(c.expression)].filter((id) => forbidden.has(id));
+    if (used.length) {
+      ctx.diag('warning', `${ctx.dialect}.check-skipped`, `check "${name}" of "${table.name}": ${ctx.caps.label} rejects a CHECK on ${used.map((u) => `"${u}" (${forbidden.get(u)})`).join(', ')}: skipped`, c.id, `${path}.checks.${i}`);
+      return;
+    }
+    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${c.expression})`);
+  });
+  lines.push(...checks);
+  // Foreign keys whose parent already exists (dependency order) or that point at this table itself.
+  for (const r of ctx.relationshipsFrom(table.id)) {
+    if (deferred.has(r.id)) continue;
+    const fk = foreignKeys.get(r.id);
+    if (fk) lines.push(fk.clause);
+  }
+
+  let tail = '';
+  const after: string[] = [];
+  if (table.partitioning) {
+    checkPartitionKeyInUniques(ctx, table, table.partitioning);
+    if (ctx.dialect === 'postgres') {
+      tail = ` ${postgresPartitionClause(ctx, table, table.partitioning)}`;
+      after.push(...postgresPartitions(ctx, table, table.partitioning));
+    }
+  }
+  if (ctx.dialect === 'mysql') tail = mysqlTableOptions(ctx, table, autoIncrementStart);
+
+  const out = [`CREATE TABLE ${ctx.qualified(table)} (\n  ${lines.join(',\n  ')}\n)${tail}`];
+  out.push(...after);
+  if (ctx.caps.commentStyle === 'comment-on') {
+    if (table.comment) out.push(`COMMENT ON TABLE ${ctx.qualified(table)} IS ${ctx.str(table.comment)}`);
+    for (const c of table.columns) if (c.comment) out.push(`COMMENT ON COLUMN ${ctx.qualified(table)}.${ctx.q(c.name)} IS ${ctx.str(c.comment)}`);
+    for (const r of ctx.relationshipsFrom(table.id)) {
+      const fk = foreignKeys.get(r.id);
+      if (!deferred.has(r.id) && fk?.comment) out.push(fk.comment);
+    }
+  }
+  return out;
+}
+
+const SAFE_OPTION = /^[A-Za-z0-9_]+$/;
+
+function mysqlTableOptions(ctx: DdlContext, table: Table, autoIncrementStart: number | undefined): string {
+  const o = table.options?.mysql ?? {};
+  const path = `tables.${table.id}.options.mysql`;
+  const opt = (value: string | undefined, fallback: string | undefined, what: string) => {
+    if (value === undefined) return fallback;
+    if (SAFE_OPTION.test(value)) return value;
+    ctx.diag('warning', 'mysql.table-option-invalid', `table "${table.name}": ${what} "${value}" is not a valid name: left out`, table.id, path);
+    return fallback;
+  };
+  const engine = opt(o.engine, 'InnoDB', 'engine');
+  const charset = opt(o.charset, 'utf8mb4', 'charset');
+  const collation = opt(o.collation, undefined, 'collation');
+  let tail = ` ENGINE=${engine} DEFAULT CHARSET=${charset}${collation ? ` COLLATE=${collation}` : ''}`;
+  if (autoIncrementStart !== undefined) tail += ` AUTO_INCREMENT=${autoIncrementStart}`;
+  if (table.comment) tail += ` COMMENT=${inlineComment(ctx, table.comment, 'table', `table "${table.name}"`, table.id, `tables.${table.id}.comment`)}`;
+  if (table.partitioning) {
+    const clause = mysqlPartitionClause(ctx, table, table.partitioning);
+    if (clause) tail += `\n${clause}`;
+  }
+  return tail;
+}
+
+/**
+ * MySQL 8 and MariaDB reject CHECK constraints on columns used by a foreign key with a referential
+ * action (CASCADE, SET NULL, SET DEFAULT); MySQL 8 also on AUTO_INCREMENT columns. Lower-cased
+ * column name -> why.
+ */
+function mysqlCheckForbiddenColumns(ctx: DdlContext, table: Table): Map<string, string> {
+  const out = new Map<string, string>();
+  const actions = new Set(['cascade', 'set null', 'set default']);
+  for (const r of ctx.relationshipsFrom(table.id)) {
+    if (!r.enforced) continue;
+    if (!actions.has(r.onDelete) && !actions.has(r.onUpdate)) continue;
+    for (const p of r.columnPairs) out.set(ctx.columnNameOf(table, p.fromColumnId).toLowerCase(), 'a foreign key column with ON DELETE/UPDATE actions');
+  }
+  if (!ctx.caps.checksOnAutoIncrement) {
+    for (const c of table.columns) if (c.identity) out.set(c.name.toLowerCase(), 'an AUTO_INCREMENT column');
+  }
+  return out;
+}
+
+/** MySQL: the AUTO_INCREMENT column must lead some key, or CREATE TABLE fails. */
+function checkAutoIncrementIsKey(ctx: DdlContext, table: Table): void {
+  const column = table.columns.find((c) => c.identity);
+  if (!column) return;
+  const leads = (ids: readonly string[] | undefined) => ids?.[0] === column.id;
+  const ok =
+    leads(table.primaryKey?.columnIds) ||
+    table.uniques.some((u) => leads(u.columnIds)) ||
+    table.indexes.some((ix) => ix.parts[0]?.kind === 'column' && ix.parts[0].columnId === column.id);
+  if (!ok) ctx.diag('error', `${ctx.dialect}.auto-increment-not-key`, `column "${column.name}" of "${table.name}": MySQL needs an AUTO_INCREMENT column to lead a key (primary key, unique or index)`, column.id, `tables.${table.id}`);
+}
+
+/** MySQL: TEXT/BLOB/JSON columns cannot be (whole) key columns. */
+function checkKeyColumnsIndexable(ctx: DdlContext, table: Table, columnIds: readonly string[], what: string): void {
+  if (ctx.dialect !== 'mysql') return;
+  for (const id of columnIds) {
+    const i = table.columns.findIndex((c) => c.id === id);
+    if (i < 0) continue;
+    const type = resolveColumnTypeQuietly(ctx, table, i);
+    if (type.lob) ctx.diag('warning', 'mysql.key-needs-prefix-length', `${what} of "${table.name}": column "${table.columns[i].name}" is ${type.sql}; MySQL cannot use it whole as a key column`, id, `tables.${table.id}`);
+  }
+}

@@ -1,0 +1,26 @@
+/** CREATE [MATERIALIZED] VIEW for the views written in this dialect. */
+import type { DdlContext } from './context';
+import { trimStatement } from './sql-text';
+
+export function viewStatements(ctx: DdlContext): string[] {
+  const out: string[] = [];
+  for (const v of Object.values(ctx.doc.views)) {
+    const path = `views.${v.id}`;
+    if (v.dialect !== ctx.dialect) {
+      ctx.diag('warning', 'view.dialect-mismatch', `view "${v.name}" is written in ${v.dialect === 'postgres' ? 'PostgreSQL' : 'MySQL'} SQL: skipped for ${ctx.spec.label} (rewrite it, or keep one per dialect)`, v.id, path);
+      continue;
+    }
+    let materialized = v.materialized;
+    if (materialized && !ctx.caps.materializedViews) {
+      ctx.diag('warning', `${ctx.dialect}.materialized-view`, `view "${v.name}": ${ctx.spec.label} has no materialized views: created as a plain view`, v.id, path);
+      materialized = false;
+    }
+    const kind = materialized ? 'MATERIALIZED VIEW' : 'VIEW';
+    out.push(`CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(v.sql)}`);
+    if (v.comment) {
+      if (ctx.caps.commentStyle === 'comment-on') out.push(`COMMENT ON ${kind} ${ctx.qualified(v)} IS ${ctx.str(v.comment)}`);
+      else ctx.diag('info', `${ctx.dialect}.comment-dropped`, `view "${v.name}": ${ctx.spec.label} views have no comments: comment left out`, v.id, path);
+    }
+  }
+  return out;
+}
