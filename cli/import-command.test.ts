@@ -45,8 +45,8 @@ describe('draftbase import', () => {
       { db: ['models/user.prisma', 'schema.prisma', 'README.md'] },
     );
     expect(await importCommand(['db'], io)).toBe(2);
-    expect(out.stderr).toMatch(/^db\/models\/user\.prisma:3:3: invalid Prisma schema: .*Strin/);
-    expect(out.stderr).toContain('  3 |   name Strin\n    |   ^\n');
+    expect(out.stderr).toMatch(/^db\/models\/user\.prisma:3:8: invalid Prisma schema: .*Strin/);
+    expect(out.stderr).toContain('  3 |   name Strin\n    |        ^\n');
     expect(out.stdout).toBe('');
   });
 

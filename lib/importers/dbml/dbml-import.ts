@@ -9,6 +9,7 @@ import type { Area, Column, DefaultValue, Dialect, EnumType, Index, ReferentialA
 import { emptyDocument } from '../../model/empty';
 import { sequentialIds, type IdFactory } from '../../model/ids';
 import { countDocument, ImportError, lineExcerpt, type ImportResult } from '../types';
+import { guardDbmlInput } from './dbml-guard';
 import { mapTypeName, parseTypeName } from './dbml-type-names';
 
 // The part of `Database.export()` read here (the published typings omit checks and colours).
@@ -46,12 +47,12 @@ interface DbmlSchema {
   tableGroups: Array<{ name: string; note?: string | null; color?: string | null; tables: Array<{ tableName: string; schemaName?: string | null }> }>;
   refs: Array<{ name?: string | null; endpoints: DbmlEndpoint[]; onDelete?: string | null; onUpdate?: string | null }>;
 }
-interface DbmlExport {
+export interface DbmlExport {
   schemas: DbmlSchema[];
   notes?: Array<{ name: string; content: string; headerColor?: string | null }>;
 }
 
-interface CompilerDiag {
+export interface CompilerDiag {
   message: string;
   location?: { start?: { line: number; column: number } };
 }
@@ -100,20 +101,46 @@ function dialectOf(databaseType: string | undefined): Dialect {
   return databaseType && /mysql|maria/i.test(databaseType) ? 'mysql' : 'postgres';
 }
 
-function parse(text: string): { exported: DbmlExport; databaseType?: string } {
+/** What the DBML parser produced: `Database.export()` and the Project's database_type. */
+export interface ParsedDbml {
+  exported: DbmlExport;
+  databaseType?: string;
+}
+
+/** A parser failure in plain data (it may come back from a worker thread). */
+export interface DbmlParseFailure {
+  diags?: CompilerDiag[];
+  message: string;
+  stackOverflow?: boolean;
+}
+
+/** Turns a parser failure into an ImportError at the first diagnostic's position. */
+export function dbmlFailureToImportError(text: string, failure: DbmlParseFailure): ImportError {
+  const first = failure.diags?.[0];
+  if (first) {
+    const line = first.location?.start?.line;
+    const column = first.location?.start?.column;
+    const count = failure.diags!.length;
+    const more = count > 1 ? ` (and ${count - 1} more error${count > 2 ? 's' : ''})` : '';
+    return new ImportError(`invalid DBML: ${first.message}${more}`, { line, column, excerpt: line ? lineExcerpt(text, line) : undefined });
+  }
+  // Stack overflow: the parser's recursion ran out of stack on pathological input.
+  if (failure.stackOverflow) return new ImportError('invalid DBML: the input is too deeply nested or too irregular to parse');
+  return new ImportError(`invalid DBML: ${failure.message}`);
+}
+
+/** Parses in this thread (browser, tests). The server bounds the time with a worker instead. */
+export function parseDbml(text: string): ParsedDbml {
   try {
     const db = Parser.parse(text, 'dbmlv2');
     const exported: DbmlExport = db.export();
     return { exported, databaseType: db.databaseType };
   } catch (e) {
-    if (isCompilerError(e) && e.diags.length) {
-      const first = e.diags[0];
-      const line = first.location?.start?.line;
-      const column = first.location?.start?.column;
-      const more = e.diags.length > 1 ? ` (and ${e.diags.length - 1} more error${e.diags.length > 2 ? 's' : ''})` : '';
-      throw new ImportError(`invalid DBML: ${first.message}${more}`, { line, column, excerpt: line ? lineExcerpt(text, line) : undefined });
-    }
-    throw new ImportError(`invalid DBML: ${e instanceof Error ? e.message : String(e)}`);
+    throw dbmlFailureToImportError(text, {
+      diags: isCompilerError(e) ? e.diags : undefined,
+      message: e instanceof Error ? e.message : String(e),
+      stackOverflow: e instanceof RangeError,
+    });
   }
 }
 
@@ -136,9 +163,15 @@ function refDirection(a: DbmlEndpoint, b: DbmlEndpoint, tableOf: (e: DbmlEndpoin
   return bKey && !aKey ? [b, a] : [a, b];
 }
 
+/** DBML text -> document, parsing in this thread. */
 export function importDbml(text: string, ids: IdFactory = sequentialIds()): ImportResult {
   if (!text.trim()) throw new ImportError('the DBML source is empty');
-  const { exported, databaseType } = parse(text);
+  guardDbmlInput(text);
+  return dbmlToDocument(parseDbml(text), ids);
+}
+
+/** The parser's output -> document (the part that does not depend on where parsing ran). */
+export function dbmlToDocument({ exported, databaseType }: ParsedDbml, ids: IdFactory = sequentialIds()): ImportResult {
   const dialect = dialectOf(databaseType);
   const doc: SchemaDocument = emptyDocument(dialect);
   const diagnostics: Diagnostic[] = [];

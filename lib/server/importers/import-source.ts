@@ -2,12 +2,12 @@
  * The one server-side import entry point, used by POST /api/import and the CLI: a format (or 'auto')
  * and a source (text, or several files for a multi-file Prisma schema) -> ImportResult or ImportError.
  */
-import { importDbml } from '../../importers/dbml/dbml-import';
 import { importJson } from '../../importers/json/json-import';
 import { detectFormat } from '../../importers/detect-format';
 import { importMysql } from '../../importers/mysql/import-mysql';
 import { importPostgres } from '../../importers/postgres/import-postgres';
 import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../../importers/types';
+import { importDbmlBounded } from './dbml-bounded';
 import { importPrisma } from './prisma-import';
 
 export type ImportSourceFormat = ImportFormat | 'auto';
@@ -41,7 +41,7 @@ export async function importSource(format: ImportSourceFormat, source: ImportSou
     case 'mysql':
       return importSqlText(chosen, single);
     case 'dbml':
-      return importDbml(single);
+      return importDbmlBounded(single);
     case 'json':
       return importJson(single);
     default: {
