@@ -159,6 +159,14 @@ const CASES: Case[] = [
   }],
   ['postgres.include-dropped', 'postgres', () => { const c = col('c'); const d = col('d'); return one(table('t', [c, d], { indexes: [ix('h', c, { method: 'hash', includeColumnIds: [d.id] })] })); }],
   ['mysql.index-method-unsupported', 'mysql', () => { const c = col('c'); return one(table('t', [c], { indexes: [ix('g', c, { method: 'gin' })] })); }],
+  ['mysql.index-on-partitioned-table', 'mysql', () => {
+    const doc = partitioned('hash', []);
+    const t = Object.values(doc.tables)[0];
+    const c = col('body', { type: scalar('text') });
+    t.columns.push(c);
+    t.indexes.push(ix('ft', c, { method: 'fulltext' }));
+    return doc;
+  }],
   ['mysql.hash-index-as-btree', 'mysql', () => { const c = col('c'); return one(table('t', [c], { indexes: [ix('h', c, { method: 'hash' })] })); }],
   ['mysql.partial-index', 'mysql', () => { const c = col('c'); return one(table('t', [c], { indexes: [ix('w', c, { where: 'c > 0' })] })); }],
   ['mysql.expression-index-unsupported', 'mysql', () => one(table('t', [], { indexes: [makeIndex({ name: 'e', parts: [{ kind: 'expression', sql: 'id * 2' }] }, ids)] })), { target: 'mariadb-10.11' }],
@@ -173,6 +181,12 @@ const CASES: Case[] = [
     return one(table('t', [c], { indexes: [makeIndex({ name: 'o', parts: [{ kind: 'column', columnId: c.id, opclass: 'text_pattern_ops' }] }, ids)] }));
   }],
   ['partition.key-not-in-unique', 'postgres', () => partitioned('hash', [], false)],
+  ['partition.key-not-in-unique', 'mysql', () => {
+    const doc = partitioned('hash', []);
+    const t = Object.values(doc.tables)[0];
+    t.indexes.push(ix('u', t.columns[0], { unique: true }));
+    return doc;
+  }],
   ['partition.bound-mismatch', 'postgres', () => partitioned('hash', [{ id: 'pp1', name: 'p_1', bound: { kind: 'list', values: ['1'] } }])],
   ['mysql.partition-key', 'mysql', () => {
     const doc = partitioned('range', []);

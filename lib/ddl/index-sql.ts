@@ -103,6 +103,10 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
     warn('warning', 'mysql.expression-index-unsupported', `${ctx.caps.label} has no functional index parts: skipped (index a generated column instead)`);
     return undefined;
   }
+  if ((method === 'fulltext' || method === 'spatial') && table.partitioning) {
+    warn('warning', 'mysql.index-on-partitioned-table', `InnoDB partitioned tables cannot have ${method.toUpperCase()} indexes: skipped`);
+    return undefined;
+  }
   const lobKey = (columnId: string) => {
     const i = table.columns.findIndex((c) => c.id === columnId);
     if (i < 0) return false;

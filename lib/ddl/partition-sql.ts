@@ -110,6 +110,9 @@ export function checkPartitionKeyInUniques(ctx: DdlContext, table: Table, p: Par
   const sets: { what: string; ids: string[]; id: string }[] = [];
   if (table.primaryKey) sets.push({ what: 'primary key', ids: table.primaryKey.columnIds, id: table.id });
   table.uniques.forEach((u) => sets.push({ what: `unique constraint "${u.name ?? u.id}"`, ids: u.columnIds, id: u.id }));
+  for (const ix of table.indexes) {
+    if (ix.unique) sets.push({ what: `unique index "${ix.name}"`, ids: ix.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])), id: ix.id });
+  }
   for (const s of sets) {
     const missing = keyColumnIds.filter((id) => !s.ids.includes(id));
     if (missing.length || hasExpression) {

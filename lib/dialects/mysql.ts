@@ -121,8 +121,7 @@ const RESERVED = new Set(
   second_microsecond select sensitive separator set show signal smallint spatial specific sql sqlexception sqlstate sqlwarning
   sql_big_result sql_calc_found_rows sql_small_result ssl starting stored straight_join system table terminated then tinyblob
   tinyint tinytext to trailing trigger true undo union unique unlock unsigned update usage use using utc_date utc_time
-  utc_timestamp values varbinary varchar varcharacter varying virtual when where while window with write xor year_month zerofill
-  user`
+  utc_timestamp values varbinary varchar varcharacter varying virtual when where while window with write xor year_month zerofill`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1,0 +1,59 @@
+/** Capability flags per target: the data every generator and the editor read. */
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from './dialects';
+import { MYSQL_TARGETS } from './mysql';
+import { POSTGRES_TARGETS } from './postgres';
+
+describe('dialect capabilities', () => {
+  it.each([
+    ['postgres-13', false],
+    ['postgres-14', false],
+    ['postgres-15', true],
+    ['postgres-16', true],
+    ['postgres-17', true],
+  ] as const)('%s: NULLS NOT DISTINCT %s', (target, nnd) => {
+    const caps = DIALECTS.postgres.capabilities(target);
+    expect(caps.nullsNotDistinct).toBe(nnd);
+    expect(caps.label).toBe(`PostgreSQL ${target.slice(9)}`);
+    expect([...caps.indexMethods].sort()).toEqual(['brin', 'btree', 'gin', 'gist', 'hash', 'spgist']);
+  });
+
+  it.each([
+    // target, functional indexes, UUID type, literal defaults on TEXT/JSON, LIST DEFAULT partition, CHECK on AUTO_INCREMENT
+    ['mysql-8.0', true, false, false, false, false],
+    ['mysql-8.4', true, false, false, false, false],
+    ['mariadb-10.11', false, true, true, true, true],
+  ] as const)('%s', (target, expressionIndexes, uuid, literalLob, listDefault, checkAi) => {
+    const caps = DIALECTS.mysql.capabilities(target);
+    expect({ expressionIndexes: caps.expressionIndexes, literalDefaultsOnLobs: caps.literalDefaultsOnLobs, listDefaultPartition: caps.listDefaultPartition, checksOnAutoIncrement: caps.checksOnAutoIncrement }).toEqual({
+      expressionIndexes,
+      literalDefaultsOnLobs: literalLob,
+      listDefaultPartition: listDefault,
+      checksOnAutoIncrement: checkAi,
+    });
+    expect(DIALECTS.mysql.mapType({ kind: 'scalar', name: 'uuid' }, caps).sql).toBe(uuid ? 'uuid' : 'char(36)');
+    expect([...caps.indexMethods].sort()).toEqual(['btree', 'fulltext', 'hash', 'spatial']);
+  });
+
+  it('lists exactly the targets of the DdlOptions contract, with the documented defaults', () => {
+    expect(POSTGRES_TARGETS).toEqual(['postgres-13', 'postgres-14', 'postgres-15', 'postgres-16', 'postgres-17']);
+    expect(MYSQL_TARGETS).toEqual(['mysql-8.0', 'mysql-8.4', 'mariadb-10.11']);
+    expect(DIALECTS.postgres.defaultTarget).toBe('postgres-16');
+    expect(DIALECTS.mysql.defaultTarget).toBe('mysql-8.0');
+  });
+
+  it('limits: 63 bytes vs 64 characters; MySQL rejects trailing spaces and non-BMP characters', () => {
+    expect(DIALECTS.postgres.identifierLimit).toEqual({ max: 63, unit: 'bytes' });
+    expect(DIALECTS.mysql.identifierLimit).toEqual({ max: 64, unit: 'characters' });
+    expect(DIALECTS.mysql.invalidIdentifierReason('ok name')).toBeUndefined();
+    expect(DIALECTS.mysql.invalidIdentifierReason('trailing ')).toMatch(/space/);
+    expect(DIALECTS.mysql.invalidIdentifierReason('emoji 😀')).toMatch(/Basic Multilingual Plane/);
+    expect(DIALECTS.postgres.invalidIdentifierReason('emoji 😀')).toBeUndefined();
+  });
+
+  it('reserved words include the usual suspects', () => {
+    for (const w of ['user', 'order', 'select', 'from', 'group', 'table']) expect(DIALECTS.postgres.reservedWords.has(w), w).toBe(true);
+    for (const w of ['order', 'select', 'from', 'group', 'key', 'range']) expect(DIALECTS.mysql.reservedWords.has(w), w).toBe(true);
+    expect(DIALECTS.postgres.reservedWords.has('name')).toBe(false);
+  });
+});
