@@ -119,7 +119,7 @@ function migrationSection(doc: SchemaDocument, dialect: Dialect, level: number):
   return [phase1, narrativeSection(doc, 'migrationStrategy', level, dialect), rollback].join('\n\n');
 }
 
-function dataIntegritySection(doc: SchemaDocument, level: number): string {
+function dataIntegritySection(doc: SchemaDocument): string {
   const rels = Object.values(doc.relationships);
   const enforced = rels.filter((r) => r.enforced).length;
   const byAction = new Map<string, number>();
@@ -172,7 +172,7 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'migrationStrategy':
       return migrationSection(doc, dialect, h.level);
     case 'dataIntegrity':
-      return dataIntegritySection(doc, h.level);
+      return dataIntegritySection(doc);
     default:
       return narrativeSection(doc, key, h.level, dialect);
   }
