@@ -158,6 +158,22 @@ view PetView {
     expect(Object.values(document.views)[0].name).toBe('PetView');
   });
 
+  it('multiSchema: @@schema becomes a namespace', async () => {
+    const src = `datasource db {\n  provider = "postgresql"\n  schemas = ["auth", "billing"]\n}\nmodel User {\n  id Int @id\n  invoices Invoice[]\n  @@schema("auth")\n}\nmodel Invoice {\n  id Int @id\n  userId Int\n  user User @relation(fields: [userId], references: [id], onDelete: Cascade)\n  @@schema("billing")\n  @@map("invoices")\n}\n`;
+    const { document } = await importPrisma(src);
+    expect(parseDocument(document).ok).toBe(true);
+    const where = Object.values(document.tables).map((t) => `${t.schemaId ? document.schemas[t.schemaId].name : ''}.${t.name}`).sort();
+    expect(where).toEqual(['auth.User', 'billing.invoices']);
+    expect(Object.values(document.relationships)[0]).toMatchObject({ onDelete: 'cascade', onUpdate: 'cascade' });
+  });
+
+  it('a relation without its opposite field is reported at its line', async () => {
+    const err = await importPrisma(`${ds}model User {\n  id Int @id\n}\nmodel Post {\n  id Int @id\n  userId Int\n  user User @relation(fields: [userId], references: [id])\n}\n`).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).message).toMatch(/missing an opposite relation field/);
+    expect((err as ImportError).line).toBe(11);
+  });
+
   it('reports the file, line, column and text of an error in a multi-file schema', async () => {
     const files = [
       { name: 'schema.prisma', content: ds },
