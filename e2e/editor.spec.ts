@@ -339,3 +339,51 @@ test('delete asks first, naming what else goes; copy and paste tables', async ({
   await page.keyboard.press(`${mod}+v`);
   await expect(tableNode(page, 'orders_copy')).toBeVisible();
 });
+
+test('areas, show one area, sticky notes, column reorder, double-click to add, level of detail, dark mode', async ({ page }) => {
+  await openProject(page, shopDocument());
+  // Group two tables into an area (Ctrl/Cmd+click adds to the selection).
+  await tableNode(page, 'users').locator('.db-table-header').click();
+  await tableNode(page, 'orders').locator('.db-table-header').click({ modifiers: [mod] });
+  await page.getByRole('button', { name: '+ Area' }).click();
+  await expect(page.locator('[data-testid="area-node"][data-area-name="area_1"]')).toBeVisible();
+  expect(Object.values((await storeDoc(page)).areas)[0].tableIds.sort()).toEqual(['t_orders', 't_users']);
+  // Show that area only.
+  await page.getByLabel('Show area').selectOption({ label: 'area_1' });
+  await expect(tableNode(page, 'products')).toHaveCount(0);
+  await expect(tableNode(page, 'users')).toBeVisible();
+  await page.getByLabel('Show area').selectOption({ index: 0 });
+  await expect(tableNode(page, 'products')).toBeVisible();
+
+  // A sticky note, written in place.
+  await page.getByRole('button', { name: '+ Note' }).click();
+  const note = page.getByTestId('note-node');
+  await expect(note).toBeVisible();
+  await note.dblclick();
+  await note.getByLabel('Note text').fill('Orders are immutable');
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await expect(note).toContainText('Orders are immutable');
+  expect(Object.values((await storeDoc(page)).notes)[0].text).toBe('Orders are immutable');
+
+  // Reorder a column with Alt+Up.
+  await columnRow(page, 'users', 'email').click();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(async () => (await storeDoc(page)).tables.t_users.columns.map((c) => c.name)).toEqual(['email', 'id']);
+
+  // Double-click on empty canvas adds a table there.
+  const before = Object.keys((await storeDoc(page)).tables).length;
+  await page.getByTestId('canvas').dblclick({ position: { x: 450, y: 600 } });
+  await expect.poll(async () => Object.keys((await storeDoc(page)).tables).length).toBe(before + 1);
+
+  // Zoomed out, tables show their names only (no rows).
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await expect(tableNode(page, 'users')).toHaveClass(/db-table-low/);
+  await expect(tableNode(page, 'users').getByTestId('column-row')).toHaveCount(0);
+
+  // Dark mode: switchable, remembered.
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Switch to light mode' })).toBeVisible();
+});

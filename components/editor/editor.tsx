@@ -272,6 +272,18 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     const isMac = isMacPlatform();
     const onKeyDown = (e: KeyboardEvent) => {
       const inTextField = isTextInputTarget(e.target);
+      // Alt+Up/Down moves the selected column within its table (reorder without a mouse).
+      if (!inTextField && e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        const { selection, doc } = store.getState();
+        if (selection.kind !== 'column') return;
+        const cols = doc.tables[selection.tableId]?.columns ?? [];
+        const from = cols.findIndex((c) => c.id === selection.columnId);
+        const to = from + (e.key === 'ArrowUp' ? -1 : 1);
+        if (from < 0 || to < 0 || to >= cols.length) return;
+        e.preventDefault();
+        run({ type: 'column.move', tableId: selection.tableId, columnId: selection.columnId, toIndex: to });
+        return;
+      }
       const id = shortcutForEvent(e, { isMac, inTextField });
       if (!id) return;
       // Inside a text field the browser's own undo/copy/paste/select-all apply.
@@ -330,7 +342,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, addTable, deleteSelection, copy, paste, fitView, runLayout, theme]);
+  }, [store, run, addTable, deleteSelection, copy, paste, fitView, runLayout, theme]);
 
   // Leaving with unsaved changes warns (the browser shows its own wording).
   useEffect(() => {

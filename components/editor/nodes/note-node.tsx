@@ -40,4 +40,4 @@ export const NoteNodeView = memo(function NoteNodeView({ id, selected }: NodePro
       )}
     </div>
   );
-});
+}, (a, b) => a.id === b.id && a.selected === b.selected);

@@ -19,6 +19,13 @@ import { useToast } from '../toast';
 
 type Editing = { kind: 'table' } | { kind: 'column-name'; columnId: string } | { kind: 'column-type'; columnId: string } | undefined;
 
+/**
+ * Re-render only when the id or the selection changes: everything else the node shows comes from
+ * the store. React Flow also passes positions, so the default comparison would re-render a node on
+ * every frame of a drag and every node after an auto-layout.
+ */
+const sameNodeProps = (a: NodeProps<TableNode>, b: NodeProps<TableNode>) => a.id === b.id && a.selected === b.selected;
+
 export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeProps<TableNode>) {
   const table = useEditor((s) => s.doc.tables[id]);
   // A boolean, not the zoom: nodes re-render only when the threshold is crossed.
@@ -42,7 +49,7 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
       <ColumnRows table={table} editing={editing} setEditing={setEditing} />
     </div>
   );
-});
+}, sameNodeProps);
 
 function TableHeader({ table, editing, setEditing }: { table: Table; editing: boolean; setEditing: (e: Editing) => void }) {
   const store = useEditorStore();
