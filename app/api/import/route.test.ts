@@ -44,6 +44,23 @@ describe('POST /api/import', () => {
     expect((await res.json()).error).toMatchObject({ file: 'b.prisma', line: 2, excerpt: '  id Intt @id' });
   });
 
+  // Bad input for each of this route's non-SQL formats: a 422 with a message, quickly, never a 500.
+  const garbage: Array<[string, string]> = [
+    ['truncated', 'Table users {\n  id int [pk]\n  name varchar(2'],
+    ['binary garbage', '\u0000\u0001\u0002\u00ff\u0089PNG'.repeat(2000)],
+    ['deeply nested parentheses', `model A {\n  id Int @id @default(${'('.repeat(50_000)})\n}`],
+    ['unterminated string', "Table t {\n  id int [note: 'abc\n}\n"],
+    ['unterminated comment', 'Table t {\n  id int\n}\n/* never closed'],
+  ];
+  const formats = ['prisma', 'dbml', 'json', 'auto'] as const;
+  it.each(formats.flatMap((f) => garbage.map(([label, text]) => [f, label, text] as const)))('%s: %s -> 422 quickly', async (format, _label, text) => {
+    const t = Date.now();
+    const res = await POST(post({ format, source: text }));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.message).toMatch(/\S/);
+    expect(Date.now() - t).toBeLessThan(10_000);
+  });
+
   it('413 for a 50 MB paste, before parsing', async () => {
     const t = Date.now();
     const res = await POST(post({ format: 'postgres', source: 'x'.repeat(50 * 1024 * 1024) }));
