@@ -107,13 +107,16 @@ describe('POST /api/import/live', () => {
   });
 
   const pgUrl = process.env.DATABASE_URL_PG;
-  it.skipIf(!pgUrl)('200 for a reachable PostgreSQL database', async () => {
+  it.skipIf(!pgUrl)('200 for a reachable PostgreSQL database; 422 naming a schema that is not there', async () => {
     const saved = process.env.DRAFTBASE_ALLOW_LIVE_IMPORT;
     process.env.DRAFTBASE_ALLOW_LIVE_IMPORT = '1';
     try {
-      const res = await POST_LIVE(post({ url: pgUrl, schemas: ['pg_catalog_does_not_exist'] }, 'http://x/api/import/live'));
+      const res = await POST_LIVE(post({ url: pgUrl, schemas: ['public'] }, 'http://x/api/import/live'));
       expect(res.status).toBe(200);
-      expect((await res.json()).report.counts.tables).toBe(0);
+      expect((await res.json()).report.format).toBe('postgres');
+      const missing = await POST_LIVE(post({ url: pgUrl, schemas: ['no_such_schema'] }, 'http://x/api/import/live'));
+      expect(missing.status).toBe(422);
+      expect((await missing.json()).error.message).toMatch(/schema "no_such_schema" not found; this database has: .*public/);
     } finally {
       if (saved === undefined) delete process.env.DRAFTBASE_ALLOW_LIVE_IMPORT;
       else process.env.DRAFTBASE_ALLOW_LIVE_IMPORT = saved;

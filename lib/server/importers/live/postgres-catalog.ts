@@ -4,6 +4,7 @@
  * that script into a document, so a live import and an import of the same schema's DDL agree.
  */
 import pg from 'pg';
+import { ImportError } from '../../../importers/types';
 import type { LiveTarget } from './connection-url';
 
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -53,6 +54,11 @@ async function buildScript(client: pg.Client, wantedSchemas: readonly string[] |
     [wantedSchemas?.length ? wantedSchemas : null],
   );
   const schemas = schemaRows.rows.map((r) => r.nspname);
+  const missing = (wantedSchemas ?? []).filter((w) => !schemas.includes(w));
+  if (missing.length) {
+    const all = await client.query<{ nspname: string }>(`SELECT n.nspname FROM pg_namespace n WHERE ${SYSTEM_SCHEMAS} ORDER BY 1`);
+    throw new ImportError(`schema${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not found; this database has: ${all.rows.map((r) => r.nspname).join(', ') || 'no user schemas'}`);
+  }
   const out: string[] = [];
   for (const s of schemas) if (s !== 'public') out.push(`CREATE SCHEMA ${qi(s)};`);
   const params = [schemas];
