@@ -15,7 +15,7 @@ import { makeColumn, makeIndex, makeTable } from '../../model/build';
 import type { Column, DefaultValue, EnumType, Index, IndexPart, ReferentialAction, Table, View } from '../../model/document';
 import { sequentialIds, type IdFactory } from '../../model/ids';
 import { ImportBuilder } from '../sql-common/import-builder';
-import { assertInputSize, assertLooksLikeText, assertNoLexProblems, withoutBom } from '../sql-common/guard-input';
+import { assertInputSize, assertLooksLikeText, assertNoLexProblems, withoutBom, wrongDialectHint } from '../sql-common/guard-input';
 import { LineIndex } from '../sql-common/positions';
 import { mysqlLexOptions, splitStatements } from '../sql-common/split-statements';
 import { ImportError, type ImportResult } from '../types';
@@ -536,8 +536,11 @@ export async function importMysql(source: string, options: { ids?: IdFactory } =
     const e = errors[0];
     const p = lines.position(e.offset);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more statement(s) with errors)` : '';
-    throw new ImportError(`${e.message} at line ${p.line}, column ${p.column}${more}`, { line: p.line, column: p.column, excerpt: lines.lineText(p.line) });
+    const hint = wrongDialectHint(sql, 'mysql');
+    throw new ImportError(`${e.message} at line ${p.line}, column ${p.column}${more}${hint ? `; ${hint}` : ''}`, { line: p.line, column: p.column, excerpt: lines.lineText(p.line) });
   }
+  const hint = errors.length > 0 ? wrongDialectHint(sql, 'mysql') : undefined;
+  if (hint) b.diag('warning', 'import.wrong-dialect', hint);
   b.skipped.sort((x, y) => x.line - y.line);
   return b.finish();
 }

@@ -14,7 +14,7 @@
  */
 import { sequentialIds, type IdFactory } from '../../model/ids';
 import { ImportBuilder } from '../sql-common/import-builder';
-import { assertInputSize, assertLooksLikeText, assertNoLexProblems, withoutBom } from '../sql-common/guard-input';
+import { assertInputSize, assertLooksLikeText, assertNoLexProblems, withoutBom, wrongDialectHint } from '../sql-common/guard-input';
 import { LineIndex } from '../sql-common/positions';
 import { ImportError, type ImportResult } from '../types';
 import { loadPgParser } from './load-pg-parser';
@@ -117,7 +117,8 @@ export async function importPostgres(source: string, options: { ids?: IdFactory 
     const e = script.errors[0];
     const p = lines.position(e.offset);
     const more = script.errors.length > 1 ? ` (and ${script.errors.length - 1} more statement(s) with errors)` : '';
-    throw new ImportError(`${e.message} at line ${p.line}, column ${p.column}${more}`, { line: p.line, column: p.column, excerpt: lines.lineText(p.line) });
+    const hint = wrongDialectHint(sql, 'postgres');
+    throw new ImportError(`${e.message} at line ${p.line}, column ${p.column}${more}${hint ? `; ${hint}` : ''}`, { line: p.line, column: p.column, excerpt: lines.lineText(p.line) });
   }
 
   const b = new ImportBuilder('postgres', sql, options.ids ?? sequentialIds(), (s) => s, 'public');
@@ -139,6 +140,8 @@ export async function importPostgres(source: string, options: { ids?: IdFactory 
     }
   }
   ctx.finish();
+  const hint = script.errors.length > 0 ? wrongDialectHint(sql, 'postgres') : undefined;
+  if (hint) b.diag('warning', 'import.wrong-dialect', hint);
   b.skipped.sort((x, y) => x.line - y.line);
   return b.finish();
 }

@@ -120,6 +120,18 @@ describe.each(IMPORTERS)('%s importer on bad input', (_name, run) => {
   }, 120_000);
 });
 
+describe('the wrong dialect', () => {
+  it('MySQL text given to the PostgreSQL importer says which importer to use', async () => {
+    const { report } = await importPostgres('CREATE TABLE `t` (`id` int unsigned NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) ENGINE=InnoDB;\nCREATE TABLE u (id int);');
+    expect(report.diagnostics.find((d) => d.code === 'import.wrong-dialect')?.message).toBe('this looks like MySQL/MariaDB, not PostgreSQL: try importing it as mysql');
+  });
+
+  it('PostgreSQL text given to the MySQL importer fails with the hint', async () => {
+    const e = await importError(importMysql("CREATE TABLE t (id serial PRIMARY KEY, s text DEFAULT 'a'::text);"));
+    expect(e.message).toMatch(/; this looks like PostgreSQL, not MySQL\/MariaDB: try importing it as postgres$/);
+  });
+});
+
 describe('postgres-only bad input', () => {
   it('refuses an unterminated dollar-quoted body', async () => {
     const e = await importError(importPostgres('CREATE TABLE a (id int);\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1;\n'));

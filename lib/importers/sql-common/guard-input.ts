@@ -2,6 +2,7 @@
  * Checks run before any parser sees the input, so that bad input fails fast with a position instead
  * of hanging a parser, overflowing its stack, or exhausting memory.
  */
+import { detectFormat } from '../detect-format';
 import { ImportError } from '../types';
 import { LineIndex } from './positions';
 import type { LexProblem } from './split-statements';
@@ -46,4 +47,15 @@ export function assertNoLexProblems(problems: readonly LexProblem[], lines: Line
 /** A UTF-8 byte-order mark (editors on Windows add one) becomes a space: offsets stay the same. */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
+
+/**
+ * When a script has syntax errors and reads like another format, say so: the most common cause of a
+ * failed SQL import is the wrong dialect chosen.
+ */
+export function wrongDialectHint(text: string, importer: 'postgres' | 'mysql'): string | undefined {
+  const guess = detectFormat({ text });
+  if (guess === importer) return undefined;
+  const names: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB', prisma: 'a Prisma schema', dbml: 'DBML', json: 'a Draftbase JSON document' };
+  return `this looks like ${names[guess]}, not ${names[importer]}: try importing it as ${guess}`;
 }
