@@ -98,7 +98,13 @@ describe.skipIf(!corpusAvailable('SQL importer fuzzing'))('SQL importers under s
       }
       const t0 = performance.now();
       try {
-        const r = await src.run(text);
+        // A timer catches an async stall (a promise that never settles); a synchronous runaway is
+        // caught by the wall-time assertion below.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`run ${i} (${src.file}: ${applied.join(' + ')}) did not settle in ${MAX_MS_PER_CALL} ms`)), MAX_MS_PER_CALL);
+        });
+        const r = await Promise.race([src.run(text), timeout]).finally(() => clearTimeout(timer));
         expect(r.report.counts.tables).toBe(Object.keys(r.document.tables).length);
         outcomes.results++;
       } catch (e) {
