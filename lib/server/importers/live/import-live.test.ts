@@ -142,6 +142,19 @@ describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live Post
     expect((err as LiveImportError).message).not.toMatch(/pw123secret/);
   });
 
+  it('no permission: a role that may not connect gets "no permission", not a stack trace', async () => {
+    const url = await databaseWith('postgres/northwind-schema.sql');
+    const db = new URL(url).pathname.slice(1);
+    await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'draftbase_noperm') THEN CREATE ROLE draftbase_noperm LOGIN; END IF; END $$`);
+    await admin.query(`REVOKE CONNECT ON DATABASE ${db} FROM PUBLIC`);
+    const u = new URL(url);
+    u.username = 'draftbase_noperm';
+    const err = await importLive(u.toString()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LiveImportError);
+    expect((err as LiveImportError).failure).toBe('permission');
+    expect((err as LiveImportError).message).toMatch(/^no permission to read the catalog of 127\.0\.0\.1:\d+\/draftbase_live_\d+_\d+ as "draftbase_noperm"/);
+  });
+
   it('a missing database is named', async () => {
     const u = new URL(pgUrl!);
     u.pathname = '/draftbase_no_such_db';
