@@ -58,7 +58,7 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
   const { nodes, edges } = useMemo(() => toFlow({ doc, selection, dragPositions, focusAreaId }), [toFlow, doc, selection, dragPositions, focusAreaId]);
 
   const initial = useMemo(() => {
-    const vp = store.getState().doc.layout.viewport;
+    const vp = store.getState().doc.layout.viewport ?? rememberedViewport(store.getState().projectId);
     const many = Object.keys(store.getState().doc.tables).length > FIT_VIEW_LIMIT;
     return { viewport: vp ?? { x: 40, y: 40, zoom: 0.9 }, fit: !vp && !many };
     // The first viewport only: later document changes must not move the view.
@@ -146,7 +146,6 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
       }
       const r = state.dispatch(command);
       if ('error' in r) toast(r.error, 'error');
-      else if (r.changes.length) toast(r.changes.map((x) => x.message).join('\n'));
     },
     [store, toast],
   );
@@ -154,7 +153,13 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
   // The edge layer is hidden while the view pans or zooms: ~500 long edges recomputed per frame
   // were what kept panning under 30 fps. A class on the wrapper, so no React render is involved.
   const onMoveStart = useCallback(() => wrapperRef.current?.classList.add('is-moving'), []);
-  const onMoveEnd = useCallback((_: unknown, _vp: Viewport) => wrapperRef.current?.classList.remove('is-moving'), []);
+  const onMoveEnd = useCallback(
+    (_: unknown, vp: Viewport) => {
+      wrapperRef.current?.classList.remove('is-moving');
+      rememberViewport(store.getState().projectId, vp);
+    },
+    [store],
+  );
 
   const onPaneClick = useCallback(() => store.getState().select({ kind: 'none' }), [store]);
 
@@ -203,6 +208,29 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
       </ReactFlow>
     </div>
   );
+}
+
+/**
+ * The view is remembered per project in this browser (not in the document: panning is not an edit
+ * and must not create history entries or saves), so a reload opens where the user left off.
+ */
+const viewportKey = (projectId: string) => `draftbase-viewport:${projectId}`;
+
+function rememberedViewport(projectId: string): Viewport | undefined {
+  try {
+    const v = JSON.parse(localStorage.getItem(viewportKey(projectId)) ?? 'null') as Viewport | null;
+    return v && [v.x, v.y, v.zoom].every((n) => typeof n === 'number' && Number.isFinite(n)) && v.zoom > 0 ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberViewport(projectId: string, vp: Viewport) {
+  try {
+    localStorage.setItem(viewportKey(projectId), JSON.stringify({ x: Math.round(vp.x), y: Math.round(vp.y), zoom: Math.round(vp.zoom * 1000) / 1000 }));
+  } catch {
+    // storage full or disabled: the view is simply not remembered
+  }
 }
 
 function currentTableSelection(selection: Selection): string[] {

@@ -96,9 +96,9 @@ function ColumnRows({ table, editing, setEditing }: { table: Table; editing: Edi
 
   const dispatch = useCallback(
     (command: Parameters<ReturnType<typeof store.getState>['dispatch']>[0]) => {
+      // Integrity side effects (lastChanges) are announced by the editor shell.
       const r = store.getState().dispatch(command);
       if ('error' in r) toast(r.error, 'error');
-      else if (r.changes.length) toast(r.changes.map((c) => c.message).join('\n'), 'info');
       return !('error' in r);
     },
     [store, toast],
