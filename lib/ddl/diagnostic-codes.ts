@@ -10,6 +10,7 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning:
   'name.too-long': { severity: 'error', meaning: 'An identifier exceeds 63 bytes (PostgreSQL, which would truncate it silently) or 64 characters (MySQL).' },
   'name.invalid': { severity: 'error', meaning: 'An identifier MySQL cannot hold: a trailing space or a character outside the Basic Multilingual Plane.' },
   'name.duplicate': { severity: 'error', meaning: 'Two tables, columns, indexes or constraints share a name where the engine needs them distinct.' },
+  'mysql.table-file-name-too-long': { severity: 'error', meaning: 'InnoDB encodes table names as file names (5 bytes per character outside A-Z, 0-9, _): the file name would exceed 255 bytes.' },
   'name.reserved-word': { severity: 'info', meaning: 'A name is a reserved word: quoted in the DDL, and every query must quote it too.' },
   'name.derived-shortened': { severity: 'info', meaning: 'A derived constraint name was too long and was cut, with a hash of the full name appended.' },
   'type.native-fallback': { severity: 'info', meaning: 'A native type exists only for the other dialect; the logical type is used.' },

@@ -44,6 +44,7 @@ const CASES: Case[] = [
   ['name.too-long', 'mysql', () => one(table('x'.repeat(65)))],
   ['name.invalid', 'mysql', () => one(table('rocket 🚀'))],
   ['name.duplicate', 'postgres', () => documentOf({ tables: [table('same'), table('same')] })],
+  ['mysql.table-file-name-too-long', 'mysql', () => one(table('表'.repeat(60)))],
   ['name.reserved-word', 'mysql', () => one(table('order'))],
   ['name.derived-shortened', 'postgres', () => one(table('t'.repeat(60)))],
   ['type.native-fallback', 'mysql', () => one(table('t', [col('r', { type: scalar('varchar', { length: 9, native: { postgres: 'int4range' } }) })]))],

@@ -10,6 +10,18 @@
 import { logicalTypeNames, type ScalarType } from '../model/document';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, MysqlTarget } from './types';
 
+/**
+ * InnoDB stores each table (and partition) as a file whose name encodes every character outside
+ * [A-Za-z0-9_] as `@xxxx` (5 bytes). File systems allow 255 bytes, so a 64-character name of CJK or
+ * accented letters (64 x 5 + ".ibd") cannot be created even though it is a legal identifier.
+ */
+export function mysqlTableFileNameLength(table: string, partition?: string): number {
+  const encoded = (name: string) => [...name].reduce((n, ch) => n + (/[A-Za-z0-9_]/.test(ch) ? 1 : 5), 0);
+  return encoded(table) + (partition === undefined ? 0 : 3 + encoded(partition)) + '.ibd'.length;
+}
+
+export const MAX_FILE_NAME_BYTES = 255;
+
 export const MYSQL_TARGETS: readonly MysqlTarget[] = ['mysql-8.0', 'mysql-8.4', 'mariadb-10.11'];
 
 const LABELS: Record<MysqlTarget, string> = { 'mysql-8.0': 'MySQL 8.0', 'mysql-8.4': 'MySQL 8.4', 'mariadb-10.11': 'MariaDB 10.11' };

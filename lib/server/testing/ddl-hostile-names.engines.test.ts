@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileNamesDocument } from '../../model/fixtures/hostile-names';
+import { documentOf, makeColumn, makeTable, scalar } from '../../model/build';
 import { catalogColumn, catalogTable, type CatalogSnapshot } from './catalog-types';
 import { compareDocumentToCatalog } from './document-catalog';
 import { mariadbSession } from './mariadb';
@@ -64,6 +65,16 @@ describe.each(pgEngines)('hostile names on %s', (_name, make) => {
     expect(catalog.enums).toEqual([{ schema: 'public', name: N.enumName, values: [...N.enumValues], comment: N.comment }]);
   });
 
+  it.skipIf(!session)('a 64-byte name is diagnosed, because PostgreSQL would silently truncate it', async () => {
+    const long = 'n'.repeat(64);
+    const { statements, diagnostics } = generateDdlStatements(documentOf({ tables: [makeTable({ id: 't64', name: long, columns: [] })] }), 'postgres');
+    expect(diagnostics.map((d) => [d.severity, d.code, d.entityId])).toEqual([['error', 'name.too-long', 't64']]);
+    // Same database as the other cases (a fresh PGlite case would reset it): create, check, drop.
+    await applyStatements(db, statements);
+    expect((await readPgCatalog(db)).tables.map((t) => t.name)).toContain('n'.repeat(63));
+    await db.query(`DROP TABLE "${'n'.repeat(63)}"`);
+  });
+
   it.skipIf(!session)('literals round-trip byte for byte', async () => {
     await db.query(`INSERT INTO "user" ("id") VALUES (1)`);
     const rows = await db.query<{ v: string; m: string }>(`SELECT "has space" AS v, "MixedCase"::text AS m FROM "user"`);
@@ -96,6 +107,22 @@ describe('hostile names on MariaDB', () => {
     expect(catalogTable(catalog, N.tables.order).foreignKeys[0]).toMatchObject({ name: N.fkName, refTable: N.tables.user, onDelete: 'cascade' });
     const columnNames = catalog.tables.flatMap((t) => t.columns.map((c) => c.name));
     expect(columnNames).toEqual(expect.arrayContaining(Object.values(N.columns)));
+  });
+
+  it.skipIf(!session)('64 characters apply on MariaDB; 65 are diagnosed and rejected; so are over-long table file names', async () => {
+    const other = await session!.fresh();
+    const table = (name: string) => documentOf({ tables: [makeTable({ id: 't', name, columns: [makeColumn({ id: 'c', name: 'é'.repeat(64), type: scalar('integer') })] })] });
+    const ok = generateDdlStatements(table('x'.repeat(64)), 'mysql', { target: 'mariadb-10.11' });
+    expect(ok.diagnostics).toEqual([]);
+    await applyStatements(other, ok.statements);
+    expect(catalogColumn(catalogTable(await readMysqlCatalog(other), 'x'.repeat(64)), 'é'.repeat(64)).type).toBe('int(11)');
+    const tooLong = generateDdlStatements(table('x'.repeat(65)), 'mysql', { target: 'mariadb-10.11' });
+    expect(tooLong.diagnostics.map((d) => d.code)).toEqual(['name.too-long']);
+    await expect(applyStatements(other, tooLong.statements)).rejects.toThrow(/Incorrect table name/);
+    // 64 legal characters, but InnoDB's file name for them would be 64 x 5 + 4 bytes.
+    const cjk = generateDdlStatements(table('表'.repeat(64)), 'mysql', { target: 'mariadb-10.11' });
+    expect(cjk.diagnostics.map((d) => d.code)).toEqual(['mysql.table-file-name-too-long']);
+    await expect(applyStatements(other, cjk.statements)).rejects.toThrow(/File name too long/);
   });
 
   it.skipIf(!session)('literals round-trip byte for byte', async () => {

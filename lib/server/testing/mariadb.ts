@@ -62,3 +62,6 @@ export function mariadbSession(url: string): EngineSession {
     },
   };
 }
+
+/** The name the issue uses for this helper. */
+export const mariadb = mariadbSession;

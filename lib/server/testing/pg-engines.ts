@@ -107,3 +107,7 @@ export function pgServerSession(url: string): EngineSession {
     },
   };
 }
+
+/** The names the issue uses for these helpers. */
+export const withPglite = pgliteSession;
+export const pgServer = pgServerSession;
