@@ -3,7 +3,7 @@
  * capabilities, name quoting and qualification, identifier checks, and the diagnostics being
  * collected. One context per generateDdl call.
  */
-import type { Capabilities, DialectSpec } from '../dialects/types';
+import type { Capabilities, DdlTarget, DialectSpec } from '../dialects/types';
 import { identifierLength } from '../dialects/types';
 import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import type { Diagnostic, Severity } from '../model/diagnostics';
@@ -18,7 +18,7 @@ export interface DdlOptions {
    * without it every schema is flattened into the connection's database, with a diagnostic.
    */
   schemaQualified?: boolean;
-  target?: import('../dialects/types').DdlTarget;
+  target?: DdlTarget;
 }
 
 export class DdlContext {
