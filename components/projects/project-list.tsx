@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useState, type FormEvent } from 'react';
+import { ImportDialog } from '@/components/import/import-dialog';
 import { ConfirmDialog } from './confirm-dialog';
 import { ProjectRow } from './project-row';
 import * as api from './projects-client';
@@ -9,6 +10,8 @@ import type { ProjectSummary } from './projects-client';
  * The home page's project list. Starts from the server-rendered list, then every change goes through
  * the API and the list is re-read from it (so what is shown is what is stored).
  */
+function ignoreImported(): void {}
+
 export function ProjectList({ initialProjects }: { initialProjects: ProjectSummary[] }) {
   const [projects, setProjects] = useState(initialProjects);
   const [newName, setNewName] = useState('');
@@ -72,6 +75,11 @@ export function ProjectList({ initialProjects }: { initialProjects: ProjectSumma
           Create project
         </button>
       </form>
+      {/* Outside the form so Enter inside the dialog never submits "Create project". The dialog
+          creates the project from the import and opens it: nothing to refresh here. */}
+      <div className="flex justify-end">
+        <ImportDialog mode="new-project" onImported={ignoreImported} triggerLabel="Import schema…" />
+      </div>
 
       {error && (
         <p role="alert" data-testid="projects-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
