@@ -6,6 +6,7 @@
 import type { Severity } from '../model/diagnostics';
 
 export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning: string }> = {
+  'document.invalid': { severity: 'error', meaning: 'The document refers to something that does not exist (validate.ts integrity); nothing is generated.' },
   'target.unknown': { severity: 'error', meaning: 'The target is not one of the dialect\'s targets; the default target is used.' },
   'name.too-long': { severity: 'error', meaning: 'An identifier exceeds 63 bytes (PostgreSQL, which would truncate it silently) or 64 characters (MySQL).' },
   'name.invalid': { severity: 'error', meaning: 'An identifier MySQL cannot hold: a trailing space or a character outside the Basic Multilingual Plane.' },

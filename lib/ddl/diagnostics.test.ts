@@ -39,6 +39,11 @@ function partitioned(strategy: 'range' | 'list' | 'hash', bounds: NonNullable<Ta
 type Case = [code: string, dialect: Dialect, make: () => SchemaDocument, options?: DdlOptions];
 
 const CASES: Case[] = [
+  ['document.invalid', 'postgres', () => {
+    const { doc, rel } = parentChild();
+    doc.relationships[rel.id].toTableId = 'missing';
+    return doc;
+  }],
   ['target.unknown', 'postgres', () => one(table('t')), { target: 'mysql-8.0' }],
   ['name.too-long', 'postgres', () => one(table('é'.repeat(32)))],
   ['name.too-long', 'mysql', () => one(table('x'.repeat(65)))],
