@@ -133,6 +133,15 @@ CREATE TABLE \`orders\` (
   CONSTRAINT \`orders_customer_fk\` FOREIGN KEY (\`customer_id\`) REFERENCES \`customers\` (\`id\`) ON DELETE CASCADE ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 ALTER TABLE \`orders\` ADD COLUMN \`note\` varchar(200) NOT NULL DEFAULT '' AFTER \`total\`;
+CREATE TABLE \`events\` (
+  \`id\` int NOT NULL,
+  \`at\` date NOT NULL,
+  PRIMARY KEY (\`id\`, \`at\`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+/*!50500 PARTITION BY RANGE COLUMNS(\`at\`) (PARTITION p2025 VALUES LESS THAN ('2026-01-01') ENGINE = InnoDB, PARTITION pmax VALUES LESS THAN (MAXVALUE) ENGINE = InnoDB) */;
+CREATE TABLE \`by_region\` (\`id\` int NOT NULL, \`region\` int NOT NULL, PRIMARY KEY (\`id\`, \`region\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+  PARTITION BY LIST COLUMNS(\`region\`) (PARTITION pa VALUES IN (1,2), PARTITION pb VALUES IN (3));
+CREATE TABLE \`hashed\` (\`id\` int NOT NULL PRIMARY KEY) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci PARTITION BY HASH (\`id\`) PARTITIONS 3;
 CREATE INDEX \`orders_note\` ON \`orders\` (\`note\`);
 `;
 

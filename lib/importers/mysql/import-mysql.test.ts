@@ -174,10 +174,32 @@ CREATE TABLE u (id int);`);
     expect(col(g, 'n')?.collation).toBe('utf8mb3_general_ci');
     expect(col(g, 'pw')?.collation).toBe('utf8mb4_bin');
     expect(g.primaryKey?.columnIds).toEqual([col(g, 'id')?.id]);
-    expect(report.diagnostics.map((d) => d.message)).toEqual([
-      'table "g": SRID of a spatial column is not kept',
-      'table "g": MySQL table partitioning (PARTITION BY) is not imported',
+    expect(report.diagnostics.map((d) => d.message)).toEqual(['table "g": SRID of a spatial column is not kept']);
+    expect(g.partitioning).toEqual({
+      strategy: 'hash',
+      key: [{ kind: 'column', columnId: col(g, 'id')?.id }],
+      partitions: [0, 1, 2, 3].map((i) => ({ id: expect.any(String), name: `p${i}`, bound: { kind: 'hash', modulus: 4, remainder: i } })),
+    });
+  });
+
+  it('partitioning: RANGE COLUMNS, LIST, KEY with a list; expression keys; subpartitions refused with a warning', async () => {
+    const { document: doc, report } = await importMysql(`
+      CREATE TABLE r (id INT NOT NULL, at DATE NOT NULL, PRIMARY KEY (id, at))
+        PARTITION BY RANGE COLUMNS(at) (PARTITION p1 VALUES LESS THAN ('2025-01-01'), PARTITION p2 VALUES LESS THAN ('2026-01-01') ENGINE = InnoDB, PARTITION pmax VALUES LESS THAN (MAXVALUE));
+      CREATE TABLE l (id INT NOT NULL, region INT NOT NULL) PARTITION BY LIST (region) (PARTITION pa VALUES IN (1, 2), PARTITION pb VALUES IN (3));
+      CREATE TABLE y (id INT NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (YEAR(at)) (PARTITION old VALUES LESS THAN (2020), PARTITION rest VALUES LESS THAN MAXVALUE);
+      CREATE TABLE k (id INT NOT NULL PRIMARY KEY) PARTITION BY KEY () (PARTITION k0, PARTITION k1);
+      CREATE TABLE s (id INT NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (YEAR(at)) SUBPARTITION BY HASH (id) SUBPARTITIONS 2 (PARTITION p0 VALUES LESS THAN (2020));`);
+    expect(tableNamed(doc, 'r').partitioning?.partitions.map((p) => [p.name, p.bound])).toEqual([
+      ['p1', { kind: 'range', from: ['MINVALUE'], to: ["'2025-01-01'"] }],
+      ['p2', { kind: 'range', from: ["'2025-01-01'"], to: ["'2026-01-01'"] }],
+      ['pmax', { kind: 'range', from: ["'2026-01-01'"], to: ['MAXVALUE'] }],
     ]);
+    expect(tableNamed(doc, 'l').partitioning).toMatchObject({ strategy: 'list', key: [{ kind: 'column' }], partitions: [{ name: 'pa', bound: { kind: 'list', values: ['1', '2'] } }, { name: 'pb' }] });
+    expect(tableNamed(doc, 'y').partitioning).toMatchObject({ strategy: 'range', key: [{ kind: 'expression', sql: 'YEAR(at)' }] });
+    expect(tableNamed(doc, 'k').partitioning).toMatchObject({ strategy: 'hash', key: [{ kind: 'column' }], partitions: [{ name: 'k0', bound: { modulus: 2, remainder: 0 } }, { name: 'k1' }] });
+    expect(tableNamed(doc, 's').partitioning).toBeUndefined();
+    expect(report.diagnostics.map((d) => d.message)).toEqual(['table "s": partitioning not imported: subpartitioned tables are not imported']);
   });
 
   it('schema-qualified names: the first database used is the default, others become namespaces', async () => {

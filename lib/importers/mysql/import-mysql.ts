@@ -32,6 +32,7 @@ import {
   type Expr,
   type IndexDefinition,
 } from './mysql-ast';
+import { parseMysqlPartitionClause } from './mysql-partitions';
 import { mapMysqlScalar } from './mysql-types';
 import { rewriteMysqlDdl, type Rewrite } from './rewrite-statement';
 
@@ -160,6 +161,13 @@ class MysqlImport {
     for (const d of defs) if (d.resource !== 'column') this.addDefinition(table, d, start);
     this.tableOptions(table, ast.table_options ?? []);
     this.characterSetHints(table, rw);
+    if (rw.partitionClause) {
+      const parsed = parseMysqlPartitionClause(rw.partitionClause, table, b.ids, b.fold);
+      if (parsed.ok) {
+        table.partitioning = parsed.partitioning;
+        for (const note of parsed.notes) b.diag('warning', 'mysql.partitioning', `table "${tableName}": ${note}`, start, table.id);
+      } else b.diag('warning', 'mysql.partitioning', `table "${tableName}": partitioning not imported: ${parsed.reason}`, start, table.id);
+    }
     b.tables.set(key, table);
   }
 

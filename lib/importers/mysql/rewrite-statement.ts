@@ -12,6 +12,8 @@ export interface Rewrite {
   binaryColumns: string[];
   /** Columns declared NVARCHAR/NCHAR/NATIONAL CHAR (MySQL's national charset, utf8mb3). */
   nationalColumns: string[];
+  /** The table's `PARTITION BY ...` clause, cut from `sql` (the parser rejects it). */
+  partitionClause?: string;
 }
 
 const IDENT = '(`(?:[^`]|``)+`|[A-Za-z_][\\w$]*)';
@@ -47,6 +49,9 @@ const RULES: Rule[] = [
   { pattern: /(\b(?:var)?char\s*\(\s*\d+\s*\))(\s+)binary\b/gi, replace: (m, t: string, ws: string) => pad(t + ws, m.length) },
   // SRID on spatial columns (MySQL 8).
   { pattern: /\bsrid\s+\d+/gi, replace: (m) => ' '.repeat(m.length), note: 'SRID of a spatial column is not kept' },
+  // MySQL 8 column and constraint attributes the parser rejects (mysqldump wraps them in /*!80023 */).
+  { pattern: /\b(?:in)?visible\b/gi, replace: (m) => ' '.repeat(m.length), note: 'the INVISIBLE/VISIBLE attribute is not kept' },
+  { pattern: /\bnot\s+enforced\b/gi, replace: (m) => ' '.repeat(m.length), note: 'NOT ENFORCED on a CHECK is not kept (the check is imported as enforced)' },
   // BOOL is BOOLEAN (the parser only knows the long spelling).
   { pattern: /\bbool\b/gi, replace: () => 'BOOLEAN' },
   // DEC / FIXED are DECIMAL.
@@ -107,11 +112,11 @@ function unwrapConditionalComments(sql: string): string {
 }
 
 /** Cuts a trailing table PARTITION BY clause (the parser rejects it; the model has no MySQL partitions). */
-function cutPartitionClause(sql: string): { sql: string; cut: boolean } {
+function cutPartitionClause(sql: string): { sql: string; clause?: string } {
   const m = /\)\s*[^()]*?\bpartition\s+by\b/i.exec(sql);
-  if (!m) return { sql, cut: false };
+  if (!m) return { sql };
   const at = sql.toLowerCase().indexOf('partition', m.index);
-  return { sql: sql.slice(0, at) + ' '.repeat(sql.length - at), cut: true };
+  return { sql: sql.slice(0, at) + ' '.repeat(sql.length - at), clause: sql.slice(at) };
 }
 
 export function rewriteMysqlDdl(original: string): Rewrite {
@@ -132,15 +137,17 @@ export function rewriteMysqlDdl(original: string): Rewrite {
       return t;
     })
     .join('');
+  let partitionClause: string | undefined;
   if (/^\s*create\s+(temporary\s+)?table\b/i.test(sql)) {
     const cut = cutPartitionClause(sql);
-    if (cut.cut) notes.add('MySQL table partitioning (PARTITION BY) is not imported');
+    partitionClause = cut.clause;
     sql = cut.sql;
   }
   const unwrapped = unwrapConditionalComments(original);
   // Cheap pre-checks: the column scans are costly on large dumps and almost never match.
   return {
     sql,
+    partitionClause,
     notes: [...notes],
     binaryColumns: /\bbinary\b/i.test(unwrapped) ? columnsMatching(unwrapped, BINARY_COLUMN) : [],
     nationalColumns: /\bn(?:var)?char\b|\bnational\b/i.test(unwrapped) ? columnsMatching(unwrapped, NATIONAL_COLUMN) : [],
