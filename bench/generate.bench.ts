@@ -1,13 +1,16 @@
 /**
  * `npm run bench:generate`: time to generate PostgreSQL DDL, MySQL DDL, the mermaid ERD and the index
  * strategy table for synthetic documents of 100, 1,000 and 5,000 tables of 15 columns (bench/synthetic.ts).
- * Prints the median of 5 runs (after one warm-up run) per output, in milliseconds, and the output sizes.
+ * Prints the median of 5 runs (after one warm-up run, each after a full GC) per output, in milliseconds,
+ * and the output sizes, with the machine's load average (other processes inflate every figure).
  * Target: under 100 ms per output at 1,000 tables on a 2-core machine.
  *
  * Usage: npm run bench:generate [-- --sizes 100,1000 --runs 5]
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { SchemaDocument } from '../lib/model/document';
 import { generateMermaid, generateMermaidDiagrams } from '../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
@@ -31,10 +34,15 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+// A full GC before each timed run, so one output is not charged for the previous one's garbage.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
 function measure(generate: Generator, doc: SchemaDocument, runs: number): { ms: number; chars: number } {
   let chars = generate(doc).length; // warm-up (JIT), not counted
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collectGarbage();
     const start = performance.now();
     chars = generate(doc).length;
     times.push(performance.now() - start);
@@ -56,7 +64,8 @@ async function mainBench(): Promise<void> {
     ['index-table', (doc) => indexStrategyMarkdown(indexStrategy(doc, doc.settings.dialect))],
   ];
 
-  console.log(`Generation benchmark: median of ${runs} runs after 1 warm-up, Node ${process.version}, ${new Date().toISOString()}`);
+  const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`Generation benchmark: median of ${runs} runs after 1 warm-up, Node ${process.version}, load average ${load}, ${new Date().toISOString()}`);
   const header = ['tables', 'columns', ...generators.map(([name]) => name)];
   const rows: string[][] = [];
   const sizesRow: string[][] = [];

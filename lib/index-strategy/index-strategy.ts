@@ -129,7 +129,8 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
 
   const rows: IndexStrategyRow[] = [];
   for (const table of Object.values(doc.tables)) {
-    const base = { tableId: table.id, table: displayName(doc, table) };
+    const tableId = table.id;
+    const tableLabel = displayName(doc, table);
     const outgoing = outgoingByTable.get(table.id) ?? [];
     // Key column lists of every index MySQL will have: an FK needs one that leads with its columns.
     const keyLists: string[][] = [];
@@ -138,7 +139,8 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
       const pk = table.primaryKey;
       keyLists.push(pk.columnIds);
       rows.push({
-        ...base,
+        tableId,
+        table: tableLabel,
         indexName: ddl.primaryKeys.get(table.id) ?? 'PRIMARY',
         columns: names(table, pk.columnIds),
         type: constraintType(pk.columnIds.length),
@@ -152,7 +154,8 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
       keyLists.push(u.columnIds);
       const nnd = u.nullsNotDistinct ? (caps.nullsNotDistinct ? 'NULLS NOT DISTINCT' : `NULLS NOT DISTINCT left out (not on ${caps.label})`) : undefined;
       rows.push({
-        ...base,
+        tableId,
+        table: tableLabel,
         indexName: ddl.uniques.get(u.id) ?? u.name ?? '',
         columns: names(table, u.columnIds),
         type: constraintType(u.columnIds.length, nnd),
@@ -174,7 +177,8 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
         keyLists.push(keys);
       }
       rows.push({
-        ...base,
+        tableId,
+        table: tableLabel,
         indexName: ix.name,
         columns: outcome.columns.join(', '),
         type: indexType(ix, outcome, dialect),
@@ -194,7 +198,8 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
         if (keyLists.some((keys) => leadsWith(keys, fk))) continue;
         keyLists.push(fk);
         rows.push({
-          ...base,
+          tableId,
+        table: tableLabel,
           indexName: name,
           columns: names(table, fk),
           type: `${constraintType(fk.length).replace(', unique', '')} (created by InnoDB for the foreign key)`,
