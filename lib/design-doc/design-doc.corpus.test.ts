@@ -23,17 +23,11 @@ import type { Dialect, SchemaDocument } from '../model/document';
 import { exportDbml } from '../exporters/export-dbml';
 import { exportPrisma } from '../exporters/export-prisma';
 import { checkDbml, checkPrisma } from '../exporters/export-checks.test-support';
-// eslint-disable-next-line no-restricted-imports -- test-only: corpus reader
 import { corpusAvailable, readCorpusFile, readCorpusFolder } from '../server/importers/test-corpus';
-// eslint-disable-next-line no-restricted-imports -- test-only: server import entry point (Prisma needs getDMMF)
 import { importSource } from '../server/importers/import-source';
-// eslint-disable-next-line no-restricted-imports -- test-only: engines
 import { pgliteSession } from '../server/testing/pg-engines';
-// eslint-disable-next-line no-restricted-imports -- test-only: engines
 import { mariadbSession } from '../server/testing/mariadb';
-// eslint-disable-next-line no-restricted-imports -- test-only: engines
 import { requireServer } from '../server/testing/require-server';
-// eslint-disable-next-line no-restricted-imports -- test-only: engines
 import type { SqlClient } from '../server/testing/sql-client';
 import { generateDesignDoc } from './generate-design-doc';
 import { checkDesignDocStructure, codeBlocks } from './structure';

@@ -1,0 +1,66 @@
+/**
+ * GET /api/projects/:id/export?format=markdown|postgres|mysql|mermaid|prisma|dbml|json
+ *     [&dialect=postgres|mysql][&version=VID]
+ *
+ * 200 the file, with its Content-Type and `Content-Disposition: attachment` (DATABASE_DESIGN.md,
+ *     NAME.postgres.sql, NAME.mysql.sql, NAME.mmd, schema.prisma, NAME.dbml, NAME.draftbase.json).
+ *     Generator warnings are listed in the `X-Draftbase-Diagnostics` header (count).
+ * 400 `{ error }` for a missing/unknown format, an unknown dialect, or a dialect with a DDL format
+ *     that names the other dialect.
+ * 404 `{ error }` for an unknown project or version.
+ * The Markdown is byte-for-byte what `npm run draftbase -- export <file> --to markdown` writes.
+ */
+import { getDatabase } from '@/lib/server/db/client';
+import { errorResponse, HttpError, withErrors } from '@/lib/server/http/error-response';
+import { notFound } from '@/lib/server/projects/api';
+import { getProject, getVersion } from '@/lib/server/projects/repository';
+import { contentDisposition, exportFile, exportFormats, isExportFormat } from '@/lib/exporters/export-file';
+import { dialectSchema } from '@/lib/model/document';
+import { parseDocument } from '@/lib/model/validate';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withErrors(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  const query = new URL(req.url).searchParams;
+  const format = query.get('format');
+  if (!format) return errorResponse(400, 'invalid_query', `format is required: one of ${exportFormats.join(', ')}`);
+  if (!isExportFormat(format)) return errorResponse(400, 'invalid_query', `format must be one of ${exportFormats.join(', ')}, got ${JSON.stringify(format)}`);
+  const dialectParam = query.get('dialect');
+  let dialect;
+  if (dialectParam !== null) {
+    const parsed = dialectSchema.safeParse(dialectParam);
+    if (!parsed.success) return errorResponse(400, 'invalid_query', `dialect must be postgres or mysql, got ${JSON.stringify(dialectParam)}`);
+    dialect = parsed.data;
+    if ((format === 'postgres' || format === 'mysql') && dialect !== format) {
+      return errorResponse(400, 'invalid_query', `format=${format} is ${format} DDL; dialect=${dialect} contradicts it`);
+    }
+  }
+
+  const db = (await getDatabase()).tables;
+  const project = await getProject(db, id);
+  if (!project) throw notFound('project', id);
+  const versionId = query.get('version');
+  let documentJson = project.documentJson;
+  let baseName = project.name;
+  if (versionId) {
+    const version = await getVersion(db, id, versionId);
+    if (!version) throw notFound('version', versionId);
+    documentJson = version.documentJson;
+    baseName = `${project.name}-${version.name}`;
+  }
+  const parsed = parseDocument(JSON.parse(documentJson));
+  if (!parsed.ok) throw new HttpError(500, 'invalid_stored_document', `The stored document is invalid at ${parsed.issues[0].path}: ${parsed.issues[0].message}`);
+
+  const file = exportFile(parsed.document, format, { dialect, baseName });
+  return new Response(file.text, {
+    status: 200,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': contentDisposition(file.fileName),
+      'cache-control': 'no-store',
+      'x-draftbase-diagnostics': String(file.diagnostics.length),
+    },
+  });
+});
