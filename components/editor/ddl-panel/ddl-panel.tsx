@@ -103,6 +103,7 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
       aria-label="Generated DDL"
       data-testid="ddl-panel"
       data-generated-on={generated?.where}
+      aria-busy={stale}
       className={cx('flex h-full min-h-0 flex-col bg-white text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
       <header className="flex flex-wrap items-center gap-1.5 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
