@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- test-only: reads the shared corpus from disk
 import { corpusAvailable, readCorpusFile } from '../server/importers/test-corpus';
 import { detectFormat } from './detect-format';
 import type { ImportFormat } from './types';

@@ -19,7 +19,6 @@
  * - employees: the `source load_*.dump` client commands fail (the data files are not in the corpus).
  */
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- test-only: reads the shared corpus from disk
 import { corpusAvailable, readCorpusFile } from '../../server/importers/test-corpus';
 import type { ImportCounts } from '../types';
 import { importMysql } from './import-mysql';

@@ -13,17 +13,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDdlStatements } from '../../ddl/generate-ddl';
-// eslint-disable-next-line no-restricted-imports -- test-only: the shared corpus reader
 import { corpusAvailable, readCorpusFile } from '../../server/importers/test-corpus';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import { mariadbSession } from '../../server/testing/mariadb';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import { readMysqlCatalog } from '../../server/testing/mysql-catalog';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import { requireServer } from '../../server/testing/require-server';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import type { SqlClient } from '../../server/testing/sql-client';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import type { CatalogSnapshot } from '../../server/testing/catalog-types';
 import type { SchemaDocument } from '../../model/document';
 import { diffCatalogs, type CatalogDifference } from '../sql-common/catalog-diff.test-support';

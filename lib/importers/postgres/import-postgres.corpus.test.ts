@@ -18,7 +18,6 @@
  * - chinook: `\c chinook` and DROP/CREATE DATABASE removed so it applies into the fresh database.
  */
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- test-only: reads the shared corpus from disk
 import { corpusAvailable, readCorpusFile } from '../../server/importers/test-corpus';
 import type { ImportCounts } from '../types';
 import { importPostgres } from './import-postgres';

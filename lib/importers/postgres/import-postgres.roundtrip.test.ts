@@ -13,15 +13,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDdlStatements } from '../../ddl/generate-ddl';
-// eslint-disable-next-line no-restricted-imports -- test-only: the shared corpus reader
 import { corpusAvailable, readCorpusFile } from '../../server/importers/test-corpus';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import { readPgCatalog } from '../../server/testing/pg-catalog';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import { pgServerSession } from '../../server/testing/pg-engines';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import { requireServer } from '../../server/testing/require-server';
-// eslint-disable-next-line no-restricted-imports -- test-only: engine helpers and catalog reader
 import type { SqlClient } from '../../server/testing/sql-client';
 import { diffCatalogs, type CatalogDifference } from '../sql-common/catalog-diff.test-support';
 import { blankRanges, postgresLexOptions, splitStatements } from '../sql-common/split-statements';

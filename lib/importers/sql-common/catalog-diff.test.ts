@@ -3,7 +3,6 @@
  * kind, and identical catalogs give no difference.
  */
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- test-only: the catalog shapes of the engine readers
 import type { CatalogSnapshot, CatalogTable } from '../../server/testing/catalog-types';
 import { diffCatalogs } from './catalog-diff.test-support';
 

@@ -9,7 +9,6 @@
  * call; each call's wall time is measured and asserted instead.
  */
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- test-only: reads the shared corpus from disk
 import { corpusAvailable, readCorpusFile } from '../../server/importers/test-corpus';
 import { importMysql } from '../mysql/import-mysql';
 import { importPostgres } from '../postgres/import-postgres';
