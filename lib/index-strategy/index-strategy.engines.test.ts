@@ -6,8 +6,6 @@
  * names (PK/unique/FK), InnoDB's foreign-key indexes and every skip rule against the engines.
  * Needs DATABASE_URL_PG / DATABASE_URL_MYSQL (skipped with a notice when unset, required under CI).
  */
-/* eslint-disable no-restricted-imports -- an engine test: runs only in Node under vitest, never bundled;
-   the Node-only engine helpers live in lib/server/testing. */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SchemaDocument } from '../model/document';
 import { displayName } from '../model/lookup';
