@@ -1,7 +1,8 @@
 'use client';
 import type { Column } from '@/lib/model/document';
 import type { ColumnChanges } from '@/lib/model/commands/types';
-import { isForeignKeyColumn, isPrimaryKeyColumn } from '@/lib/model/lookup';
+import { useMemo } from 'react';
+import { isPrimaryKeyColumn } from '@/lib/model/lookup';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
@@ -10,7 +11,7 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { DefaultEditor } from './default-editor';
 import { ErrorLine, MoveButtons, NavButton, PaneHeader } from './inspector-parts';
-import { omitKey, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { foreignKeyColumnIds, omitKey, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 import { TypePicker } from './type-picker';
 import { useCommandRunner } from './use-command';
 
@@ -26,7 +27,8 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
   const table = useEditor((s) => s.doc.tables[tableId]);
   const dialect = useEditor((s) => s.dialect);
   const select = useEditor((s) => s.select);
-  const isFk = useEditor((s) => isForeignKeyColumn(s.doc, tableId, columnId));
+  const relationships = useEditor((s) => s.doc.relationships);
+  const isFk = useMemo(() => foreignKeyColumnIds(relationships, tableId).has(columnId), [relationships, tableId, columnId]);
   const { run, error, clearError } = useCommandRunner();
   const column = table?.columns.find((c) => c.id === columnId);
   if (!table || !column) return null;

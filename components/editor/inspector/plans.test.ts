@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, makeColumn, makeTable, scalar } from '@/lib/model/build';
+import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '@/lib/model/build';
 import { sequentialIds } from '@/lib/model/ids';
 import { assertDocument } from '@/lib/model/validate';
-import { addColumnCommand, addIndexCommand, cardinalityAfterChoice, freshName, indexMethodsFor, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addColumnCommand, addIndexCommand, cardinalityAfterChoice, foreignKeyColumnIds, freshName, indexMethodsFor, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 
 function usersTable() {
   return makeTable({
@@ -121,5 +121,16 @@ describe('indexMethodsFor', () => {
   it('reads the methods from the dialect data', () => {
     expect(indexMethodsFor('postgres')).toEqual(['btree', 'hash', 'gin', 'gist', 'brin', 'spgist']);
     expect(indexMethodsFor('mysql')).toEqual(['btree', 'hash', 'fulltext', 'spatial']);
+  });
+});
+
+describe('foreignKeyColumnIds', () => {
+  it('collects child-side columns of every relationship from the table, composite ones included', () => {
+    const rels = {
+      r1: makeRelationship({ id: 'r1', fromTableId: 't1', toTableId: 't2', columnPairs: [{ fromColumnId: 'a', toColumnId: 'x' }, { fromColumnId: 'b', toColumnId: 'y' }] }),
+      r2: makeRelationship({ id: 'r2', fromTableId: 't2', toTableId: 't1', columnPairs: [{ fromColumnId: 'x', toColumnId: 'c' }] }),
+    };
+    expect([...foreignKeyColumnIds(rels, 't1')]).toEqual(['a', 'b']);
+    expect([...foreignKeyColumnIds(rels, 't3')]).toEqual([]);
   });
 });

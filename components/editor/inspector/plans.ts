@@ -2,7 +2,7 @@
  * Pure plans behind the inspector's buttons and checkboxes: each returns the Command to dispatch
  * (or undefined when there is nothing to do). Kept out of the components so they are tested in Node.
  */
-import { indexMethods, type CardinalityEnd, type Column, type Dialect, type Index, type IndexMethod, type IndexPart, type Table } from '@/lib/model/document';
+import { indexMethods, type CardinalityEnd, type Column, type Dialect, type Index, type IndexMethod, type IndexPart, type SchemaDocument, type Table } from '@/lib/model/document';
 import { DIALECTS } from '@/lib/dialects/dialects';
 import { newId, type IdFactory } from '@/lib/model/ids';
 import { makeColumn, makeIndex, scalar } from '@/lib/model/build';
@@ -161,4 +161,13 @@ export function cardinalityAfterChoice(
     return next.from === derived.from && next.to === derived.to ? undefined : next;
   }
   return { ...current, [side]: choice };
+}
+
+/** Ids of the table's columns that hold a foreign key (child side of a relationship). */
+export function foreignKeyColumnIds(relationships: SchemaDocument['relationships'], tableId: string): Set<string> {
+  const ids = new Set<string>();
+  for (const r of Object.values(relationships)) {
+    if (r.fromTableId === tableId) for (const p of r.columnPairs) ids.add(p.fromColumnId);
+  }
+  return ids;
 }

@@ -1,10 +1,9 @@
 'use client';
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Table } from '@/lib/model/document';
 import type { TableChanges } from '@/lib/model/commands/types';
 import { newId } from '@/lib/model/ids';
-import { isForeignKeyColumn, isPrimaryKeyColumn } from '@/lib/model/lookup';
+import { isPrimaryKeyColumn } from '@/lib/model/lookup';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { formatColumnType } from './type-options';
 import { Button, IconButton } from '@/components/ui/button';
@@ -15,7 +14,7 @@ import { Section } from '@/components/ui/section';
 import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, Muted, NavButton, PaneHeader } from './inspector-parts';
 import { PartitioningEditor } from './partitioning-editor';
-import { addColumnCommand, addIndexCommand, freshName } from './plans';
+import { addColumnCommand, addIndexCommand, foreignKeyColumnIds, freshName } from './plans';
 import { useCommandRunner } from './use-command';
 
 export function TableInspector({ tableId }: { tableId: string }) {
@@ -58,9 +57,9 @@ function ColumnsSection({ table, run }: { table: Table; run: Run }) {
   const dialect = useEditor((s) => s.dialect);
   const enums = useEditor((s) => s.doc.enums);
   const domains = useEditor((s) => s.doc.domains);
-  // Foreign key columns of this table, as one stable string so the selector result compares by value.
-  const fkKey = useEditor((s) => table.columns.filter((c) => isForeignKeyColumn(s.doc, table.id, c.id)).map((c) => c.id).join(' '));
-  const fk = new Set(fkKey.split(' '));
+  // Selectors run on every store change (drag frames included): select stable records, derive in a memo.
+  const relationships = useEditor((s) => s.doc.relationships);
+  const fk = useMemo(() => foreignKeyColumnIds(relationships, table.id), [relationships, table.id]);
   return (
     <Section
       title="Columns"
@@ -213,7 +212,8 @@ function ChecksSection({ table, run }: { table: Table; run: Run }) {
 function IndexesSection({ table, run }: { table: Table; run: Run }) {
   const select = useEditor((s) => s.select);
   // Index names are unique per schema in PostgreSQL: offer a name free in the whole document.
-  const allIndexNames = useEditor(useShallow((s) => Object.values(s.doc.tables).flatMap((t) => t.indexes.map((ix) => ix.name))));
+  const tables = useEditor((s) => s.doc.tables);
+  const allIndexNames = useMemo(() => Object.values(tables).flatMap((t) => t.indexes.map((ix) => ix.name)), [tables]);
   return (
     <Section
       title="Indexes"
