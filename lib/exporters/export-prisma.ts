@@ -82,6 +82,8 @@ class PrismaExporter {
   private readonly enumValueNames = new Map<string, Map<string, string>>();
   private readonly typeScope = new NameScope(RESERVED_TYPE_NAMES, true);
   private readonly multiSchema: boolean;
+  /** Relationships per unordered pair of tables (computed once: a per-relationship scan is quadratic). */
+  private readonly pairCounts = new Map<string, number>();
 
   constructor(
     private readonly doc: SchemaDocument,
@@ -106,6 +108,7 @@ class PrismaExporter {
     const out: string[] = [];
     for (const e of Object.values(this.doc.enums)) this.planEnum(e);
     for (const t of Object.values(this.doc.tables)) this.planModel(t);
+    for (const r of Object.values(this.doc.relationships)) this.pairCounts.set(pairKey(r), (this.pairCounts.get(pairKey(r)) ?? 0) + 1);
     for (const r of Object.values(this.doc.relationships)) this.planRelation(r);
 
     out.push(this.header());
@@ -381,8 +384,7 @@ class PrismaExporter {
     const optional = fromIds.some((id) => child.fields.get(id)!.optional);
     const oneToOne = child.uniqueSets.has(setKey(fromIds));
     // Names are needed when two models share several relations (or a model relates to itself).
-    const between = Object.values(this.doc.relationships).filter((o) => (o.fromTableId === r.fromTableId && o.toTableId === r.toTableId) || (o.fromTableId === r.toTableId && o.toTableId === r.fromTableId));
-    const named = between.length > 1 || r.fromTableId === r.toTableId;
+    const named = (this.pairCounts.get(pairKey(r)) ?? 0) > 1 || r.fromTableId === r.toTableId;
     const relationName = named ? quotedString(r.name ?? `${child.name}_${fromIds.map((id) => child.fields.get(id)!.name).join('_')}`) : undefined;
 
     const single = fromIds.length === 1 ? child.fields.get(fromIds[0])!.name.replace(/_?(id|Id|ID)$/, '') : '';
@@ -425,6 +427,10 @@ class PrismaExporter {
     lines.push('}');
     return lines.join('\n');
   }
+}
+
+function pairKey(r: Relationship): string {
+  return r.fromTableId < r.toTableId ? `${r.fromTableId}\u0000${r.toTableId}` : `${r.toTableId}\u0000${r.fromTableId}`;
 }
 
 function lowerFirst(s: string): string {
