@@ -12,6 +12,7 @@ import { dialectSpec } from '../../../lib/dialects/dialects';
 import type { DdlTarget } from '../../../lib/dialects/types';
 import { generateMermaid, generateMermaidDiagrams, type MermaidDiagram } from '../../../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../../../lib/index-strategy/index-strategy';
+import { heading } from '../../../lib/markdown/escape';
 
 export const renderFormats = ['postgres', 'mysql', 'mermaid', 'index-table'] as const;
 export const renderFormatSchema = z.enum(renderFormats);
@@ -88,7 +89,8 @@ function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> 
 
 /** The mermaid diagrams as Markdown: a heading and a ```mermaid block each (GitHub renders them). */
 function diagramsMarkdown(diagrams: MermaidDiagram[]): string {
-  return diagrams.map((d) => `### ${d.title.replace(/[\r\n]+/g, ' ')}\n\n\`\`\`mermaid\n${d.text}\`\`\`\n`).join('\n');
+  // Titles carry area names: escaped like any user text. The diagram text never holds a backtick.
+  return diagrams.map((d) => `${heading(3, d.title)}\n\n\`\`\`mermaid\n${d.text}\`\`\`\n`).join('\n');
 }
 
 export async function renderFormat(doc: SchemaDocument, format: RenderFormat, rawOptions?: unknown): Promise<RenderResult> {
