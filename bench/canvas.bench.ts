@@ -43,6 +43,10 @@ interface RunResult {
   elkMs: number;
   layoutTotalMs: number;
   longestTaskDuringLayoutMs: number;
+  /** Zoomed out to fit every table (level of detail: names only). */
+  fitAllToIdleMs: number;
+  fitAllNodes: number;
+  fitAllPanFps: number;
 }
 
 function log(msg: string) {
@@ -134,6 +138,11 @@ type BenchWindow = Window & { __bench: { longTasks: { start: number; end: number
 
 async function waitForIdle(page: Page): Promise<number> {
   await page.waitForSelector('.react-flow__node', { timeout: 180_000 });
+  return waitForSettled(page);
+}
+
+/** Page time at which nodes stopped being added and long tasks stopped (1 s of quiet). */
+async function waitForSettled(page: Page): Promise<number> {
   for (;;) {
     const s = await page.evaluate(() => {
       const b = (window as unknown as BenchWindow).__bench;
@@ -224,6 +233,29 @@ async function measure(browser: Browser, url: string, projectId: string): Promis
     ([from, to]) => (window as unknown as BenchWindow).__bench.longTasks.filter((t) => t.end >= from && t.start <= to).reduce((m, t) => Math.max(m, t.end - t.start), 0),
     [before, after] as const,
   );
+  // Then zoom to fit all (the laid-out) tables: every node is drawn, with names only.
+  const fitClicked = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await page.waitForTimeout(400); // the fit animates for 300 ms
+  const fitSettled = await waitForSettled(page);
+  const fitAllNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+  const fitPane = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
+    for (let y = c.top + 20; y < c.bottom - 20; y += 5) {
+      for (let x = c.left + 20; x < c.right - 200; x += 5) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return { x: c.left + 5, y: c.top + 5 };
+  });
+  const fitAllPanFps = await countFrames(page, async () => {
+    await page.mouse.move(fitPane.x, fitPane.y);
+    await page.mouse.down();
+    await wiggle(page, fitPane.x, fitPane.y, 3000, 120, 80);
+    await page.mouse.up();
+  });
+  await page.waitForTimeout(500);
+
   if (process.env.BENCH_DEBUG === '1') {
     const tasks = await page.evaluate(
       ([from, to]) => (window as unknown as BenchWindow).__bench.longTasks.filter((t) => t.end >= from && t.start <= to).map((t) => [Math.round(t.start - from), Math.round(t.end - t.start)]),
@@ -242,6 +274,9 @@ async function measure(browser: Browser, url: string, projectId: string): Promis
     elkMs,
     layoutTotalMs,
     longestTaskDuringLayoutMs: Math.round(longest),
+    fitAllToIdleMs: Math.round(Math.max(0, fitSettled - fitClicked)),
+    fitAllNodes,
+    fitAllPanFps: Math.round(fitAllPanFps * 10) / 10,
   };
 }
 
@@ -289,12 +324,12 @@ async function main() {
   }
 
   log('\nbench:canvas (median of ' + runs + ' runs, headless Chromium, ' + os.cpus().length + ' cores, viewport ' + VIEWPORT.width + 'x' + VIEWPORT.height + ')');
-  log('| tables | columns | FKs | load->idle | pan fps | drag fps | JS heap | DOM elements | nodes drawn | ELK in worker | layout total | longest task during layout |');
-  log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  log('| tables | columns | FKs | load->idle | pan fps | drag fps | JS heap | DOM elements | nodes drawn | fit all -> idle | nodes drawn (fit all) | pan fps (fit all) | ELK in worker | layout total | longest task during layout |');
+  log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of sizes) {
     const r = results[n];
     const m = r.median;
-    log(`| ${r.tables} | ${r.columns} | ${r.relationships} | ${(m.loadToIdleMs / 1000).toFixed(2)} s | ${m.panFps} | ${m.dragFps} | ${m.heapMb} MB | ${m.domElements} | ${m.renderedNodes} | ${(m.elkMs / 1000).toFixed(2)} s | ${(m.layoutTotalMs / 1000).toFixed(2)} s | ${m.longestTaskDuringLayoutMs} ms |`);
+    log(`| ${r.tables} | ${r.columns} | ${r.relationships} | ${(m.loadToIdleMs / 1000).toFixed(2)} s | ${m.panFps} | ${m.dragFps} | ${m.heapMb} MB | ${m.domElements} | ${m.renderedNodes} | ${(m.fitAllToIdleMs / 1000).toFixed(2)} s | ${m.fitAllNodes} | ${m.fitAllPanFps} | ${(m.elkMs / 1000).toFixed(2)} s | ${(m.layoutTotalMs / 1000).toFixed(2)} s | ${m.longestTaskDuringLayoutMs} ms |`);
   }
   writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
   log(`\nraw results: ${path.relative(root, path.join(outDir, 'results.json'))}`);

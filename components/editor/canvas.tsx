@@ -192,7 +192,7 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
         fitView={initial.fit}
         // includeHiddenNodes: culled nodes were never measured; their declared size counts.
         fitViewOptions={{ maxZoom: 1, padding: 0.15, includeHiddenNodes: true }}
-        minZoom={0.05}
+        minZoom={0.01}
         maxZoom={2}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
