@@ -110,9 +110,12 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, where: 
     case 'none':
       return undefined;
     case 'literal': {
-      const lit = literalSql(ctx, value.value);
+      // 0/1 on a boolean column (MySQL imports spell booleans that way) is a boolean for PostgreSQL.
+      const booleanColumn = (domain?.type.name ?? (column.type.kind === 'scalar' ? column.type.name : undefined)) === 'boolean';
+      const v = booleanColumn && (value.value === 0 || value.value === 1) ? value.value === 1 : value.value;
+      const lit = literalSql(ctx, v);
       // MySQL 8 accepts only expression defaults on TEXT/BLOB/JSON/GEOMETRY: `DEFAULT ('x')`.
-      return type.lob && !ctx.caps.literalDefaultsOnLobs && value.value !== null ? `(${lit})` : lit;
+      return type.lob && !ctx.caps.literalDefaultsOnLobs && v !== null ? `(${lit})` : lit;
     }
     case 'expression':
       // MySQL needs parentheses around expression defaults (8.0.13+, MariaDB 10.2+); PostgreSQL's DEFAULT

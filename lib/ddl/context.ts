@@ -42,6 +42,15 @@ export class DdlContext {
     this.constraintNames = new NameRegistry(dialect === 'mysql');
   }
 
+  /** Explicit index/PK/unique names changed to keep them unique (key: index/unique id, `<table id>:pk`). */
+  readonly renamed = new Map<string, string>();
+
+  /** The scope an index/PK/unique name must be unique in: the schema (PostgreSQL) or the table (MySQL). */
+  indexScope(table: Table): string {
+    const schema = this.schemaKey(table.schemaId);
+    return this.dialect === 'postgres' ? `rel:${schema}` : `ix:${schema}\u0000${table.id}`;
+  }
+
   /** The scope a FK/check name must be unique in. */
   constraintScope(table: Table): string {
     return this.dialect === 'mysql' ? this.schemaKey(table.schemaId) : `${this.schemaKey(table.schemaId)}\u0000${table.id}`;

@@ -7,6 +7,9 @@ import type { Severity } from '../model/diagnostics';
 
 export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning: string }> = {
   'document.invalid': { severity: 'error', meaning: 'The document refers to something that does not exist (validate.ts integrity); nothing is generated.' },
+  'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) are copied verbatim and may need rewriting.' },
+  'mysql.foreign-key-type-mismatch': { severity: 'error', meaning: 'InnoDB needs foreign key and referenced columns of the same integer/decimal type (size and sign), or both strings.' },
+  'postgres.name-made-unique': { severity: 'warning', meaning: 'An index/PK/unique name already used in the schema (MySQL names them per table) is generated as <table>_<name>.' },
   'target.unknown': { severity: 'error', meaning: 'The target is not one of the dialect\'s targets; the default target is used.' },
   'name.too-long': { severity: 'error', meaning: 'An identifier exceeds 63 bytes (PostgreSQL, which would truncate it silently) or 64 characters (MySQL).' },
   'name.invalid': { severity: 'error', meaning: 'An identifier MySQL cannot hold: a trailing space or a character outside the Basic Multilingual Plane.' },
@@ -17,7 +20,7 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning:
   'type.native-fallback': { severity: 'info', meaning: 'A native type exists only for the other dialect; the logical type is used.' },
   'postgres.type-approximated': { severity: 'info', meaning: 'PostgreSQL has no exact equivalent of a logical type (year, fixed binary...).' },
   'postgres.unsigned-dropped': { severity: 'info', meaning: 'PostgreSQL has no UNSIGNED.' },
-  'postgres.requires-postgis': { severity: 'info', meaning: 'geometry needs the PostGIS extension.' },
+  'postgres.requires-postgis': { severity: 'warning', meaning: 'geometry needs the PostGIS extension.' },
   'mysql.type-approximated': { severity: 'info', meaning: 'MySQL has no exact equivalent of a logical type (uuid on MySQL 8, inet, interval, xml, tsvector...); severity warning when values can change.' },
   'mysql.varchar-length-defaulted': { severity: 'warning', meaning: 'VARCHAR/VARBINARY without a length becomes length 255.' },
   'mysql.array-as-json': { severity: 'warning', meaning: 'MySQL has no arrays: the column becomes JSON.' },

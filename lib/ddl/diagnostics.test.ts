@@ -44,6 +44,22 @@ const CASES: Case[] = [
     doc.relationships[rel.id].toTableId = 'missing';
     return doc;
   }],
+  ['expression.cross-dialect', 'mysql', () => one(table('t', [col('n', { default: { kind: 'expression', sql: "nextval('t_n_seq'::regclass)" } })]))],
+  ['postgres.name-made-unique', 'postgres', () => {
+    // MySQL imports: index names are per table there, per schema in PostgreSQL.
+    const a = table('a', [col('city')]);
+    const b = table('b', [col('city')]);
+    a.indexes.push(ix('city', a.columns[1]));
+    b.indexes.push(ix('city', b.columns[1]));
+    return documentOf({ tables: [a, b] });
+  }],
+  ['mysql.foreign-key-type-mismatch', 'mysql', () => {
+    const parent = makeTable({ name: 'parent', columns: [col('id', { type: scalar('bigint'), nullable: false })] }, ids);
+    parent.primaryKey = { columnIds: [parent.columns[0].id] };
+    const ref = col('parent_id');
+    const child = table('child', [ref]);
+    return documentOf({ tables: [parent, child], relationships: [makeRelationship({ fromTableId: child.id, toTableId: parent.id, columnPairs: [{ fromColumnId: ref.id, toColumnId: parent.columns[0].id }] }, ids)] });
+  }],
   ['target.unknown', 'postgres', () => one(table('t')), { target: 'mysql-8.0' }],
   ['name.too-long', 'postgres', () => one(table('é'.repeat(32)))],
   ['name.too-long', 'mysql', () => one(table('x'.repeat(65)))],

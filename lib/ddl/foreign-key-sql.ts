@@ -108,6 +108,16 @@ function checkMysqlCollations(ctx: DdlContext, r: Relationship, where: string, p
     const fi = from.columns.findIndex((c) => c.id === p.fromColumnId);
     const ti = to.columns.findIndex((c) => c.id === p.toColumnId);
     if (fi < 0 || ti < 0) continue;
+    const fromType = resolveColumnTypeQuietly(ctx, from, fi).sql;
+    const toType = resolveColumnTypeQuietly(ctx, to, ti).sql;
+    const bothStrings = STRING_TYPES.test(fromType) && STRING_TYPES.test(toType);
+    const exact = /^(tinyint|smallint|mediumint|int|bigint|decimal|float|double)\b/i;
+    const baseOf = (sql: string) => sql.split(/[ (]/)[0].toLowerCase();
+    const mismatch = !bothStrings && (exact.test(fromType) || exact.test(toType) ? fromType.toLowerCase() !== toType.toLowerCase() : baseOf(fromType) !== baseOf(toType));
+    if (mismatch) {
+      ctx.diag('error', 'mysql.foreign-key-type-mismatch', `${where}: "${from.columns[fi].name}" is ${fromType} but "${to.columns[ti].name}" is ${toType}; InnoDB needs the same type (size and sign) on both sides`, r.id, path);
+      continue;
+    }
     const a = effectiveCollation(ctx, from, fi);
     const b = effectiveCollation(ctx, to, ti);
     if (a !== b) {

@@ -25,7 +25,7 @@ export function indexSql(ctx: DdlContext, table: Table, index: Index, position: 
   const where = `index "${index.name}" on "${table.name}"`;
   const warn = (severity: 'info' | 'warning' | 'error', code: string, message: string) => ctx.diag(severity, code, `${where}: ${message}`, index.id, path);
   ctx.checkIdentifier(index.name, 'index', index.id, `${path}.name`);
-  const name = index.name;
+  const name = ctx.renamed.get(index.id) ?? index.name;
   return ctx.dialect === 'postgres' ? postgresIndex(ctx, table, index, name, warn) : mysqlIndex(ctx, table, index, name, warn);
 }
 

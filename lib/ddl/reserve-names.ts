@@ -3,7 +3,12 @@ import { MAX_FILE_NAME_BYTES, mysqlTableFileNameLength } from '../dialects/mysql
 import type { Table } from '../model/document';
 import type { DdlContext } from './context';
 
-/** Explicit names are reserved first, so derived names never take them; duplicates are reported. */
+/**
+ * Explicit names are reserved first, so derived names never take them. Relation names (tables,
+ * partitions, views) go first; then index-like names. A duplicate table or view is an error. A
+ * PostgreSQL index/PK/unique name that is already taken in its schema (common in MySQL imports, where
+ * index names are per table) is made unique as `<table>_<name>`, with a warning.
+ */
 export function reserveExplicitNames(ctx: DdlContext): void {
   const relations = ctx.names;
   for (const t of Object.values(ctx.doc.tables)) {
@@ -15,28 +20,42 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     if (ctx.dialect === 'postgres') {
       for (const p of t.partitioning?.partitions ?? []) ctx.reserveName(relations, `rel:${schema}`, p.name, 'partition', p.id, path);
     }
+  }
+  for (const v of Object.values(ctx.doc.views)) {
+    if (v.dialect !== ctx.dialect) continue;
+    ctx.checkIdentifier(v.name, 'view', v.id, `views.${v.id}.name`);
+    ctx.reserveName(relations, `rel:${ctx.schemaKey(v.schemaId)}`, v.name, 'view', v.id, `views.${v.id}.name`);
+  }
+
+  const clashes: { key: string; table: Table; name: string; what: string; entityId: string; path: string }[] = [];
+  for (const t of Object.values(ctx.doc.tables)) {
+    const path = `tables.${t.id}`;
     // PostgreSQL: index and PK/unique names share the relation namespace of the schema.
-    const indexScope = ctx.dialect === 'postgres' ? `rel:${schema}` : `ix:${schema}\u0000${t.id}`;
+    const indexScope = ctx.indexScope(t);
+    const reserveIndexLike = (key: string, name: string, what: string, entityId: string, namePath: string) => {
+      if (ctx.dialect === 'postgres' && relations.has(indexScope, name)) clashes.push({ key, table: t, name, what, entityId, path: namePath });
+      else ctx.reserveName(relations, indexScope, name, what, entityId, namePath);
+    };
     if (t.primaryKey?.name && ctx.caps.namedPrimaryKeys) {
       ctx.checkIdentifier(t.primaryKey.name, 'primary key', t.id, `${path}.primaryKey.name`);
-      ctx.reserveName(relations, indexScope, t.primaryKey.name, 'primary key', t.id, `${path}.primaryKey.name`);
+      reserveIndexLike(`${t.id}:pk`, t.primaryKey.name, 'primary key', t.id, `${path}.primaryKey.name`);
     }
     t.uniques.forEach((u, i) => {
       if (!u.name) return;
       ctx.checkIdentifier(u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
-      ctx.reserveName(relations, indexScope, u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
+      reserveIndexLike(u.id, u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
     });
-    t.indexes.forEach((ix, i) => ctx.reserveName(relations, indexScope, ix.name, 'index', ix.id, `${path}.indexes.${i}.name`));
+    t.indexes.forEach((ix, i) => reserveIndexLike(ix.id, ix.name, 'index', ix.id, `${path}.indexes.${i}.name`));
     t.checks.forEach((c, i) => {
       if (!c.name) return;
       ctx.checkIdentifier(c.name, 'check constraint', c.id, `${path}.checks.${i}.name`);
       ctx.reserveName(ctx.constraintNames, ctx.constraintScope(t), c.name, 'check constraint', c.id, `${path}.checks.${i}.name`);
     });
   }
-  for (const v of Object.values(ctx.doc.views)) {
-    if (v.dialect !== ctx.dialect) continue;
-    ctx.checkIdentifier(v.name, 'view', v.id, `views.${v.id}.name`);
-    ctx.reserveName(relations, `rel:${ctx.schemaKey(v.schemaId)}`, v.name, 'view', v.id, `views.${v.id}.name`);
+  for (const c of clashes) {
+    const renamed = ctx.derivedName(relations, ctx.indexScope(c.table), `${c.table.name}_${c.name}`, c.entityId, c.path);
+    ctx.renamed.set(c.key, renamed);
+    ctx.diag('warning', 'postgres.name-made-unique', `${c.what} "${c.name}" of "${c.table.name}": PostgreSQL needs index and constraint names unique per schema and "${c.name}" is taken: generated as "${renamed}"`, c.entityId, c.path);
   }
   for (const r of Object.values(ctx.doc.relationships)) {
     const from = ctx.doc.tables[r.fromTableId];

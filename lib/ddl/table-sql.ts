@@ -34,13 +34,13 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   if (autoIncrementCount > 1) ctx.diag('error', `${ctx.dialect}.auto-increment-multiple`, `table "${table.name}" has ${autoIncrementCount} identity columns; MySQL allows one AUTO_INCREMENT column`, table.id, path);
   if (autoIncrementCount === 1) checkAutoIncrementIsKey(ctx, table);
 
-  const indexScope = ctx.dialect === 'postgres' ? `rel:${ctx.schemaKey(table.schemaId)}` : `ix:${ctx.schemaKey(table.schemaId)}\u0000${table.id}`;
+  const indexScope = ctx.indexScope(table);
   const cols = (ids: readonly string[]) => ids.map((id) => ctx.q(ctx.columnNameOf(table, id))).join(', ');
   if (table.primaryKey) {
     const pk = table.primaryKey;
     checkKeyColumnsIndexable(ctx, table, pk.columnIds, 'primary key');
     if (ctx.caps.namedPrimaryKeys) {
-      const name = pk.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_pkey`, table.id, `${path}.primaryKey`);
+      const name = ctx.renamed.get(`${table.id}:pk`) ?? pk.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_pkey`, table.id, `${path}.primaryKey`);
       lines.push(`CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${cols(pk.columnIds)})`);
     } else {
       if (pk.name) ctx.diag('info', `${ctx.dialect}.primary-key-name-ignored`, `primary key "${pk.name}" of "${table.name}": MySQL always names the primary key PRIMARY`, table.id, `${path}.primaryKey.name`);
@@ -49,7 +49,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   }
   table.uniques.forEach((u, i) => {
     const upath = `${path}.uniques.${i}`;
-    const name = u.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_${joinedColumnNames(ctx, table, u.columnIds)}_key`, u.id, upath);
+    const name = ctx.renamed.get(u.id) ?? u.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_${joinedColumnNames(ctx, table, u.columnIds)}_key`, u.id, upath);
     checkKeyColumnsIndexable(ctx, table, u.columnIds, `unique constraint "${name}"`);
     let nnd = '';
     if (u.nullsNotDistinct) {

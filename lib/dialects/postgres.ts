@@ -86,7 +86,7 @@ const TYPE_TABLE: Record<ScalarType['name'], (t: ScalarType) => MappedType> = {
   xml: () => ({ sql: 'xml' }),
   money: () => ({ sql: 'money' }),
   tsvector: () => ({ sql: 'tsvector' }),
-  geometry: () => ({ sql: 'geometry', loss: { severity: 'info', code: 'postgres.requires-postgis', message: 'geometry needs the PostGIS extension (CREATE EXTENSION postgis)' } }),
+  geometry: () => ({ sql: 'geometry', loss: { severity: 'warning', code: 'postgres.requires-postgis', message: 'geometry needs the PostGIS extension (CREATE EXTENSION postgis)' } }),
 };
 
 function mapType(t: ScalarType): MappedType {
