@@ -233,6 +233,33 @@ describe('importPostgres features', () => {
     expect(report.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ line: 5, column: 23 });
   });
 
+  it('migration-style scripts: RENAME, DROP COLUMN/CONSTRAINT/INDEX/TABLE apply to what the script created', async () => {
+    const { document: doc, report } = await importPostgres(`
+      DROP TABLE IF EXISTS users;
+      CREATE TABLE users (id int PRIMARY KEY, mail text, legacy int CHECK (legacy > 0), CONSTRAINT users_mail_key UNIQUE (mail));
+      CREATE TABLE posts (id int PRIMARY KEY, user_id int, author int, CONSTRAINT posts_author_fk FOREIGN KEY (author) REFERENCES users (id));
+      CREATE INDEX users_legacy_idx ON users (legacy);
+      ALTER TABLE users RENAME COLUMN mail TO email;
+      ALTER TABLE users RENAME TO accounts;
+      ALTER TABLE posts ADD CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES accounts (id);
+      ALTER TABLE accounts DROP COLUMN legacy;
+      ALTER TABLE accounts RENAME CONSTRAINT users_mail_key TO accounts_email_key;
+      ALTER TABLE posts DROP CONSTRAINT posts_author_fk;
+      CREATE TABLE scratch (x int);
+      CREATE INDEX scratch_x ON scratch (x);
+      DROP INDEX scratch_x;
+      DROP TABLE scratch;
+    `);
+    expect(Object.values(doc.tables).map((t) => t.name)).toEqual(['accounts', 'posts']);
+    const accounts = tableNamed(doc, 'accounts');
+    expect(accounts.columns.map((c) => c.name)).toEqual(['id', 'email']);
+    expect(accounts.checks).toEqual([]);
+    expect(accounts.indexes).toEqual([]);
+    expect(accounts.uniques.map((u) => u.name)).toEqual(['accounts_email_key']);
+    expect(Object.values(doc.relationships).map((r) => r.name)).toEqual(['posts_user_fk']);
+    expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'DROP (the import describes what exists)']]);
+  });
+
   it('reports every non-schema statement as skipped with its line, never fatal', async () => {
     const { report } = await importPostgres(`CREATE TABLE t (id int);
 CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();

@@ -19,6 +19,7 @@ import { LineIndex } from '../sql-common/positions';
 import { ImportError, type ImportResult } from '../types';
 import { loadPgParser } from './load-pg-parser';
 import { nodeAs, nodeKind } from './pg-ast';
+import { dropObjects, renameObject } from './pg-changes';
 import { PgContext } from './pg-context';
 import { alterEnum, alterSequence, comment, createDomain, createEnum, createSchema, createSequence, createTableAs, createView } from './pg-objects';
 import { alterTable, createIndex, createTable, statementSql } from './pg-tables';
@@ -44,7 +45,6 @@ const SKIP_REASONS: Record<string, string> = {
   DefineStmt: 'aggregate/operator/type definition (not modeled)',
   CompositeTypeStmt: 'composite type (not modeled)',
   CreateRangeStmt: 'range type (not modeled)',
-  DropStmt: 'DROP (the import describes what exists)',
   CreatedbStmt: 'database creation',
   DropdbStmt: 'database removal',
   TransactionStmt: 'transaction control',
@@ -88,6 +88,10 @@ function walk(ctx: PgContext, st: ParsedStatement): void {
       return alterSequence(ctx, nodeAs(n, 'AlterSeqStmt') ?? {}, st);
     case 'CommentStmt':
       return comment(ctx, nodeAs(n, 'CommentStmt') ?? {}, st);
+    case 'RenameStmt':
+      return renameObject(ctx, nodeAs(n, 'RenameStmt') ?? {}, st);
+    case 'DropStmt':
+      return dropObjects(ctx, nodeAs(n, 'DropStmt') ?? {}, st);
     case 'VariableSetStmt': {
       // SET search_path decides where unqualified names live; every SET is still reported.
       const set = nodeAs(n, 'VariableSetStmt');

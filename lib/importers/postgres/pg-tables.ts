@@ -8,6 +8,7 @@ import { indexMethods } from '../../model/document';
 import { nodeAs, nodeKind, stringList, type PgNode } from './pg-ast';
 import type { PgContext } from './pg-context';
 import type { ParsedStatement } from './parse-script';
+import { dropColumn, dropConstraint } from './pg-changes';
 
 const FK_ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
@@ -318,6 +319,12 @@ export function alterTable(ctx: PgContext, s: AlterTableStmt, st: ParsedStatemen
         }
         break;
       }
+      case 'AT_DropColumn':
+        if (!dropColumn(ctx, table, cmd.name ?? '')) unhandled.push(`DROP COLUMN of unknown column "${cmd.name}"`);
+        break;
+      case 'AT_DropConstraint':
+        if (!dropConstraint(ctx, table, cmd.name ?? '')) unhandled.push(`DROP CONSTRAINT of unknown constraint "${cmd.name}"`);
+        break;
       default:
         unhandled.push(describeAlter(cmd.subtype));
     }
