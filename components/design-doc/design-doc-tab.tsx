@@ -1,0 +1,84 @@
+'use client';
+/**
+ * The "Design doc" tab: the declared requirements, the query patterns, a Markdown editor per narrative
+ * section, and a preview of the whole DATABASE_DESIGN.md as it will be exported (derived sections
+ * always current, mermaid rendered in the browser with securityLevel strict). Self-contained: reads
+ * and edits the editor store through useEditor; mount it inside the editor's store provider.
+ *
+ * The preview regenerates from the document after typing pauses (a 1,000-table document takes a few
+ * hundred milliseconds to generate) and only while the preview is shown.
+ */
+import './design-doc.css';
+import { useDeferredValue, useEffect, useState } from 'react';
+import { narrativeSectionKeys, type Dialect, type SchemaDocument } from '@/lib/model/document';
+import { generateDesignDoc } from '@/lib/design-doc/generate-design-doc';
+import { useEditor } from '@/components/editor/store/editor-store';
+import { Tabs } from '@/components/ui/tabs';
+import { SelectField } from '@/components/ui/select';
+import { MarkdownPreview } from './markdown-preview';
+import { NarrativeEditor } from './narrative-editor';
+import { QueryPatterns } from './query-patterns';
+import { RequirementsForm } from './requirements-form';
+
+type View = 'edit' | 'preview';
+
+const PREVIEW_DELAY_MS = 400;
+
+/** The generated document, recomputed after the inputs stay unchanged for a moment. */
+function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean): string | undefined {
+  const deferred = useDeferredValue(doc);
+  const [markdown, setMarkdown] = useState<string | undefined>();
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect })), PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [deferred, dialect, active]);
+  return markdown;
+}
+
+export function DesignDocTab() {
+  const doc = useEditor((s) => s.doc);
+  const storeDialect = useEditor((s) => s.dialect);
+  const [dialect, setDialect] = useState<Dialect>(storeDialect);
+  const [view, setView] = useState<View>('edit');
+  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview');
+  return (
+    <div className="flex h-full min-h-0 flex-col gap-2 overflow-hidden p-3" data-testid="design-doc-tab">
+      <div className="flex items-end justify-between gap-2">
+        <Tabs
+          label="Design document"
+          idPrefix="design-doc"
+          items={[{ value: 'edit', label: 'Edit' }, { value: 'preview', label: 'Preview' }]}
+          value={view}
+          onValueChange={setView}
+        />
+        <SelectField
+          label="Dialect"
+          inline
+          value={dialect}
+          options={[{ value: 'postgres', label: 'PostgreSQL' }, { value: 'mysql', label: 'MySQL' }]}
+          onValueChange={setDialect}
+        />
+      </div>
+      {view === 'edit' ? (
+        <div id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 flex-1 flex-col gap-4 overflow-auto pr-1">
+          <RequirementsForm />
+          <QueryPatterns />
+          <section aria-labelledby="design-narrative-title" className="flex flex-col gap-2">
+            <h3 id="design-narrative-title" className="text-sm font-semibold">Narrative sections</h3>
+            <p className="text-[11px] text-slate-500 dark:text-slate-400">
+              Markdown. An empty section is exported with its derived draft when the model or the requirements say something, otherwise as &quot;Not yet decided.&quot;
+            </p>
+            {narrativeSectionKeys.map((key) => (
+              <NarrativeEditor key={key} section={key} />
+            ))}
+          </section>
+        </div>
+      ) : (
+        <div id="design-doc-panel-preview" role="tabpanel" aria-labelledby="design-doc-tab-preview" className="min-h-0 flex-1 overflow-auto pr-1">
+          {markdown === undefined ? <p className="text-xs text-slate-500">Generating…</p> : <MarkdownPreview markdown={markdown} testId="design-doc-preview" />}
+        </div>
+      )}
+    </div>
+  );
+}

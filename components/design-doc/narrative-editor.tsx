@@ -1,0 +1,72 @@
+'use client';
+/**
+ * One narrative section: a Markdown editor with a preview. The text commits on blur as one
+ * `design.setNarrative` command. An empty section is exported as its derived draft when there is one
+ * (shown here, with a button to start from it), else as "Not yet decided."
+ */
+import { useId, useState } from 'react';
+import type { NarrativeSectionKey } from '@/lib/model/document';
+import { draftFor } from '@/lib/design-doc/drafts';
+import { SECTION_TITLES } from '@/lib/design-doc/template';
+import { useEditor } from '@/components/editor/store/editor-store';
+import { Button } from '@/components/ui/button';
+import { controlClass, cx } from '@/components/ui/styles';
+import { MarkdownPreview } from './markdown-preview';
+
+export function NarrativeEditor({ section }: { section: NarrativeSectionKey }) {
+  const stored = useEditor((s) => s.doc.design.narrative[section] ?? '');
+  const doc = useEditor((s) => s.doc);
+  const dialect = useEditor((s) => s.dialect);
+  const dispatch = useEditor((s) => s.dispatch);
+  const [draft, setDraft] = useState(stored);
+  const [base, setBase] = useState(stored);
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
+  const id = useId();
+  // Adopt outside changes (undo, another editor) unless mid-edit.
+  if (base !== stored) {
+    setBase(stored);
+    setDraft(stored);
+  }
+  const derived = stored.trim() === '' ? draftFor(section, doc, dialect) : undefined;
+  const commit = (text: string) => {
+    if (text !== stored) dispatch({ type: 'design.setNarrative', section, markdown: text });
+  };
+  const title = SECTION_TITLES[section];
+  return (
+    <section aria-labelledby={`${id}-title`} data-section={section} className="flex flex-col gap-1 rounded border border-slate-200 p-2 dark:border-slate-700">
+      <div className="flex items-center justify-between gap-2">
+        <h4 id={`${id}-title`} className="text-xs font-semibold">{title}</h4>
+        <div className="flex gap-1" role="group" aria-label={`${title} editor mode`}>
+          <Button variant={mode === 'write' ? 'primary' : 'ghost'} aria-pressed={mode === 'write'} onClick={() => setMode('write')}>Write</Button>
+          <Button variant={mode === 'preview' ? 'primary' : 'ghost'} aria-pressed={mode === 'preview'} onClick={() => setMode('preview')}>Preview</Button>
+        </div>
+      </div>
+      {mode === 'write' ? (
+        <textarea
+          aria-label={`${title} (Markdown)`}
+          className={cx(controlClass, 'min-h-20 font-mono')}
+          rows={5}
+          value={draft}
+          placeholder={derived ? 'Empty: the export uses the derived draft below.' : 'Empty: the export says "Not yet decided."'}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={(e) => commit(e.target.value)}
+        />
+      ) : (
+        <MarkdownPreview markdown={draft.trim() ? draft : (derived ?? '_Not yet decided._')} className="rounded bg-slate-50 p-2 dark:bg-slate-900" />
+      )}
+      {derived && (
+        <div className="flex items-start justify-between gap-2 text-[11px] text-slate-500 dark:text-slate-400">
+          <p className="whitespace-pre-wrap">Derived draft: {derived}</p>
+          <Button
+            onClick={() => {
+              setDraft(derived);
+              commit(derived);
+            }}
+          >
+            Start from draft
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

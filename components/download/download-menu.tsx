@@ -1,0 +1,110 @@
+'use client';
+/**
+ * The Download menu: DATABASE_DESIGN.md, PostgreSQL and MySQL DDL, mermaid (.mmd), Prisma schema, DBML
+ * and the project JSON through GET /api/projects/:id/export (the saved document), plus the whole
+ * diagram as SVG and PNG rendered in the browser from the current document. Mount it inside the
+ * editor's store provider.
+ */
+import { useContext, useEffect, useRef, useState } from 'react';
+import { fileBaseName } from '@/lib/exporters/export-file';
+import { EditorStoreContext, useEditor } from '@/components/editor/store/editor-store';
+import { Button } from '@/components/ui/button';
+import { cx } from '@/components/ui/styles';
+import { diagramSvg, saveBlob, svgToPng } from './diagram-image';
+
+const FILES = [
+  { format: 'markdown', label: 'DATABASE_DESIGN.md', dialectual: true },
+  { format: 'postgres', label: 'PostgreSQL DDL (.sql)', dialectual: false },
+  { format: 'mysql', label: 'MySQL DDL (.sql)', dialectual: false },
+  { format: 'mermaid', label: 'Mermaid ERD (.mmd)', dialectual: true },
+  { format: 'prisma', label: 'Prisma schema', dialectual: true },
+  { format: 'dbml', label: 'DBML', dialectual: true },
+  { format: 'json', label: 'Project JSON', dialectual: false },
+] as const;
+
+export function exportUrl(projectId: string, format: string, dialect?: string): string {
+  const q = new URLSearchParams({ format });
+  if (dialect) q.set('dialect', dialect);
+  return `/api/projects/${encodeURIComponent(projectId)}/export?${q}`;
+}
+
+export function DownloadMenu({ projectId }: { projectId: string }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const dialect = useEditor((s) => s.dialect);
+  const saveStatus = useEditor((s) => s.saveState.status);
+  const name = useEditor((s) => s.name);
+  const root = useRef<HTMLDivElement>(null);
+  const store = useContext(EditorStoreContext);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', close);
+    window.addEventListener('keydown', close);
+    return () => {
+      window.removeEventListener('mousedown', close);
+      window.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  const image = async (kind: 'svg' | 'png') => {
+    setBusy(kind);
+    setError(undefined);
+    try {
+      // The store's document at click time (includes unsaved edits).
+      if (!store) throw new Error('the Download menu must be mounted inside the editor');
+      const { doc } = store.getState();
+      const svg = await diagramSvg(doc, dialect);
+      const base = fileBaseName(name);
+      if (kind === 'svg') saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
+      else saveBlob(await svgToPng(svg), `${base}.png`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div ref={root} className="relative">
+      <Button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        Download
+      </Button>
+      {open && (
+        <div role="menu" aria-label="Download" className="absolute right-0 z-50 mt-1 flex w-64 flex-col rounded border border-slate-200 bg-white p-1 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-800">
+          {saveStatus !== 'saved' && <p className="px-2 py-1 text-[11px] text-amber-700 dark:text-amber-400">Files come from the last saved version; unsaved edits are saved in a moment.</p>}
+          {FILES.map((f) => (
+            <a
+              key={f.format}
+              role="menuitem"
+              href={exportUrl(projectId, f.format, f.dialectual ? dialect : undefined)}
+              download
+              className="rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-700"
+              onClick={() => setOpen(false)}
+            >
+              {f.label}
+            </a>
+          ))}
+          <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
+          {(['svg', 'png'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              role="menuitem"
+              disabled={busy !== undefined}
+              className={cx('rounded px-2 py-1 text-left hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-700')}
+              onClick={() => void image(kind)}
+            >
+              {busy === kind ? `Rendering ${kind.toUpperCase()}…` : `Whole diagram (${kind.toUpperCase()})`}
+            </button>
+          ))}
+          {error && <p role="alert" className="px-2 py-1 text-[11px] text-red-600">{error}</p>}
+        </div>
+      )}
+    </div>
+  );
+}
