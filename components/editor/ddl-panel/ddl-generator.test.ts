@@ -48,7 +48,8 @@ function doc(tableName: string, where?: string): SchemaDocument {
 function setup() {
   const results: GeneratedDdl[] = [];
   const worker = new FakeWorker();
-  const generator = new DdlGenerator((r) => results.push(r), () => worker);
+  // Threshold 0: every document goes to the worker.
+  const generator = new DdlGenerator((r) => results.push(r), () => worker, 0);
   return { results, worker, generator };
 }
 
@@ -106,6 +107,26 @@ describe('DdlGenerator', () => {
     generator.dispose();
     generator.request({ input, dialect: 'postgres' });
     expect(results).toHaveLength(2);
+  });
+
+  it('generates small documents on this thread without starting a worker, large ones in the worker', () => {
+    const results: GeneratedDdl[] = [];
+    let started = 0;
+    const worker = new FakeWorker();
+    const generator = new DdlGenerator((r) => results.push(r), () => (started++, worker), 1);
+    generator.request({ input: doc('small'), dialect: 'postgres' });
+    expect(started).toBe(0);
+    expect(results[0]).toMatchObject({ where: 'main thread' });
+    const big = doc('big');
+    big.tables.t2 = { ...big.tables.t1, id: 't2', name: 'big2', indexes: [] };
+    generator.request({ input: big, dialect: 'postgres' });
+    expect(started).toBe(1);
+    // A small job waits behind the running large one, so results arrive in request order.
+    generator.request({ input: doc('small2'), dialect: 'postgres' });
+    expect(results).toHaveLength(1);
+    worker.answer(0);
+    expect(results.map((r) => r.where)).toEqual(['main thread', 'worker', 'main thread']);
+    expect(results[2].sql).toContain('"small2"');
   });
 
   it('generates on this thread when there is no Worker, and reports a generator failure instead of throwing', () => {

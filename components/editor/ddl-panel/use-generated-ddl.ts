@@ -9,8 +9,8 @@ function createDdlWorker(): WorkerLike {
 }
 
 /**
- * The DDL of `input` in `dialect`, generated off the main thread. `pending` is true while the shown
- * result is older than the input (the panel dims it).
+ * The DDL of `input` in `dialect`: at once for small schemas, off the main thread for large ones
+ * (see DdlGenerator). `pending` is true while the shown result is older than the input (dimmed).
  */
 export function useGeneratedDdl(input: SchemaDocument, dialect: Dialect): { result: GeneratedDdl | undefined; pending: boolean } {
   const [result, setResult] = useState<GeneratedDdl | undefined>();
