@@ -90,9 +90,13 @@ export function resolveColumnType(ctx: DdlContext, table: Table, column: Column,
 
 /** Resolves a column's type without adding diagnostics (they are reported once, with the column). */
 export function resolveColumnTypeQuietly(ctx: DdlContext, table: Table, columnIndex: number): ResolvedType {
+  const column = table.columns[columnIndex];
+  const cached = ctx.resolvedTypes.get(column);
+  if (cached) return cached;
   const before = ctx.diagnostics.length;
-  const r = resolveColumnType(ctx, table, table.columns[columnIndex], columnIndex);
+  const r = resolveColumnType(ctx, table, column, columnIndex);
   ctx.diagnostics.length = before;
+  ctx.resolvedTypes.set(column, r);
   return r;
 }
 

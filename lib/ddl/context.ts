@@ -7,6 +7,7 @@ import type { Capabilities, DdlTarget, DialectSpec } from '../dialects/types';
 import { identifierLength } from '../dialects/types';
 import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import type { Diagnostic, Severity } from '../model/diagnostics';
+import type { ResolvedType } from './column-sql';
 import { fitDerivedName, NameRegistry } from './names';
 
 export interface DdlOptions {
@@ -41,6 +42,9 @@ export class DdlContext {
     this.names = new NameRegistry(dialect === 'mysql');
     this.constraintNames = new NameRegistry(dialect === 'mysql');
   }
+
+  /** Column types already resolved, for the checks that look at them again (keys, foreign keys). */
+  readonly resolvedTypes = new WeakMap<Column, ResolvedType>();
 
   /** Explicit index/PK/unique names changed to keep them unique (key: index/unique id, `<table id>:pk`). */
   readonly renamed = new Map<string, string>();
