@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { identifiersIn, replaceValueKeyword, trimStatement } from './sql-text';
+
+describe('replaceValueKeyword (domain checks inlined on MySQL)', () => {
+  it.each([
+    ['VALUE > 0', '`qty` > 0'],
+    ["value LIKE '%@%'", "`qty` LIKE '%@%'"],
+    ["VALUE <> 'VALUE'", "`qty` <> 'VALUE'"],
+    ["VALUE <> 'it''s VALUE'", "`qty` <> 'it''s VALUE'"],
+    ['values_count > VALUE', 'values_count > `qty`'],
+    ['"VALUE" = VALUE', '"VALUE" = `qty`'],
+  ])('%s', (input, expected) => {
+    expect(replaceValueKeyword(input, '`qty`')).toBe(expected);
+  });
+});
+
+describe('identifiersIn', () => {
+  it.each([
+    ['manager_id IS NULL OR manager_id <> id', ['manager_id', 'is', 'null', 'or', 'id']],
+    ["`Total` >= 0 AND note <> 'id'", ['total', 'and', 'note']],
+    ['"Mixed Case" > 1', ['mixed case']],
+  ])('%s', (input, expected) => {
+    expect([...identifiersIn(input)].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('trimStatement', () => {
+  it('drops trailing semicolons and whitespace only', () => {
+    expect(trimStatement('SELECT 1;  \n;\n')).toBe('SELECT 1');
+    expect(trimStatement("SELECT ';'")).toBe("SELECT ';'");
+  });
+});
