@@ -2,7 +2,7 @@
  * The Design doc tab and the Download menu, end to end on the production build.
  *
  * Where they are mounted (editor page, integrated by the lead): a tab named "Design doc" in the editor
- * (role=tab) shows <DesignDocTab/>; the toolbar holds <DownloadMenu projectId/> ("Download" button).
+ * (role=tab) shows <DesignDocTab/>; the toolbar holds <DownloadMenu projectId/> ("Download files" button).
  *
  * - fill the requirements and one narrative section, download DATABASE_DESIGN.md: both are in it;
  * - hostile names (`<img onerror>`, `<script>`) in the model and raw HTML in a narrative: the preview
@@ -101,7 +101,7 @@ test('fill the requirements and a narrative section, download DATABASE_DESIGN.md
 
   await waitUntilSaved(page, project.id, (d) => d.design.narrative.caching === narrative && d.design.requirements.dataVolumeNow === volume);
 
-  await page.getByRole('button', { name: 'Download' }).click();
+  await page.getByRole('button', { name: 'Download files' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'DATABASE_DESIGN.md' }).click()]);
   expect(download.suggestedFilename()).toBe('DATABASE_DESIGN.md');
   const md = await readFile(await download.path(), 'utf8');
@@ -132,14 +132,14 @@ test('hostile names and raw HTML: the preview renders and no script runs', async
 test('the whole diagram downloads as SVG and PNG', async ({ page }) => {
   const project = await createProjectViaApi(page.request, { name: uniqueName('Diagram'), document: shopDocument() });
   await openDesignDoc(page, project.id);
-  await page.getByRole('button', { name: 'Download' }).click();
+  await page.getByRole('button', { name: 'Download files' }).click();
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Whole diagram (SVG)' }).click()]);
   const svg = await readFile(await svgDownload.path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg).toContain('users');
   expect(svg).toContain('orders');
 
-  await page.getByRole('button', { name: 'Download' }).click();
+  await page.getByRole('button', { name: 'Download files' }).click();
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Whole diagram (PNG)' }).click()]);
   const png = await readFile(await pngDownload.path());
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
