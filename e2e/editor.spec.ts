@@ -338,6 +338,13 @@ test('delete asks first, naming what else goes; copy and paste tables', async ({
   await page.keyboard.press(`${mod}+c`);
   await page.keyboard.press(`${mod}+v`);
   await expect(tableNode(page, 'orders_copy')).toBeVisible();
+
+  // The clipboard survives into another project (another tab or a later visit).
+  await openProject(page, emptyDocument('postgres'));
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(`${mod}+v`);
+  await expect(tableNode(page, 'orders')).toBeVisible();
+  expect(Object.values((await storeDoc(page)).tables).map((t) => t.columns.map((c) => c.name))).toEqual([['id', 'user_id']]);
 });
 
 test('areas, show one area, sticky notes, column reorder, double-click to add, level of detail, dark mode', async ({ page }) => {

@@ -8,7 +8,8 @@ import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { SchemaDocument, Table, Relationship } from '@/lib/model/document';
+import { useRouter } from 'next/navigation';
+import type { SchemaDocument } from '@/lib/model/document';
 import { addTableCommand, manyToManyCommand, pasteTablesCommand, removeTablesPlan, type Command } from '@/lib/model/commands/apply';
 import { newId } from '@/lib/model/ids';
 import { isMacPlatform, isTextInputTarget, shortcutForEvent } from '@/components/editor/help/shortcuts';
@@ -28,6 +29,7 @@ import type { SearchHit } from './search/search-index';
 import { ConfirmDeleteDialog } from './dialogs/confirm-delete-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { fetchProject, createProjectCopy } from './project-api';
+import { copyTables, readClip } from './clipboard';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
@@ -63,9 +65,6 @@ export function Editor(props: EditorProps) {
 /** Above this many laid-out tables the view is not zoomed to fit them all afterwards. */
 const FIT_AFTER_LAYOUT_LIMIT = 150;
 
-/** Tables copied with Ctrl/Cmd+C: kept in memory for this tab. */
-let clipboard: { tables: Table[]; relationships: Relationship[] } | undefined;
-
 /** The first spot down-right of `p` that no table's top-left corner occupies, so new tables never stack exactly. */
 function freeSpot(doc: SchemaDocument, p: { x: number; y: number }): { x: number; y: number } {
   const taken = Object.values(doc.layout.tables);
@@ -82,6 +81,7 @@ const AREA_COLORS = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec
 function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Saver }) {
   const toast = useToast();
   const theme = useTheme();
+  const router = useRouter();
   const { fitView, screenToFlowPosition, getViewport, setViewport } = useReactFlow();
   const [searchOpen, setSearchOpen] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
@@ -212,20 +212,16 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
 
   const copy = useCallback(() => {
     const { doc, selection } = store.getState();
-    const ids = new Set(selectedTableIds(selection));
-    if (!ids.size) return;
-    clipboard = {
-      tables: [...ids].map((id) => doc.tables[id]).filter((t): t is Table => !!t),
-      relationships: Object.values(doc.relationships).filter((r) => ids.has(r.fromTableId) && ids.has(r.toTableId)),
-    };
-    toast(`Copied ${clipboard.tables.length} table${clipboard.tables.length === 1 ? '' : 's'}.`);
+    const clip = copyTables(doc, selectedTableIds(selection));
+    if (clip) toast(`Copied ${clip.tables.length} table${clip.tables.length === 1 ? '' : 's'}.`);
   }, [store, toast]);
 
   const paste = useCallback(() => {
-    if (!clipboard?.tables.length) return;
+    const clip = readClip();
+    if (!clip) return;
     const doc = store.getState().doc;
     try {
-      const command = pasteTablesCommand(doc, clipboard.tables, clipboard.relationships, { x: 40, y: 40 });
+      const command = pasteTablesCommand(doc, clip.tables, clip.relationships, { x: 40, y: 40 }, { positions: clip.positions });
       const before = new Set(Object.keys(doc.tables));
       const r = run(command);
       if (!('error' in r)) {
@@ -367,8 +363,8 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     const id = await createProjectCopy(`${name} (my copy)`, doc);
     leavingRef.current = true;
     saver.dispose();
-    window.location.assign(`/projects/${encodeURIComponent(id)}`);
-  }, [store, saver]);
+    router.push(`/projects/${encodeURIComponent(id)}`);
+  }, [store, saver, router]);
 
   const toolbarActions = useMemo(
     () => ({

@@ -1,51 +1,63 @@
 'use client';
 /**
  * Dark mode: follows the system until the user picks light or dark; the choice is kept in
- * localStorage. Applied as `data-theme` (editor.css) and the `dark` class (Tailwind variants when the
- * app's CSS declares a class-based dark variant) on <html>.
+ * localStorage. Applied as `data-theme` on <html> (app/globals.css declares Tailwind's dark variant
+ * on it; editor.css reads it too) plus the `dark` class for anything keyed on that.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'draftbase-theme';
+const CHANGE_EVENT = 'draftbase-theme-change';
+const QUERY = '(prefers-color-scheme: dark)';
 
-function systemDark(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+function readChoice(): ThemeChoice {
+  try {
+    const v = localStorage.getItem(KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system';
+  }
 }
 
-function apply(choice: ThemeChoice) {
+function apply(choice: ThemeChoice, systemDark: boolean) {
   const root = document.documentElement;
   if (choice === 'system') root.removeAttribute('data-theme');
   else root.setAttribute('data-theme', choice);
-  root.classList.toggle('dark', choice === 'dark' || (choice === 'system' && systemDark()));
+  root.classList.toggle('dark', choice === 'dark' || (choice === 'system' && systemDark));
+}
+
+/** Snapshot as one string so React compares it by value: `<choice>|<system is dark>`. */
+function snapshot(): string {
+  return `${readChoice()}|${matchMedia(QUERY).matches ? 1 : 0}`;
+}
+
+function subscribe(onChange: () => void): () => void {
+  const mq = matchMedia(QUERY);
+  mq.addEventListener('change', onChange);
+  window.addEventListener('storage', onChange);
+  window.addEventListener(CHANGE_EVENT, onChange);
+  return () => {
+    mq.removeEventListener('change', onChange);
+    window.removeEventListener('storage', onChange);
+    window.removeEventListener(CHANGE_EVENT, onChange);
+  };
 }
 
 export function useTheme(): { choice: ThemeChoice; effective: 'light' | 'dark'; toggle: () => void } {
-  const [choice, setChoice] = useState<ThemeChoice>('system');
-  const [dark, setDark] = useState(false);
-  useEffect(() => {
-    const stored = localStorage.getItem(KEY);
-    const initial: ThemeChoice = stored === 'light' || stored === 'dark' ? stored : 'system';
-    setChoice(initial);
-    setDark(initial === 'dark' || (initial === 'system' && systemDark()));
-    apply(initial);
-    const mq = matchMedia('(prefers-color-scheme: dark)');
-    const onChange = () => {
-      const current = (localStorage.getItem(KEY) as ThemeChoice | null) ?? 'system';
-      if (current === 'system') {
-        setDark(mq.matches);
-        apply('system');
-      }
-    };
-    mq.addEventListener('change', onChange);
-    return () => mq.removeEventListener('change', onChange);
-  }, []);
+  const snap = useSyncExternalStore(subscribe, snapshot, () => 'system|0');
+  const [choiceText, systemText] = snap.split('|');
+  const choice = choiceText as ThemeChoice;
+  const systemDark = systemText === '1';
+  const dark = choice === 'dark' || (choice === 'system' && systemDark);
+  useEffect(() => apply(choice, systemDark), [choice, systemDark]);
   const toggle = useCallback(() => {
-    const next: ThemeChoice = dark ? 'light' : 'dark';
-    localStorage.setItem(KEY, next);
-    setChoice(next);
-    setDark(!dark);
-    apply(next);
+    try {
+      localStorage.setItem(KEY, dark ? 'light' : 'dark');
+    } catch {
+      // storage disabled: the choice lasts for this page only
+    }
+    window.dispatchEvent(new Event(CHANGE_EVENT));
   }, [dark]);
   return { choice, effective: dark ? 'dark' : 'light', toggle };
 }

@@ -161,15 +161,19 @@ function LayoutMenu({ onLayout, status }: { onLayout: (kind: 'all' | 'selection'
 
 /** An indeterminate bar with the phase and elapsed seconds while the worker runs; then how long it took. */
 function LayoutProgress({ status }: { status: LayoutStatus }) {
-  const [, tick] = useState(0);
+  const [elapsed, setElapsed] = useState(0);
+  const startedAt = status.kind === 'running' ? status.startedAt : undefined;
   useEffect(() => {
-    if (status.kind !== 'running') return;
-    const t = setInterval(() => tick((n) => n + 1), 250);
-    return () => clearInterval(t);
-  }, [status.kind]);
+    if (startedAt === undefined) return;
+    const t = setInterval(() => setElapsed(performance.now() - startedAt), 250);
+    return () => {
+      clearInterval(t);
+      setElapsed(0);
+    };
+  }, [startedAt]);
   if (status.kind === 'idle') return null;
   if (status.kind === 'running') {
-    const seconds = ((performance.now() - status.startedAt) / 1000).toFixed(1);
+    const seconds = (elapsed / 1000).toFixed(1);
     return (
       <span role="progressbar" aria-label="Auto-layout in progress" data-testid="layout-status" data-state="running" className="flex items-center gap-2 text-xs text-slate-500">
         <span className="db-progress inline-block h-1.5 w-16 overflow-hidden rounded bg-slate-200 dark:bg-slate-700">

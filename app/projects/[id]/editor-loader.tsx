@@ -9,8 +9,8 @@ type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { ki
 export function EditorLoader({ projectId }: { projectId: string }) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   useEffect(() => {
+    // A different project id remounts this component (page.tsx keys it), so state starts as loading.
     let cancelled = false;
-    setState({ kind: 'loading' });
     fetchProject(projectId).then(
       (project) => !cancelled && setState({ kind: 'ready', project }),
       (e: unknown) => !cancelled && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),

@@ -15,13 +15,24 @@ export type LayoutStatus =
   | { kind: 'done'; tableCount: number; elkMs: number; totalMs: number }
   | { kind: 'error'; message: string };
 
+function startLayoutWorker(handlerRef: { current: ((msg: LayoutResponse) => void) | undefined }, onError: () => void): Worker {
+  const worker = new Worker(new URL('../../../workers/elk-layout.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<LayoutResponse>) => handlerRef.current?.(event.data);
+  worker.onerror = onError;
+  return worker;
+}
+
 export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableIds: string[]) => void) {
   const [status, setStatus] = useState<LayoutStatus>({ kind: 'idle' });
   const workerRef = useRef<Worker | null>(null);
   const requestRef = useRef(0);
   const onAppliedRef = useRef(onApplied);
-  onAppliedRef.current = onApplied;
+  /** Handles the worker's messages for the current request (set per run). */
+  const handlerRef = useRef<((msg: LayoutResponse) => void) | undefined>(undefined);
 
+  useEffect(() => {
+    onAppliedRef.current = onApplied;
+  }, [onApplied]);
   useEffect(() => () => workerRef.current?.terminate(), []);
 
   const run = useCallback(
@@ -40,13 +51,8 @@ export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableId
       const startedAt = performance.now();
       setStatus({ kind: 'running', phase: 'starting the layout worker', tableCount: tableIds.length, startedAt });
 
-      let worker = workerRef.current;
-      if (!worker) {
-        worker = new Worker(new URL('../../../workers/elk-layout.worker.ts', import.meta.url), { type: 'module' });
-        workerRef.current = worker;
-      }
-      worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-        const msg = event.data;
+      if (!workerRef.current) workerRef.current = startLayoutWorker(handlerRef, () => setStatus({ kind: 'error', message: 'the layout worker failed to start' }));
+      handlerRef.current = (msg: LayoutResponse) => {
         if (msg.requestId !== requestRef.current) return; // a newer request superseded this one
         if (msg.type === 'progress') {
           setStatus({ kind: 'running', phase: msg.phase, tableCount: tableIds.length, startedAt });
@@ -67,9 +73,8 @@ export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableId
           onAppliedRef.current?.(Object.keys(positions));
         }
       };
-      worker.onerror = (e) => setStatus({ kind: 'error', message: `layout worker failed: ${e.message}` });
       const request: LayoutRequest = { requestId, graph };
-      worker.postMessage(request);
+      workerRef.current.postMessage(request);
     },
     [store],
   );

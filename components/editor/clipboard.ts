@@ -1,0 +1,49 @@
+/**
+ * Copied tables, kept in localStorage so a paste works in another tab or another project. What
+ * comes back is validated with the document's own zod schemas (it crossed a boundary).
+ */
+import { z } from 'zod';
+import { relationshipSchema, tableSchema, type Relationship, type SchemaDocument, type Table } from '@/lib/model/document';
+
+const KEY = 'draftbase-clipboard';
+const clipSchema = z.object({
+  tables: z.array(tableSchema).min(1),
+  relationships: z.array(relationshipSchema),
+  positions: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),
+});
+export type TableClip = z.infer<typeof clipSchema>;
+
+let memory: TableClip | undefined;
+
+/** The given tables, the relationships among them, and where they were. */
+export function copyTables(doc: SchemaDocument, tableIds: readonly string[]): TableClip | undefined {
+  const ids = new Set(tableIds);
+  const tables = tableIds.map((id) => doc.tables[id]).filter((t): t is Table => !!t);
+  if (!tables.length) return undefined;
+  const relationships: Relationship[] = Object.values(doc.relationships).filter((r) => ids.has(r.fromTableId) && ids.has(r.toTableId));
+  const positions: TableClip['positions'] = {};
+  for (const t of tables) {
+    const p = doc.layout.tables[t.id];
+    if (p) positions[t.id] = { x: p.x, y: p.y };
+  }
+  memory = { tables, relationships, positions };
+  try {
+    localStorage.setItem(KEY, JSON.stringify(memory));
+  } catch {
+    // too big or storage disabled: this tab still has it in memory
+  }
+  return memory;
+}
+
+export function readClip(): TableClip | undefined {
+  try {
+    const raw = localStorage.getItem(KEY);
+    if (raw) {
+      const parsed = clipSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    }
+  } catch {
+    // unreadable: fall back to this tab's copy
+  }
+  return memory;
+}
