@@ -46,6 +46,7 @@ export function TableInspector({ tableId }: { tableId: string }) {
       <IndexesSection table={table} run={run} />
       <RelationshipsSection tableId={tableId} />
       <PartitioningEditor table={table} run={run} />
+      <MysqlOptionsSection table={table} run={run} />
     </div>
   );
 }
@@ -274,6 +275,31 @@ function RelationshipsSection({ tableId }: { tableId: string }) {
           );
         })}
       </ul>
+    </Section>
+  );
+}
+
+type MysqlOptions = NonNullable<NonNullable<Table['options']>['mysql']>;
+
+/** ENGINE / DEFAULT CHARSET / COLLATE, kept from imports and emitted only in MySQL DDL. */
+function MysqlOptionsSection({ table, run }: { table: Table; run: Run }) {
+  const dialect = useEditor((s) => s.dialect);
+  const mysql = table.options?.mysql;
+  if (dialect !== 'mysql' && !mysql) return null;
+  const set = (key: keyof MysqlOptions, text: string) => {
+    const next: MysqlOptions = { ...mysql, [key]: text.trim() || undefined };
+    for (const k of Object.keys(next) as (keyof MysqlOptions)[]) if (next[k] === undefined) delete next[k];
+    const options = { ...table.options, mysql: Object.keys(next).length ? next : undefined };
+    if (!options.mysql) delete options.mysql;
+    return run({ type: 'table.update', tableId: table.id, changes: { options: Object.keys(options).length ? options : undefined } });
+  };
+  return (
+    <Section title="MySQL options" defaultOpen={Boolean(mysql)}>
+      <div className="grid grid-cols-3 gap-1">
+        <CommitTextField label="Engine" value={mysql?.engine ?? ''} placeholder="InnoDB" onCommit={(t) => set('engine', t)} />
+        <CommitTextField label="Charset" value={mysql?.charset ?? ''} placeholder="utf8mb4" onCommit={(t) => set('charset', t)} />
+        <CommitTextField label="Collation" value={mysql?.collation ?? ''} placeholder="(default)" onCommit={(t) => set('collation', t)} />
+      </div>
     </Section>
   );
 }
