@@ -62,6 +62,7 @@ export function DownloadMenu({ projectId }: { projectId: string }) {
       const base = fileBaseName(name);
       if (kind === 'svg') saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
       else saveBlob(await svgToPng(svg), `${base}.png`);
+      setOpen(false);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
