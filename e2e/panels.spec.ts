@@ -138,6 +138,31 @@ test('relationship pane edits ON DELETE and the FK in the DDL follows', async ({
   await expect(ddlText(page)).not.toContainText('FOREIGN KEY');
 });
 
+test('table pane: a check, a composite unique and hash partitioning reach the DDL', async ({ page }) => {
+  await openProject(page, 'Panels table pane');
+  await page.locator('[data-testid="table-node"][data-table-name="orders"] [data-testid="column-row"][data-column-name="id"]').click();
+  const panel = inspector(page);
+  await panel.getByRole('button', { name: /← table orders/ }).click();
+  await expect(panel.getByTestId('inspector-table')).toBeVisible();
+
+  await panel.getByRole('button', { name: /^Checks/ }).click();
+  await panel.getByRole('button', { name: '+ Check' }).click();
+  const check = panel.getByLabel('Check expression');
+  await check.fill('id > 0');
+  await check.press('Enter');
+  await expect(ddlText(page)).toContainText(/CONSTRAINT "orders_check" CHECK \(id > 0\)/);
+
+  await panel.getByRole('button', { name: '+ Unique' }).click();
+  await panel.getByLabel('Add column to Unique columns').selectOption({ label: 'user_id' });
+  await expect(ddlText(page)).toContainText(/UNIQUE \("id", "user_id"\)/);
+
+  await panel.getByRole('button', { name: /^Partitioning/ }).click();
+  await panel.getByLabel('Partition strategy').selectOption('hash');
+  await panel.getByRole('button', { name: '+ Partition' }).click();
+  await expect(ddlText(page)).toContainText(/PARTITION BY HASH \("id"\)/);
+  await expect(ddlText(page)).toContainText(/PARTITION OF "orders"[^;]*MODULUS 1, REMAINDER 0/);
+});
+
 test('a large schema is generated in the Web Worker of the production bundle', async ({ page }) => {
   const doc = syntheticDocument({ tables: 300 });
   const project = await createProjectViaApi(page.request, { name: 'Panels 300 tables', document: doc });
