@@ -355,6 +355,23 @@ test('areas, show one area, sticky notes, column reorder, double-click to add, l
   await page.getByRole('button', { name: '+ Area' }).click();
   await expect(page.locator('[data-testid="area-node"][data-area-name="area_1"]')).toBeVisible();
   expect(Object.values((await storeDoc(page)).areas)[0].tableIds.sort()).toEqual(['t_orders', 't_users']);
+  // Dragging the area moves its tables together, as one undo step.
+  const area = page.locator('[data-testid="area-node"][data-area-name="area_1"]');
+  const ab = (await area.boundingBox())!;
+  const startDoc = await storeDoc(page);
+  const historyBefore = await page.evaluate(() => (window as unknown as { __draftbaseStore: { getState(): { past: unknown[] } } }).__draftbaseStore.getState().past.length);
+  await page.mouse.move(ab.x + 30, ab.y + 12);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(ab.x + 30 + i * 10, ab.y + 12 + i * 5);
+  await page.mouse.up();
+  await expect.poll(async () => (await storeDoc(page)).layout.tables.t_users.x).toBeGreaterThan(startDoc.layout.tables.t_users.x);
+  const moved = await storeDoc(page);
+  const dx = moved.layout.tables.t_users.x - startDoc.layout.tables.t_users.x;
+  const dy = moved.layout.tables.t_users.y - startDoc.layout.tables.t_users.y;
+  expect(moved.layout.tables.t_orders).toEqual({ x: startDoc.layout.tables.t_orders.x + dx, y: startDoc.layout.tables.t_orders.y + dy });
+  expect(moved.layout.tables.t_products).toEqual(startDoc.layout.tables.t_products);
+  expect(await page.evaluate(() => (window as unknown as { __draftbaseStore: { getState(): { past: unknown[] } } }).__draftbaseStore.getState().past.length)).toBe(historyBefore + 1);
+
   // Show that area only.
   await page.getByLabel('Show area').selectOption({ label: 'area_1' });
   await expect(tableNode(page, 'products')).toHaveCount(0);

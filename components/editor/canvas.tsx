@@ -27,7 +27,7 @@ import {
 } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { connectColumnsCommand } from '@/lib/model/commands/apply';
-import { createFlowDeriver, type FlowEdge, type FlowNode } from './flow/to-flow';
+import { createFlowDeriver, tablePosition, type FlowEdge, type FlowNode } from './flow/to-flow';
 import { parseHandleId } from './flow/geometry';
 import { useEditorStore, type Selection } from './store/editor-store';
 import { TableNodeView } from './nodes/table-node';
@@ -48,6 +48,8 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
   const toast = useToast();
   const { screenToFlowPosition } = useReactFlow();
   const wrapperRef = useRef<HTMLDivElement>(null);
+  /** While an area is dragged: where it and its tables started. */
+  const areaDrag = useRef<{ areaId: string; start: { x: number; y: number }; tables: Record<string, { x: number; y: number }> } | undefined>(undefined);
 
   const doc = useStore(store, (s) => s.doc);
   const selection = useStore(store, (s) => s.selection);
@@ -73,7 +75,12 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
       let selectedArea: string | undefined;
       let selectedNote: string | undefined;
       for (const c of changes) {
-        if (c.type === 'position' && c.dragging && c.position) {
+        if (c.type === 'position' && c.dragging && c.position && areaDrag.current?.areaId === c.id) {
+          // Dragging an area moves its tables by the same offset (the frame follows them).
+          const { start, tables } = areaDrag.current;
+          drag ??= { ...state.dragPositions };
+          for (const [id, p] of Object.entries(tables)) drag[id] = { x: p.x + c.position.x - start.x, y: p.y + c.position.y - start.y };
+        } else if (c.type === 'position' && c.dragging && c.position) {
           drag ??= { ...state.dragPositions };
           drag[c.id] = c.position;
         } else if (c.type === 'select') {
@@ -113,7 +120,23 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
     [store],
   );
 
+  const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback(
+    (_e, node) => {
+      const doc = store.getState().doc;
+      const area = doc.areas[node.id];
+      if (!area) {
+        areaDrag.current = undefined;
+        return;
+      }
+      const tables: Record<string, { x: number; y: number }> = {};
+      for (const id of area.tableIds) if (doc.tables[id]) tables[id] = tablePosition(doc, id);
+      areaDrag.current = { areaId: area.id, start: { ...node.position }, tables };
+    },
+    [store],
+  );
+
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(() => {
+    areaDrag.current = undefined;
     const state = store.getState();
     const drag = state.dragPositions;
     const tablePositions: Record<string, { x: number; y: number }> = {};
@@ -181,6 +204,7 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onMoveStart={onMoveStart}

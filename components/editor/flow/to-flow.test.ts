@@ -73,7 +73,7 @@ describe('toFlow', () => {
   it('areas are frames around their tables, drawn first; showing one area hides the rest', () => {
     const toFlow = createFlowDeriver();
     const all = toFlow(input());
-    expect(all.nodes[0]).toMatchObject({ id: 'a_sales', type: 'area', zIndex: -1, draggable: false, data: { name: 'Sales', color: '#1e90ff' } });
+    expect(all.nodes[0]).toMatchObject({ id: 'a_sales', type: 'area', zIndex: -1, draggable: true, data: { name: 'Sales', color: '#1e90ff' } });
     // users at (0,0) and orders at (400,0): the frame spans both plus padding and the label
     expect(all.nodes[0].position).toEqual({ x: -30, y: -58 });
     expect(all.nodes[0].width).toBe(400 + TABLE_WIDTH + 60);

@@ -255,7 +255,8 @@ function areaNode(area: Area, positions: Map<string, { x: number; y: number; h: 
     width,
     height,
     handles: [],
-    draggable: false,
+    // Dragging an area moves its tables (canvas.tsx); its own position always follows them.
+    draggable: true,
     connectable: false,
     selectable: true,
     selected,
