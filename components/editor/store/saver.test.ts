@@ -128,6 +128,30 @@ describe('saver', () => {
     expect(store.getState().doc.tables.t_users.name).toBe('b');
   });
 
+  it('the browser coming back online retries at once instead of waiting for the backoff', async () => {
+    const server = fakeServer(['offline', 'offline', 'offline', 'ok']);
+    const events = new EventTarget();
+    const saver = createSaver({ fetch: server.fetchFn as typeof fetch, retryBaseMs: 10_000, onlineEvents: events });
+    const store = createEditorStore({ projectId: 'p', name: 'Shop', version: 1, doc: commandsFixture(), saver });
+    store.getState().dispatch({ type: 'table.update', tableId: 't_users', changes: { name: 'a' } });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(store.getState().saveState.status).toBe('offline');
+    events.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.calls).toHaveLength(2); // retried without waiting 10 s
+    expect(store.getState().saveState.status).toBe('offline');
+    events.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    events.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.calls).toHaveLength(4);
+    expect(store.getState().saveState).toEqual({ status: 'saved', version: 2 });
+    saver.dispose();
+    events.dispatchEvent(new Event('online')); // no longer listening
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.calls).toHaveLength(4);
+  });
+
   it('an edit made while a save is in flight is saved right after it', async () => {
     const { server, rename, status } = setup(['hang', 'ok']);
     rename('a');

@@ -43,6 +43,11 @@ export interface SaverOptions {
   /** First retry delay after a network or server error; doubles up to retryMaxMs. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /**
+   * Where `online` events come from (default: the window, when there is one): when the browser
+   * says the network is back, a pending retry runs at once instead of after its backoff.
+   */
+  onlineEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 800;
@@ -93,6 +98,13 @@ export function createSaver(options: SaverOptions = {}): Saver {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | undefined;
   let failures = 0;
+  const onlineEvents = options.onlineEvents ?? (typeof window !== 'undefined' ? window : undefined);
+  const onOnline = () => {
+    if (store && state().saveState.status === 'offline') {
+      failures = 0;
+      void save();
+    }
+  };
 
   const state = () => store!.getState();
   const setSave = (s: SaveState) => store!.getState().setSaveState(s);
@@ -181,6 +193,7 @@ export function createSaver(options: SaverOptions = {}): Saver {
       unsubscribe = s.subscribe((next, prev) => {
         if (next.doc !== prev.doc) onDocChange();
       });
+      onlineEvents?.addEventListener('online', onOnline);
     },
     reset(doc) {
       clearTimer();
@@ -196,6 +209,7 @@ export function createSaver(options: SaverOptions = {}): Saver {
     dispose() {
       clearTimer();
       unsubscribe?.();
+      onlineEvents?.removeEventListener('online', onOnline);
       store = undefined;
     },
   };
