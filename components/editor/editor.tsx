@@ -12,7 +12,6 @@ import { useRouter } from 'next/navigation';
 import type { SchemaDocument } from '@/lib/model/document';
 import { addTableCommand, manyToManyCommand, pasteTablesCommand, removeTablesPlan, type Command } from '@/lib/model/commands/apply';
 import { newId } from '@/lib/model/ids';
-import { isMacPlatform, isTextInputTarget, shortcutForEvent } from '@/components/editor/help/shortcuts';
 import { Inspector } from '@/components/editor/inspector/inspector';
 import { DdlPanel } from '@/components/editor/ddl-panel/ddl-panel';
 import { createEditorStore, EditorStoreContext, selectedTableIds, type EditorState } from './store/editor-store';
@@ -30,6 +29,7 @@ import { ConfirmDeleteDialog } from './dialogs/confirm-delete-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { fetchProject, createProjectCopy } from './project-api';
 import { copyTables, readClip } from './clipboard';
+import { useEditorShortcuts, type ShortcutActions } from './use-editor-shortcuts';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
@@ -263,82 +263,25 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     [store, layout, toast],
   );
 
-  // Keyboard shortcuts, from the shared SHORTCUTS table (the help overlay documents the same table).
-  useEffect(() => {
-    const isMac = isMacPlatform();
-    const onKeyDown = (e: KeyboardEvent) => {
-      const inTextField = isTextInputTarget(e.target);
-      // Alt+Up/Down moves the selected column within its table (reorder without a mouse).
-      if (!inTextField && e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-        const { selection, doc } = store.getState();
-        if (selection.kind !== 'column') return;
-        const cols = doc.tables[selection.tableId]?.columns ?? [];
-        const from = cols.findIndex((c) => c.id === selection.columnId);
-        const to = from + (e.key === 'ArrowUp' ? -1 : 1);
-        if (from < 0 || to < 0 || to >= cols.length) return;
-        e.preventDefault();
-        run({ type: 'column.move', tableId: selection.tableId, columnId: selection.columnId, toIndex: to });
-        return;
-      }
-      const id = shortcutForEvent(e, { isMac, inTextField });
-      if (!id) return;
-      // Inside a text field the browser's own undo/copy/paste/select-all apply.
-      if (inTextField && id !== 'search') return;
-      if (document.querySelector('dialog[open]') && id !== 'clearSelection') return;
-      const state = store.getState();
-      switch (id) {
-        case 'addTable':
-          addTable();
-          break;
-        case 'search':
-          setSearchOpen(true);
-          break;
-        case 'undo':
-          state.undo();
-          break;
-        case 'redo':
-          state.redo();
-          break;
-        case 'delete':
-          deleteSelection();
-          break;
-        case 'copy':
-          copy();
-          break;
-        case 'paste':
-          paste();
-          break;
-        case 'selectAll':
-          state.select({ kind: 'tables', tableIds: Object.keys(state.doc.tables) });
-          break;
-        case 'clearSelection':
-          state.select({ kind: 'none' });
-          break;
-        case 'zoomToFit':
-          void fitView({ padding: 0.1, duration: 300, includeHiddenNodes: true });
-          break;
-        case 'autoLayout':
-          runLayout(selectedTableIds(state.selection).length > 1 ? 'selection' : 'all');
-          break;
-        case 'toggleDdlPanel':
-          setDdlOpen((o) => !o);
-          break;
-        case 'toggleDarkMode':
-          theme.toggle();
-          break;
-        case 'help':
-          // The help overlay (components/editor/help) opens itself on '?'.
-          return;
-        default: {
-          const never: never = id;
-          return never;
-        }
-      }
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, run, addTable, deleteSelection, copy, paste, fitView, runLayout, theme]);
+  const shortcutActions = useMemo<ShortcutActions>(
+    () => ({
+      addTable: () => addTable(),
+      search: () => setSearchOpen(true),
+      undo: () => store.getState().undo(),
+      redo: () => store.getState().redo(),
+      delete: deleteSelection,
+      copy,
+      paste,
+      selectAll: () => store.getState().select({ kind: 'tables', tableIds: Object.keys(store.getState().doc.tables) }),
+      clearSelection: () => store.getState().select({ kind: 'none' }),
+      zoomToFit: () => void fitView({ padding: 0.1, duration: 300, includeHiddenNodes: true }),
+      autoLayout: () => runLayout(selectedTableIds(store.getState().selection).length > 1 ? 'selection' : 'all'),
+      toggleDdlPanel: () => setDdlOpen((o) => !o),
+      toggleDarkMode: theme.toggle,
+    }),
+    [store, addTable, deleteSelection, copy, paste, fitView, runLayout, theme.toggle],
+  );
+  useEditorShortcuts(store, shortcutActions, run);
 
   // Leaving with unsaved changes warns (the browser shows its own wording).
   useEffect(() => {
