@@ -31,6 +31,27 @@ function memoryIo(files: Record<string, string>) {
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
 describe('draftbase export', () => {
+  it('takes a schema file directly: PostgreSQL DDL in, MySQL DDL out', async () => {
+    const sql = 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\nCREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE);\n';
+    const { io, out } = memoryIo({ 'schema.sql': sql });
+    expect(await main(['export', 'schema.sql', '--to', 'mysql'], io)).toBe(0);
+    expect(out.stdout).toMatch(/CREATE TABLE `users`/);
+    expect(out.stdout).toMatch(/FOREIGN KEY \(`user_id`\) REFERENCES `users` \(`id`\) ON DELETE CASCADE/);
+    expect(out.stderr).toMatch(/^schema\.sql: imported postgres: 2 tables, 1 relationships; 0 statements skipped/);
+  });
+
+  it('writes DATABASE_DESIGN.md, a Prisma schema and DBML from a document', async () => {
+    const doc = kitchenSinkDocument();
+    const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
+    expect(await main(['export', 'doc.json', '--to', 'markdown', '--dialect', 'postgres', '-o', 'DATABASE_DESIGN.md'], io)).toBe(0);
+    expect(out.written['DATABASE_DESIGN.md']).toMatch(/^# Database Design Document\n/);
+    expect(out.written['DATABASE_DESIGN.md']).toContain(generateDdl(doc, 'postgres').sql.trim().split('\n')[0]);
+    expect(await main(['export', 'doc.json', '--to', 'prisma', '-o', 'schema.prisma'], io)).toBe(0);
+    expect(out.written['schema.prisma']).toMatch(/^\s*model /m);
+    expect(await main(['export', 'doc.json', '--to', 'dbml', '-o', 'schema.dbml'], io)).toBe(0);
+    expect(out.written['schema.dbml']).toMatch(/^Table /m);
+  });
+
   it('writes the mermaid ERD to stdout', async () => {
     const doc = kitchenSinkDocument();
     const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
@@ -95,7 +116,10 @@ describe('draftbase export', () => {
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['no arguments', ['export'], {}, /missing the document file/],
     ['missing --to', ['export', 'doc.json'], { 'doc.json': '{}' }, /missing --to/],
-    ['unknown format', ['export', 'doc.json', '--to', 'dbml'], { 'doc.json': '{}' }, /--to must be one of postgres, mysql, mermaid, index-table/],
+    ['unknown format', ['export', 'doc.json', '--to', 'svg'], { 'doc.json': '{}' }, /--to must be one of postgres, mysql, mermaid, index-table, markdown, prisma, dbml/],
+    ['unknown input format', ['export', 'doc.json', '--to', 'mysql', '--from', 'xml'], { 'doc.json': '{}' }, /--from must be one of/],
+    ['DDL option on markdown', ['export', 'doc.json', '--to', 'markdown', '--drop-first'], { 'doc.json': '{}' }, /--drop-first does not apply to --to markdown/],
+    ['unimportable schema file', ['export', 'schema.sql', '--to', 'mysql'], { 'schema.sql': 'CREATE TABLE t (\n  id int,\n  name text\n' }, /^schema\.sql:\d+:\d+: /],
     ['unknown flag', ['export', 'doc.json', '--to', 'mermaid', '--colour'], { 'doc.json': '{}' }, /Unknown option '--colour'/],
     ['mermaid flag on DDL', ['export', 'doc.json', '--to', 'postgres', '--split'], { 'doc.json': '{}' }, /--split applies to --to mermaid only/],
     ['unreadable file', ['export', 'nope.json', '--to', 'mermaid'], {}, /^nope\.json: cannot read the document: ENOENT/],

@@ -70,6 +70,34 @@ function printReport(io: CliIo, label: string, result: ImportResult): void {
   }
 }
 
+/**
+ * Imports a file, a folder (a multi-file Prisma schema) or `-` (standard input). Unreadable input
+ * is an ImportError like any other, so callers (`import`, and `export` given a schema file) report it
+ * the same way.
+ */
+export async function importPath(target: string, from: ImportSourceFormat, io: ImportCommandIo): Promise<ImportResult> {
+  const listed = await (io.listFolder ?? listFolderFromDisk)(target);
+  let files: SourceFile[];
+  if (listed) {
+    const names = listed.filter((n) => n.endsWith('.prisma'));
+    if (!names.length) throw new ImportError('a folder is imported as a multi-file Prisma schema, but it has no .prisma files');
+    files = await Promise.all(names.map(async (name) => ({ name, content: await io.readText(path.join(target, name)) })));
+  } else {
+    let content: string;
+    try {
+      content = await io.readText(target);
+    } catch (e) {
+      throw new ImportError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    files = [{ name: target === '-' ? 'stdin' : path.basename(target), content }];
+  }
+  return importSource(from === 'auto' && files.length > 1 ? ('prisma' satisfies ImportFormat) : from, { files });
+}
+
+export function printImportError(io: CliIo, label: string, e: ImportError): void {
+  printError(io, label, e);
+}
+
 export async function importCommand(argv: string[], io: ImportCommandIo): Promise<number> {
   let values: { from?: string; output?: string; url?: string; schemas?: string; help?: boolean };
   let positionals: string[];
@@ -111,28 +139,8 @@ export async function importCommand(argv: string[], io: ImportCommandIo): Promis
       const schemas = values.schemas?.split(',').map((s) => s.trim()).filter(Boolean);
       result = await importLive(values.url, { schemas });
     } else {
-      const target = positionals[0];
-      label = target;
-      const listed = await (io.listFolder ?? listFolderFromDisk)(target);
-      let files: SourceFile[];
-      if (listed) {
-        const names = listed.filter((n) => n.endsWith('.prisma'));
-        if (!names.length) {
-          io.stderr(`${target}: a folder is imported as a multi-file Prisma schema, but it has no .prisma files\n`);
-          return EXIT_BAD_INPUT;
-        }
-        files = await Promise.all(names.map(async (name) => ({ name, content: await io.readText(path.join(target, name)) })));
-      } else {
-        let content: string;
-        try {
-          content = await io.readText(target);
-        } catch (e) {
-          io.stderr(`${target}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
-          return EXIT_BAD_INPUT;
-        }
-        files = [{ name: target === '-' ? 'stdin' : path.basename(target), content }];
-      }
-      result = await importSource(from === 'auto' && files.length > 1 ? ('prisma' satisfies ImportFormat) : from, { files });
+      label = positionals[0];
+      result = await importPath(positionals[0], from, io);
     }
   } catch (e) {
     if (e instanceof ImportError) {
