@@ -89,7 +89,12 @@ async function startServer(): Promise<{ url: string; proc: ChildProcess }> {
   const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     log(`building (${distDir})...`);
-    execFileSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'ignore' });
+    try {
+      execFileSync(process.execPath, [next, 'build'], { cwd: root, env, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      const out = e as { stdout?: string; stderr?: string };
+      throw new Error(`next build failed:\n${`${out.stdout ?? ''}${out.stderr ?? ''}`.split('\n').slice(-40).join('\n')}`);
+    }
   }
   const port = freePort();
   const dbDir = mkdtempSync(path.join(os.tmpdir(), 'draftbase-bench-canvas-'));

@@ -411,3 +411,35 @@ test('areas, show one area, sticky notes, column reorder, double-click to add, l
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: 'Switch to light mode' })).toBeVisible();
 });
+
+test('many-to-many helper creates the junction table; laying out the selection moves only the selection', async ({ page }) => {
+  await openProject(page, shopDocument());
+  await tableNode(page, 'users').locator('.db-table-header').click();
+  await tableNode(page, 'products').locator('.db-table-header').click({ modifiers: [mod] });
+  await page.getByRole('button', { name: 'M:N' }).click();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  const doc = await storeDoc(page);
+  const junction = Object.values(doc.tables).find((t) => !['t_users', 't_orders', 't_products', 't_invoices'].includes(t.id))!;
+  expect(Object.values(doc.relationships).map((r) => [r.fromTableId, r.toTableId]).sort()).toEqual([
+    [junction.id, 't_products'],
+    [junction.id, 't_users'],
+  ]);
+  await expect(page.getByTestId('ddl-text')).toContainText(`CREATE TABLE "${junction.name}"`);
+  await page.keyboard.press(`${mod}+z`);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+
+  // Lay out two selected tables: the others stay where they are.
+  const before = (await storeDoc(page)).layout.tables;
+  await tableNode(page, 'orders').locator('.db-table-header').click();
+  await tableNode(page, 'invoices').locator('.db-table-header').click({ modifiers: [mod] });
+  await page.getByRole('button', { name: /Auto-layout/ }).click();
+  await page.getByRole('menuitem', { name: 'Lay out the selection' }).click();
+  await expect(page.getByTestId('layout-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const after = (await storeDoc(page)).layout.tables;
+  expect(after.t_users).toEqual(before.t_users);
+  expect(after.t_products).toEqual(before.t_products);
+  // The laid-out pair starts where the selection's bounding box started.
+  expect(Math.min(after.t_orders.x, after.t_invoices.x)).toBe(Math.min(before.t_orders.x, before.t_invoices.x));
+  expect(Math.min(after.t_orders.y, after.t_invoices.y)).toBe(Math.min(before.t_orders.y, before.t_invoices.y));
+  expect(after.t_orders).not.toEqual(after.t_invoices);
+});
