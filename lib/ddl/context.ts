@@ -8,6 +8,7 @@ import { identifierLength } from '../dialects/types';
 import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import type { Diagnostic, Severity } from '../model/diagnostics';
 import type { ResolvedType } from './column-sql';
+import { emptyDecisions, type DdlDecisions } from './decisions';
 import { fitDerivedName, NameRegistry } from './names';
 
 export interface DdlOptions {
@@ -45,6 +46,9 @@ export class DdlContext {
 
   /** Column types already resolved, for the checks that look at them again (keys, foreign keys). */
   readonly resolvedTypes = new WeakMap<Column, ResolvedType>();
+
+  /** Final names and per-index outcomes, recorded as the statements are written. */
+  readonly decisions: DdlDecisions = emptyDecisions();
 
   /** Explicit index/PK/unique names changed to keep them unique (key: index/unique id, `<table id>:pk`). */
   readonly renamed = new Map<string, string>();

@@ -1,9 +1,10 @@
 /**
  * CREATE INDEX statements. PostgreSQL takes every feature of the model; MySQL/MariaDB lose partial
  * predicates, INCLUDE, NULLS order, operator classes, GIN/GiST/SP-GiST/BRIN, and (MariaDB) expression
- * parts: each loss is a diagnostic naming the index, and what happens instead is stated.
+ * parts: each loss is a diagnostic naming the index, and what happens instead is stated. Each index's
+ * outcome (name, built or not, method, parts, short notes) is recorded in ctx.decisions.indexes.
  */
-import type { Index, IndexMethod, Table } from '../model/document';
+import type { Index, IndexMethod, IndexPart, Table } from '../model/document';
 import type { DdlContext } from './context';
 import { inlineComment, resolveColumnTypeQuietly } from './column-sql';
 
@@ -13,12 +14,48 @@ export interface IndexSql {
   comment?: string;
 }
 
+export const INDEX_METHOD_LABEL: Record<IndexMethod, string> = {
+  btree: 'B-tree',
+  hash: 'Hash',
+  gin: 'GIN',
+  gist: 'GiST',
+  brin: 'BRIN',
+  spgist: 'SP-GiST',
+  fulltext: 'Full-text',
+  spatial: 'Spatial',
+};
+
 /** Methods MySQL cannot build and what it does instead: skip, or fall back to a B-tree. */
 const MYSQL_METHOD_FALLBACK: Partial<Record<IndexMethod, 'skip' | 'btree'>> = { gin: 'skip', gist: 'skip', spgist: 'skip', brin: 'btree' };
 
 /** PostgreSQL: index methods that can be UNIQUE / ordered / take INCLUDE columns. */
 const PG_ORDERED_METHODS = new Set<IndexMethod>(['btree']);
 const PG_INCLUDE_METHODS = new Set<IndexMethod>(['btree', 'gist', 'spgist']);
+
+/** A key part as the decision shows it: unquoted, with what the target keeps of length/opclass/order. */
+function partDisplay(ctx: DdlContext, table: Table, part: IndexPart, ordered: boolean): string {
+  let text = part.kind === 'column' ? ctx.columnNameOf(table, part.columnId) : `(${part.sql})`;
+  const pg = ctx.dialect === 'postgres';
+  if (!pg && part.kind === 'column' && part.length !== undefined) text += `(${part.length})`;
+  if (pg && part.opclass) text += ` ${part.opclass}`;
+  if (ordered && part.order === 'desc') text += ' DESC';
+  if (ordered && pg && part.nulls) text += ` NULLS ${part.nulls.toUpperCase()}`;
+  return text;
+}
+
+/** Records an index the target cannot build. */
+function skipped(ctx: DdlContext, table: Table, index: Index, name: string, method: IndexMethod, reason: string): undefined {
+  ctx.decisions.indexes.set(index.id, {
+    name,
+    created: false,
+    method,
+    columns: index.parts.map((p) => partDisplay(ctx, table, p, true)),
+    include: (index.includeColumnIds ?? []).map((id) => ctx.columnNameOf(table, id)),
+    where: index.where,
+    notes: [`not created on ${ctx.caps.label}: ${reason}`],
+  });
+  return undefined;
+}
 
 export function indexSql(ctx: DdlContext, table: Table, index: Index, position: number): IndexSql | undefined {
   const path = `tables.${table.id}.indexes.${position}`;
@@ -39,10 +76,12 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
   let method: IndexMethod = index.method ?? 'btree';
   if (method === 'fulltext') {
     warn('warning', 'postgres.fulltext-index-skipped', 'PostgreSQL has no FULLTEXT index: skipped (index a tsvector column with GIN instead)');
-    return undefined;
+    return skipped(ctx, table, index, name, method, 'no FULLTEXT indexes (index a tsvector column with GIN)');
   }
+  const notes: string[] = [];
   if (method === 'spatial') {
     warn('info', 'postgres.spatial-as-gist', 'SPATIAL becomes a GiST index');
+    notes.push('SPATIAL built as GiST');
     method = 'gist';
   }
   if (index.unique && method !== 'btree') {
@@ -50,11 +89,15 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
   }
   const ordered = PG_ORDERED_METHODS.has(method);
   let droppedOrder = false;
+  let droppedPrefix = false;
   const parts = index.parts.map((part) => {
     let sql: string;
     if (part.kind === 'column') {
       sql = ctx.q(ctx.columnNameOf(table, part.columnId));
-      if (part.length !== undefined) warn('info', 'postgres.prefix-length-dropped', `PostgreSQL has no prefix indexes: (${part.length}) on "${ctx.columnNameOf(table, part.columnId)}" is left out`);
+      if (part.length !== undefined) {
+        droppedPrefix = true;
+        warn('info', 'postgres.prefix-length-dropped', `PostgreSQL has no prefix indexes: (${part.length}) on "${ctx.columnNameOf(table, part.columnId)}" is left out`);
+      }
     } else sql = `(${part.sql})`;
     if (part.opclass) sql += ` ${pgOpclass(ctx, part.opclass)}`;
     if (part.order || part.nulls) {
@@ -67,13 +110,24 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
     }
     return sql;
   });
-  if (droppedOrder) warn('warning', 'postgres.index-order-dropped', `${method} indexes are unordered: ASC/DESC/NULLS are left out`);
-  let statement = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)}${method === 'btree' ? '' : ` USING ${method}`} (${parts.join(', ')})`;
-  if (index.includeColumnIds?.length) {
-    if (PG_INCLUDE_METHODS.has(method)) statement += ` INCLUDE (${index.includeColumnIds.map((id) => ctx.q(ctx.columnNameOf(table, id))).join(', ')})`;
-    else warn('warning', 'postgres.include-dropped', `${method} indexes cannot INCLUDE columns: left out`);
+  if (droppedOrder) {
+    warn('warning', 'postgres.index-order-dropped', `${method} indexes are unordered: ASC/DESC/NULLS are left out`);
+    notes.push('unordered method: ASC/DESC/NULLS left out');
   }
+  let statement = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)}${method === 'btree' ? '' : ` USING ${method}`} (${parts.join(', ')})`;
+  let include: string[] = [];
+  if (index.includeColumnIds?.length) {
+    if (PG_INCLUDE_METHODS.has(method)) {
+      include = index.includeColumnIds.map((id) => ctx.columnNameOf(table, id));
+      statement += ` INCLUDE (${include.map((n) => ctx.q(n)).join(', ')})`;
+    } else {
+      warn('warning', 'postgres.include-dropped', `${method} indexes cannot INCLUDE columns: left out`);
+      notes.push('INCLUDE left out');
+    }
+  }
+  if (droppedPrefix) notes.push('prefix length left out');
   if (index.where) statement += ` WHERE ${index.where}`;
+  ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, ordered)), include, where: index.where, notes });
   const schemaName = ctx.schemaOf(table.schemaId);
   const qualifiedIndex = schemaName ? `${ctx.q(schemaName)}.${ctx.q(name)}` : ctx.q(name);
   return { statement, comment: index.purpose ? `COMMENT ON INDEX ${qualifiedIndex} IS ${ctx.str(index.purpose)}` : undefined };
@@ -84,28 +138,34 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
   const fallback = MYSQL_METHOD_FALLBACK[method];
   if (fallback === 'skip') {
     warn('warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: skipped`);
-    return undefined;
+    return skipped(ctx, table, index, name, method, `no ${INDEX_METHOD_LABEL[method]} indexes`);
   }
+  const notes: string[] = [];
   if (fallback === 'btree') {
     warn('warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: created as a B-tree`);
+    notes.push(`${INDEX_METHOD_LABEL[method]} not available: built as B-tree`);
     method = 'btree';
   }
   if (method === 'hash') {
     warn('info', 'mysql.hash-index-as-btree', 'InnoDB builds HASH indexes as B-trees');
+    notes.push('InnoDB builds HASH as B-tree');
     method = 'btree';
   }
   if (index.unique && index.where) {
     warn('warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes; a UNIQUE index without "WHERE ${index.where}" would reject valid rows: skipped`);
-    return undefined;
+    return skipped(ctx, table, index, name, method, 'no partial indexes, and a UNIQUE index over all rows would reject valid rows');
   }
-  if (index.where) warn('warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes: created over all rows (predicate "${index.where}" left out)`);
+  if (index.where) {
+    warn('warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes: created over all rows (predicate "${index.where}" left out)`);
+    notes.push(`no partial indexes: covers all rows (WHERE ${index.where} left out)`);
+  }
   if (!ctx.caps.expressionIndexes && index.parts.some((p) => p.kind === 'expression')) {
     warn('warning', 'mysql.expression-index-unsupported', `${ctx.caps.label} has no functional index parts: skipped (index a generated column instead)`);
-    return undefined;
+    return skipped(ctx, table, index, name, method, 'no functional index parts');
   }
   if ((method === 'fulltext' || method === 'spatial') && table.partitioning) {
     warn('warning', 'mysql.index-on-partitioned-table', `InnoDB partitioned tables cannot have ${method.toUpperCase()} indexes: skipped`);
-    return undefined;
+    return skipped(ctx, table, index, name, method, `InnoDB partitioned tables cannot have ${INDEX_METHOD_LABEL[method]} indexes`);
   }
   const lobKey = (columnId: string) => {
     const i = table.columns.findIndex((c) => c.id === columnId);
@@ -113,6 +173,8 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
     return resolveColumnTypeQuietly(ctx, table, i).lob;
   };
   const fulltextOrSpatial = method === 'fulltext' || method === 'spatial';
+  let droppedNulls = false;
+  let droppedOpclass = false;
   const parts = index.parts.map((part) => {
     let sql: string;
     if (part.kind === 'column') {
@@ -122,19 +184,32 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
         warn('warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
       }
     } else sql = `(${part.sql})`;
-    if (part.opclass) warn('info', 'mysql.opclass-dropped', `operator class ${part.opclass} is PostgreSQL-only: left out`);
-    if (part.nulls) warn('info', 'mysql.nulls-order-dropped', `${ctx.caps.label} sorts NULLs first ascending and last descending: NULLS ${part.nulls.toUpperCase()} left out`);
+    if (part.opclass) {
+      droppedOpclass = true;
+      warn('info', 'mysql.opclass-dropped', `operator class ${part.opclass} is PostgreSQL-only: left out`);
+    }
+    if (part.nulls) {
+      droppedNulls = true;
+      warn('info', 'mysql.nulls-order-dropped', `${ctx.caps.label} sorts NULLs first ascending and last descending: NULLS ${part.nulls.toUpperCase()} left out`);
+    }
     if (part.order === 'desc' && !fulltextOrSpatial) sql += ' DESC';
     return sql;
   });
+  if (droppedNulls) notes.push('NULLS order left out');
+  if (droppedOpclass) notes.push('operator class left out');
+  let include: string[] = [];
   if (index.includeColumnIds?.length) {
     const names = index.includeColumnIds.map((id) => ctx.columnNameOf(table, id));
-    if (index.unique) warn('warning', 'mysql.include-dropped', `${ctx.caps.label} has no INCLUDE; adding ${names.join(', ')} as key columns would change what is unique: left out`);
-    else {
+    if (index.unique) {
+      warn('warning', 'mysql.include-dropped', `${ctx.caps.label} has no INCLUDE; adding ${names.join(', ')} as key columns would change what is unique: left out`);
+      notes.push('INCLUDE left out (would change what is unique)');
+    } else {
       warn('info', 'mysql.include-as-key-columns', `${ctx.caps.label} has no INCLUDE: ${names.join(', ')} become trailing key columns (still covering)`);
-      parts.push(...names.map((n) => ctx.q(n)));
+      for (const n of names) parts.push(ctx.q(n));
+      include = names;
     }
   }
+  ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, !fulltextOrSpatial)), include, notes });
   const kind = method === 'fulltext' ? 'FULLTEXT ' : method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : '';
   let statement = `CREATE ${kind}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;
   if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${index.name}"`, index.id, `tables.${table.id}.indexes`)}`;

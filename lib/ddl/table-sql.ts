@@ -41,8 +41,10 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     checkKeyColumnsIndexable(ctx, table, pk.columnIds, 'primary key');
     if (ctx.caps.namedPrimaryKeys) {
       const name = ctx.renamed.get(`${table.id}:pk`) ?? pk.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_pkey`, table.id, `${path}.primaryKey`);
+      ctx.decisions.primaryKeys.set(table.id, name);
       lines.push(`CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${cols(pk.columnIds)})`);
     } else {
+      ctx.decisions.primaryKeys.set(table.id, 'PRIMARY');
       if (pk.name) ctx.diag('info', `${ctx.dialect}.primary-key-name-ignored`, `primary key "${pk.name}" of "${table.name}": MySQL always names the primary key PRIMARY`, table.id, `${path}.primaryKey.name`);
       lines.push(`PRIMARY KEY (${cols(pk.columnIds)})`);
     }
@@ -50,6 +52,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   table.uniques.forEach((u, i) => {
     const upath = `${path}.uniques.${i}`;
     const name = ctx.renamed.get(u.id) ?? u.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_${joinedColumnNames(ctx, table, u.columnIds)}_key`, u.id, upath);
+    ctx.decisions.uniques.set(u.id, name);
     checkKeyColumnsIndexable(ctx, table, u.columnIds, `unique constraint "${name}"`);
     let nnd = '';
     if (u.nullsNotDistinct) {

@@ -7,7 +7,7 @@ import { assertDocument } from '../model/validate';
 import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
 import { HOSTILE, hostileNamesDocument } from '../model/fixtures/hostile-names';
 import { indexStrategy, indexStrategyMarkdown, type IndexStrategyRow } from './index-strategy';
-import { ddlNames } from './ddl-names';
+import { generateDdlStatements } from '../ddl/generate-ddl';
 import { fitDerivedName } from '../ddl/names';
 import { dialectSpec } from '../dialects/dialects';
 
@@ -136,6 +136,8 @@ describe('derived purposes', () => {
   });
 });
 
+const ddlNames = (doc: Parameters<typeof generateDdlStatements>[0], dialect: Dialect) => generateDdlStatements(doc, dialect).decisions;
+
 describe('names the DDL gives unnamed keys', () => {
   it('derives <table>_pkey, <table>_<cols>_key and <table>_<cols>_fkey, avoiding every explicit name', () => {
     const ids = sequentialIds();
@@ -164,6 +166,20 @@ describe('names the DDL gives unnamed keys', () => {
     expect([my.primaryKeys.get(t.id), my.uniques.get('u2')]).toEqual(['PRIMARY', 't_b_key1']);
     // MySQL: the explicit index leads with the FK column, so InnoDB adds no index of its own.
     expect(indexStrategy(doc, 'mysql').filter((r) => r.indexName === 't_b_fkey')).toEqual([]);
+  });
+
+  it('uses the name the DDL writes when PostgreSQL makes an explicit index name unique', () => {
+    const ids = sequentialIds();
+    const tables = ['a', 'b'].map((name) => {
+      const col = makeColumn({ name: 'x', type: scalar('integer') }, ids);
+      return makeTable({ name, columns: [col], indexes: [makeIndex({ name: 'x_idx', parts: [{ kind: 'column', columnId: col.id }] }, ids)] }, ids);
+    });
+    const doc = assertDocument(documentOf({ tables }));
+    const sql = generateDdlStatements(doc, 'postgres').statements.filter((st) => st.startsWith('CREATE INDEX'));
+    expect(sql).toEqual(['CREATE INDEX "x_idx" ON "a" ("x")', 'CREATE INDEX "b_x_idx" ON "b" ("x")']);
+    expect(indexStrategy(doc, 'postgres').map((r) => r.indexName)).toEqual(['x_idx', 'b_x_idx']);
+    // MySQL index names are per table: both keep theirs.
+    expect(indexStrategy(doc, 'mysql').map((r) => r.indexName)).toEqual(['x_idx', 'x_idx']);
   });
 
   it('fits long derived names to the limit with a hash, as the DDL does', () => {

@@ -8,11 +8,11 @@
  */
 import type { DdlTarget } from '../dialects/types';
 import { dialectSpec } from '../dialects/dialects';
+import { generateDdlStatements, type DdlDecisions, type IndexDecision } from '../ddl/generate-ddl';
+import { INDEX_METHOD_LABEL } from '../ddl/index-sql';
 import type { Dialect, Index, IndexPart, Relationship, SchemaDocument, Table } from '../model/document';
 import { columnName, displayName } from '../model/lookup';
 import { markdownTable } from '../markdown/escape';
-import { ddlNames } from './ddl-names';
-import { indexOutcome, METHOD_LABEL, type IndexOutcome } from './index-outcome';
 
 export interface IndexStrategyRow {
   tableId: string;
@@ -31,6 +31,11 @@ export interface IndexStrategyOptions {
   target?: DdlTarget;
   /** As DdlOptions.schemaQualified (MySQL schemas kept as databases). */
   schemaQualified?: boolean;
+  /**
+   * The decisions of a generateDdlStatements call with the same dialect and options, when the caller
+   * generated the DDL already (saves generating it twice); generated here otherwise.
+   */
+  decisions?: DdlDecisions;
 }
 
 function names(table: Table, columnIds: readonly string[]): string {
@@ -43,8 +48,8 @@ function columnSetPhrase(table: Table, columnIds: readonly string[]): string {
   return columnIds.length > 1 ? `(${list})` : list;
 }
 
-function indexType(ix: Index, outcome: IndexOutcome, dialect: Dialect): string {
-  const parts: string[] = [METHOD_LABEL[outcome.method]];
+function indexType(ix: Index, outcome: IndexDecision, dialect: Dialect): string {
+  const parts: string[] = [INDEX_METHOD_LABEL[outcome.method]];
   if (outcome.columns.length > 1) parts.push('composite');
   if (ix.unique) parts.push('unique');
   if (ix.parts.some((p) => p.kind === 'expression')) parts.push('expression');
@@ -110,16 +115,29 @@ function leadsWith(keys: readonly string[], fk: readonly string[]): boolean {
   return fk.length <= keys.length && fk.every((id, i) => keys[i] === id);
 }
 
+/** An index the generator recorded nothing for (the document is invalid, so no DDL was written). */
+function undecided(table: Table, ix: Index): IndexDecision {
+  return {
+    name: ix.name,
+    created: false,
+    method: ix.method ?? 'btree',
+    columns: ix.parts.map((p) => plainPart(table, p)),
+    include: [],
+    notes: ['not created: the document is invalid'],
+  };
+}
+
 /**
  * The rows of the index strategy table for `dialect`, in document order: per table the primary key,
  * the unique constraints, the declared indexes, and (MySQL) the indexes InnoDB creates for foreign
- * keys that no other index leads with. Names are the ones generateDdl writes.
+ * keys that no other index leads with. Names, and whether and how each index is built, are read from
+ * what generateDdlStatements decided while writing the DDL, so the table describes that DDL exactly.
  */
 export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: IndexStrategyOptions = {}): IndexStrategyRow[] {
   const spec = dialectSpec(dialect);
   const target = options.target && spec.targets.includes(options.target) ? options.target : spec.defaultTarget;
   const caps = spec.capabilities(target);
-  const ddl = ddlNames(doc, dialect, { schemaQualified: options.schemaQualified });
+  const ddl = options.decisions ?? generateDdlStatements(doc, dialect, { target: options.target, schemaQualified: options.schemaQualified }).decisions;
   const outgoingByTable = new Map<string, Relationship[]>();
   for (const r of Object.values(doc.relationships)) {
     const list = outgoingByTable.get(r.fromTableId);
@@ -141,7 +159,7 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
       rows.push({
         tableId,
         table: tableLabel,
-        indexName: ddl.primaryKeys.get(table.id) ?? 'PRIMARY',
+        indexName: ddl.primaryKeys.get(table.id) ?? pk.name ?? 'PRIMARY',
         columns: names(table, pk.columnIds),
         type: constraintType(pk.columnIds.length),
         purpose: pk.columnIds.length > 1 ? `Primary key (${names(table, pk.columnIds)})` : 'Primary key',
@@ -166,7 +184,7 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
     }
 
     for (const ix of table.indexes) {
-      const outcome = indexOutcome(table, ix, dialect, caps);
+      const outcome = ddl.indexes.get(ix.id) ?? undecided(table, ix);
       if (outcome.created && outcome.method !== 'fulltext' && outcome.method !== 'spatial') {
         const keys: string[] = [];
         for (const p of ix.parts) {
@@ -179,7 +197,7 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
       rows.push({
         tableId,
         table: tableLabel,
-        indexName: ix.name,
+        indexName: outcome.name,
         columns: outcome.columns.join(', '),
         type: indexType(ix, outcome, dialect),
         purpose: ix.purpose?.trim() || derivedIndexPurpose(doc, table, ix, outgoing),
@@ -199,7 +217,7 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
         keyLists.push(fk);
         rows.push({
           tableId,
-        table: tableLabel,
+          table: tableLabel,
           indexName: name,
           columns: names(table, fk),
           type: `${constraintType(fk.length).replace(', unique', '')} (created by InnoDB for the foreign key)`,
