@@ -11,7 +11,7 @@ export interface ColumnSql {
   /** The full definition line, without trailing comma. */
   definition: string;
   /** Domain checks inlined as table checks (MySQL), already rendered `CHECK (...)` bodies. */
-  inlinedChecks: { name: string | undefined; expression: string }[];
+  inlinedChecks: readonly { name: string | undefined; expression: string }[];
   /** MySQL AUTO_INCREMENT start value, a table option. */
   autoIncrementStart?: number;
 }
@@ -31,44 +31,73 @@ const TEMPORAL = /^(datetime|timestamp)\b/i;
 /** MySQL collation names look like `<charset>_<rest>`; PostgreSQL ones like "C", "en_US.utf8", "und-x-icu". */
 const MYSQL_COLLATION = /^(utf8mb4|utf8mb3|utf8|latin1|ascii|binary|ucs2|utf16|utf16le|utf32|cp1250|cp1251|cp1252|big5|gbk|gb2312|gb18030|sjis|ujis|euckr|hebrew|greek|koi8r|latin2|latin5|latin7)_[a-z0-9_]+$/i;
 
+// Where a diagnostic points. Built only when a diagnostic is reported: these run for every column.
 function columnPath(table: Table, index: number) {
   return `tables.${table.id}.columns.${index}`;
 }
 
-/** The native type of a scalar, honouring `native` overrides, with diagnostics. */
-export function scalarTypeSql(ctx: DdlContext, t: ScalarType, where: string, entityId: string, path: string): string {
+function columnWhere(table: Table, column: Column) {
+  return `column "${column.name}" of "${table.name}"`;
+}
+
+/** The native type of a column's scalar type, honouring `native` overrides, with diagnostics. */
+export function scalarTypeSql(ctx: DdlContext, t: ScalarType, table: Table, column: Column, index: number): string {
   const native = t.native?.[ctx.dialect];
   if (native) return native;
   const other = ctx.dialect === 'postgres' ? t.native?.mysql : t.native?.postgres;
-  if (other) ctx.diag('info', 'type.native-fallback', `${where}: native type "${other}" is for the other dialect; ${ctx.spec.label} uses the logical type ${t.name}`, entityId, path);
+  if (other) ctx.diag('info', 'type.native-fallback', `${columnWhere(table, column)}: native type "${other}" is for the other dialect; ${ctx.spec.label} uses the logical type ${t.name}`, column.id, columnPath(table, index));
   const mapped = ctx.spec.mapType(t, ctx.caps);
-  if (mapped.loss) ctx.diag(mapped.loss.severity, mapped.loss.code, `${where}: ${mapped.loss.message}`, entityId, path);
+  if (mapped.loss) ctx.diag(mapped.loss.severity, mapped.loss.code, `${columnWhere(table, column)}: ${mapped.loss.message}`, column.id, columnPath(table, index));
   return mapped.sql;
 }
 
+/** Bit 1: a TEXT/BLOB/JSON/GEOMETRY type; bit 2: DATETIME/TIMESTAMP. Per native type text. */
+const typeFlagCache = new Map<string, number>();
+
+function typeFlags(sql: string): number {
+  let flags = typeFlagCache.get(sql);
+  if (flags === undefined) {
+    flags = (LOB.test(sql) ? 1 : 0) | (TEMPORAL.test(sql) ? 2 : 0);
+    // Bounded: native type texts are few in practice, but documents are user input.
+    if (typeFlagCache.size > 10_000) typeFlagCache.clear();
+    typeFlagCache.set(sql, flags);
+  }
+  return flags;
+}
+
+/** MySQL `enum('a','b')`, once per enum type and generator run (every column of the type repeats it). */
+function inlineEnumSql(ctx: DdlContext, enumId: string): string {
+  let sql = ctx.inlineEnums.get(enumId);
+  if (sql === undefined) {
+    const values = ctx.doc.enums[enumId].values;
+    sql = 'enum(';
+    for (let i = 0; i < values.length; i++) sql += (i ? ',' : '') + ctx.str(values[i]);
+    sql += ')';
+    ctx.inlineEnums.set(enumId, sql);
+  }
+  return sql;
+}
+
 export function resolveColumnType(ctx: DdlContext, table: Table, column: Column, index: number): ResolvedType {
-  const where = `column "${column.name}" of "${table.name}"`;
-  const path = columnPath(table, index);
   let sql: string;
   let fsp: number | undefined;
   const type = column.type;
   switch (type.kind) {
     case 'scalar':
-      sql = scalarTypeSql(ctx, type, where, column.id, path);
+      sql = scalarTypeSql(ctx, type, table, column, index);
       fsp = type.precision ?? type.length;
       break;
     case 'enum': {
-      const e = ctx.doc.enums[type.enumId];
-      sql = ctx.caps.enumStrategy === 'create-type' ? ctx.qualified(e) : `enum(${e.values.map((v) => ctx.str(v)).join(',')})`;
+      sql = ctx.caps.enumStrategy === 'create-type' ? ctx.qualified(ctx.doc.enums[type.enumId]) : inlineEnumSql(ctx, type.enumId);
       break;
     }
     case 'domain': {
       const d = ctx.doc.domains[type.domainId];
       if (ctx.caps.domains) sql = ctx.qualified(d);
       else {
-        sql = scalarTypeSql(ctx, d.type, where, column.id, path);
+        sql = scalarTypeSql(ctx, d.type, table, column, index);
         fsp = d.type.precision ?? d.type.length;
-        ctx.diag('info', `${ctx.dialect}.domain-inlined`, `${where}: ${ctx.spec.label} has no domains: domain "${d.name}" is inlined as its base type${d.checks.length ? ' and its checks as table checks' : ''}`, column.id, path);
+        ctx.diag('info', `${ctx.dialect}.domain-inlined`, `${columnWhere(table, column)}: ${ctx.spec.label} has no domains: domain "${d.name}" is inlined as its base type${d.checks.length ? ' and its checks as table checks' : ''}`, column.id, columnPath(table, index));
       }
       break;
     }
@@ -81,11 +110,12 @@ export function resolveColumnType(ctx: DdlContext, table: Table, column: Column,
   if (dims > 0) {
     if (ctx.caps.arrays) sql += '[]'.repeat(dims);
     else {
-      ctx.diag('warning', `${ctx.dialect}.array-as-json`, `${where}: ${ctx.spec.label} has no arrays: ${sql}${'[]'.repeat(dims)} becomes json`, column.id, path);
+      ctx.diag('warning', `${ctx.dialect}.array-as-json`, `${columnWhere(table, column)}: ${ctx.spec.label} has no arrays: ${sql}${'[]'.repeat(dims)} becomes json`, column.id, columnPath(table, index));
       sql = 'json';
     }
   }
-  return { sql, lob: ctx.dialect === 'mysql' && LOB.test(sql), temporal: TEMPORAL.test(sql), fsp };
+  const flags = typeFlags(sql);
+  return { sql, lob: ctx.dialect === 'mysql' && (flags & 1) !== 0, temporal: (flags & 2) !== 0, fsp };
 }
 
 /** Resolves a column's type without adding diagnostics (they are reported once, with the column). */
@@ -107,7 +137,7 @@ function literalSql(ctx: DdlContext, value: string | number | boolean | null): s
   return ctx.str(value);
 }
 
-function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, where: string, path: string): string | undefined {
+function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: Table, index: number): string | undefined {
   const domain = column.type.kind === 'domain' && !ctx.caps.domains ? ctx.doc.domains[column.type.domainId] : undefined;
   const value = column.default.kind === 'none' && domain ? domain.default : column.default;
   switch (value.kind) {
@@ -129,7 +159,7 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, where: 
       return ctx.spec.builtinDefault(value.name, { temporalColumn: type.temporal, fsp: type.fsp });
     default: {
       const never: never = value;
-      throw new Error(`${where}: unknown default ${JSON.stringify(never)} at ${path}`);
+      throw new Error(`${columnWhere(table, column)}: unknown default ${JSON.stringify(never)} at ${columnPath(table, index)}`);
     }
   }
 }
@@ -150,76 +180,77 @@ function collationSql(ctx: DdlContext, collation: string, where: string, column:
   return `COLLATE ${collation}`;
 }
 
+const NO_CHECKS: ColumnSql['inlinedChecks'] = [];
+
 export function columnSql(ctx: DdlContext, table: Table, column: Column, index: number): ColumnSql {
-  const where = `column "${column.name}" of "${table.name}"`;
-  const path = columnPath(table, index);
-  ctx.checkIdentifier(column.name, 'column', column.id, `${path}.name`);
+  // `where`/`path` of diagnostics are built at the (rare) diagnostic, not per column.
+  if (ctx.needsIdentifierCheck(column.name)) ctx.checkIdentifier(column.name, 'column', column.id, `${columnPath(table, index)}.name`);
   const type = resolveColumnType(ctx, table, column, index);
-  const parts: string[] = [ctx.q(column.name), type.sql];
-  const out: ColumnSql = { definition: '', inlinedChecks: [] };
+  // Keys and foreign keys look at the type again: resolved once.
+  ctx.resolvedTypes.set(column, type);
+  let definition = `${ctx.q(column.name)} ${type.sql}`;
+  let autoIncrementStart: number | undefined;
 
   if (column.collation) {
-    const c = collationSql(ctx, column.collation, where, column, path);
-    if (c) parts.push(c);
+    const c = collationSql(ctx, column.collation, columnWhere(table, column), column, columnPath(table, index));
+    if (c) definition += ` ${c}`;
   }
 
   if (column.generated) {
+    const where = columnWhere(table, column);
+    const path = columnPath(table, index);
     let stored = column.generated.stored;
     if (!stored && !ctx.caps.virtualGenerated) {
       ctx.diag('warning', `${ctx.dialect}.virtual-generated-as-stored`, `${where}: ${ctx.caps.label} has no VIRTUAL generated columns: generated as STORED`, column.id, path);
       stored = true;
     }
-    parts.push(`GENERATED ALWAYS AS (${column.generated.expression}) ${stored ? 'STORED' : 'VIRTUAL'}`);
+    definition += ` GENERATED ALWAYS AS (${column.generated.expression}) ${stored ? 'STORED' : 'VIRTUAL'}`;
     if (column.default.kind !== 'none') ctx.diag('warning', 'column.generated-default-ignored', `${where}: a generated column cannot have a default; the default is left out`, column.id, path);
     if (column.identity) ctx.diag('error', 'column.generated-identity', `${where}: a column cannot be both generated and an identity`, column.id, path);
   }
 
   const domain = column.type.kind === 'domain' && !ctx.caps.domains ? ctx.doc.domains[column.type.domainId] : undefined;
   const notNull = !column.nullable || (domain !== undefined && !domain.nullable);
-  if (notNull) parts.push('NOT NULL');
+  if (notNull) definition += ' NOT NULL';
 
   if (!column.generated) {
     if (column.identity && column.default.kind !== 'none') {
-      ctx.diag('warning', 'column.identity-default-ignored', `${where}: an identity column cannot have a default; the default is left out`, column.id, path);
-    } else {
-      const d = defaultSql(ctx, column, type, where, path);
-      if (d !== undefined) parts.push(`DEFAULT ${d}`);
+      ctx.diag('warning', 'column.identity-default-ignored', `${columnWhere(table, column)}: an identity column cannot have a default; the default is left out`, column.id, columnPath(table, index));
+    } else if (column.default.kind !== 'none' || domain) {
+      const d = defaultSql(ctx, column, type, table, index);
+      if (d !== undefined) definition += ` DEFAULT ${d}`;
     }
   }
 
   if (column.onUpdateCurrentTimestamp) {
     if (!ctx.caps.onUpdateCurrentTimestamp) {
-      ctx.diag('warning', `${ctx.dialect}.on-update-dropped`, `${where}: ${ctx.spec.label} has no ON UPDATE CURRENT_TIMESTAMP: use a trigger to keep it current`, column.id, path);
+      ctx.diag('warning', `${ctx.dialect}.on-update-dropped`, `${columnWhere(table, column)}: ${ctx.spec.label} has no ON UPDATE CURRENT_TIMESTAMP: use a trigger to keep it current`, column.id, columnPath(table, index));
     } else if (!type.temporal) {
-      ctx.diag('warning', `${ctx.dialect}.on-update-dropped`, `${where}: ON UPDATE CURRENT_TIMESTAMP needs a DATETIME or TIMESTAMP column, not ${type.sql}`, column.id, path);
-    } else parts.push(`ON UPDATE ${type.fsp ? `CURRENT_TIMESTAMP(${type.fsp})` : 'CURRENT_TIMESTAMP'}`);
+      ctx.diag('warning', `${ctx.dialect}.on-update-dropped`, `${columnWhere(table, column)}: ON UPDATE CURRENT_TIMESTAMP needs a DATETIME or TIMESTAMP column, not ${type.sql}`, column.id, columnPath(table, index));
+    } else definition += ` ON UPDATE ${type.fsp ? `CURRENT_TIMESTAMP(${type.fsp})` : 'CURRENT_TIMESTAMP'}`;
   }
 
   if (column.identity && !column.generated) {
     const { always, start, increment } = column.identity;
     if (column.type.kind !== 'scalar' || !IDENTITY_TYPES.has(column.type.name) || column.arrayDims) {
-      ctx.diag('error', 'column.identity-type', `${where}: an identity/AUTO_INCREMENT column must be smallint, integer or bigint`, column.id, path);
+      ctx.diag('error', 'column.identity-type', `${columnWhere(table, column)}: an identity/AUTO_INCREMENT column must be smallint, integer or bigint`, column.id, columnPath(table, index));
     }
     if (ctx.caps.identity === 'identity') {
       const opts = [start !== undefined ? `START WITH ${start}` : '', increment !== undefined ? `INCREMENT BY ${increment}` : ''].filter(Boolean).join(' ');
-      parts.push(`GENERATED ${always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${opts ? ` (${opts})` : ''}`);
+      definition += ` GENERATED ${always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${opts ? ` (${opts})` : ''}`;
     } else {
-      parts.push('AUTO_INCREMENT');
-      if (always) ctx.diag('info', `${ctx.dialect}.identity-always`, `${where}: AUTO_INCREMENT does not forbid explicit values the way GENERATED ALWAYS does`, column.id, path);
-      if (increment !== undefined && increment !== 1) ctx.diag('warning', `${ctx.dialect}.identity-increment-dropped`, `${where}: AUTO_INCREMENT steps by the server's auto_increment_increment, not ${increment}`, column.id, path);
-      if (start !== undefined) out.autoIncrementStart = start;
+      definition += ' AUTO_INCREMENT';
+      if (always) ctx.diag('info', `${ctx.dialect}.identity-always`, `${columnWhere(table, column)}: AUTO_INCREMENT does not forbid explicit values the way GENERATED ALWAYS does`, column.id, columnPath(table, index));
+      if (increment !== undefined && increment !== 1) ctx.diag('warning', `${ctx.dialect}.identity-increment-dropped`, `${columnWhere(table, column)}: AUTO_INCREMENT steps by the server's auto_increment_increment, not ${increment}`, column.id, columnPath(table, index));
+      if (start !== undefined) autoIncrementStart = start;
     }
   }
 
-  if (column.comment && ctx.caps.commentStyle === 'inline') parts.push(`COMMENT ${inlineComment(ctx, column.comment, 'column', where, column.id, path)}`);
+  if (column.comment && ctx.caps.commentStyle === 'inline') definition += ` COMMENT ${inlineComment(ctx, column.comment, 'column', columnWhere(table, column), column.id, columnPath(table, index))}`;
 
-  if (domain) {
-    domain.checks.forEach((check) => {
-      out.inlinedChecks.push({ name: check.name, expression: replaceValueKeyword(check.expression, ctx.q(column.name)) });
-    });
-  }
-  out.definition = parts.join(' ');
-  return out;
+  let inlinedChecks = NO_CHECKS;
+  if (domain?.checks.length) inlinedChecks = domain.checks.map((check) => ({ name: check.name, expression: replaceValueKeyword(check.expression, ctx.q(column.name)) }));
+  return autoIncrementStart === undefined ? { definition, inlinedChecks } : { definition, inlinedChecks, autoIncrementStart };
 }
 
 /** A MySQL inline comment literal, cut to the engine's limit (strict mode rejects longer ones). */

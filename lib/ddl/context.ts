@@ -23,6 +23,13 @@ export interface DdlOptions {
   target?: DdlTarget;
 }
 
+/**
+ * Lower-case ASCII names: legal in both dialects, counted as their length in bytes and characters,
+ * and already in the case the reserved-word lists use. Most names are like this; checkIdentifier
+ * takes a fast path for them (it runs once per named element, every column included).
+ */
+const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
 export class DdlContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Index-like names (PK, unique, index; PostgreSQL relations too), unique per schema. */
@@ -30,6 +37,7 @@ export class DdlContext {
   /** Foreign key and check names: per database on MySQL, per table on PostgreSQL. */
   readonly constraintNames: NameRegistry;
   private readonly columnMaps = new Map<string, Map<string, Column>>();
+  private readonly columnIndexes = new Map<string, Map<string, number>>();
   private outgoing?: Map<string, Relationship[]>;
 
   constructor(
@@ -43,6 +51,9 @@ export class DdlContext {
     this.names = new NameRegistry(dialect === 'mysql');
     this.constraintNames = new NameRegistry(dialect === 'mysql');
   }
+
+  /** MySQL inline `enum(...)` type text per enum id (every column of the type repeats it). */
+  readonly inlineEnums = new Map<string, string>();
 
   /** Column types already resolved, for the checks that look at them again (keys, foreign keys). */
   readonly resolvedTypes = new WeakMap<Column, ResolvedType>();
@@ -65,7 +76,11 @@ export class DdlContext {
   }
 
   diag(severity: Severity, code: string, message: string, entityId?: string, path?: string): void {
-    this.diagnostics.push({ severity, code, message, ...(entityId ? { entityId } : {}), ...(path ? { path } : {}) });
+    // Assigned, not spread: this runs per diagnostic, thousands of times on large documents.
+    const d: Diagnostic = { severity, code, message };
+    if (entityId) d.entityId = entityId;
+    if (path) d.path = path;
+    this.diagnostics.push(d);
   }
 
   q(name: string): string {
@@ -116,6 +131,17 @@ export class DdlContext {
     return m.get(columnId);
   }
 
+  /** Position of a column in `table.columns`, or -1 (a per-table map, built once). */
+  columnIndex(table: Table, columnId: string): number {
+    let m = this.columnIndexes.get(table.id);
+    if (!m) {
+      m = new Map();
+      for (let i = 0; i < table.columns.length; i++) m.set(table.columns[i].id, i);
+      this.columnIndexes.set(table.id, m);
+    }
+    return m.get(columnId) ?? -1;
+  }
+
   columnNameOf(table: Table, columnId: string): string {
     return this.column(table, columnId)?.name ?? columnId;
   }
@@ -124,7 +150,21 @@ export class DdlContext {
    * Checks a user-given identifier: over-long (PostgreSQL would truncate it silently, MySQL rejects
    * it), illegal characters, reserved words. Called once per named element (hot: every column).
    */
+  /** Lower-case ASCII within the limit: checkIdentifier can only report it as a reserved word. */
+  isPlainIdentifier(name: string): boolean {
+    return name.length <= this.spec.identifierLimit.max && PLAIN_IDENTIFIER.test(name);
+  }
+
+  /** False when checkIdentifier would report nothing: callers can skip building its path. */
+  needsIdentifierCheck(name: string): boolean {
+    return !this.isPlainIdentifier(name) || this.spec.reservedWords.has(name);
+  }
+
   checkIdentifier(name: string, what: string, entityId?: string, path?: string): void {
+    if (this.isPlainIdentifier(name)) {
+      if (this.spec.reservedWords.has(name)) this.reservedWordInfo(name, what, entityId, path);
+      return;
+    }
     const { max, unit } = this.spec.identifierLimit;
     const length = identifierLength(this.spec, name);
     if (length > max) {
@@ -132,9 +172,11 @@ export class DdlContext {
     }
     const invalid = this.spec.invalidIdentifierReason(name);
     if (invalid) this.diag('error', 'name.invalid', `${what} "${name}": ${invalid}`, entityId, path);
-    if (this.spec.reservedWords.has(name.toLowerCase())) {
-      this.diag('info', 'name.reserved-word', `${what} "${name}" is a reserved word in ${this.spec.label}: it is quoted here, and every query must quote it too`, entityId, path);
-    }
+    if (this.spec.reservedWords.has(name.toLowerCase())) this.reservedWordInfo(name, what, entityId, path);
+  }
+
+  private reservedWordInfo(name: string, what: string, entityId?: string, path?: string): void {
+    this.diag('info', 'name.reserved-word', `${what} "${name}" is a reserved word in ${this.spec.label}: it is quoted here, and every query must quote it too`, entityId, path);
   }
 
   /** A derived constraint/index name, fitted to the limit and unique in its scope. */
