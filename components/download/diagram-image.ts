@@ -15,11 +15,27 @@ export async function diagramSvg(doc: SchemaDocument, dialect: Dialect): Promise
   const mermaid = await loadMermaid({ maxTextSize: IMAGE_MAX_TEXT });
   try {
     const { svg } = await mermaid.render(`draftbase-diagram-image-${++imageCount}`, generateMermaid(doc, { dialect }));
-    // Standalone SVG files need the namespace declaration mermaid may leave to the HTML parser.
-    return svg.includes('xmlns="http://www.w3.org/2000/svg"') ? svg : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+    return standaloneSvg(svg);
   } finally {
     await loadMermaid(); // back to the document limit for previews
   }
+}
+
+/**
+ * Mermaid returns SVG meant for an HTML page (HTML-style `<br>`, sizes from CSS). A file or an <img>
+ * needs well-formed XML with the namespace and explicit width/height: parse it as HTML, size it from
+ * its viewBox, and serialize it as XML.
+ */
+function standaloneSvg(svg: string): string {
+  const parsed = new DOMParser().parseFromString(svg, 'text/html');
+  const el = parsed.querySelector('svg');
+  if (!el) throw new Error('mermaid returned no SVG');
+  const { width, height } = svgSize(svg);
+  el.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  el.setAttribute('width', String(width));
+  el.setAttribute('height', String(height));
+  el.removeAttribute('style');
+  return new XMLSerializer().serializeToString(el);
 }
 
 /** Width and height of an SVG from its viewBox (mermaid sets one), else the fallback. */
@@ -36,28 +52,25 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   const { width, height } = svgSize(svg);
   let s = scale;
   s = Math.min(s, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
-  const sized = svg.replace(/<svg([^>]*?)\swidth="[^"]*"/, '<svg$1').replace('<svg', `<svg width="${width}" height="${height}"`);
-  const url = URL.createObjectURL(new Blob([sized], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.decoding = 'async';
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the diagram SVG could not be loaded as an image'));
-      img.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(width * s));
-    canvas.height = Math.max(1, Math.round(height * s));
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas context');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  // A data: URL, not a blob: URL: Chrome taints the canvas for blob-URL SVGs holding foreignObject
+  // (mermaid's ER labels), and a tainted canvas cannot be exported (the technique html-to-image uses).
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  const img = new Image();
+  img.decoding = 'async';
+  await new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new Error('the diagram SVG could not be loaded as an image'));
+    img.src = url;
+  });
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(width * s));
+  canvas.height = Math.max(1, Math.round(height * s));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas context');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 
 /** Saves a Blob under `fileName` through a temporary link. */
