@@ -77,9 +77,9 @@ test('create tables and columns on the canvas; reload finds everything as left',
   const t1 = tableNode(page, 'table_1');
   await expect(t1).toBeVisible();
 
-  // Rename inline: double-click the header.
-  await t1.locator('.db-table-header').dblclick();
-  const nameInput = page.getByLabel('Table name', { exact: true }).first();
+  // A new table opens its name for typing right away (elsewhere: double-click the header).
+  const nameInput = t1.getByLabel('Table name', { exact: true });
+  await expect(nameInput).toBeFocused();
   await nameInput.fill('customers');
   await nameInput.press('Enter');
   await expect(tableNode(page, 'customers')).toBeVisible();

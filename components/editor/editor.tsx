@@ -140,7 +140,10 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       const at = freeSpot(doc, position ? { x: Math.round(position.x), y: Math.round(position.y) } : viewCenter());
       const command = addTableCommand(doc, { position: at });
       const r = run(command);
-      if (!('error' in r)) store.getState().select({ kind: 'tables', tableIds: [command.table.id] });
+      if (!('error' in r)) {
+        store.getState().select({ kind: 'tables', tableIds: [command.table.id] });
+        store.getState().requestRename(command.table.id);
+      }
     },
     [store, run, viewCenter],
   );

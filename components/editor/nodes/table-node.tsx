@@ -32,6 +32,8 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
   const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const color = useEditor((s) => s.doc.layout.tables[id]?.color);
   const [editing, setEditing] = useState<Editing>(undefined);
+  // A freshly added table opens its name for typing (the request is cleared on commit or cancel).
+  const renameRequested = useEditor((s) => s.renameRequest === id);
 
   if (!table) return null;
   const style = color ? { ['--db-table-accent' as string]: color } : undefined;
@@ -45,7 +47,7 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
   }
   return (
     <div className={`db-table ${selected ? 'is-selected' : ''}`} style={style} data-testid="table-node" data-table-name={table.name}>
-      <TableHeader table={table} editing={editing?.kind === 'table'} setEditing={setEditing} />
+      <TableHeader table={table} editing={editing?.kind === 'table' || renameRequested} setEditing={setEditing} />
       <ColumnRows table={table} editing={editing} setEditing={setEditing} />
     </div>
   );
@@ -54,10 +56,14 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
 function TableHeader({ table, editing, setEditing }: { table: Table; editing: boolean; setEditing: (e: Editing) => void }) {
   const store = useEditorStore();
   const toast = useToast();
+  const stopEditing = () => {
+    setEditing(undefined);
+    store.getState().requestRename(undefined);
+  };
   const rename = (name: string) => {
     const r = store.getState().dispatch({ type: 'table.update', tableId: table.id, changes: { name } });
     if ('error' in r) toast(r.error, 'error');
-    setEditing(undefined);
+    stopEditing();
   };
   const addColumn = (e: React.MouseEvent) => {
     e.stopPropagation();
@@ -70,7 +76,7 @@ function TableHeader({ table, editing, setEditing }: { table: Table; editing: bo
   return (
     <div className="db-table-header" onDoubleClick={(e) => (e.stopPropagation(), setEditing({ kind: 'table' }))}>
       {editing ? (
-        <InlineText value={table.name} label="Table name" onCommit={rename} onCancel={() => setEditing(undefined)} />
+        <InlineText value={table.name} label="Table name" onCommit={rename} onCancel={stopEditing} />
       ) : (
         <span className="db-table-name" title={table.comment ?? table.name}>
           {table.name}

@@ -70,6 +70,9 @@ export interface EditorState {
   /** Live positions of nodes being dragged; merged over layout positions by toFlow. */
   dragPositions: DragPositions;
   setDragPositions(positions: DragPositions): void;
+  /** A table whose name should open for inline editing (set right after adding it). */
+  renameRequest: string | undefined;
+  requestRename(tableId: string | undefined): void;
   /** Show one area only (undefined = all tables). */
   focusAreaId: string | undefined;
   setFocusArea(areaId: string | undefined): void;
@@ -116,6 +119,7 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       dialect: init.doc.settings.dialect,
       dragPositions: {},
       focusAreaId: undefined,
+      renameRequest: undefined,
       lowDetail: false,
 
       dispatch(command) {
@@ -172,6 +176,10 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
 
       setDragPositions(dragPositions) {
         set({ dragPositions });
+      },
+
+      requestRename(renameRequest) {
+        if (get().renameRequest !== renameRequest) set({ renameRequest });
       },
 
       setFocusArea(focusAreaId) {
