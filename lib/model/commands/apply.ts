@@ -21,6 +21,7 @@ import * as canvas from './handlers/canvas';
 import * as columns from './handlers/columns';
 import * as constraints from './handlers/constraints';
 import * as design from './handlers/design';
+import * as documentHandlers from './handlers/document';
 import * as namespaces from './handlers/namespaces';
 import * as relationships from './handlers/relationships';
 import * as tables from './handlers/tables';
@@ -93,6 +94,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'design.queryPattern.update': design.updateQueryPattern,
   'design.queryPattern.remove': design.removeQueryPattern,
   'settings.setDialect': design.setDialect,
+  'document.replace': documentHandlers.replaceDocument,
   batch: applyBatch,
 };
 

@@ -362,6 +362,22 @@ const cases: Case[] = [
     check: (d) => expect(d.settings.dialect).toBe('mysql'),
   },
   {
+    name: 'document.replace: an imported schema merged in replaces the parts that differ',
+    command: (() => {
+      const next = structuredClone(commandsFixture());
+      next.settings.dialect = 'mysql';
+      delete next.tables.t_users;
+      for (const [id, r] of Object.entries(next.relationships)) if (r.fromTableId === 't_users' || r.toTableId === 't_users') delete next.relationships[id];
+      for (const a of Object.values(next.areas)) a.tableIds = a.tableIds.filter((t) => t !== 't_users');
+      delete next.layout.tables.t_users;
+      return { type: 'document.replace' as const, document: next, label: 'Import merge' };
+    })(),
+    check: (d) => {
+      expect(d.tables.t_users).toBeUndefined();
+      expect(d.settings.dialect).toBe('mysql');
+    },
+  },
+  {
     name: 'batch: add a table, then a column to it, then index it (later steps see earlier ones)',
     command: {
       type: 'batch',
@@ -399,7 +415,7 @@ describe('every command: apply, check, undo, redo', () => {
       'layout.moveTables': true, 'layout.setTableColor': true, 'layout.setTablesCollapsed': true, 'layout.setNote': true, 'layout.setViewport': true,
       'design.setNarrative': true, 'design.setRequirements': true,
       'design.queryPattern.add': true, 'design.queryPattern.update': true, 'design.queryPattern.remove': true,
-      'settings.setDialect': true, batch: true,
+      'settings.setDialect': true, 'document.replace': true, batch: true,
     };
     const tested = new Set(cases.map((c) => c.command.type));
     expect(Object.keys(all).filter((t) => !tested.has(t as CommandType))).toEqual([]);
@@ -423,5 +439,17 @@ describe('every command: apply, check, undo, redo', () => {
     const r = applyAndCheck(commandsFixture(), { type: 'column.add', tableId: 't_users', column });
     column.name = 'changed';
     expect(users(r.doc).columns.at(-1)?.name).toBe('x');
+  });
+});
+
+describe('document.replace', () => {
+  it('refuses an invalid replacement and leaves the document as it was', async () => {
+    const { applyCommand, CommandError } = await import('./apply');
+    const doc = commandsFixture();
+    const broken = structuredClone(doc);
+    broken.relationships = { r: { ...Object.values(doc.relationships)[0], id: 'r', toTableId: 'nope' } };
+    expect(() => applyCommand(doc, { type: 'document.replace', document: broken })).toThrow(CommandError);
+    expect(() => applyCommand(doc, { type: 'document.replace', document: broken })).toThrow(/replacement document is invalid: relationships\.r\.toTableId/);
+    expect(doc).toEqual(commandsFixture());
   });
 });

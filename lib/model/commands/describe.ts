@@ -104,6 +104,7 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
       return updateText('query pattern', childName(doc.design.queryPatterns, command.queryPatternId), command.changes);
     case 'design.queryPattern.remove': return `Remove query pattern ${childName(doc.design.queryPatterns, command.queryPatternId)}`;
     case 'settings.setDialect': return `Switch dialect to ${command.dialect === 'postgres' ? 'PostgreSQL' : 'MySQL'}`;
+    case 'document.replace': return command.label ?? 'Replace the whole schema';
     case 'batch':
       return command.label ?? (command.commands.length === 1 ? describeCommand(command.commands[0], doc) : `${count(command.commands.length, 'change')}`);
     default: {

@@ -97,6 +97,12 @@ export type DesignCommand =
   | { type: 'design.queryPattern.remove'; queryPatternId: string }
   | { type: 'settings.setDialect'; dialect: Dialect };
 
+/**
+ * The whole schema replaced by another valid document (an import merged into the project): one undo
+ * step like any edit. The replacement is validated; layout and design travel with it.
+ */
+export type DocumentCommand = { type: 'document.replace'; document: SchemaDocument; label?: string };
+
 export type BatchCommand = {
   type: 'batch';
   /** Shown in the history UI instead of the generated description. */
@@ -107,7 +113,7 @@ export type BatchCommand = {
 
 export type Command =
   | TableCommand | ColumnCommand | ConstraintCommand | RelationshipCommand | TypeCommand
-  | NamespaceCommand | CanvasCommand | DesignCommand | BatchCommand;
+  | NamespaceCommand | CanvasCommand | DesignCommand | DocumentCommand | BatchCommand;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

@@ -1,0 +1,18 @@
+import type { SchemaDocument } from '../../document';
+import { formatIssues, parseDocument } from '../../validate';
+import type { ApplyContext } from '../context';
+import { CommandError } from '../errors';
+import type { CommandOf } from '../types';
+
+/**
+ * Assigns every top-level part of the replacement onto the draft, so immer records one replace patch
+ * per part (and the inverse restores exactly the old parts).
+ */
+export function replaceDocument(doc: SchemaDocument, command: CommandOf<'document.replace'>, _ctx: ApplyContext): void {
+  const parsed = parseDocument(command.document);
+  if (!parsed.ok) throw new CommandError('invalid-value', `the replacement document is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);
+  const next = parsed.document;
+  for (const key of Object.keys(next) as (keyof SchemaDocument)[]) {
+    if (JSON.stringify(doc[key]) !== JSON.stringify(next[key])) (doc as Record<keyof SchemaDocument, unknown>)[key] = next[key];
+  }
+}
