@@ -186,8 +186,6 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   // `where`/`path` of diagnostics are built at the (rare) diagnostic, not per column.
   if (ctx.needsIdentifierCheck(column.name)) ctx.checkIdentifier(column.name, 'column', column.id, `${columnPath(table, index)}.name`);
   const type = resolveColumnType(ctx, table, column, index);
-  // Keys and foreign keys look at the type again: resolved once.
-  ctx.resolvedTypes.set(column, type);
   let definition = `${ctx.q(column.name)} ${type.sql}`;
   let autoIncrementStart: number | undefined;
 

@@ -30,13 +30,16 @@ export interface DdlOptions {
  */
 const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/** Up to this many columns a table's columns are scanned by id rather than mapped. */
+const NARROW_TABLE = 24;
+
 export class DdlContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Index-like names (PK, unique, index; PostgreSQL relations too), unique per schema. */
   readonly names: NameRegistry;
   /** Foreign key and check names: per database on MySQL, per table on PostgreSQL. */
   readonly constraintNames: NameRegistry;
-  private readonly columnMaps = new Map<string, Map<string, Column>>();
+  /** Per wide table: column id -> position in `table.columns`, built on first use. */
   private readonly columnIndexes = new Map<string, Map<string, number>>();
   private outgoing?: Map<string, Relationship[]>;
 
@@ -55,8 +58,12 @@ export class DdlContext {
   /** MySQL inline `enum(...)` type text per enum id (every column of the type repeats it). */
   readonly inlineEnums = new Map<string, string>();
 
-  /** Column types already resolved, for the checks that look at them again (keys, foreign keys). */
-  readonly resolvedTypes = new WeakMap<Column, ResolvedType>();
+  /**
+   * Column types resolved quietly, for the MySQL checks that look at key and foreign-key columns. A
+   * Map, not a WeakMap: the context lives for one generator run, and ephemeron tables cost the
+   * garbage collector more than they save.
+   */
+  readonly resolvedTypes = new Map<Column, ResolvedType>();
 
   /** Final names and per-index outcomes, recorded as the statements are written. */
   readonly decisions: DdlDecisions = emptyDecisions();
@@ -123,16 +130,20 @@ export class DdlContext {
   }
 
   column(table: Table, columnId: string): Column | undefined {
-    let m = this.columnMaps.get(table.id);
-    if (!m) {
-      m = new Map(table.columns.map((c) => [c.id, c]));
-      this.columnMaps.set(table.id, m);
-    }
-    return m.get(columnId);
+    const i = this.columnIndex(table, columnId);
+    return i < 0 ? undefined : table.columns[i];
   }
 
-  /** Position of a column in `table.columns`, or -1 (a per-table map, built once). */
+  /**
+   * Position of a column in `table.columns`, or -1. Narrow tables are scanned (cheaper than building a
+   * map for the few lookups a table gets); wide ones get a per-table map, built once.
+   */
   columnIndex(table: Table, columnId: string): number {
+    const columns = table.columns;
+    if (columns.length <= NARROW_TABLE) {
+      for (let i = 0; i < columns.length; i++) if (columns[i].id === columnId) return i;
+      return -1;
+    }
     let m = this.columnIndexes.get(table.id);
     if (!m) {
       m = new Map();

@@ -58,10 +58,10 @@ function skipped(ctx: DdlContext, table: Table, index: Index, name: string, meth
 }
 
 export function indexSql(ctx: DdlContext, table: Table, index: Index, position: number): IndexSql | undefined {
-  const path = `tables.${table.id}.indexes.${position}`;
-  const where = `index "${index.name}" on "${table.name}"`;
-  const warn = (severity: 'info' | 'warning' | 'error', code: string, message: string) => ctx.diag(severity, code, `${where}: ${message}`, index.id, path);
-  ctx.checkIdentifier(index.name, 'index', index.id, `${path}.name`);
+  // Where and path are built only when a diagnostic is reported.
+  const warn = (severity: 'info' | 'warning' | 'error', code: string, message: string) =>
+    ctx.diag(severity, code, `index "${index.name}" on "${table.name}": ${message}`, index.id, `tables.${table.id}.indexes.${position}`);
+  if (ctx.needsIdentifierCheck(index.name)) ctx.checkIdentifier(index.name, 'index', index.id, `tables.${table.id}.indexes.${position}.name`);
   const name = ctx.renamed.get(index.id) ?? index.name;
   return ctx.dialect === 'postgres' ? postgresIndex(ctx, table, index, name, warn) : mysqlIndex(ctx, table, index, name, warn);
 }
@@ -133,6 +133,11 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
   return { statement, comment: index.purpose ? `COMMENT ON INDEX ${qualifiedIndex} IS ${ctx.str(index.purpose)}` : undefined };
 }
 
+function isLobColumn(ctx: DdlContext, table: Table, columnId: string): boolean {
+  const i = ctx.columnIndex(table, columnId);
+  return i >= 0 && resolveColumnTypeQuietly(ctx, table, i).lob;
+}
+
 function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, warn: Warn): IndexSql | undefined {
   let method: IndexMethod = index.method ?? 'btree';
   const fallback = MYSQL_METHOD_FALLBACK[method];
@@ -167,11 +172,6 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
     warn('warning', 'mysql.index-on-partitioned-table', `InnoDB partitioned tables cannot have ${method.toUpperCase()} indexes: skipped`);
     return skipped(ctx, table, index, name, method, `InnoDB partitioned tables cannot have ${INDEX_METHOD_LABEL[method]} indexes`);
   }
-  const lobKey = (columnId: string) => {
-    const i = table.columns.findIndex((c) => c.id === columnId);
-    if (i < 0) return false;
-    return resolveColumnTypeQuietly(ctx, table, i).lob;
-  };
   const fulltextOrSpatial = method === 'fulltext' || method === 'spatial';
   let droppedNulls = false;
   let droppedOpclass = false;
@@ -180,7 +180,7 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, w
     if (part.kind === 'column') {
       sql = ctx.q(ctx.columnNameOf(table, part.columnId));
       if (part.length !== undefined) sql += `(${part.length})`;
-      else if (!fulltextOrSpatial && lobKey(part.columnId)) {
+      else if (!fulltextOrSpatial && isLobColumn(ctx, table, part.columnId)) {
         warn('warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
       }
     } else sql = `(${part.sql})`;

@@ -34,25 +34,21 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   if (autoIncrementCount > 1) ctx.diag('error', `${ctx.dialect}.auto-increment-multiple`, `table "${table.name}" has ${autoIncrementCount} identity columns; MySQL allows one AUTO_INCREMENT column`, table.id, path);
   if (autoIncrementCount === 1) checkAutoIncrementIsKey(ctx, table);
 
-  const indexScope = ctx.indexScope(table);
   const cols = (ids: readonly string[]) => ids.map((id) => ctx.q(ctx.columnNameOf(table, id))).join(', ');
   if (table.primaryKey) {
     const pk = table.primaryKey;
     checkKeyColumnsIndexable(ctx, table, pk.columnIds, 'primary key');
+    const name = primaryKeyName(ctx, table);
     if (ctx.caps.namedPrimaryKeys) {
-      const name = ctx.renamed.get(`${table.id}:pk`) ?? pk.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_pkey`, table.id, `${path}.primaryKey`);
-      ctx.decisions.primaryKeys.set(table.id, name);
       lines.push(`CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${cols(pk.columnIds)})`);
     } else {
-      ctx.decisions.primaryKeys.set(table.id, 'PRIMARY');
       if (pk.name) ctx.diag('info', `${ctx.dialect}.primary-key-name-ignored`, `primary key "${pk.name}" of "${table.name}": MySQL always names the primary key PRIMARY`, table.id, `${path}.primaryKey.name`);
       lines.push(`PRIMARY KEY (${cols(pk.columnIds)})`);
     }
   }
   table.uniques.forEach((u, i) => {
     const upath = `${path}.uniques.${i}`;
-    const name = ctx.renamed.get(u.id) ?? u.name ?? ctx.derivedName(ctx.names, indexScope, `${table.name}_${joinedColumnNames(ctx, table, u.columnIds)}_key`, u.id, upath);
-    ctx.decisions.uniques.set(u.id, name);
+    const name = uniqueName(ctx, table, i);
     checkKeyColumnsIndexable(ctx, table, u.columnIds, `unique constraint "${name}"`);
     let nnd = '';
     if (u.nullsNotDistinct) {
@@ -61,7 +57,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     }
     lines.push(ctx.dialect === 'mysql' ? `UNIQUE KEY ${ctx.q(name)} (${cols(u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${cols(u.columnIds)})`);
   });
-  const forbidden = ctx.dialect === 'mysql' ? mysqlCheckForbiddenColumns(ctx, table) : new Map<string, string>();
+  const forbidden = ctx.dialect === 'mysql' && table.checks.length ? mysqlCheckForbiddenColumns(ctx, table) : NOTHING_FORBIDDEN;
   table.checks.forEach((c, i) => {
     const name = c.name ?? ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_check`, c.id, `${path}.checks.${i}`);
     const used = [...identifiersIn(c.expression)].filter((id) => forbidden.has(id));
@@ -71,7 +67,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     }
     checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${c.expression})`);
   });
-  lines.push(...checks);
+  for (const check of checks) lines.push(check);
   // Foreign keys whose parent already exists (dependency order) or that point at this table itself.
   for (const r of ctx.relationshipsFrom(table.id)) {
     if (deferred.has(r.id)) continue;
@@ -103,6 +99,28 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   return out;
 }
 
+/**
+ * The primary key's name as written (derived `<table>_pkey` when unnamed; `PRIMARY` on MySQL), recorded
+ * in ctx.decisions. Call once per table, in creation order: a derived name claims its place.
+ */
+export function primaryKeyName(ctx: DdlContext, table: Table): string {
+  let name = 'PRIMARY';
+  if (ctx.caps.namedPrimaryKeys) {
+    name = ctx.renamed.get(`${table.id}:pk`) ?? table.primaryKey?.name ?? ctx.derivedName(ctx.names, ctx.indexScope(table), `${table.name}_pkey`, table.id, `tables.${table.id}.primaryKey`);
+  }
+  ctx.decisions.primaryKeys.set(table.id, name);
+  return name;
+}
+
+/** The name of `table.uniques[i]` as written (derived `<table>_<cols>_key` when unnamed), recorded. */
+export function uniqueName(ctx: DdlContext, table: Table, i: number): string {
+  const u = table.uniques[i];
+  const name = ctx.renamed.get(u.id) ?? u.name ?? ctx.derivedName(ctx.names, ctx.indexScope(table), `${table.name}_${joinedColumnNames(ctx, table, u.columnIds)}_key`, u.id, `tables.${table.id}.uniques.${i}`);
+  ctx.decisions.uniques.set(u.id, name);
+  return name;
+}
+
+const NOTHING_FORBIDDEN: ReadonlyMap<string, string> = new Map();
 const SAFE_OPTION = /^[A-Za-z0-9_]+$/;
 
 function mysqlTableOptions(ctx: DdlContext, table: Table, autoIncrementStart: number | undefined): string {
@@ -132,9 +150,11 @@ function mysqlTableOptions(ctx: DdlContext, table: Table, autoIncrementStart: nu
  * action (CASCADE, SET NULL, SET DEFAULT); MySQL 8 also on AUTO_INCREMENT columns. Lower-cased
  * column name -> why.
  */
+const REFERENTIAL_ACTIONS: ReadonlySet<string> = new Set(['cascade', 'set null', 'set default']);
+
 function mysqlCheckForbiddenColumns(ctx: DdlContext, table: Table): Map<string, string> {
   const out = new Map<string, string>();
-  const actions = new Set(['cascade', 'set null', 'set default']);
+  const actions = REFERENTIAL_ACTIONS;
   for (const r of ctx.relationshipsFrom(table.id)) {
     if (!r.enforced) continue;
     if (!actions.has(r.onDelete) && !actions.has(r.onUpdate)) continue;
@@ -162,7 +182,7 @@ function checkAutoIncrementIsKey(ctx: DdlContext, table: Table): void {
 function checkKeyColumnsIndexable(ctx: DdlContext, table: Table, columnIds: readonly string[], what: string): void {
   if (ctx.dialect !== 'mysql') return;
   for (const id of columnIds) {
-    const i = table.columns.findIndex((c) => c.id === id);
+    const i = ctx.columnIndex(table, id);
     if (i < 0) continue;
     const type = resolveColumnTypeQuietly(ctx, table, i);
     if (type.lob) ctx.diag('warning', 'mysql.key-needs-prefix-length', `${what} of "${table.name}": column "${table.columns[i].name}" is ${type.sql}; MySQL cannot use it whole as a key column`, id, `tables.${table.id}`);

@@ -8,7 +8,7 @@
  */
 import type { DdlTarget } from '../dialects/types';
 import { dialectSpec } from '../dialects/dialects';
-import { generateDdlStatements, type DdlDecisions, type IndexDecision } from '../ddl/generate-ddl';
+import { planDdl, type DdlDecisions, type IndexDecision } from '../ddl/generate-ddl';
 import { INDEX_METHOD_LABEL } from '../ddl/index-sql';
 import type { Dialect, Index, IndexPart, Relationship, SchemaDocument, Table } from '../model/document';
 import { columnName, displayName } from '../model/lookup';
@@ -33,7 +33,7 @@ export interface IndexStrategyOptions {
   schemaQualified?: boolean;
   /**
    * The decisions of a generateDdlStatements call with the same dialect and options, when the caller
-   * generated the DDL already (saves generating it twice); generated here otherwise.
+   * generated the DDL already; planned here (planDdl) otherwise.
    */
   decisions?: DdlDecisions;
 }
@@ -131,13 +131,13 @@ function undecided(table: Table, ix: Index): IndexDecision {
  * The rows of the index strategy table for `dialect`, in document order: per table the primary key,
  * the unique constraints, the declared indexes, and (MySQL) the indexes InnoDB creates for foreign
  * keys that no other index leads with. Names, and whether and how each index is built, are read from
- * what generateDdlStatements decided while writing the DDL, so the table describes that DDL exactly.
+ * what the DDL generator decided (planDdl), so the table describes that DDL exactly.
  */
 export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: IndexStrategyOptions = {}): IndexStrategyRow[] {
   const spec = dialectSpec(dialect);
   const target = options.target && spec.targets.includes(options.target) ? options.target : spec.defaultTarget;
   const caps = spec.capabilities(target);
-  const ddl = options.decisions ?? generateDdlStatements(doc, dialect, { target: options.target, schemaQualified: options.schemaQualified }).decisions;
+  const ddl = options.decisions ?? planDdl(doc, dialect, { target: options.target, schemaQualified: options.schemaQualified });
   const outgoingByTable = new Map<string, Relationship[]>();
   for (const r of Object.values(doc.relationships)) {
     const list = outgoingByTable.get(r.fromTableId);
