@@ -14,6 +14,10 @@ import { addTableCommand, manyToManyCommand, pasteTablesCommand, removeTablesPla
 import { newId } from '@/lib/model/ids';
 import { Inspector } from '@/components/editor/inspector/inspector';
 import { DdlPanel } from '@/components/editor/ddl-panel/ddl-panel';
+import { DesignDocTab } from '@/components/design-doc/design-doc-tab';
+import { DownloadMenu } from '@/components/download/download-menu';
+import { ImportDialog } from '@/components/import/import-dialog';
+import type { MergeReport } from '@/lib/importers/merge';
 import { createEditorStore, EditorStoreContext, selectedTableIds, type EditorState } from './store/editor-store';
 import { createSaver, type Saver } from './store/saver';
 import { createWorkerPut } from './store/worker-put';
@@ -87,6 +91,9 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
   const [inspectorOpen, setInspectorOpen] = useState(true);
   const [ddlOpen, setDdlOpen] = useState(true);
+  const [view, setView] = useState<'diagram' | 'design'>('diagram');
+  const projectId = useStore(store, (s) => s.projectId);
+  const currentDocument = useStore(store, (s) => s.doc);
   const leavingRef = useRef(false);
   const conflict = useStore(store, (s) => s.saveState.status === 'conflict');
   const lastChanges = useStore(store, (s) => s.lastChanges);
@@ -266,6 +273,20 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     [store, layout, toast],
   );
 
+  // An import merged into this project is one undoable step; the tables it added are laid out.
+  const handleImported = useCallback(
+    (merged: SchemaDocument, info?: { merge?: MergeReport }) => {
+      const before = new Set(Object.keys(store.getState().doc.tables));
+      const r = run({ type: 'document.replace', document: merged, label: 'Import into this project' });
+      if ('error' in r) return;
+      const added = Object.keys(merged.tables).filter((id) => !before.has(id));
+      if (added.length > 1) layout.run({ kind: 'tables', tableIds: added });
+      const m = info?.merge;
+      if (m) toast(`Imported: ${m.added.length} added, ${m.replaced.length} replaced, ${m.kept.length} kept${m.droppedRelationships.length ? `, ${m.droppedRelationships.length} relationships dropped` : ''}.`);
+    },
+    [store, run, layout, toast],
+  );
+
   const shortcutActions = useMemo<ShortcutActions>(
     () => ({
       addTable: () => addTable(),
@@ -332,10 +353,37 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
 
   return (
     <div className="db-editor flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <Toolbar actions={toolbarActions} layoutStatus={layout.status} theme={theme.effective} inspectorOpen={inspectorOpen} ddlOpen={ddlOpen} />
+      <Toolbar
+        actions={toolbarActions}
+        layoutStatus={layout.status}
+        theme={theme.effective}
+        inspectorOpen={inspectorOpen}
+        ddlOpen={ddlOpen}
+        extra={
+          <>
+            <div role="tablist" aria-label="Editor view" className="flex rounded-md border border-slate-200 p-0.5 text-sm dark:border-slate-700">
+              {(['diagram', 'design'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  role="tab"
+                  aria-selected={view === v}
+                  onClick={() => setView(v)}
+                  className={`rounded px-2 py-0.5 ${view === v ? 'bg-slate-200 font-medium dark:bg-slate-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+                >
+                  {v === 'diagram' ? 'Diagram' : 'Design doc'}
+                </button>
+              ))}
+            </div>
+            <ImportDialog mode="merge" currentDocument={currentDocument} onImported={handleImported} />
+            <DownloadMenu projectId={projectId} />
+          </>
+        }
+      />
       <div className="relative flex min-h-0 flex-1">
         <main className="relative min-w-0 flex-1">
-          <Canvas onAddTableAt={addTable} colorMode={theme.effective} />
+          {/* The design doc replaces the canvas; the canvas keeps its viewport per project. */}
+          {view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
           <Toasts />
         </main>
         {(inspectorOpen || ddlOpen) && (

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor, useEditorStore } from './store/editor-store';
@@ -30,12 +30,15 @@ export function Toolbar({
   theme,
   inspectorOpen,
   ddlOpen,
+  extra,
 }: {
   actions: ToolbarActions;
   layoutStatus: LayoutStatus;
   theme: 'light' | 'dark';
   inspectorOpen: boolean;
   ddlOpen: boolean;
+  /** View tabs, import and downloads, mounted by the editor shell. */
+  extra?: ReactNode;
 }) {
   const store = useEditorStore();
   const name = useEditor((s) => s.name);
@@ -106,6 +109,7 @@ export function Toolbar({
         </select>
       </label>
       <div className="ml-auto flex items-center gap-2">
+        {extra}
         <SaveStatus />
         <button type="button" className={btn} onClick={actions.toggleTheme} aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'} title="Dark mode (Shift+M)">
           {theme === 'dark' ? '☀' : '☾'}

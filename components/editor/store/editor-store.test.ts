@@ -168,6 +168,10 @@ const cases = {
   },
   'design.queryPattern.remove': { command: { type: 'design.queryPattern.remove', queryPatternId: 'q_orders_by_user' }, check: (d) => expect(d.design.queryPatterns).toEqual([]) },
   'settings.setDialect': { command: { type: 'settings.setDialect', dialect: 'mysql' }, check: (d) => expect(d.settings.dialect).toBe('mysql') },
+  'document.replace': {
+    command: { type: 'document.replace', label: 'Import into this project', document: { ...commandsFixture(), settings: { dialect: 'mysql' } } },
+    check: (d) => expect(d.settings.dialect).toBe('mysql'),
+  },
   batch: {
     command: {
       type: 'batch',
