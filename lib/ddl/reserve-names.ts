@@ -27,25 +27,21 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     ctx.reserveName(relations, `rel:${ctx.schemaKey(v.schemaId)}`, v.name, 'view', v.id, `views.${v.id}.name`);
   }
 
-  const clashes: { key: string; table: Table; name: string; what: string; entityId: string; path: string }[] = [];
+  const clashes: NameClash[] = [];
   for (const t of Object.values(ctx.doc.tables)) {
     const path = `tables.${t.id}`;
     // PostgreSQL: index and PK/unique names share the relation namespace of the schema.
     const indexScope = ctx.indexScope(t);
-    const reserveIndexLike = (key: string, name: string, what: string, entityId: string, namePath: string) => {
-      if (ctx.dialect === 'postgres' && relations.has(indexScope, name)) clashes.push({ key, table: t, name, what, entityId, path: namePath });
-      else ctx.reserveName(relations, indexScope, name, what, entityId, namePath);
-    };
     if (t.primaryKey?.name && ctx.caps.namedPrimaryKeys) {
       ctx.checkIdentifier(t.primaryKey.name, 'primary key', t.id, `${path}.primaryKey.name`);
-      reserveIndexLike(`${t.id}:pk`, t.primaryKey.name, 'primary key', t.id, `${path}.primaryKey.name`);
+      reserveIndexLike(ctx, clashes, t, indexScope, `${t.id}:pk`, t.primaryKey.name, 'primary key', t.id, `${path}.primaryKey.name`);
     }
     t.uniques.forEach((u, i) => {
       if (!u.name) return;
       ctx.checkIdentifier(u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
-      reserveIndexLike(u.id, u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
+      reserveIndexLike(ctx, clashes, t, indexScope, u.id, u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
     });
-    t.indexes.forEach((ix, i) => reserveIndexLike(ix.id, ix.name, 'index', ix.id, `${path}.indexes.${i}.name`));
+    t.indexes.forEach((ix, i) => reserveIndexLike(ctx, clashes, t, indexScope, ix.id, ix.name, 'index', ix.id, `${path}.indexes.${i}.name`));
     t.checks.forEach((c, i) => {
       if (!c.name) return;
       ctx.checkIdentifier(c.name, 'check constraint', c.id, `${path}.checks.${i}.name`);
@@ -61,6 +57,21 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     const from = ctx.doc.tables[r.fromTableId];
     if (r.name && r.enforced && from) ctx.reserveName(ctx.constraintNames, ctx.constraintScope(from), r.name, 'foreign key', r.id, `relationships.${r.id}.name`);
   }
+}
+
+interface NameClash {
+  key: string;
+  table: Table;
+  name: string;
+  what: string;
+  entityId: string;
+  path: string;
+}
+
+/** Reserves an explicit index/PK/unique name, or (PostgreSQL, name taken in the schema) records a clash. */
+function reserveIndexLike(ctx: DdlContext, clashes: NameClash[], table: Table, scope: string, key: string, name: string, what: string, entityId: string, path: string): void {
+  if (ctx.dialect === 'postgres' && ctx.names.has(scope, name)) clashes.push({ key, table, name, what, entityId, path });
+  else ctx.reserveName(ctx.names, scope, name, what, entityId, path);
 }
 
 /** MySQL: the table's (and each partition's) file name must fit the file system. */

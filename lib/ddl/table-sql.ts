@@ -17,7 +17,9 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   let autoIncrementStart: number | undefined;
   let autoIncrementCount = 0;
   const seen = new Set<string>();
-  table.columns.forEach((column, i) => {
+  const columns = table.columns;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
     const key = ctx.dialect === 'mysql' ? column.name.toLowerCase() : column.name;
     if (seen.has(key)) ctx.diag('error', 'name.duplicate', `column "${column.name}" appears twice in "${table.name}"`, column.id, `${path}.columns.${i}.name`);
     seen.add(key);
@@ -25,25 +27,24 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     lines.push(c.definition);
     if (column.identity && ctx.caps.identity === 'auto-increment') autoIncrementCount++;
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
-    c.inlinedChecks.forEach((check) => {
+    for (const check of c.inlinedChecks) {
       const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
       checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
-    });
-  });
+    }
+  }
   if (!table.columns.length && ctx.dialect === 'mysql') ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
   if (autoIncrementCount > 1) ctx.diag('error', `${ctx.dialect}.auto-increment-multiple`, `table "${table.name}" has ${autoIncrementCount} identity columns; MySQL allows one AUTO_INCREMENT column`, table.id, path);
   if (autoIncrementCount === 1) checkAutoIncrementIsKey(ctx, table);
 
-  const cols = (ids: readonly string[]) => ids.map((id) => ctx.q(ctx.columnNameOf(table, id))).join(', ');
   if (table.primaryKey) {
     const pk = table.primaryKey;
     checkKeyColumnsIndexable(ctx, table, pk.columnIds, 'primary key');
     const name = primaryKeyName(ctx, table);
     if (ctx.caps.namedPrimaryKeys) {
-      lines.push(`CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${cols(pk.columnIds)})`);
+      lines.push(`CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${quotedColumns(ctx, table, pk.columnIds)})`);
     } else {
       if (pk.name) ctx.diag('info', `${ctx.dialect}.primary-key-name-ignored`, `primary key "${pk.name}" of "${table.name}": MySQL always names the primary key PRIMARY`, table.id, `${path}.primaryKey.name`);
-      lines.push(`PRIMARY KEY (${cols(pk.columnIds)})`);
+      lines.push(`PRIMARY KEY (${quotedColumns(ctx, table, pk.columnIds)})`);
     }
   }
   table.uniques.forEach((u, i) => {
@@ -55,7 +56,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       if (ctx.caps.nullsNotDistinct) nnd = ' NULLS NOT DISTINCT';
       else ctx.diag('warning', `${ctx.dialect}.nulls-not-distinct-dropped`, `unique constraint "${name}" of "${table.name}": ${ctx.caps.label} has no NULLS NOT DISTINCT (PostgreSQL 15+): rows with NULLs will not conflict`, u.id, upath);
     }
-    lines.push(ctx.dialect === 'mysql' ? `UNIQUE KEY ${ctx.q(name)} (${cols(u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${cols(u.columnIds)})`);
+    lines.push(ctx.dialect === 'mysql' ? `UNIQUE KEY ${ctx.q(name)} (${quotedColumns(ctx, table, u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${quotedColumns(ctx, table, u.columnIds)})`);
   });
   const forbidden = ctx.dialect === 'mysql' && table.checks.length ? mysqlCheckForbiddenColumns(ctx, table) : NOTHING_FORBIDDEN;
   table.checks.forEach((c, i) => {
@@ -86,11 +87,12 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   }
   if (ctx.dialect === 'mysql') tail = mysqlTableOptions(ctx, table, autoIncrementStart);
 
-  const out = [`CREATE TABLE ${ctx.qualified(table)} (\n  ${lines.join(',\n  ')}\n)${tail}`];
-  out.push(...after);
+  const qualified = ctx.qualified(table);
+  const out = [`CREATE TABLE ${qualified} (\n  ${lines.join(',\n  ')}\n)${tail}`];
+  for (const statement of after) out.push(statement);
   if (ctx.caps.commentStyle === 'comment-on') {
-    if (table.comment) out.push(`COMMENT ON TABLE ${ctx.qualified(table)} IS ${ctx.str(table.comment)}`);
-    for (const c of table.columns) if (c.comment) out.push(`COMMENT ON COLUMN ${ctx.qualified(table)}.${ctx.q(c.name)} IS ${ctx.str(c.comment)}`);
+    if (table.comment) out.push(`COMMENT ON TABLE ${qualified} IS ${ctx.str(table.comment)}`);
+    for (const c of columns) if (c.comment) out.push(`COMMENT ON COLUMN ${qualified}.${ctx.q(c.name)} IS ${ctx.str(c.comment)}`);
     for (const r of ctx.relationshipsFrom(table.id)) {
       const fk = foreignKeys.get(r.id);
       if (!deferred.has(r.id) && fk?.comment) out.push(fk.comment);
@@ -123,18 +125,26 @@ export function uniqueName(ctx: DdlContext, table: Table, i: number): string {
 const NOTHING_FORBIDDEN: ReadonlyMap<string, string> = new Map();
 const SAFE_OPTION = /^[A-Za-z0-9_]+$/;
 
+/** `"a", "b"`: the columns of a key, quoted. */
+function quotedColumns(ctx: DdlContext, table: Table, ids: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < ids.length; i++) out += (i ? ', ' : '') + ctx.q(ctx.columnNameOf(table, ids[i]));
+  return out;
+}
+
+/** A MySQL table option value: kept when it is a plain name, else the fallback (with a warning). */
+function tableOption(ctx: DdlContext, table: Table, value: string | undefined, fallback: string | undefined, what: string): string | undefined {
+  if (value === undefined) return fallback;
+  if (SAFE_OPTION.test(value)) return value;
+  ctx.diag('warning', 'mysql.table-option-invalid', `table "${table.name}": ${what} "${value}" is not a valid name: left out`, table.id, `tables.${table.id}.options.mysql`);
+  return fallback;
+}
+
 function mysqlTableOptions(ctx: DdlContext, table: Table, autoIncrementStart: number | undefined): string {
   const o = table.options?.mysql ?? {};
-  const path = `tables.${table.id}.options.mysql`;
-  const opt = (value: string | undefined, fallback: string | undefined, what: string) => {
-    if (value === undefined) return fallback;
-    if (SAFE_OPTION.test(value)) return value;
-    ctx.diag('warning', 'mysql.table-option-invalid', `table "${table.name}": ${what} "${value}" is not a valid name: left out`, table.id, path);
-    return fallback;
-  };
-  const engine = opt(o.engine, 'InnoDB', 'engine');
-  const charset = opt(o.charset, 'utf8mb4', 'charset');
-  const collation = opt(o.collation, undefined, 'collation');
+  const engine = tableOption(ctx, table, o.engine, 'InnoDB', 'engine');
+  const charset = tableOption(ctx, table, o.charset, 'utf8mb4', 'charset');
+  const collation = tableOption(ctx, table, o.collation, undefined, 'collation');
   let tail = ` ENGINE=${engine} DEFAULT CHARSET=${charset}${collation ? ` COLLATE=${collation}` : ''}`;
   if (autoIncrementStart !== undefined) tail += ` AUTO_INCREMENT=${autoIncrementStart}`;
   if (table.comment) tail += ` COMMENT=${inlineComment(ctx, table.comment, 'table', `table "${table.name}"`, table.id, `tables.${table.id}.comment`)}`;
