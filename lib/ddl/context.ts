@@ -41,7 +41,8 @@ export class DdlContext {
   readonly constraintNames: NameRegistry;
   /** Per wide table: column id -> position in `table.columns`, built on first use. */
   private readonly columnIndexes = new Map<string, Map<string, number>>();
-  private outgoing?: Map<string, Relationship[]>;
+  // Initialised here (not on first use) so every instance has the same hidden class from the start.
+  private outgoing: Map<string, Relationship[]> | undefined = undefined;
 
   constructor(
     readonly doc: SchemaDocument,
@@ -83,11 +84,17 @@ export class DdlContext {
   }
 
   diag(severity: Severity, code: string, message: string, entityId?: string, path?: string): void {
-    // Assigned, not spread: this runs per diagnostic, thousands of times on large documents.
-    const d: Diagnostic = { severity, code, message };
-    if (entityId) d.entityId = entityId;
-    if (path) d.path = path;
-    this.diagnostics.push(d);
+    // Whole literals, not spreads (this runs per diagnostic, thousands of times on large documents)
+    // nor properties added later (each added property is a new hidden class, dropped by the GC).
+    this.diagnostics.push(
+      entityId
+        ? path
+          ? { severity, code, message, entityId, path }
+          : { severity, code, message, entityId }
+        : path
+          ? { severity, code, message, path }
+          : { severity, code, message },
+    );
   }
 
   q(name: string): string {

@@ -57,46 +57,44 @@ function skipped(ctx: DdlContext, table: Table, index: Index, name: string, meth
   return undefined;
 }
 
-/** Reports a diagnostic on one index; its where and path are built only when one is reported. */
-class IndexDiagnostics {
-  constructor(
-    private readonly ctx: DdlContext,
-    private readonly table: Table,
-    private readonly index: Index,
-    private readonly position: number,
-  ) {}
+/** The index a diagnostic is about; its where and path are built only when one is reported. */
+interface IndexSite {
+  ctx: DdlContext;
+  table: Table;
+  index: Index;
+  position: number;
+}
 
-  warn(severity: 'info' | 'warning' | 'error', code: string, message: string): void {
-    const { table, index } = this;
-    this.ctx.diag(severity, code, `index "${index.name}" on "${table.name}": ${message}`, index.id, `tables.${table.id}.indexes.${this.position}`);
-  }
+function warn(site: IndexSite, severity: 'info' | 'warning' | 'error', code: string, message: string): void {
+  const { table, index } = site;
+  site.ctx.diag(severity, code, `index "${index.name}" on "${table.name}": ${message}`, index.id, `tables.${table.id}.indexes.${site.position}`);
 }
 
 export function indexSql(ctx: DdlContext, table: Table, index: Index, position: number): IndexSql | undefined {
   if (ctx.needsIdentifierCheck(index.name)) ctx.checkIdentifier(index.name, 'index', index.id, `tables.${table.id}.indexes.${position}.name`);
   const name = ctx.renamed.get(index.id) ?? index.name;
-  const report = new IndexDiagnostics(ctx, table, index, position);
-  return ctx.dialect === 'postgres' ? postgresIndex(ctx, table, index, name, report) : mysqlIndex(ctx, table, index, name, report);
+  const site: IndexSite = { ctx, table, index, position };
+  return ctx.dialect === 'postgres' ? postgresIndex(ctx, table, index, name, site) : mysqlIndex(ctx, table, index, name, site);
 }
 
 function pgOpclass(ctx: DdlContext, opclass: string): string {
   return opclass.split('.').map((p) => ctx.q(p)).join('.');
 }
 
-function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string, report: IndexDiagnostics): IndexSql | undefined {
+function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string, site: IndexSite): IndexSql | undefined {
   let method: IndexMethod = index.method ?? 'btree';
   if (method === 'fulltext') {
-    report.warn('warning', 'postgres.fulltext-index-skipped', 'PostgreSQL has no FULLTEXT index: skipped (index a tsvector column with GIN instead)');
+    warn(site, 'warning', 'postgres.fulltext-index-skipped', 'PostgreSQL has no FULLTEXT index: skipped (index a tsvector column with GIN instead)');
     return skipped(ctx, table, index, name, method, 'no FULLTEXT indexes (index a tsvector column with GIN)');
   }
   const notes: string[] = [];
   if (method === 'spatial') {
-    report.warn('info', 'postgres.spatial-as-gist', 'SPATIAL becomes a GiST index');
+    warn(site, 'info', 'postgres.spatial-as-gist', 'SPATIAL becomes a GiST index');
     notes.push('SPATIAL built as GiST');
     method = 'gist';
   }
   if (index.unique && method !== 'btree') {
-    report.warn('error', 'postgres.unique-method', `PostgreSQL builds UNIQUE indexes only with btree, not ${method}`);
+    warn(site, 'error', 'postgres.unique-method', `PostgreSQL builds UNIQUE indexes only with btree, not ${method}`);
   }
   const ordered = PG_ORDERED_METHODS.has(method);
   let droppedOrder = false;
@@ -107,7 +105,7 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
       sql = ctx.q(ctx.columnNameOf(table, part.columnId));
       if (part.length !== undefined) {
         droppedPrefix = true;
-        report.warn('info', 'postgres.prefix-length-dropped', `PostgreSQL has no prefix indexes: (${part.length}) on "${ctx.columnNameOf(table, part.columnId)}" is left out`);
+        warn(site, 'info', 'postgres.prefix-length-dropped', `PostgreSQL has no prefix indexes: (${part.length}) on "${ctx.columnNameOf(table, part.columnId)}" is left out`);
       }
     } else sql = `(${part.sql})`;
     if (part.opclass) sql += ` ${pgOpclass(ctx, part.opclass)}`;
@@ -122,7 +120,7 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
     return sql;
   });
   if (droppedOrder) {
-    report.warn('warning', 'postgres.index-order-dropped', `${method} indexes are unordered: ASC/DESC/NULLS are left out`);
+    warn(site, 'warning', 'postgres.index-order-dropped', `${method} indexes are unordered: ASC/DESC/NULLS are left out`);
     notes.push('unordered method: ASC/DESC/NULLS left out');
   }
   let statement = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)}${method === 'btree' ? '' : ` USING ${method}`} (${parts.join(', ')})`;
@@ -132,7 +130,7 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
       include = index.includeColumnIds.map((id) => ctx.columnNameOf(table, id));
       statement += ` INCLUDE (${include.map((n) => ctx.q(n)).join(', ')})`;
     } else {
-      report.warn('warning', 'postgres.include-dropped', `${method} indexes cannot INCLUDE columns: left out`);
+      warn(site, 'warning', 'postgres.include-dropped', `${method} indexes cannot INCLUDE columns: left out`);
       notes.push('INCLUDE left out');
     }
   }
@@ -149,38 +147,38 @@ function isLobColumn(ctx: DdlContext, table: Table, columnId: string): boolean {
   return i >= 0 && resolveColumnTypeQuietly(ctx, table, i).lob;
 }
 
-function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, report: IndexDiagnostics): IndexSql | undefined {
+function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, site: IndexSite): IndexSql | undefined {
   let method: IndexMethod = index.method ?? 'btree';
   const fallback = MYSQL_METHOD_FALLBACK[method];
   if (fallback === 'skip') {
-    report.warn('warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: skipped`);
+    warn(site, 'warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: skipped`);
     return skipped(ctx, table, index, name, method, `no ${INDEX_METHOD_LABEL[method]} indexes`);
   }
   const notes: string[] = [];
   if (fallback === 'btree') {
-    report.warn('warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: created as a B-tree`);
+    warn(site, 'warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: created as a B-tree`);
     notes.push(`${INDEX_METHOD_LABEL[method]} not available: built as B-tree`);
     method = 'btree';
   }
   if (method === 'hash') {
-    report.warn('info', 'mysql.hash-index-as-btree', 'InnoDB builds HASH indexes as B-trees');
+    warn(site, 'info', 'mysql.hash-index-as-btree', 'InnoDB builds HASH indexes as B-trees');
     notes.push('InnoDB builds HASH as B-tree');
     method = 'btree';
   }
   if (index.unique && index.where) {
-    report.warn('warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes; a UNIQUE index without "WHERE ${index.where}" would reject valid rows: skipped`);
+    warn(site, 'warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes; a UNIQUE index without "WHERE ${index.where}" would reject valid rows: skipped`);
     return skipped(ctx, table, index, name, method, 'no partial indexes, and a UNIQUE index over all rows would reject valid rows');
   }
   if (index.where) {
-    report.warn('warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes: created over all rows (predicate "${index.where}" left out)`);
+    warn(site, 'warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes: created over all rows (predicate "${index.where}" left out)`);
     notes.push(`no partial indexes: covers all rows (WHERE ${index.where} left out)`);
   }
   if (!ctx.caps.expressionIndexes && index.parts.some((p) => p.kind === 'expression')) {
-    report.warn('warning', 'mysql.expression-index-unsupported', `${ctx.caps.label} has no functional index parts: skipped (index a generated column instead)`);
+    warn(site, 'warning', 'mysql.expression-index-unsupported', `${ctx.caps.label} has no functional index parts: skipped (index a generated column instead)`);
     return skipped(ctx, table, index, name, method, 'no functional index parts');
   }
   if ((method === 'fulltext' || method === 'spatial') && table.partitioning) {
-    report.warn('warning', 'mysql.index-on-partitioned-table', `InnoDB partitioned tables cannot have ${method.toUpperCase()} indexes: skipped`);
+    warn(site, 'warning', 'mysql.index-on-partitioned-table', `InnoDB partitioned tables cannot have ${method.toUpperCase()} indexes: skipped`);
     return skipped(ctx, table, index, name, method, `InnoDB partitioned tables cannot have ${INDEX_METHOD_LABEL[method]} indexes`);
   }
   const fulltextOrSpatial = method === 'fulltext' || method === 'spatial';
@@ -192,16 +190,16 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, r
       sql = ctx.q(ctx.columnNameOf(table, part.columnId));
       if (part.length !== undefined) sql += `(${part.length})`;
       else if (!fulltextOrSpatial && isLobColumn(ctx, table, part.columnId)) {
-        report.warn('warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
+        warn(site, 'warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
       }
     } else sql = `(${part.sql})`;
     if (part.opclass) {
       droppedOpclass = true;
-      report.warn('info', 'mysql.opclass-dropped', `operator class ${part.opclass} is PostgreSQL-only: left out`);
+      warn(site, 'info', 'mysql.opclass-dropped', `operator class ${part.opclass} is PostgreSQL-only: left out`);
     }
     if (part.nulls) {
       droppedNulls = true;
-      report.warn('info', 'mysql.nulls-order-dropped', `${ctx.caps.label} sorts NULLs first ascending and last descending: NULLS ${part.nulls.toUpperCase()} left out`);
+      warn(site, 'info', 'mysql.nulls-order-dropped', `${ctx.caps.label} sorts NULLs first ascending and last descending: NULLS ${part.nulls.toUpperCase()} left out`);
     }
     if (part.order === 'desc' && !fulltextOrSpatial) sql += ' DESC';
     return sql;
@@ -212,10 +210,10 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, r
   if (index.includeColumnIds?.length) {
     const names = index.includeColumnIds.map((id) => ctx.columnNameOf(table, id));
     if (index.unique) {
-      report.warn('warning', 'mysql.include-dropped', `${ctx.caps.label} has no INCLUDE; adding ${names.join(', ')} as key columns would change what is unique: left out`);
+      warn(site, 'warning', 'mysql.include-dropped', `${ctx.caps.label} has no INCLUDE; adding ${names.join(', ')} as key columns would change what is unique: left out`);
       notes.push('INCLUDE left out (would change what is unique)');
     } else {
-      report.warn('info', 'mysql.include-as-key-columns', `${ctx.caps.label} has no INCLUDE: ${names.join(', ')} become trailing key columns (still covering)`);
+      warn(site, 'info', 'mysql.include-as-key-columns', `${ctx.caps.label} has no INCLUDE: ${names.join(', ')} become trailing key columns (still covering)`);
       for (const n of names) parts.push(ctx.q(n));
       include = names;
     }
