@@ -136,7 +136,7 @@ describe('derived purposes', () => {
   });
 });
 
-const ddlNames = (doc: Parameters<typeof generateDdlStatements>[0], dialect: Dialect) => generateDdlStatements(doc, dialect).decisions;
+const decisionsOf = (doc: Parameters<typeof generateDdlStatements>[0], dialect: Dialect) => generateDdlStatements(doc, dialect).decisions;
 
 describe('names the DDL gives unnamed keys', () => {
   it('derives <table>_pkey, <table>_<cols>_key and <table>_<cols>_fkey, avoiding every explicit name', () => {
@@ -160,9 +160,9 @@ describe('names the DDL gives unnamed keys', () => {
     );
     const rel = makeRelationship({ id: 'r1', fromTableId: t.id, toTableId: parent.id, columnPairs: [{ fromColumnId: b.id, toColumnId: 'p_id' }] }, ids);
     const doc = assertDocument(documentOf({ tables: [parent, t], relationships: [rel] }));
-    const pg = ddlNames(doc, 'postgres');
+    const pg = decisionsOf(doc, 'postgres');
     expect([pg.primaryKeys.get(t.id), pg.uniques.get('u1'), pg.uniques.get('u2'), pg.foreignKeys.get('r1')]).toEqual(['t_pkey', 't_a_b_key', 't_b_key1', 't_b_fkey']);
-    const my = ddlNames(doc, 'mysql');
+    const my = decisionsOf(doc, 'mysql');
     expect([my.primaryKeys.get(t.id), my.uniques.get('u2')]).toEqual(['PRIMARY', 't_b_key1']);
     // MySQL: the explicit index leads with the FK column, so InnoDB adds no index of its own.
     expect(indexStrategy(doc, 'mysql').filter((r) => r.indexName === 't_b_fkey')).toEqual([]);
@@ -182,13 +182,35 @@ describe('names the DDL gives unnamed keys', () => {
     expect(indexStrategy(doc, 'mysql').map((r) => r.indexName)).toEqual(['x_idx', 'x_idx']);
   });
 
+  it('marks a FULLTEXT index on a partitioned MySQL table as not created, as the DDL skips it', () => {
+    const ids = sequentialIds();
+    const id = makeColumn({ name: 'id', type: scalar('integer'), nullable: false }, ids);
+    const body = makeColumn({ name: 'body', type: scalar('text') }, ids);
+    const t = makeTable(
+      {
+        name: 'posts',
+        columns: [id, body],
+        primaryKey: { columnIds: [id.id] },
+        indexes: [makeIndex({ name: 'posts_body_ft', method: 'fulltext', parts: [{ kind: 'column', columnId: body.id }] }, ids)],
+        partitioning: { strategy: 'hash', key: [{ kind: 'column', columnId: id.id }], partitions: [{ id: 'p0', name: 'p0', bound: { kind: 'hash', modulus: 2, remainder: 0 } }, { id: 'p1', name: 'p1', bound: { kind: 'hash', modulus: 2, remainder: 1 } }] },
+      },
+      ids,
+    );
+    const doc = assertDocument(documentOf({ tables: [t], dialect: 'mysql' }));
+    expect(generateDdlStatements(doc, 'mysql').statements.some((st) => st.includes('posts_body_ft'))).toBe(false);
+    expect(pick(indexStrategy(doc, 'mysql'), 'posts_body_ft')).toMatchObject({
+      created: false,
+      type: 'Full-text (not created on MySQL 8.0: InnoDB partitioned tables cannot have Full-text indexes)',
+    });
+  });
+
   it('fits long derived names to the limit with a hash, as the DDL does', () => {
     const ids = sequentialIds();
     const long = 'x'.repeat(60);
     const col = makeColumn({ name: 'id', type: scalar('integer'), nullable: false }, ids);
     const t = makeTable({ name: long, columns: [col], primaryKey: { columnIds: [col.id] } }, ids);
     const doc = assertDocument(documentOf({ tables: [t] }));
-    const name = ddlNames(doc, 'postgres').primaryKeys.get(t.id)!;
+    const name = decisionsOf(doc, 'postgres').primaryKeys.get(t.id)!;
     expect(name).toBe(fitDerivedName(dialectSpec('postgres'), `${long}_pkey`).name);
     expect(name.length).toBeLessThanOrEqual(63);
     expect(name).toMatch(/_[0-9a-f]{8}$/);
