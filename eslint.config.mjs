@@ -17,9 +17,11 @@ const pureLayer = {
   },
 };
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   pureLayer,
-  { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'bench/out/**', 'node_modules/**', 'lib/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
 ];
+
+export default config;

@@ -14,7 +14,6 @@ import { generateDdlStatements } from '../../ddl/generate-ddl';
 import type { SchemaDocument } from '../document';
 import { kitchenSinkDocument } from '../fixtures/kitchen-sink';
 import { sequentialIds } from '../ids';
-/* eslint-disable no-restricted-imports -- test-only access to real engines (see header) */
 import { compareDocumentToCatalog } from '../../server/testing/document-catalog';
 import { mariadbSession } from '../../server/testing/mariadb';
 import { readMysqlCatalog } from '../../server/testing/mysql-catalog';
@@ -22,7 +21,6 @@ import { readPgCatalog } from '../../server/testing/pg-catalog';
 import { pgServerSession } from '../../server/testing/pg-engines';
 import { requireServer } from '../../server/testing/require-server';
 import { applyStatements } from '../../server/testing/sql-client';
-/* eslint-enable no-restricted-imports */
 import { applyCommand } from './apply';
 import { addTableCommand } from './helpers/add-table';
 import { connectColumnsCommand } from './helpers/connect-columns';

@@ -1,6 +1,5 @@
 import type { SchemaDocument } from '../../document';
 import { formatIssues, parseDocument } from '../../validate';
-import type { ApplyContext } from '../context';
 import { CommandError } from '../errors';
 import type { CommandOf } from '../types';
 
@@ -8,7 +7,7 @@ import type { CommandOf } from '../types';
  * Assigns every top-level part of the replacement onto the draft, so immer records one replace patch
  * per part (and the inverse restores exactly the old parts).
  */
-export function replaceDocument(doc: SchemaDocument, command: CommandOf<'document.replace'>, _ctx: ApplyContext): void {
+export function replaceDocument(doc: SchemaDocument, command: CommandOf<'document.replace'>): void {
   const parsed = parseDocument(command.document);
   if (!parsed.ok) throw new CommandError('invalid-value', `the replacement document is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);
   const next = parsed.document;
