@@ -46,6 +46,11 @@ export function scalarTypeSql(ctx: DdlContext, t: ScalarType, table: Table, colu
   if (native) return native;
   const other = ctx.dialect === 'postgres' ? t.native?.mysql : t.native?.postgres;
   if (other) ctx.diag('info', 'type.native-fallback', `${columnWhere(table, column)}: native type "${other}" is for the other dialect; ${ctx.spec.label} uses the logical type ${t.name}`, column.id, columnPath(table, index));
+  const keyType = t.name === 'text' ? ctx.caps.textKeyType : undefined;
+  if (keyType && ctx.isKeyedTextColumn(column)) {
+    ctx.diag('info', `${ctx.dialect}.text-key-as-varchar`, `${columnWhere(table, column)}: ${ctx.spec.label} cannot use a TEXT column whole in a key (primary key, unique, index or foreign key): ${keyType.sql} instead`, column.id, columnPath(table, index));
+    return keyType.sql;
+  }
   const mapped = ctx.spec.mapType(t, ctx.caps);
   if (mapped.loss) ctx.diag(mapped.loss.severity, mapped.loss.code, `${columnWhere(table, column)}: ${mapped.loss.message}`, column.id, columnPath(table, index));
   return mapped.sql;
@@ -212,7 +217,10 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   if (notNull) definition += ' NOT NULL';
 
   if (!column.generated) {
-    if (column.identity && column.default.kind !== 'none') {
+    if (column.arrayDims && !ctx.caps.arrays && column.default.kind !== 'none') {
+      // The column becomes json: an array default (`ARRAY['a']`, `'{a,b}'`) is PostgreSQL array syntax.
+      ctx.diag('warning', `${ctx.dialect}.array-default-dropped`, `${columnWhere(table, column)}: the default is a PostgreSQL array value and the column becomes json on ${ctx.spec.label}: the default is left out`, column.id, columnPath(table, index));
+    } else if (column.identity && column.default.kind !== 'none') {
       ctx.diag('warning', 'column.identity-default-ignored', `${columnWhere(table, column)}: an identity column cannot have a default; the default is left out`, column.id, columnPath(table, index));
     } else if (column.default.kind !== 'none' || domain) {
       const d = defaultSql(ctx, column, type, table, index);

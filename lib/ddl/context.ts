@@ -30,6 +30,9 @@ export interface DdlOptions {
  */
 const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/** Index methods whose columns are key columns on MySQL (BRIN falls back to a B-tree there). */
+const KEY_INDEX_METHODS: ReadonlySet<string> = new Set(['btree', 'hash', 'brin']);
+
 /** Up to this many columns a table's columns are scanned by id rather than mapped. */
 const NARROW_TABLE = 24;
 
@@ -43,6 +46,7 @@ export class DdlContext {
   private readonly columnIndexes = new Map<string, Map<string, number>>();
   // Initialised here (not on first use) so every instance has the same hidden class from the start.
   private outgoing: Map<string, Relationship[]> | undefined = undefined;
+  private keyedText: Set<Column> | undefined = undefined;
 
   constructor(
     readonly doc: SchemaDocument,
@@ -134,6 +138,56 @@ export class DdlContext {
       }
     }
     return this.outgoing.get(tableId) ?? [];
+  }
+
+  /**
+   * Whether `column` is a text column that caps.textKeyType replaces: logical text without a native
+   * type for this dialect, no array, used whole (no prefix length) in a primary key, a unique, a
+   * B-tree/hash index or either side of an enforced foreign key. Both sides of a foreign key are
+   * keyed, so they get the same type. Computed once per run, on first use.
+   */
+  isKeyedTextColumn(column: Column): boolean {
+    if (!this.caps.textKeyType) return false;
+    if (!this.keyedText) this.keyedText = this.collectKeyedTextColumns();
+    return this.keyedText.has(column);
+  }
+
+  private collectKeyedTextColumns(): Set<Column> {
+    const out = new Set<Column>();
+    const add = (table: Table, ids: readonly string[]) => {
+      for (const id of ids) {
+        const c = this.column(table, id);
+        if (c && this.isPlainText(c)) out.add(c);
+      }
+    };
+    for (const table of Object.values(this.doc.tables)) {
+      if (table.primaryKey) add(table, table.primaryKey.columnIds);
+      for (const u of table.uniques) add(table, u.columnIds);
+      for (const ix of table.indexes) {
+        // FULLTEXT/SPATIAL take TEXT whole; GIN/GiST/SP-GiST are not built on MySQL.
+        if (ix.method && !KEY_INDEX_METHODS.has(ix.method)) continue;
+        for (const p of ix.parts) if (p.kind === 'column' && p.length === undefined) add(table, [p.columnId]);
+      }
+    }
+    for (const r of Object.values(this.doc.relationships)) {
+      if (!r.enforced) continue;
+      const from = this.doc.tables[r.fromTableId];
+      const to = this.doc.tables[r.toTableId];
+      if (!from || !to) continue;
+      for (const p of r.columnPairs) {
+        add(from, [p.fromColumnId]);
+        add(to, [p.toColumnId]);
+      }
+    }
+    return out;
+  }
+
+  /** Logical text (directly or through an inlined domain) with no native type for this dialect. */
+  private isPlainText(column: Column): boolean {
+    if (column.arrayDims) return false;
+    const t = column.type;
+    const scalar = t.kind === 'scalar' ? t : t.kind === 'domain' && !this.caps.domains ? this.doc.domains[t.domainId]?.type : undefined;
+    return scalar !== undefined && scalar.name === 'text' && !scalar.native?.[this.dialect];
   }
 
   column(table: Table, columnId: string): Column | undefined {

@@ -119,9 +119,18 @@ const CASES: Case[] = [
     return one(table('t', [c], { uniques: [{ id: 'u1', columnIds: [c.id], nullsNotDistinct: true }] }));
   }],
   ['mysql.key-needs-prefix-length', 'mysql', () => {
+    const c = col('c', { type: scalar('blob') });
+    return one(table('t', [c], { uniques: [{ id: 'u1', columnIds: [c.id] }] }));
+  }],
+  ['mysql.text-key-as-varchar', 'mysql', () => {
     const c = col('c', { type: scalar('text') });
     return one(table('t', [c], { uniques: [{ id: 'u1', columnIds: [c.id] }] }));
   }],
+  ['mysql.prefix-length-dropped', 'mysql', () => {
+    const c = col('c', { type: scalar('text') });
+    return one(table('t', [c], { uniques: [{ id: 'u1', columnIds: [c.id] }], indexes: [makeIndex({ name: 'p', parts: [{ kind: 'column', columnId: c.id, length: 255 }] }, ids)] }));
+  }],
+  ['mysql.array-default-dropped', 'mysql', () => one(table('t', [col('tags', { type: scalar('text'), arrayDims: 1, default: { kind: 'expression', sql: "ARRAY['a']" } })]))],
   ['mysql.check-skipped', 'mysql', () => {
     const { doc, child, ref } = parentChild('cascade');
     doc.tables[child.id].checks.push({ id: 'k1', name: 'positive_parent', expression: `${ref.name} > 0` });

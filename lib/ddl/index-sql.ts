@@ -147,6 +147,17 @@ function isLobColumn(ctx: DdlContext, table: Table, columnId: string): boolean {
   return i >= 0 && resolveColumnTypeQuietly(ctx, table, i).lob;
 }
 
+/**
+ * A prefix at least as long as a keyed text column's bounded type (see caps.textKeyType) would be
+ * rejected ("Incorrect prefix key"): the whole column is the same key.
+ */
+function prefixCoversKeyedText(ctx: DdlContext, table: Table, columnId: string, length: number): boolean {
+  const keyType = ctx.caps.textKeyType;
+  if (!keyType || length < keyType.length) return false;
+  const column = ctx.column(table, columnId);
+  return column !== undefined && ctx.isKeyedTextColumn(column);
+}
+
 function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, site: IndexSite): IndexSql | undefined {
   let method: IndexMethod = index.method ?? 'btree';
   const fallback = MYSQL_METHOD_FALLBACK[method];
@@ -188,8 +199,11 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
     let sql: string;
     if (part.kind === 'column') {
       sql = ctx.q(ctx.columnNameOf(table, part.columnId));
-      if (part.length !== undefined) sql += `(${part.length})`;
-      else if (!fulltextOrSpatial && isLobColumn(ctx, table, part.columnId)) {
+      if (part.length !== undefined) {
+        if (prefixCoversKeyedText(ctx, table, part.columnId, part.length)) {
+          warn(site, 'info', 'mysql.prefix-length-dropped', `column "${ctx.columnNameOf(table, part.columnId)}" is ${ctx.caps.textKeyType?.sql} (a keyed TEXT column): the prefix (${part.length}) covers it whole and is left out`);
+        } else sql += `(${part.length})`;
+      } else if (!fulltextOrSpatial && isLobColumn(ctx, table, part.columnId)) {
         warn(site, 'warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
       }
     } else sql = `(${part.sql})`;

@@ -14,6 +14,7 @@
  */
 import mermaid from 'mermaid';
 import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDdl, generateDdlStatements } from '../ddl/generate-ddl';
 import { importMysql } from '../importers/mysql/import-mysql';
@@ -95,7 +96,7 @@ function ownDialect(file: string, doc: SchemaDocument): Dialect {
 }
 
 const hasCorpus = corpusAvailable('design-doc corpus property tests');
-const pglite = pgliteSession({ citext });
+const pglite = pgliteSession({ citext, pg_trgm });
 const mysqlUrl = requireServer('mysql');
 const maria = mysqlUrl ? mariadbSession(mysqlUrl) : undefined;
 afterAll(async () => {
@@ -164,7 +165,9 @@ describe.skipIf(!hasCorpus)('DATABASE_DESIGN.md and exports over the corpus', ()
     it('postgres: the embedded DDL applies on PGlite', async () => {
       const doc = await load(source);
       const db = await pglite.fresh();
-      await db.query('CREATE EXTENSION IF NOT EXISTS citext');
+      // Extensions the corpus schemas use (the model does not record extensions): documenso's trigram indexes.
+    await db.query('CREATE EXTENSION IF NOT EXISTS citext');
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
       const statements = generateDdlStatements(doc, 'postgres').statements;
       const failures = await applyAll(db, statements);
       const own = ownDialect(source.file, doc) === 'postgres';

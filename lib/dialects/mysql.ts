@@ -25,6 +25,8 @@ export function mysqlTableFileNameLength(table: string, partition?: string): num
 
 export const MAX_FILE_NAME_BYTES = 255;
 
+const TEXT_KEY_TYPE = { sql: 'varchar(191)', length: 191 } as const;
+
 const NEEDS_STRING_ESCAPE = /[\\'\u0000]/;
 
 export const MYSQL_TARGETS: readonly MysqlTarget[] = ['mysql-8.0', 'mysql-8.4', 'mariadb-10.11'];
@@ -63,6 +65,9 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     namedPrimaryKeys: false,
     checksOnAutoIncrement: mariadb,
     unsigned: true,
+    // Prisma's MySQL connector uses varchar(191) for String keys: 191 x 4 bytes (utf8mb4) = 764 bytes,
+    // so even a 4-column key stays under InnoDB's 3072-byte index limit.
+    textKeyType: TEXT_KEY_TYPE,
   };
 }
 

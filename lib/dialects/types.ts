@@ -63,6 +63,12 @@ export interface Capabilities {
   unsigned: boolean;
   /** MySQL 8 rejects CHECK constraints that mention an AUTO_INCREMENT column; MariaDB accepts them. */
   checksOnAutoIncrement: boolean;
+  /**
+   * MySQL cannot use a TEXT column whole in a key ("BLOB/TEXT column used in key specification
+   * without a key length"): a column of logical type text (no native override) that is part of a
+   * primary key, unique, index or foreign key gets this bounded type instead. Absent: text keys work.
+   */
+  textKeyType?: { sql: string; length: number };
 }
 
 export interface DialectSpec {

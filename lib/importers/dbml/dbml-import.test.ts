@@ -93,6 +93,34 @@ describe.skipIf(!haveCorpus)('DBML corpus', () => {
     expect(exprDefaults).toContain('now()');
   });
 
+  describe('JSON documents in backtick defaults', () => {
+    // drizzle-dbml writes JSON defaults in backticks; `{...}` is no SQL expression (PostgreSQL: syntax error at "{").
+    const cases: [string, string, { kind: string; value?: unknown; sql?: string }, number][] = [
+      ['jsonb object in backticks', 'jsonb [default: `{"a":{"b":[1,2]},"c":""}`]', { kind: 'literal', value: '{"a":{"b":[1,2]},"c":""}' }, 1],
+      ['json array in backticks', 'json [default: `[1, "x"]`]', { kind: 'literal', value: '[1, "x"]' }, 1],
+      ['a jsonb string default is a literal already', `jsonb [default: '{"a":1}']`, { kind: 'literal', value: '{"a":1}' }, 0],
+      ['a real SQL expression on jsonb stays an expression', "jsonb [default: `'{}'::jsonb`]", { kind: 'expression', sql: "'{}'::jsonb" }, 0],
+      ['not JSON (unbalanced) stays an expression', 'jsonb [default: `{"a":`]', { kind: 'expression', sql: '{"a":' }, 0],
+      ['a text column keeps its backtick expression', 'text [default: `{"a":1}`]', { kind: 'expression', sql: '{"a":1}' }, 0],
+    ];
+    it.each(cases)('%s', (_name, column, expected, infos) => {
+      const { document, report: { diagnostics } } = importDbml(`Table t {\n  id int [pk]\n  c ${column}\n}\n`);
+      const c = Object.values(document.tables)[0].columns.find((x) => x.name === 'c');
+      expect(c?.default).toEqual(expected);
+      expect(diagnostics.filter((d) => d.code === 'dbml.json-default-as-literal').map((d) => d.severity)).toEqual(Array(infos).fill('info'));
+    });
+
+    it.skipIf(!haveCorpus)('dokploy: both metricsConfig defaults are JSON literals', () => {
+      const { document } = importDbml(readCorpusFile('dbml/dokploy-schema.dbml'));
+      const defaults = Object.values(document.tables).flatMap((t) => t.columns.filter((c) => c.name === 'metricsConfig')).map((c) => c.default);
+      expect(defaults).toHaveLength(2);
+      for (const d of defaults) {
+        expect(d.kind).toBe('literal');
+        expect(JSON.parse(d.kind === 'literal' ? String(d.value) : '')).toHaveProperty('server.refreshRate', 60);
+      }
+    });
+  });
+
   it('holistics: TableGroup becomes an area, notes become comments, inline refs', () => {
     const { document } = importDbml(readCorpusFile('dbml/holistics-playground-ecommerce.dbml'));
     const areas = Object.values(document.areas);

@@ -97,6 +97,25 @@ function mapDefault(d: DbmlField['dbdefault']): DefaultValue {
   }
 }
 
+/**
+ * The text of a backtick (expression) default on a json/jsonb column that is a JSON object or array,
+ * else undefined. Generators such as drizzle-dbml write JSON defaults in backticks; `{...}` / `[...]`
+ * is no SQL expression in either dialect (PostgreSQL: syntax error at "{"), so it can only mean the
+ * JSON value, which both dialects take as a string literal.
+ */
+function jsonDocumentExpression(column: Column): string | undefined {
+  const d = column.default;
+  if (d.kind !== 'expression' || column.type.kind !== 'scalar' || (column.type.name !== 'json' && column.type.name !== 'jsonb') || column.arrayDims) return undefined;
+  const text = d.sql.trim();
+  if (!/^[[{]/.test(text)) return undefined;
+  try {
+    JSON.parse(text);
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
 function dialectOf(databaseType: string | undefined): Dialect {
   return databaseType && /mysql|maria/i.test(databaseType) ? 'mysql' : 'postgres';
 }
@@ -233,6 +252,11 @@ export function dbmlToDocument({ exported, databaseType }: ParsedDbml, ids: IdFa
         }
         column.nullable = !(f.not_null || f.pk);
         column.default = mapDefault(f.dbdefault);
+        const jsonText = jsonDocumentExpression(column);
+        if (jsonText !== undefined) {
+          column.default = { kind: 'literal', value: jsonText };
+          diagnostics.push({ severity: 'info', code: 'dbml.json-default-as-literal', entityId: column.id, message: `column "${t.name}.${f.name}": the backtick default is a JSON document, not SQL: kept as a string literal` });
+        }
         if (f.increment) column.identity = { always: false };
         if (f.note) column.comment = f.note;
         if (f.pk) pk.push(column.id);

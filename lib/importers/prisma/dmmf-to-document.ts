@@ -51,6 +51,10 @@ export function dialectOfProvider(provider: string | undefined): Dialect {
   return provider === 'mysql' ? 'mysql' : 'postgres';
 }
 
+function quoteSqlIdentifier(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
 function quoteSqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -62,14 +66,25 @@ interface MappedDefault {
   clientSide?: string;
 }
 
-function mapDefault(field: DmmfField, enumDbValues: ReadonlyMap<string, string> | undefined, dialect: Dialect): MappedDefault {
+/** The enum of an enum field: its database name (for casts) and value names -> database names. */
+interface FieldEnum {
+  dbName: string;
+  values: ReadonlyMap<string, string>;
+}
+
+function mapDefault(field: DmmfField, fieldEnum: FieldEnum | undefined, dialect: Dialect): MappedDefault {
   const d: DmmfDefault | undefined = field.default;
+  const enumDbValues = fieldEnum?.values;
   if (d === undefined) return { default: { kind: 'none' } };
   if (Array.isArray(d)) {
     // Scalar-list defaults exist only on PostgreSQL (arrays).
     const items = (d as ReadonlyArray<string | number | boolean>).map((v) => (typeof v === 'string' ? quoteSqlString(enumDbValues?.get(v) ?? v) : String(v)));
     if (dialect !== 'postgres') return { default: { kind: 'none' } };
-    return { default: { kind: 'expression', sql: items.length ? `ARRAY[${items.join(', ')}]` : `'{}'` } };
+    if (!items.length) return { default: { kind: 'expression', sql: `'{}'` } };
+    // ARRAY['USER'] is text[], which PostgreSQL will not assign to a "Role"[] column: cast it, as
+    // prisma migrate does (`ARRAY['USER']::"Role"[]`).
+    const cast = fieldEnum ? `::${quoteSqlIdentifier(fieldEnum.dbName)}[]` : '';
+    return { default: { kind: 'expression', sql: `ARRAY[${items.join(', ')}]${cast}` } };
   }
   if (typeof d === 'object' && d !== null && 'name' in d) {
     const fn = d as { name: string; args: ReadonlyArray<string | number> };
@@ -127,7 +142,7 @@ export function dmmfToDocument(dm: DmmfDatamodel, facts: PrismaSourceFacts, ids:
 
   // Enums: database names of the enum and of each value (@map on values).
   const enumIdByName = new Map<string, string>();
-  const enumDbValues = new Map<string, Map<string, string>>();
+  const enumsByName = new Map<string, FieldEnum>();
   for (const e of dm.enums) {
     const id = ids('enm');
     const values = e.values.map((v) => v.dbName ?? v.name);
@@ -135,7 +150,7 @@ export function dmmfToDocument(dm: DmmfDatamodel, facts: PrismaSourceFacts, ids:
     if (e.documentation) el.comment = e.documentation;
     doc.enums[id] = el;
     enumIdByName.set(e.name, id);
-    enumDbValues.set(e.name, new Map(e.values.map((v) => [v.name, v.dbName ?? v.name])));
+    enumsByName.set(e.name, { dbName: el.name, values: new Map(e.values.map((v) => [v.name, v.dbName ?? v.name])) });
   }
 
   const modelByName = new Map(dm.models.map((m) => [m.name, m]));
@@ -167,7 +182,7 @@ export function dmmfToDocument(dm: DmmfDatamodel, facts: PrismaSourceFacts, ids:
         column = makeColumn({ name: f.dbName ?? f.name, type, nullable: !f.isRequired }, ids);
       }
       if (f.isList) column.arrayDims = 1;
-      const def = mapDefault(f, f.kind === 'enum' ? enumDbValues.get(f.type) : undefined, dialect);
+      const def = mapDefault(f, f.kind === 'enum' ? enumsByName.get(f.type) : undefined, dialect);
       column.default = def.default;
       if (def.identity) column.identity = def.identity;
       if (def.clientSide) clientSideDefaults.set(def.clientSide, (clientSideDefaults.get(def.clientSide) ?? 0) + 1);
