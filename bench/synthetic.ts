@@ -7,6 +7,7 @@
 import type { Column, EnumType, Relationship, SchemaDocument, Table } from '../lib/model/document';
 import { documentOf, enumType, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../lib/model/build';
 import { sequentialIds } from '../lib/model/ids';
+import { mulberry32 as prng } from '../lib/random/mulberry32';
 
 export interface SyntheticOptions {
   tables: number;
@@ -18,17 +19,6 @@ export interface SyntheticOptions {
   dialect?: 'postgres' | 'mysql';
 }
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOUNS = ['account', 'order', 'invoice', 'product', 'customer', 'shipment', 'payment', 'review', 'category', 'warehouse', 'supplier', 'ticket', 'session', 'event', 'address', 'coupon'];
 

@@ -12,21 +12,8 @@ import { generateDdl } from '../lib/ddl/generate-ddl';
 import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
 import type { CliIo } from './io';
 import { main } from './main';
+import { memoryIo } from './memory-io.test-support';
 
-/** An in-memory CliIo: files in a map, output captured. */
-function memoryIo(files: Record<string, string>) {
-  const out = { stdout: '', stderr: '', written: {} as Record<string, string> };
-  const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readText: async (f) => {
-      if (!(f in files)) throw new Error(`ENOENT: no such file or directory, open '${f}'`);
-      return files[f];
-    },
-    writeText: async (f, t) => void (out.written[f] = t),
-  };
-  return { io, out };
-}
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 

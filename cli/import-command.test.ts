@@ -5,21 +5,8 @@ import { corpusAvailable, corpusDir } from '../lib/server/importers/test-corpus'
 import { nodeIo } from './io';
 import { importCommand, type ImportCommandIo } from './import-command';
 import { main } from './main';
+import { memoryIo } from './memory-io.test-support';
 
-function memoryIo(files: Record<string, string>, folders: Record<string, string[]> = {}) {
-  const out = { stdout: '', stderr: '', written: {} as Record<string, string> };
-  const io: ImportCommandIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readText: async (f) => {
-      if (!(f in files)) throw new Error(`ENOENT: no such file or directory, open '${f}'`);
-      return files[f];
-    },
-    writeText: async (f, t) => void (out.written[f] = t),
-    listFolder: async (d) => folders[d],
-  };
-  return { io, out };
-}
 
 describe('draftbase import', () => {
   it('imports DBML to -o FILE and summarises on stderr', async () => {

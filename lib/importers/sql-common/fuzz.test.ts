@@ -13,17 +13,8 @@ import { corpusAvailable, readCorpusFile } from '../../server/importers/test-cor
 import { importMysql } from '../mysql/import-mysql';
 import { importPostgres } from '../postgres/import-postgres';
 import { ImportError, type ImportResult } from '../types';
+import { mulberry32 } from '../../random/mulberry32';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
