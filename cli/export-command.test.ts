@@ -10,7 +10,6 @@ import { generateMermaid } from '../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
 import { generateDdl } from '../lib/ddl/generate-ddl';
 import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
-import type { CliIo } from './io';
 import { main } from './main';
 import { memoryIo } from './memory-io.test-support';
 
