@@ -78,16 +78,34 @@ const EXPLAINED: Explanation[] = [
   { engine: 'pglite', when: 'both', files: ['postgres/openstreetmap-structure.sql'], pattern: /has no default operator class for access method "gist"/, why: 'GiST on integers needs btree_gist, an extension the model does not record' },
   { engine: 'pglite', when: 'both', files: ['postgres/pagila-schema.sql'], pattern: /type "public\.vector" does not exist/, why: 'pgvector is not available in PGlite' },
   { engine: 'pglite', when: 'both', files: ['postgres/pagila-schema.sql', 'postgres/pagila-schema-2024-pg12dump.sql'], pattern: /function public\.group_concat\(text\) does not exist/, why: 'the custom aggregate group_concat is not modeled (importer skips CREATE AGGREGATE)' },
-  { engine: 'pglite', when: 'own', files: ['prisma/documenso-schema.prisma'], pattern: /is of type "Role"\[\] but default expression is of type text\[\]/, why: 'lib/ddl: an enum-array default (Prisma [USER]) is written as text[] without a cast' },
-  { engine: 'pglite', when: 'own', files: ['dbml/dokploy-schema.dbml'], pattern: /syntax error at or near "\{"/, why: 'lib/ddl / DBML import: a JSON literal default is written as an SQL expression' },
   { engine: 'mariadb', when: 'own', files: ['mysql/sakila-schema.sql'], pattern: /^CREATE VIEW `actor_info`.*Table 'sakila\.actor' doesn't exist/s, why: 'the view body names the sakila database explicitly (view SQL is kept verbatim) and the test database has another name' },
-  // Schemas written for PostgreSQL (Prisma/DBML String ids are text): MySQL cannot key TEXT columns.
-  { engine: 'mariadb', when: 'cross', pattern: /BLOB\/TEXT column '[^']*' used in key specification without a key length/, why: 'lib/ddl: text keys need a length (or varchar) on MySQL' },
-  { engine: 'mariadb', when: 'cross', pattern: /errno: 150 "Foreign key constraint is incorrectly formed"/, why: 'follows from a parent table that failed, or key types that differ after type mapping' },
-  { engine: 'mariadb', when: 'cross', pattern: /Table '[^']*' doesn't exist/, why: 'follows from an earlier failure' },
-  { engine: 'mariadb', when: 'cross', pattern: /You have an error in your SQL syntax|cannot be used in the DEFAULT clause|Incorrect table definition; there can be only one auto column/, why: 'PostgreSQL expressions (defaults, views) and identity on a non-key column are not portable to MySQL' },
-  { engine: 'pglite', when: 'cross', pattern: /does not exist|already exists|syntax error|default expression is of type|is of type .* but expression is of type|cannot be cast|operator does not exist/, why: 'MySQL expressions (defaults, views), per-table index names (global in PostgreSQL) and failures that follow from them' },
+  // Fixed, and kept out on purpose (so they cannot come back silently): TEXT key columns on MySQL
+  // (now varchar(191)), Prisma enum-list defaults (now cast), DBML JSON defaults in backticks (now
+  // literals), PostgreSQL array defaults on MySQL json columns (now left out), per-table MySQL index
+  // names colliding in PostgreSQL (renamed) and 0/1 defaults on booleans (false/true).
+  { engine: 'mariadb', when: 'cross', files: ['postgres/openstreetmap-structure.sql'], pattern: /errno: 150 "Foreign key constraint is incorrectly formed"|Table '[^']*' doesn't exist/, why: 'integer columns referencing bigint keys: PostgreSQL accepts them, InnoDB needs the same type (reported as mysql.foreign-key-type-mismatch), and the statements on the tables not created' },
+  { engine: 'mariadb', when: 'cross', files: ['postgres/pagila-schema.sql', 'postgres/pagila-schema-2024-pg12dump.sql'], pattern: /Function or expression '`uuidv7`\(\)' cannot be used in the DEFAULT clause/, why: 'a PostgreSQL function in a default is not portable to MySQL' },
+  { engine: 'mariadb', when: 'cross', files: ['dbml/dokploy-schema.dbml', 'postgres/pagila-schema-2024-pg12dump.sql'], pattern: /Incorrect table definition; there can be only one auto column and it must be defined as a key/, why: 'a serial column that does not lead a key (dokploy: not a key; pagila payment: second in the partitioned primary key): MySQL needs AUTO_INCREMENT to lead one (reported as mysql.auto-increment-not-key)' },
+  { engine: 'pglite', when: 'cross', files: ['mysql/sakila-schema.sql'], pattern: /type "geometry" does not exist/, why: 'MySQL GEOMETRY needs PostGIS, which PGlite does not have (the tables referencing address follow)' },
 ];
+
+/**
+ * At most this many statements may fail per file and engine (absent: none). The counts measured when
+ * the generator fixes of November 2026 landed: lower them when something improves; a rise fails the
+ * test even when every failure matches a category above.
+ */
+const FAILURE_BUDGET: Record<string, { pglite?: number; mariadb?: number }> = {
+  'postgres/openstreetmap-structure.sql': { pglite: 4, mariadb: 12 },
+  'postgres/pagila-schema-2024-pg12dump.sql': { pglite: 3, mariadb: 1 },
+  'postgres/pagila-schema.sql': { pglite: 3, mariadb: 11 },
+  'mysql/sakila-schema.sql': { pglite: 25, mariadb: 1 },
+  'dbml/dokploy-schema.dbml': { mariadb: 5 },
+};
+
+function expectWithinBudget(file: string, engine: 'pglite' | 'mariadb', failures: string[]): void {
+  const budget = FAILURE_BUDGET[file]?.[engine] ?? 0;
+  expect(failures.length, `${file} on ${engine}: ${failures.length} failed statements, at most ${budget} expected:\n${failures.join('\n')}`).toBeLessThanOrEqual(budget);
+}
 
 function ownDialect(file: string, doc: SchemaDocument): Dialect {
   if (file.startsWith('postgres/')) return 'postgres';
@@ -173,6 +191,7 @@ describe.skipIf(!hasCorpus)('DATABASE_DESIGN.md and exports over the corpus', ()
       const own = ownDialect(source.file, doc) === 'postgres';
       console.info(`[design-doc corpus] ${source.file} on PGlite (${own ? 'own dialect' : 'cross'}): ${statements.length - failures.length}/${statements.length} statements applied`);
       expect(unexplained(source.file, 'pglite', own, failures)).toEqual([]);
+      expectWithinBudget(source.file, 'pglite', failures);
     });
 
     it.skipIf(!maria)('mysql: the embedded DDL applies on MariaDB', async () => {
@@ -183,6 +202,7 @@ describe.skipIf(!hasCorpus)('DATABASE_DESIGN.md and exports over the corpus', ()
       const own = ownDialect(source.file, doc) === 'mysql';
       console.info(`[design-doc corpus] ${source.file} on MariaDB (${own ? 'own dialect' : 'cross'}): ${statements.length - failures.length}/${statements.length} statements applied`);
       expect(unexplained(source.file, 'mariadb', own, failures)).toEqual([]);
+      expectWithinBudget(source.file, 'mariadb', failures);
     });
 
     it('the Prisma export passes getDMMF and the DBML export parses', async () => {
