@@ -58,9 +58,17 @@ test('paste DDL on the home page: preview with counts and the skipped trigger, t
   await page.getByTestId('import-create').click();
   await page.waitForURL(/\/projects\/[^/]+$/);
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-  const stored = (await getProjectViaApi(request, id)) as { name: string; document: { tables: Record<string, { name: string }> } };
+  const stored = (await getProjectViaApi(request, id)) as {
+    name: string;
+    document: { tables: Record<string, { id: string; name: string }>; layout: { tables: Record<string, { x: number; y: number }> } };
+  };
   expect(stored.name).toBe(name);
   expect(Object.values(stored.document.tables).map((t) => t.name).sort()).toEqual(['customers', 'orders']);
+  // Laid out by elk before the project was created: the FK holder sits left of the table it references.
+  const at = (tableName: string) => stored.document.layout.tables[Object.values(stored.document.tables).find((t) => t.name === tableName)!.id];
+  expect(at('orders')).toBeDefined();
+  expect(at('customers')).toBeDefined();
+  expect(at('orders').x).toBeLessThan(at('customers').x);
 });
 
 test('a failed import shows line, column and text, and creates nothing', async ({ page, request }) => {

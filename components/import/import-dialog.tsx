@@ -29,6 +29,7 @@ import {
   type ImportFailure,
   type ImportSuccess,
 } from './import-client';
+import { layoutImportedDocument } from './layout-imported';
 import { readDrop, readFileList } from './read-dropped-files';
 import { skippedLocation, summarizeCounts } from './report-summary';
 
@@ -118,13 +119,16 @@ export function ImportDialog({ mode, currentDocument, onImported, open: controll
   };
 
   const handleCreateProject = async (result: ImportSuccess) => {
+    const tableCount = Object.keys(result.document.tables).length;
+    setPhase({ kind: 'loading', what: `Laying out ${tableCount} ${tableCount === 1 ? 'table' : 'tables'}…` });
+    const document = await layoutImportedDocument(result.document, (step) => setPhase({ kind: 'loading', what: `Laying out ${tableCount} tables: ${step}…` }));
     setPhase({ kind: 'loading', what: 'Creating the project…' });
-    const created = await createProjectWithDocument(projectName.trim() || 'Imported schema', result.document);
+    const created = await createProjectWithDocument(projectName.trim() || 'Imported schema', document);
     if (!created.ok) {
       setPhase({ kind: 'error', error: { ok: false, status: 0, message: `The project could not be created: ${created.message}` } });
       return;
     }
-    onImported(result.document, { projectId: created.id });
+    onImported(document, { projectId: created.id });
     router.push(`/projects/${encodeURIComponent(created.id)}`);
   };
 
