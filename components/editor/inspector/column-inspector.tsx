@@ -66,7 +66,7 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
         <CheckboxField label="Unique" checked={unique} onCheckedChange={(on) => run(toggleColumnUnique(table, columnId, on))} />
         <CheckboxField label="Sensitive data" checked={column.sensitive ?? false} onCheckedChange={(on) => update({ sensitive: on ? true : undefined })} />
       </div>
-      <DefaultEditor column={column} onChange={(value) => update({ default: value })} />
+      <DefaultEditor value={column.default} type={column.type} onChange={(value) => update({ default: value })} />
       <IdentityEditor column={column} update={update} />
       <GeneratedEditor column={column} update={update} />
       <Section title="More" defaultOpen={Boolean(column.collation || column.comment || column.onUpdateCurrentTimestamp)}>

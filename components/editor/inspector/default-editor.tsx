@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { builtinDefaultNames, type Column } from '@/lib/model/document';
+import { builtinDefaultNames, type ColumnType } from '@/lib/model/document';
 import { SelectField } from '@/components/ui/select';
 import { CommitTextField } from '@/components/ui/text-field';
 import {
@@ -9,7 +9,11 @@ import {
 import type { DefaultValue } from '@/lib/model/document';
 
 export interface DefaultEditorProps {
-  column: Column;
+  /** The stored default and the type it is for (a column's, or a domain's base type). */
+  value: DefaultValue;
+  type: ColumnType;
+  /** The select's label; the value inputs are labelled `<label> value` / `expression` / `function`. */
+  label?: string;
   onChange: (value: DefaultValue) => string | void;
 }
 
@@ -18,15 +22,15 @@ export interface DefaultEditorProps {
  * matching input. Choosing literal or expression waits for the text before dispatching, so the model
  * never holds an empty expression.
  */
-export function DefaultEditor({ column, onChange }: DefaultEditorProps) {
-  const stored = defaultToForm(column.default);
+export function DefaultEditor({ value, type, label = 'Default', onChange }: DefaultEditorProps) {
+  const stored = defaultToForm(value);
   // A kind picked but not yet filled in (literal/expression need text first).
   const [pendingKind, setPendingKind] = useState<DefaultFormKind | undefined>();
   const [error, setError] = useState<string | undefined>();
   const kind = pendingKind ?? stored.kind;
 
   const apply = (k: DefaultFormKind, text: string): string | undefined => {
-    const r = formToDefault({ kind: k, text }, column.type);
+    const r = formToDefault({ kind: k, text }, type);
     if (!r.ok) return r.error;
     const refused = onChange(r.value);
     if (refused) return refused;
@@ -37,7 +41,7 @@ export function DefaultEditor({ column, onChange }: DefaultEditorProps) {
   return (
     <div className="flex flex-col gap-1">
       <SelectField
-        label="Default"
+        label={label}
         value={kind}
         error={error}
         options={defaultFormKinds.map((k) => ({ value: k, label: defaultFormKindLabels[k] }))}
@@ -57,7 +61,7 @@ export function DefaultEditor({ column, onChange }: DefaultEditorProps) {
       />
       {kind === 'literal' && (
         <CommitTextField
-          label="Default value"
+          label={`${label} value`}
           value={stored.kind === 'literal' ? stored.text : ''}
           placeholder="value, without quotes"
           onCommit={(text) => apply('literal', text)}
@@ -65,7 +69,7 @@ export function DefaultEditor({ column, onChange }: DefaultEditorProps) {
       )}
       {kind === 'expression' && (
         <CommitTextField
-          label="Default expression"
+          label={`${label} expression`}
           monospace
           value={stored.kind === 'expression' ? stored.text : ''}
           placeholder="now()"
@@ -74,7 +78,7 @@ export function DefaultEditor({ column, onChange }: DefaultEditorProps) {
       )}
       {kind === 'builtin' && (
         <SelectField
-          label="Default function"
+          label={`${label} function`}
           value={stored.kind === 'builtin' ? (builtinDefaultNames.find((n) => n === stored.text) ?? builtinDefaultNames[0]) : builtinDefaultNames[0]}
           options={builtinDefaultNames.map((n) => ({ value: n, label: builtinDefaultLabels[n] }))}
           onValueChange={(n) => setError(apply('builtin', n))}

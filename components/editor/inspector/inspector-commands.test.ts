@@ -11,6 +11,11 @@ import { createEditorStore } from '@/components/editor/store/editor-store';
 import { formToDefault } from './default-value';
 import { addIndexCommand, cardinalityAfterChoice, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 import { formatColumnType, parseTypeText, userTypeNames } from './type-options';
+import {
+  addDomainCheckCommand, addDomainCommand, addViewCommand, parseDomainBaseType, removeDomainCheckCommand, updateDomainCheckCommand,
+} from './view-domain-plans';
+import { sequentialIds } from '@/lib/model/ids';
+import { generateDdl } from '@/lib/ddl/generate-ddl';
 
 function fixture(): SchemaDocument {
   const users = makeTable({
@@ -130,5 +135,81 @@ describe('inspector edits through the store', () => {
     const r = store.getState().dispatch({ type: 'column.update', tableId: 't_users', columnId: 'c_email', changes: { name: 'id' } });
     expect(r).toMatchObject({ error: expect.stringContaining('already has a column named "id"') });
     expect(store.getState().doc).toBe(before);
+  });
+
+  it('views: add in the document dialect, edit name/SQL/materialized/comment, remove', () => {
+    const store = storeWith(fixture());
+    const ids = sequentialIds();
+    const doc = dispatchOk(store, addViewCommand(store.getState().doc, ids));
+    const [view] = Object.values(doc.views);
+    expect(view).toEqual({ id: view.id, name: 'view_1', sql: 'SELECT 1', dialect: 'postgres', materialized: false });
+    const doc2 = dispatchOk(store, {
+      type: 'view.update', viewId: view.id, changes: { name: 'user_ids', sql: 'SELECT id FROM users', materialized: true, comment: 'ids only' },
+    });
+    expect(doc2.views[view.id]).toMatchObject({ name: 'user_ids', sql: 'SELECT id FROM users', materialized: true, comment: 'ids only' });
+    expect(generateDdl(doc2, 'postgres').sql).toMatch(/CREATE MATERIALIZED VIEW "user_ids" AS\s+SELECT id FROM users/);
+    // A blank comment field removes the comment (undefined deletes the key).
+    const doc3 = dispatchOk(store, { type: 'view.update', viewId: view.id, changes: { comment: undefined } });
+    expect('comment' in doc3.views[view.id]).toBe(false);
+    // The next new view skips names in use: view_2 while view_1 exists, view_1 again once renamed.
+    expect(addViewCommand(doc, ids)).toMatchObject({ view: { name: 'view_2' } });
+    expect(addViewCommand(doc3, ids)).toMatchObject({ view: { name: 'view_1' } });
+    const doc4 = dispatchOk(store, { type: 'view.remove', viewId: view.id });
+    expect(doc4.views).toEqual({});
+  });
+
+  it('views: a name taken by a table is refused', () => {
+    const store = storeWith(fixture());
+    const add = addViewCommand(store.getState().doc);
+    dispatchOk(store, add);
+    if (add.type !== 'view.add') throw new Error('expected view.add');
+    const r = store.getState().dispatch({ type: 'view.update', viewId: add.view.id, changes: { name: 'users' } });
+    expect(r).toMatchObject({ error: expect.stringContaining('a table named "users" already exists') });
+  });
+
+  it('domains: add domain_N text, base type, nullable, default, checks; removing one in use retypes its columns', () => {
+    const store = storeWith(fixture());
+    const ids = sequentialIds();
+    const doc = dispatchOk(store, addDomainCommand(store.getState().doc, ids));
+    const [d] = Object.values(doc.domains);
+    expect(d).toEqual({ id: d.id, name: 'domain_1', type: { kind: 'scalar', name: 'text' }, nullable: true, default: { kind: 'none' }, checks: [] });
+    expect(addDomainCommand(doc, ids)).toMatchObject({ domain: { name: 'domain_2' } });
+
+    const base = parseDomainBaseType('varchar(320)', doc);
+    if (!base.ok) throw new Error(base.error);
+    const def = formToDefault({ kind: 'literal', text: 'nobody' }, base.type);
+    if (!def.ok) throw new Error(def.error);
+    const doc2 = dispatchOk(store, { type: 'domain.update', domainId: d.id, changes: { name: 'email', type: base.type, nullable: false, default: def.value, comment: 'an address' } });
+    expect(doc2.domains[d.id]).toMatchObject({ name: 'email', type: scalar('varchar', { length: 320 }), nullable: false, default: { kind: 'literal', value: 'nobody' }, comment: 'an address' });
+
+    const doc3 = dispatchOk(store, addDomainCheckCommand(doc2.domains[d.id], ids));
+    const check = doc3.domains[d.id].checks[0];
+    expect(check).toMatchObject({ name: 'email_check', expression: 'VALUE IS NOT NULL' });
+    const doc4 = dispatchOk(store, updateDomainCheckCommand(doc3.domains[d.id], check.id, { name: 'email_has_at', expression: "VALUE LIKE '%@%'" }));
+    expect(doc4.domains[d.id].checks).toEqual([{ id: check.id, name: 'email_has_at', expression: "VALUE LIKE '%@%'" }]);
+    const pgDdl = generateDdl(doc4, 'postgres').sql;
+    expect(pgDdl).toContain('CREATE DOMAIN "email" AS varchar(320)');
+    expect(pgDdl).toMatch(/CONSTRAINT "email_has_at" CHECK \(VALUE LIKE '%@%'\)/);
+    const doc5 = dispatchOk(store, removeDomainCheckCommand(doc4.domains[d.id], check.id));
+    expect(doc5.domains[d.id].checks).toEqual([]);
+
+    // A column typed with the domain falls back to varchar(320) when the domain goes; the store reports it.
+    dispatchOk(store, { type: 'column.update', tableId: 't_users', columnId: 'c_email', changes: { type: { kind: 'domain', domainId: d.id } } });
+    const doc6 = dispatchOk(store, { type: 'domain.remove', domainId: d.id });
+    expect(doc6.domains).toEqual({});
+    expect(doc6.tables.t_users.columns[1].type).toEqual(scalar('varchar', { length: 320 }));
+    // dispatchOk returns the document only: undo and dispatch once more to read the reported change.
+    store.getState().undo();
+    const r = store.getState().dispatch({ type: 'domain.remove', domainId: d.id });
+    if ('error' in r) throw new Error(r.error);
+    expect(r.changes.map((c) => c.message)).toEqual([expect.stringContaining('type changed from domain "email" to its base type varchar')]);
+  });
+
+  it('domain base type: built-in scalar types only', () => {
+    const doc = fixture();
+    expect(parseDomainBaseType('numeric(10,2)', doc)).toEqual({ ok: true, type: scalar('decimal', { precision: 10, scale: 2 }) });
+    expect(parseDomainBaseType('text[]', doc)).toMatchObject({ ok: false, error: expect.stringContaining('array') });
+    expect(parseDomainBaseType('status', doc)).toMatchObject({ ok: false, error: expect.stringContaining('enum or domain') });
+    expect(parseDomainBaseType('  ', doc)).toMatchObject({ ok: false });
   });
 });

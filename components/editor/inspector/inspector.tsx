@@ -8,12 +8,14 @@ import { useEditor, type Selection } from '@/components/editor/store/editor-stor
 import { cx } from '@/components/ui/styles';
 import { AreaInspector, NoteInspector } from './area-note-inspector';
 import { ColumnInspector } from './column-inspector';
+import { DomainsEditor } from './domains-editor';
 import { EnumsEditor } from './enums-editor';
 import { IndexInspector } from './index-inspector';
 import { Muted, NavButton, PaneHeader } from './inspector-parts';
 import { RelationshipInspector } from './relationship-inspector';
 import { SchemasEditor } from './schemas-editor';
 import { TableInspector } from './table-inspector';
+import { ViewsEditor } from './views-editor';
 
 export interface InspectorProps {
   className?: string;
@@ -28,10 +30,12 @@ export function Inspector({ className }: InspectorProps) {
       className={cx('flex h-full flex-col gap-2 overflow-y-auto bg-white p-2 text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
       <SelectionPane selection={selection} />
-      {/* Enum types and schemas belong to the document, not to one table; shown with the table-level panes. */}
+      {/* Enum types, domains, views and schemas belong to the document, not to one table; shown with the table-level panes. */}
       {(selection.kind === 'none' || selection.kind === 'tables' || selection.kind === 'column') && (
         <>
           <EnumsEditor defaultOpen={selection.kind === 'none'} />
+          <DomainsEditor />
+          <ViewsEditor />
           <SchemasEditor />
         </>
       )}
