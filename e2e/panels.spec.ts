@@ -163,6 +163,40 @@ test('table pane: a check, a composite unique and hash partitioning reach the DD
   await expect(ddlText(page)).toContainText(/PARTITION OF "orders"[^;]*MODULUS 1, REMAINDER 0/);
 });
 
+test('document pane: a view and a domain added in the inspector reach the PostgreSQL DDL', async ({ page }) => {
+  await openProject(page, 'Panels views and domains');
+  const panel = inspector(page);
+  await expect(ddlText(page)).toContainText('CREATE TABLE');
+  await expect(ddlText(page)).not.toContainText('CREATE VIEW');
+
+  await panel.getByRole('button', { name: /^Views/ }).click();
+  await panel.getByRole('button', { name: '+ View' }).click();
+  const view = panel.getByRole('group', { name: 'View view_1' });
+  await expect(view.getByLabel('View SQL')).toHaveValue('SELECT 1');
+  await view.getByLabel('View SQL').fill('SELECT id FROM users');
+  await view.getByLabel('View SQL').press('Control+Enter');
+  await expect(ddlText(page)).toContainText(/CREATE VIEW "view_1" AS\s+SELECT id FROM users/);
+  await view.getByLabel('Materialized').check();
+  await expect(ddlText(page)).toContainText(/CREATE MATERIALIZED VIEW "view_1" AS\s+SELECT id FROM users/);
+
+  await panel.getByRole('button', { name: /^Domains/ }).click();
+  await panel.getByRole('button', { name: '+ Domain' }).click();
+  await expect(ddlText(page)).toContainText(/CREATE DOMAIN "domain_1" AS text/);
+  const domain = panel.getByRole('group', { name: 'Domain domain_1' });
+  const baseType = domain.getByLabel('Domain base type');
+  await baseType.fill('varchar(64)');
+  await baseType.press('Enter');
+  await domain.getByRole('button', { name: '+ Domain check' }).click();
+  const check = domain.getByLabel('Domain check expression');
+  await check.fill("VALUE <> ''");
+  await check.press('Enter');
+  await expect(ddlText(page)).toContainText(/CREATE DOMAIN "domain_1" AS varchar\(64\)[^;]*CONSTRAINT "domain_1_check" CHECK \(VALUE <> ''\)/);
+
+  // Removing the view takes it out of the DDL again.
+  await view.getByRole('button', { name: 'Remove view view_1' }).click();
+  await expect(ddlText(page)).not.toContainText('VIEW "view_1"');
+});
+
 test('a large schema is generated in the Web Worker of the production bundle', async ({ page }) => {
   const doc = syntheticDocument({ tables: 300 });
   const project = await createProjectViaApi(page.request, { name: 'Panels 300 tables', document: doc });
