@@ -7,33 +7,17 @@
  * offline save kept and retried, delete with confirmation, copy and paste.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { documentOf, makeColumn, makeIndex, makeTable, scalar } from '../lib/model/build';
+import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
 import { emptyDocument } from '../lib/model/empty';
 import type { SchemaDocument } from '../lib/model/document';
 import { createProjectViaApi, getProjectViaApi, saveProjectViaApi, uniqueName } from './support/api';
+import { ordersTable, usersTable } from './support/shop-tables';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 function shopDocument(): SchemaDocument {
-  const users = makeTable({
-    id: 't_users',
-    name: 'users',
-    columns: [
-      makeColumn({ id: 'c_users_id', name: 'id', type: scalar('bigint'), nullable: false, identity: { always: false } }),
-      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('text'), nullable: true }),
-    ],
-    primaryKey: { columnIds: ['c_users_id'] },
-    indexes: [makeIndex({ id: 'i_users_email', name: 'users_email_idx', parts: [{ kind: 'column', columnId: 'c_users_email' }] })],
-  });
-  const orders = makeTable({
-    id: 't_orders',
-    name: 'orders',
-    columns: [
-      makeColumn({ id: 'c_orders_id', name: 'id', type: scalar('bigint'), nullable: false }),
-      makeColumn({ id: 'c_orders_user_id', name: 'user_id', type: scalar('bigint'), nullable: false }),
-    ],
-    primaryKey: { columnIds: ['c_orders_id'] },
-  });
+  const users = usersTable();
+  const orders = ordersTable();
   const products = makeTable({ id: 't_products', name: 'products', columns: [makeColumn({ id: 'c_products_id', name: 'id', type: scalar('uuid'), nullable: false })], primaryKey: { columnIds: ['c_products_id'] } });
   const invoices = makeTable({ id: 't_invoices', name: 'invoices', columns: [makeColumn({ id: 'c_invoices_id', name: 'id', type: scalar('bigint'), nullable: false })] });
   const doc = documentOf({ dialect: 'postgres', tables: [users, orders, products, invoices] });

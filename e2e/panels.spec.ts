@@ -6,34 +6,18 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { createProjectViaApi } from './support/api';
+import { ordersTable, usersTable } from './support/shop-tables';
 import { syntheticDocument } from '../bench/synthetic';
-import { documentOf, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../lib/model/build';
+import { documentOf, makeRelationship } from '../lib/model/build';
 
 function smallDocument() {
-  const users = makeTable({
-    id: 't_users',
-    name: 'users',
-    columns: [
-      makeColumn({ id: 'c_users_id', name: 'id', type: scalar('bigint'), nullable: false, identity: { always: false } }),
-      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('text'), nullable: true }),
-    ],
-    primaryKey: { columnIds: ['c_users_id'] },
-    indexes: [makeIndex({ id: 'ix_users_email', name: 'users_email_idx', parts: [{ kind: 'column', columnId: 'c_users_email' }] })],
-  });
-  const orders = makeTable({
-    id: 't_orders',
-    name: 'orders',
-    columns: [
-      makeColumn({ id: 'c_orders_id', name: 'id', type: scalar('bigint'), nullable: false }),
-      makeColumn({ id: 'c_orders_user', name: 'user_id', type: scalar('bigint'), nullable: false }),
-    ],
-    primaryKey: { columnIds: ['c_orders_id'] },
-  });
+  const users = usersTable();
+  const orders = ordersTable();
   const rel = makeRelationship({
     id: 'r_orders_user',
     fromTableId: 't_orders',
     toTableId: 't_users',
-    columnPairs: [{ fromColumnId: 'c_orders_user', toColumnId: 'c_users_id' }],
+    columnPairs: [{ fromColumnId: 'c_orders_user_id', toColumnId: 'c_users_id' }],
     onDelete: 'cascade',
   });
   const doc = documentOf({ dialect: 'postgres', tables: [users, orders], relationships: [rel] });
