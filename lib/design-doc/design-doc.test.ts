@@ -18,7 +18,9 @@ const GOLDEN = path.join(__dirname, '__golden__');
 
 function golden(name: string, actual: string) {
   const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(file)) fs.writeFileSync(file, actual);
+  // Goldens are written only on request: a missing one is a failure, never a silent pass.
+  if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, actual);
+  expect(fs.existsSync(file), `${name} is missing: run UPDATE_GOLDEN=1 npx vitest run lib/design-doc/design-doc.test.ts and review it`).toBe(true);
   expect(actual).toBe(fs.readFileSync(file, 'utf8'));
 }
 
