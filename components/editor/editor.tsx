@@ -93,7 +93,6 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const [ddlOpen, setDdlOpen] = useState(true);
   const [view, setView] = useState<'diagram' | 'design'>('diagram');
   const projectId = useStore(store, (s) => s.projectId);
-  const currentDocument = useStore(store, (s) => s.doc);
   const leavingRef = useRef(false);
   const conflict = useStore(store, (s) => s.saveState.status === 'conflict');
   const lastChanges = useStore(store, (s) => s.lastChanges);
@@ -273,6 +272,9 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     [store, layout, toast],
   );
 
+  // Read on demand: subscribing the shell to `doc` would re-render it (and the toolbar) on every edit.
+  const getDocument = useCallback(() => store.getState().doc, [store]);
+
   // An import merged into this project is one undoable step; the tables it added are laid out.
   const handleImported = useCallback(
     (merged: SchemaDocument, info?: { merge?: MergeReport }) => {
@@ -375,7 +377,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
                 </button>
               ))}
             </div>
-            <ImportDialog mode="merge" currentDocument={currentDocument} onImported={handleImported} />
+            <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />
             <DownloadMenu projectId={projectId} />
           </>
         }

@@ -7,7 +7,8 @@
  *
  * Self-contained: renders its own "Import" button unless `open`/`onOpenChange` control it.
  * - mode 'new-project': creates the project (POST /api/projects), calls onImported, then opens it.
- * - mode 'merge': merges into `currentDocument` in the browser and hands the result to onImported.
+ * - mode 'merge': merges into the document `getCurrentDocument` returns (read at preview and merge
+ *   time, so the editor need not re-render the dialog on every edit) and hands the result to onImported.
  */
 import { useId, useState, type DragEvent } from 'react';
 import { useRouter } from 'next/navigation';
@@ -35,7 +36,8 @@ import { skippedLocation, summarizeCounts } from './report-summary';
 
 export interface ImportDialogProps {
   mode: 'new-project' | 'merge';
-  currentDocument?: SchemaDocument;
+  /** The open project's document, read when it is needed (preview, merge). */
+  getCurrentDocument?: () => SchemaDocument;
   onImported: (document: SchemaDocument, info?: { projectId?: string; merge?: MergeReport }) => void;
   /** Controlled use: when given, no trigger button is rendered. */
   open?: boolean;
@@ -58,7 +60,7 @@ const FORMAT_NAMES: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'M
 
 type Phase = { kind: 'edit' } | { kind: 'loading'; what: string } | { kind: 'preview'; result: ImportSuccess } | { kind: 'error'; error: ImportFailure };
 
-export function ImportDialog({ mode, currentDocument, onImported, open: controlledOpen, onOpenChange, triggerLabel = 'Import' }: ImportDialogProps) {
+export function ImportDialog({ mode, getCurrentDocument, onImported, open: controlledOpen, onOpenChange, triggerLabel = 'Import' }: ImportDialogProps) {
   const [uncontrolledOpen, setUncontrolledOpen] = useState(false);
   const open = controlledOpen ?? uncontrolledOpen;
   const setOpen = (v: boolean) => {
@@ -133,6 +135,7 @@ export function ImportDialog({ mode, currentDocument, onImported, open: controll
   };
 
   const handleMerge = (result: ImportSuccess) => {
+    const currentDocument = getCurrentDocument?.();
     if (!currentDocument) return;
     const merged = mergeDocuments(currentDocument, result.document, { onConflict: policy });
     onImported(merged.document, { merge: merged.report });
@@ -152,7 +155,7 @@ export function ImportDialog({ mode, currentDocument, onImported, open: controll
           <Button size="sm" onClick={reset}>
             Back
           </Button>
-          {mode === 'merge' && currentDocument ? (
+          {mode === 'merge' && getCurrentDocument ? (
             <Button size="sm" variant="primary" onClick={() => handleMerge(preview)} data-testid="import-merge">
               Merge into this project
             </Button>
@@ -301,8 +304,8 @@ export function ImportDialog({ mode, currentDocument, onImported, open: controll
           {preview && (
             <ImportPreview
               result={preview}
-              mode={mode === 'merge' && currentDocument ? 'merge' : 'new-project'}
-              currentDocument={currentDocument}
+              mode={mode === 'merge' && getCurrentDocument ? 'merge' : 'new-project'}
+              currentDocument={mode === 'merge' ? getCurrentDocument?.() : undefined}
               policy={policy}
               onPolicyChange={setPolicy}
               projectName={projectName}
@@ -352,8 +355,9 @@ function ImportPreview({
   onProjectNameChange: (name: string) => void;
 }) {
   const { report, document } = result;
-  const conflicts = currentDocument
-    ? Object.values(document.tables).filter((t) => Object.values(currentDocument.tables).some((c) => c.name === t.name)).map((t) => t.name)
+  const existing = currentDocument ? new Set(Object.values(currentDocument.tables).map((c) => c.name)) : undefined;
+  const conflicts = existing
+    ? Object.values(document.tables).filter((t) => existing.has(t.name)).map((t) => t.name)
     : [];
   const warnings = report.diagnostics.filter((d) => d.severity !== 'info');
   const notes = report.diagnostics.filter((d) => d.severity === 'info');
