@@ -27,6 +27,17 @@ if (!haveCorpus) {
 /** Warnings that mean "this DDL may not apply as is" (the rest are informational losses). */
 const MAY_NOT_APPLY = new Set(['expression.cross-dialect', 'postgres.requires-postgis', 'mysql.key-needs-prefix-length']);
 
+/**
+ * With an error or a MAY_NOT_APPLY warning, failures are "explained": but one warning must not excuse any
+ * number of them. The statements that fail today, per file: more is a regression, fewer means lower this.
+ */
+const FAILURE_BUDGET: Record<string, number> = {
+  'mysql/sakila-schema.sql': 25,
+  'postgres/openstreetmap-structure.sql': 12,
+  'postgres/pagila-schema-2024-pg12dump.sql': 1,
+  'postgres/pagila-schema.sql': 11,
+};
+
 async function applyAll(db: SqlClient, statements: string[]): Promise<string[]> {
   const failed: string[] = [];
   for (const s of statements) await db.query(s).catch((e: Error) => failed.push(`${e.message.slice(0, 120)} :: ${s.slice(0, 80)}`));
@@ -42,6 +53,14 @@ function files(dir: string): string[] {
   return haveCorpus && existsSync(full) ? readdirSync(full).filter((f) => f.endsWith('.sql')).sort() : [];
 }
 
+describe('the corpus lists', () => {
+  // it.each over an empty list runs nothing and passes: a moved or renamed folder must fail here.
+  it.skipIf(!haveCorpus)('are not empty', () => {
+    expect(files('mysql').length).toBeGreaterThanOrEqual(5);
+    expect(files('postgres').length).toBeGreaterThanOrEqual(7);
+  });
+});
+
 describe('MySQL corpus generated for PostgreSQL (PGlite)', () => {
   const pglite = pgliteSession();
   afterAll(() => pglite.close());
@@ -50,6 +69,7 @@ describe('MySQL corpus generated for PostgreSQL (PGlite)', () => {
     const { statements, diagnostics } = generateDdlStatements(document, 'postgres');
     const failed = await applyAll(await pglite.fresh(), statements);
     if (!explained(diagnostics)) expect(failed).toEqual([]);
+    else expect(failed.length, failed.join('\n')).toBeLessThanOrEqual(FAILURE_BUDGET[`mysql/${file}`] ?? 0);
   });
 });
 
@@ -62,5 +82,6 @@ describe('PostgreSQL corpus generated for MariaDB', () => {
     const { statements, diagnostics } = generateDdlStatements(document, 'mysql', { target: 'mariadb-10.11' });
     const failed = await applyAll(await maria!.fresh(), statements);
     if (!explained(diagnostics)) expect(failed).toEqual([]);
+    else expect(failed.length, failed.join('\n')).toBeLessThanOrEqual(FAILURE_BUDGET[`postgres/${file}`] ?? 0);
   });
 });
