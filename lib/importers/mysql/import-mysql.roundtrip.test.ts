@@ -178,6 +178,8 @@ describe.skipIf(!url || !hasCorpus)('MySQL round-trip: original vs regenerated c
     const errorsB = await applyStatements(b, ddl.statements);
 
     const [ca, cb] = [await readMysqlCatalog(a), await readMysqlCatalog(b)];
+    // Two empty catalogs have no differences: the comparison only means something if the original created tables.
+    expect(ca.tables.length, 'the original script created no tables').toBeGreaterThan(0);
     const autoIndexes = dropAutoForeignKeyIndexes(ca, document) + dropAutoForeignKeyIndexes(cb, document);
     // Both databases have generated names: compare tables by name only.
     for (const t of [...ca.tables, ...cb.tables, ...ca.views, ...cb.views, ...ca.enums, ...cb.enums]) t.schema = 'db';
