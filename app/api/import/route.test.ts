@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@/lib/model/validate';
-import { corpusAvailable, readCorpusFolder, serverUrl } from '@/lib/server/importers/test-corpus';
+import { corpusAvailable, readCorpusFolder } from '@/lib/server/importers/test-corpus';
+import { requireServer } from '@/lib/server/testing/require-server';
 import { POST } from './route';
 import { POST as POST_LIVE } from './live/route';
 
@@ -106,8 +107,8 @@ describe('POST /api/import/live', () => {
     }
   });
 
-  // serverUrl: skips with a notice locally, throws under CI=true (a missing server must not pass silently).
-  const pgUrl = serverUrl('DATABASE_URL_PG', 'API live import from PostgreSQL');
+  // requireServer: skips with a notice locally, throws under CI=true (a missing server must not pass silently).
+  const pgUrl = requireServer('pg');
   it.skipIf(!pgUrl)('200 for a reachable PostgreSQL database; 422 naming a schema that is not there', async () => {
     const saved = process.env.DRAFTBASE_ALLOW_LIVE_IMPORT;
     process.env.DRAFTBASE_ALLOW_LIVE_IMPORT = '1';

@@ -25,12 +25,3 @@ export function readCorpusFolder(rel: string): SourceFile[] {
   const dir = path.join(corpusDir, rel);
   return fs.readdirSync(dir).sort().map((name) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
 }
-
-/** Server URLs for live tests: a missing URL skips with a notice, or fails under CI=true. */
-export function serverUrl(envName: 'DATABASE_URL_PG' | 'DATABASE_URL_MYSQL', what: string): string | undefined {
-  const url = process.env[envName];
-  if (url) return url;
-  if (process.env.CI === 'true') throw new Error(`${envName} is not set (required under CI=true) for ${what}`);
-  console.warn(`[skip] ${what}: ${envName} is not set`);
-  return undefined;
-}

@@ -15,14 +15,11 @@ import type { Diagnostic } from '../../model/diagnostics';
 import { mariadbSession } from './mariadb';
 import { pgliteSession } from './pg-engines';
 import { requireServer } from './require-server';
+import { corpusAvailable, corpusDir } from '../importers/test-corpus';
 import type { SqlClient } from './sql-client';
 
-const CORPUS = path.resolve(__dirname, '../../..', '../shared/corpus');
-const haveCorpus = existsSync(CORPUS);
-if (!haveCorpus) {
-  if (process.env.CI === 'true') throw new Error(`corpus not found at ${CORPUS}`);
-  console.warn(`[skip] corpus not found at ${CORPUS}`);
-}
+const CORPUS = corpusDir;
+const haveCorpus = corpusAvailable('corpus generated for the other engine');
 
 /** Warnings that mean "this DDL may not apply as is" (the rest are informational losses). */
 const MAY_NOT_APPLY = new Set(['expression.cross-dialect', 'postgres.requires-postgis', 'mysql.key-needs-prefix-length']);

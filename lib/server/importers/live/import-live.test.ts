@@ -3,7 +3,8 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemaDocument } from '../../../model/document';
 import { parseDocument } from '../../../model/validate';
-import { corpusAvailable, readCorpusFile, serverUrl } from '../test-corpus';
+import { corpusAvailable, readCorpusFile } from '../test-corpus';
+import { requireServer } from '../../testing/require-server';
 import { importSqlText } from '../import-source';
 import { liveImportAllowed, parseConnectionUrl, redact } from './connection-url';
 import { LiveImportError } from './live-errors';
@@ -73,7 +74,7 @@ describe('connection strings and the gate', () => {
   });
 });
 
-const pgUrl = serverUrl('DATABASE_URL_PG', 'live PostgreSQL import');
+const pgUrl = requireServer('pg');
 describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live PostgreSQL import', () => {
   const base = `draftbase_live_${process.pid}`;
   let admin: pg.Client;
@@ -162,7 +163,7 @@ describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live Post
   });
 });
 
-const myUrl = serverUrl('DATABASE_URL_MYSQL', 'live MySQL import');
+const myUrl = requireServer('mysql');
 describe.skipIf(!myUrl || !corpusAvailable('live MySQL import'))('live MySQL/MariaDB import', () => {
   const dbName = `draftbase_live_${process.pid}`;
   let admin: mysql.Connection;
