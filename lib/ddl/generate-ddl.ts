@@ -54,8 +54,13 @@ export interface DdlStatements {
 }
 
 export function generateDdl(doc: SchemaDocument, dialect: Dialect, options: DdlOptions = {}): DdlResult {
-  const { header, statements, diagnostics } = generateDdlStatements(doc, dialect, options);
-  return { sql: statements.length ? `${header}\n${statements.join(';\n\n')};\n` : `${header}\n`, diagnostics };
+  const run = generateDdlStatements(doc, dialect, options);
+  return { sql: ddlScript(run), diagnostics: run.diagnostics };
+}
+
+/** The SQL script of a generateDdlStatements run: exactly what generateDdl returns as `sql`. */
+export function ddlScript({ header, statements }: Pick<DdlStatements, 'header' | 'statements'>): string {
+  return statements.length ? `${header}\n${statements.join(';\n\n')};\n` : `${header}\n`;
 }
 
 /**

@@ -9,7 +9,8 @@
  *
  * Pure and deterministic: the same document and options give the same text.
  */
-import { generateDdl } from '../ddl/generate-ddl';
+import { ddlScript, generateDdlStatements } from '../ddl/generate-ddl';
+import type { DdlDecisions } from '../ddl/decisions';
 import { dropOrder } from '../ddl/order';
 import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
 import { escapeInline, inlineCode, markdown, markdownTable } from '../markdown/escape';
@@ -149,7 +150,7 @@ function dataIntegritySection(doc: SchemaDocument): string {
   return text ? `${derived}\n\n${embedNarrative(text)}` : derived;
 }
 
-function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, ddl: string, options: DesignDocOptions): string | undefined {
+function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, ddl: { sql: string; decisions: DdlDecisions }, options: DesignDocOptions): string | undefined {
   const key = h.key;
   if (!key) return undefined;
   switch (key) {
@@ -160,9 +161,10 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'logicalDesign':
       return withNotes(doc, key, h.level, logicalDesignSection(doc, dialect));
     case 'schemaDesign':
-      return withNotes(doc, key, h.level, fencedBlock('sql', ddl));
+      return withNotes(doc, key, h.level, fencedBlock('sql', ddl.sql));
     case 'indexStrategy': {
-      const rows = indexStrategy(doc, dialect);
+      // The names and outcomes the DDL above was generated with: no second planning pass.
+      const rows = indexStrategy(doc, dialect, { decisions: ddl.decisions });
       return withNotes(doc, key, h.level, rows.length ? indexStrategyMarkdown(rows) : 'The model has no indexes yet.');
     }
     case 'partitioning':
@@ -181,11 +183,12 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
 export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: DesignDocOptions = {}): DesignDocResult {
   const dialect = options.dialect ?? doc.settings.dialect;
   // The Schema Design block is exactly the SQL export (same function, default options).
-  const ddl = generateDdl(doc, dialect);
+  const run = generateDdlStatements(doc, dialect);
+  const ddl = { sql: ddlScript(run), decisions: run.decisions, diagnostics: run.diagnostics };
   const out: string[] = [];
   for (const h of TEMPLATE_HEADINGS) {
     out.push(headingLine(h));
-    const body = sectionBody(h, doc, dialect, ddl.sql, options);
+    const body = sectionBody(h, doc, dialect, ddl, options);
     if (body !== undefined) out.push(body);
   }
   return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics };
