@@ -30,6 +30,10 @@ describe.skipIf(!corpusAvailable('Prisma/DBML cross-check'))('dariah-unr: Prisma
   it('give the same tables, enums, keys, relationships and column counts', async () => {
     const prisma = await importPrisma(readCorpusFile('prisma/dariah-unr-schema.prisma'));
     const dbml = importDbml(readCorpusFile('dbml/dariah-unr-schema.dbml'));
-    expect(shape(dbml.document)).toEqual(shape(prisma.document));
+    // Two empty imports are equal too: the twins hold 29 models + 5 implicit many-to-many tables, 23 enums.
+    const expected = shape(prisma.document);
+    expect([expected.tables.length, expected.enums.length]).toEqual([34, 23]);
+    expect(expected.relationships.length).toBeGreaterThan(0);
+    expect(shape(dbml.document)).toEqual(expected);
   });
 });
