@@ -388,12 +388,26 @@ test('areas, show one area, sticky notes, column reorder, double-click to add, l
   await expect(tableNode(page, 'users')).toHaveClass(/db-table-low/);
   await expect(tableNode(page, 'users').getByTestId('column-row')).toHaveCount(0);
 
-  // Dark mode: switchable, remembered.
+  // Dark mode: switchable, remembered, and it really paints the tables dark (not only an attribute).
+  const tableBackground = () => tableNode(page, 'users').evaluate((el) => getComputedStyle(el).backgroundColor);
+  await expect.poll(tableBackground).toBe('rgb(255, 255, 255)');
   await page.getByRole('button', { name: 'Switch to dark mode' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(tableBackground).toBe('rgb(17, 24, 39)');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: 'Switch to light mode' })).toBeVisible();
+  await expect.poll(tableBackground).toBe('rgb(17, 24, 39)');
+});
+
+test('dark mode follows the system until the user picks one', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openProject(page, shopDocument());
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  const tableBackground = () => tableNode(page, 'users').evaluate((el) => getComputedStyle(el).backgroundColor);
+  await expect.poll(tableBackground).toBe('rgb(17, 24, 39)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(tableBackground).toBe('rgb(255, 255, 255)');
 });
 
 test('many-to-many helper creates the junction table; laying out the selection moves only the selection', async ({ page }) => {
