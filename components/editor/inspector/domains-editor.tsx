@@ -9,6 +9,7 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { DefaultEditor } from './default-editor';
 import { ErrorLine, ItemCard, Muted } from './inspector-parts';
+import { CheckCard } from './check-card';
 import { formatColumnType, typeSuggestions } from './type-options';
 import { useCommandRunner } from './use-command';
 import { addDomainCheckCommand, addDomainCommand, parseDomainBaseType, removeDomainCheckCommand, updateDomainCheckCommand } from './view-domain-plans';
@@ -71,27 +72,17 @@ export function DomainsEditor({ defaultOpen = false }: { defaultOpen?: boolean }
             <Button onClick={() => run(addDomainCheckCommand(d))}>+ Domain check</Button>
           </div>
           {d.checks.map((c, i) => (
-            <ItemCard key={c.id} label={`Domain check ${c.name ?? i + 1}`}>
-              <div className="flex items-end gap-1">
-                <CommitTextField
-                  className="flex-1"
-                  label="Domain check name"
-                  value={c.name ?? ''}
-                  placeholder="(unnamed)"
-                  onCommit={(text) => run(updateDomainCheckCommand(d, c.id, { name: text }))}
-                />
-                <IconButton label={`Remove domain check ${c.name ?? i + 1}`} onClick={() => run(removeDomainCheckCommand(d, c.id))}>
-                  ✕
-                </IconButton>
-              </div>
-              <CommitTextField
-                label="Domain check expression"
-                monospace
-                value={c.expression}
-                hint="Refer to the value as VALUE, e.g. VALUE <> ''"
-                onCommit={(text) => (text.trim() ? run(updateDomainCheckCommand(d, c.id, { expression: text.trim() })) : 'An expression is required')}
-              />
-            </ItemCard>
+            <CheckCard
+              key={c.id}
+              check={c}
+              index={i}
+              labelPrefix="Domain check"
+              namePlaceholder="(unnamed)"
+              hint="Refer to the value as VALUE, e.g. VALUE <> ''"
+              onRename={(name) => run(updateDomainCheckCommand(d, c.id, { name: name ?? '' }))}
+              onRemove={() => run(removeDomainCheckCommand(d, c.id))}
+              onExpression={(expression) => run(updateDomainCheckCommand(d, c.id, { expression }))}
+            />
           ))}
           <CommitTextField
             label="Domain comment"

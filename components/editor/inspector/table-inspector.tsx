@@ -13,6 +13,7 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, Muted, NavButton, PaneHeader } from './inspector-parts';
+import { CheckCard } from './check-card';
 import { PartitioningEditor } from './partitioning-editor';
 import { addColumnCommand, addIndexCommand, foreignKeyColumnIds, freshName } from './plans';
 import { useCommandRunner } from './use-command';
@@ -185,26 +186,16 @@ function ChecksSection({ table, run }: { table: Table; run: Run }) {
       }
     >
       {table.checks.map((c, i) => (
-        <ItemCard key={c.id} label={`Check ${c.name ?? i + 1}`}>
-          <div className="flex items-end gap-1">
-            <CommitTextField
-              className="flex-1"
-              label="Check name"
-              value={c.name ?? ''}
-              placeholder="(derived)"
-              onCommit={(text) => run({ type: 'check.update', tableId: table.id, checkId: c.id, changes: { name: text.trim() || undefined } })}
-            />
-            <IconButton label={`Remove check ${c.name ?? i + 1}`} onClick={() => run({ type: 'check.remove', tableId: table.id, checkId: c.id })}>
-              ✕
-            </IconButton>
-          </div>
-          <CommitTextField
-            label="Check expression"
-            monospace
-            value={c.expression}
-            onCommit={(text) => (text.trim() ? run({ type: 'check.update', tableId: table.id, checkId: c.id, changes: { expression: text.trim() } }) : 'An expression is required')}
-          />
-        </ItemCard>
+        <CheckCard
+          key={c.id}
+          check={c}
+          index={i}
+          labelPrefix="Check"
+          namePlaceholder="(derived)"
+          onRename={(name) => run({ type: 'check.update', tableId: table.id, checkId: c.id, changes: { name } })}
+          onRemove={() => run({ type: 'check.remove', tableId: table.id, checkId: c.id })}
+          onExpression={(expression) => run({ type: 'check.update', tableId: table.id, checkId: c.id, changes: { expression } })}
+        />
       ))}
     </Section>
   );
