@@ -112,7 +112,7 @@ test('connect two tables by dragging between columns; the foreign key shows in t
   await expect(page.getByTestId('ddl-text')).not.toContainText('FOREIGN KEY');
   await columnRow(page, 'orders', 'user_id').hover();
   await dragBetween(page, columnRow(page, 'orders', 'user_id').locator('.react-flow__handle-left'), columnRow(page, 'users', 'id').locator('.react-flow__handle-right'));
-  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(page.locator('[data-testid="relationship-layer"] [data-relationship-id]')).toHaveCount(1);
   await expect(page.getByTestId('ddl-text')).toContainText('FOREIGN KEY');
   await expect(page.getByTestId('ddl-text')).toContainText('REFERENCES "users"');
   const doc = await storeDoc(page);
@@ -122,7 +122,7 @@ test('connect two tables by dragging between columns; the foreign key shows in t
   // The FK column is marked on the node; undo removes the edge in one step.
   await expect(columnRow(page, 'orders', 'user_id').locator('.db-key')).toHaveText('FK');
   await page.keyboard.press(`${mod}+z`);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(page.locator('[data-testid="relationship-layer"] [data-relationship-id]')).toHaveCount(0);
 });
 
 test('an index WHERE clause is in the PostgreSQL DDL and a diagnostic for MySQL', async ({ page }) => {
@@ -415,7 +415,7 @@ test('many-to-many helper creates the junction table; laying out the selection m
   await tableNode(page, 'users').locator('.db-table-header').click();
   await tableNode(page, 'products').locator('.db-table-header').click({ modifiers: [mod] });
   await page.getByRole('button', { name: 'M:N' }).click();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.locator('[data-testid="relationship-layer"] [data-relationship-id]')).toHaveCount(2);
   const doc = await storeDoc(page);
   const junction = Object.values(doc.tables).find((t) => !['t_users', 't_orders', 't_products', 't_invoices'].includes(t.id))!;
   expect(Object.values(doc.relationships).map((r) => [r.fromTableId, r.toTableId]).sort()).toEqual([
@@ -424,7 +424,7 @@ test('many-to-many helper creates the junction table; laying out the selection m
   ]);
   await expect(page.getByTestId('ddl-text')).toContainText(`CREATE TABLE "${junction.name}"`);
   await page.keyboard.press(`${mod}+z`);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(page.locator('[data-testid="relationship-layer"] [data-relationship-id]')).toHaveCount(0);
 
   // Lay out two selected tables: the others stay where they are.
   const before = (await storeDoc(page)).layout.tables;

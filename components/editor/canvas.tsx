@@ -1,15 +1,16 @@
 'use client';
 /**
- * The React Flow canvas. Nodes and edges are derived from the store by `toFlow` (never copied into
- * React state); React Flow's changes come back as store actions: selection changes select, a drag
- * shows live positions and commits one `layout.moveTables` on drag end, a connection becomes
- * `connectColumnsCommand`.
+ * The React Flow canvas. Nodes are derived from the store by `toFlow` (never copied into React
+ * state); React Flow's changes come back as store actions: selection changes select, a drag shows
+ * live positions and commits one `layout.moveTables` on drag end, a connection becomes
+ * `connectColumnsCommand`. Relationships are drawn by our own layer (flow/relationship-layer.tsx)
+ * from the same geometry, not as React Flow edges.
  *
- * Speed at 1,000 tables (../shared/design/CANVAS-PERF.md): onlyRenderVisibleElements, declared
- * node geometry and handles, level of detail inside the node, memoized nodes with id-only data,
- * and the edge layer hidden while the viewport moves (a class set on the wrapper, no React state).
+ * Speed (../shared/design/CANVAS-PERF.md): onlyRenderVisibleElements, declared node geometry and
+ * handles, level of detail inside the node, memoized nodes with id-only data, and a relationship
+ * layer that draws detailed lines near the view only and, zoomed out, all lines as one path.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -19,7 +20,6 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
-  type EdgeChange,
   type NodeChange,
   type NodeTypes,
   type OnNodeDrag,
@@ -27,8 +27,10 @@ import {
 } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { connectColumnsCommand } from '@/lib/model/commands/apply';
-import { createFlowDeriver, tablePosition, type FlowEdge, type FlowNode } from './flow/to-flow';
+import { createFlowDeriver, tablePosition, type FlowNode } from './flow/to-flow';
 import { parseHandleId } from './flow/geometry';
+import { firstView } from './flow/first-view';
+import { RelationshipLayer } from './flow/relationship-layer';
 import { useEditorStore, type Selection } from './store/editor-store';
 import { TableNodeView } from './nodes/table-node';
 import { NoteNodeView } from './nodes/note-node';
@@ -40,10 +42,33 @@ import { useToast } from './toast';
 const nodeTypes: NodeTypes = { table: TableNodeView, note: NoteNodeView, area: AreaNodeView };
 const proOptions = { hideAttribution: true };
 
-/** Above this many tables the first view is a readable zoom at the top-left, not "fit all". */
-const FIT_VIEW_LIMIT = 150;
+const NO_EDGES: never[] = [];
 
-export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: { x: number; y: number }) => void; colorMode: 'light' | 'dark' | 'system' }) {
+export function Canvas(props: { onAddTableAt: (position: { x: number; y: number }) => void; colorMode: 'light' | 'dark' | 'system' }) {
+  // The first view depends on the canvas size, so React Flow mounts once that is known: mounting
+  // at a guessed view first would mount the nodes of a view the user never sees.
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number }>();
+  useLayoutEffect(() => {
+    const el = wrapperRef.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) setSize((s) => s ?? { width: r.width, height: r.height });
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return (
+    <div ref={wrapperRef} className="db-canvas h-full w-full" data-testid="canvas">
+      {size && <FlowCanvas {...props} size={size} />}
+    </div>
+  );
+}
+
+function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position: { x: number; y: number }) => void; colorMode: 'light' | 'dark' | 'system'; size: { width: number; height: number } }) {
   const store = useEditorStore();
   const toast = useToast();
   const { screenToFlowPosition } = useReactFlow();
@@ -57,12 +82,11 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
   const focusAreaId = useStore(store, (s) => s.focusAreaId);
 
   const toFlow = useMemo(() => createFlowDeriver(), []);
-  const { nodes, edges } = useMemo(() => toFlow({ doc, selection, dragPositions, focusAreaId }), [toFlow, doc, selection, dragPositions, focusAreaId]);
+  const { nodes, boxes } = useMemo(() => toFlow({ doc, selection, dragPositions, focusAreaId }), [toFlow, doc, selection, dragPositions, focusAreaId]);
 
-  const initial = useMemo(() => {
-    const vp = store.getState().doc.layout.viewport ?? rememberedViewport(store.getState().projectId);
-    const many = Object.keys(store.getState().doc.tables).length > FIT_VIEW_LIMIT;
-    return { viewport: vp ?? { x: 40, y: 40, zoom: 0.9 }, fit: !vp && !many };
+  const initialViewport = useMemo(() => {
+    const state = store.getState();
+    return firstView({ boxes, width: size.width, height: size.height, remembered: state.doc.layout.viewport ?? rememberedViewport(state.projectId) });
     // The first viewport only: later document changes must not move the view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -102,19 +126,6 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
         if ((sel.kind === 'column' || sel.kind === 'index') && ids.length === 1 && ids[0] === sel.tableId) return;
         if (ids.length === 0 && sel.kind !== 'tables') return;
         state.select(ids.length ? { kind: 'tables', tableIds: ids } : { kind: 'none' });
-      }
-    },
-    [store],
-  );
-
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<FlowEdge>[]) => {
-      const state = store.getState();
-      for (const c of changes) {
-        if (c.type === 'select' && c.selected) state.select({ kind: 'relationship', relationshipId: c.id });
-        else if (c.type === 'select' && !c.selected && state.selection.kind === 'relationship' && state.selection.relationshipId === c.id) {
-          state.select({ kind: 'none' });
-        }
       }
     },
     [store],
@@ -173,15 +184,16 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
     [store, toast],
   );
 
-  // The edge layer is hidden while the view pans or zooms: ~500 long edges recomputed per frame
-  // were what kept panning under 30 fps. A class on the wrapper, so no React render is involved.
-  const onMoveStart = useCallback(() => wrapperRef.current?.classList.add('is-moving'), []);
+  // Names drawn at names-only detail keep a minimum size on screen: the zoom reaches the CSS as a
+  // variable on the wrapper (set during the gesture, no React render).
+  const setZoomVariable = useCallback((zoom: number) => wrapperRef.current?.style.setProperty('--db-zoom', zoomVariable(zoom)), []);
+  const onMove = useCallback((_: unknown, vp: Viewport) => setZoomVariable(vp.zoom), [setZoomVariable]);
   const onMoveEnd = useCallback(
     (_: unknown, vp: Viewport) => {
-      wrapperRef.current?.classList.remove('is-moving');
+      setZoomVariable(vp.zoom);
       rememberViewport(store.getState().projectId, vp);
     },
-    [store],
+    [store, setZoomVariable],
   );
 
   const onPaneClick = useCallback(() => store.getState().select({ kind: 'none' }), [store]);
@@ -196,26 +208,27 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
   );
 
   return (
-    <div ref={wrapperRef} className="db-canvas h-full w-full" onDoubleClick={onDoubleClick} data-testid="canvas">
+    <div
+      ref={wrapperRef}
+      className="h-full w-full"
+      style={{ ['--db-zoom' as string]: zoomVariable(initialViewport.zoom) }}
+      onDoubleClick={onDoubleClick}
+    >
       <FlowMarkers />
-      <ReactFlow<FlowNode, FlowEdge>
+      <ReactFlow<FlowNode>
         nodes={nodes}
-        edges={edges}
+        edges={NO_EDGES}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        onMoveStart={onMoveStart}
+        onMove={onMove}
         onMoveEnd={onMoveEnd}
         onPaneClick={onPaneClick}
         connectionMode={ConnectionMode.Loose}
         onlyRenderVisibleElements
-        defaultViewport={initial.viewport}
-        fitView={initial.fit}
-        // includeHiddenNodes: culled nodes were never measured; their declared size counts.
-        fitViewOptions={{ maxZoom: 1, padding: 0.15, includeHiddenNodes: true }}
+        defaultViewport={initialViewport}
         minZoom={0.01}
         maxZoom={2}
         zoomOnDoubleClick={false}
@@ -227,12 +240,16 @@ export function Canvas({ onAddTableAt, colorMode }: { onAddTableAt: (position: {
         elevateNodesOnSelect={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, padding: 0.1 }} />
         <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <RelationshipLayer doc={doc} boxes={boxes} selection={selection} dragPositions={dragPositions} />
       </ReactFlow>
     </div>
   );
 }
+
+/** Capped at 1: above it no name needs enlarging, so zooming in re-styles nothing. */
+const zoomVariable = (zoom: number) => String(Math.round(Math.min(zoom, 1) * 1000) / 1000);
 
 /**
  * The view is remembered per project in this browser (not in the document: panning is not an edit

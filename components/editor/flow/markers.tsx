@@ -3,7 +3,7 @@
  * Drawn for the end of a path arriving at a table from the left; `auto-start-reverse` turns the
  * same marker around at the start of a path. The stroke follows --db-edge (set on the canvas).
  */
-import { markerId } from './to-flow';
+import { markerId } from './relationship-lines';
 
 const common = { viewBox: '0 0 20 20', markerWidth: 20, markerHeight: 20, refX: 20, refY: 10, orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' } as const;
 const stroke = { stroke: 'var(--db-edge)', strokeWidth: 1.4, fill: 'none' } as const;

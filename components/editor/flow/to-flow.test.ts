@@ -1,11 +1,11 @@
 /**
- * toFlow: nodes and edges derived from the document, with object identity kept for everything an
- * edit did not touch (that is what keeps React Flow re-rendering one node per edit).
+ * toFlow: nodes and table boxes derived from the document, with object identity kept for everything
+ * an edit did not touch (that is what keeps React Flow re-rendering one node per edit).
  */
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '@/lib/model/commands/apply';
 import { commandsFixture } from '@/lib/model/commands/test-fixture';
-import { createFlowDeriver, fallbackPositions, markerId, type FlowInput } from './to-flow';
+import { createFlowDeriver, fallbackPositions, type FlowInput } from './to-flow';
 import { HEADER_HEIGHT, ROW_HEIGHT, TABLE_WIDTH, handleId, parseHandleId, tableHeight } from './geometry';
 
 const input = (over: Partial<FlowInput> = {}): FlowInput => ({ doc: commandsFixture(), selection: { kind: 'none' }, dragPositions: {}, ...over });
@@ -24,20 +24,7 @@ describe('toFlow', () => {
     expect(flow.nodes.filter((n) => n.type === 'note').map((n) => [n.id, n.position, n.width])).toEqual([['n_1', { x: 0, y: 300 }, 200]]);
   });
 
-  it('edges go from the FK column to the referenced column, on the facing sides, with crow\'s-foot markers', () => {
-    const flow = createFlowDeriver()(input());
-    const e = flow.edges.find((x) => x.id === 'r_orders_users')!;
-    // orders (x=400) references users (x=0): leave orders on the left, enter users on the right
-    expect(e).toMatchObject({ source: 't_orders', target: 't_users', sourceHandle: 'c_orders_user_id:l', targetHandle: 'c_users_id:r' });
-    // user_id is NOT NULL and not unique: many orders per user, exactly one user per order
-    expect(e.markerStart).toBe(markerId('zero-or-many'));
-    expect(e.markerEnd).toBe(markerId('exactly-one'));
-    const self = flow.edges.find((x) => x.id === 'r_users_manager')!;
-    expect(self).toMatchObject({ sourceHandle: 'c_users_manager_id:r', targetHandle: 'c_users_id:r', markerEnd: markerId('zero-or-one') });
-    expect(flow.edges).toHaveLength(4);
-  });
-
-  it('an edit to one table makes one new node object; the others and their edges are the same objects', () => {
+  it('an edit to one table makes one new node object; the others are the same objects', () => {
     const toFlow = createFlowDeriver();
     const doc = commandsFixture();
     const first = toFlow(input({ doc }));
@@ -45,11 +32,9 @@ describe('toFlow', () => {
     const second = toFlow(input({ doc: next }));
     const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
     expect(changed).toEqual(['t_products']);
-    const changedEdges = second.edges.filter((e, i) => e !== first.edges[i]).map((e) => e.id);
-    expect(changedEdges).toEqual(['r_items_products']); // its parent table object changed
   });
 
-  it('a drag moves only the dragged node, and may flip the sides of its edges', () => {
+  it('a drag moves only the dragged node (and the frame of its area)', () => {
     const toFlow = createFlowDeriver();
     const doc = commandsFixture();
     const first = toFlow(input({ doc }));
@@ -57,17 +42,15 @@ describe('toFlow', () => {
     // orders is in the Sales area, so the area's frame follows it; nothing else changes
     expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id)).toEqual(['a_sales', 't_orders']);
     expect(second.nodes.find((n) => n.id === 't_orders')!.position).toEqual({ x: -600, y: 0 });
-    expect(second.edges.find((e) => e.id === 'r_orders_users')).toMatchObject({ sourceHandle: 'c_orders_user_id:r', targetHandle: 'c_users_id:l' });
+    expect(second.boxes.get('t_orders')).toMatchObject({ x: -600, y: 0 });
   });
 
-  it('selection marks nodes and edges; a selected column marks its table', () => {
+  it('selection marks nodes; a selected column marks its table', () => {
     const toFlow = createFlowDeriver();
     const a = toFlow(input({ selection: { kind: 'tables', tableIds: ['t_users', 't_orders'] } }));
     expect(a.nodes.filter((n) => n.selected).map((n) => n.id).sort()).toEqual(['t_orders', 't_users']);
     const b = toFlow(input({ selection: { kind: 'column', tableId: 't_products', columnId: 'c_products_sku' } }));
     expect(b.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['t_products']);
-    const c = toFlow(input({ selection: { kind: 'relationship', relationshipId: 'r_items_orders' } }));
-    expect(c.edges.filter((e) => e.selected).map((e) => e.id)).toEqual(['r_items_orders']);
   });
 
   it('areas are frames around their tables, drawn first; showing one area hides the rest', () => {
@@ -80,7 +63,7 @@ describe('toFlow', () => {
     const focused = toFlow(input({ focusAreaId: 'a_sales' }));
     expect(focused.nodes.filter((n) => n.type === 'table').map((n) => n.id)).toEqual(['t_users', 't_orders']);
     expect(focused.nodes.some((n) => n.type === 'note')).toBe(false);
-    expect(focused.edges.map((e) => e.id).sort()).toEqual(['r_orders_users', 'r_users_manager']);
+    expect([...focused.boxes.keys()]).toEqual(['t_users', 't_orders']);
   });
 
   it('the fallback grid: 12 per row, rows as tall as their tallest table, no overlaps', () => {
@@ -94,6 +77,17 @@ describe('toFlow', () => {
     const boxes = [...grid].map(([id, p]) => ({ id, ...p, h: tableHeight(doc.tables[id].columns.length) }));
     for (const a of boxes) for (const b of boxes) if (a.id < b.id) expect(a.x + TABLE_WIDTH <= b.x || b.x + TABLE_WIDTH <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
     expect(fallbackPositions(doc)).toBe(grid); // memoized per tables record
+  });
+
+  it('a collapsed table declares its key rows only: the primary key and the columns relationships attach to', () => {
+    const doc = commandsFixture();
+    doc.layout.tables.t_users = { x: 0, y: 0, collapsed: true };
+    const flow = createFlowDeriver()(input({ doc }));
+    const users = flow.nodes.find((n) => n.id === 't_users')!;
+    // id (PK, referenced), manager_id (FK); email and name are hidden
+    expect(flow.boxes.get('t_users')!.shape.rowIds).toEqual(['c_users_id', 'c_users_manager_id']);
+    expect(users.height).toBe(tableHeight(2));
+    expect(users.handles!.map((h) => h.id)).toEqual(['c_users_id:l', 'c_users_id:r', 'c_users_manager_id:l', 'c_users_manager_id:r']);
   });
 
   it('handle ids round-trip, including column ids that contain colons', () => {

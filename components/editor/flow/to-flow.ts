@@ -1,22 +1,33 @@
 /**
- * React Flow nodes and edges, derived from the document by a pure function (never mirrored state).
+ * React Flow nodes, and the boxes the relationship layer draws between, derived from the document by
+ * a pure function (never mirrored state).
  *
- * `createFlowDeriver()` returns a `toFlow` that remembers the node/edge object it made for each
- * element and returns the same object while its inputs are the same objects: immer keeps unchanged
- * tables identical, so editing one column yields one new node object and React Flow re-renders one
- * node. Node `data` is empty: a node reads its table from the store by its id.
+ * `createFlowDeriver()` returns a `toFlow` that remembers the node object it made for each element
+ * and returns the same object while its inputs are the same objects: immer keeps unchanged tables
+ * identical, so editing one column yields one new node object and React Flow re-renders one node.
+ * Node `data` is empty: a node reads its table from the store by its id.
+ *
+ * Relationships are not React Flow edges: React Flow attaches an edge to handle bounds it measures
+ * when a node mounts, so a node first mounted at names-only detail (no handles in the DOM) never got
+ * its lines. The relationship layer (relationship-layer.tsx) draws them from `boxes` instead, with
+ * the same geometry the nodes declare.
  */
-import type { Edge, Node } from '@xyflow/react';
-import type { Area, Note, Relationship, SchemaDocument, Table } from '@/lib/model/document';
-import { cardinalityOf } from '@/lib/model/cardinality';
+import type { Node } from '@xyflow/react';
+import type { Area, Note, SchemaDocument, Table } from '@/lib/model/document';
 import type { DragPositions, Selection } from '../store/editor-store';
-import { handleId, tableHandles, tableHeight, TABLE_WIDTH } from './geometry';
+import { TABLE_WIDTH, tableHandles, tableShape, type TableShape } from './geometry';
 
 export type TableNode = Node<Record<string, never>, 'table'>;
 export type NoteNode = Node<Record<string, never>, 'note'>;
 export type AreaNode = Node<{ name: string; color: string }, 'area'>;
 export type FlowNode = TableNode | NoteNode | AreaNode;
-export type FlowEdge = Edge<Record<string, never>>;
+
+/** Where a table is drawn (flow coordinates) and the shape it declares. */
+export interface TableBox {
+  x: number;
+  y: number;
+  shape: TableShape;
+}
 
 export interface FlowInput {
   doc: SchemaDocument;
@@ -28,7 +39,8 @@ export interface FlowInput {
 
 export interface Flow {
   nodes: FlowNode[];
-  edges: FlowEdge[];
+  /** Every drawn table (focus applied), for the relationship layer and view fitting. */
+  boxes: Map<string, TableBox>;
 }
 
 const EMPTY_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
@@ -38,16 +50,16 @@ const EMPTY_DATA: Record<string, never> = Object.freeze({}) as Record<string, ne
  * document order, 12 per row, each row as tall as its tallest table, below any placed tables.
  * Memoized per `tables` record, so it is computed once per document change, not per node.
  */
-const gridCache = new WeakMap<object, Map<string, { x: number; y: number }>>();
+const gridCache = new WeakMap<object, { placed: object; grid: Map<string, { x: number; y: number }> }>();
 
-export function fallbackPositions(doc: Pick<SchemaDocument, 'tables' | 'layout'>): Map<string, { x: number; y: number }> {
+export function fallbackPositions(doc: Pick<SchemaDocument, 'tables' | 'layout' | 'relationships'>): Map<string, { x: number; y: number }> {
   const cached = gridCache.get(doc.tables);
-  if (cached) return cached;
+  if (cached && cached.placed === doc.layout.tables) return cached.grid;
   const out = new Map<string, { x: number; y: number }>();
   let top = 0;
   for (const id in doc.tables) {
     const p = doc.layout.tables[id];
-    if (p) top = Math.max(top, p.y + tableHeight(doc.tables[id].columns.length) + 100);
+    if (p) top = Math.max(top, p.y + tableShape(doc, doc.tables[id]).height + 100);
   }
   const perRow = 12;
   let col = 0;
@@ -55,19 +67,19 @@ export function fallbackPositions(doc: Pick<SchemaDocument, 'tables' | 'layout'>
   for (const t of Object.values(doc.tables)) {
     if (doc.layout.tables[t.id]) continue;
     out.set(t.id, { x: col * (TABLE_WIDTH + 80), y: top });
-    rowHeight = Math.max(rowHeight, tableHeight(t.columns.length));
+    rowHeight = Math.max(rowHeight, tableShape(doc, t).height);
     if (++col === perRow) {
       col = 0;
       top += rowHeight + 60;
       rowHeight = 0;
     }
   }
-  gridCache.set(doc.tables, out);
+  gridCache.set(doc.tables, { placed: doc.layout.tables, grid: out });
   return out;
 }
 
 /** A table's position as the canvas shows it when it is not being dragged. */
-export function tablePosition(doc: Pick<SchemaDocument, 'tables' | 'layout'>, tableId: string): { x: number; y: number } {
+export function tablePosition(doc: Pick<SchemaDocument, 'tables' | 'layout' | 'relationships'>, tableId: string): { x: number; y: number } {
   return doc.layout.tables[tableId] ?? fallbackPositions(doc).get(tableId) ?? { x: 0, y: 0 };
 }
 
@@ -75,25 +87,13 @@ export const NOTE_DEFAULT = { width: 220, height: 140 };
 const AREA_PADDING = 30;
 const AREA_LABEL = 28;
 
-/** Crow's-foot marker ids (defined once in <FlowMarkers/>), one per cardinality end. */
-export function markerId(end: string): string {
-  return `db-cf-${end}`;
-}
-
 interface TableMemo {
   table: Table;
+  shape: TableShape;
   x: number;
   y: number;
   selected: boolean;
   node: TableNode;
-}
-interface EdgeMemo {
-  rel: Relationship;
-  from: Table;
-  to: Table;
-  fromRight: boolean;
-  selected: boolean;
-  edge: FlowEdge;
 }
 
 /** Returns the previous object when the new one is equal in every listed field (shallow). */
@@ -114,7 +114,6 @@ const NOTE_FIELDS: (keyof NoteNode)[] = ['position', 'width', 'height', 'selecte
 
 export function createFlowDeriver(): (input: FlowInput) => Flow {
   let tableMemo = new Map<string, TableMemo>();
-  let edgeMemo = new Map<string, EdgeMemo>();
   let areaMemo = new Map<string, AreaNode>();
   let noteMemo = new Map<string, NoteNode>();
 
@@ -126,7 +125,7 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
     const visible = focusArea ? new Set(focusArea.tableIds) : undefined;
 
     const nodes: FlowNode[] = [];
-    const positions = new Map<string, { x: number; y: number; h: number }>();
+    const boxes = new Map<string, TableBox>();
     const nextTableMemo = new Map<string, TableMemo>();
 
     // Areas first so they paint under the tables.
@@ -136,10 +135,11 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
       if (visible && !visible.has(table.id)) continue;
       const pos = dragPositions[table.id] ?? tablePosition(doc, table.id);
       const selected = selectedTables.has(table.id);
-      positions.set(table.id, { x: pos.x, y: pos.y, h: tableHeight(table.columns.length) });
+      const shape = tableShape(doc, table);
+      boxes.set(table.id, { x: pos.x, y: pos.y, shape });
       const prev = tableMemo.get(table.id);
       let node: TableNode;
-      if (prev && prev.table === table && prev.x === pos.x && prev.y === pos.y && prev.selected === selected) {
+      if (prev && prev.table === table && prev.shape === shape && prev.x === pos.x && prev.y === pos.y && prev.selected === selected) {
         node = prev.node;
         nextTableMemo.set(table.id, prev);
       } else {
@@ -148,16 +148,16 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
           type: 'table',
           position: { x: pos.x, y: pos.y },
           data: EMPTY_DATA,
-          width: TABLE_WIDTH,
-          height: tableHeight(table.columns.length),
+          width: shape.width,
+          height: shape.height,
           // Declared as already measured: React Flow then treats the node as initialized without
-          // mounting it (fitView, minimap and edges use these numbers for culled nodes too).
-          measured: { width: TABLE_WIDTH, height: tableHeight(table.columns.length) },
-          handles: tableHandles(table),
+          // mounting it (fitView and the minimap use these numbers for culled nodes too).
+          measured: { width: shape.width, height: shape.height },
+          handles: tableHandles(shape),
           selected,
           ariaLabel: `table ${table.name}`,
         };
-        nextTableMemo.set(table.id, { table, x: pos.x, y: pos.y, selected, node });
+        nextTableMemo.set(table.id, { table, shape, x: pos.x, y: pos.y, selected, node });
       }
       nodes.push(node);
     }
@@ -167,7 +167,7 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
     const nextAreaMemo = new Map<string, AreaNode>();
     for (const area of Object.values(doc.areas)) {
       if (focusArea && area.id !== focusArea.id) continue;
-      const fresh = areaNode(area, positions, selection.kind === 'area' && selection.areaId === area.id);
+      const fresh = areaNode(area, boxes, selection.kind === 'area' && selection.areaId === area.id);
       if (!fresh) continue;
       const node = keep(areaMemo.get(area.id), fresh, AREA_FIELDS);
       nextAreaMemo.set(area.id, node);
@@ -187,60 +187,22 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
     }
     noteMemo = nextNoteMemo;
 
-    const edges: FlowEdge[] = [];
-    const nextEdgeMemo = new Map<string, EdgeMemo>();
-    for (const rel of Object.values(doc.relationships)) {
-      const from = doc.tables[rel.fromTableId];
-      const to = doc.tables[rel.toTableId];
-      const fp = positions.get(rel.fromTableId);
-      const tp = positions.get(rel.toTableId);
-      if (!from || !to || !fp || !tp) continue;
-      // Attach on the facing sides: the child's right side when the parent lies to its right.
-      const fromRight = from === to ? true : tp.x + TABLE_WIDTH / 2 >= fp.x + TABLE_WIDTH / 2;
-      const selected = selection.kind === 'relationship' && selection.relationshipId === rel.id;
-      const prev = edgeMemo.get(rel.id);
-      if (prev && prev.rel === rel && prev.from === from && prev.to === to && prev.fromRight === fromRight && prev.selected === selected) {
-        edges.push(prev.edge);
-        nextEdgeMemo.set(rel.id, prev);
-        continue;
-      }
-      const pair = rel.columnPairs[0];
-      const card = cardinalityOf(doc, rel);
-      const edge: FlowEdge = {
-        id: rel.id,
-        source: rel.fromTableId,
-        target: rel.toTableId,
-        sourceHandle: handleId(pair.fromColumnId, fromRight ? 'r' : 'l'),
-        targetHandle: handleId(pair.toColumnId, from === to ? 'r' : fromRight ? 'l' : 'r'),
-        type: 'smoothstep',
-        // The child end shows how many child rows one parent has; the parent end how many parents a child has.
-        markerStart: markerId(card.from),
-        markerEnd: markerId(card.to),
-        selected,
-        className: rel.enforced ? undefined : 'db-edge-logical',
-        ariaLabel: `relationship ${from.name} to ${to.name}`,
-      };
-      edges.push(edge);
-      nextEdgeMemo.set(rel.id, { rel, from, to, fromRight, selected, edge });
-    }
-    edgeMemo = nextEdgeMemo;
-
-    return { nodes: areaNodes.length ? [...areaNodes, ...nodes] : nodes, edges };
+    return { nodes: areaNodes.length ? [...areaNodes, ...nodes] : nodes, boxes };
   };
 }
 
-function areaNode(area: Area, positions: Map<string, { x: number; y: number; h: number }>, selected: boolean): AreaNode | undefined {
+function areaNode(area: Area, boxes: Map<string, TableBox>, selected: boolean): AreaNode | undefined {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const id of area.tableIds) {
-    const p = positions.get(id);
+    const p = boxes.get(id);
     if (!p) continue;
     minX = Math.min(minX, p.x);
     minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x + TABLE_WIDTH);
-    maxY = Math.max(maxY, p.y + p.h);
+    maxX = Math.max(maxX, p.x + p.shape.width);
+    maxY = Math.max(maxY, p.y + p.shape.height);
   }
   if (minX === Infinity) return undefined;
   const x = minX - AREA_PADDING;

@@ -6,13 +6,13 @@
  * handle positions).
  */
 import { memo, useCallback, useState } from 'react';
-import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, useStoreApi, type NodeProps } from '@xyflow/react';
 import type { Column, Table } from '@/lib/model/document';
 import { makeColumn, scalar } from '@/lib/model/build';
 import { formatColumnType, parseTypeText } from '@/components/editor/inspector/type-options';
 import { useEditor, useEditorStore } from '../store/editor-store';
 import type { TableNode } from '../flow/to-flow';
-import { handleId, LOW_DETAIL_ZOOM } from '../flow/geometry';
+import { handleId, LOW_DETAIL_ZOOM, ROW_HEIGHT, shownColumns } from '../flow/geometry';
 import { foreignKeyColumnsByTable, uniqueName } from '../flow/names';
 import { InlineText } from './inline-text';
 import { useToast } from '../toast';
@@ -31,6 +31,7 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
   // A boolean, not the zoom: nodes re-render only when the threshold is crossed.
   const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const color = useEditor((s) => s.doc.layout.tables[id]?.color);
+  const collapsed = useEditor((s) => s.doc.layout.tables[id]?.collapsed === true);
   const [editing, setEditing] = useState<Editing>(undefined);
   // A freshly added table opens its name for typing (the request is cleared on commit or cancel).
   const renameRequested = useEditor((s) => s.renameRequest === id);
@@ -46,14 +47,14 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
     );
   }
   return (
-    <div className={`db-table ${selected ? 'is-selected' : ''}`} style={style} data-testid="table-node" data-table-name={table.name}>
-      <TableHeader table={table} editing={editing?.kind === 'table' || renameRequested} setEditing={setEditing} />
-      <ColumnRows table={table} editing={editing} setEditing={setEditing} />
+    <div className={`db-table ${selected ? 'is-selected' : ''} ${collapsed ? 'is-collapsed' : ''}`} style={style} data-testid="table-node" data-table-name={table.name} data-collapsed={collapsed || undefined}>
+      <TableHeader table={table} collapsed={collapsed} editing={editing?.kind === 'table' || renameRequested} setEditing={setEditing} />
+      <ColumnRows table={table} collapsed={collapsed} editing={editing} setEditing={setEditing} />
     </div>
   );
 }, sameNodeProps);
 
-function TableHeader({ table, editing, setEditing }: { table: Table; editing: boolean; setEditing: (e: Editing) => void }) {
+function TableHeader({ table, collapsed, editing, setEditing }: { table: Table; collapsed: boolean; editing: boolean; setEditing: (e: Editing) => void }) {
   const store = useEditorStore();
   const toast = useToast();
   const stopEditing = () => {
@@ -82,6 +83,20 @@ function TableHeader({ table, editing, setEditing }: { table: Table; editing: bo
           {table.name}
         </span>
       )}
+      <button
+        type="button"
+        className="nodrag db-icon-button"
+        aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${table.name}`}
+        aria-expanded={!collapsed}
+        title={collapsed ? 'Expand: show every column' : 'Collapse: key columns only'}
+        onClick={(e) => {
+          e.stopPropagation();
+          const r = store.getState().dispatch({ type: 'layout.setTablesCollapsed', tableIds: [table.id], collapsed: !collapsed });
+          if ('error' in r) toast(r.error, 'error');
+        }}
+      >
+        {collapsed ? '▸' : '▾'}
+      </button>
       <button type="button" className="nodrag db-icon-button" aria-label={`Add column to ${table.name}`} title="Add column" onClick={addColumn}>
         +
       </button>
@@ -89,8 +104,11 @@ function TableHeader({ table, editing, setEditing }: { table: Table; editing: bo
   );
 }
 
-function ColumnRows({ table, editing, setEditing }: { table: Table; editing: Editing; setEditing: (e: Editing) => void }) {
+function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; collapsed: boolean; editing: Editing; setEditing: (e: Editing) => void }) {
   const store = useEditorStore();
+  const relationships = useEditor((s) => s.doc.relationships);
+  const rows = shownColumns(table, collapsed, relationships);
+  const reorder = useRowReorder(table, rows);
   const toast = useToast();
   const selectedColumnId = useEditor((s) => (s.selection.kind === 'column' && s.selection.tableId === table.id ? s.selection.columnId : undefined));
   const fkKey = useEditor((s) => foreignKeyColumnsByTable(s.doc.relationships).get(table.id) ?? '');
@@ -115,19 +133,20 @@ function ColumnRows({ table, editing, setEditing }: { table: Table; editing: Edi
     dispatch({ type: 'primaryKey.set', tableId: table.id, primaryKey: next.length ? { ...table.primaryKey, columnIds: next } : undefined });
   };
 
-  if (table.columns.length === 0) {
-    return <div className="db-row db-row-empty">no columns</div>;
+  if (rows.length === 0) {
+    return <div className="db-row db-row-empty">{collapsed ? `${table.columns.length} columns, no keys` : 'no columns'}</div>;
   }
   return (
     <>
-      {table.columns.map((col) => {
+      {rows.map((col, index) => {
         const isPk = pk.includes(col.id);
         const isFk = fkIds.includes(col.id);
         const typeText = formatColumnType(col.type, col.arrayDims, { enums, domains }, dialect);
         return (
           <div
             key={col.id}
-            className={`db-row ${selectedColumnId === col.id ? 'is-selected' : ''}`}
+            className={`db-row ${selectedColumnId === col.id ? 'is-selected' : ''} ${reorder.draggedId === col.id ? 'is-dragged' : ''}`}
+            style={reorder.offsetOf(index)}
             data-testid="column-row"
             data-column-name={col.name}
             onClick={(e) => {
@@ -191,10 +210,73 @@ function ColumnRows({ table, editing, setEditing }: { table: Table; editing: Edi
             >
               {col.nullable ? '?' : '!'}
             </button>
+            <span
+              className="nodrag nopan db-grip"
+              role="button"
+              aria-label={`Drag to move ${col.name}`}
+              title="Drag to reorder (or Alt+Up / Alt+Down)"
+              onPointerDown={(e) => reorder.start(e, col.id, index)}
+              onClick={(e) => e.stopPropagation()}
+            >
+              ⠿
+            </span>
             <Handle type="source" position={Position.Right} id={handleId(col.id, 'r')} className="db-handle" />
           </div>
         );
       })}
     </>
   );
+}
+
+/**
+ * Drag a row by its grip to reorder the columns: the row follows the pointer (in flow units, so any
+ * zoom works), the rows it passes make room, and the drop is one `column.move` (one undo step).
+ * Rows of a collapsed table move among the shown rows, landing next to the shown row they pass.
+ */
+function useRowReorder(table: Table, rows: readonly Column[]) {
+  const store = useEditorStore();
+  const flow = useStoreApi();
+  const toast = useToast();
+  const [drag, setDrag] = useState<{ columnId: string; from: number; to: number; dy: number }>();
+
+  const start = (e: React.PointerEvent<HTMLElement>, columnId: string, from: number) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    e.preventDefault();
+    const el = e.currentTarget;
+    el.setPointerCapture(e.pointerId);
+    const y0 = e.clientY;
+    const zoom = flow.getState().transform[2] || 1;
+    let current = { columnId, from, to: from, dy: 0 };
+    const move = (ev: PointerEvent) => {
+      const dy = (ev.clientY - y0) / zoom;
+      const to = Math.max(0, Math.min(rows.length - 1, from + Math.round(dy / ROW_HEIGHT)));
+      current = { columnId, from, to, dy };
+      setDrag(current);
+    };
+    const end = () => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', end);
+      el.removeEventListener('pointercancel', end);
+      setDrag(undefined);
+      if (current.to === current.from) return;
+      const toIndex = table.columns.findIndex((c) => c.id === rows[current.to].id);
+      const r = store.getState().dispatch({ type: 'column.move', tableId: table.id, columnId, toIndex });
+      if ('error' in r) toast(r.error, 'error');
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', end);
+    el.addEventListener('pointercancel', end);
+    setDrag(current);
+  };
+
+  const offsetOf = (index: number): React.CSSProperties | undefined => {
+    if (!drag) return undefined;
+    if (index === drag.from) return { transform: `translateY(${drag.dy}px)`, zIndex: 2 };
+    if (drag.from < drag.to && index > drag.from && index <= drag.to) return { transform: `translateY(${-ROW_HEIGHT}px)` };
+    if (drag.to < drag.from && index >= drag.to && index < drag.from) return { transform: `translateY(${ROW_HEIGHT}px)` };
+    return undefined;
+  };
+
+  return { start, offsetOf, draggedId: drag?.columnId };
 }
