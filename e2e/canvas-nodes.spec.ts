@@ -48,10 +48,11 @@ function compositeDocument(): SchemaDocument {
   return doc;
 }
 
-async function open(page: Page, doc: SchemaDocument) {
+async function open(page: Page, doc: SchemaDocument, on: 'nodes' | 'map' = 'nodes') {
   const project = await createProjectViaApi(page.request, { name: uniqueName('nodes'), document: doc });
   await page.goto(`/projects/${encodeURIComponent(project.id)}`);
-  await expect(tableNode(page, 'orders')).toBeVisible();
+  if (on === 'nodes') await expect(tableNode(page, 'orders')).toBeVisible();
+  else await expect(page.getByTestId('table-map')).toBeAttached();
 }
 
 const tableNode = (page: Page, name: string): Locator => page.locator(`[data-testid="table-node"][data-table-name="${name}"]`);
@@ -111,4 +112,31 @@ test('drag a column row by its grip to reorder; the line follows the row; undo p
   await expectEveryRelationshipDrawn(page, 'after the reorder');
   await page.keyboard.press(`${mod}+z`);
   await expect.poll(() => rowNames(page, 'order_lines')).toEqual(['id', 'sku', 'qty', 'order_id', 'order_placed_at', 'note']);
+});
+
+test('zoomed out, the map draws tables with names; click selects, drag moves (one undo step), double-click zooms in', async ({ page }) => {
+  const doc = compositeDocument();
+  doc.layout.viewport = { x: 300, y: 200, zoom: 0.3 };
+  await open(page, doc, 'map');
+  await expect(page.locator('.db-map-label[data-table-id="t_orders"]')).toHaveText('orders');
+  await expect(page.locator('[data-testid="table-node"]')).toHaveCount(0);
+  await expectEveryRelationshipDrawn(page, 'map');
+  // Click the middle of orders' box: it is selected (the inspector shows it).
+  const label = (await page.locator('.db-map-label[data-table-id="t_orders"]').boundingBox())!;
+  await page.mouse.click(label.x + label.width / 2, label.y + label.height + 6);
+  await expect(page.getByTestId('inspector')).toContainText('orders');
+  // Drag it 60 screen px right (200 flow px at zoom 0.3).
+  const at = { x: label.x + label.width / 2, y: label.y + label.height + 6 };
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 30, at.y, { steps: 5 });
+  await page.mouse.move(at.x + 60, at.y, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await storeDoc(page)).layout.tables.t_orders.x).toBe(200);
+  await expectEveryRelationshipDrawn(page, 'map after the drag');
+  await page.keyboard.press(`${mod}+z`);
+  await expect.poll(async () => (await storeDoc(page)).layout.tables.t_orders.x).toBe(0);
+  // Double-click zooms into the table: full detail, its rows visible.
+  await page.mouse.dblclick(at.x, at.y);
+  await expect(tableNode(page, 'orders').locator('[data-testid="column-row"]').first()).toBeVisible();
 });

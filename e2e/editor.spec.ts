@@ -383,10 +383,13 @@ test('areas, show one area, sticky notes, column reorder, double-click to add, l
   await page.getByTestId('canvas').dblclick({ position: { x: 450, y: 600 } });
   await expect.poll(async () => Object.keys((await storeDoc(page)).tables).length).toBe(before + 1);
 
-  // Zoomed out, tables show their names only (no rows).
+  // Zoomed out, the map draws tables as boxes with their names (no rows, no node elements).
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
-  await expect(tableNode(page, 'users')).toHaveClass(/db-table-low/);
-  await expect(tableNode(page, 'users').getByTestId('column-row')).toHaveCount(0);
+  await expect(page.locator('.db-map-label[data-table-id="t_users"]')).toHaveText('users');
+  await expect(page.getByTestId('column-row')).toHaveCount(0);
+  await expect(tableNode(page, 'users')).toHaveCount(0);
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect(tableNode(page, 'users').getByTestId('column-row').first()).toBeVisible();
 
   // Dark mode: switchable, remembered, and it really paints the tables dark (not only an attribute).
   const tableBackground = () => tableNode(page, 'users').evaluate((el) => getComputedStyle(el).backgroundColor);

@@ -16,9 +16,9 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type NodeChange,
   type NodeTypes,
@@ -28,9 +28,10 @@ import {
 import { useStore } from 'zustand';
 import { connectColumnsCommand } from '@/lib/model/commands/apply';
 import { createFlowDeriver, tablePosition, type FlowNode } from './flow/to-flow';
-import { parseHandleId } from './flow/geometry';
+import { LOW_DETAIL_ZOOM, parseHandleId } from './flow/geometry';
 import { firstView } from './flow/first-view';
-import { RelationshipLayer } from './flow/relationship-layer';
+import { DiagramLayer } from './flow/diagram-layer';
+import { Minimap } from './flow/minimap';
 import { useEditorStore, type Selection } from './store/editor-store';
 import { TableNodeView } from './nodes/table-node';
 import { NoteNodeView } from './nodes/note-node';
@@ -43,6 +44,8 @@ const nodeTypes: NodeTypes = { table: TableNodeView, note: NoteNodeView, area: A
 const proOptions = { hideAttribution: true };
 
 const NO_EDGES: never[] = [];
+// Hidden nodes (the map's) count: fitting must include every table.
+const FIT_ALL = { maxZoom: 1, padding: 0.1, includeHiddenNodes: true };
 
 export function Canvas(props: { onAddTableAt: (position: { x: number; y: number }) => void; colorMode: 'light' | 'dark' | 'system' }) {
   // The first view depends on the canvas size, so React Flow mounts once that is known: mounting
@@ -82,7 +85,12 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
   const focusAreaId = useStore(store, (s) => s.focusAreaId);
 
   const toFlow = useMemo(() => createFlowDeriver(), []);
-  const { nodes, boxes } = useMemo(() => toFlow({ doc, selection, dragPositions, focusAreaId }), [toFlow, doc, selection, dragPositions, focusAreaId]);
+  // Zoomed out, the map layer draws the tables and their nodes are hidden (never mounted).
+  const mapMode = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+  const { nodes, boxes } = useMemo(() => toFlow({ doc, selection, dragPositions, focusAreaId, mapMode }), [toFlow, doc, selection, dragPositions, focusAreaId, mapMode]);
+  // Changes with everything that places boxes except a drag: the layers rebuild the paths of the
+  // tables that are not being dragged only when it changes, not on every drag frame.
+  const stillKey = useMemo(() => ({}), [doc.tables, doc.layout.tables, doc.relationships, focusAreaId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const initialViewport = useMemo(() => {
     const state = store.getState();
@@ -146,8 +154,7 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
     [store],
   );
 
-  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(() => {
-    areaDrag.current = undefined;
+  const commitDrag = useCallback(() => {
     const state = store.getState();
     const drag = state.dragPositions;
     const tablePositions: Record<string, { x: number; y: number }> = {};
@@ -164,6 +171,11 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
     if (any) state.dispatch({ type: 'layout.moveTables', positions: tablePositions });
     state.setDragPositions({});
   }, [store]);
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(() => {
+    areaDrag.current = undefined;
+    commitDrag();
+  }, [commitDrag]);
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -213,6 +225,7 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
       className="h-full w-full"
       style={{ ['--db-zoom' as string]: zoomVariable(initialViewport.zoom) }}
       onDoubleClick={onDoubleClick}
+      data-detail={mapMode ? 'map' : 'full'}
     >
       <FlowMarkers />
       <ReactFlow<FlowNode>
@@ -240,9 +253,9 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
         elevateNodesOnSelect={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, padding: 0.1 }} />
-        <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" />
-        <RelationshipLayer doc={doc} boxes={boxes} selection={selection} dragPositions={dragPositions} />
+        <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
+        <Minimap boxes={boxes} />
+        <DiagramLayer doc={doc} boxes={boxes} stillKey={stillKey} selection={selection} dragPositions={dragPositions} commitDrag={commitDrag} />
       </ReactFlow>
     </div>
   );

@@ -20,6 +20,8 @@ export interface PictureReport {
   misplaced: string[];
   /** Smallest on-screen font size (px) of a table name in the view. */
   smallestNamePx: number | null;
+  /** Tables in the view whose name is drawn (at full detail all; on the map, where names fit). */
+  namedTables: number;
 }
 
 export async function readPicture(page: Page): Promise<PictureReport> {
@@ -136,14 +138,17 @@ export async function readPicture(page: Page): Promise<PictureReport> {
       }
     }
 
+    // Names as drawn: in the node's header at full detail, or on the map (SVG text in flow units).
     let smallestNamePx: number | null = null;
     for (const id of visibleTables) {
-      const el = boxes.get(id)!.mounted?.querySelector('.db-table-name, .db-table-low-name') as HTMLElement | null;
+      const el = (boxes.get(id)!.mounted?.querySelector('.db-table-name, .db-table-low-name') ??
+        document.querySelector(`.db-map-label[data-table-id="${CSS.escape(id)}"]`)) as Element | null;
       if (!el) continue;
       const px = parseFloat(getComputedStyle(el).fontSize) * zoom;
       smallestNamePx = smallestNamePx === null ? px : Math.min(smallestNamePx, px);
     }
-    return { zoom, detail, tablesInView: visibleTables.length, expected, drawn, missing, misplaced, smallestNamePx };
+    const namedTables = visibleTables.filter((id) => boxes.get(id)!.mounted?.querySelector('.db-table-name') || document.querySelector(`.db-map-label[data-table-id="${CSS.escape(id)}"]`)).length;
+    return { zoom, detail, tablesInView: visibleTables.length, expected, drawn, missing, misplaced, smallestNamePx, namedTables };
   });
 }
 
@@ -199,4 +204,24 @@ export async function tableSpots(page: Page, n: number): Promise<string[]> {
     const picks = [busiest[0], ids[0], ids[Math.floor(ids.length / 2)], ids[ids.length - 1], busiest[1]].filter(Boolean);
     return [...new Set(picks)].slice(0, count);
   }, n);
+}
+
+/** Where a table's header is on screen (from its stored position and the view), mounted or not. */
+export async function tableHeaderOnScreen(page: Page, tableId: string): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate((id) => {
+    type Doc = { layout: { tables: Record<string, { x: number; y: number }> } };
+    const doc = (window as unknown as { __draftbaseStore: { getState(): { doc: Doc } } }).__draftbaseStore.getState().doc;
+    const node = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    if (node) {
+      const r = node.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 17) };
+    }
+    const pos = doc.layout.tables[id];
+    if (!pos) return undefined;
+    const canvas = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+    const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
+    if (!m) return undefined;
+    const [tx, ty, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return { x: canvas.left + tx + (pos.x + 130) * zoom, y: canvas.top + ty + (pos.y + 17) * zoom };
+  }, tableId);
 }

@@ -35,6 +35,8 @@ export interface FlowInput {
   dragPositions: DragPositions;
   /** Show this area's tables only. */
   focusAreaId?: string;
+  /** Zoomed out: the map layer draws the tables, React Flow's table nodes are hidden (not mounted). */
+  mapMode?: boolean;
 }
 
 export interface Flow {
@@ -93,6 +95,7 @@ interface TableMemo {
   x: number;
   y: number;
   selected: boolean;
+  hidden: boolean;
   node: TableNode;
 }
 
@@ -117,7 +120,7 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
   let areaMemo = new Map<string, AreaNode>();
   let noteMemo = new Map<string, NoteNode>();
 
-  return function toFlow({ doc, selection, dragPositions, focusAreaId }: FlowInput): Flow {
+  return function toFlow({ doc, selection, dragPositions, focusAreaId, mapMode = false }: FlowInput): Flow {
     const selectedTables = new Set<string>(
       selection.kind === 'tables' ? selection.tableIds : selection.kind === 'column' || selection.kind === 'index' ? [selection.tableId] : [],
     );
@@ -139,7 +142,7 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
       boxes.set(table.id, { x: pos.x, y: pos.y, shape });
       const prev = tableMemo.get(table.id);
       let node: TableNode;
-      if (prev && prev.table === table && prev.shape === shape && prev.x === pos.x && prev.y === pos.y && prev.selected === selected) {
+      if (prev && prev.table === table && prev.shape === shape && prev.x === pos.x && prev.y === pos.y && prev.selected === selected && prev.hidden === mapMode) {
         node = prev.node;
         nextTableMemo.set(table.id, prev);
       } else {
@@ -155,9 +158,10 @@ export function createFlowDeriver(): (input: FlowInput) => Flow {
           measured: { width: shape.width, height: shape.height },
           handles: tableHandles(shape),
           selected,
+          hidden: mapMode,
           ariaLabel: `table ${table.name}`,
         };
-        nextTableMemo.set(table.id, { table, shape, x: pos.x, y: pos.y, selected, node });
+        nextTableMemo.set(table.id, { table, shape, x: pos.x, y: pos.y, selected, hidden: mapMode, node });
       }
       nodes.push(node);
     }

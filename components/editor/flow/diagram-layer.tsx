@@ -1,23 +1,26 @@
 'use client';
 /**
- * Every relationship, drawn in one SVG inside React Flow's viewport (so panning and zooming move it
- * with the nodes and never re-render it), from the geometry the nodes declare — not from handle
- * bounds React Flow measures on mount (those are empty for a node first mounted at names-only
- * detail, which is why half the lines used to be missing).
+ * What React Flow's nodes do not draw, in one SVG inside React Flow's viewport (so panning and
+ * zooming move it with the nodes and never re-render it): every relationship, from the geometry the
+ * nodes declare — not from handle bounds React Flow measures on mount (those are empty for a node
+ * first mounted at names-only detail, which is why half the lines used to be missing) — and, zoomed
+ * out, the tables themselves (map-layer.tsx).
  *
  * Two forms:
  * - full detail (zoom >= LOW_DETAIL_ZOOM): one rounded orthogonal path per column pair, from the
  *   child's row to the parent's row, with crow's-foot ends, for every relationship with a table in
  *   the render window (the view plus a margin, moved only when the view leaves it);
- * - names-only detail: every relationship as one straight segment, all in a single <path> (plus one
- *   for the lines of tables being dragged and one for the selection), because thousands of edge
- *   elements were what made a zoomed-out canvas slow. Strokes keep one screen pixel at any zoom.
+ * - names-only detail (the map): every relationship as one straight segment, all in a single <path>
+ *   (plus one for the lines of tables being dragged and one for the selection), under the map's
+ *   boxes and names, because thousands of elements were what made a zoomed-out canvas slow.
+ *   Strokes keep one screen pixel at any zoom.
  */
 import { memo, useEffect, useMemo, useState } from 'react';
 import { getSmoothStepPath, Position, useStore as useFlowStore, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useEditorStore, type DragPositions, type Selection } from '../store/editor-store';
 import type { SchemaDocument } from '@/lib/model/document';
 import { LOW_DETAIL_ZOOM } from './geometry';
+import { MapLayer } from './map-layer';
 import { createLineDeriver, linesTouching, markerId, overviewSegment, type PairLine, type Rect, type RelationshipLine } from './relationship-lines';
 import type { TableBox } from './to-flow';
 
@@ -26,9 +29,12 @@ interface Props {
   boxes: ReadonlyMap<string, TableBox>;
   selection: Selection;
   dragPositions: DragPositions;
+  /** A new object whenever boxes change for any reason but a drag. */
+  stillKey: object;
+  commitDrag: () => void;
 }
 
-export function RelationshipLayer({ doc, boxes, selection, dragPositions }: Props) {
+export function DiagramLayer({ doc, boxes, stillKey, selection, dragPositions, commitDrag }: Props) {
   const deriveLines = useMemo(() => createLineDeriver(), []);
   const lines = useMemo(() => deriveLines(doc, boxes), [deriveLines, doc, boxes]);
   const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
@@ -41,14 +47,19 @@ export function RelationshipLayer({ doc, boxes, selection, dragPositions }: Prop
     <ViewportPortal>
       <svg className="db-relationships" data-testid="relationship-layer" data-detail={lowDetail ? 'overview' : 'full'} aria-label="relationships">
         {lowDetail ? (
-          <OverviewLines lines={lines} boxes={boxes} dragPositions={dragPositions} selectedId={selectedId} highlightTables={highlightTables} />
+          <>
+            <OverviewLines lines={lines} boxes={boxes} stillKey={stillKey} dragPositions={dragPositions} selectedId={selectedId} highlightTables={highlightTables} />
+            <MapLayer doc={doc} boxes={boxes} stillKey={stillKey} selection={selection} dragPositions={dragPositions} commitDrag={commitDrag} />
+          </>
         ) : (
-          <DetailLines lines={renderWindow ? linesTouching(lines, boxes, renderWindow) : lines} selectedId={selectedId} highlightTables={highlightTables} />
+          <DetailLines lines={renderWindow ? linesTouching(lines, boxes, renderWindow) : NO_LINES} selectedId={selectedId} highlightTables={highlightTables} />
         )}
       </svg>
     </ViewportPortal>
   );
 }
+
+const NO_LINES: RelationshipLine[] = [];
 
 function DetailLines({ lines, selectedId, highlightTables }: { lines: RelationshipLine[]; selectedId?: string; highlightTables: ReadonlySet<string> }) {
   const store = useEditorStore();
@@ -111,12 +122,14 @@ const LineView = memo(
 function OverviewLines({
   lines,
   boxes,
+  stillKey,
   dragPositions,
   selectedId,
   highlightTables,
 }: {
   lines: RelationshipLine[];
   boxes: ReadonlyMap<string, TableBox>;
+  stillKey: object;
   dragPositions: DragPositions;
   selectedId?: string;
   highlightTables: ReadonlySet<string>;
@@ -125,6 +138,7 @@ function OverviewLines({
   const moving = (l: RelationshipLine) => l.fromTableId in dragPositions || l.toTableId in dragPositions;
   const marked = (l: RelationshipLine) => l.id === selectedId || highlightTables.has(l.fromTableId) || highlightTables.has(l.toTableId);
   const dragging = Object.keys(dragPositions).length > 0;
+  const movingKey = dragging ? Object.keys(dragPositions).join(',') : '';
   const still = useMemo(() => {
     let d = '';
     let n = 0;
@@ -134,9 +148,10 @@ function OverviewLines({
       n++;
     }
     return { d, n };
-    // `dragging` gates the moving() filter: while a drag lasts, the set of moving tables is fixed.
+    // Keyed on stillKey and the dragged tables, not on lines/boxes (new objects on every drag
+    // frame): the lines of tables not being dragged do not move during a drag.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lines, boxes, dragging && Object.keys(dragPositions).join(',')]);
+  }, [stillKey, movingKey]);
   let movingD = '';
   let movingN = 0;
   let markedD = '';
