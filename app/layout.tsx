@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { THEME_BOOTSTRAP_SCRIPT } from '@/lib/server/http/security-headers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,16 +13,16 @@ export const viewport: Viewport = {
   colorScheme: 'light dark',
 };
 
-// Applies a stored theme choice (components/editor/theme.ts) before first paint, so pages do not
-// flash the system theme first. Runs before React; nothing else is read or written.
-const themeScript = `try{var t=localStorage.getItem('draftbase-theme');if(t==='light'||t==='dark'){document.documentElement.setAttribute('data-theme',t);if(t==='dark')document.documentElement.classList.add('dark')}}catch(e){}`;
-
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: the Content-Security-Policy nonce (proxy.ts) is new each
+  // time and Next.js can only put it on the scripts of a page it renders now, not at build time.
+  await connection();
   return (
     // The theme script may set attributes on <html> before hydration.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        {/* The one inline script of our own; the CSP allows exactly this text by its hash. */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOTSTRAP_SCRIPT }} />
       </head>
       <body>{children}</body>
     </html>

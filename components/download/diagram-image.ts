@@ -6,6 +6,7 @@
 import { generateMermaid } from '@/lib/mermaid/generate-mermaid';
 import type { Dialect, SchemaDocument } from '@/lib/model/document';
 import { loadMermaid } from '@/components/design-doc/render-markdown';
+import { sanitizeDiagramSvg } from '@/components/design-doc/sanitize-svg';
 
 /** Mermaid's own limit is raised for this render: a file download is not subject to GitHub's. */
 const IMAGE_MAX_TEXT = 20_000_000;
@@ -15,7 +16,8 @@ export async function diagramSvg(doc: SchemaDocument, dialect: Dialect): Promise
   const mermaid = await loadMermaid({ maxTextSize: IMAGE_MAX_TEXT });
   try {
     const { svg } = await mermaid.render(`draftbase-diagram-image-${++imageCount}`, generateMermaid(doc, { dialect }));
-    return standaloneSvg(svg);
+    // The file may be opened in a browser on its own (file:, no CSP): nothing in it may run.
+    return standaloneSvg(sanitizeDiagramSvg(svg));
   } finally {
     await loadMermaid(); // back to the document limit for previews
   }

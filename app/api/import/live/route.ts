@@ -1,12 +1,13 @@
 /**
  * POST /api/import/live {url, schemas?}: reads a live PostgreSQL/MySQL catalog (read-only, timeouts).
  * Disabled (403) unless DRAFTBASE_ALLOW_LIVE_IMPORT allows it: it makes the server connect wherever the
- * caller says (see liveImportAllowed). The URL is never stored, logged or returned.
+ * caller says; DRAFTBASE_LIVE_IMPORT_HOSTS limits where (live-import-policy.ts), and the URL itself is
+ * held to TCP and sslmode (connection-url.ts). The URL is never stored, logged or returned.
  */
 import { errorResponse, withErrors } from '@/lib/server/http/error-response';
 import { readJsonBody } from '@/lib/server/http/read-json-body';
 import { importErrorResponse, importResultResponse, liveImportRequestSchema } from '@/lib/server/importers/import-http';
-import { liveImportAllowed } from '@/lib/server/importers/live/connection-url';
+import { liveImportAllowed } from '@/lib/server/importers/live/live-import-policy';
 import { importLive } from '@/lib/server/importers/live/import-live';
 
 export const runtime = 'nodejs';

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import net from 'node:net';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +8,8 @@ import { parseDocument } from '../../../model/validate';
 import { corpusAvailable, readCorpusFile } from '../test-corpus';
 import { requireServer } from '../../testing/require-server';
 import { importSqlText } from '../import-source';
-import { liveImportAllowed, parseConnectionUrl, redact } from './connection-url';
+import { parseConnectionUrl, redact } from './connection-url';
+import { liveImportAllowed } from './live-import-policy';
 import { LiveImportError } from './live-errors';
 import { importLive } from './import-live';
 
@@ -67,10 +70,69 @@ describe('connection strings and the gate', () => {
   });
 
   it('cannot connect: a closed port gives "cannot connect to host:port" without the password', async () => {
-    const err = await importLive('postgresql://u:topsecret@127.0.0.1:1/db').catch((e: unknown) => e);
+    const err = await importLive('postgresql://u:topsecret@127.0.0.1:1/db', { connectTimeoutMs: 200 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LiveImportError);
-    expect((err as LiveImportError).message).toMatch(/^cannot connect to 127\.0\.0\.1:1/);
+    expect((err as LiveImportError).message).toMatch(/^cannot connect to 127\.0\.0\.1:1: /);
     expect((err as LiveImportError).message).not.toMatch(/topsecret/);
+  });
+});
+
+/**
+ * Live import must not be a port scanner: whatever listens on a port that is not a database of the
+ * asked kind, the answer is the same text after the same time (the connect budget).
+ */
+describe('connect failures look alike', () => {
+  const BUDGET_MS = 1_000;
+  const servers: net.Server[] = [];
+  const ports: Record<string, number | undefined> = {};
+
+  async function listen(server: net.Server): Promise<number> {
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as net.AddressInfo).port;
+  }
+
+  beforeAll(async () => {
+    // A port nothing listens on: bound, then released.
+    const closed = net.createServer();
+    ports.closed = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    servers.pop();
+    ports.http = await listen(http.createServer((_req, res) => res.end('<html>hello</html>')));
+    // Accepts and never says a word (a filtered port, or a protocol that waits for the client).
+    ports.silent = await listen(net.createServer(() => undefined));
+    const pg = process.env.DATABASE_URL_PG && new URL(process.env.DATABASE_URL_PG);
+    const my = process.env.DATABASE_URL_MYSQL && new URL(process.env.DATABASE_URL_MYSQL);
+    ports.postgresServer = pg && pg.hostname === '127.0.0.1' ? Number(pg.port || 5432) : undefined;
+    ports.mariadbServer = my && my.hostname === '127.0.0.1' ? Number(my.port || 3306) : undefined;
+  });
+  afterAll(() => {
+    for (const s of servers) s.close();
+  });
+
+  /** The other engine's server is one of the "not what was asked" ports. */
+  it.each([
+    ['postgresql', ['closed', 'http', 'silent', 'mariadbServer'], 'PostgreSQL'],
+    ['mysql', ['closed', 'http', 'silent', 'postgresServer'], 'MySQL/MariaDB'],
+  ] as const)('%s:// to a closed port, an HTTP server, a silent port and the other engine: one message, one time', async (scheme, kinds, engine) => {
+    requireServer(scheme === 'postgresql' ? 'mysql' : 'pg');
+    const seen: { kind: string; ms: number; text: string }[] = [];
+    for (const kind of kinds) {
+      const port = ports[kind];
+      if (port === undefined) continue; // the other engine's server is not configured (skipped locally, required in CI)
+      const started = performance.now();
+      const err = await importLive(`${scheme}://root:pw@127.0.0.1:${port}/test`, { connectTimeoutMs: BUDGET_MS }).catch((e: unknown) => e);
+      const ms = performance.now() - started;
+      expect(err, kind).toBeInstanceOf(LiveImportError);
+      expect((err as LiveImportError).failure, kind).toBe('cannot-connect');
+      seen.push({ kind, ms, text: (err as Error).message.replace(`:${port}:`, ':PORT:') });
+    }
+    console.log(`[measure] ${scheme}:// connect failures: ${seen.map((s) => `${s.kind} ${Math.round(s.ms)} ms`).join(', ')}`);
+    expect(new Set(seen.map((s) => s.text))).toEqual(new Set([`cannot connect to 127.0.0.1:PORT: no ${engine} server answered there (check the host, the port and any firewall)`]));
+    // Never sooner than the budget (a refused port would otherwise answer in a millisecond); the
+    // upper bound is generous for a loaded machine.
+    for (const s of seen) expect(s.ms, s.kind).toBeGreaterThanOrEqual(BUDGET_MS - 5);
+    for (const s of seen) expect(s.ms, s.kind).toBeLessThan(BUDGET_MS + 2_000);
   });
 });
 

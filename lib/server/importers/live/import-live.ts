@@ -6,22 +6,39 @@
 import type { ImportResult } from '../../../importers/types';
 import { describeTarget, parseConnectionUrl } from './connection-url';
 import { mapLiveError } from './live-errors';
+import { assertTargetAllowed } from './live-import-policy';
 import { readMysqlCatalog } from './mysql-catalog';
 import { readPostgresCatalog } from './postgres-catalog';
 import { importSqlText } from '../import-source';
 
 export interface LiveImportOptions {
   schemas?: readonly string[];
+  /**
+   * How long connecting may take, and how long every "cannot connect" answer takes: a refused port
+   * answers no sooner than a silent one (tests pass a short budget).
+   */
+  connectTimeoutMs?: number;
+  env?: Record<string, string | undefined>;
 }
+
+/** Name lookup, TCP, TLS and authentication together; a slow cloud database wakes up within it. */
+export const CONNECT_BUDGET_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function importLive(url: string, options: LiveImportOptions = {}): Promise<ImportResult> {
   const target = parseConnectionUrl(url);
+  assertTargetAllowed(target, options.env);
+  const budget = options.connectTimeoutMs ?? CONNECT_BUDGET_MS;
+  const started = performance.now();
   let script: { sql: string; schemas: string[]; tableCount: number };
   try {
-    script = target.dialect === 'postgres' ? await readPostgresCatalog(target, options.schemas) : await readMysqlCatalog(target, options.schemas);
+    script = target.dialect === 'postgres' ? await readPostgresCatalog(target, options.schemas, budget) : await readMysqlCatalog(target, options.schemas, budget);
   } catch (e) {
     if (e instanceof Error && e.name === 'ImportError') throw e;
-    throw mapLiveError(e, target, url);
+    const mapped = mapLiveError(e, target, url);
+    if (mapped.failure === 'cannot-connect') await sleep(started + budget - performance.now());
+    throw mapped;
   }
   const result = await importSqlText(target.dialect, script.sql);
   const source = `catalog of ${describeTarget(target)}`;

@@ -6,8 +6,8 @@
 import mysql from 'mysql2/promise';
 import { ImportError } from '../../../importers/types';
 import type { LiveTarget } from './connection-url';
+import { ConnectPhaseError } from './live-errors';
 
-export const CONNECT_TIMEOUT_MS = 5_000;
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
 const qi = (name: string) => `\`${name.replace(/`/g, '``')}\``;
@@ -18,18 +18,41 @@ export interface MysqlCatalogScript {
   tableCount: number;
 }
 
-export async function readMysqlCatalog(target: LiveTarget, wantedSchemas: readonly string[] | undefined): Promise<MysqlCatalogScript> {
+/** mysql2's TLS options for a mode (verify-ca checks the chain, not the name). */
+function tlsOptions(target: LiveTarget): mysql.ConnectionOptions['ssl'] {
+  switch (target.tls) {
+    case 'disable':
+      return undefined;
+    case 'require':
+      return { rejectUnauthorized: false };
+    case 'verify-ca':
+      return { rejectUnauthorized: true, checkServerIdentity: () => undefined } as mysql.SslOptions;
+    case 'verify-full':
+      return { rejectUnauthorized: true };
+  }
+}
+
+export async function readMysqlCatalog(target: LiveTarget, wantedSchemas: readonly string[] | undefined, connectTimeoutMs: number): Promise<MysqlCatalogScript> {
   const schemas = wantedSchemas?.length ? [...wantedSchemas] : target.database ? [target.database] : [];
   if (!schemas.length) throw new ImportError('name the database to read: add it to the connection string (mysql://user@host:3306/mydb) or pass schemas');
-  const conn = await mysql.createConnection({
-    host: target.host,
-    port: target.port,
-    user: target.user,
-    password: decodeURIComponent(target.url.password),
-    database: target.database,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    multipleStatements: false,
-  });
+  let conn: mysql.Connection;
+  try {
+    // Options one by one (no URL): no socketPath, no LOCAL INFILE (a hostile server could ask
+    // for a file of ours), no multiple statements.
+    conn = await mysql.createConnection({
+      host: target.host.replace(/^\[|\]$/g, ''),
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+      connectTimeout: connectTimeoutMs,
+      multipleStatements: false,
+      flags: ['-LOCAL_FILES'],
+      ssl: tlsOptions(target),
+    });
+  } catch (e) {
+    throw new ConnectPhaseError(e);
+  }
   conn.on('error', () => undefined);
   try {
     await conn.query('SET SESSION TRANSACTION READ ONLY');

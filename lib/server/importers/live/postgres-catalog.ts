@@ -6,8 +6,8 @@
 import pg from 'pg';
 import { ImportError } from '../../../importers/types';
 import type { LiveTarget } from './connection-url';
+import { ConnectPhaseError } from './live-errors';
 
-export const CONNECT_TIMEOUT_MS = 5_000;
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
 const qi = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -24,17 +24,50 @@ export interface CatalogScript {
   tableCount: number;
 }
 
-export async function readPostgresCatalog(target: LiveTarget, wantedSchemas: readonly string[] | undefined): Promise<CatalogScript> {
+/** pg's TLS options for a mode: verify-ca checks the chain but not the name, as libpq does. */
+function tlsOptions(target: LiveTarget): pg.ClientConfig['ssl'] {
+  switch (target.tls) {
+    case 'disable':
+      return false;
+    case 'require':
+      return { rejectUnauthorized: false };
+    case 'verify-ca':
+      return { rejectUnauthorized: true, checkServerIdentity: () => undefined };
+    case 'verify-full':
+      return { rejectUnauthorized: true, servername: target.host.replace(/^\[|\]$/g, '') };
+  }
+}
+
+/**
+ * Connects within `connectTimeoutMs` (name lookup, TCP, TLS, authentication). The options are
+ * spelled out one by one, never a connection string, so nothing else the URL said reaches pg.
+ */
+async function connect(target: LiveTarget, connectTimeoutMs: number): Promise<pg.Client> {
   const client = new pg.Client({
-    connectionString: target.url.toString(),
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    host: target.host.replace(/^\[|\]$/g, ''),
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database ?? target.user,
+    ssl: tlsOptions(target),
+    connectionTimeoutMillis: connectTimeoutMs,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     query_timeout: STATEMENT_TIMEOUT_MS + 2_000,
     application_name: 'draftbase-live-import',
   });
   // An error event on an idle client would otherwise crash the process.
   client.on('error', () => undefined);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw new ConnectPhaseError(e);
+  }
+  return client;
+}
+
+export async function readPostgresCatalog(target: LiveTarget, wantedSchemas: readonly string[] | undefined, connectTimeoutMs: number): Promise<CatalogScript> {
+  const client = await connect(target, connectTimeoutMs);
   try {
     await client.query(`SET statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
     await client.query('SET default_transaction_read_only = on');
