@@ -7,12 +7,14 @@
  * with lines missing is printed as INVALID, not as a result.
  *
  * Per run:
- *   - open -> idle: from navigation until no node was added and no long task (>= 50 ms) ran for 1 s;
- *     the first view (zoom, tables in view, lines drawn/expected);
- *   - pan and drag fps in the first view, then at zoom 1, then zoomed to fit all, each for 3 s:
- *     requestAnimationFrame callbacks per second (main-thread responsiveness), and the main thread's
- *     busy share (CDP TaskDuration) during the gesture — the CPU-time figure beside the wall-clock one;
- *   - auto-layout of everything: time in the worker, total until applied, longest main-thread task.
+ *   - auto-layout of everything (the document arrives without positions): time in the worker, total
+ *     until applied, longest main-thread task meanwhile;
+ *   - then the laid-out project is opened afresh: open -> idle (from navigation until no node was
+ *     added and no long task (>= 50 ms) ran for 1 s), the first view (zoom, tables, lines);
+ *   - pan and drag fps in the first view, zoomed to fit all, and at zoom 1 on the best-connected
+ *     table, each for 3 s: requestAnimationFrame callbacks per second (main-thread responsiveness),
+ *     and the main thread's busy share (CDP TaskDuration) during the gesture — the CPU-time figure
+ *     beside the wall-clock one.
  *
  * Inputs: the synthetic schemas the peers were measured with (`../shared/bench/gen-schema.mjs`),
  * imported with the PostgreSQL importer, posted through POST /api/projects without positions (so it
@@ -21,15 +23,16 @@
  * Environment: BENCH_SKIP_BUILD=1 reuses the build in NEXT_DIST_DIR (default .next-canvas);
  * BENCH_SIZES=100,300; BENCH_RUNS=3; CHROMIUM_PATH as for the e2e tests.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromiumOptions, startServer } from './support/next-server';
 import { importPostgres } from '../lib/importers/postgres/import-postgres';
 import type { SchemaDocument } from '../lib/model/document';
-import { readPicture, wheelZoomTo, type PictureReport } from '../e2e/support/canvas-picture';
+import { readPicture, tableHeaderOnScreen, tableSpots, wheelZoomTo, type PictureReport } from '../e2e/support/canvas-picture';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const generator = path.resolve(root, '../shared/bench/gen-schema.mjs');
@@ -80,11 +83,6 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function freePort(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
-  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
-}
-
 async function makeDocuments(): Promise<Map<number, SchemaDocument>> {
   if (!existsSync(generator)) {
     const msg = `bench:canvas: generator not found at ${generator}`;
@@ -103,39 +101,6 @@ async function makeDocuments(): Promise<Map<number, SchemaDocument>> {
     docs.set(n, document);
   }
   return docs;
-}
-
-async function startServer(): Promise<{ url: string; proc: ChildProcess }> {
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    log(`building (${distDir})...`);
-    try {
-      execFileSync(process.execPath, [next, 'build'], { cwd: root, env, encoding: 'utf8', stdio: 'pipe' });
-    } catch (e) {
-      const out = e as { stdout?: string; stderr?: string };
-      throw new Error(`next build failed:\n${`${out.stdout ?? ''}${out.stderr ?? ''}`.split('\n').slice(-40).join('\n')}`);
-    }
-  }
-  const port = freePort();
-  const dbDir = mkdtempSync(path.join(os.tmpdir(), 'draftbase-bench-canvas-'));
-  const proc = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    // A 5,000-table document is ~10 MB of JSON: above the default body cap.
-    env: { ...env, DATABASE_URL: `file:${path.join(dbDir, 'bench.db')}`, DRAFTBASE_MAX_BODY_BYTES: String(64 * 1024 * 1024) },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${url}/api/projects`)).ok) return { url, proc };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  proc.kill();
-  throw new Error('the server did not start');
 }
 
 /**
@@ -250,16 +215,22 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 async function panAndDrag(page: Page, cdp: CDPSession, scale: number): Promise<{ pan: Gesture; drag: Gesture }> {
   const pane = await emptyPanePoint(page);
   const pan = await gesture(page, cdp, pane, 250 * scale, 150 * scale);
+  // The table nearest the centre: by its node's header, or on the map by its name (which sits on its box).
   const header = await page.evaluate(() => {
     const c = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
     let best: { x: number; y: number; d: number } | undefined;
-    for (const n of document.querySelectorAll('.react-flow__node-table')) {
-      const r = n.getBoundingClientRect();
-      const x = r.left + Math.min(60, r.width / 2);
-      const y = r.top + Math.min(12, r.height / 2);
-      if (x < c.left || x > c.right - 220 || y < c.top || y > c.bottom) continue;
+    const consider = (x: number, y: number) => {
+      if (x < c.left + 20 || x > c.right - 220 || y < c.top + 20 || y > c.bottom - 20) return;
       const d = Math.hypot(x - (c.left + c.width / 2), y - (c.top + c.height / 2));
       if (!best || d < best.d) best = { x, y, d };
+    };
+    for (const n of document.querySelectorAll('.react-flow__node-table')) {
+      const r = n.getBoundingClientRect();
+      consider(r.left + Math.min(60, r.width / 2), r.top + Math.min(12, r.height / 2));
+    }
+    for (const l of document.querySelectorAll('.db-map-label')) {
+      const r = l.getBoundingClientRect();
+      consider(r.left + r.width / 2, r.top + r.height / 2);
     }
     return best;
   });
@@ -267,28 +238,21 @@ async function panAndDrag(page: Page, cdp: CDPSession, scale: number): Promise<{
   return { pan, drag };
 }
 
+async function longestTaskBetween(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(
+    ([a, b]) => (window as unknown as BenchWindow).__bench.longTasks.filter((t) => t.end >= a && t.start <= b).reduce((m, t) => Math.max(m, t.end - t.start), 0),
+    [from, to] as const,
+  );
+}
+
 async function measure(browser: Browser, url: string, projectId: string): Promise<RunResult> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   await page.addInitScript({ content: INSTRUMENT });
   await page.goto(`${url}/projects/${encodeURIComponent(projectId)}`, { waitUntil: 'commit' });
-  const loadToIdleMs = await waitForIdle(page);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  const counts = await page.evaluate(() => ({ nodes: document.querySelectorAll('.react-flow__node').length, dom: document.getElementsByTagName('*').length }));
-  const first = await readPicture(page);
+  await waitForIdle(page);
 
-  const { pan: panFirst, drag: dragFirst } = await panAndDrag(page, cdp, 1);
-
-  // Zoom 1 around the canvas centre.
-  const centre = { x: VIEWPORT.width / 2 - 100, y: VIEWPORT.height / 2 };
-  await wheelZoomTo(page, centre, 1);
-  await waitForSettled(page);
-  const { pan: panZoom1, drag: dragZoom1 } = await panAndDrag(page, cdp, 1);
-
-  // Auto-layout of everything, in the worker.
+  // Auto-layout of everything, in the worker (the document arrives without positions).
   const before = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: /Auto-layout/ }).click();
   await page.getByRole('menuitem', { name: 'Lay out everything' }).click();
@@ -297,10 +261,7 @@ async function measure(browser: Browser, url: string, projectId: string): Promis
   const after = await page.evaluate(() => performance.now());
   const layoutWorkerMs = Number((await status.getAttribute('data-worker-ms')) ?? (await status.getAttribute('data-elk-ms')));
   const layoutTotalMs = Number(await status.getAttribute('data-total-ms'));
-  const longest = await page.evaluate(
-    ([from, to]) => (window as unknown as BenchWindow).__bench.longTasks.filter((t) => t.end >= from && t.start <= to).reduce((m, t) => Math.max(m, t.end - t.start), 0),
-    [before, after] as const,
-  );
+  const longest = await longestTaskBetween(page, before, after);
   if (process.env.BENCH_DEBUG === '1') {
     const tasks = await page.evaluate(
       ([from, to]) => (window as unknown as BenchWindow).__bench.longTasks.filter((t) => t.end >= from && t.start <= to).map((t) => [Math.round(t.start - from), Math.round(t.end - t.start)]),
@@ -308,14 +269,36 @@ async function measure(browser: Browser, url: string, projectId: string): Promis
     );
     log(`long tasks during layout [start after click ms, duration ms]: ${JSON.stringify(tasks)}`);
   }
+  await page.getByTestId('save-status').and(page.locator('[data-status="saved"]')).waitFor({ timeout: 120_000 });
 
-  // Zoom to fit all the laid-out tables.
+  // Open the laid-out project as a user would (no remembered view).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: 'commit' });
+  const loadToIdleMs = await waitForIdle(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const counts = await page.evaluate(() => ({ nodes: document.querySelectorAll('.react-flow__node').length, dom: document.getElementsByTagName('*').length }));
+  const first = await readPicture(page);
+  const { pan: panFirst, drag: dragFirst } = await panAndDrag(page, cdp, 1);
+
+  // Zoom to fit all.
   const fitClicked = await page.evaluate(() => performance.now());
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(400); // the fit animates
   const fitSettled = await waitForSettled(page);
   const fitAllNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
   const { pan: panFit, drag: dragFit } = await panAndDrag(page, cdp, 0.5);
+
+  // Zoom 1 on the best-connected table.
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(400);
+  const [busiest] = await tableSpots(page, 1);
+  const at = await tableHeaderOnScreen(page, busiest);
+  if (at) await wheelZoomTo(page, at, 1);
+  await waitForSettled(page);
+  const { pan: panZoom1, drag: dragZoom1 } = await panAndDrag(page, cdp, 1);
 
   await context.close();
   return {
@@ -352,15 +335,9 @@ function medianGesture(runs: RunResult[], key: 'panFirst' | 'dragFirst' | 'panZo
   return worstLines ?? sorted[Math.floor(sorted.length / 2)];
 }
 
-function chromiumOptions() {
-  const args = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-  if (existsSync(chromium.executablePath())) return { args };
-  return { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args };
-}
-
 async function main() {
   const docs = await makeDocuments();
-  const { url, proc } = await startServer();
+  const { url, proc } = await startServer({ distDir, build: process.env.BENCH_SKIP_BUILD !== '1', log });
   const browser = await chromium.launch(chromiumOptions());
   const results: Record<number, { runs: RunResult[]; tables: number; relationships: number; columns: number }> = {};
   try {
@@ -400,11 +377,11 @@ async function main() {
     const runsOf = r.runs;
     const f = runsOf[0].firstView;
     log(`\n${r.tables} tables, ${r.columns} columns, ${r.relationships} relationships`);
-    log(`  open -> idle ${(med(runsOf.map((x) => x.loadToIdleMs)) / 1000).toFixed(2)} s; first view zoom ${f.zoom}, ${f.tablesInView} tables, ${f.edgesDrawn}/${f.edgesExpected} lines; ${med(runsOf.map((x) => x.renderedNodes))} nodes mounted, ${med(runsOf.map((x) => x.domElements))} DOM elements, JS heap ${med(runsOf.map((x) => x.heapMb))} MB`);
-    log(`  first view: pan ${describeGesture(medianGesture(runsOf, 'panFirst'))}; drag ${describeGesture(medianGesture(runsOf, 'dragFirst'))}`);
-    log(`  zoom 1:     pan ${describeGesture(medianGesture(runsOf, 'panZoom1'))}; drag ${describeGesture(medianGesture(runsOf, 'dragZoom1'))}`);
+    log(`  open (laid out) -> idle ${(med(runsOf.map((x) => x.loadToIdleMs)) / 1000).toFixed(2)} s; first view zoom ${f.zoom}, ${f.tablesInView} tables, ${f.edgesDrawn}/${f.edgesExpected} lines; ${med(runsOf.map((x) => x.renderedNodes))} nodes mounted, ${med(runsOf.map((x) => x.domElements))} DOM elements, JS heap ${med(runsOf.map((x) => x.heapMb))} MB`);
     log(`  auto-layout: ${(med(runsOf.map((x) => x.layoutWorkerMs)) / 1000).toFixed(2)} s in the worker, ${(med(runsOf.map((x) => x.layoutTotalMs)) / 1000).toFixed(2)} s until applied, longest main-thread task ${med(runsOf.map((x) => x.longestTaskDuringLayoutMs))} ms`);
+    log(`  first view: pan ${describeGesture(medianGesture(runsOf, 'panFirst'))}; drag ${describeGesture(medianGesture(runsOf, 'dragFirst'))}`);
     log(`  fit all:    ${(med(runsOf.map((x) => x.fitAllToIdleMs)) / 1000).toFixed(2)} s to idle, ${med(runsOf.map((x) => x.fitAllNodes))} nodes mounted; pan ${describeGesture(medianGesture(runsOf, 'panFit'))}; drag ${describeGesture(medianGesture(runsOf, 'dragFit'))}`);
+    log(`  zoom 1:     pan ${describeGesture(medianGesture(runsOf, 'panZoom1'))}; drag ${describeGesture(medianGesture(runsOf, 'dragZoom1'))}`);
   }
   writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
   log(`\nraw results: ${path.relative(root, path.join(outDir, 'results.json'))}`);

@@ -30,8 +30,8 @@ export async function readPicture(page: Page): Promise<PictureReport> {
     type Tbl = { id: string; name: string; columns: Col[]; primaryKey?: { columnIds: string[] } };
     type Rel = { id: string; fromTableId: string; toTableId: string; columnPairs: { fromColumnId: string; toColumnId: string }[] };
     type Doc = { tables: Record<string, Tbl>; relationships: Record<string, Rel>; layout: { tables: Record<string, { x: number; y: number; collapsed?: boolean }> } };
-    const store = (window as unknown as { __draftbaseStore: { getState(): { doc: Doc } } }).__draftbaseStore;
-    const doc = store.getState().doc;
+    const store = (window as unknown as { __draftbaseStore: { getState(): { doc: Doc; dragPositions: Record<string, { x: number; y: number }> } } }).__draftbaseStore;
+    const { doc, dragPositions } = store.getState();
     const flowEl = document.querySelector('.react-flow') as HTMLElement;
     const vpEl = document.querySelector('.react-flow__viewport') as HTMLElement;
     const canvas = flowEl.getBoundingClientRect();
@@ -40,8 +40,8 @@ export async function readPicture(page: Page): Promise<PictureReport> {
     const [tx, ty, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const toScreen = (x: number, y: number) => ({ x: canvas.left + tx + x * zoom, y: canvas.top + ty + y * zoom });
 
-    // Table boxes in screen pixels: the node in the DOM when mounted, else its stored position with
-    // the declared size (header 34, rows 24, footer 6 — components/editor/flow/geometry.ts).
+    // Table boxes in screen pixels: the node in the DOM when mounted, else its live (dragged) or stored
+    // position with the declared size (header 34, rows 24, footer 6 — components/editor/flow/geometry.ts).
     const attached = new Map<string, Set<string>>();
     for (const r of Object.values(doc.relationships)) {
       for (const p of r.columnPairs) {
@@ -58,7 +58,8 @@ export async function readPicture(page: Page): Promise<PictureReport> {
         boxes.set(t.id, { left: r.left, top: r.top, right: r.right, bottom: r.bottom, mounted: el });
         continue;
       }
-      const pos = doc.layout.tables[t.id];
+      const stored = doc.layout.tables[t.id];
+      const pos = dragPositions[t.id] ? { ...stored, ...dragPositions[t.id] } : stored;
       if (!pos) continue; // unplaced tables sit on the fallback grid; they are mounted when in view
       const rows = pos.collapsed ? t.columns.filter((c) => t.primaryKey?.columnIds.includes(c.id) || attached.get(t.id)?.has(c.id)).length : t.columns.length;
       const a = toScreen(pos.x, pos.y);
