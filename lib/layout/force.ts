@@ -28,12 +28,15 @@ export function embed(count: number, links: ReadonlyArray<readonly [number, numb
     degree[t] += w;
   }
   const linkData: Array<SimulationLinkDatum<N> & { w: number }> = links.map(([s, t, w]) => ({ source: s, target: t, w }));
-  // Fewer, larger steps past a few thousand nodes: the embedding only orders the nodes.
+  // Fewer, larger steps past a few thousand nodes: the embedding only orders the nodes. Measured on
+  // the synthetic 5,000 (CPU): 120 steps 4.0 s, 200 steps 6.3 s for 4 % shorter edges.
   const ticks = count > 2000 ? 120 : 300;
   const sim = forceSimulation<N>(nodes)
     .stop()
     .alphaDecay(1 - Math.pow(0.001, 1 / ticks))
-    .force('charge', forceManyBody<N>().strength(-30).theta(0.9))
+    .force('charge', forceManyBody<N>().strength(-30)// A coarser Barnes-Hut approximation than d3's 0.9: ~45 % less time, the same edge lengths
+      // and crossings measured at 1,000 and 5,000 tables.
+      .theta(1.5))
     .force(
       'link',
       forceLink<N, SimulationLinkDatum<N> & { w: number }>(linkData)

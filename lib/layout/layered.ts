@@ -35,15 +35,52 @@ export function createElk(): ElkEngine {
 export async function layeredBlock(elk: ElkEngine, g: IndexedGraph, members: readonly number[], aspect: number, spacing: number): Promise<Block> {
   const layerGap = Math.round(spacing * 2.25);
   const inSet = new Set(members);
-  const children: ElkNode[] = members.map((i) => ({ id: String(i), width: g.width[i], height: g.height[i] }));
-  const edges: ElkExtendedEdge[] = [];
-  for (const [s, t] of g.edges) {
-    if (inSet.has(s) && inSet.has(t)) edges.push({ id: `e${edges.length}`, sources: [String(s)], targets: [String(t)] });
+  // A fresh graph per run: ELK writes its results into the graph it is given.
+  const run = async (direction: 'RIGHT' | 'DOWN') => {
+    const children: ElkNode[] = members.map((i) => ({ id: String(i), width: g.width[i], height: g.height[i] }));
+    const edges: ElkExtendedEdge[] = [];
+    for (const [s, t] of g.edges) {
+      if (inSet.has(s) && inSet.has(t)) edges.push({ id: `e${edges.length}`, sources: [String(s)], targets: [String(t)] });
+    }
+    const result = await elk.layout({ id: 'root', layoutOptions: { ...elkOptions(spacing, layerGap), 'elk.direction': direction }, children, edges });
+    const placed = new Map<number, Point>();
+    for (const c of result.children ?? []) placed.set(Number(c.id), { x: c.x ?? 0, y: c.y ?? 0 });
+    return placed;
+  };
+  // Left to right unless that is over 1.6x taller than the screen's shape (a wide one packs in
+  // rows with the others); then top to bottom if that is closer, or the tallest layers wrapped.
+  // Measured on the corpus (16 schemas, all components layered): crossings 411 -> 523 and screen
+  // fill 59 % -> 81 % against plain left to right; wrapping alone gave 747 crossings.
+  const miss = (b: Block) => aspectMiss(b.width / b.height, aspect);
+  const right = await run('RIGHT');
+  const rightBlock = blockOf(g, members, right);
+  if (rightBlock.width / rightBlock.height >= aspect / 1.6) return rightBlock;
+  const candidates = [rightBlock, blockOf(g, members, await run('DOWN'))];
+  if (Math.min(...candidates.map(miss)) >= Math.log(1.6)) {
+    const wrapped = wrapTallLayers(g, members, right, aspect, spacing, layerGap);
+    if (wrapped) candidates.push(wrapped);
   }
-  const result = await elk.layout({ id: 'root', layoutOptions: elkOptions(spacing, layerGap), children, edges });
-  const placed = new Map<number, Point>();
-  for (const c of result.children ?? []) placed.set(Number(c.id), { x: c.x ?? 0, y: c.y ?? 0 });
-  return wrapTallLayers(g, members, placed, aspect, spacing, layerGap);
+  return candidates.reduce((best, c) => (miss(c) < miss(best) ? c : best));
+}
+
+function blockOf(g: IndexedGraph, members: readonly number[], pos: Map<number, Point>): Block {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const i of members) {
+    const p = pos.get(i)!;
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + g.width[i]);
+    maxY = Math.max(maxY, p.y + g.height[i]);
+  }
+  return {
+    ids: members.map((i) => g.ids[i]),
+    positions: members.map((i) => ({ x: pos.get(i)!.x - minX, y: pos.get(i)!.y - minY })),
+    width: maxX - minX,
+    height: maxY - minY,
+  };
 }
 
 /** Layers are runs of nodes whose horizontal extents overlap (ELK separates layers by `layerGap`). */
@@ -64,33 +101,19 @@ function layersOf(g: IndexedGraph, members: readonly number[], placed: Map<numbe
   return layers;
 }
 
-export function wrapTallLayers(g: IndexedGraph, members: readonly number[], placed: Map<number, Point>, aspect: number, spacing: number, layerGap: number): Block {
-  const asBlock = (pos: Map<number, Point>): Block => {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const i of members) {
-      const p = pos.get(i)!;
-      minX = Math.min(minX, p.x);
-      minY = Math.min(minY, p.y);
-      maxX = Math.max(maxX, p.x + g.width[i]);
-      maxY = Math.max(maxY, p.y + g.height[i]);
-    }
-    return {
-      ids: members.map((i) => g.ids[i]),
-      positions: members.map((i) => ({ x: pos.get(i)!.x - minX, y: pos.get(i)!.y - minY })),
-      width: maxX - minX,
-      height: maxY - minY,
-    };
-  };
-  const original = asBlock(placed);
+/**
+ * Layers taller than the component's share of the screen, cut into columns in ELK's vertical
+ * order (undefined when no layer is that tall). The share is 1.4x the height that would give the
+ * screen's shape: a compromise measured on the corpus between fill and the crossings that
+ * wrapping adds.
+ */
+export function wrapTallLayers(g: IndexedGraph, members: readonly number[], placed: Map<number, Point>, aspect: number, spacing: number, layerGap: number): Block | undefined {
   let area = 0;
   for (const i of members) area += (g.width[i] + layerGap) * (g.height[i] + spacing);
-  const targetHeight = Math.sqrt(area / aspect);
+  const targetHeight = 1.4 * Math.sqrt(area / aspect);
   const layers = layersOf(g, members, placed);
   const layerHeight = (layer: number[]) => layer.reduce((s, i) => s + g.height[i] + spacing, -spacing);
-  if (Math.max(...layers.map(layerHeight)) <= 1.25 * targetHeight) return original;
+  if (Math.max(...layers.map(layerHeight)) <= targetHeight) return undefined;
 
   // Re-stack: each layer becomes ceil(height / target) columns, cut in ELK's vertical order.
   const columns: Array<{ nodes: number[]; gapBefore: number }> = [];
@@ -122,6 +145,5 @@ export function wrapTallLayers(g: IndexedGraph, members: readonly number[], plac
     }
     left += width;
   });
-  const candidate = asBlock(wrapped);
-  return aspectMiss(candidate.width / candidate.height, aspect) < aspectMiss(original.width / original.height, aspect) ? candidate : original;
+  return blockOf(g, members, wrapped);
 }

@@ -78,9 +78,8 @@ export function packColumns(sizes: readonly Sized[], order: readonly number[], a
   return best!;
 }
 
-function shelvesWith(sizes: readonly Sized[], order: readonly number[], maxWidth: number, gap: number, xKey?: (i: number) => number): Packed {
-  const x = new Array<number>(sizes.length).fill(0);
-  const y = new Array<number>(sizes.length).fill(0);
+/** Rows filled in order up to `maxWidth` each. */
+function greedyRows(sizes: readonly Sized[], order: readonly number[], maxWidth: number, gap: number): number[][] {
   const rows: number[][] = [];
   let row: number[] = [];
   let rowWidth = 0;
@@ -95,6 +94,27 @@ function shelvesWith(sizes: readonly Sized[], order: readonly number[], maxWidth
     row.push(i);
   }
   if (row.length) rows.push(row);
+  return rows;
+}
+
+/** `count` rows of about equal width, in order (no short last row). */
+function balancedRows(sizes: readonly Sized[], order: readonly number[], count: number, gap: number): number[][] {
+  let total = 0;
+  for (const i of order) total += sizes[i].width + gap;
+  const per = total / count;
+  const rows: number[][] = Array.from({ length: count }, () => []);
+  let cum = 0;
+  for (const i of order) {
+    const w = sizes[i].width + gap;
+    rows[Math.min(count - 1, Math.floor((cum + w / 2) / per))].push(i);
+    cum += w;
+  }
+  return rows.filter((r) => r.length);
+}
+
+function shelvesWith(sizes: readonly Sized[], rows: number[][], gap: number, xKey?: (i: number) => number): Packed {
+  const x = new Array<number>(sizes.length).fill(0);
+  const y = new Array<number>(sizes.length).fill(0);
   let top = 0;
   let width = 0;
   for (const r of rows) {
@@ -115,7 +135,7 @@ function shelvesWith(sizes: readonly Sized[], order: readonly number[], maxWidth
 
 /**
  * Places blocks in rows in the given order, trying row widths from the widest block to all blocks
- * in one row and keeping the one whose picture is closest to `aspect`. With `xKey`, each row is
+ * in one row, and 1 to 64 rows of equal width, keeping the picture closest to `aspect`. With `xKey`, each row is
  * sorted by it, so an order by an embedding's y then x keeps neighbours near each other.
  */
 export function packShelves(sizes: readonly Sized[], order: readonly number[], aspect: number, gap: number, xKey?: (i: number) => number): Packed {
@@ -127,11 +147,12 @@ export function packShelves(sizes: readonly Sized[], order: readonly number[], a
     sum += sizes[i].width + gap;
   }
   let best: Packed | undefined;
-  const steps = 48;
-  for (let s = 0; s <= steps; s++) {
-    const maxWidth = widest * Math.pow(Math.max(1, sum / widest), s / steps);
-    const p = shelvesWith(sizes, order, maxWidth, gap, xKey);
+  const consider = (rows: number[][]) => {
+    const p = shelvesWith(sizes, rows, gap, xKey);
     if (!best || aspectMiss(p.width / p.height, aspect) < aspectMiss(best.width / best.height, aspect) - 1e-9) best = p;
-  }
+  };
+  const steps = 48;
+  for (let s = 0; s <= steps; s++) consider(greedyRows(sizes, order, widest * Math.pow(Math.max(1, sum / widest), s / steps), gap));
+  for (let count = 1; count <= Math.min(order.length, 64); count++) consider(balancedRows(sizes, order, count, gap));
   return best!;
 }

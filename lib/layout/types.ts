@@ -35,7 +35,7 @@ export interface LayoutOptions {
   blockSpacing?: number;
   /**
    * Connected components up to this many nodes get the layered layout (ELK); larger ones the
-   * force-directed embedding stacked into columns, which scales to thousands. Default 120.
+   * force-directed embedding stacked into columns, which scales to thousands. Default 12.
    */
   layeredMaxNodes?: number;
   onProgress?: (progress: LayoutProgress) => void;
