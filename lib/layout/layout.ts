@@ -3,7 +3,7 @@
  *
  * 1. Groups: the nodes of one group (an area) form one block; nodes without a group are split
  *    into connected components, each its own block, and their singletons share one grid block.
- *    Inside a group the same split applies, so an area is its components packed together.
+ *    An area unrelated to the other blocks is split the same way and its parts packed together.
  * 2. A connected component of up to `layeredMaxNodes` (12) nodes gets ELK's layered layout (FK
  *    holders left of the tables they reference); a larger one a force-directed embedding stacked
  *    into columns (./force.ts), which stays fast at thousands of tables. Measured on the corpus
