@@ -50,6 +50,7 @@ const ALGORITHMS: Record<string, { label: string; run: PeerLayout; slow?: boolea
 
 interface Case {
   name: string;
+  corpus?: boolean;
   load: () => Promise<SchemaDocument>;
 }
 
@@ -72,7 +73,7 @@ function corpusCases(): Case[] {
     const dir = path.join(CORPUS, 'prisma', d);
     out.push({ name: `prisma/${d}`, load: async () => (await importPrisma(readdirSync(dir).sort().map((name) => ({ name, content: readFileSync(path.join(dir, name), 'utf8') })))).document });
   }
-  return out;
+  return out.map((c) => ({ ...c, corpus: true }));
 }
 
 interface Row {
@@ -142,6 +143,7 @@ async function main() {
   }
   if (!values.cases || values.cases === 'corpus') cases.push(...corpusCases());
 
+  const totals = new Map<string, { schemas: number; fill: number; length: number; crossings: number; overlaps: number; cpuMs: number }>();
   console.log('| schema | tables | rels | algorithm | wall / CPU s | aspect | fill 16:10 | edge length px | crossings | overlaps | picture px |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const c of cases) {
@@ -153,7 +155,26 @@ async function main() {
         console.log(fmt({ algorithm: ALGORITHMS[a].label, note: `not run over ${slowMax} tables (--slow-max)` }, c.name, tables, edges.length));
         continue;
       }
-      console.log(fmt(await runAlgorithm(a, nodes, edges, limitMs), c.name, tables, edges.length));
+      const row = await runAlgorithm(a, nodes, edges, limitMs);
+      console.log(fmt(row, c.name, tables, edges.length));
+      if (c.corpus && row.metrics) {
+        const t = totals.get(row.algorithm) ?? { schemas: 0, fill: 0, length: 0, crossings: 0, overlaps: 0, cpuMs: 0 };
+        t.schemas++;
+        t.fill += row.metrics.screenFill;
+        t.length += row.metrics.edgeLength;
+        t.crossings += row.metrics.crossings;
+        t.overlaps += row.metrics.overlaps;
+        t.cpuMs += row.cpuMs!;
+        totals.set(row.algorithm, t);
+      }
+    }
+  }
+  if (totals.size) {
+    console.log('\nCorpus, all schemas together:\n');
+    console.log('| algorithm | schemas | mean fill 16:10 | total edge length px | total crossings | total overlaps | total CPU s |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const [alg, t] of totals) {
+      console.log(`| ${alg} | ${t.schemas} | ${Math.round((t.fill / t.schemas) * 100)} % | ${(t.length / 1000).toFixed(0)}k | ${t.crossings} | ${t.overlaps} | ${(t.cpuMs / 1000).toFixed(2)} |`);
     }
   }
   console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
