@@ -54,6 +54,14 @@ describe('auto-layout', () => {
     expect(positions.items.x).toBeLessThan(positions.products.x);
   });
 
+  it('a layered star (60 tables referencing one) is wrapped or turned, not one tall column', async () => {
+    const nodes = Array.from({ length: 61 }, (_, i) => ({ id: `t${i}`, width: 260, height: 160 }));
+    const edges = nodes.slice(1).map((n) => ({ source: n.id, target: 't0' }));
+    const result = await layoutGraph(nodes, edges, { aspectRatio: 16 / 10, layeredMaxNodes: 100 });
+    const m = expectSound(nodes, edges, result);
+    expect(Math.abs(Math.log(m.aspect / 1.6))).toBeLessThan(Math.log(1.6));
+  });
+
   it('keeps each group together: no foreign node inside a group’s bounding box', async () => {
     const { nodes, edges } = randomGraph(200, 2, 25);
     // Some nodes without a group, and a group of one.
