@@ -18,9 +18,10 @@ export type LayoutStatus =
   | { kind: 'done'; tableCount: number; elkMs: number; totalMs: number }
   | { kind: 'error'; message: string };
 
-/** The canvas's shape; React Flow's root element fills the canvas. */
+/** The canvas's shape (its element, or React Flow's root, which fills it). */
 function canvasAspectRatio(): number {
-  return aspectRatioOf(typeof document === 'undefined' ? null : document.querySelector('.react-flow'));
+  if (typeof document === 'undefined') return aspectRatioOf(null);
+  return aspectRatioOf(document.querySelector('[data-testid="canvas"]') ?? document.querySelector('.react-flow'));
 }
 
 export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableIds: string[]) => void) {
