@@ -15,9 +15,11 @@ function send(message: LayoutResponse, transfer: Transferable[] = []) {
 /** At most one progress message per this many ms: the page re-renders on each. */
 const PROGRESS_EVERY_MS = 100;
 
-// Assigned after the imports ran: elkjs's bundle, when loaded inside a worker, installs its own
-// `self.onmessage` (it can act as ELK's worker script). Ours replaces it.
-scope.onmessage = async (event: MessageEvent<LayoutRequest>) => {
+// A listener, not `self.onmessage`: elkjs's bundle, inside a worker, installs its own
+// `self.onmessage` (it can act as ELK's worker script) when its module first initialises, which
+// can be during the first layout; assigning ours replaced it only until then, and the second
+// request was lost. ELK's handler ignores messages without its `cmd` field.
+scope.addEventListener('message', async (event: MessageEvent<LayoutRequest>) => {
   const { requestId, nodes, edges, aspectRatio } = event.data;
   const started = performance.now();
   let lastProgress = -Infinity;
@@ -41,4 +43,4 @@ scope.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   } catch (e) {
     send({ requestId, type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
-};
+});
