@@ -26,7 +26,7 @@ import { Toolbar } from './toolbar';
 import { Toasts, useToast } from './toast';
 import { useTheme } from './theme';
 import { useAutoLayout } from './layout/use-auto-layout';
-import type { LayoutScope } from './layout/elk-graph';
+import type { LayoutScope } from './layout/layout-input';
 import { SearchDialog } from './search/search-dialog';
 import type { SearchHit } from './search/search-index';
 import { ConfirmDeleteDialog } from './dialogs/confirm-delete-dialog';

@@ -1,11 +1,13 @@
 'use client';
 /**
- * Lays out an imported document before it becomes a project, with the editor's elk worker, so a new
- * project opens arranged by its relationships instead of on a grid. Tables that already have a
- * position (a Draftbase JSON import) keep it. If the worker fails, the document is returned as it
- * was: the canvas then places unpositioned tables on its grid, and the user can run the layout.
+ * Lays out an imported document before it becomes a project, with the editor's layout worker, so a
+ * new project opens arranged by its relationships and areas, shaped to the window (the editor's
+ * canvas does not exist yet). Tables that already have a position (a Draftbase JSON import) keep
+ * it. If the worker fails, the document is returned as it was: the canvas then places
+ * unpositioned tables on its grid, and the user can run the layout.
  */
-import { buildElkGraph, type LayoutRequest, type LayoutResponse } from '@/components/editor/layout/elk-graph';
+import { layoutInput } from '@/components/editor/layout/layout-input';
+import { aspectRatioOf, createLayoutWorker, positionsFromXY, type LayoutRequest, type LayoutResponse } from '@/components/editor/layout/layout-worker-client';
 import type { SchemaDocument } from '@/lib/model/document';
 
 export function unpositionedTableIds(doc: SchemaDocument): string[] {
@@ -21,15 +23,16 @@ export function withPositions(doc: SchemaDocument, positions: Record<string, { x
 export function layoutImportedDocument(doc: SchemaDocument, onPhase: (phase: string) => void): Promise<SchemaDocument> {
   const tableIds = unpositionedTableIds(doc);
   if (tableIds.length === 0 || typeof Worker === 'undefined') return Promise.resolve(doc);
-  const worker = new Worker(new URL('../../workers/elk-layout.worker.ts', import.meta.url), { type: 'module' });
+  const worker = createLayoutWorker();
+  const { nodes, edges } = layoutInput(doc, tableIds);
   return new Promise<SchemaDocument>((resolve) => {
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       const msg = event.data;
       if (msg.type === 'progress') onPhase(msg.phase);
-      else resolve(msg.type === 'done' ? withPositions(doc, msg.positions) : doc);
+      else resolve(msg.type === 'done' ? withPositions(doc, positionsFromXY(nodes, msg.xy)) : doc);
     };
     worker.onerror = () => resolve(doc);
-    const request: LayoutRequest = { requestId: 1, graph: buildElkGraph(doc, tableIds) };
+    const request: LayoutRequest = { requestId: 1, nodes, edges, aspectRatio: aspectRatioOf(null) };
     worker.postMessage(request);
   }).finally(() => worker.terminate());
 }

@@ -1,25 +1,27 @@
 'use client';
 /**
- * Runs the ELK layout in a module Web Worker and commits the result as one `layout.moveTables`
- * command (one undo step). The worker is created on first use and kept for the page's lifetime.
+ * Runs the auto-layout (lib/layout) in a module Web Worker and commits the result as one
+ * `layout.moveTables` command (one undo step). The picture is shaped to the canvas's aspect ratio.
+ * The worker is created on first use and kept for the page's lifetime.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { EditorState } from '../store/editor-store';
 import { tablePosition } from '../flow/to-flow';
-import { buildElkGraph, layoutOrigin, scopeTableIds, type LayoutRequest, type LayoutResponse, type LayoutScope, type Point } from './elk-graph';
+import { layoutInput, layoutOrigin, scopeTableIds, type LayoutScope, type Point } from './layout-input';
+import { aspectRatioOf, createLayoutWorker, positionsFromXY, type LayoutRequest, type LayoutResponse } from './layout-worker-client';
 
 export type LayoutStatus =
   | { kind: 'idle' }
   | { kind: 'running'; phase: string; tableCount: number; startedAt: number }
+  /** elkMs: time computing in the worker (the name kept for the page's data-elk-ms attribute). */
   | { kind: 'done'; tableCount: number; elkMs: number; totalMs: number }
   | { kind: 'error'; message: string };
 
-function startLayoutWorker(handlerRef: { current: ((msg: LayoutResponse) => void) | undefined }, onError: () => void): Worker {
-  const worker = new Worker(new URL('../../../workers/elk-layout.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<LayoutResponse>) => handlerRef.current?.(event.data);
-  worker.onerror = onError;
-  return worker;
+/** The canvas's shape (its element, or React Flow's root, which fills it). */
+function canvasAspectRatio(): number {
+  if (typeof document === 'undefined') return aspectRatioOf(null);
+  return aspectRatioOf(document.querySelector('[data-testid="canvas"]') ?? document.querySelector('.react-flow'));
 }
 
 export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableIds: string[]) => void) {
@@ -44,14 +46,19 @@ export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableId
         return;
       }
       const current: Record<string, Point | undefined> = {};
-      for (const id of Object.keys(doc.tables)) current[id] = tablePosition(doc, id);
+      for (const id of tableIds) current[id] = tablePosition(doc, id);
       const origin = scope.kind === 'all' ? { x: 0, y: 0 } : layoutOrigin(current, tableIds);
-      const graph = buildElkGraph(doc, tableIds);
+      // One area is one group already; its tables are arranged by their relationships only.
+      const { nodes, edges } = layoutInput(doc, tableIds, { groupByArea: scope.kind !== 'area' });
       const requestId = ++requestRef.current;
       const startedAt = performance.now();
       setStatus({ kind: 'running', phase: 'starting the layout worker', tableCount: tableIds.length, startedAt });
 
-      if (!workerRef.current) workerRef.current = startLayoutWorker(handlerRef, () => setStatus({ kind: 'error', message: 'the layout worker failed to start' }));
+      if (!workerRef.current) {
+        workerRef.current = createLayoutWorker();
+        workerRef.current.onmessage = (event: MessageEvent<LayoutResponse>) => handlerRef.current?.(event.data);
+        workerRef.current.onerror = () => setStatus({ kind: 'error', message: 'the layout worker failed to start' });
+      }
       handlerRef.current = (msg: LayoutResponse) => {
         if (msg.requestId !== requestRef.current) return; // a newer request superseded this one
         if (msg.type === 'progress') {
@@ -59,21 +66,23 @@ export function useAutoLayout(store: StoreApi<EditorState>, onApplied?: (tableId
         } else if (msg.type === 'error') {
           setStatus({ kind: 'error', message: `layout failed: ${msg.message}` });
         } else {
-          const positions: Record<string, Point> = {};
-          for (const [id, p] of Object.entries(msg.positions)) positions[id] = { x: p.x + origin.x, y: p.y + origin.y };
+          const positions = positionsFromXY(nodes, msg.xy);
           // Tables removed while the worker ran are skipped rather than failing the whole command.
           const live = store.getState().doc.tables;
-          for (const id of Object.keys(positions)) if (!live[id]) delete positions[id];
+          for (const [id, p] of Object.entries(positions)) {
+            if (!live[id]) delete positions[id];
+            else positions[id] = { x: p.x + origin.x, y: p.y + origin.y };
+          }
           const r = store.getState().dispatch({ type: 'layout.moveTables', positions });
           if ('error' in r) {
             setStatus({ kind: 'error', message: r.error });
             return;
           }
-          setStatus({ kind: 'done', tableCount: tableIds.length, elkMs: msg.elkMs, totalMs: Math.round(performance.now() - startedAt) });
+          setStatus({ kind: 'done', tableCount: tableIds.length, elkMs: msg.computeMs, totalMs: Math.round(performance.now() - startedAt) });
           onAppliedRef.current?.(Object.keys(positions));
         }
       };
-      const request: LayoutRequest = { requestId, graph };
+      const request: LayoutRequest = { requestId, nodes, edges, aspectRatio: canvasAspectRatio() };
       workerRef.current.postMessage(request);
     },
     [store],
