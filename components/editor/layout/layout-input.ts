@@ -4,15 +4,16 @@
  */
 import type { SchemaDocument } from '@/lib/model/document';
 import type { LayoutEdge, LayoutNode, Point } from '@/lib/layout/types';
-import { TABLE_WIDTH, tableHeight } from '../flow/geometry';
+import { tableShape } from '../flow/geometry';
 
 export type { Point };
 
 export type LayoutScope = { kind: 'all' } | { kind: 'tables'; tableIds: string[] } | { kind: 'area'; areaId: string };
 
-/** A table's box on the canvas: the one place the layout asks the canvas geometry. */
+/** A table's box on the canvas (a collapsed table is shorter): the one place the layout asks the canvas geometry. */
 export function tableBox(doc: SchemaDocument, tableId: string): { width: number; height: number } {
-  return { width: TABLE_WIDTH, height: tableHeight(doc.tables[tableId].columns.length) };
+  const { width, height } = tableShape(doc, doc.tables[tableId]);
+  return { width, height };
 }
 
 export function scopeTableIds(doc: SchemaDocument, scope: LayoutScope): string[] {

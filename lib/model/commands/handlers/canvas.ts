@@ -1,4 +1,5 @@
 /** area.*, note.* and layout.*: presentation only; generators never read any of it. */
+import { original } from 'immer';
 import { areaSchema, noteSchema, type SchemaDocument } from '../../document';
 import {
   assignChanges, changeableKeys, checkChangeKeys, checkShape, requireIn, requireNewId, requireTable,
@@ -79,8 +80,13 @@ export function removeNote(doc: SchemaDocument, cmd: CommandOf<'note.remove'>): 
   delete doc.layout.notes[cmd.noteId];
 }
 
+/** Past this many tables a move replaces the positions record whole (see moveTables). */
+const BULK_MOVE = 64;
+
 export function moveTables(doc: SchemaDocument, cmd: CommandOf<'layout.moveTables'>): void {
-  for (const [id, p] of Object.entries(cmd.positions)) {
+  const entries = Object.entries(cmd.positions);
+  if (entries.length > BULK_MOVE) return moveTablesInBulk(doc, entries);
+  for (const [id, p] of entries) {
     requireTable(doc, id);
     checkPoint(p, `position of table "${doc.tables[id].name}"`);
     const entry = doc.layout.tables[id];
@@ -90,6 +96,26 @@ export function moveTables(doc: SchemaDocument, cmd: CommandOf<'layout.moveTable
       entry.y = p.y;
     }
   }
+}
+
+/**
+ * An auto-layout moves every table: drafting each position entry cost ~155 ms at 1,000 tables and
+ * ~300 ms at 5,000 (a proxy and two patches per table, twice with the inverse), all on the page's
+ * main thread. Building the new record outside the draft makes it one replace patch (and one inverse).
+ */
+function moveTablesInBulk(doc: SchemaDocument, entries: [string, Point][]): void {
+  const before = original(doc.layout.tables) ?? doc.layout.tables;
+  const next: SchemaDocument['layout']['tables'] = { ...before };
+  let changed = false;
+  for (const [id, p] of entries) {
+    requireTable(doc, id);
+    checkPoint(p, `position of table "${doc.tables[id].name}"`);
+    const entry = before[id];
+    if (entry && entry.x === p.x && entry.y === p.y) continue;
+    next[id] = entry ? { ...entry, x: p.x, y: p.y } : { x: p.x, y: p.y };
+    changed = true;
+  }
+  if (changed) doc.layout.tables = next;
 }
 
 export function setTableColor(doc: SchemaDocument, cmd: CommandOf<'layout.setTableColor'>): void {
