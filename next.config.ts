@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { maxBodyBytes } from './lib/server/http/read-json-body';
 
 const nextConfig: NextConfig = {
   // Node-only packages that must not be bundled (WASM engines, native drivers).
@@ -17,6 +18,12 @@ const nextConfig: NextConfig = {
     'mysql2',
   ],
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts makes Next buffer request bodies, by default only up to 10 MB, and hand the route a
+    // truncated body beyond that ("invalid JSON" for a 5,000-table save). One byte over our own cap,
+    // so the route's reader sees the overflow and answers 413.
+    proxyClientMaxBodySize: maxBodyBytes() + 1,
+  },
   // Lets several builds (parallel e2e runs, benches) live side by side: NEXT_DIST_DIR=.next-e2e.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
 };

@@ -66,9 +66,6 @@ export function Editor(props: EditorProps) {
   );
 }
 
-/** Above this many laid-out tables the view is not zoomed to fit them all afterwards. */
-const FIT_AFTER_LAYOUT_LIMIT = 150;
-
 /** The first spot down-right of `p` that no table's top-left corner occupies, so new tables never stack exactly. */
 function freeSpot(doc: SchemaDocument, p: { x: number; y: number }): { x: number; y: number } {
   const taken = Object.values(doc.layout.tables);
@@ -86,7 +83,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const toast = useToast();
   const theme = useTheme();
   const router = useRouter();
-  const { fitView, screenToFlowPosition, getViewport, setViewport } = useReactFlow();
+  const { fitView, screenToFlowPosition, getViewport } = useReactFlow();
   const [searchOpen, setSearchOpen] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
   const [inspectorOpen, setInspectorOpen] = useState(true);
@@ -111,25 +108,9 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     if (lastChanges.length) toast(lastChanges.map((c) => c.message).join('\n'));
   }, [lastChanges, toast]);
 
+  // Show the laid-out tables whole: zoomed out that is the map (no node mounts), however many.
   const layout = useAutoLayout(store, (ids) => {
-    const doc = store.getState().doc;
-    if (ids.length <= FIT_AFTER_LAYOUT_LIMIT) {
-      requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.1, maxZoom: 1, duration: 300, includeHiddenNodes: true }));
-      return;
-    }
-    // Many tables: fitting them all would mount every node at once (a long main-thread task);
-    // show the top-left of the new layout at a readable zoom instead.
-    let minX = Infinity;
-    let minY = Infinity;
-    for (const id of ids) {
-      const p = doc.layout.tables[id];
-      if (p) {
-        minX = Math.min(minX, p.x);
-        minY = Math.min(minY, p.y);
-      }
-    }
-    const zoom = Math.max(getViewport().zoom, 0.6);
-    void setViewport({ x: 40 - minX * zoom, y: 40 - minY * zoom, zoom });
+    requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.1, maxZoom: 1, duration: 300, includeHiddenNodes: true }));
   });
 
   const viewCenter = useCallback(() => {

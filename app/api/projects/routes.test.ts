@@ -114,12 +114,12 @@ describe.each(providerCases())('projects API on $provider', ({ create }) => {
     expect((await put(p.id, { document: emptyDocument() }, 'latest')).status).toBe(400);
   });
 
-  run('PUT over the size cap -> 413 (default 10 MB, configurable)', async () => {
+  run('PUT over the size cap -> 413 (default 32 MB, configurable)', async () => {
     const p = await createProject();
-    const big = { document: { ...emptyDocument(), design: { narrative: { executiveSummary: 'x'.repeat(11 * 1024 * 1024) }, requirements: {}, queryPatterns: [] } } };
+    const big = { document: { ...emptyDocument(), design: { narrative: { executiveSummary: 'x'.repeat(33 * 1024 * 1024) }, requirements: {}, queryPatterns: [] } } };
     const res = await put(p.id, big, '1');
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toMatchObject({ code: 'payload_too_large', limitBytes: 10 * 1024 * 1024 });
+    expect((await res.json()).error).toMatchObject({ code: 'payload_too_large', limitBytes: 32 * 1024 * 1024 });
 
     process.env.DRAFTBASE_MAX_BODY_BYTES = '1000';
     try {

@@ -7,7 +7,7 @@
  *     that is not {document, format, options} (`invalid_body`), a document that fails validation
  *     (`invalid_document`, with `issues: [{ path, message }]`), options that do not fit the format
  *     (`invalid_options`, with `path`).
- * 413 `payload_too_large` over the body cap (10 MB, DRAFTBASE_MAX_BODY_BYTES).
+ * 413 `payload_too_large` over the body cap (32 MB, DRAFTBASE_MAX_BODY_BYTES).
  * 422 `render_failed` with `diagnostics` when the generator reports errors (nothing usable to return).
  */
 import { z } from 'zod';

@@ -5,8 +5,12 @@
 import type { z } from 'zod';
 import { HttpError } from './error-response';
 
-/** 10 MB, overridable with DRAFTBASE_MAX_BODY_BYTES (bytes). */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * 32 MB, overridable with DRAFTBASE_MAX_BODY_BYTES (bytes): a 5,000-table document is ~10 MB of JSON,
+ * so 10 MB refused saving a schema the canvas is built to edit. next.config.ts sets the proxy's body
+ * buffer from the same function: past that buffer Next hands the route a truncated body.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export function maxBodyBytes(): number {
   const raw = process.env.DRAFTBASE_MAX_BODY_BYTES;
