@@ -64,6 +64,12 @@ export const DOCUMENT_LIMITS = {
   queryPatterns: 1_000,
 } as const;
 
+/**
+ * The time one render, import or export may take (milliseconds): the server's default
+ * (DRAFTBASE_COMPUTE_BUDGET_MS overrides it) and the editor's DDL worker's budget.
+ */
+export const COMPUTE_BUDGET_MS = 30_000;
+
 export type DocumentLimits = { readonly [K in keyof typeof DOCUMENT_LIMITS]: number };
 type LimitKey = keyof DocumentLimits;
 

@@ -8,6 +8,7 @@
  * - DRAFTBASE_COMPUTE_MEMORY_MB   heap of one worker (default 1,024); over it the request fails with 422.
  */
 import os from 'node:os';
+import { COMPUTE_BUDGET_MS } from '../../model/limits';
 
 export interface ComputeConfig {
   budgetMs: number;
@@ -29,7 +30,7 @@ export function computeConfig(): ComputeConfig {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = positiveInt('DRAFTBASE_COMPUTE_WORKERS', Math.min(4, Math.max(2, cores - 1)));
   return {
-    budgetMs: positiveInt('DRAFTBASE_COMPUTE_BUDGET_MS', 30_000),
+    budgetMs: positiveInt('DRAFTBASE_COMPUTE_BUDGET_MS', COMPUTE_BUDGET_MS),
     workers,
     queue: positiveInt('DRAFTBASE_COMPUTE_QUEUE', 8 * workers),
     memoryMb: positiveInt('DRAFTBASE_COMPUTE_MEMORY_MB', 1024),
