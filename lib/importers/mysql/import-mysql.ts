@@ -34,7 +34,10 @@ import {
 } from './mysql-ast';
 import { parseMysqlPartitionClause } from './mysql-partitions';
 import { mapMysqlScalar } from './mysql-types';
+import { astifyCreateTable } from './chunked-create-table';
 import { rewriteMysqlDdl, type Rewrite } from './rewrite-statement';
+
+const CREATE_TABLE = /^\s*create\s+(?:temporary\s+)?table\b/i;
 
 interface MysqlParser {
   astify(sql: string): unknown;
@@ -537,7 +540,8 @@ export async function importMysql(source: string, options: { ids?: IdFactory } =
     const rw = rewriteMysqlDdl(text);
     let ast: unknown;
     try {
-      ast = parser.astify(rw.sql);
+      // Many definitions in one CREATE TABLE: parsed in chunks (the parser is quadratic in them).
+      ast = CREATE_TABLE.test(rw.sql) ? astifyCreateTable(parser.astify, rw.sql) : parser.astify(rw.sql);
     } catch (e) {
       const pe = parserErrorAt(e);
       const offset = st.start + Math.min(pe.offset ?? 0, text.length);
