@@ -117,6 +117,21 @@ describe('compute pool', () => {
     expect((await second).status).toBe(200);
   });
 
+  it('answers 503 to a request that waited the whole budget for a worker', async () => {
+    await resetComputePool({ workers: 1, budgetMs: 400 });
+    await warm(1);
+    const first = post(heavy);
+    await untilRunning(1);
+    const second = post(heavy);
+    const third = post({ document: hostileDocument('tables', 3), format: 'postgres' });
+    // The first is stopped at 0.4 s and the second takes the worker; the third has waited 0.4 s by then.
+    expect((await first).status).toBe(422);
+    const waited = await third;
+    expect(waited.status).toBe(503);
+    expect((await waited.json()).error.message).toBe('The server is busy: this render waited 0.4 s for a free compute worker and was not started. Retry in a few seconds.');
+    expect((await second).status).toBe(422);
+  });
+
   it('stops a render that needs more than the memory budget with 422 too_large', async () => {
     await resetComputePool({ workers: 1, memoryMb: 48 });
     const res = await post(heavy);

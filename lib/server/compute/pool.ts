@@ -160,9 +160,11 @@ export class ComputePool {
       this.finish(job, new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers: reply.headers }));
       this.dispatch();
     });
+    // A worker already replaced (stopped over budget) may still report; only the slot's own counts.
     worker.on('error', (err: Error & { code?: string }) => {
+      if (slot.worker !== worker) return;
       const job = slot.job;
-      if (slot.worker === worker) slot.worker = undefined;
+      slot.worker = undefined;
       slot.job = undefined;
       if (job) {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -174,13 +176,16 @@ export class ComputePool {
       }
       this.dispatch();
     });
-    worker.on('exit', () => {
-      if (slot.worker === worker) slot.worker = undefined;
-      // A job still here lost its worker without an 'error' (terminated from outside).
-      const job = slot.job;
-      if (job && slot.worker === undefined && !slot.starting) {
+    worker.on('exit', (code) => {
+      if (slot.worker === worker) {
+        // Ended without an 'error' while it was the slot's worker (process.exit in a task...).
+        slot.worker = undefined;
+        const job = slot.job;
         slot.job = undefined;
-        this.finish(job, errorResponse(500, 'internal_error', 'An unexpected error occurred on the server; see the server log.'));
+        if (job) {
+          console.error(`[draftbase] a compute worker exited (code ${code}) while running a request`);
+          this.finish(job, errorResponse(500, 'internal_error', 'An unexpected error occurred on the server; see the server log.'));
+        }
       }
       this.dispatch();
     });
@@ -211,14 +216,16 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-let shared: ComputePool | undefined;
+let shared: Promise<ComputePool> | undefined;
+
+async function createPool(config: ComputeConfig): Promise<ComputePool> {
+  const { spawnComputeWorker } = await import('./worker-entry');
+  return new ComputePool(config, spawnComputeWorker);
+}
 
 /** The server's one pool (created on first use, with the environment's settings). */
-export async function computePool(): Promise<ComputePool> {
-  if (!shared) {
-    const { spawnComputeWorker } = await import('./worker-entry');
-    shared = new ComputePool(computeConfig(), spawnComputeWorker);
-  }
+export function computePool(): Promise<ComputePool> {
+  shared ??= createPool(computeConfig());
   return shared;
 }
 
@@ -230,9 +237,7 @@ export async function runCompute(task: ComputeTask, label: string): Promise<Resp
 /** Replaces the shared pool (tests: a small budget); closes the previous one. */
 export async function resetComputePool(config?: Partial<ComputeConfig>): Promise<ComputePool> {
   const previous = shared;
-  shared = undefined;
-  await previous?.close();
-  const { spawnComputeWorker } = await import('./worker-entry');
-  shared = new ComputePool({ ...computeConfig(), ...config }, spawnComputeWorker);
+  shared = createPool({ ...computeConfig(), ...config });
+  await (await previous)?.close();
   return shared;
 }
