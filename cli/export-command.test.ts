@@ -30,7 +30,8 @@ describe('draftbase export', () => {
     const doc = kitchenSinkDocument();
     const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
     expect(await main(['export', 'doc.json', '--to', 'markdown', '--dialect', 'postgres', '-o', 'DATABASE_DESIGN.md'], io)).toBe(0);
-    expect(out.written['DATABASE_DESIGN.md']).toMatch(/^# Database Design Document\n/);
+    // After the comment that lists what the design's DDL leaves out (lib/exporters/export-notes.ts).
+    expect(out.written['DATABASE_DESIGN.md']).toMatch(/^<!--\nDraftbase: 4 warnings, 8 notes [^\n]*\n(?:[^\n]*\n){12}-->\n\n# Database Design Document\n/);
     expect(out.written['DATABASE_DESIGN.md']).toContain(generateDdl(doc, 'postgres').sql.trim().split('\n')[0]);
     expect(await main(['export', 'doc.json', '--to', 'prisma', '-o', 'schema.prisma'], io)).toBe(0);
     expect(out.written['schema.prisma']).toMatch(/^\s*model /m);

@@ -17,6 +17,7 @@ import { importPath, printImportError } from './import-command';
 import { ImportError } from '../lib/importers/types';
 import type { ImportSourceFormat } from '../lib/server/importers/import-source';
 import { findJsonSyntaxError, offsetOfPath, positionAt } from './json-position';
+import { refusingDiagnostics } from '../lib/exporters/export-notes';
 
 const EXPORT_FORMATS: readonly string[] = [...renderFormats, ...DESIGN_EXPORT_FORMATS];
 const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
@@ -224,7 +225,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw err;
   }
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(label, text, d));
-  if (result.diagnostics.some((d) => d.severity === 'error')) {
+  // The rule POST /api/render and GET /api/projects/:id/export refuse with (lib/exporters/export-notes.ts).
+  if (refusingDiagnostics(result.diagnostics).length) {
     io.stderr(`draftbase export: ${second.format} output not written: the document has errors for this target\n`);
     return EXIT_BAD_INPUT;
   }

@@ -7,6 +7,7 @@ import type { Capabilities, DdlTarget, DialectSpec } from '../dialects/types';
 import { identifierLength } from '../dialects/types';
 import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import type { Diagnostic, Severity } from '../model/diagnostics';
+import { DocumentIndex } from '../model/lookup';
 import type { ResolvedType } from './column-sql';
 import { emptyDecisions, type DdlDecisions } from './decisions';
 import { fitDerivedName, NameRegistry } from './names';
@@ -75,6 +76,9 @@ export class DdlContext {
 
   /** Explicit index/PK/unique names changed to keep them unique (key: index/unique id, `<table id>:pk`). */
   readonly renamed = new Map<string, string>();
+
+  /** Keys per table, for the uniqueness check of each foreign key's referenced columns. */
+  readonly lookup = new DocumentIndex();
 
   /** The scope an index/PK/unique name must be unique in: the schema (PostgreSQL) or the table (MySQL). */
   indexScope(table: Table): string {

@@ -2,7 +2,6 @@
  * Foreign keys: which relationships become FOREIGN KEY constraints on this target (and why not), their
  * names, and their SQL, inline in CREATE TABLE or as ALTER TABLE ... ADD CONSTRAINT for cycles.
  */
-import { isUniqueColumnSet } from '../model/lookup';
 import type { Column, ReferentialAction, Relationship, Table } from '../model/document';
 import { resolveColumnTypeQuietly } from './column-sql';
 import type { DdlContext } from './context';
@@ -51,7 +50,7 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
     }
     const pairs = r.columnPairs;
     const toIds = pairs.map((p) => p.toColumnId);
-    if (!isUniqueColumnSet(to, toIds)) {
+    if (!ctx.lookup.isUniqueColumnSet(to, toIds)) {
       ctx.diag(
         ctx.dialect === 'postgres' ? 'error' : 'warning',
         'fk.parent-key-not-unique',

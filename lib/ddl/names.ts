@@ -4,6 +4,7 @@
  * dialect's identifier limit (truncate + short hash, never silently), and unique per schema.
  */
 import { identifierLength, type DialectSpec } from '../dialects/types';
+import { UniqueNames } from '../naming/unique-names';
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short, stable fingerprint of the full name. */
 export function shortHash(text: string): string {
@@ -17,9 +18,12 @@ export function shortHash(text: string): string {
 
 /** Cuts `name` to at most `max` units (bytes or characters) without splitting a character. */
 export function truncateIdentifier(spec: Pick<DialectSpec, 'identifierLimit'>, name: string, max: number): string {
+  // Lengths add up character by character (UTF-8 bytes or code points alike), so one pass suffices.
   let out = '';
+  let length = 0;
   for (const ch of name) {
-    if (identifierLength(spec, out + ch) > max) break;
+    length += identifierLength(spec, ch);
+    if (length > max) break;
     out += ch;
   }
   return out;
@@ -42,32 +46,28 @@ export function fitDerivedName(spec: Pick<DialectSpec, 'identifierLimit'>, name:
  * dialect compares names that way.
  */
 export class NameRegistry {
-  private readonly taken = new Map<string, Set<string>>();
+  private readonly taken = new Map<string, UniqueNames>();
   constructor(private readonly caseInsensitive: boolean) {}
 
-  private key(name: string) {
-    return this.caseInsensitive ? name.toLowerCase() : name;
-  }
-
-  private set(schema: string) {
+  private names(schema: string): UniqueNames {
     let s = this.taken.get(schema);
-    if (!s) this.taken.set(schema, (s = new Set()));
+    if (!s) this.taken.set(schema, (s = new UniqueNames(this.caseInsensitive ? (name) => name.toLowerCase() : undefined)));
     return s;
   }
 
   has(schema: string, name: string): boolean {
-    return this.set(schema).has(this.key(name));
+    return this.names(schema).has(name);
   }
 
   add(schema: string, name: string): void {
-    this.set(schema).add(this.key(name));
+    this.names(schema).add(name);
   }
 
-  /** `base`, or `base1`, `base2`... (fitted to the limit) — the first one free in `schema`; reserves it. */
+  /**
+   * `base`, or `base1`, `base2`... (fitted to the limit) — the first one free in `schema`; reserves it.
+   * Linear in the number of claims per base (see UniqueNames), however many share one base.
+   */
   claim(schema: string, base: string, fit: (name: string) => string): string {
-    let candidate = fit(base);
-    for (let n = 1; this.has(schema, candidate); n++) candidate = fit(`${base}${n}`);
-    this.add(schema, candidate);
-    return candidate;
+    return this.names(schema).claim(base, (k) => fit(k === 0 ? base : `${base}${k}`));
   }
 }

@@ -3,8 +3,10 @@
  * the longest backtick run in the content (MySQL DDL quotes names with backticks; names may hold runs
  * of them), at least three.
  */
+import { longestBacktickRun } from '../markdown/escape';
+
 export function fencedBlock(info: string, content: string): string {
-  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = longestBacktickRun(content);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   const body = content.endsWith('\n') ? content : `${content}\n`;
   return `${fence}${info}\n${body}${fence}`;

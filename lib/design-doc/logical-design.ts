@@ -7,7 +7,7 @@ import { escapeText, inlineCode, markdown, markdownTable } from '../markdown/esc
 import { columnTypeLabel } from '../mermaid/type-label';
 import { cardinalityOf } from '../model/cardinality';
 import type { CardinalityEnd, Column, DefaultValue, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
-import { columnName, displayName } from '../model/lookup';
+import { displayName, DocumentIndex } from '../model/lookup';
 
 const code = (text: string) => markdown(inlineCode(text, { inTable: true }));
 
@@ -37,8 +37,8 @@ const CARDINALITY_WORD: Record<CardinalityEnd, string> = {
 };
 
 /** `1 → 0..*` style: how many parents one child has, and how many children one parent has. */
-export function cardinalityLabel(doc: SchemaDocument, r: Relationship): string {
-  const c = cardinalityOf(doc, r);
+export function cardinalityLabel(doc: SchemaDocument, r: Relationship, index?: DocumentIndex): string {
+  const c = cardinalityOf(doc, r, index);
   return `${CARDINALITY_WORD[c.to]} to ${CARDINALITY_WORD[c.from]}`;
 }
 
@@ -77,16 +77,16 @@ function dataDictionary(doc: SchemaDocument, table: Table, dialect: Dialect, key
   return markdownTable(['Column', 'Type', 'Nullable', 'Default', 'Key', 'Constraints', 'Comment'], rows);
 }
 
-function relationshipRows(doc: SchemaDocument, rels: readonly Relationship[]): (string | ReturnType<typeof markdown>)[][] {
+function relationshipRows(doc: SchemaDocument, rels: readonly Relationship[], index: DocumentIndex): (string | ReturnType<typeof markdown>)[][] {
   return rels.map((r) => {
     const child = doc.tables[r.fromTableId];
     const parent = doc.tables[r.toTableId];
-    const from = `${displayName(doc, child)}(${r.columnPairs.map((p) => columnName(child, p.fromColumnId)).join(', ')})`;
-    const to = `${displayName(doc, parent)}(${r.columnPairs.map((p) => columnName(parent, p.toColumnId)).join(', ')})`;
+    const from = `${displayName(doc, child)}(${r.columnPairs.map((p) => index.columnName(child, p.fromColumnId)).join(', ')})`;
+    const to = `${displayName(doc, parent)}(${r.columnPairs.map((p) => index.columnName(parent, p.toColumnId)).join(', ')})`;
     return [
       code(from),
       code(to),
-      cardinalityLabel(doc, r),
+      cardinalityLabel(doc, r, index),
       r.onDelete.toUpperCase(),
       r.onUpdate.toUpperCase(),
       r.enforced ? (r.name ?? '') : 'not enforced (logical only)',
@@ -94,15 +94,15 @@ function relationshipRows(doc: SchemaDocument, rels: readonly Relationship[]): (
   });
 }
 
-function businessRules(table: Table): string[] {
+function businessRules(table: Table, index: DocumentIndex): string[] {
   const out: string[] = [];
   for (const ch of table.checks) out.push(`- Check${ch.name ? ` ${inlineCode(ch.name)}` : ''}: ${inlineCode(ch.expression)}`);
   for (const u of table.uniques) {
-    out.push(`- Unique${u.name ? ` ${inlineCode(u.name)}` : ''}: ${inlineCode(u.columnIds.map((id) => columnName(table, id)).join(', '))}${u.nullsNotDistinct ? ' (NULLS NOT DISTINCT)' : ''}`);
+    out.push(`- Unique${u.name ? ` ${inlineCode(u.name)}` : ''}: ${inlineCode(u.columnIds.map((id) => index.columnName(table, id)).join(', '))}${u.nullsNotDistinct ? ' (NULLS NOT DISTINCT)' : ''}`);
   }
   for (const ix of table.indexes) {
     if (!ix.unique) continue;
-    const parts = ix.parts.map((p) => (p.kind === 'column' ? columnName(table, p.columnId) : `(${p.sql})`)).join(', ');
+    const parts = ix.parts.map((p) => (p.kind === 'column' ? index.columnName(table, p.columnId) : `(${p.sql})`)).join(', ');
     out.push(`- Unique index ${inlineCode(ix.name)}: ${inlineCode(parts)}${ix.where ? ` where ${inlineCode(ix.where)}` : ''}`);
   }
   return out;
@@ -119,15 +119,17 @@ export function logicalDesignSection(doc: SchemaDocument, dialect: Dialect): str
     else outgoing.set(r.fromTableId, [r]);
   }
   const blocks: string[] = [];
+  // One table may hold thousands of keys and foreign keys: column names and key checks by lookup.
+  const index = new DocumentIndex();
   for (const table of tables) {
     const rels = outgoing.get(table.id) ?? [];
     const lines: string[] = [`**Table ${inlineCode(displayName(doc, table))}**`, ''];
     if (table.comment?.trim()) lines.push(escapeText(table.comment), '');
     lines.push(dataDictionary(doc, table, dialect, keysOf(table, rels)), '');
     if (rels.length) {
-      lines.push('Relationships:', '', markdownTable(['From', 'To', 'Cardinality (parent to child)', 'On delete', 'On update', 'Constraint'], relationshipRows(doc, rels)), '');
+      lines.push('Relationships:', '', markdownTable(['From', 'To', 'Cardinality (parent to child)', 'On delete', 'On update', 'Constraint'], relationshipRows(doc, rels, index)), '');
     }
-    const rules = businessRules(table);
+    const rules = businessRules(table, index);
     if (rules.length) lines.push('Business rules:', '', ...rules, '');
     blocks.push(lines.join('\n').trimEnd());
   }

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import { columnTypeLabel } from '../mermaid/type-label';
-import { displayName } from '../model/lookup';
+import { ColumnSets, displayName, DocumentIndex } from '../model/lookup';
 import type { ExportResult } from './export-prisma';
 
 export interface DbmlExportOptions {
@@ -40,6 +40,9 @@ const ACTION: Record<Relationship['onDelete'], string> = {
 
 class DbmlExporter {
   readonly diagnostics: Diagnostic[] = [];
+  /** Column names by id, and per child table its primary key and unique column sets (many lookups per table). */
+  private readonly index = new DocumentIndex();
+  private readonly oneToOneKeys = new Map<Table, ColumnSets>();
 
   constructor(
     private readonly doc: SchemaDocument,
@@ -102,7 +105,7 @@ class DbmlExporter {
   }
 
   private tableBlock(table: Table): string {
-    const colName = (id: string) => dbmlName(table.columns.find((c) => c.id === id)?.name ?? id);
+    const colName = (id: string) => dbmlName(this.index.columnName(table, id));
     const singleUniques = new Set(table.uniques.filter((u) => u.columnIds.length === 1 && !u.name).map((u) => u.columnIds[0]));
     const lines = [`Table ${qualified(this.doc, table)} {`];
     table.columns.forEach((c, i) => lines.push(this.columnLine(table, c, i, singleUniques)));
@@ -146,7 +149,7 @@ class DbmlExporter {
     const parent = this.doc.tables[r.toTableId];
     if (!child || !parent) return undefined;
     const cols = (t: Table, ids: string[]) => {
-      const names = ids.map((id) => dbmlName(t.columns.find((c) => c.id === id)?.name ?? id));
+      const names = ids.map((id) => dbmlName(this.index.columnName(t, id)));
       return names.length === 1 ? names[0] : `(${names.join(', ')})`;
     };
     const from = `${qualified(this.doc, child)}.${cols(child, r.columnPairs.map((p) => p.fromColumnId))}`;
@@ -158,9 +161,14 @@ class DbmlExporter {
   }
 
   private isOneToOne(child: Table, r: Relationship): boolean {
-    const ids = r.columnPairs.map((p) => p.fromColumnId);
-    const same = (list: readonly string[]) => list.length === ids.length && list.every((id) => ids.includes(id));
-    return (child.primaryKey ? same(child.primaryKey.columnIds) : false) || child.uniques.some((u) => same(u.columnIds));
+    let keys = this.oneToOneKeys.get(child);
+    if (!keys) {
+      keys = new ColumnSets();
+      if (child.primaryKey) keys.add(child.primaryKey.columnIds);
+      for (const u of child.uniques) keys.add(u.columnIds);
+      this.oneToOneKeys.set(child, keys);
+    }
+    return keys.has(r.columnPairs.map((p) => p.fromColumnId));
   }
 
   run(): string {

@@ -2,6 +2,9 @@
  * One document -> one downloadable file, shared by GET /api/projects/:id/export and the CLI
  * (cli/export-formats.ts): DATABASE_DESIGN.md, PostgreSQL/MySQL DDL, mermaid (.mmd), Prisma schema,
  * DBML and the project JSON, each with its media type and file name. Pure.
+ *
+ * A file whose generator reported diagnostics starts with a comment listing them (export-notes.ts):
+ * what the file leaves out or changes, and what will fail, travels with the file.
  */
 import { generateDdl } from '../ddl/generate-ddl';
 import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
@@ -10,6 +13,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, SchemaDocument } from '../model/document';
 import { exportDbml } from './export-dbml';
 import { exportPrisma } from './export-prisma';
+import { diagnosticsComment, type CommentStyle } from './export-notes';
 
 export const exportFormats = ['markdown', 'postgres', 'mysql', 'mermaid', 'prisma', 'dbml', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -46,7 +50,43 @@ export function fileBaseName(name: string | undefined): string {
   return base || 'schema';
 }
 
+/** How each format writes a comment (the diagnostics header). */
+const COMMENT_STYLE: Record<ExportFormat, CommentStyle> = {
+  markdown: 'html',
+  postgres: 'sql',
+  mysql: 'sql',
+  mermaid: 'mermaid',
+  prisma: 'slashes',
+  dbml: 'slashes',
+  json: 'none',
+};
+
+const DIALECT_LABEL = { postgres: 'PostgreSQL', mysql: 'MySQL' } as const;
+
+/** What the diagnostics header calls the file. */
+function subjectOf(format: ExportFormat, dialect: Dialect): string {
+  switch (format) {
+    case 'postgres':
+    case 'mysql':
+      return `this ${DIALECT_LABEL[format]} script`;
+    case 'markdown':
+      return `this design document (${DIALECT_LABEL[dialect]})`;
+    case 'prisma':
+      return `this Prisma schema (${DIALECT_LABEL[dialect]})`;
+    case 'dbml':
+      return 'this DBML file';
+    default:
+      return `this ${format} file`;
+  }
+}
+
 export function exportFile(doc: SchemaDocument, format: ExportFormat, options: ExportFileOptions = {}): ExportFile {
+  const file = exportFileBody(doc, format, options);
+  const notes = diagnosticsComment(file.diagnostics, COMMENT_STYLE[format], subjectOf(format, options.dialect ?? doc.settings.dialect));
+  return notes ? { ...file, text: notes + file.text } : file;
+}
+
+function exportFileBody(doc: SchemaDocument, format: ExportFormat, options: ExportFileOptions): ExportFile {
   const dialect = options.dialect ?? doc.settings.dialect;
   const base = fileBaseName(options.baseName);
   switch (format) {

@@ -3,6 +3,7 @@
  * a valid identifier, and deduplicating within a scope. The real name is kept by the caller (Prisma
  * @map/@@map, DBML quoted names).
  */
+import { UniqueNames } from '../naming/unique-names';
 
 /** Letters, digits and underscores, starting with a letter; other characters become `_`. */
 export function sanitizeIdentifier(name: string, fallback: string): string {
@@ -18,28 +19,20 @@ export function sanitizeIdentifier(name: string, fallback: string): string {
 
 /** Hands out names unique within a scope (case-insensitive when `caseInsensitive`): `x`, `x_2`, `x_3`... */
 export class NameScope {
-  private readonly taken = new Set<string>();
+  private readonly names: UniqueNames;
 
-  constructor(
-    reserved: Iterable<string> = [],
-    private readonly caseInsensitive = false,
-  ) {
-    for (const r of reserved) this.taken.add(this.key(r));
-  }
-
-  private key(name: string): string {
-    return this.caseInsensitive ? name.toLowerCase() : name;
+  constructor(reserved: Iterable<string> = [], caseInsensitive = false) {
+    this.names = new UniqueNames(caseInsensitive ? (name) => name.toLowerCase() : undefined);
+    for (const r of reserved) this.names.add(r);
   }
 
   has(name: string): boolean {
-    return this.taken.has(this.key(name));
+    return this.names.has(name);
   }
 
+  /** Linear in the number of claims however many share one name (see UniqueNames). */
   claim(wanted: string): string {
-    let name = wanted;
-    for (let n = 2; this.taken.has(this.key(name)); n++) name = `${wanted}_${n}`;
-    this.taken.add(this.key(name));
-    return name;
+    return this.names.claim(wanted, (k) => (k === 0 ? wanted : `${wanted}_${k + 1}`));
   }
 }
 

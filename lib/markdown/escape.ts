@@ -67,6 +67,23 @@ export function tableCell(text: string): string {
 }
 
 /**
+ * The length of the longest run of backticks in `text`, 0 when none. A loop, not
+ * `Math.max(...matches)`: a long comment full of backticks has more runs than a call has room for
+ * arguments (a RangeError: "Maximum call stack size exceeded").
+ */
+export function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 96) {
+      run++;
+      if (run > longest) longest = run;
+    } else run = 0;
+  }
+  return longest;
+}
+
+/**
  * An inline code span showing `text` verbatim: the fence is one backtick longer than the longest run
  * inside, and a space pads content that starts or ends with a backtick (CommonMark strips one space
  * on each side). Line breaks become spaces. With `inTable`, `|` is escaped as `\|`, which GFM removes
@@ -76,7 +93,7 @@ export function inlineCode(text: string, options: { inTable?: boolean } = {}): s
   let body = text.replace(LINE_BREAK, ' ');
   if (options.inTable) body = body.replace(/\|/g, '\\|');
   if (body === '') return '` `';
-  const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = longestBacktickRun(body);
   const fence = '`'.repeat(longestRun + 1);
   // Pad when the content starts/ends with a backtick, or is all spaces on both ends (CommonMark
   // would strip exactly one space from each side of such content).

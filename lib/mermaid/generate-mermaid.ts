@@ -9,7 +9,7 @@
  */
 import type { CardinalityEnd, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import { cardinalityOf } from '../model/cardinality';
-import { displayName } from '../model/lookup';
+import { displayName, DocumentIndex } from '../model/lookup';
 import { attributeWord, entityIdAllocator, mermaidQuoted } from './mermaid-text';
 import { columnTypeLabel } from './type-label';
 
@@ -55,6 +55,7 @@ interface DiagramContext {
   /** Rendered pieces, reused when a split renders the same table or relationship several times. */
   entityCache: Map<string, string>;
   relationshipCache: Map<string, string>;
+  index: DocumentIndex;
 }
 
 function contextOf(doc: SchemaDocument, dialect: Dialect = doc.settings.dialect): DiagramContext {
@@ -69,7 +70,7 @@ function contextOf(doc: SchemaDocument, dialect: Dialect = doc.settings.dialect)
     relationshipsByTable.get(r.fromTableId)?.push(r);
     if (r.toTableId !== r.fromTableId) relationshipsByTable.get(r.toTableId)?.push(r);
   }
-  return { doc, dialect, entityIds, relationshipsByTable, entityCache: new Map(), relationshipCache: new Map() };
+  return { doc, dialect, entityIds, relationshipsByTable, entityCache: new Map(), relationshipCache: new Map(), index: new DocumentIndex() };
 }
 
 /** The column ids of a table that are covered by a unique constraint or a full unique index. */
@@ -137,11 +138,11 @@ function relationshipLine(ctx: DiagramContext, rel: Relationship): string {
 
 function renderRelationshipLine(ctx: DiagramContext, rel: Relationship): string {
   const child = ctx.doc.tables[rel.fromTableId];
-  const card = cardinalityOf(ctx.doc, rel);
+  const card = cardinalityOf(ctx.doc, rel, ctx.index);
   const pk = new Set(child?.primaryKey?.columnIds ?? []);
   // Identifying (solid line) when the foreign key is part of the child's primary key.
   const identifying = rel.columnPairs.every((p) => pk.has(p.fromColumnId));
-  const columns = rel.columnPairs.map((p) => child?.columns.find((c) => c.id === p.fromColumnId)?.name ?? p.fromColumnId);
+  const columns = rel.columnPairs.map((p) => (child ? ctx.index.columnName(child, p.fromColumnId) : p.fromColumnId));
   const label = rel.columnPairs.length > 1 ? `(${columns.join(', ')})` : columns[0];
   const parentId = ctx.entityIds.get(rel.toTableId)!;
   const childId = ctx.entityIds.get(rel.fromTableId)!;

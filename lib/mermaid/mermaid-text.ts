@@ -14,6 +14,7 @@
  * keeps as placeholders through parsing and Markdown and turns back into the characters in the SVG:
  * the diagram shows the exact name (tested by rendering in Chromium).
  */
+import { UniqueNames } from '../naming/unique-names';
 
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u000b\u000c\u0085]/g;
 
@@ -104,15 +105,13 @@ function asciiWord(text: string): string {
  * unique case-insensitively and never a keyword. The user's exact name is the entity's alias.
  */
 export function entityIdAllocator(): (name: string) => string {
-  const used = new Set<string>();
+  // Linear however many names share a base (long names often share their first 48 characters).
+  const used = new UniqueNames((id) => id.toLowerCase());
   return (name) => {
     let base = asciiWord(name).slice(0, 48).replace(/_+$/, '');
     if (base === '') base = 'table';
     if (/^\d/.test(base) || RESERVED_WORDS.has(base.toLowerCase())) base = `t_${base}`;
-    let id = base;
-    for (let n = 2; used.has(id.toLowerCase()); n++) id = `${base}_${n}`;
-    used.add(id.toLowerCase());
-    return id;
+    return used.claim(base, (k) => (k === 0 ? base : `${base}_${k + 1}`));
   };
 }
 

@@ -10,6 +10,7 @@
  * - Variants are discriminated unions on `kind`.
  */
 import { z } from 'zod';
+import { DOCUMENT_LIMITS as L } from './limits';
 
 /** The newest document version this build reads and writes. */
 export const DOCUMENT_VERSION = 1;
@@ -18,10 +19,10 @@ export const idSchema = z.string().min(1).max(64);
 export type Id = z.infer<typeof idSchema>;
 
 /** A name as the user typed it: any characters but NUL, never empty. */
-const nameSchema = z.string().min(1).max(256).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
-const commentSchema = z.string().max(10_000);
+const nameSchema = z.string().min(1).max(L.nameLength).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const commentSchema = z.string().max(L.commentLength);
 /** An SQL fragment (expression, predicate, view body) in the dialect it was written for. */
-const sqlSchema = z.string().min(1).max(1_000_000);
+const sqlSchema = z.string().min(1).max(L.expressionLength);
 
 export const dialectSchema = z.enum(['postgres', 'mysql']);
 export type Dialect = z.infer<typeof dialectSchema>;
@@ -86,7 +87,7 @@ export const builtinDefaultNames = ['current_timestamp', 'current_date', 'curren
 export const defaultValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   /** A literal value; the generator quotes it. `null` is an explicit DEFAULT NULL. */
-  z.object({ kind: z.literal('literal'), value: z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]) }),
+  z.object({ kind: z.literal('literal'), value: z.union([z.string().max(L.literalLength), z.number(), z.boolean(), z.null()]) }),
   /** An SQL expression used verbatim, e.g. `now()`, `'{}'::jsonb`, `(price * 2)`. */
   z.object({ kind: z.literal('expression'), sql: sqlSchema }),
   /** A portable default the generator spells for each dialect. */
@@ -286,7 +287,7 @@ export const enumSchema = z.object({
   id: idSchema,
   name: nameSchema,
   schemaId: idSchema.optional(),
-  values: z.array(z.string().max(1000)).min(1),
+  values: z.array(z.string().max(L.enumValueLength)).min(1),
   comment: commentSchema.optional(),
 });
 export type EnumType = z.infer<typeof enumSchema>;
@@ -326,7 +327,7 @@ export const areaSchema = z.object({
 });
 export type Area = z.infer<typeof areaSchema>;
 
-export const noteSchema = z.object({ id: idSchema, text: z.string().max(100_000), color: colorSchema });
+export const noteSchema = z.object({ id: idSchema, text: z.string().max(L.noteLength), color: colorSchema });
 export type Note = z.infer<typeof noteSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -370,7 +371,7 @@ export const queryPatternSchema = z.object({
 export type QueryPattern = z.infer<typeof queryPatternSchema>;
 
 export const designSchema = z.object({
-  narrative: z.partialRecord(narrativeSectionKeySchema, z.string().max(200_000)),
+  narrative: z.partialRecord(narrativeSectionKeySchema, z.string().max(L.narrativeLength)),
   requirements: requirementsSchema,
   queryPatterns: z.array(queryPatternSchema),
 });

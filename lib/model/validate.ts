@@ -1,8 +1,10 @@
 /**
- * Validation at every boundary: shape (zod) plus referential integrity (every id a document refers to
- * exists). `parseDocument` is the only way untrusted JSON becomes a SchemaDocument.
+ * Validation at every boundary: shape (zod), size (the document limits of lib/model/limits.ts) and
+ * referential integrity (every id a document refers to exists). `parseDocument` is the only way
+ * untrusted JSON becomes a SchemaDocument.
  */
 import { DOCUMENT_VERSION, schemaDocumentShape, type SchemaDocument } from './document';
+import { limitIssues } from './limits';
 
 export interface DocumentIssue {
   /** Dotted path into the document, e.g. `tables.tbl_1.columns.2.name`. */
@@ -31,6 +33,9 @@ export function parseDocument(raw: unknown): ParseResult {
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ path: joinPath(i.path), message: i.message })) };
   }
+  // Limits before integrity: what follows (and every generator) may assume a bounded document.
+  const over = limitIssues(parsed.data);
+  if (over.length) return { ok: false, issues: over };
   const issues = integrityIssues(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, document: parsed.data };
 }
@@ -64,10 +69,13 @@ export function integrityIssues(doc: SchemaDocument): DocumentIssue[] {
     if (id !== undefined && !doc.schemas[id]) add(path, `unknown schema id "${id}"`);
   };
 
+  // Column ids per table, for the relationships below (a scan per pair would be quadratic).
+  const columnsOf = new Map<object, Set<string>>();
   for (const t of Object.values(doc.tables)) {
     const base = `tables.${t.id}`;
     schemaExists(t.schemaId, `${base}.schemaId`);
     const columnIds = new Set<string>();
+    columnsOf.set(t, columnIds);
     t.columns.forEach((c, i) => {
       if (columnIds.has(c.id)) add(`${base}.columns.${i}.id`, `duplicate column id "${c.id}"`);
       columnIds.add(c.id);
@@ -98,8 +106,8 @@ export function integrityIssues(doc: SchemaDocument): DocumentIssue[] {
     if (!to) add(`${base}.toTableId`, `unknown table id "${r.toTableId}"`);
     if (!from || !to) continue;
     r.columnPairs.forEach((p, i) => {
-      if (!from.columns.some((c) => c.id === p.fromColumnId)) add(`${base}.columnPairs.${i}.fromColumnId`, `unknown column id "${p.fromColumnId}" in table "${from.name}"`);
-      if (!to.columns.some((c) => c.id === p.toColumnId)) add(`${base}.columnPairs.${i}.toColumnId`, `unknown column id "${p.toColumnId}" in table "${to.name}"`);
+      if (!columnsOf.get(from)?.has(p.fromColumnId)) add(`${base}.columnPairs.${i}.fromColumnId`, `unknown column id "${p.fromColumnId}" in table "${from.name}"`);
+      if (!columnsOf.get(to)?.has(p.toColumnId)) add(`${base}.columnPairs.${i}.toColumnId`, `unknown column id "${p.toColumnId}" in table "${to.name}"`);
     });
   }
 

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { documentOf, makeColumn, makeIndex, makeTable, scalar } from '@/lib/model/build';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
 import type { SchemaDocument } from '@/lib/model/document';
-import { DdlGenerator, type GeneratedDdl, type WorkerLike } from './ddl-generator';
+import { hostileDocument } from '@/lib/model/fixtures/hostile-documents';
+import { DdlGenerator, documentWeight, MAIN_THREAD_MAX_WEIGHT, overBudgetMessage, type GeneratedDdl, type WorkerLike } from './ddl-generator';
 import type { DdlWorkerRequest, DdlWorkerResponse } from './ddl-worker-protocol';
 
 /** A worker that answers only when told to, running the real generator like ddl.worker.ts does. */
@@ -113,7 +114,8 @@ describe('DdlGenerator', () => {
     const results: GeneratedDdl[] = [];
     let started = 0;
     const worker = new FakeWorker();
-    const generator = new DdlGenerator((r) => results.push(r), () => (started++, worker), 1);
+    // Weight 3 (a table, a column, an index) is small; the two-table document below weighs 5.
+    const generator = new DdlGenerator((r) => results.push(r), () => (started++, worker), 3);
     generator.request({ input: doc('small'), dialect: 'postgres' });
     expect(started).toBe(0);
     expect(results[0]).toMatchObject({ where: 'main thread' });
@@ -140,5 +142,53 @@ describe('DdlGenerator', () => {
     generator.request({ input: broken, dialect: 'postgres' });
     expect(results).toHaveLength(2);
     expect(results[1].failure === undefined ? results[1].sql.length > 0 : results[1].failure.length > 0).toBe(true);
+  });
+
+  describe('time budget', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('stops a worker that runs past the budget, says so, and generates the next input in a new worker', () => {
+      vi.useFakeTimers();
+      const results: GeneratedDdl[] = [];
+      const workers: FakeWorker[] = [];
+      const generator = new DdlGenerator((r) => results.push(r), () => (workers.push(new FakeWorker()), workers.at(-1)!), 0, 5_000);
+      const stuck = doc('stuck');
+      generator.request({ input: stuck, dialect: 'postgres' });
+      const waiting = doc('waiting');
+      generator.request({ input: waiting, dialect: 'mysql' });
+      vi.advanceTimersByTime(4_999);
+      expect(results).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(workers[0].terminated).toBe(true);
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({ input: stuck, sql: '', where: 'worker', failure: overBudgetMessage(5_000) });
+      expect(results[0].failure).toBe('generating took longer than 5 s and was stopped; it runs again after your next edit');
+      // The waiting input went to a fresh worker, which answers in time.
+      expect(workers).toHaveLength(2);
+      expect(workers[1].requests[0].dialect).toBe('mysql');
+      workers[1].answer(0);
+      expect(results[1]).toMatchObject({ input: waiting, where: 'worker' });
+      expect(results[1].sql).toContain('CREATE TABLE `waiting`');
+      // An answer in time cancels the budget.
+      generator.request({ input: doc('later'), dialect: 'postgres' });
+      workers[1].answer(1);
+      vi.advanceTimersByTime(10_000);
+      expect(workers[1].terminated).toBe(false);
+      expect(results).toHaveLength(3);
+    });
+  });
+
+  it('weighs documents by elements, not tables: one table with 4,000 unique constraints goes to the worker', () => {
+    const oneTable = hostileDocument('unnamed-uniques', 4000);
+    expect(Object.keys(oneTable.tables)).toHaveLength(1);
+    expect(documentWeight(oneTable)).toBeGreaterThan(MAIN_THREAD_MAX_WEIGHT);
+    const results: GeneratedDdl[] = [];
+    let started = 0;
+    const worker = new FakeWorker();
+    new DdlGenerator((r) => results.push(r), () => (started++, worker)).request({ input: oneTable, dialect: 'postgres' });
+    expect(started).toBe(1);
+    expect(results).toHaveLength(0);
   });
 });

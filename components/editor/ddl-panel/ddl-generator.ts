@@ -4,12 +4,18 @@
  * here, far over a frame); on the calling thread too when there is no Worker or it fails to load.
  * Requests are coalesced: while one runs, only the newest waiting input is kept, so a burst of edits
  * costs at most one extra generation.
+ *
+ * A worker run has the server's time budget (COMPUTE_BUDGET_MS): past it the worker is terminated
+ * and the panel says so, instead of waiting forever; the next edit starts a new worker. "Small" is
+ * measured in elements (columns, keys, indexes, relationships...), not tables, so one table with
+ * thousands of constraints also goes to the worker, where it can be stopped.
  */
 import type { Diagnostic } from '@/lib/model/diagnostics';
 import type { Dialect, SchemaDocument } from '@/lib/model/document';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
 import type { DdlWorkerRequest, DdlWorkerResponse } from './ddl-worker-protocol';
 import { sortDiagnostics } from './ddl-helpers';
+import { COMPUTE_BUDGET_MS } from '@/lib/model/limits';
 
 export interface DdlJob {
   input: SchemaDocument;
@@ -63,15 +69,33 @@ export function workerLike(worker: Worker): WorkerLike {
 export type WorkerFactory = () => WorkerLike;
 
 /**
- * Up to this many tables the DDL is generated on the calling thread: ~11 ms at 100 tables in
- * Chromium here, faster than starting a worker, so small schemas show their DDL at once.
+ * Up to this many elements (documentWeight) the DDL is generated on the calling thread: ~11 ms at 100
+ * tables of ~15 columns in Chromium here, faster than starting a worker, so small schemas show their
+ * DDL at once. 150 such tables weigh ~3,000.
  */
-export const MAIN_THREAD_MAX_TABLES = 150;
+export const MAIN_THREAD_MAX_WEIGHT = 3000;
+
+/** What the generator's work grows with: every table, column, key, check, index, relationship, view, enum value and partition. */
+export function documentWeight(doc: SchemaDocument): number {
+  let weight = 0;
+  for (const t of Object.values(doc.tables)) {
+    weight += 1 + t.columns.length + t.uniques.length + t.checks.length + t.indexes.length + (t.partitioning?.partitions.length ?? 0);
+  }
+  weight += Object.keys(doc.relationships).length + Object.keys(doc.views).length + Object.keys(doc.schemas).length;
+  for (const e of Object.values(doc.enums)) weight += 1 + e.values.length;
+  for (const d of Object.values(doc.domains)) weight += 1 + d.checks.length;
+  return weight;
+}
+
+/** The panel's message when a worker run passed the budget. */
+export function overBudgetMessage(budgetMs: number): string {
+  return `generating took longer than ${Math.round(budgetMs / 1000)} s and was stopped; it runs again after your next edit`;
+}
 
 export class DdlGenerator {
   private worker: WorkerLike | null = null;
   private workerFailed = false;
-  private inFlight: { id: number; job: DdlJob } | null = null;
+  private inFlight: { id: number; job: DdlJob; started: number; timer: ReturnType<typeof setTimeout> } | null = null;
   private queued: DdlJob | null = null;
   private nextId = 1;
   private disposed = false;
@@ -79,7 +103,8 @@ export class DdlGenerator {
   constructor(
     private readonly onResult: (result: GeneratedDdl) => void,
     private readonly createWorker: WorkerFactory | undefined,
-    private readonly mainThreadMaxTables = MAIN_THREAD_MAX_TABLES,
+    private readonly mainThreadMaxWeight = MAIN_THREAD_MAX_WEIGHT,
+    private readonly budgetMs = COMPUTE_BUDGET_MS,
   ) {}
 
   /** The worker, started on the first large document. */
@@ -120,14 +145,14 @@ export class DdlGenerator {
   }
 
   private send(job: DdlJob): void {
-    const small = Object.keys(job.input.tables).length <= this.mainThreadMaxTables;
+    const small = documentWeight(job.input) <= this.mainThreadMaxWeight;
     const worker = small ? null : this.ensureWorker();
     if (!worker) {
       this.onResult(generateOnThisThread(job));
       return;
     }
     const id = this.nextId++;
-    this.inFlight = { id, job };
+    this.inFlight = { id, job, started: performance.now(), timer: setTimeout(() => this.overBudget(id), this.budgetMs) };
     const request: DdlWorkerRequest = { requestId: id, dialect: job.dialect, docJson: JSON.stringify(job.input) };
     worker.postMessage(request);
   }
@@ -135,6 +160,7 @@ export class DdlGenerator {
   private handleResponse(data: DdlWorkerResponse): void {
     const current = this.inFlight;
     if (!current || current.id !== data.requestId || this.disposed) return;
+    clearTimeout(current.timer);
     this.inFlight = null;
     const job = current.job;
     this.onResult(
@@ -147,7 +173,18 @@ export class DdlGenerator {
     if (next) this.send(next);
   }
 
+  /** The worker ran past the budget: stop it (the only way to stop its loop), say so, go on with the next input. */
+  private overBudget(id: number): void {
+    const current = this.inFlight;
+    if (!current || current.id !== id || this.disposed) return;
+    const next = this.queued;
+    this.stopWorker();
+    this.onResult({ ...current.job, sql: '', diagnostics: [], failure: overBudgetMessage(this.budgetMs), ms: performance.now() - current.started, where: 'worker' });
+    if (next) this.send(next);
+  }
+
   private stopWorker(): void {
+    if (this.inFlight) clearTimeout(this.inFlight.timer);
     this.worker?.terminate();
     this.worker = null;
     this.inFlight = null;

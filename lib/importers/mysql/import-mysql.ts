@@ -34,7 +34,10 @@ import {
 } from './mysql-ast';
 import { parseMysqlPartitionClause } from './mysql-partitions';
 import { mapMysqlScalar } from './mysql-types';
+import { astifyCreateTable } from './chunked-create-table';
 import { rewriteMysqlDdl, type Rewrite } from './rewrite-statement';
+
+const CREATE_TABLE = /^\s*create\s+(?:temporary\s+)?table\b/i;
 
 interface MysqlParser {
   astify(sql: string): unknown;
@@ -120,6 +123,21 @@ class MysqlImport {
   private readonly enumCount = new Map<string, number>();
   /** Per table: foreign keys declared so far, for MySQL's names of unnamed ones (`<table>_ibfk_<n>`). */
   private readonly fkCount = new Map<string, number>();
+  /**
+   * Per table: its index names (lower case), and per first-column base where the search for a free
+   * `<base>_<n>` stopped. Indexes are only ever added here, so a name once taken stays taken; a
+   * scan of every index per candidate made n indexes on one column cost n³.
+   */
+  private readonly indexNames = new Map<Table, { taken: Set<string>; resume: Map<string, number> }>();
+
+  private indexNamesOf(table: Table) {
+    let entry = this.indexNames.get(table);
+    if (!entry) {
+      entry = { taken: new Set(table.indexes.map((i) => i.name.toLowerCase())), resume: new Map() };
+      this.indexNames.set(table, entry);
+    }
+    return entry;
+  }
 
   constructor(
     readonly b: ImportBuilder,
@@ -375,21 +393,24 @@ class MysqlImport {
     const parts = this.partsOf(table, defs, label, start);
     if (!parts || parts.length === 0) return;
     // MySQL names an unnamed index after its first column (with _2, _3... on clashes).
+    const names = this.indexNamesOf(table);
     let finalName = name;
     if (!finalName) {
       const first = parts[0].kind === 'column' ? (table.columns.find((c) => parts[0].kind === 'column' && c.id === parts[0].columnId)?.name ?? 'idx') : 'functional_index';
-      finalName = first;
-      let n = 2;
-      while (table.indexes.some((i) => i.name.toLowerCase() === finalName?.toLowerCase())) finalName = `${first}_${n++}`;
+      let n = names.resume.get(first) ?? 1;
+      finalName = n === 1 ? first : `${first}_${n}`;
+      while (names.taken.has(finalName.toLowerCase())) finalName = `${first}_${++n}`;
+      names.resume.set(first, n);
     }
     const index: Index = makeIndex({ name: this.b.name(finalName, start), parts, unique: unique || kw.startsWith('unique') }, this.b.ids);
     if (kw.startsWith('fulltext')) index.method = 'fulltext';
     else if (kw.startsWith('spatial')) index.method = 'spatial';
     else if (using?.toLowerCase() === 'hash') index.method = 'hash';
-    if (table.indexes.some((i) => i.name.toLowerCase() === index.name.toLowerCase())) {
+    if (names.taken.has(index.name.toLowerCase())) {
       return this.b.diag('warning', 'mysql.duplicate-index', `${label}: an index with this name already exists: skipped`, start, table.id);
     }
     table.indexes.push(index);
+    names.taken.add(index.name.toLowerCase());
   }
 
   // ---- ALTER TABLE / CREATE INDEX ---------------------------------------------------------------------
@@ -429,6 +450,7 @@ class MysqlImport {
     this.addColumn(table, d, start);
     if (table.columns.length === before) {
       table.columns.splice(at, 0, old);
+      this.b.columnsChanged(table);
       return false;
     }
     const fresh = table.columns.pop();
@@ -436,6 +458,7 @@ class MysqlImport {
     const newId = fresh.id;
     fresh.id = old.id;
     table.columns.splice(at, 0, fresh);
+    this.b.columnsChanged(table);
     // A PRIMARY KEY / UNIQUE written in the new definition refers to the new id: point it at the old one.
     const remap = (ids: string[]) => ids.map((id) => (id === newId ? old.id : id));
     if (table.primaryKey) table.primaryKey.columnIds = remap(table.primaryKey.columnIds);
@@ -517,7 +540,8 @@ export async function importMysql(source: string, options: { ids?: IdFactory } =
     const rw = rewriteMysqlDdl(text);
     let ast: unknown;
     try {
-      ast = parser.astify(rw.sql);
+      // Many definitions in one CREATE TABLE: parsed in chunks (the parser is quadratic in them).
+      ast = CREATE_TABLE.test(rw.sql) ? astifyCreateTable(parser.astify, rw.sql) : parser.astify(rw.sql);
     } catch (e) {
       const pe = parserErrorAt(e);
       const offset = st.start + Math.min(pe.offset ?? 0, text.length);

@@ -9,7 +9,7 @@ import type { Table } from '../../model/document';
 import { nodeAs, stringList } from './pg-ast';
 import type { PgContext } from './pg-context';
 import type { ParsedStatement } from './parse-script';
-import { statementSql } from './pg-tables';
+import { checkNamesChanged, statementSql } from './pg-tables';
 
 export function renameObject(ctx: PgContext, s: RenameStmt, st: ParsedStatement): void {
   const b = ctx.b;
@@ -37,6 +37,7 @@ export function renameObject(ctx: PgContext, s: RenameStmt, st: ParsedStatement)
       if (!col) return b.skip(st.start, sql, `RENAME of column "${s.subname}", which "${table.name}" does not have`);
       const oldName = col.name;
       col.name = b.name(newName, st.start);
+      b.columnsChanged(table);
       for (const fk of b.foreignKeys) {
         if (fk.table === table) fk.columns = fk.columns.map((c) => (c === oldName ? newName : c));
         if (fk.parentName === table.name && fk.parentColumns) fk.parentColumns = fk.parentColumns.map((c) => (c === oldName ? newName : c));
@@ -48,6 +49,7 @@ export function renameObject(ctx: PgContext, s: RenameStmt, st: ParsedStatement)
       const named = [table.primaryKey, ...table.uniques, ...table.checks, ...b.foreignKeys.filter((f) => f.table === table)].find((c) => c?.name === old);
       if (!named) return b.skip(st.start, sql, `RENAME of constraint "${old}", which "${table.name}" does not have`);
       named.name = b.name(newName, st.start);
+      checkNamesChanged(table);
       return;
     }
     default:
@@ -99,7 +101,7 @@ export function dropColumn(ctx: PgContext, table: Table, name: string): boolean 
   // PostgreSQL drops the checks that mention the column too; the expression is text here.
   const mention = new RegExp(`(^|[^\\w"])("${col.name.replace(/"/g, '""')}"|${col.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\\w"])`);
   table.checks = table.checks.filter((c) => !mention.test(c.expression));
-  b.foreignKeys.splice(0, b.foreignKeys.length, ...b.foreignKeys.filter((fk) => !(fk.table === table && fk.columns.includes(col.name))));
+  keepOnly(b.foreignKeys, (fk) => !(fk.table === table && fk.columns.includes(col.name)));
   return true;
 }
 
@@ -113,6 +115,17 @@ export function dropConstraint(ctx: PgContext, table: Table, name: string): bool
   const before = table.uniques.length + table.checks.length + b.foreignKeys.length;
   table.uniques = table.uniques.filter((u) => u.name !== name);
   table.checks = table.checks.filter((c) => c.name !== name);
-  b.foreignKeys.splice(0, b.foreignKeys.length, ...b.foreignKeys.filter((fk) => !(fk.table === table && fk.name === name)));
+  keepOnly(b.foreignKeys, (fk) => !(fk.table === table && fk.name === name));
   return table.uniques.length + table.checks.length + b.foreignKeys.length < before;
 }
+
+/**
+ * Filters `list` in place. Not `splice(0, n, ...list.filter())`: a spread of 100,000 pending foreign
+ * keys is more arguments than a call can take (RangeError).
+ */
+function keepOnly<T>(list: T[], keep: (item: T) => boolean): void {
+  let kept = 0;
+  for (const item of list) if (keep(item)) list[kept++] = item;
+  list.length = kept;
+}
+

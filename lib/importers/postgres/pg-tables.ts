@@ -254,11 +254,39 @@ function postgresCheckName(table: Table, expr: PgNode): string {
   };
   walk(expr);
   const base = columns.size === 1 ? `${table.name}_${[...columns][0]}` : table.name;
-  const taken = new Set(table.checks.map((c) => c.name));
-  let name = `${base}_check`;
-  for (let n = 1; taken.has(name); n++) name = `${base}_check${n}`;
+  const { taken, resume } = checkNames(table);
+  // Resume where the last search for this base stopped: names are only added (a drop or a rename
+  // starts over), so n unnamed checks cost n tries in all, not n²/2.
+  let n = resume.get(base) ?? 0;
+  let name = n ? `${base}_check${n}` : `${base}_check`;
+  while (taken.has(name)) name = `${base}_check${++n}`;
+  resume.set(base, n);
   // PostgreSQL truncates identifiers to 63 bytes; names this long are rare enough to keep whole.
   return name;
+}
+
+interface CheckNames {
+  checks: Table['checks'];
+  seen: number;
+  taken: Set<string | undefined>;
+  resume: Map<string, number>;
+}
+const checkNameCache = new WeakMap<Table, CheckNames>();
+
+/** The check names of `table`, kept in step with appends; a new checks array starts over. */
+function checkNames(table: Table): CheckNames {
+  let entry = checkNameCache.get(table);
+  if (!entry || entry.checks !== table.checks || entry.seen > table.checks.length) {
+    entry = { checks: table.checks, seen: 0, taken: new Set(), resume: new Map() };
+    checkNameCache.set(table, entry);
+  }
+  for (; entry.seen < table.checks.length; entry.seen++) entry.taken.add(table.checks[entry.seen].name);
+  return entry;
+}
+
+/** Call after renaming a constraint of `table` in place. */
+export function checkNamesChanged(table: Table): void {
+  checkNameCache.delete(table);
 }
 
 // ---- ALTER TABLE ------------------------------------------------------------------------------------

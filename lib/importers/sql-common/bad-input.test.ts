@@ -8,6 +8,7 @@ import { importMysql } from '../mysql/import-mysql';
 import { importPostgres } from '../postgres/import-postgres';
 import { ImportError, type ImportResult } from '../types';
 import { MAX_SQL_INPUT_CHARS } from './guard-input';
+import { DOCUMENT_LIMITS } from '../../model/limits';
 
 type Importer = (sql: string) => Promise<ImportResult>;
 const IMPORTERS: [string, Importer][] = [
@@ -108,15 +109,23 @@ describe.each(IMPORTERS)('%s importer on bad input', (_name, run) => {
   });
 
   it('reads 5 MB of valid-looking DDL without exploding', async () => {
-    const table = (i: number) => `CREATE TABLE t${i} (id int PRIMARY KEY, a varchar(100) NOT NULL, b int, c text, d int, e int, f int);\n`;
+    // ~1,000 tables of 40 columns: within the document limits (lib/model/limits.ts).
+    const columns = Array.from({ length: 40 }, (_, c) => `c${c} varchar(100) NOT NULL DEFAULT 'x'`).join(', ');
+    const table = (i: number) => `CREATE TABLE t${i} (id int PRIMARY KEY, ${columns});\n`;
     let sql = '';
     for (let i = 0; sql.length < 5 * 1024 * 1024; i++) sql += table(i);
     const before = process.memoryUsage().rss;
     const { value, ms } = await timed(() => run(sql));
-    expect(value.report.counts.tables).toBeGreaterThan(40_000);
+    expect(value.report.counts.tables).toBeGreaterThan(3_000);
     expect(ms).toBeLessThan(60_000);
     // Bounded memory: well under a gigabyte of growth for 5 MB of input.
     expect(process.memoryUsage().rss - before).toBeLessThan(1024 * 1024 * 1024);
+  }, 120_000);
+
+  it('refuses more tables than the document limits accept, naming the limit', async () => {
+    const sql = Array.from({ length: DOCUMENT_LIMITS.tables + 1 }, (_, i) => `CREATE TABLE t${i} (id int);\n`).join('');
+    const e = await importError(run(sql));
+    expect(e.message).toBe('the imported schema is larger than Draftbase accepts: the document has 10,001 tables; Draftbase accepts at most 10,000 (document limit tables)');
   }, 120_000);
 });
 

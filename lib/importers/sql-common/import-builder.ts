@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from '../../model/diagnostics';
 import type { Column, Dialect, Domain, EnumType, ReferentialAction, Relationship, SchemaDocument, SchemaNamespace, Table, View } from '../../model/document';
 import type { IdFactory } from '../../model/ids';
 import { parseDocument, formatIssues } from '../../model/validate';
+import { limitIssues } from '../../model/limits';
 import { ImportError, countDocument, type ImportFormat, type ImportResult, type SkippedStatement } from '../types';
 import { LineIndex, statementExcerpt } from './positions';
 
@@ -113,9 +114,42 @@ export class ImportBuilder {
     return this.lookup(this.tables, schema, name);
   }
 
+  /**
+   * Per table: its columns by folded name, for findColumn. Scanning made a table of n columns cost n²
+   * (every new column is first looked up). Kept in step with appends (columns.push); a new columns
+   * array or fewer columns rebuild it; code that renames or replaces a column in place calls
+   * columnsChanged. A hit is checked against the table before it is returned.
+   */
+  private readonly columnsByName = new Map<Table, { columns: Column[]; seen: number; byName: Map<string, { column: Column; at: number }> }>();
+
   findColumn(table: Table, name: string): Column | undefined {
     const f = this.fold(name);
-    return table.columns.find((c) => this.fold(c.name) === f);
+    const found = this.columnIndex(table).byName.get(f);
+    if (!found) return undefined;
+    if (table.columns[found.at] === found.column && this.fold(found.column.name) === f) return found.column;
+    // Changed in place without columnsChanged: rebuild once.
+    this.columnsChanged(table);
+    return this.columnIndex(table).byName.get(f)?.column;
+  }
+
+  /** Call after renaming or replacing a column of `table` in place. */
+  columnsChanged(table: Table): void {
+    this.columnsByName.delete(table);
+  }
+
+  private columnIndex(table: Table) {
+    let entry = this.columnsByName.get(table);
+    if (!entry || entry.columns !== table.columns || entry.seen > table.columns.length) {
+      entry = { columns: table.columns, seen: 0, byName: new Map() };
+      this.columnsByName.set(table, entry);
+    }
+    // The first of two columns with one name wins, as with columns.find.
+    for (; entry.seen < table.columns.length; entry.seen++) {
+      const column = table.columns[entry.seen];
+      const key = this.fold(column.name);
+      if (!entry.byName.has(key)) entry.byName.set(key, { column, at: entry.seen });
+    }
+    return entry;
   }
 
   /** Column ids for names, or the first missing name. */
@@ -220,6 +254,10 @@ export class ImportBuilder {
       domains: [...this.domains.values()],
       views: [...this.views.values()],
     });
+    // A script can describe more than Draftbase accepts (5 MB of small CREATE TABLEs: 50,000 tables):
+    // say which limit, not "inconsistent".
+    const over = limitIssues(document);
+    if (over.length) throw new ImportError(`the imported schema is larger than Draftbase accepts: ${over[0].message}`);
     const checked = parseDocument(document);
     if (!checked.ok) {
       // A bug in the importer rather than in the input; still reported as an ImportError so callers

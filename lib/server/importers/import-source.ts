@@ -4,11 +4,7 @@
  */
 import { importJson } from '../../importers/json/json-import';
 import { detectFormat } from '../../importers/detect-format';
-import { importMysql } from '../../importers/mysql/import-mysql';
-import { importPostgres } from '../../importers/postgres/import-postgres';
 import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../../importers/types';
-import { importDbmlBounded } from './dbml-bounded';
-import { importPrisma } from './prisma-import';
 
 export type ImportSourceFormat = ImportFormat | 'auto';
 export type ImportSource = string | { files: SourceFile[] };
@@ -16,8 +12,11 @@ export type ImportSource = string | { files: SourceFile[] };
 /** Above this a source is refused before any parser sees it (the HTTP body cap is lower). */
 export const MAX_IMPORT_SOURCE_CHARS = 50 * 1024 * 1024;
 
+// Each parser is loaded when its format is first imported: loading them all took ~2.5 s here
+// (@dbml/core 1.5 s, libpg-query 0.4 s, Prisma's engine 0.4 s), paid by every compute worker.
 export async function importSqlText(dialect: 'postgres' | 'mysql', sql: string): Promise<ImportResult> {
-  return dialect === 'postgres' ? importPostgres(sql) : importMysql(sql);
+  if (dialect === 'postgres') return (await import('../../importers/postgres/import-postgres')).importPostgres(sql);
+  return (await import('../../importers/mysql/import-mysql')).importMysql(sql);
 }
 
 function sourceText(source: ImportSource): { text: string; fileNames: string[]; files: SourceFile[] } {
@@ -31,7 +30,7 @@ export async function importSource(format: ImportSourceFormat, source: ImportSou
     throw new ImportError(`the source is ${(text.length / 1024 / 1024).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_SOURCE_CHARS / 1024 / 1024} MB`);
   }
   const chosen: ImportFormat = format === 'auto' ? detectFormat({ text, fileNames }) : format;
-  if (chosen === 'prisma') return importPrisma(typeof source === 'string' ? source : files);
+  if (chosen === 'prisma') return (await import('./prisma-import')).importPrisma(typeof source === 'string' ? source : files);
   if (typeof source !== 'string' && files.length > 1) {
     throw new ImportError(`several files can only be imported together as a multi-file Prisma schema; import ${chosen} files one at a time`);
   }
@@ -41,7 +40,7 @@ export async function importSource(format: ImportSourceFormat, source: ImportSou
     case 'mysql':
       return importSqlText(chosen, single);
     case 'dbml':
-      return importDbmlBounded(single);
+      return (await import('./dbml-bounded')).importDbmlBounded(single);
     case 'json':
       return importJson(single);
     default: {

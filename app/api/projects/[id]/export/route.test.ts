@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExportFormat } from '@/cli/export-formats';
 import { smallProjectDocument } from '@/lib/design-doc/small-project.fixture';
-import { generateDesignDoc } from '@/lib/design-doc/generate-design-doc';
+import { generateDesignDoc, generateDesignDocWithDiagnostics } from '@/lib/design-doc/generate-design-doc';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
 import { emptyDocument } from '@/lib/model/empty';
 import { closeDatabase } from '@/lib/server/db/client';
@@ -14,6 +14,7 @@ import { createSqliteTestDatabase, type TestDatabase } from '@/lib/server/db/tes
 import * as collection from '../../route';
 import * as item from '../route';
 import * as versions from '../versions/route';
+import * as render from '../../../render/route';
 import { GET } from './route';
 
 const base = 'http://localhost/api/projects';
@@ -54,18 +55,72 @@ describe('GET /api/projects/:id/export', () => {
     expect((await res.text()).length).toBeGreaterThan(100);
   });
 
-  it('markdown is the design document, identical to the CLI module, in the requested dialect', async () => {
+  it('markdown is the design document, identical to the CLI module, in the requested dialect, its DDL diagnostics listed in a comment on top', async () => {
     const doc = smallProjectDocument();
     for (const dialect of ['postgres', 'mysql'] as const) {
       const text = await (await exportOf(projectId, `format=markdown&dialect=${dialect}`)).text();
-      expect(text).toBe(generateDesignDoc(doc, { dialect }));
       expect(text).toBe(runExportFormat(doc, 'markdown', { dialect }).text);
+      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect });
+      if (!diagnostics.length) {
+        expect(text).toBe(markdown);
+        continue;
+      }
+      // The design document, after one HTML comment that names every diagnostic.
+      expect(text.endsWith(markdown)).toBe(true);
+      const header = text.slice(0, text.length - markdown.length);
+      expect(header).toMatch(/^<!--\nDraftbase: .*\n-->\n\n$/s);
+      for (const d of diagnostics) expect(header).toContain(d.message);
     }
   });
 
-  it('DDL is the SQL export; json round-trips the document', async () => {
-    expect(await (await exportOf(projectId, 'format=mysql')).text()).toBe(generateDdl(smallProjectDocument(), 'mysql').sql);
+  it('DDL is the SQL export after a comment listing its diagnostics; json round-trips the document', async () => {
+    const { sql, diagnostics } = generateDdl(smallProjectDocument(), 'mysql');
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const text = await (await exportOf(projectId, 'format=mysql')).text();
+    expect(text.endsWith(sql)).toBe(true);
+    const header = text.slice(0, text.length - sql.length);
+    expect(header.split('\n').slice(0, -1).every((line) => line.startsWith('-- '))).toBe(true);
+    expect(header).toContain(`${diagnostics.filter((d) => d.severity === 'warning').length} warnings`);
+    for (const d of diagnostics) expect(header).toContain(`[${d.code}] ${d.message}`);
     expect(JSON.parse(await (await exportOf(projectId, 'format=json')).text())).toEqual(smallProjectDocument());
+  });
+
+  it('export and render agree: a script render refuses (a name ending in a space on MySQL) is refused by export too, with the same message', async () => {
+    const doc = smallProjectDocument();
+    const first = Object.values(doc.tables)[0];
+    first.name = `${first.name} `;
+    const created = await collection.POST(json(base, 'POST', { name: 'Trailing space', document: doc }));
+    expect(created.status).toBe(201);
+    const id = (await created.json()).project.id;
+    const rendered = await render.POST(json('http://localhost/api/render', 'POST', { document: doc, format: 'mysql' }));
+    expect(rendered.status).toBe(422);
+    const exported = await exportOf(id, 'format=mysql');
+    expect(exported.status).toBe(422);
+    const r = (await rendered.json()).error;
+    const e = (await exported.json()).error;
+    expect(e.code).toBe('export_failed');
+    expect(e.message).toBe(r.message);
+    expect(e.message).toContain(`"${first.name}"`);
+    expect(e.diagnostics).toEqual(r.diagnostics);
+    // Where the DDL has no error (PostgreSQL takes the name), both give the script.
+    expect((await exportOf(id, 'format=postgres')).status).toBe(200);
+  });
+
+  it('a diagnostic cannot break out of the comment: a name with a line break stays inside it', async () => {
+    const doc = smallProjectDocument();
+    const first = Object.values(doc.tables)[0];
+    // MySQL's notes name the table (its timestamptz columns become DATETIME); the name carries SQL and an HTML comment end.
+    first.name = 'users\nDROP TABLE users; -- -->';
+    const created = await collection.POST(json(base, 'POST', { name: 'Line break', document: doc }));
+    const id = (await created.json()).project.id;
+    for (const [format, comment] of [['mysql', /^-- /], ['markdown', /^(?!-->)/]] as const) {
+      const text = await (await exportOf(id, `format=${format}&dialect=mysql`)).text();
+      const header = format === 'markdown' ? text.slice(0, text.indexOf('\n-->\n') + 5) : text.slice(0, text.indexOf('-- Generated by Draftbase'));
+      expect(header).toContain('users\\nDROP TABLE users;');
+      const body = format === 'markdown' ? header.split('\n').slice(1, -2) : header.split('\n').slice(0, -1);
+      for (const line of body) expect(line).toMatch(comment);
+      if (format === 'markdown') expect(header.slice(4, -4)).not.toContain('--');
+    }
   });
 
   it('version=VID exports the snapshot, not the current document', async () => {

@@ -4,19 +4,24 @@
  *
  * 200 the file, with its Content-Type and `Content-Disposition: attachment` (DATABASE_DESIGN.md,
  *     NAME.postgres.sql, NAME.mysql.sql, NAME.mmd, schema.prisma, NAME.dbml, NAME.draftbase.json).
- *     Generator warnings are listed in the `X-Draftbase-Diagnostics` header (count).
+ *     The generator's diagnostics are listed in a comment at the top of the file (what it leaves out
+ *     or changes) and counted in the `X-Draftbase-Diagnostics` header.
  * 400 `{ error }` for a missing/unknown format, an unknown dialect, or a dialect with a DDL format
  *     that names the other dialect.
  * 404 `{ error }` for an unknown project or version.
+ * 422 `export_failed` with `diagnostics` for DDL the engine would reject: the same rule and message
+ *     as POST /api/render; `invalid_stored_document` for a stored document over a document limit;
+ *     `budget_exceeded` / `too_large` over the time or memory budget. 503 `server_busy`.
  * The Markdown is byte-for-byte what `npm run draftbase -- export <file> --to markdown` writes.
+ * Reading the project is done here; generating runs in the compute pool (lib/server/compute).
  */
 import { getDatabase } from '@/lib/server/db/client';
-import { errorResponse, HttpError, withErrors } from '@/lib/server/http/error-response';
+import { errorResponse, withErrors } from '@/lib/server/http/error-response';
 import { notFound } from '@/lib/server/projects/api';
 import { getProject, getVersion } from '@/lib/server/projects/repository';
-import { contentDisposition, exportFile, exportFormats, isExportFormat } from '@/lib/exporters/export-file';
+import { runCompute } from '@/lib/server/compute/pool';
+import { exportFormats, isExportFormat } from '@/lib/exporters/export-file';
 import { dialectSchema } from '@/lib/model/document';
-import { parseDocument } from '@/lib/model/validate';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -50,17 +55,5 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
     documentJson = version.documentJson;
     baseName = `${project.name}-${version.name}`;
   }
-  const parsed = parseDocument(JSON.parse(documentJson));
-  if (!parsed.ok) throw new HttpError(500, 'invalid_stored_document', `The stored document is invalid at ${parsed.issues[0].path}: ${parsed.issues[0].message}`);
-
-  const file = exportFile(parsed.document, format, { dialect, baseName });
-  return new Response(file.text, {
-    status: 200,
-    headers: {
-      'content-type': file.contentType,
-      'content-disposition': contentDisposition(file.fileName),
-      'cache-control': 'no-store',
-      'x-draftbase-diagnostics': String(file.diagnostics.length),
-    },
-  });
+  return runCompute({ kind: 'export', documentJson, format, dialect, baseName }, `the ${format} export`);
 });

@@ -1,0 +1,126 @@
+/**
+ * The CPU-heavy work of the API, as functions from plain data to a Response: everything after the
+ * request body (or the stored document) has been read. They run in the compute pool's worker threads
+ * (compute.worker.ts), so parsing, validating and generating never block the server's event loop;
+ * the route handlers only read bytes and hand them over.
+ *
+ * Every answer is a Response built with the API's usual helpers, so a task answers exactly what the
+ * route answered when it did this work itself.
+ */
+import { z } from 'zod';
+import { errorResponse, HttpError, withErrors } from '../http/error-response';
+import { formatZodIssues, parseJsonText } from '../http/read-json-body';
+import { importErrorResponse, importRequestSchema, importResultResponse } from '../importers/import-http';
+import { contentDisposition, exportFile, type ExportFormat } from '../../exporters/export-file';
+import { refusalMessage, refusingDiagnostics } from '../../exporters/export-notes';
+import { limitIssues } from '../../model/limits';
+import type { Dialect } from '../../model/document';
+import { parseDocument } from '../../model/validate';
+import { ImportError } from '../../importers/types';
+import { RenderOptionsError, renderFormat, renderFormatSchema } from '../../../app/api/render/render-format';
+
+export type ComputeTask =
+  /** POST /api/render: the raw request body. */
+  | { kind: 'render'; body: string }
+  /** POST /api/import: the raw request body. */
+  | { kind: 'import'; body: string }
+  /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
+  | { kind: 'export'; documentJson: string; format: ExportFormat; dialect?: Dialect; baseName: string };
+
+/** A JSON body, size-capped already by the route: 400 `invalid_json` / `invalid_body` as readJsonBody. */
+function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(parseJsonText(text));
+  if (!parsed.success) throw new HttpError(400, 'invalid_body', `Invalid request body: ${formatZodIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+const renderBodySchema = z.object({
+  document: z.unknown().refine((v) => v !== undefined, 'a schema document is required'),
+  format: renderFormatSchema,
+  options: z.unknown().optional(),
+});
+
+/** The 400 of a document that fails validation (shape, limits or integrity), naming the first path. */
+function invalidDocument(issues: ReadonlyArray<{ path: string; message: string }>): Response {
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return errorResponse(400, 'invalid_document', `The document is invalid: document.${first.path}: ${first.message}${more}`, {
+    issues: issues.map((i) => ({ path: `document.${i.path}`, message: i.message })),
+  });
+}
+
+async function render(bodyText: string): Promise<Response> {
+  const body = parseBody(bodyText, renderBodySchema);
+  const parsed = parseDocument(body.document);
+  if (!parsed.ok) return invalidDocument(parsed.issues);
+
+  let result;
+  try {
+    result = await renderFormat(parsed.document, body.format, body.options);
+  } catch (err) {
+    if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
+    throw err;
+  }
+  const errors = refusingDiagnostics(result.diagnostics);
+  if (errors.length) return errorResponse(422, 'render_failed', refusalMessage(body.format, errors), { diagnostics: result.diagnostics });
+  return Response.json({
+    format: body.format,
+    text: result.text,
+    contentType: result.contentType,
+    diagnostics: result.diagnostics,
+    ...(result.diagrams ? { diagrams: result.diagrams } : {}),
+  });
+}
+
+async function importTask(bodyText: string): Promise<Response> {
+  const body = parseBody(bodyText, importRequestSchema);
+  // Loaded on the first import: the parsers (Prisma's engine above all) take seconds to load.
+  const { importSource } = await import('../importers/import-source');
+  try {
+    const result = await importSource(body.format, body.source);
+    // The editor saves what it imports: say now, not at the first save, that it is over a limit.
+    const over = limitIssues(result.document);
+    if (over.length) throw new ImportError(`the imported schema is larger than Draftbase accepts: ${over[0].message}`);
+    return importResultResponse(result);
+  } catch (e) {
+    return importErrorResponse(e);
+  }
+}
+
+function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Response {
+  const parsed = parseDocument(JSON.parse(task.documentJson));
+  if (!parsed.ok) {
+    // Stored before a limit existed, or written around the API: the project must be fixed first.
+    const first = parsed.issues[0];
+    return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
+  }
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName });
+  // The same rule as POST /api/render: a script with errors is refused, not served.
+  const errors = task.format === 'postgres' || task.format === 'mysql' ? refusingDiagnostics(file.diagnostics) : [];
+  if (errors.length) return errorResponse(422, 'export_failed', refusalMessage(task.format, errors), { diagnostics: file.diagnostics });
+  return new Response(file.text, {
+    status: 200,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': contentDisposition(file.fileName),
+      'cache-control': 'no-store',
+      'x-draftbase-diagnostics': String(file.diagnostics.length),
+    },
+  });
+}
+
+/** Runs one task; never throws (an unexpected error is the API's 500, as in a route handler). */
+export const runTask = withErrors(async (task: ComputeTask): Promise<Response> => {
+  switch (task.kind) {
+    case 'render':
+      return render(task.body);
+    case 'import':
+      return importTask(task.body);
+    case 'export':
+      return exportTask(task);
+    default: {
+      const never: never = task;
+      throw new Error(`unknown compute task ${JSON.stringify(never)}`);
+    }
+  }
+});
