@@ -28,11 +28,13 @@ export interface LabelInput {
 }
 
 const PAD = 0.35; // in font heights, around a name that must not collide
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function placeMapLabels({ boxes, names, degree, zoom, fontPx, measure }: LabelInput): MapLabel[] {
   const font = fontPx / zoom; // flow units
   const lineH = font * 1.25;
-  const order = [...boxes.keys()].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (names.get(a) ?? '').localeCompare(names.get(b) ?? ''));
+  // Plain comparison, not localeCompare: the order only has to be stable (~10x cheaper at 1,000).
+  const order = [...boxes.keys()].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || cmp(names.get(a) ?? '', names.get(b) ?? '') || cmp(a, b));
   const cell = Math.max(lineH * 4, 64);
   const grid = new Map<string, { x1: number; y1: number; x2: number; y2: number }[]>();
   const keysOf = (r: { x1: number; y1: number; x2: number; y2: number }) => {
