@@ -24,7 +24,7 @@ export function SaveStatus() {
   const status = useEditor((s) => s.saveState.status);
   const message = useEditor((s) => s.saveState.message);
   return (
-    <span role="status" data-testid="save-status" data-status={status} title={message} className={`text-xs ${COLORS[status]}`}>
+    <span role="status" data-testid="save-status" data-status={status} title={message} className={`block w-28 shrink-0 overflow-hidden text-ellipsis whitespace-nowrap text-xs ${COLORS[status]}`}>
       {LABELS[status]}
     </span>
   );
