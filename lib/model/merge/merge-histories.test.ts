@@ -110,7 +110,7 @@ function commandFor(doc: SchemaDocument, s: Side$, op: Op): Command | undefined 
       return { type: 'table.remove', tableId: table.id };
     case 16: {
       const relId = at(Object.keys(doc.relationships).filter((id) => ownsRelationship(doc, s, id)), op.a);
-      return relId && { type: 'relationship.update', relationshipId: relId, changes: op.b % 2 ? { comment: `${s.tag} ${n}` } : { onDelete: op.b % 4 === 0 ? 'cascade' : 'restrict' } };
+      return relId ? { type: 'relationship.update', relationshipId: relId, changes: op.b % 2 ? { comment: `${s.tag} ${n}` } : { onDelete: op.b % 4 === 0 ? 'cascade' : 'restrict' } } : undefined;
     }
     case 17: {
       const noteId = at(mine(s.notes, Object.keys(doc.notes)), op.a);
@@ -139,11 +139,11 @@ function commandFor(doc: SchemaDocument, s: Side$, op: Op): Command | undefined 
     }
     case 21: {
       const viewId = at(mine(s.views, Object.keys(doc.views)), op.a);
-      return viewId && { type: 'view.update', viewId, changes: { comment: `${s.tag} ${n}` } };
+      return viewId ? { type: 'view.update', viewId, changes: { comment: `${s.tag} ${n}` } } : undefined;
     }
     case 22: {
       const areaId = at(mine(s.areas, Object.keys(doc.areas)), op.a);
-      return areaId && { type: 'area.update', areaId, changes: { name: name('area') } };
+      return areaId ? { type: 'area.update', areaId, changes: { name: name('area') } } : undefined;
     }
     case 23: return table && column && { type: 'unique.add', tableId: table.id, unique: { id: `${s.tag}_u${n}`, columnIds: [column.id] } };
     default: return undefined;
