@@ -39,7 +39,7 @@ export function SaveStatus() {
       data-testid="save-status"
       data-status={status}
       title={title ?? LABELS[status]}
-      className={`block w-28 shrink-0 overflow-hidden text-ellipsis whitespace-nowrap text-xs ${COLORS[status]}`}
+      className={`block w-32 shrink-0 overflow-hidden text-ellipsis whitespace-nowrap text-xs ${COLORS[status]}`}
     >
       {LABELS[status]}
     </span>

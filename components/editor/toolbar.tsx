@@ -119,7 +119,7 @@ export function Toolbar({
           })}
         </select>
       </label>
-      <div className="ml-auto flex shrink-0 items-center gap-2">
+      <div className="ml-auto flex shrink-0 items-center gap-1">
         {extra}
         <SaveStatus />
         <button type="button" className={btn} onClick={actions.toggleTheme} aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'} title="Dark mode (Shift+M)">
