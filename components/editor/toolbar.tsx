@@ -100,11 +100,11 @@ export function Toolbar({
         Fit
       </button>
       <LayoutMenu onLayout={actions.layout} status={layoutStatus} />
-      <label className="ml-1 flex min-w-0 shrink items-center gap-1 text-xs">
+      <label className="ml-1 flex shrink items-center gap-1 text-xs">
         <span className="sr-only">Show area</span>
         <select
           aria-label="Show area"
-          className="min-w-0 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
+          className="min-w-28 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
           value={focusAreaId ?? ''}
           onChange={(e) => store.getState().setFocusArea(e.target.value || undefined)}
         >
@@ -223,7 +223,7 @@ function LayoutProgress({ status }: { status: LayoutStatus }) {
       </span>
     );
   }
-  const text = `Laid out ${status.tableCount} tables in ${(status.totalMs / 1000).toFixed(1)} s`;
+  const text = `Laid out ${status.tableCount} ${status.tableCount === 1 ? 'table' : 'tables'} in ${(status.totalMs / 1000).toFixed(1)} s`;
   return (
     <span data-testid="toolbar-status" className={`${slot} block text-slate-500`} title={text}>
       <span role="status" data-testid="layout-status" data-state="done" data-elk-ms={status.elkMs} data-total-ms={status.totalMs}>
