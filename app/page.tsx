@@ -1,4 +1,5 @@
 import { ProjectList } from '@/components/projects/project-list';
+import { parseProjectQuery } from '@/components/projects/project-query';
 import { getDatabase } from '@/lib/server/db/client';
 import { listProjects, type ProjectSummary } from '@/lib/server/projects/repository';
 
@@ -14,8 +15,8 @@ async function loadProjects(): Promise<{ projects: ProjectSummary[] } | { error:
   }
 }
 
-export default async function HomePage() {
-  const result = await loadProjects();
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [result, query] = await Promise.all([loadProjects(), searchParams.then(parseProjectQuery)]);
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <header className="mb-8">
@@ -29,7 +30,7 @@ export default async function HomePage() {
           The project database is not available: {result.error}
         </p>
       ) : (
-        <ProjectList initialProjects={result.projects} />
+        <ProjectList initialProjects={result.projects} initialQuery={query} />
       )}
     </main>
   );

@@ -30,7 +30,10 @@ import type { LayoutScope } from './layout/layout-input';
 import { SearchDialog } from './search/search-dialog';
 import type { SearchHit } from './search/search-index';
 import { ConfirmDeleteDialog } from './dialogs/confirm-delete-dialog';
-import { ConflictDialog } from './dialogs/conflict-dialog';
+import { ConflictDialog, type MergeActions } from './dialogs/conflict-dialog';
+import { RemoteChangeNotice } from './remote-change-notice';
+import { watchRemoteVersion } from './store/remote-watch';
+import { applyRemoteMerge, loadRemoteMerge, mergeNow } from './store/merge-remote';
 import { fetchProject, createProjectCopy } from './project-api';
 import { copyTables, readClip } from './clipboard';
 import { useEditorShortcuts, type ShortcutActions } from './use-editor-shortcuts';
@@ -52,6 +55,8 @@ export function Editor(props: EditorProps) {
     return { store, saver };
   });
   useEffect(() => () => saver.dispose(), [saver]);
+  // Saves made in another tab or by someone else are noticed within seconds (RemoteChangeNotice).
+  useEffect(() => watchRemoteVersion(store), [store]);
   // Exposed for the e2e tests and the canvas benchmark (read-only use).
   useEffect(() => {
     (window as unknown as { __draftbaseStore?: StoreApi<EditorState> }).__draftbaseStore = store;
@@ -308,6 +313,31 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     toast('Reloaded the saved version.');
   }, [store, toast]);
 
+  // Their version merged into this tab as one undo step, then saved over theirs (ConflictDialog, notice).
+  const mergeActions = useMemo<MergeActions>(
+    () => ({
+      load: () => loadRemoteMerge(store, saver),
+      preview: (merge, resolutions) => mergeNow(store, merge, resolutions),
+      apply: (merge, resolutions) => {
+        const r = applyRemoteMerge(store, saver, merge, resolutions);
+        if ('ok' in r) toast(`Merged in version ${merge.theirs.version}, saved elsewhere.`);
+        return r;
+      },
+    }),
+    [store, saver, toast],
+  );
+  const takeTheirs = useCallback(async () => {
+    const { merge, result } = await mergeActions.load();
+    if (result.conflicts.length === 0) {
+      const r = mergeActions.apply(merge, {});
+      if ('error' in r) throw new Error(r.error);
+      return;
+    }
+    // Collisions: the conflict dialog lists them and asks.
+    const { saveState } = store.getState();
+    store.getState().setSaveState({ ...saveState, status: 'conflict', currentVersion: merge.theirs.version });
+  }, [mergeActions, store]);
+
   const keepMine = useCallback(async () => {
     const { doc, name } = store.getState();
     const id = await createProjectCopy(`${name} (my copy)`, doc);
@@ -367,6 +397,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
         <main className="relative min-w-0 flex-1">
           {/* The design doc replaces the canvas; the canvas keeps its viewport per project. */}
           {view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
+          <RemoteChangeNotice onTakeTheirs={takeTheirs} />
           <Toasts />
         </main>
         {(inspectorOpen || ddlOpen) && (
@@ -393,7 +424,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
           }}
         />
       )}
-      {conflict && <ConflictDialog onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />}
+      {conflict && <ConflictDialog merge={mergeActions} onReloadTheirs={reloadTheirs} onKeepMine={keepMine} />}
     </div>
   );
 }

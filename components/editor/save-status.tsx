@@ -1,6 +1,10 @@
 'use client';
-/** Saved / Saving… / Unsaved / Offline / Conflict / Error, always visible in the toolbar. */
-import { useEditor } from './store/editor-store';
+/**
+ * Saved / Saving… / Unsaved / Offline / Conflict / Error, always visible in the toolbar, in a fixed
+ * width so the toolbar never reflows. "Changed elsewhere" when the server holds a newer version this
+ * tab has not seen (it no longer claims "Saved" then).
+ */
+import { isBehind, useEditor } from './store/editor-store';
 
 const LABELS = {
   saved: 'Saved',
@@ -9,6 +13,7 @@ const LABELS = {
   offline: 'Offline: will retry',
   conflict: 'Conflict',
   error: 'Save failed',
+  behind: 'Changed elsewhere',
 } as const;
 
 const COLORS = {
@@ -18,13 +23,24 @@ const COLORS = {
   offline: 'text-amber-600 dark:text-amber-400',
   conflict: 'text-red-600 dark:text-red-400',
   error: 'text-red-600 dark:text-red-400',
+  behind: 'text-amber-600 dark:text-amber-400',
 } as const;
 
 export function SaveStatus() {
-  const status = useEditor((s) => s.saveState.status);
+  const saveStatus = useEditor((s) => s.saveState.status);
+  const behind = useEditor(isBehind);
   const message = useEditor((s) => s.saveState.message);
+  const remoteVersion = useEditor((s) => s.remote?.version);
+  const status = saveStatus === 'saved' && behind ? 'behind' : saveStatus;
+  const title = status === 'behind' ? `Version ${remoteVersion} was saved in another tab or by someone else` : message;
   return (
-    <span role="status" data-testid="save-status" data-status={status} title={message} className={`text-xs ${COLORS[status]}`}>
+    <span
+      role="status"
+      data-testid="save-status"
+      data-status={status}
+      title={title ?? LABELS[status]}
+      className={`block w-32 shrink-0 overflow-hidden text-ellipsis whitespace-nowrap text-xs ${COLORS[status]}`}
+    >
       {LABELS[status]}
     </span>
   );

@@ -22,7 +22,11 @@ export interface ToolbarActions {
 }
 
 const btn =
-  'rounded px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-800';
+  'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-800';
+
+/** How long a finished auto-layout's message stays in the toolbar (an error stays longer, to be read). */
+export const LAYOUT_DONE_MS = 5000;
+export const LAYOUT_ERROR_MS = 10_000;
 
 export function Toolbar({
   actions,
@@ -52,11 +56,18 @@ export function Toolbar({
   const hasSelection = useEditor((s) => s.selection.kind !== 'none');
 
   return (
-    <header className="flex h-11 shrink-0 items-center gap-1 border-b border-slate-200 px-2 dark:border-slate-800" role="toolbar" aria-label="Editor">
-      <Link href="/" className="mr-1 text-sm font-semibold text-blue-700 dark:text-blue-400">
+    // One line whatever it holds: nothing in it wraps (buttons mounted by other components included),
+    // the project name and the area picker give up width first, and the auto-layout's messages float
+    // below it instead of taking toolbar width.
+    <header
+      className="relative flex h-11 shrink-0 flex-nowrap items-center gap-1 whitespace-nowrap border-b border-slate-200 px-2 dark:border-slate-800 [&_a]:whitespace-nowrap [&_button]:whitespace-nowrap"
+      role="toolbar"
+      aria-label="Editor"
+    >
+      <Link href="/" className="mr-1 shrink-0 text-sm font-semibold text-blue-700 dark:text-blue-400">
         Draftbase
       </Link>
-      <span className="mr-2 max-w-48 truncate text-sm" title={name} data-testid="project-name">
+      <span className="mr-2 min-w-12 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
         {name}
       </span>
       <button type="button" className={btn} onClick={actions.addTable} title="Add a table (N)">
@@ -89,11 +100,11 @@ export function Toolbar({
         Fit
       </button>
       <LayoutMenu onLayout={actions.layout} status={layoutStatus} />
-      <label className="ml-1 flex items-center gap-1 text-xs">
+      <label className="ml-1 flex shrink items-center gap-1 text-xs">
         <span className="sr-only">Show area</span>
         <select
           aria-label="Show area"
-          className="rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
+          className="min-w-28 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
           value={focusAreaId ?? ''}
           onChange={(e) => store.getState().setFocusArea(e.target.value || undefined)}
         >
@@ -108,7 +119,7 @@ export function Toolbar({
           })}
         </select>
       </label>
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex shrink-0 items-center gap-1">
         {extra}
         <SaveStatus />
         <button type="button" className={btn} onClick={actions.toggleTheme} aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'} title="Dark mode (Shift+M)">
@@ -130,42 +141,50 @@ function LayoutMenu({ onLayout, status }: { onLayout: (kind: 'all' | 'selection'
   const [open, setOpen] = useState(false);
   const running = status.kind === 'running';
   return (
-    <div className="relative flex items-center gap-2">
-      <button type="button" className={btn} aria-haspopup="menu" aria-expanded={open} disabled={running} onClick={() => setOpen((o) => !o)} title="Auto-layout (Shift+L)">
-        Auto-layout ▾
-      </button>
-      {open && (
-        <div role="menu" className="absolute left-0 top-8 z-40 flex w-44 flex-col rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-          {(
-            [
-              ['all', 'Lay out everything'],
-              ['selection', 'Lay out the selection'],
-              ['area', 'Lay out the area'],
-            ] as const
-          ).map(([kind, label]) => (
-            <button
-              key={kind}
-              type="button"
-              role="menuitem"
-              className="px-3 py-1.5 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
-              onClick={() => {
-                setOpen(false);
-                onLayout(kind);
-              }}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      )}
+    <>
+      <div className="relative shrink-0">
+        <button type="button" className={btn} aria-haspopup="menu" aria-expanded={open} disabled={running} onClick={() => setOpen((o) => !o)} title="Auto-layout (Shift+L)">
+          Auto-layout ▾
+        </button>
+        {open && (
+          <div role="menu" className="absolute left-0 top-8 z-40 flex w-44 flex-col rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+            {(
+              [
+                ['all', 'Lay out everything'],
+                ['selection', 'Lay out the selection'],
+                ['area', 'Lay out the area'],
+              ] as const
+            ).map(([kind, label]) => (
+              <button
+                key={kind}
+                type="button"
+                role="menuitem"
+                className="px-3 py-1.5 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+                onClick={() => {
+                  setOpen(false);
+                  onLayout(kind);
+                }}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
       <LayoutProgress status={status} />
-    </div>
+    </>
   );
 }
 
-/** An indeterminate bar with the phase and elapsed seconds while the worker runs; then how long it took. */
+/**
+ * The auto-layout's status, in a fixed-width area just below the toolbar (outside its flow, so the
+ * toolbar never reflows or wraps): an indeterminate bar with the phase and elapsed seconds while the
+ * worker runs, then how long it took, which expires after LAYOUT_DONE_MS (an error after
+ * LAYOUT_ERROR_MS). Long text is cut, and shown whole in the tooltip.
+ */
 function LayoutProgress({ status }: { status: LayoutStatus }) {
   const [elapsed, setElapsed] = useState(0);
+  const [expired, setExpired] = useState<LayoutStatus>();
   const startedAt = status.kind === 'running' ? status.startedAt : undefined;
   useEffect(() => {
     if (startedAt === undefined) return;
@@ -175,28 +194,41 @@ function LayoutProgress({ status }: { status: LayoutStatus }) {
       setElapsed(0);
     };
   }, [startedAt]);
-  if (status.kind === 'idle') return null;
+  useEffect(() => {
+    if (status.kind !== 'done' && status.kind !== 'error') return;
+    const t = setTimeout(() => setExpired(status), status.kind === 'done' ? LAYOUT_DONE_MS : LAYOUT_ERROR_MS);
+    return () => clearTimeout(t);
+  }, [status]);
+  const slot =
+    'pointer-events-auto absolute left-2 top-full z-30 mt-1 w-72 overflow-hidden text-ellipsis whitespace-nowrap rounded bg-white/90 px-2 py-0.5 text-xs shadow-sm dark:bg-slate-900/90';
+  if (status.kind === 'idle' || expired === status) return null;
   if (status.kind === 'running') {
     const seconds = (elapsed / 1000).toFixed(1);
+    const text = `${status.phase} · ${seconds} s`;
     return (
-      <span role="progressbar" aria-label="Auto-layout in progress" data-testid="layout-status" data-state="running" className="flex items-center gap-2 text-xs text-slate-500">
-        <span className="db-progress inline-block h-1.5 w-16 overflow-hidden rounded bg-slate-200 dark:bg-slate-700">
+      <span data-testid="toolbar-status" className={`${slot} flex items-center gap-2 text-slate-500`} title={text}>
+        <span role="progressbar" aria-label="Auto-layout in progress" data-testid="layout-status" data-state="running" className="db-progress inline-block h-1.5 w-10 shrink-0 overflow-hidden rounded bg-slate-200 dark:bg-slate-700">
           <span className="db-progress-bar block h-full w-1/3 rounded bg-blue-500" />
         </span>
-        {status.phase} · {seconds} s
+        <span className="min-w-0 truncate">{text}</span>
       </span>
     );
   }
   if (status.kind === 'error') {
     return (
-      <span data-testid="layout-status" data-state="error" className="text-xs text-red-600">
-        {status.message}
+      <span data-testid="toolbar-status" className={`${slot} block text-red-600`} title={status.message}>
+        <span role="alert" data-testid="layout-status" data-state="error">
+          {status.message}
+        </span>
       </span>
     );
   }
+  const text = `Laid out ${status.tableCount} ${status.tableCount === 1 ? 'table' : 'tables'} in ${(status.totalMs / 1000).toFixed(1)} s`;
   return (
-    <span data-testid="layout-status" data-state="done" data-elk-ms={status.elkMs} data-total-ms={status.totalMs} className="text-xs text-slate-500">
-      Laid out {status.tableCount} tables in {(status.totalMs / 1000).toFixed(1)} s
+    <span data-testid="toolbar-status" className={`${slot} block text-slate-500`} title={text}>
+      <span role="status" data-testid="layout-status" data-state="done" data-elk-ms={status.elkMs} data-total-ms={status.totalMs}>
+        {text}
+      </span>
     </span>
   );
 }

@@ -1,19 +1,25 @@
 'use client';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
 import { ImportDialog } from '@/components/import/import-dialog';
 import { ConfirmDialog } from './confirm-dialog';
 import { ProjectRow } from './project-row';
 import * as api from './projects-client';
 import type { ProjectSummary } from './projects-client';
+import { DEFAULT_QUERY, filterAndSortProjects, PROJECT_SORTS, projectQueryString, SORT_LABELS, type ProjectQuery, type ProjectSort } from './project-query';
 
 /**
  * The home page's project list. Starts from the server-rendered list, then every change goes through
- * the API and the list is re-read from it (so what is shown is what is stored).
+ * the API and the list is re-read from it (so what is shown is what is stored). Creating a project
+ * opens it. Search (by name) and sort live in the URL, so a reload keeps them.
  */
 function ignoreImported(): void {}
 
-export function ProjectList({ initialProjects }: { initialProjects: ProjectSummary[] }) {
+export function ProjectList({ initialProjects, initialQuery = DEFAULT_QUERY }: { initialProjects: ProjectSummary[]; initialQuery?: ProjectQuery }) {
+  const router = useRouter();
   const [projects, setProjects] = useState(initialProjects);
+  const [query, setQueryState] = useState(initialQuery);
+  const shown = useMemo(() => filterAndSortProjects(projects, query), [projects, query]);
   const [newName, setNewName] = useState('');
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,10 +40,24 @@ export function ProjectList({ initialProjects }: { initialProjects: ProjectSumma
     }
   }, []);
 
+  const setQuery = useCallback((next: ProjectQuery) => {
+    setQueryState(next);
+    // Replacing the entry (not pushing one per keystroke); Next's router follows history.replaceState.
+    window.history.replaceState(null, '', `${window.location.pathname}${projectQueryString(next)}`);
+  }, []);
+
   async function handleCreate(e: FormEvent) {
     e.preventDefault();
     const name = newName.trim() || 'Untitled project';
-    if (await run('new', () => api.createProject(name))) setNewName('');
+    setBusyId('new');
+    setError(null);
+    try {
+      const project = await api.createProject(name);
+      router.push(`/projects/${encodeURIComponent(project.id)}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusyId(null);
+    }
   }
 
   async function handleConfirmDelete() {
@@ -88,16 +108,56 @@ export function ProjectList({ initialProjects }: { initialProjects: ProjectSumma
       )}
 
       <div>
-        <h2 id="projects-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
-          Projects <span data-testid="project-count">({projects.length})</span>
-        </h2>
+        <div className="mb-2 flex flex-wrap items-center gap-2">
+          <h2 id="projects-heading" className="mr-auto text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            Projects <span data-testid="project-count">({shown.length === projects.length ? projects.length : `${shown.length} of ${projects.length}`})</span>
+          </h2>
+          {projects.length > 0 && (
+            <>
+              <input
+                type="search"
+                aria-label="Search projects by name"
+                data-testid="project-search"
+                placeholder="Search by name"
+                value={query.q}
+                maxLength={200}
+                onChange={(e) => setQuery({ ...query, q: e.target.value })}
+                className="w-56 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+              />
+              <label className="flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
+                Sort
+                <select
+                  aria-label="Sort projects"
+                  data-testid="project-sort"
+                  value={query.sort}
+                  onChange={(e) => setQuery({ ...query, sort: e.target.value as ProjectSort })}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+                >
+                  {PROJECT_SORTS.map((s) => (
+                    <option key={s} value={s}>
+                      {SORT_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
+        </div>
+        {projects.length > 0 && shown.length === 0 && (
+          <p data-testid="projects-no-match" className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+            No project name contains “{query.q}”.{' '}
+            <button type="button" className="text-blue-700 underline dark:text-blue-400" onClick={() => setQuery({ ...query, q: '' })}>
+              Clear the search
+            </button>
+          </p>
+        )}
         {projects.length === 0 ? (
           <p data-testid="projects-empty" className="rounded-lg border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
             No projects yet. Create one above, then open it to design its schema.
           </p>
-        ) : (
+        ) : shown.length === 0 ? null : (
           <ul data-testid="project-list" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-            {projects.map((p) => (
+            {shown.map((p) => (
               <ProjectRow
                 key={p.id}
                 project={p}

@@ -11,6 +11,7 @@ import * as collection from './route';
 import * as item from './[id]/route';
 import * as versions from './[id]/versions/route';
 import * as versionItem from './[id]/versions/[vid]/route';
+import * as state from './[id]/state/route';
 
 const base = 'http://localhost/api/projects';
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -104,6 +105,23 @@ describe.each(providerCases())('projects API on $provider', ({ create }) => {
     const err = await res.json();
     expect(err.error.code).toBe(code);
     expect(err.error.message).toMatch(message);
+  });
+
+  run('GET state answers the version and save time only, and follows saves', async () => {
+    const p = await createProject('Polled', oneTable());
+    const first = await state.GET(new Request(`${base}/${p.id}/state`), ctx(p.id));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"1"');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const body = await first.json();
+    expect(Object.keys(body).sort()).toEqual(['updatedAt', 'version']);
+    expect(body.version).toBe(1);
+    expect(Number.isNaN(Date.parse(body.updatedAt))).toBe(false);
+    expect((await put(p.id, { document: emptyDocument() }, '1')).status).toBe(200);
+    expect(await (await state.GET(new Request(`${base}/${p.id}/state`), ctx(p.id))).json()).toMatchObject({ version: 2 });
+    const missing = await state.GET(new Request(`${base}/nope/state`), ctx('nope'));
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('not_found');
   });
 
   run('PUT without If-Match -> 428; with a non-number -> 400', async () => {

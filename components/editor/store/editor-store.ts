@@ -42,6 +42,22 @@ export interface SaveState {
   currentVersion?: number;
 }
 
+/** The newest version the server reported (polled, or named by a 409): another tab or person saved it. */
+export interface RemoteState {
+  version: number;
+  /** When it was saved (ISO), when known. */
+  updatedAt?: string;
+}
+
+/**
+ * True when the server holds a version this tab has not seen: a save from here would be refused, so
+ * the user is told and offered a merge. Not while a save of ours is in flight: the version we
+ * polled may be that very save.
+ */
+export function isBehind(s: Pick<EditorState, 'remote' | 'saveState'>): boolean {
+  return !!s.remote && s.remote.version > s.saveState.version && s.saveState.status !== 'saving';
+}
+
 /** A node position while it is being dragged: shown on the canvas, committed on drag end as one command. */
 export type DragPositions = Readonly<Record<string, { x: number; y: number }>>;
 
@@ -55,6 +71,8 @@ export interface EditorState {
   /** Integrity side effects of the last command (e.g. an index removed with its column), shown as a toast. */
   lastChanges: Change[];
   saveState: SaveState;
+  /** The server's newest version when it is known to be ahead of ours (see isBehind). */
+  remote: RemoteState | undefined;
   /** The DDL panel's dialect; starts as the document's dialect. */
   dialect: Dialect;
 
@@ -85,6 +103,8 @@ export interface EditorState {
 
   // --- persistence (driven by the Saver) ---
   setSaveState(state: SaveState): void;
+  /** Records a version the server reported; older or equal ones than what is known are ignored. */
+  setRemote(remote: RemoteState): void;
   /** Replaces the document with the server's (reload after a conflict); history starts afresh. */
   replaceDocument(doc: SchemaDocument, version: number): void;
 }
@@ -116,6 +136,7 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       future: [],
       lastChanges: [],
       saveState: { status: 'saved', version: init.version },
+      remote: undefined,
       dialect: init.doc.settings.dialect,
       dragPositions: {},
       focusAreaId: undefined,
@@ -192,6 +213,12 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
 
       setSaveState(saveState) {
         set({ saveState });
+      },
+
+      setRemote(remote) {
+        const known = get().remote;
+        if (known && known.version >= remote.version) return;
+        set({ remote });
       },
 
       replaceDocument(doc, version) {

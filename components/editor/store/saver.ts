@@ -3,17 +3,19 @@
  *
  *   saved --edit--> dirty --(debounce)--> saving --200--> saved (or dirty again if edited meanwhile)
  *                                          saving --409--> conflict   (stops; the user chooses)
+ *   dirty --(debounce, the server known to be ahead)--> conflict   (no doomed PUT is sent)
  *                                          saving --network error--> offline --(backoff)--> saving
  *                                          saving --5xx--> error --(backoff)--> saving
  *                                          saving --4xx--> error      (waits for the next edit)
  *
  * The edit is never dropped: the document stays in the store, and the next attempt sends whatever
- * the store holds then. A conflict never overwrites: saving stops until the user reloads theirs or
- * keeps theirs as a copy (both handled by the page).
+ * the store holds then. A conflict never overwrites: saving stops until the user merges, reloads
+ * theirs or keeps theirs as a copy (all handled by the page). The server is known to be ahead when
+ * remote-watch.ts polled a newer version or a 409 named one (store.remote, isBehind).
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { SchemaDocument } from '@/lib/model/document';
-import type { EditorState, SaveState } from './editor-store';
+import { isBehind, type EditorState, type SaveState } from './editor-store';
 
 export type PutOutcome =
   | { kind: 'ok'; version: number }
@@ -26,6 +28,13 @@ export interface Saver {
   attach(store: StoreApi<EditorState>): void;
   /** The document now matches the server at this point (after a reload): nothing to save. */
   reset(doc: SchemaDocument): void;
+  /** The document the server last acknowledged from this tab (or loaded): the base of a merge. */
+  base(): SchemaDocument | undefined;
+  /**
+   * The server's document at `version` is now the base (a merge with it was just applied): the next
+   * save sends If-Match `version`, and only if the store's document differs from `serverDoc`.
+   */
+  rebase(serverDoc: SchemaDocument, version: number): void;
   /** Saves now if there are unsaved changes; resolves when that attempt ends. */
   flush(): Promise<void>;
   /** True while the store holds changes the server has not acknowledged. */
@@ -137,10 +146,20 @@ export function createSaver(options: SaverOptions = {}): Saver {
   const save = (): Promise<void> => {
     if (inFlight) return inFlight;
     clearTimer();
-    const { doc, saveState, projectId } = state();
+    const { doc, saveState, projectId, remote } = state();
     if (saveState.status === 'conflict') return Promise.resolve();
     if (doc === savedDoc) {
       if (saveState.status !== 'saved') setSave({ status: 'saved', version: saveState.version });
+      return Promise.resolve();
+    }
+    if (remote && isBehind(state())) {
+      // The server would refuse it (409): ask the user now instead of sending it.
+      setSave({
+        status: 'conflict',
+        version: saveState.version,
+        currentVersion: remote.version,
+        message: `version ${remote.version} was saved elsewhere since you loaded version ${saveState.version}`,
+      });
       return Promise.resolve();
     }
     setSave({ status: 'saving', version: saveState.version });
@@ -161,6 +180,7 @@ export function createSaver(options: SaverOptions = {}): Saver {
           return;
         }
         case 'conflict':
+          if (outcome.currentVersion !== undefined) state().setRemote({ version: outcome.currentVersion });
           setSave({ status: 'conflict', version, currentVersion: outcome.currentVersion, message: outcome.message });
           return;
         case 'offline':
@@ -199,6 +219,15 @@ export function createSaver(options: SaverOptions = {}): Saver {
       clearTimer();
       failures = 0;
       savedDoc = doc;
+    },
+    base() {
+      return savedDoc;
+    },
+    rebase(serverDoc, version) {
+      clearTimer();
+      failures = 0;
+      savedDoc = serverDoc;
+      if (store) setSave({ status: state().doc === serverDoc ? 'saved' : 'dirty', version });
     },
     flush() {
       return save();

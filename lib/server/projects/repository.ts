@@ -97,6 +97,15 @@ export async function getProject(db: ProjectTables, id: string): Promise<Project
   return row ? { ...toSummary(row), documentJson: row.document } : null;
 }
 
+/**
+ * The project's current version and last save time, without its document: what an open editor polls
+ * to learn that another tab or person saved. Null for an unknown id.
+ */
+export async function getProjectState(db: ProjectTables, id: string): Promise<{ version: number; updatedAt: string } | null> {
+  const row = await db.project.findUnique({ where: { id }, select: projectStateSelect });
+  return row ? { version: row.version, updatedAt: row.updatedAt.toISOString() } : null;
+}
+
 /** Saves a document if `expectedVersion` is still current (optimistic concurrency). */
 export async function saveProject(
   db: ProjectTables,

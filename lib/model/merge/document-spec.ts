@@ -1,0 +1,46 @@
+/**
+ * How the schema document (lib/model/document.ts) is merged: which parts are collections of
+ * elements merged by id, which objects are merged field by field, and which values are taken whole.
+ *
+ * Taken whole, because mixing the two sides' parts would make something neither side wrote: a column
+ * type, a default, identity and generated settings, a primary key, index parts, relationship column
+ * pairs, partitioning, enum values, a table's position (x and y together) and a note's size.
+ */
+import type { MergeSpec } from './three-way';
+
+const atomic: MergeSpec = { kind: 'atomic' };
+const fields = (f: Record<string, MergeSpec> = {}, groups?: string[][]): MergeSpec => ({ kind: 'object', fields: f, groups });
+const record = (item: MergeSpec): MergeSpec => ({ kind: 'record', item });
+const list = (item: MergeSpec): MergeSpec => ({ kind: 'list', item });
+
+const table = fields({
+  columns: list(fields()),
+  uniques: list(fields()),
+  checks: list(fields()),
+  indexes: list(fields()),
+  primaryKey: atomic,
+  partitioning: atomic,
+  options: atomic,
+});
+
+export const documentMergeSpec: MergeSpec = fields({
+  settings: fields(),
+  schemas: record(fields()),
+  tables: record(table),
+  relationships: record(fields()),
+  enums: record(fields()),
+  domains: record(fields({ checks: list(fields()) })),
+  views: record(fields()),
+  areas: record(fields({ tableIds: { kind: 'idSet' } })),
+  notes: record(fields()),
+  design: fields({
+    narrative: fields(),
+    requirements: fields(),
+    queryPatterns: list(fields()),
+  }),
+  layout: fields({
+    tables: record(fields({}, [['x', 'y']])),
+    notes: record(fields({}, [['x', 'y'], ['width', 'height']])),
+    viewport: atomic,
+  }),
+});
