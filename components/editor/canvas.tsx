@@ -87,6 +87,8 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
   const toFlow = useMemo(() => createFlowDeriver(), []);
   // Zoomed out, the map layer draws the tables and their nodes are hidden (never mounted).
   const mapMode = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+  // While a foreign key is being drawn, every row shows where it can end.
+  const connecting = useFlowStore((s) => s.connection.inProgress);
   const { nodes, boxes } = useMemo(() => toFlow({ doc, selection, dragPositions, focusAreaId, mapMode }), [toFlow, doc, selection, dragPositions, focusAreaId, mapMode]);
   // Changes with everything that places boxes except a drag: the layers rebuild the paths of the
   // tables that are not being dragged only when it changes, not on every drag frame.
@@ -226,6 +228,7 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
       style={{ ['--db-zoom' as string]: zoomVariable(initialViewport.zoom) }}
       onDoubleClick={onDoubleClick}
       data-detail={mapMode ? 'map' : 'full'}
+      data-connecting={connecting || undefined}
     >
       <FlowMarkers />
       <ReactFlow<FlowNode>

@@ -22,6 +22,10 @@ import { createEditorStore, EditorStoreContext, selectedTableIds, type EditorSta
 import { createSaver, type Saver } from './store/saver';
 import { createWorkerPut } from './store/worker-put';
 import { Canvas } from './canvas';
+import { freeSpot } from './flow/free-spot';
+import { boundsOf, fitRect } from './flow/first-view';
+import { TABLE_WIDTH, tableHeight, tableShape } from './flow/geometry';
+import { tablePosition, type TableBox } from './flow/to-flow';
 import { Toolbar } from './toolbar';
 import { Toasts, useToast } from './toast';
 import { useTheme } from './theme';
@@ -45,12 +49,16 @@ export interface EditorProps {
   name: string;
   version: number;
   doc: SchemaDocument;
+  /** The response text `doc` was read from: seeds the save worker's replica (no clone of the document). */
+  sourceText?: string;
 }
 
-export function Editor(props: EditorProps) {
+export function Editor({ sourceText, ...props }: EditorProps) {
   // One store and one saver for the page's lifetime (a new project id remounts the editor).
   const [{ store, saver }] = useState(() => {
-    const saver = createSaver({ put: createWorkerPut() });
+    const put = createWorkerPut();
+    if (sourceText) put.seed(props.projectId, sourceText, props.doc);
+    const saver = createSaver({ put });
     const store = createEditorStore({ ...props, saver });
     return { store, saver };
   });
@@ -71,15 +79,13 @@ export function Editor(props: EditorProps) {
   );
 }
 
-/** The first spot down-right of `p` that no table's top-left corner occupies, so new tables never stack exactly. */
-function freeSpot(doc: SchemaDocument, p: { x: number; y: number }): { x: number; y: number } {
-  const taken = Object.values(doc.layout.tables);
-  let { x, y } = p;
-  for (let i = 0; i < 50 && taken.some((t) => Math.abs(t.x - x) < 24 && Math.abs(t.y - y) < 24); i++) {
-    x += 32;
-    y += 32;
-  }
-  return { x, y };
+/**
+ * Where a new table goes: in free space near `want` (the view's centre, beside the selected table,
+ * or where the user double-clicked) — never on top of another table.
+ */
+function newTableSpot(doc: SchemaDocument, want: { x: number; y: number }, view?: { x1: number; y1: number; x2: number; y2: number }): { x: number; y: number } {
+  const boxes: TableBox[] = Object.values(doc.tables).map((t) => ({ ...tablePosition(doc, t.id), shape: tableShape(doc, t) }));
+  return freeSpot(boxes, want, { width: TABLE_WIDTH, height: tableHeight(3) }, view);
 }
 
 const AREA_COLORS = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b'];
@@ -88,7 +94,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const toast = useToast();
   const theme = useTheme();
   const router = useRouter();
-  const { fitView, screenToFlowPosition, getViewport } = useReactFlow();
+  const { fitView, screenToFlowPosition, getViewport, setViewport } = useReactFlow();
   const [searchOpen, setSearchOpen] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
   const [inspectorOpen, setInspectorOpen] = useState(true);
@@ -114,9 +120,28 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   }, [lastChanges, toast]);
 
   // Show the laid-out tables whole: zoomed out that is the map (no node mounts), however many.
+  // Past a few dozen tables the view is set in the same task as the move, from the new positions:
+  // React then renders once, at the final view (an animation, or a fit after the nodes moved, mounted
+  // the nodes of every view in between — ~1 s of main thread at 5,000 tables).
   const layout = useAutoLayout(store, (ids) => {
-    requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.1, maxZoom: 1, duration: 300, includeHiddenNodes: true }));
+    if (ids.length <= 40) {
+      requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.1, maxZoom: 1, duration: 300, includeHiddenNodes: true }));
+      return;
+    }
+    const doc = store.getState().doc;
+    const bounds = boundsOf(ids.filter((id) => doc.tables[id]).map((id) => ({ ...tablePosition(doc, id), shape: tableShape(doc, doc.tables[id]) })));
+    const r = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    if (bounds && r) void setViewport(fitRect(bounds, r.width, r.height));
   });
+
+  /** The canvas's visible part in flow coordinates. */
+  const viewRect = useCallback(() => {
+    const r = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    if (!r) return undefined;
+    const a = screenToFlowPosition({ x: r.left + 20, y: r.top + 20 });
+    const b = screenToFlowPosition({ x: r.right - 20, y: r.bottom - 20 });
+    return { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+  }, [screenToFlowPosition]);
 
   const viewCenter = useCallback(() => {
     const el = document.querySelector('[data-testid="canvas"]');
@@ -128,8 +153,15 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
 
   const addTable = useCallback(
     (position?: { x: number; y: number }) => {
-      const doc = store.getState().doc;
-      const at = freeSpot(doc, position ? { x: Math.round(position.x), y: Math.round(position.y) } : viewCenter());
+      const { doc, selection } = store.getState();
+      // Beside the (last) selected table when one is selected, else at the view's centre.
+      const beside = selectedTableIds(selection).at(-1);
+      const want = position
+        ? { x: Math.round(position.x), y: Math.round(position.y) }
+        : beside && doc.tables[beside]
+          ? { x: tablePosition(doc, beside).x + TABLE_WIDTH + 80, y: tablePosition(doc, beside).y }
+          : viewCenter();
+      const at = newTableSpot(doc, want, viewRect());
       const command = addTableCommand(doc, { position: at });
       const r = run(command);
       if (!('error' in r)) {
@@ -137,7 +169,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
         store.getState().requestRename(command.table.id);
       }
     },
-    [store, run, viewCenter],
+    [store, run, viewCenter, viewRect],
   );
 
   const addNote = useCallback(() => {

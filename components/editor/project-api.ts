@@ -10,6 +10,8 @@ export interface LoadedProject {
   name: string;
   version: number;
   document: SchemaDocument;
+  /** The response text the document was read from: the save worker builds its replica from it. */
+  sourceText?: string;
 }
 
 export class ProjectLoadError extends Error {
@@ -45,8 +47,22 @@ export async function fetchProject(id: string, fetchFn: typeof fetch = fetch): P
   } catch (e) {
     throw new ProjectLoadError(`the server is unreachable (${e instanceof Error ? e.message : String(e)})`);
   }
-  const body: unknown = await res.json().catch(() => undefined);
+  const text = await res.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
   if (!res.ok) throw new ProjectLoadError(res.status === 404 ? 'this project does not exist (it may have been deleted)' : errorMessage(body, res.status), res.status);
+  return { ...projectFromBody(body, id), sourceText: text };
+}
+
+/**
+ * The project in a GET /api/projects/:id answer. The page and the save worker (which keeps a replica
+ * built from the same text) both read it here, so both hold the same document.
+ */
+export function projectFromBody(body: unknown, id: string): LoadedProject {
   const p = unwrap(body);
   const parsed = parseDocument(p.document);
   if (!parsed.ok) throw new ProjectLoadError(`the stored document is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);

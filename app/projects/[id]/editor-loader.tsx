@@ -38,5 +38,5 @@ export function EditorLoader({ projectId }: { projectId: string }) {
     );
   }
   const p = state.project;
-  return <Editor key={p.id} projectId={p.id} name={p.name} version={p.version} doc={p.document} />;
+  return <Editor key={p.id} projectId={p.id} name={p.name} version={p.version} doc={p.document} sourceText={p.sourceText} />;
 }

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { formatCombo, isMacPlatform, isTextInputTarget, matchesShortcut, SHORTCUT_GROUPS, SHORTCUTS } from './shortcuts';
+import { formatCombo, GESTURES, isMacPlatform, isTextInputTarget, matchesShortcut, SHORTCUT_GROUPS, SHORTCUTS } from './shortcuts';
 
 export interface HelpOverlayProps {
   open: boolean;
@@ -53,6 +53,17 @@ export function HelpOverlay({ open, onClose }: HelpOverlayProps) {
             </dl>
           </section>
         ))}
+        <section aria-label="With the mouse" className="sm:col-span-2">
+          <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">With the mouse</h3>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs">
+            {GESTURES.map((g) => (
+              <div key={g.task} className="contents">
+                <dt className="font-medium">{g.task}</dt>
+                <dd>{g.how}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       </div>
     </Dialog>
   );

@@ -5,7 +5,7 @@
  * threshold it renders the name only (no rows, no handles; edges still attach at the declared
  * handle positions).
  */
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { Handle, Position, useStore as useFlowStore, useStoreApi, type NodeProps } from '@xyflow/react';
 import type { Column, Table } from '@/lib/model/document';
 import { makeColumn, scalar } from '@/lib/model/build';
@@ -66,14 +66,7 @@ function TableHeader({ table, collapsed, editing, setEditing }: { table: Table; 
     if ('error' in r) toast(r.error, 'error');
     stopEditing();
   };
-  const addColumn = (e: React.MouseEvent) => {
-    e.stopPropagation();
-    const column: Column = makeColumn({ name: uniqueName('column', table.columns.map((c) => c.name)), type: scalar('text') });
-    const r = store.getState().dispatch({ type: 'column.add', tableId: table.id, column });
-    if ('error' in r) return toast(r.error, 'error');
-    store.getState().select({ kind: 'column', tableId: table.id, columnId: column.id });
-    setEditing({ kind: 'column-name', columnId: column.id });
-  };
+  const addColumn = useAddColumn(table, setEditing);
   return (
     <div className="db-table-header" onDoubleClick={(e) => (e.stopPropagation(), setEditing({ kind: 'table' }))}>
       {editing ? (
@@ -97,15 +90,40 @@ function TableHeader({ table, collapsed, editing, setEditing }: { table: Table; 
       >
         {collapsed ? '▸' : '▾'}
       </button>
-      <button type="button" className="nodrag db-icon-button" aria-label={`Add column to ${table.name}`} title="Add column" onClick={addColumn}>
+      <button
+        type="button"
+        className="nodrag db-icon-button"
+        aria-label={`Add column to ${table.name}`}
+        title="Add column (then type its name, Tab, its type, Enter for the next)"
+        onClick={(e) => {
+          e.stopPropagation();
+          addColumn();
+        }}
+      >
         +
       </button>
     </div>
   );
 }
 
+/** Adds a column (after `afterColumnId`, or last), selects it and opens its name for typing. */
+function useAddColumn(table: Table, setEditing: (e: Editing) => void) {
+  const store = useEditorStore();
+  const toast = useToast();
+  return (afterColumnId?: string) => {
+    const current = store.getState().doc.tables[table.id] ?? table;
+    const column: Column = makeColumn({ name: uniqueName('column', current.columns.map((c) => c.name)), type: scalar('text') });
+    const at = afterColumnId ? current.columns.findIndex((c) => c.id === afterColumnId) : -1;
+    const r = store.getState().dispatch({ type: 'column.add', tableId: table.id, column, ...(at >= 0 ? { index: at + 1 } : {}) });
+    if ('error' in r) return toast(r.error, 'error');
+    store.getState().select({ kind: 'column', tableId: table.id, columnId: column.id });
+    setEditing({ kind: 'column-name', columnId: column.id });
+  };
+}
+
 function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; collapsed: boolean; editing: Editing; setEditing: (e: Editing) => void }) {
   const store = useEditorStore();
+  const addColumn = useAddColumn(table, setEditing);
   const relationships = useEditor((s) => s.doc.relationships);
   const rows = shownColumns(table, collapsed, relationships);
   const reorder = useRowReorder(table, rows);
@@ -133,6 +151,9 @@ function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; c
     dispatch({ type: 'primaryKey.set', tableId: table.id, primaryKey: next.length ? { ...table.primaryKey, columnIds: next } : undefined });
   };
 
+  // Set by the type editor's commit, read by its onNext in the same key event.
+  const typeRejected = useRef(false);
+
   if (rows.length === 0) {
     return <div className="db-row db-row-empty">{collapsed ? `${table.columns.length} columns, no keys` : 'no columns'}</div>;
   }
@@ -157,12 +178,14 @@ function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; c
             <Handle type="source" position={Position.Left} id={handleId(col.id, 'l')} className="db-handle" />
             <button
               type="button"
-              className={`nodrag db-key ${isPk ? 'is-pk' : isFk ? 'is-fk' : ''}`}
+              className={`nodrag db-key ${isPk ? 'is-pk' : ''} ${isFk ? 'is-fk' : ''}`}
               aria-label={`${isPk ? 'Remove' : 'Add'} ${col.name} ${isPk ? 'from' : 'to'} the primary key`}
-              title={isPk ? 'Primary key (click to remove)' : isFk ? 'Foreign key (click to add to the primary key)' : 'Click to add to the primary key'}
+              title={`${isPk ? 'Primary key' : ''}${isPk && isFk ? ' and ' : ''}${isFk ? 'foreign key' : ''}${isPk || isFk ? ' — ' : ''}click to ${isPk ? 'remove from' : 'add to'} the primary key`}
               onClick={(e) => (e.stopPropagation(), togglePk(col.id))}
             >
-              {isPk ? 'PK' : isFk ? 'FK' : ''}
+              {/* A column can be both: a one-to-one child's key, a junction table's key part. */}
+              {isPk && <span className="db-badge-pk">PK</span>}
+              {isFk && <span className="db-badge-fk">FK</span>}
             </button>
             {editing?.kind === 'column-name' && editing.columnId === col.id ? (
               <InlineText
@@ -173,6 +196,8 @@ function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; c
                   setEditing(undefined);
                 }}
                 onCancel={() => setEditing(undefined)}
+                // Name, then type: Enter or Tab goes on to the type.
+                onNext={(key) => (key === 'ShiftTab' ? setEditing(undefined) : setEditing({ kind: 'column-type', columnId: col.id }))}
               />
             ) : (
               <span className="db-col-name" title={col.comment ?? col.name} onDoubleClick={(e) => (e.stopPropagation(), setEditing({ kind: 'column-name', columnId: col.id }))}>
@@ -190,11 +215,22 @@ function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; c
                     enumsByName: new Map(Object.values(enums).map((x) => [x.name, x.id])),
                     domainsByName: new Map(Object.values(domains).map((x) => [x.name, x.id])),
                   });
+                  typeRejected.current = !parsed.ok;
                   if (!parsed.ok) toast(parsed.error, 'error');
                   else dispatch({ type: 'column.update', tableId: table.id, columnId: col.id, changes: { type: parsed.value.type, arrayDims: parsed.value.arrayDims || undefined } });
                   setEditing(undefined);
                 }}
                 onCancel={() => setEditing(undefined)}
+                // Type, then on: Enter adds the next column after this one, Tab goes to the next
+                // column's name (or adds one after the last), Shift+Tab back to the name. A type that
+                // does not parse keeps the user on it.
+                onNext={(key) => {
+                  if (typeRejected.current) return setEditing({ kind: 'column-type', columnId: col.id });
+                  if (key === 'ShiftTab') return setEditing({ kind: 'column-name', columnId: col.id });
+                  const next = rows[index + 1];
+                  if (key === 'Tab' && next) return setEditing({ kind: 'column-name', columnId: next.id });
+                  addColumn(col.id);
+                }}
               />
             ) : (
               <span className="db-col-type" onDoubleClick={(e) => (e.stopPropagation(), setEditing({ kind: 'column-type', columnId: col.id }))}>
