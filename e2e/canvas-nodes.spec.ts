@@ -3,6 +3,7 @@
  * a line selects its relationship, collapsing a table draws it collapsed (header and key rows) with
  * its lines still on those rows, and dragging a row by its grip reorders the columns (one undo step).
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../lib/model/build';
 import type { SchemaDocument } from '../lib/model/document';
@@ -139,4 +140,28 @@ test('zoomed out, the map draws tables with names; click selects, drag moves (on
   // Double-click zooms into the table: full detail, its rows visible.
   await page.mouse.dblclick(at.x, at.y);
   await expect(tableNode(page, 'orders').locator('[data-testid="column-row"]').first()).toBeVisible();
+});
+
+// One download per test: Chrome holds back a second automatic download from the same page.
+test('the canvas downloads as laid out: every table at its position, lines with crow\'s feet', async ({ page }) => {
+  await open(page, compositeDocument());
+  await page.getByRole('button', { name: 'Download files' }).click();
+  const [whole] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Canvas as laid out (SVG)' }).click()]);
+  const svg = await readFile(await whole.path(), 'utf8');
+  const tables = [...svg.matchAll(/<g class="table" data-table-id="([^"]+)" transform="translate\(([-\d.]+) ([-\d.]+)\)">/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+  expect(tables.sort()).toEqual([
+    ['t_order_lines', 480, 60],
+    ['t_orders', 0, 0],
+  ]);
+  // Two column pairs of the composite key: two lines with crow's-foot ends.
+  expect(svg.match(/<path class="rel"[^>]*marker-start="url\(#cf-[a-z-]+\)"/g)).toHaveLength(2);
+});
+
+test('the selected tables download alone, as laid out', async ({ page }) => {
+  await open(page, compositeDocument());
+  await tableNode(page, 'orders').locator('.db-table-header').click();
+  await page.getByRole('button', { name: 'Download files' }).click();
+  const [sel] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Selected tables as laid out (SVG)' }).click()]);
+  const selSvg = await readFile(await sel.path(), 'utf8');
+  expect([...selSvg.matchAll(/data-table-id="([^"]+)"/g)].map((m) => m[1])).toEqual(['t_orders']);
 });

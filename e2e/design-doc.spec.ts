@@ -130,22 +130,22 @@ test('hostile names and raw HTML: the preview renders and no script runs', async
 });
 
 // One download per test: Chrome holds back a second automatic download from the same page.
-test('the whole diagram downloads as SVG', async ({ page }) => {
+test('the mermaid ER diagram downloads as SVG', async ({ page }) => {
   const project = await createProjectViaApi(page.request, { name: uniqueName('Diagram'), document: shopDocument() });
   await openDesignDoc(page, project.id);
   await page.getByRole('button', { name: 'Download files' }).click();
-  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Whole diagram (SVG)' }).click()]);
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'ER diagram (mermaid) (SVG)' }).click()]);
   const svg = await readFile(await svgDownload.path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg).toContain('users');
   expect(svg).toContain('orders');
 });
 
-test('the whole diagram downloads as PNG', async ({ page }) => {
+test('the mermaid ER diagram downloads as PNG', async ({ page }) => {
   const project = await createProjectViaApi(page.request, { name: uniqueName('Diagram'), document: shopDocument() });
   await openDesignDoc(page, project.id);
   await page.getByRole('button', { name: 'Download files' }).click();
-  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Whole diagram (PNG)' }).click()]);
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'ER diagram (mermaid) (PNG)' }).click()]);
   expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
   const png = await readFile(await pngDownload.path());
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

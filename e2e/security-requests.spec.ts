@@ -223,7 +223,7 @@ test('the app works under its CSP: auto-layout and save workers, the Design doc 
 
   // The PNG export draws the SVG through a data: image on a canvas.
   await page.getByRole('button', { name: 'Download files' }).click();
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Whole diagram (PNG)' }).click()]);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'ER diagram (mermaid) (PNG)' }).click()]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
 
   // zod probes once whether it may compile validators with `Function` and falls back when the CSP

@@ -181,14 +181,15 @@ test('markup that slips past the sanitisers still cannot run (the page CSP)', as
   expect(violations.some((v) => v.startsWith('script-src-elem') || v.startsWith('script-src '))).toBe(true);
 });
 
-test('the downloaded whole-diagram SVG holds nothing that runs', async ({ page, request }) => {
+for (const picture of ['ER diagram (mermaid) (SVG)', 'Canvas as laid out (SVG)']) {
+test(`the downloaded ${picture} holds nothing that runs`, async ({ page, request }) => {
   const doc = documentWithPayloads();
   doc.tables.t_users.name = `users<img src=x onerror=${pwn('svg-file')}>`;
   doc.tables.t_users.comment = `<script>${pwn('svg-file-comment')}</script>`;
   const project = await createProjectViaApi(request, { name: uniqueName('SVG file'), document: doc });
   await page.goto(`/projects/${project.id}`);
   await page.getByRole('button', { name: 'Download files' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Whole diagram (SVG)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: picture }).click()]);
   const svg = await readFile(await download.path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg).toContain('orders');
@@ -210,3 +211,4 @@ test('the downloaded whole-diagram SVG holds nothing that runs', async ({ page, 
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
 });
+}

@@ -1,16 +1,26 @@
 'use client';
 /**
  * The Download menu: DATABASE_DESIGN.md, PostgreSQL and MySQL DDL, mermaid (.mmd), Prisma schema, DBML
- * and the project JSON through GET /api/projects/:id/export (the saved document), plus the whole
- * diagram as SVG and PNG rendered in the browser from the current document. Mount it inside the
- * editor's store provider.
+ * and the project JSON through GET /api/projects/:id/export (the saved document), plus pictures made
+ * in the browser from the current document: the canvas as laid out (whole, or the selected tables)
+ * and the mermaid ER diagram, each as SVG or PNG. Mount it inside the editor's store provider.
  */
 import { useContext, useEffect, useRef, useState } from 'react';
 import { fileBaseName } from '@/lib/exporters/export-file';
 import { EditorStoreContext, useEditor } from '@/components/editor/store/editor-store';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/styles';
+import { canvasSvg } from '@/components/editor/flow/canvas-svg';
+import { createFlowDeriver } from '@/components/editor/flow/to-flow';
+import { selectedTableIds } from '@/components/editor/store/editor-store';
 import { diagramSvg, saveBlob, svgToPng } from './diagram-image';
+
+type Picture = 'canvas' | 'selection' | 'mermaid';
+const PICTURES: { picture: Picture; label: string }[] = [
+  { picture: 'canvas', label: 'Canvas as laid out' },
+  { picture: 'selection', label: 'Selected tables as laid out' },
+  { picture: 'mermaid', label: 'ER diagram (mermaid)' },
+];
 
 const FILES = [
   { format: 'markdown', label: 'DATABASE_DESIGN.md', dialectual: true },
@@ -51,15 +61,22 @@ export function DownloadMenu({ projectId }: { projectId: string }) {
     };
   }, [open]);
 
-  const image = async (kind: 'svg' | 'png') => {
-    setBusy(kind);
+  const hasSelection = useEditor((s) => selectedTableIds(s.selection).length > 0);
+
+  const image = async (picture: Picture, kind: 'svg' | 'png') => {
+    setBusy(`${picture}-${kind}`);
     setError(undefined);
     try {
       // The store's document at click time (includes unsaved edits).
       if (!store) throw new Error('the Download menu must be mounted inside the editor');
-      const { doc } = store.getState();
-      const svg = await diagramSvg(doc, dialect);
-      const base = fileBaseName(name);
+      const { doc, selection, focusAreaId } = store.getState();
+      let svg: string;
+      if (picture === 'mermaid') svg = await diagramSvg(doc, dialect);
+      else {
+        const { boxes } = createFlowDeriver()({ doc, selection: { kind: 'none' }, dragPositions: {}, focusAreaId });
+        svg = canvasSvg({ doc, boxes, dialect, tableIds: picture === 'selection' ? selectedTableIds(selection) : undefined });
+      }
+      const base = `${fileBaseName(name)}${picture === 'mermaid' ? '-erd' : picture === 'selection' ? '-selection' : ''}`;
       if (kind === 'svg') saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
       else saveBlob(await svgToPng(svg), `${base}.png`);
       setOpen(false);
@@ -92,18 +109,20 @@ export function DownloadMenu({ projectId }: { projectId: string }) {
             </a>
           ))}
           <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
-          {(['svg', 'png'] as const).map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              role="menuitem"
-              disabled={busy !== undefined}
-              className={cx('rounded px-2 py-1 text-left hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-700')}
-              onClick={() => void image(kind)}
-            >
-              {busy === kind ? `Rendering ${kind.toUpperCase()}…` : `Whole diagram (${kind.toUpperCase()})`}
-            </button>
-          ))}
+          {PICTURES.filter((p) => p.picture !== 'selection' || hasSelection).flatMap(({ picture, label }) =>
+            (['svg', 'png'] as const).map((kind) => (
+              <button
+                key={`${picture}-${kind}`}
+                type="button"
+                role="menuitem"
+                disabled={busy !== undefined}
+                className={cx('rounded px-2 py-1 text-left hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-700')}
+                onClick={() => void image(picture, kind)}
+              >
+                {busy === `${picture}-${kind}` ? `Rendering ${kind.toUpperCase()}…` : `${label} (${kind.toUpperCase()})`}
+              </button>
+            )),
+          )}
           {error && <p role="alert" className="px-2 py-1 text-[11px] text-red-600">{error}</p>}
         </div>
       )}
