@@ -74,10 +74,11 @@ test('create tables and columns on the canvas; reload finds everything as left',
   await colInput.fill('email');
   await colInput.press('Enter');
   await expect(columnRow(page, 'customers', 'email')).toBeVisible();
-  await columnRow(page, 'customers', 'email').locator('.db-col-type').dblclick();
-  const typeInput = page.getByLabel('Column type', { exact: true }).first();
+  // Enter on the name opens the type (the keyboard path); a click elsewhere commits it.
+  const typeInput = tableNode(page, 'customers').getByLabel('Column type', { exact: true });
+  await expect(typeInput).toBeFocused();
   await typeInput.fill('varchar(255)');
-  await typeInput.press('Enter');
+  await typeInput.blur();
   await expect(columnRow(page, 'customers', 'email').locator('.db-col-type')).toHaveText('varchar(255)');
   // NOT NULL toggle on the row.
   await columnRow(page, 'customers', 'email').getByRole('button', { name: 'email nullable' }).click();

@@ -1,10 +1,11 @@
 'use client';
 /**
- * The minimap: every table as one path (React Flow's MiniMap draws a rect per node and skips hidden
- * ones — at map zoom every table node is hidden), and the view as a rectangle. Press or drag on it
+ * The minimap: every table drawn once into a bitmap (React Flow's MiniMap draws an SVG rect per node
+ * and skips hidden ones — at map zoom every table node is hidden — and repainting 5,000 rects on every
+ * pan frame cost frames on two cores), and the view as a rectangle moved over it. Press or drag on it
  * to move the view there.
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Panel, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { boundsOf } from './first-view';
 import type { TableBox } from './to-flow';
@@ -21,10 +22,21 @@ export const Minimap = memo(function Minimap({ boxes }: { boxes: ReadonlyMap<str
     const x1 = b.x1 - pad;
     const y1 = b.y1 - pad;
     const scale = Math.min(W / (b.x2 - b.x1 + 2 * pad), H / (b.y2 - b.y1 + 2 * pad));
-    let d = '';
-    for (const t of boxes.values()) d += `M${Math.round((t.x - x1) * scale)} ${Math.round((t.y - y1) * scale)}h${Math.max(1, Math.round(t.shape.width * scale))}v${Math.max(1, Math.round(t.shape.height * scale))}h${-Math.max(1, Math.round(t.shape.width * scale))}Z`;
-    return { x1, y1, scale, d };
+    return { x1, y1, scale };
   }, [boxes]);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || !world) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = W * dpr;
+    canvas.height = H * dpr;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, W, H);
+    ctx.fillStyle = getComputedStyle(canvas).color;
+    for (const t of boxes.values()) ctx.fillRect((t.x - world.x1) * world.scale, (t.y - world.y1) * world.scale, Math.max(1, t.shape.width * world.scale), Math.max(1, t.shape.height * world.scale));
+  }, [boxes, world]);
   const view = useFlowStore((s) => {
     const [tx, ty, zoom] = s.transform;
     if (!world || !zoom) return '';
@@ -35,7 +47,7 @@ export const Minimap = memo(function Minimap({ boxes }: { boxes: ReadonlyMap<str
   if (!world) return null;
   const [vx, vy, vw, vh] = view.split(',').map(Number);
 
-  const moveTo = (e: React.PointerEvent<SVGSVGElement>) => {
+  const moveTo = (e: React.PointerEvent<HTMLDivElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const fx = (e.clientX - r.left) / world.scale + world.x1;
     const fy = (e.clientY - r.top) / world.scale + world.y1;
@@ -44,9 +56,9 @@ export const Minimap = memo(function Minimap({ boxes }: { boxes: ReadonlyMap<str
 
   return (
     <Panel position="bottom-right" className="db-minimap">
-      <svg
-        width={W}
-        height={H}
+      <div
+        className="db-minimap-frame"
+        style={{ width: W, height: H }}
         role="img"
         aria-label="Minimap"
         data-testid="minimap"
@@ -56,9 +68,9 @@ export const Minimap = memo(function Minimap({ boxes }: { boxes: ReadonlyMap<str
         }}
         onPointerMove={(e) => e.buttons === 1 && moveTo(e)}
       >
-        <path className="db-minimap-tables" d={world.d} />
-        {Number.isFinite(vx) && <rect className="db-minimap-view" x={vx} y={vy} width={vw} height={vh} />}
-      </svg>
+        <canvas ref={canvasRef} className="db-minimap-tables" style={{ width: W, height: H }} />
+        {Number.isFinite(vx) && <div className="db-minimap-view" style={{ transform: `translate(${vx}px, ${vy}px)`, width: vw, height: vh }} />}
+      </div>
     </Panel>
   );
 });
