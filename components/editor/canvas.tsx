@@ -201,9 +201,11 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
   // Names drawn at names-only detail keep a minimum size on screen: the zoom reaches the CSS as a
   // variable on the wrapper (set during the gesture, no React render).
   const setZoomVariable = useCallback((zoom: number) => wrapperRef.current?.style.setProperty('--db-zoom', zoomVariable(zoom)), []);
+  const onMoveStart = useCallback(() => wrapperRef.current?.classList.add('is-moving'), []);
   const onMove = useCallback((_: unknown, vp: Viewport) => setZoomVariable(vp.zoom), [setZoomVariable]);
   const onMoveEnd = useCallback(
     (_: unknown, vp: Viewport) => {
+      wrapperRef.current?.classList.remove('is-moving');
       setZoomVariable(vp.zoom);
       rememberViewport(store.getState().projectId, vp);
     },
@@ -239,6 +241,7 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onMoveStart={onMoveStart}
         onMove={onMove}
         onMoveEnd={onMoveEnd}
         onPaneClick={onPaneClick}
