@@ -9,7 +9,7 @@
  * moves the selection (live positions, one `layout.moveTables` on release), a double-click zooms
  * into the table.
  */
-import { memo, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { SchemaDocument } from '@/lib/model/document';
 import { useEditorStore, type DragPositions, type Selection } from '../store/editor-store';
@@ -162,7 +162,10 @@ function measureName(text: string): number {
   return w;
 }
 
-const MapLabels = memo(function MapLabels({ doc, boxes, stillKey, step }: { doc: SchemaDocument; boxes: ReadonlyMap<string, TableBox>; stillKey: object; step: number }) {
+const MapLabels = memo(function MapLabels(props: { doc: SchemaDocument; boxes: ReadonlyMap<string, TableBox>; stillKey: object; step: number }) {
+  // Placed in a deferred render: after an auto-layout of thousands of tables the boxes and lines
+  // appear in the first frame and the names in the next, instead of one long main-thread task.
+  const { doc, boxes, stillKey, step } = useDeferredValue(props);
   const labels = useMemo(() => {
     const names = new Map<string, string>();
     for (const id of boxes.keys()) names.set(id, doc.tables[id]?.name ?? '');
