@@ -39,6 +39,17 @@ describe('draftbase export', () => {
     expect(out.written['schema.dbml']).toMatch(/^Table /m);
   });
 
+  it('reads a document saved by an older Draftbase (version 1) through the load gate', async () => {
+    const v1 = await readFile(path.join(__dirname, '../lib/model/fixtures/kitchen-sink.v1.json'), 'utf8');
+    const { io, out } = memoryIo({ 'old.json': v1, 'new.json': pretty(kitchenSinkDocument()) });
+    expect(await main(['export', 'old.json', '--to', 'markdown', '-o', 'old.md'], io)).toBe(0);
+    expect(await main(['export', 'new.json', '--to', 'markdown', '-o', 'new.md'], io)).toBe(0);
+    expect(out.written['old.md']).toBe(out.written['new.md']);
+    const newer = memoryIo({ 'newer.json': pretty({ ...kitchenSinkDocument(), version: 99 }) });
+    expect(await main(['export', 'newer.json', '--to', 'postgres'], newer.io)).toBe(2);
+    expect(newer.out.stderr).toMatch(/newer than this Draftbase reads .*upgrade Draftbase/);
+  });
+
   it('writes the mermaid ERD to stdout', async () => {
     const doc = kitchenSinkDocument();
     const { io, out } = memoryIo({ 'doc.json': pretty(doc) });

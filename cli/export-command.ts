@@ -7,7 +7,7 @@
  * reported the same way (with `warning:`) and do not change the exit code.
  */
 import { parseArgs } from 'node:util';
-import { parseDocument } from '../lib/model/validate';
+import { loadDocument } from '../lib/model/migrate';
 import type { Diagnostic } from '../lib/model/diagnostics';
 import type { SchemaDocument } from '../lib/model/document';
 import { renderFormat, renderFormats, RenderOptionsError, type RenderFormat } from '../app/api/render/render-format';
@@ -161,7 +161,7 @@ async function readDocumentJson(file: string, label: string, io: CliIo): Promise
     return EXIT_BAD_INPUT;
   }
 
-  const parsed = parseDocument(raw);
+  const parsed = loadDocument(raw);
   if (!parsed.ok) {
     for (const issue of parsed.issues) io.stderr(`${locate(label, text, issue.path)}${issue.path}: ${issue.message}\n`);
     return EXIT_BAD_INPUT;

@@ -15,7 +15,7 @@ import { contentDisposition, exportFile, type ExportFormat } from '../../exporte
 import { refusalMessage, refusingDiagnostics } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
 import type { Dialect } from '../../model/document';
-import { parseDocument } from '../../model/validate';
+import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
 import { RenderOptionsError, renderFormat, renderFormatSchema } from '../../../app/api/render/render-format';
 
@@ -51,7 +51,7 @@ function invalidDocument(issues: ReadonlyArray<{ path: string; message: string }
 
 async function render(bodyText: string): Promise<Response> {
   const body = parseBody(bodyText, renderBodySchema);
-  const parsed = parseDocument(body.document);
+  const parsed = loadDocument(body.document);
   if (!parsed.ok) return invalidDocument(parsed.issues);
 
   let result;
@@ -88,7 +88,7 @@ async function importTask(bodyText: string): Promise<Response> {
 }
 
 function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Response {
-  const parsed = parseDocument(JSON.parse(task.documentJson));
+  const parsed = loadDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
     // Stored before a limit existed, or written around the API: the project must be fixed first.
     const first = parsed.issues[0];

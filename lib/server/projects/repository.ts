@@ -2,7 +2,7 @@
  * Projects and their named versions, on either database (see lib/server/db/tables.ts).
  *
  * Documents are stored as JSON text exactly as serialized (key order is display order) and are
- * validated before they get here (route handlers use parseDocument). Every document save names the
+ * validated before they get here (route handlers use loadDocument). Every document save names the
  * version it replaces: the update is one conditional statement (`WHERE id = ? AND version = ?`,
  * version + 1), so two tabs can never silently overwrite each other.
  */
