@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportFile } from '@/lib/exporters/export-file';
+import { exportFile } from '@/lib/formats/files';
 import { DOCUMENT_VERSION } from '@/lib/model/document';
 import { kitchenSinkDocument } from '@/lib/model/fixtures/kitchen-sink';
 import { closeDatabase, getDatabase } from '@/lib/server/db/client';

@@ -13,9 +13,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderFormat, renderFormats } from '../../../app/api/render/render-format';
 import { dialectSpec } from '../../dialects/dialects';
-import { exportFile, exportFormats, DIALECT_FORMATS } from '../../exporters/export-file';
+import { exportFile } from '../../formats/files';
+import { OUTPUT_FORMATS } from '../../formats/registry';
+import { renderFormat } from '../../formats/render';
 import { hostileNamesDocument } from '../../model/fixtures/hostile-names';
 import { kitchenSinkDocument } from '../../model/fixtures/kitchen-sink';
 import type { Dialect, SchemaDocument } from '../../model/document';
@@ -58,8 +59,8 @@ const SUBJECTS: Subject[] = [
 ];
 
 /** Render requests per format: the defaults, and the options that change the output. */
-function renderRequests(): Array<{ key: string; format: (typeof renderFormats)[number]; options?: unknown }> {
-  const requests: Array<{ key: string; format: (typeof renderFormats)[number]; options?: unknown }> = [];
+function renderRequests(): Array<{ key: string; format: string; options?: unknown }> {
+  const requests: Array<{ key: string; format: string; options?: unknown }> = [];
   for (const dialect of DIALECTS) {
     for (const target of dialectSpec(dialect).targets) requests.push({ key: `render:${dialect}:${target}`, format: dialect, options: { target } });
     requests.push({ key: `render:${dialect}:drop-first+qualified`, format: dialect, options: { dropFirst: true, schemaQualified: true } });
@@ -73,15 +74,15 @@ function renderRequests(): Array<{ key: string; format: (typeof renderFormats)[n
 
 async function outputsOf(doc: SchemaDocument): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const format of exportFormats) {
-    const dialects = DIALECT_FORMATS.includes(format) ? DIALECTS : [undefined];
+  for (const format of OUTPUT_FORMATS) {
+    const dialects = format.dialectual ? DIALECTS : [undefined];
     for (const dialect of dialects) {
-      const file = exportFile(doc, format, { dialect, baseName: 'pinned' });
-      out[`export:${format}${dialect ? `:${dialect}` : ''}`] = sha(`${file.fileName}\n${file.contentType}\n${file.text}`);
+      const file = exportFile(doc, format.id, { dialect, baseName: 'pinned' });
+      out[`export:${format.id}${dialect ? `:${dialect}` : ''}`] = sha(`${file.fileName}\n${file.contentType}\n${file.text}`);
     }
   }
   for (const request of renderRequests()) {
-    const result = await renderFormat(doc, request.format, request.options);
+    const result = renderFormat(doc, request.format, request.options);
     out[request.key] = sha(`${result.contentType}\n${result.text}\n${JSON.stringify(result.diagnostics)}\n${JSON.stringify(result.diagrams ?? null)}`);
   }
   return out;
