@@ -27,18 +27,21 @@ const pureLayer = {
   ignores: ['lib/server/**', 'lib/model/**', 'lib/**/*.test.ts'],
   rules: { 'no-restricted-imports': ['error', { patterns: [...purePatterns, gatePattern] }] },
 };
-const gate = {
-  files: ['app/**/*.{ts,tsx}', 'cli/**/*.ts', 'components/**/*.{ts,tsx}', 'workers/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'lib/server/**/*.ts', '*.ts'],
-  ignores: ['**/*.test.ts', '**/*.test.tsx'],
-  rules: { 'no-restricted-imports': ['error', { patterns: [gatePattern] }] },
-};
+const noServer = { group: ['**/lib/server/*', '@/lib/server/*'], message: 'Browser code must not import lib/server (shared shapes live in lib/, e.g. lib/api).' };
+const noAppOrComponents = { group: ['**/app/*', '@/app/*', '**/components/*', '@/components/*'], message: 'The CLI and lib/server sit below the app: shared code lives in lib/.' };
+const rest = ['**/*.test.ts', '**/*.test.tsx'];
+const gate = [
+  { files: ['components/**/*.{ts,tsx}', 'workers/**/*.ts'], ignores: rest, rules: { 'no-restricted-imports': ['error', { patterns: [gatePattern, noServer] }] } },
+  { files: ['cli/**/*.ts', 'lib/server/**/*.ts'], ignores: rest, rules: { 'no-restricted-imports': ['error', { patterns: [gatePattern, noAppOrComponents] }] } },
+  { files: ['app/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts', '*.ts'], ignores: rest, rules: { 'no-restricted-imports': ['error', { patterns: [gatePattern] }] } },
+];
 
 const config = [
   ...nextVitals,
   ...nextTs,
   pureModel,
   pureLayer,
-  gate,
+  ...gate,
   { ignores: ['.next/**', '.next-*/**', 'bench/out/**', 'node_modules/**', 'lib/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
 ];
 
