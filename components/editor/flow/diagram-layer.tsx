@@ -23,6 +23,7 @@ import { LOW_DETAIL_ZOOM } from './geometry';
 import { MapLayer } from './map-layer';
 import { createLineDeriver, linesTouching, markerId, overviewSegment, type PairLine, type Rect, type RelationshipLine } from './relationship-lines';
 import type { TableBox } from './to-flow';
+import { useLateValue } from './use-late-value';
 
 interface Props {
   doc: SchemaDocument;
@@ -35,9 +36,14 @@ interface Props {
 }
 
 export function DiagramLayer({ doc, boxes, stillKey, selection, dragPositions, commitDrag }: Props) {
-  const deriveLines = useMemo(() => createLineDeriver(), []);
-  const lines = useMemo(() => deriveLines(doc, boxes), [deriveLines, doc, boxes]);
   const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+  // On the map, a change that moves thousands of tables at once (an auto-layout, its undo) draws the
+  // boxes first and the lines in the next task; a drag or an edit draws its lines in the same frame.
+  const countMoved = useMemo(() => createMoveCounter(), []);
+  const bulk = useMemo(() => countMoved(boxes) > BULK_MOVE_LINES, [countMoved, boxes]);
+  const lineBoxes = useLateValue(boxes, lowDetail && bulk);
+  const deriveLines = useMemo(() => createLineDeriver(), []);
+  const lines = useMemo(() => (lineBoxes.stale ? NO_LINES : deriveLines(doc, lineBoxes.value)), [deriveLines, doc, lineBoxes.value, lineBoxes.stale]);
   const renderWindow = useRenderWindow(!lowDetail);
 
   const selectedId = selection.kind === 'relationship' ? selection.relationshipId : undefined;
@@ -60,6 +66,23 @@ export function DiagramLayer({ doc, boxes, stillKey, selection, dragPositions, c
 }
 
 const NO_LINES: RelationshipLine[] = [];
+
+/** Above this many tables moved in one change, the map's lines are drawn a task later. */
+const BULK_MOVE_LINES = 500;
+
+/** How many boxes moved, appeared or changed shape since the previous call: cheap, no geometry. */
+function createMoveCounter(): (boxes: ReadonlyMap<string, TableBox>) => number {
+  let prev: ReadonlyMap<string, TableBox> = new Map();
+  return (boxes) => {
+    let moved = 0;
+    for (const [id, b] of boxes) {
+      const p = prev.get(id);
+      if (!p || p.x !== b.x || p.y !== b.y || p.shape !== b.shape) moved++;
+    }
+    prev = boxes;
+    return moved;
+  };
+}
 
 function DetailLines({ lines, selectedId, highlightTables }: { lines: RelationshipLine[]; selectedId?: string; highlightTables: ReadonlySet<string> }) {
   const store = useEditorStore();

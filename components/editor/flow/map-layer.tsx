@@ -9,12 +9,13 @@
  * moves the selection (live positions, one `layout.moveTables` on release), a double-click zooms
  * into the table.
  */
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { SchemaDocument } from '@/lib/model/document';
 import { useEditorStore, type DragPositions, type Selection } from '../store/editor-store';
 import { HEADER_HEIGHT } from './geometry';
 import { placeMapLabels, zoomStep } from './map-labels';
+import { useLateValue } from './use-late-value';
 import type { TableBox } from './to-flow';
 
 export const MAP_FONT_PX = 11;
@@ -163,9 +164,15 @@ function measureName(text: string): number {
 }
 
 const MapLabels = memo(function MapLabels(props: { doc: SchemaDocument; boxes: ReadonlyMap<string, TableBox>; stillKey: object; step: number }) {
-  // Placed in a deferred render: after an auto-layout of thousands of tables the boxes and lines
-  // appear in the first frame and the names in the next, instead of one long main-thread task.
-  const { doc, boxes, stillKey, step } = useDeferredValue(props);
+  // Placed one task late: after an auto-layout of thousands of tables the boxes appear first and the
+  // names in a task of their own, instead of one long main-thread task. Until then, names of tables
+  // that moved are hidden rather than shown where the tables were; on a zoom step the old ones stay.
+  const late = useLateValue(props, true, true);
+  const hidden = !late.value || (late.stale && late.value.stillKey !== props.stillKey);
+  return hidden ? null : <PlacedLabels {...late.value!} />;
+});
+
+const PlacedLabels = memo(function PlacedLabels({ doc, boxes, stillKey, step }: { doc: SchemaDocument; boxes: ReadonlyMap<string, TableBox>; stillKey: object; step: number }) {
   const labels = useMemo(() => {
     const names = new Map<string, string>();
     for (const id of boxes.keys()) names.set(id, doc.tables[id]?.name ?? '');

@@ -26,16 +26,20 @@ export const Minimap = memo(function Minimap({ boxes }: { boxes: ReadonlyMap<str
   }, [boxes]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || !world) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = W * dpr;
-    canvas.height = H * dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, W, H);
-    ctx.fillStyle = getComputedStyle(canvas).color;
-    for (const t of boxes.values()) ctx.fillRect((t.x - world.x1) * world.scale, (t.y - world.y1) * world.scale, Math.max(1, t.shape.width * world.scale), Math.max(1, t.shape.height * world.scale));
+    // Drawn in a task of its own, so a change of thousands of tables does not add to the commit's task.
+    const timer = setTimeout(() => {
+      const canvas = canvasRef.current;
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx || !world) return;
+      const dpr = window.devicePixelRatio || 1;
+      canvas.width = W * dpr;
+      canvas.height = H * dpr;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, W, H);
+      ctx.fillStyle = getComputedStyle(canvas).color;
+      for (const t of boxes.values()) ctx.fillRect((t.x - world.x1) * world.scale, (t.y - world.y1) * world.scale, Math.max(1, t.shape.width * world.scale), Math.max(1, t.shape.height * world.scale));
+    }, 0);
+    return () => clearTimeout(timer);
   }, [boxes, world]);
   const view = useFlowStore((s) => {
     const [tx, ty, zoom] = s.transform;

@@ -23,6 +23,8 @@ export function touchedIntegrityIssues(doc: SchemaDocument, patches: readonly Pa
     else if (collection === 'relationships' && typeof id === 'string') relationshipIds.add(id);
     else return integrityIssues(doc);
   }
+  // Only layout, notes or design changed (a bulk move of thousands of tables, say): nothing to check.
+  if (tableIds.size === 0 && relationshipIds.size === 0) return [];
 
   const relationships: SchemaDocument['relationships'] = {};
   for (const r of Object.values(doc.relationships)) {
