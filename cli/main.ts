@@ -1,25 +1,13 @@
 /**
  * `draftbase <command> [args]`: a map from subcommand to the module that runs it. Each module exports
- * `run(args, io): Promise<number>` (see CommandRun in io.ts). Optional commands (`import`, written in
- * cli/import-command.ts) are dispatched to when their module is present in this checkout.
+ * `run(args, io): Promise<number>` (see CommandRun in io.ts), loaded only when its command runs.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliIo, type CommandRun } from './io';
 
 interface Command {
   summary: string;
-  /** Resolves the command's `run`, or undefined when its module is not part of this build. */
-  load: () => Promise<CommandRun | undefined>;
-}
-
-/** Loads `run` from a sibling module that may not exist (added by another part of the project). */
-async function optionalModule(file: string): Promise<CommandRun | undefined> {
-  const url = new URL(file, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return undefined;
-  const mod = (await import(/* @vite-ignore */ file)) as { run?: CommandRun };
-  if (typeof mod.run !== 'function') throw new Error(`${file} does not export run(args, io)`);
-  return mod.run;
+  /** Resolves the command's `run` (its module is imported only when the command is used). */
+  load: () => Promise<CommandRun>;
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -29,7 +17,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   import: {
     summary: 'import SQL, Prisma or DBML into a Draftbase document',
-    load: () => optionalModule('./import-command.ts'),
+    load: async () => (await import('./import-command')).run,
   },
 };
 
@@ -52,10 +40,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const run = await command.load();
-  if (!run) {
-    io.stderr(`draftbase: the "${name}" command is not available in this build\n`);
-    return EXIT_FAILURE;
-  }
   try {
     return await run(args, io);
   } catch (err) {

@@ -25,11 +25,10 @@ export class ProjectLoadError extends Error {
   }
 }
 
-/** Route handlers may answer `{...}` or `{ ok: true, data: {...} }`; accept both. */
+/** Route handlers answer `{ project: {...} }`; a bare project object is accepted too. */
 function unwrap(body: unknown): Record<string, unknown> {
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
-    if (b.data && typeof b.data === 'object') return b.data as Record<string, unknown>;
     if (b.project && typeof b.project === 'object') return b.project as Record<string, unknown>;
     return b;
   }

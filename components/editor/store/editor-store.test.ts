@@ -155,7 +155,6 @@ const cases = {
   'layout.setTableColor': { command: { type: 'layout.setTableColor', tableId: 't_users', color: '#00ff00' }, check: (d) => expect(d.layout.tables.t_users.color).toBe('#00ff00') },
   'layout.setTablesCollapsed': { command: { type: 'layout.setTablesCollapsed', tableIds: ['t_users'], collapsed: true }, check: (d) => expect(d.layout.tables.t_users.collapsed).toBe(true) },
   'layout.setNote': { command: { type: 'layout.setNote', noteId: 'n_1', geometry: { width: 320 } }, check: (d) => expect(d.layout.notes.n_1.width).toBe(320) },
-  'layout.setViewport': { command: { type: 'layout.setViewport', viewport: { x: -100, y: 20, zoom: 0.5 } }, check: (d) => expect(d.layout.viewport).toEqual({ x: -100, y: 20, zoom: 0.5 }) },
   'design.setNarrative': { command: { type: 'design.setNarrative', section: 'caching', markdown: 'Redis' }, check: (d) => expect(d.design.narrative.caching).toBe('Redis') },
   'design.setRequirements': { command: { type: 'design.setRequirements', requirements: { workload: 'oltp' } }, check: (d) => expect(d.design.requirements).toEqual({ workload: 'oltp' }) },
   'design.queryPattern.add': {

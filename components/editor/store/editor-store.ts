@@ -11,7 +11,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patch } from 'immer';
 import type { Dialect, SchemaDocument } from '@/lib/model/document';
-import { applyCommand, describeCommand, undoPatches, type Change, type Command, type CommandResult } from '@/lib/model/commands/apply';
+import { applyCommand, describeCommand, redoPatches, undoPatches, type Change, type Command, type CommandResult } from '@/lib/model/commands/apply';
 import type { Saver } from './saver';
 
 export type Selection =
@@ -94,12 +94,6 @@ export interface EditorState {
   /** Show one area only (undefined = all tables). */
   focusAreaId: string | undefined;
   setFocusArea(areaId: string | undefined): void;
-  /**
-   * Unused by the canvas (table nodes select `zoom < threshold` from React Flow's own store, which
-   * is cheaper); kept for panels that want to know.
-   */
-  lowDetail: boolean;
-  setLowDetail(lowDetail: boolean): void;
 
   // --- persistence (driven by the Saver) ---
   setSaveState(state: SaveState): void;
@@ -141,7 +135,6 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       dragPositions: {},
       focusAreaId: undefined,
       renameRequest: undefined,
-      lowDetail: false,
 
       dispatch(command) {
         const { doc, past } = get();
@@ -178,8 +171,7 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
         const { past, future, doc } = get();
         const entry = future[0];
         if (!entry) return;
-        // undoPatches is immer's applyPatches: replaying the forward patches is the redo.
-        commitDoc(undoPatches(doc, entry.patches), { past: [...past, entry], future: future.slice(1), lastChanges: [] });
+        commitDoc(redoPatches(doc, entry.patches), { past: [...past, entry], future: future.slice(1), lastChanges: [] });
       },
 
       select(selection) {
@@ -205,10 +197,6 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
 
       setFocusArea(focusAreaId) {
         set({ focusAreaId });
-      },
-
-      setLowDetail(lowDetail) {
-        if (get().lowDetail !== lowDetail) set({ lowDetail });
       },
 
       setSaveState(saveState) {

@@ -209,7 +209,6 @@ describe('saver', () => {
 describe('putProject', () => {
   it.each([
     [{ version: 4 }, 200, { kind: 'ok', version: 4 }],
-    [{ ok: true, data: { version: 9 } }, 200, { kind: 'ok', version: 9 }],
     [{}, 200, { kind: 'error', message: 'the server answered without a version', retry: false }],
     [{ error: { code: 'conflict', message: 'stale', currentVersion: 3 } }, 409, { kind: 'conflict', currentVersion: 3, message: 'stale' }],
     [{ error: { code: 'too_large', message: 'over 10 MB' } }, 413, { kind: 'error', message: 'save failed: over 10 MB', retry: false }],

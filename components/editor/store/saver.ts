@@ -80,7 +80,7 @@ export async function putProject(
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (res.ok) {
-    const version = readNumber(body, ['version']) ?? readNumber(body, ['data', 'version']);
+    const version = readNumber(body, ['version']);
     if (version === undefined) return { kind: 'error', message: 'the server answered without a version', retry: false };
     return { kind: 'ok', version };
   }

@@ -87,7 +87,6 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'layout.setTableColor': canvas.setTableColor,
   'layout.setTablesCollapsed': canvas.setTablesCollapsed,
   'layout.setNote': canvas.setNoteGeometry,
-  'layout.setViewport': canvas.setViewport,
   'design.setNarrative': design.setNarrative,
   'design.setRequirements': design.setRequirements,
   'design.queryPattern.add': design.addQueryPattern,

@@ -322,11 +322,6 @@ const cases: Case[] = [
     check: (d) => expect(d.layout.notes.n_1).toEqual({ x: 0, y: 300, width: 320, height: 100 }),
   },
   {
-    name: 'layout.setViewport',
-    command: { type: 'layout.setViewport', viewport: { x: -100, y: 20, zoom: 0.5 } },
-    check: (d) => expect(d.layout.viewport).toEqual({ x: -100, y: 20, zoom: 0.5 }),
-  },
-  {
     name: 'design.setNarrative',
     command: { type: 'design.setNarrative', section: 'caching', markdown: '## Caching\nRedis in front of product reads.' },
     check: (d) => expect(d.design.narrative).toEqual({ executiveSummary: 'A shop.', caching: '## Caching\nRedis in front of product reads.' }),
@@ -412,7 +407,7 @@ describe('every command: apply, check, undo, redo', () => {
       'view.add': true, 'view.update': true, 'view.remove': true, 'schema.add': true, 'schema.update': true, 'schema.remove': true,
       'area.add': true, 'area.update': true, 'area.remove': true, 'area.addTables': true, 'area.removeTables': true,
       'note.add': true, 'note.update': true, 'note.remove': true,
-      'layout.moveTables': true, 'layout.setTableColor': true, 'layout.setTablesCollapsed': true, 'layout.setNote': true, 'layout.setViewport': true,
+      'layout.moveTables': true, 'layout.setTableColor': true, 'layout.setTablesCollapsed': true, 'layout.setNote': true,
       'design.setNarrative': true, 'design.setRequirements': true,
       'design.queryPattern.add': true, 'design.queryPattern.update': true, 'design.queryPattern.remove': true,
       'settings.setDialect': true, 'document.replace': true, batch: true,

@@ -96,7 +96,6 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
     case 'layout.setTableColor': return `${command.color ? 'Colour' : 'Clear colour of'} table ${tableName(doc, command.tableId)}`;
     case 'layout.setTablesCollapsed': return `${command.collapsed ? 'Collapse' : 'Expand'} ${count(command.tableIds.length, 'table')}`;
     case 'layout.setNote': return 'Move note';
-    case 'layout.setViewport': return 'Change viewport';
     case 'design.setNarrative': return `Edit design section ${command.section}`;
     case 'design.setRequirements': return 'Edit requirements';
     case 'design.queryPattern.add': return `Add query pattern ${command.queryPattern.name}`;

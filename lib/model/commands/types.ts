@@ -14,7 +14,6 @@ import type {
 
 export interface Point { x: number; y: number }
 export interface NoteGeometry extends Point { width: number; height: number }
-export interface Viewport extends Point { zoom: number }
 
 export type TableChanges = Partial<Pick<Table, 'name' | 'schemaId' | 'comment' | 'partitioning' | 'options'>>;
 export type ColumnChanges = Partial<Omit<Column, 'id'>>;
@@ -85,8 +84,7 @@ export type CanvasCommand =
   | { type: 'layout.moveTables'; positions: Record<string, Point> }
   | { type: 'layout.setTableColor'; tableId: string; color: string | undefined }
   | { type: 'layout.setTablesCollapsed'; tableIds: string[]; collapsed: boolean }
-  | { type: 'layout.setNote'; noteId: string; geometry: Partial<NoteGeometry> }
-  | { type: 'layout.setViewport'; viewport: Viewport | undefined };
+  | { type: 'layout.setNote'; noteId: string; geometry: Partial<NoteGeometry> };
 
 export type DesignCommand =
   /** An empty string removes the section's text. */

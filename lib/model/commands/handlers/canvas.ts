@@ -153,14 +153,3 @@ export function setNoteGeometry(doc: SchemaDocument, cmd: CommandOf<'layout.setN
   if (!entry) doc.layout.notes[cmd.noteId] = { x: next.x, y: next.y, width: next.width, height: next.height };
   else assignChanges(entry, cmd.geometry);
 }
-
-export function setViewport(doc: SchemaDocument, cmd: CommandOf<'layout.setViewport'>): void {
-  if (cmd.viewport === undefined) {
-    delete doc.layout.viewport;
-    return;
-  }
-  const { x, y, zoom } = cmd.viewport;
-  checkPoint({ x, y }, 'viewport');
-  if (!(zoom > 0 && Number.isFinite(zoom))) throw new CommandError('invalid-value', 'viewport: zoom must be a positive number');
-  doc.layout.viewport = { x, y, zoom };
-}
