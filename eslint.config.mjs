@@ -36,12 +36,19 @@ const gate = [
   { files: ['app/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts', '*.ts'], ignores: rest, rules: { 'no-restricted-imports': ['error', { patterns: [gatePattern] }] } },
 ];
 
+// Every package the code imports is declared (and so pinned) in package.json, not reached as
+// someone else's transitive dependency that a lockfile refresh could move or drop.
+const declaredDependencies = {
+  rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: false }] },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
   pureModel,
   pureLayer,
   ...gate,
+  declaredDependencies,
   { ignores: ['.next/**', '.next-*/**', 'bench/out/**', 'node_modules/**', 'lib/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
 ];
 
