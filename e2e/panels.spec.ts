@@ -210,6 +210,13 @@ test('the help overlay lists the shortcuts and closes with Escape', async ({ pag
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Undo');
   await expect(dialog).toContainText('Search tables and columns');
+  // Moving the selected column (Alt+Up/Down) is listed with its keys: the overlay reads the same
+  // list of actions as the keyboard, so no shortcut can be missing from it.
+  for (const [label, arrow] of [['Move the selected column up', '↑'], ['Move the selected column down', '↓']]) {
+    const row = dialog.locator('[data-action]').filter({ hasText: label });
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('kbd')).toHaveText(['Alt', arrow]);
+  }
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.getByTestId('help-button').click();

@@ -10,8 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useRouter } from 'next/navigation';
 import type { SchemaDocument } from '@/lib/model/document';
-import { addTableCommand, manyToManyCommand, pasteTablesCommand, removeTablesPlan, type Command } from '@/lib/model/commands/apply';
-import { newId } from '@/lib/model/ids';
+import { addTableCommand, type Command } from '@/lib/model/commands/apply';
 import { Inspector } from '@/components/editor/inspector/inspector';
 import { DdlPanel } from '@/components/editor/ddl-panel/ddl-panel';
 import { DesignDocTab } from '@/components/design-doc/design-doc-tab';
@@ -30,7 +29,6 @@ import { Toolbar } from './toolbar';
 import { Toasts, useToast } from './toast';
 import { useTheme } from './theme';
 import { useAutoLayout } from './layout/use-auto-layout';
-import type { LayoutScope } from './layout/layout-input';
 import { SearchDialog } from './search/search-dialog';
 import type { SearchHit } from './search/search-index';
 import { ConfirmDeleteDialog } from './dialogs/confirm-delete-dialog';
@@ -39,8 +37,10 @@ import { RemoteChangeNotice } from './remote-change-notice';
 import { watchRemoteVersion } from './store/remote-watch';
 import { applyRemoteMerge, loadRemoteMerge, mergeNow } from './store/merge-remote';
 import { fetchProject, createProjectCopy } from './project-api';
-import { copyTables, readClip } from './clipboard';
-import { useEditorShortcuts, type ShortcutActions } from './use-editor-shortcuts';
+import type { ActionContext } from './actions/editor-actions';
+import type { PendingDelete } from './actions/selection-actions';
+import { useActionKeys } from './actions/use-action-keys';
+import { HelpOverlay } from './help/help-overlay';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { setAutoFreeze } from 'immer';
@@ -94,15 +94,14 @@ function newTableSpot(doc: SchemaDocument, want: { x: number; y: number }, view?
   return freeSpot(boxes, want, { width: TABLE_WIDTH, height: tableHeight(3) }, view);
 }
 
-const AREA_COLORS = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b'];
-
 function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Saver }) {
   const toast = useToast();
   const theme = useTheme();
   const router = useRouter();
-  const { fitView, screenToFlowPosition, getViewport, setViewport } = useReactFlow();
+  const { fitView, screenToFlowPosition, setViewport } = useReactFlow();
   const [searchOpen, setSearchOpen] = useState(false);
-  const [pendingDelete, setPendingDelete] = useState<{ names: string[]; consequences: string[]; command: Command }>();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [pendingDelete, setPendingDelete] = useState<PendingDelete>();
   const [inspectorOpen, setInspectorOpen] = useState(true);
   const [ddlOpen, setDdlOpen] = useState(true);
   const [view, setView] = useState<'diagram' | 'design'>('diagram');
@@ -178,94 +177,6 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     [store, run, viewCenter, viewRect],
   );
 
-  const addNote = useCallback(() => {
-    const id = newId('note');
-    const c = viewCenter();
-    const r = run({ type: 'note.add', note: { id, text: '', color: '#fef3c7' }, geometry: { x: c.x, y: c.y, width: 220, height: 140 } });
-    if (!('error' in r)) store.getState().select({ kind: 'note', noteId: id });
-  }, [run, store, viewCenter]);
-
-  const addArea = useCallback(() => {
-    const { doc, selection } = store.getState();
-    const tableIds = selectedTableIds(selection);
-    if (!tableIds.length) return toast('Select the tables to group first (Shift+drag or Ctrl/Cmd+click).', 'error');
-    const n = Object.keys(doc.areas).length;
-    const id = newId('area');
-    const r = run({ type: 'area.add', area: { id, name: `area_${n + 1}`, color: AREA_COLORS[n % AREA_COLORS.length], tableIds } });
-    if (!('error' in r)) store.getState().select({ kind: 'area', areaId: id });
-  }, [store, run, toast]);
-
-  const manyToMany = useCallback(() => {
-    const { doc, selection } = store.getState();
-    const ids = selectedTableIds(selection);
-    if (ids.length !== 2) return toast('Select exactly two tables for a many-to-many link.', 'error');
-    try {
-      const r = run(manyToManyCommand(doc, ids[0], ids[1]));
-      if (!('error' in r)) toast('Junction table created.');
-    } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'error');
-    }
-  }, [store, run, toast]);
-
-  const deleteSelection = useCallback(() => {
-    const { doc, selection } = store.getState();
-    switch (selection.kind) {
-      case 'tables': {
-        try {
-          const plan = removeTablesPlan(doc, selection.tableIds);
-          setPendingDelete({ names: selection.tableIds.map((id) => doc.tables[id]?.name ?? id), consequences: plan.consequences, command: plan.command });
-        } catch (e) {
-          toast(e instanceof Error ? e.message : String(e), 'error');
-        }
-        return;
-      }
-      case 'column':
-        run({ type: 'column.remove', tableId: selection.tableId, columnId: selection.columnId });
-        return;
-      case 'index':
-        run({ type: 'index.remove', tableId: selection.tableId, indexId: selection.indexId });
-        return;
-      case 'relationship':
-        run({ type: 'relationship.remove', relationshipId: selection.relationshipId });
-        return;
-      case 'note':
-        run({ type: 'note.remove', noteId: selection.noteId });
-        return;
-      case 'area':
-        run({ type: 'area.remove', areaId: selection.areaId });
-        return;
-      case 'none':
-        return;
-      default: {
-        const never: never = selection;
-        return never;
-      }
-    }
-  }, [store, run, toast]);
-
-  const copy = useCallback(() => {
-    const { doc, selection } = store.getState();
-    const clip = copyTables(doc, selectedTableIds(selection));
-    if (clip) toast(`Copied ${clip.tables.length} table${clip.tables.length === 1 ? '' : 's'}.`);
-  }, [store, toast]);
-
-  const paste = useCallback(() => {
-    const clip = readClip();
-    if (!clip) return;
-    const doc = store.getState().doc;
-    try {
-      const command = pasteTablesCommand(doc, clip.tables, clip.relationships, { x: 40, y: 40 }, { positions: clip.positions });
-      const before = new Set(Object.keys(doc.tables));
-      const r = run(command);
-      if (!('error' in r)) {
-        const added = Object.keys(r.doc.tables).filter((id) => !before.has(id));
-        store.getState().select({ kind: 'tables', tableIds: added });
-      }
-    } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), 'error');
-    }
-  }, [store, run, toast]);
-
   const focusHit = useCallback(
     (hit: SearchHit) => {
       setSearchOpen(false);
@@ -275,25 +186,6 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       requestAnimationFrame(() => void fitView({ nodes: [{ id: hit.tableId }], duration: 300, maxZoom: 1.1, minZoom: 0.6, includeHiddenNodes: true }));
     },
     [store, fitView],
-  );
-
-  const runLayout = useCallback(
-    (kind: 'all' | 'selection' | 'area') => {
-      const { selection, focusAreaId } = store.getState();
-      let scope: LayoutScope;
-      if (kind === 'all') scope = { kind: 'all' };
-      else if (kind === 'area') {
-        const areaId = selection.kind === 'area' ? selection.areaId : focusAreaId;
-        if (!areaId) return toast('Select an area (or show one area) to lay it out.', 'error');
-        scope = { kind: 'area', areaId };
-      } else {
-        const ids = selectedTableIds(selection);
-        if (ids.length < 2) return toast('Select two or more tables to lay them out.', 'error');
-        scope = { kind: 'tables', tableIds: ids };
-      }
-      layout.run(scope);
-    },
-    [store, layout, toast],
   );
 
   // Read on demand: subscribing the shell to `doc` would re-render it (and the toolbar) on every edit.
@@ -313,25 +205,27 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     [store, run, layout, toast],
   );
 
-  const shortcutActions = useMemo<ShortcutActions>(
+  // What the editor's actions (actions/editor-actions.ts) may do beyond the store: the toolbar, the
+  // keyboard and the help overlay all run them with this.
+  const actionContext = useMemo<ActionContext>(
     () => ({
+      store,
+      run,
+      toast,
+      viewCenter,
       addTable: () => addTable(),
-      search: () => setSearchOpen(true),
-      undo: () => store.getState().undo(),
-      redo: () => store.getState().redo(),
-      delete: deleteSelection,
-      copy,
-      paste,
-      selectAll: () => store.getState().select({ kind: 'tables', tableIds: Object.keys(store.getState().doc.tables) }),
-      clearSelection: () => store.getState().select({ kind: 'none' }),
+      confirmDelete: setPendingDelete,
+      layout: layout.run,
       zoomToFit: () => void fitView({ padding: 0.1, duration: 300, includeHiddenNodes: true }),
-      autoLayout: () => runLayout(selectedTableIds(store.getState().selection).length > 1 ? 'selection' : 'all'),
-      toggleDdlPanel: () => setDdlOpen((o) => !o),
-      toggleDarkMode: theme.toggle,
+      openSearch: () => setSearchOpen(true),
+      openHelp: () => setHelpOpen(true),
+      toggleTheme: theme.toggle,
+      toggleInspector: () => setInspectorOpen((o) => !o),
+      toggleDdl: () => setDdlOpen((o) => !o),
     }),
-    [store, addTable, deleteSelection, copy, paste, fitView, runLayout, theme.toggle],
+    [store, run, toast, viewCenter, addTable, layout.run, fitView, theme.toggle],
   );
-  useEditorShortcuts(store, shortcutActions, run);
+  useActionKeys(actionContext);
 
   // Leaving with unsaved changes warns (the browser shows its own wording).
   useEffect(() => {
@@ -384,28 +278,10 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     router.push(`/projects/${encodeURIComponent(id)}`);
   }, [store, saver, router]);
 
-  const toolbarActions = useMemo(
-    () => ({
-      addTable: () => addTable(),
-      addNote,
-      addArea,
-      manyToMany,
-      deleteSelection,
-      openSearch: () => setSearchOpen(true),
-      zoomToFit: () => void fitView({ padding: 0.1, duration: 300, includeHiddenNodes: true }),
-      layout: runLayout,
-      toggleTheme: theme.toggle,
-      toggleInspector: () => setInspectorOpen((o) => !o),
-      toggleDdl: () => setDdlOpen((o) => !o),
-      zoom: () => getViewport().zoom,
-    }),
-    [addTable, addNote, addArea, manyToMany, deleteSelection, fitView, runLayout, theme.toggle, getViewport],
-  );
-
   return (
     <div className="db-editor flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar
-        actions={toolbarActions}
+        actions={actionContext}
         layoutStatus={layout.status}
         theme={theme.effective}
         inspectorOpen={inspectorOpen}
@@ -451,6 +327,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
         )}
       </div>
       {searchOpen && <SearchDialog onPick={focusHit} onClose={() => setSearchOpen(false)} />}
+      <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
       {pendingDelete && (
         <ConfirmDeleteDialog
           names={pendingDelete.names}

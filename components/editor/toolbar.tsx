@@ -3,23 +3,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor, useEditorStore } from './store/editor-store';
-import { HelpButton } from '@/components/editor/help/help-overlay';
+import { Button } from '@/components/ui/button';
+import { actionById, actionTooltip, isEnabled, type ActionContext, type ActionId } from './actions/editor-actions';
+import { useIsMac } from './actions/use-action-keys';
 import { SaveStatus } from './save-status';
 import type { LayoutStatus } from './layout/use-auto-layout';
-
-export interface ToolbarActions {
-  addTable(): void;
-  addNote(): void;
-  addArea(): void;
-  manyToMany(): void;
-  deleteSelection(): void;
-  openSearch(): void;
-  zoomToFit(): void;
-  layout(kind: 'all' | 'selection' | 'area'): void;
-  toggleTheme(): void;
-  toggleInspector(): void;
-  toggleDdl(): void;
-}
 
 const btn =
   'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-800';
@@ -28,6 +16,10 @@ const btn =
 export const LAYOUT_DONE_MS = 5000;
 export const LAYOUT_ERROR_MS = 10_000;
 
+/**
+ * The toolbar lays the editor's actions out (EDITOR_ACTIONS): each button's tooltip, enabled state and
+ * click come from the action; only the button's text and place are the toolbar's.
+ */
 export function Toolbar({
   actions,
   layoutStatus,
@@ -36,7 +28,7 @@ export function Toolbar({
   ddlOpen,
   extra,
 }: {
-  actions: ToolbarActions;
+  actions: ActionContext;
   layoutStatus: LayoutStatus;
   theme: 'light' | 'dark';
   inspectorOpen: boolean;
@@ -46,14 +38,14 @@ export function Toolbar({
 }) {
   const store = useEditorStore();
   const name = useEditor((s) => s.name);
-  const canUndo = useEditor((s) => s.past.length > 0);
-  const canRedo = useEditor((s) => s.future.length > 0);
-  const undoLabel = useEditor((s) => s.past[s.past.length - 1]?.label);
-  const redoLabel = useEditor((s) => s.future[0]?.label);
   const tableCount = useEditor((s) => Object.keys(s.doc.tables).length);
   const areas = useEditor(useShallow((s) => Object.values(s.doc.areas).map((a) => `${a.id}\u0000${a.name}`)));
   const focusAreaId = useEditor((s) => s.focusAreaId);
-  const hasSelection = useEditor((s) => s.selection.kind !== 'none');
+  const button = (id: ActionId, text: ReactNode, props?: Omit<ActionButtonProps, 'id' | 'ctx' | 'children'>) => (
+    <ActionButton id={id} ctx={actions} {...props}>
+      {text}
+    </ActionButton>
+  );
 
   return (
     // One line whatever it holds: nothing in it wraps (buttons mounted by other components included),
@@ -70,36 +62,18 @@ export function Toolbar({
       <span className="mr-2 min-w-12 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
         {name}
       </span>
-      <button type="button" className={btn} onClick={actions.addTable} title="Add a table (N)">
-        + Table
-      </button>
-      <button type="button" className={btn} onClick={actions.addNote} title="Add a sticky note">
-        + Note
-      </button>
-      <button type="button" className={btn} onClick={actions.addArea} title="Group the selected tables into an area">
-        + Area
-      </button>
-      <button type="button" className={btn} onClick={actions.manyToMany} title="Link the two selected tables through a junction table">
-        M:N
-      </button>
-      <button type="button" className={btn} onClick={actions.deleteSelection} disabled={!hasSelection} title="Delete the selection (Del)">
-        Delete
-      </button>
+      {button('addTable', '+ Table')}
+      {button('addNote', '+ Note')}
+      {button('addArea', '+ Area')}
+      {button('manyToMany', 'M:N')}
+      {button('delete', 'Delete')}
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
-      <button type="button" className={btn} onClick={() => store.getState().undo()} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}>
-        Undo
-      </button>
-      <button type="button" className={btn} onClick={() => store.getState().redo()} disabled={!canRedo} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}>
-        Redo
-      </button>
+      {button('undo', 'Undo')}
+      {button('redo', 'Redo')}
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
-      <button type="button" className={btn} onClick={actions.openSearch} title="Search tables and columns (Ctrl/Cmd+K)">
-        Search
-      </button>
-      <button type="button" className={btn} onClick={actions.zoomToFit} title="Zoom to fit (Shift+1)">
-        Fit
-      </button>
-      <LayoutMenu onLayout={actions.layout} status={layoutStatus} />
+      {button('search', 'Search')}
+      {button('zoomToFit', 'Fit')}
+      <LayoutMenu ctx={actions} status={layoutStatus} />
       <label className="ml-1 flex shrink items-center gap-1 text-xs">
         <span className="sr-only">Show area</span>
         <select
@@ -122,50 +96,69 @@ export function Toolbar({
       <div className="ml-auto flex shrink-0 items-center gap-1">
         {extra}
         <SaveStatus />
-        <button type="button" className={btn} onClick={actions.toggleTheme} aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'} title="Dark mode (Shift+M)">
-          {theme === 'dark' ? '☀' : '☾'}
-        </button>
-        <button type="button" className={btn} onClick={actions.toggleInspector} aria-pressed={inspectorOpen} title="Show or hide the inspector">
-          Inspector
-        </button>
-        <button type="button" className={btn} onClick={actions.toggleDdl} aria-pressed={ddlOpen} title="Show or hide the DDL panel (Shift+D)">
-          DDL
-        </button>
-        <HelpButton />
+        {button('toggleDarkMode', theme === 'dark' ? '☀' : '☾', { 'aria-label': theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode' })}
+        {button('toggleInspector', 'Inspector', { 'aria-pressed': inspectorOpen })}
+        {button('toggleDdlPanel', 'DDL', { 'aria-pressed': ddlOpen })}
+        {button('help', '?', { plain: true, 'aria-label': 'Keyboard shortcuts', 'data-testid': 'help-button' })}
       </div>
     </header>
   );
 }
 
-function LayoutMenu({ onLayout, status }: { onLayout: (kind: 'all' | 'selection' | 'area') => void; status: LayoutStatus }) {
+interface ActionButtonProps {
+  id: ActionId;
+  ctx: ActionContext;
+  children: ReactNode;
+  'aria-label'?: string;
+  'aria-pressed'?: boolean;
+  'data-testid'?: string;
+  /** The shared Button look (a bordered button) rather than the toolbar's flat one. */
+  plain?: boolean;
+}
+
+/** One action as a toolbar button; re-renders only when its enabled state or tooltip changes. */
+function ActionButton({ id, ctx, children, plain, ...aria }: ActionButtonProps) {
+  const action = actionById(id);
+  const isMac = useIsMac();
+  const enabled = useEditor((s) => isEnabled(action, s));
+  const title = useEditor((s) => actionTooltip(action, s, isMac));
+  const props = { onClick: () => action.perform(ctx), disabled: !enabled, title, ...aria };
+  if (plain) return <Button {...props}>{children}</Button>;
+  return (
+    <button type="button" className={btn} {...props}>
+      {children}
+    </button>
+  );
+}
+
+const LAYOUT_MENU: readonly ActionId[] = ['layoutAll', 'layoutSelection', 'layoutArea'];
+
+/** The Auto-layout button (Shift+L's action, named in its tooltip) opens the three layout actions. */
+function LayoutMenu({ ctx, status }: { ctx: ActionContext; status: LayoutStatus }) {
   const [open, setOpen] = useState(false);
+  const isMac = useIsMac();
   const running = status.kind === 'running';
+  const title = useEditor((s) => actionTooltip(actionById('autoLayout'), s, isMac));
   return (
     <>
       <div className="relative shrink-0">
-        <button type="button" className={btn} aria-haspopup="menu" aria-expanded={open} disabled={running} onClick={() => setOpen((o) => !o)} title="Auto-layout (Shift+L)">
+        <button type="button" className={btn} aria-haspopup="menu" aria-expanded={open} disabled={running} onClick={() => setOpen((o) => !o)} title={title}>
           Auto-layout ▾
         </button>
         {open && (
           <div role="menu" className="absolute left-0 top-8 z-40 flex w-44 flex-col rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-            {(
-              [
-                ['all', 'Lay out everything'],
-                ['selection', 'Lay out the selection'],
-                ['area', 'Lay out the area'],
-              ] as const
-            ).map(([kind, label]) => (
+            {LAYOUT_MENU.map((id) => (
               <button
-                key={kind}
+                key={id}
                 type="button"
                 role="menuitem"
                 className="px-3 py-1.5 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
                 onClick={() => {
                   setOpen(false);
-                  onLayout(kind);
+                  actionById(id).perform(ctx);
                 }}
               >
-                {label}
+                {actionById(id).label}
               </button>
             ))}
           </div>
