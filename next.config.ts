@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
     'mysql2',
   ],
   poweredByHeader: false,
+  // Always defined, so the build inlines it and a normal build compiles the test-only code away
+  // (an unset NEXT_PUBLIC_ variable is left as a runtime lookup). See components/editor/editor.tsx.
+  env: { NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS: process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS === '1' ? '1' : '' },
   experimental: {
     // proxy.ts makes Next buffer request bodies, by default only up to 10 MB, and hand the route a
     // truncated body beyond that ("invalid JSON" for a 5,000-table save). One byte over our own cap,

@@ -5,7 +5,9 @@
  *
  * Environment:
  * - E2E_PORT            port to serve on (default: a free one, picked once and shared with workers)
- * - E2E_SKIP_BUILD=1    reuse an existing build in NEXT_DIST_DIR (faster local iteration)
+ * - E2E_SKIP_BUILD=1    reuse an existing build in NEXT_DIST_DIR (faster local iteration); it must have
+ *                       been built with NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS=1 (the tests read the editor
+ *                       store through window.__draftbaseStore, which only such a build exposes)
  * - NEXT_DIST_DIR       build directory (default .next-e2e, so a developer's .next is untouched)
  * - CHROMIUM_PATH       browser to use when Playwright's own Chromium is not installed
  *                       (default /usr/bin/chromium: Debian's `apt-get install chromium`)
@@ -15,6 +17,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { TEST_HOOKS_ENV, testHooksMismatch } from './scripts/test-hooks-build';
 
 // The config module is loaded by the runner and again by each worker. Values that must agree
 // (port, database) are picked once and handed down through the environment, which workers inherit.
@@ -41,6 +44,11 @@ function launchOptions() {
 
 const next = 'node node_modules/next/dist/bin/next';
 const build = process.env.E2E_SKIP_BUILD === '1' ? '' : `${next} build && `;
+// A reused build without the test hooks would fail every test that reads the store: say so first.
+if (process.env.E2E_SKIP_BUILD === '1' && existsSync(distDir)) {
+  const problem = testHooksMismatch(distDir, true);
+  if (problem) throw new Error(problem);
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -73,6 +81,8 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: '1',
+      // The build exposes the editor store to the tests (see scripts/test-hooks-build.ts).
+      [TEST_HOOKS_ENV]: '1',
     },
   },
 });

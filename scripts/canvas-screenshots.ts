@@ -37,7 +37,7 @@ async function main() {
   mkdirSync(docs, { recursive: true });
   const synthetic = mkdtempSync(path.join(os.tmpdir(), 'draftbase-shots-'));
   execFileSync(process.execPath, [path.join(shared, 'bench', 'gen-schema.mjs'), synthetic, '300'], { stdio: 'ignore' });
-  const { url, proc } = await startServer({ distDir: process.env.NEXT_DIST_DIR ?? '.next-shots', build: process.env.SKIP_BUILD !== '1', log: console.log });
+  const { url, proc } = await startServer({ distDir: process.env.NEXT_DIST_DIR ?? '.next-shots', build: process.env.SKIP_BUILD !== '1', log: console.log, testHooks: true });
   const browser = await chromium.launch(chromiumOptions());
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, baseURL: url });

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { TEST_HOOKS_ENV, testHooksMismatch } from '../../scripts/test-hooks-build';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -16,9 +17,18 @@ function freePort(): number {
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
 }
 
-export async function startServer({ distDir, build, log }: { distDir: string; build: boolean; log: (msg: string) => void }): Promise<{ url: string; proc: ChildProcess }> {
+/**
+ * `testHooks`: build with NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS=1 so the page exposes the editor store
+ * (scripts that read it); the benches measure a normal build. A reused build is checked to have
+ * the hooks when they are asked for.
+ */
+export async function startServer({ distDir, build, log, testHooks = false }: { distDir: string; build: boolean; log: (msg: string) => void; testHooks?: boolean }): Promise<{ url: string; proc: ChildProcess }> {
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', [TEST_HOOKS_ENV]: testHooks ? '1' : '' };
+  if (!build && testHooks) {
+    const problem = testHooksMismatch(path.resolve(root, distDir), true);
+    if (problem) throw new Error(problem);
+  }
   if (build) {
     log(`building (${distDir})...`);
     try {

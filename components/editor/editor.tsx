@@ -71,8 +71,11 @@ export function Editor({ sourceText, ...props }: EditorProps) {
   useEffect(() => () => saver.dispose(), [saver]);
   // Saves made in another tab or by someone else are noticed within seconds (RemoteChangeNotice).
   useEffect(() => watchRemoteVersion(store), [store]);
-  // Exposed for the e2e tests and the canvas benchmark (read-only use).
+  // Test builds only (NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS=1 at build time: playwright.config.ts,
+  // scripts/canvas-screenshots.ts): the e2e tests read the store. Inlined at build time, so a normal
+  // build compiles this away (scripts/check-test-hooks.ts checks the output after `npm run build`).
   useEffect(() => {
+    if (process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS !== '1') return;
     (window as unknown as { __draftbaseStore?: StoreApi<EditorState> }).__draftbaseStore = store;
   }, [store]);
 
