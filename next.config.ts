@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { maxBodyBytes } from './lib/server/http/read-json-body';
+import { maxBodyBytes } from './lib/server/http/body-limit';
 
 const nextConfig: NextConfig = {
   // Node-only packages that must not be bundled (WASM engines, native drivers).

@@ -2,6 +2,7 @@
  * A compute worker thread: runs the tasks of tasks.ts one at a time and posts each Response back as
  * plain data. The pool starts it (pool.ts) and terminates it when a task overruns its budget.
  */
+import 'server-only';
 import { parentPort } from 'node:worker_threads';
 import type { ComputeReply, ComputeRequest } from './protocol';
 import { runTask } from './tasks';

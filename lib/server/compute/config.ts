@@ -7,6 +7,7 @@
  * - DRAFTBASE_COMPUTE_QUEUE       requests that may wait for a worker (default 8 per worker); more get 503.
  * - DRAFTBASE_COMPUTE_MEMORY_MB   heap of one worker (default 1,024); over it the request fails with 422.
  */
+import 'server-only';
 import os from 'node:os';
 import { COMPUTE_BUDGET_MS } from '../../model/limits';
 

@@ -13,6 +13,7 @@
  * Settings: config.ts (DRAFTBASE_COMPUTE_*). Workers start on first use and stay (starting one loads
  * the generators and parsers: ~0.5-4 s); they are unref'd, so they never keep a process alive.
  */
+import 'server-only';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { errorResponse } from '../http/error-response';
 import { computeConfig, type ComputeConfig } from './config';

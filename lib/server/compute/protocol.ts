@@ -1,4 +1,5 @@
 /** Messages between the compute pool (pool.ts) and its worker threads (compute.worker.ts). */
+import 'server-only';
 import type { ComputeTask } from './tasks';
 
 export interface ComputeRequest {

@@ -5,6 +5,7 @@
  * process writes its own directory (vitest runs test files in parallel processes) and removes it
  * when it exits; directories of processes that died without exiting are removed at the next build.
  */
+import 'server-only';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -28,7 +29,8 @@ export function bundledComputeWorker(): Promise<string> {
       platform: 'node',
       target: 'node20',
       packages: 'external',
-      alias: { '@': root },
+      // The `server-only` marker is inert on the server (Next aliases it the same way).
+      alias: { '@': root, 'server-only': path.join(root, 'node_modules/server-only/empty.js') },
       outExtension: { '.js': '.mjs' },
       sourcemap: 'inline',
       logLevel: 'warning',

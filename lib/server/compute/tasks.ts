@@ -7,6 +7,7 @@
  * Every answer is a Response built with the API's usual helpers, so a task answers exactly what the
  * route answered when it did this work itself.
  */
+import 'server-only';
 import { z } from 'zod';
 import { errorResponse, HttpError, withErrors } from '../http/error-response';
 import { formatZodIssues, parseJsonText } from '../http/read-json-body';

@@ -6,6 +6,7 @@
  * (vitest, scripts) there is no bundler in between and Node cannot run TypeScript in a worker, so
  * the entry is bundled with esbuild on first use (source-build.ts, development only).
  */
+import 'server-only';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** Longer than any start-up seen (0.5-4 s: loading the generators and parsers), short of forever. */

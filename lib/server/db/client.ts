@@ -5,6 +5,7 @@
  * SQLite is migrated automatically the first time the handle is opened (a fresh clone needs no setup);
  * PostgreSQL is migrated by `npm run db:migrate`, or at start when DRAFTBASE_AUTO_MIGRATE=1.
  */
+import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaLibSql } from '@prisma/adapter-libsql';

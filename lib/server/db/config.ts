@@ -4,6 +4,7 @@
  * - file:<path>      -> SQLite at that path (relative paths resolve against the working directory)
  * - postgres(ql)://… -> PostgreSQL
  */
+import 'server-only';
 import path from 'node:path';
 
 export type DatabaseConfig =

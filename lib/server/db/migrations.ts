@@ -5,6 +5,7 @@
  * transaction that also records them in `_draftbase_migrations`, so a failure applies nothing. Concurrent
  * starters serialize: SQLite through BEGIN IMMEDIATE, PostgreSQL through an advisory transaction lock.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

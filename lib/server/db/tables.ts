@@ -4,6 +4,7 @@
  * compile time; the repository is written once against it instead of against either client type
  * (the two full client types are not assignable to each other).
  */
+import 'server-only';
 
 export interface ProjectRow {
   id: string;

@@ -3,6 +3,7 @@
  * Route handlers either return `errorResponse(...)` or throw an `HttpError`, which `withErrors`
  * turns into the same shape (so helpers deep in a handler can stop it with a status).
  */
+import 'server-only';
 
 export interface ErrorBody {
   error: { code: string; message: string } & Record<string, unknown>;

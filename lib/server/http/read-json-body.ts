@@ -2,22 +2,12 @@
  * Reading a request body safely: a byte cap enforced while streaming (a huge body is never buffered
  * whole), JSON parsing with the position of a syntax error, and zod validation with the failing path.
  */
+import 'server-only';
 import type { z } from 'zod';
 import { HttpError } from './error-response';
+import { maxBodyBytes } from './body-limit';
 
-/**
- * 32 MB, overridable with DRAFTBASE_MAX_BODY_BYTES (bytes): a 5,000-table document is ~10 MB of JSON,
- * so 10 MB refused saving a schema the canvas is built to edit. next.config.ts sets the proxy's body
- * buffer from the same function: past that buffer Next hands the route a truncated body.
- */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-export function maxBodyBytes(): number {
-  const raw = process.env.DRAFTBASE_MAX_BODY_BYTES;
-  if (!raw) return DEFAULT_MAX_BODY_BYTES;
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_BODY_BYTES;
-}
+export { DEFAULT_MAX_BODY_BYTES, maxBodyBytes } from './body-limit';
 
 function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'payload_too_large', `The request body is larger than the limit of ${limit} bytes.`, { limitBytes: limit });

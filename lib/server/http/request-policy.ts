@@ -12,6 +12,7 @@
  *
  * Pure Web APIs only, so the rules are tested without a server (request-policy.test.ts).
  */
+import 'server-only';
 
 export interface HostRule {
   /** Lower-case host name, IPv6 in brackets (`[::1]`). */

@@ -7,6 +7,7 @@
  * markup into the page (Markdown, mermaid SVG, a name) cannot run script even if a sanitiser missed
  * it. Everything else (API answers, downloads) gets a policy that allows nothing at all.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 
 /**

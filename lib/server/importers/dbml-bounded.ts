@@ -4,6 +4,7 @@
  * runs it in a worker thread and terminates it at the deadline; only the parser's plain-data output
  * crosses back, and the mapping to a document runs here.
  */
+import 'server-only';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';

@@ -2,6 +2,7 @@
  * HTTP shapes shared by POST /api/import and /api/import/live: the request schemas (zod) and the
  * mapping of an ImportError to `422 { error: { code, message, line, column, excerpt, file } }`.
  */
+import 'server-only';
 import { z } from 'zod';
 import { ImportError, type ImportResult } from '../../importers/types';
 import { errorResponse } from '../http/error-response';

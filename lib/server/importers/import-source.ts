@@ -2,6 +2,7 @@
  * The one server-side import entry point, used by POST /api/import and the CLI: a format (or 'auto')
  * and a source (text, or several files for a multi-file Prisma schema) -> ImportResult or ImportError.
  */
+import 'server-only';
 import { importJson } from '../../importers/json/json-import';
 import { detectFormat } from '../../importers/detect-format';
 import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../../importers/types';

@@ -8,6 +8,7 @@
  * module getDMMF itself calls, pinned by @prisma/internals) returns exactly `dmmf.datamodel` in 1.4 s.
  * getDMMF stays as the fallback should that export ever disappear.
  */
+import 'server-only';
 import internals from '@prisma/internals';
 import * as schemaWasm from '@prisma/prisma-schema-wasm';
 import { countDocument, ImportError, lineExcerpt, type ImportResult, type SourceFile } from '../../importers/types';

@@ -2,6 +2,7 @@
  * The projects HTTP API's request schemas and response bodies, shared by the route handlers under
  * app/api/projects/** (which stay a few lines each).
  */
+import 'server-only';
 import { z } from 'zod';
 import { isCurrentDocumentText, loadDocument } from '../../model/migrate';
 import type { SchemaDocument } from '../../model/document';

@@ -6,6 +6,7 @@
  * version it replaces: the update is one conditional statement (`WHERE id = ? AND version = ?`,
  * version + 1), so two tabs can never silently overwrite each other.
  */
+import 'server-only';
 import type { ProjectSummary, VersionSummary } from '../../api/projects';
 import type { SchemaDocument } from '../../model/document';
 

@@ -14,6 +14,7 @@
  *
  * The password never leaves this module in text form: messages use `describeTarget`/`redact`.
  */
+import 'server-only';
 import { ImportError } from '../../../importers/types';
 
 export type LiveDialect = 'postgres' | 'mysql';

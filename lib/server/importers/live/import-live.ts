@@ -3,6 +3,7 @@
  * read-only sessions and timeouts, written back as DDL by the server itself, and imported by the same
  * DDL importers as a pasted script. The connection string is never stored, logged or echoed.
  */
+import 'server-only';
 import type { ImportResult } from '../../../importers/types';
 import { describeTarget, parseConnectionUrl } from './connection-url';
 import { mapLiveError } from './live-errors';

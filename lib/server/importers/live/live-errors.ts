@@ -7,6 +7,7 @@
  * alike, so live import cannot be used as a port scanner. Only a real server of the asked kind gets
  * a specific message (authentication, database, TLS), as a database client would show.
  */
+import 'server-only';
 import { ImportError } from '../../../importers/types';
 import { describeTarget, redact, type LiveTarget } from './connection-url';
 

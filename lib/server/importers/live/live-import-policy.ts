@@ -7,6 +7,7 @@
  *   space-separated `host` (any port) or `host:port` entries, written like in a connection string
  *   (`db.internal:5432, 10.0.0.7, [fd00::7]:3306`). Team deployments that enable live import set it.
  */
+import 'server-only';
 import { ImportError } from '../../../importers/types';
 import { canonicalHost, type LiveTarget } from './connection-url';
 import { LiveImportError } from './live-errors';

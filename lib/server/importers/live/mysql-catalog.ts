@@ -3,6 +3,7 @@
  * `SHOW CREATE VIEW` text, which the MySQL DDL importer turns into a document, so a live import and an
  * import of the same schema's DDL agree.
  */
+import 'server-only';
 import mysql from 'mysql2/promise';
 import { ImportError } from '../../../importers/types';
 import type { LiveTarget } from './connection-url';

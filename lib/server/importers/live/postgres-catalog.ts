@@ -3,6 +3,7 @@
  * produce, using the server's own `pg_get_*def` and `format_type`. The PostgreSQL DDL importer then turns
  * that script into a document, so a live import and an import of the same schema's DDL agree.
  */
+import 'server-only';
 import pg from 'pg';
 import { ImportError } from '../../../importers/types';
 import type { LiveTarget } from './connection-url';
