@@ -38,7 +38,7 @@ import { watchRemoteVersion } from './store/remote-watch';
 import { applyRemoteMerge, loadRemoteMerge, mergeNow } from './store/merge-remote';
 import { fetchProject, createProjectCopy } from './project-api';
 import type { ActionContext } from './actions/editor-actions';
-import type { PendingDelete } from './actions/selection-actions';
+import type { PendingDelete } from './actions/edit-actions';
 import { useActionKeys } from './actions/use-action-keys';
 import { HelpOverlay } from './help/help-overlay';
 import type { StoreApi } from 'zustand/vanilla';

@@ -17,7 +17,7 @@ import {
   type EditorAction,
 } from './editor-actions';
 import { formatCombo } from './keys';
-import { columnMoveCommand } from './selection-actions';
+import { columnMoveCommand } from './edit-actions';
 
 type Ev = { key: string; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean };
 const ev = (e: Ev) => ({ ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...e });

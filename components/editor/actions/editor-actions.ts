@@ -22,7 +22,7 @@ import {
   pasteClip,
   runLayout,
   type PendingDelete,
-} from './selection-actions';
+} from './edit-actions';
 
 export type ActionGroup = 'Tables' | 'Edit' | 'View' | 'Help';
 /** The help overlay's sections, in order. */
@@ -93,7 +93,10 @@ export const EDITOR_ACTIONS = [
     id: 'undo',
     group: 'Edit',
     label: 'Undo',
-    title: (s) => (s.past.at(-1) ? `Undo: ${s.past.at(-1)!.label}` : 'Undo'),
+    title: (s) => {
+      const last = s.past.at(-1);
+      return last ? `Undo: ${last.label}` : 'Undo';
+    },
     keys: [mod('z')],
     enabled: (s) => s.past.length > 0,
     perform: (c) => c.store.getState().undo(),
