@@ -7,7 +7,7 @@ import type { Severity } from '../model/diagnostics';
 
 export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning: string }> = {
   'document.invalid': { severity: 'error', meaning: 'The document refers to something that does not exist (validate.ts integrity); nothing is generated.' },
-  'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) are copied verbatim and may need rewriting.' },
+  'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) that the output keeps are copied verbatim and may need rewriting; one the output drops has only its own diagnostic.' },
   'mysql.foreign-key-type-mismatch': { severity: 'error', meaning: 'InnoDB needs foreign key and referenced columns of the same integer/decimal type (size and sign), or both strings.' },
   'postgres.name-made-unique': { severity: 'warning', meaning: 'An index/PK/unique name already used in the schema (MySQL names them per table) is generated as <table>_<name>.' },
   'target.unknown': { severity: 'error', meaning: 'The target is not one of the dialect\'s targets; the default target is used.' },

@@ -70,6 +70,11 @@ function warn(site: IndexSite, severity: 'info' | 'warning' | 'error', code: str
   site.ctx.diag(severity, code, `index "${index.name}" on "${table.name}": ${message}`, index.id, `tables.${table.id}.indexes.${site.position}`);
 }
 
+/** Records the expressions a built index writes verbatim: its expression parts and (if kept) its predicate. */
+function copiedExpressions(ctx: DdlContext, index: Index, name: string, predicate: boolean): void {
+  if (predicate || index.parts.some((p) => p.kind === 'expression')) ctx.copiedVerbatim(index.id, 'index', () => `index ${name}`);
+}
+
 export function indexSql(ctx: DdlContext, table: Table, index: Index, position: number): IndexSql | undefined {
   if (ctx.needsIdentifierCheck(index.name)) ctx.checkIdentifier(index.name, 'index', index.id, `tables.${table.id}.indexes.${position}.name`);
   const name = ctx.renamed.get(index.id) ?? index.name;
@@ -136,6 +141,7 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
   }
   if (droppedPrefix) notes.push('prefix length left out');
   if (index.where) statement += ` WHERE ${index.where}`;
+  copiedExpressions(ctx, index, name, Boolean(index.where));
   ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, ordered)), include, where: index.where, notes });
   const schemaName = ctx.schemaOf(table.schemaId);
   const qualifiedIndex = schemaName ? `${ctx.q(schemaName)}.${ctx.q(name)}` : ctx.q(name);
@@ -232,6 +238,8 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
       include = names;
     }
   }
+  // The predicate is left out above (reported there): only expression parts are copied.
+  copiedExpressions(ctx, index, name, false);
   ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, !fulltextOrSpatial)), include, notes });
   const kind = method === 'fulltext' ? 'FULLTEXT ' : method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : '';
   let statement = `CREATE ${kind}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;

@@ -28,6 +28,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     if (column.identity && ctx.caps.identity === 'auto-increment') autoIncrementCount++;
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
     for (const check of c.inlinedChecks) {
+      ctx.copiedVerbatim(check.id, 'check', () => `check ${check.name ?? check.source} of domain ${check.domain}`);
       const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
       checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
     }
@@ -66,6 +67,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       ctx.diag('warning', `${ctx.dialect}.check-skipped`, `check "${name}" of "${table.name}": ${ctx.caps.label} rejects a CHECK on ${used.map((u) => `"${u}" (${forbidden.get(u)})`).join(', ')}: skipped`, c.id, `${path}.checks.${i}`);
       return;
     }
+    ctx.copiedVerbatim(c.id, 'check', () => `check ${c.name ?? c.expression} on ${table.name}`);
     checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${c.expression})`);
   });
   for (const check of checks) lines.push(check);
