@@ -13,6 +13,8 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning:
   'target.unknown': { severity: 'error', meaning: 'The target is not one of the dialect\'s targets; the default target is used.' },
   'name.too-long': { severity: 'error', meaning: 'An identifier exceeds 63 bytes (PostgreSQL, which would truncate it silently) or 64 characters (MySQL).' },
   'name.invalid': { severity: 'error', meaning: 'An identifier MySQL cannot hold: a trailing space or a character outside the Basic Multilingual Plane.' },
+  'index.no-columns': { severity: 'warning', meaning: 'An index was added but has no columns yet: it is not generated until it has some.' },
+  'unique.no-columns': { severity: 'warning', meaning: 'A unique constraint was added but has no columns yet: it is not generated until it has some.' },
   'name.duplicate': { severity: 'error', meaning: 'Two tables, columns, indexes or constraints share a name where the engine needs them distinct.' },
   'mysql.table-file-name-too-long': { severity: 'error', meaning: 'InnoDB encodes table names as file names (5 bytes per character outside A-Z, 0-9, _): the file name would exceed 255 bytes.' },
   'name.reserved-word': { severity: 'info', meaning: 'A name is a reserved word: quoted in the DDL, and every query must quote it too.' },

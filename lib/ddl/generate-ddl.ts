@@ -109,7 +109,7 @@ export function planDdl(doc: SchemaDocument, dialect: Dialect, options: DdlOptio
   // As tableStatements: the primary key, then the uniques, table by table in creation order.
   for (const table of order.tables) {
     if (table.primaryKey) primaryKeyName(ctx, table);
-    for (let i = 0; i < table.uniques.length; i++) uniqueName(ctx, table, i);
+    for (let i = 0; i < table.uniques.length; i++) if (table.uniques[i].columnIds.length) uniqueName(ctx, table, i);
   }
   for (const table of order.tables) for (let i = 0; i < table.indexes.length; i++) indexSql(ctx, table, table.indexes[i], i);
   return ctx.decisions;

@@ -6,6 +6,7 @@
 import type { Column, PartitionBound, Partitioning, Table } from '../model/document';
 import type { DdlContext } from './context';
 import { inlineComment } from './column-sql';
+import { indexName } from '../naming/derived-names';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
@@ -118,7 +119,7 @@ export function checkPartitionKeyInUniques(ctx: DdlContext, table: Table, p: Par
   if (table.primaryKey) sets.push({ what: 'primary key', ids: table.primaryKey.columnIds, id: table.id });
   table.uniques.forEach((u) => sets.push({ what: `unique constraint "${u.name ?? u.id}"`, ids: u.columnIds, id: u.id }));
   for (const ix of table.indexes) {
-    if (ix.unique) sets.push({ what: `unique index "${ix.name}"`, ids: ix.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])), id: ix.id });
+    if (ix.unique) sets.push({ what: `unique index "${indexName(table, ix)}"`, ids: ix.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])), id: ix.id });
   }
   for (const s of sets) {
     const missing = keyColumnIds.filter((id) => !s.ids.includes(id));
