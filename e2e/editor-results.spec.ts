@@ -112,6 +112,17 @@ test('+ Index starts on no column; its derived name follows the column until the
   await expect(name).toHaveValue('orders_by_code');
 });
 
+test('an index started from a selected column is on that column, named after it', async ({ page }) => {
+  await open(page, ordersDocument());
+  await selectTable(page, 'orders');
+  await inspector(page).getByRole('button', { name: 'Column status' }).click();
+  await inspector(page).getByRole('button', { name: '+ Index on status' }).click();
+  const card = inspector(page).getByTestId('inspector-index');
+  await expect(card.getByLabel('Part 1 column')).toHaveValue('c_status');
+  await expect(card.getByLabel('Index name')).toHaveAttribute('placeholder', 'orders_status_idx');
+  await expect(ddlText(page)).toContainText('CREATE INDEX "orders_status_idx" ON "orders" ("status")');
+});
+
 test('the MySQL panel reports a partial index once: left out, not also "copied verbatim"', async ({ page }) => {
   const doc = ordersDocument({ indexes: [makeIndex({ id: 'i_open', name: 'orders_open_idx', parts: [{ kind: 'column', columnId: 'c_status' }], where: "status = 'open'" })] });
   await open(page, doc);
