@@ -130,7 +130,7 @@ const START_FRAME_COUNTER = `
 type BenchWindow = Window & { __bench: { longTasks: { start: number; end: number }[]; lastNodeAdded: number }; __frames: number; __counting: boolean };
 
 async function waitForIdle(page: Page): Promise<number> {
-  await page.waitForSelector('.react-flow__node', { timeout: 180_000 });
+  await page.waitForSelector('.react-flow__node, [data-testid="table-map"]', { state: 'attached', timeout: 180_000 });
   return waitForSettled(page);
 }
 

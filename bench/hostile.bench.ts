@@ -23,14 +23,14 @@ import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/inde
 import { generateMermaid, generateMermaidDiagrams } from '../lib/mermaid/generate-mermaid';
 import type { SchemaDocument } from '../lib/model/document';
 import { hostileDocument, hostileShapes, sizeAtLimits, type HostileShape } from '../lib/model/fixtures/hostile-documents';
-import { parseDocument } from '../lib/model/validate';
+import { loadDocument } from '../lib/model/migrate';
 import { importDbmlBounded } from '../lib/server/importers/dbml-bounded';
 import { importPrisma } from '../lib/server/importers/prisma-import';
 
 type Step = (doc: SchemaDocument) => unknown;
 
 const outputs: Record<string, Step> = {
-  validate: (doc) => parseDocument(JSON.parse(JSON.stringify(doc))),
+  validate: (doc) => loadDocument(JSON.parse(JSON.stringify(doc))),
   postgres: (doc) => generateDdl(doc, 'postgres'),
   mysql: (doc) => generateDdl(doc, 'mysql'),
   mermaid: (doc) => generateMermaid(doc),

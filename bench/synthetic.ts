@@ -61,7 +61,7 @@ export function syntheticDocument(options: SyntheticOptions): SchemaDocument {
       () => makeColumn({ name: 'external_ref', type: scalar('uuid') }, ids),
       () => makeColumn({ name: 'metadata', type: scalar('jsonb') }, ids),
       () => makeColumn({ name: 'updated_at', type: scalar('timestamptz') }, ids),
-      () => makeColumn({ name: 'email', type: scalar('varchar', { length: 320 }), sensitive: true }, ids),
+      () => makeColumn({ name: 'email', type: scalar('varchar', { length: 320 }), classification: 'personal' }, ids),
       () => makeColumn({ name: 'score', type: scalar('double') }, ids),
     ];
     for (let k = 0; columns.length < columnsPerTable; k++) {

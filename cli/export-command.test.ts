@@ -9,6 +9,7 @@ import { kitchenSinkDocument } from '../lib/model/fixtures/kitchen-sink';
 import { generateMermaid } from '../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
 import { generateDdl } from '../lib/ddl/generate-ddl';
+import { exportFile } from '../lib/formats/files';
 import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
 import { main } from './main';
 import { memoryIo } from './memory-io.test-support';
@@ -37,6 +38,20 @@ describe('draftbase export', () => {
     expect(out.written['schema.prisma']).toMatch(/^\s*model /m);
     expect(await main(['export', 'doc.json', '--to', 'dbml', '-o', 'schema.dbml'], io)).toBe(0);
     expect(out.written['schema.dbml']).toMatch(/^Table /m);
+  });
+
+  it('reads a document saved by an older Draftbase (version 1) through the load gate', async () => {
+    const v1 = await readFile(path.join(__dirname, '../lib/model/fixtures/kitchen-sink.v1.json'), 'utf8');
+    const { io, out } = memoryIo({ 'old.json': v1, 'new.json': pretty(kitchenSinkDocument()) });
+    expect(await main(['export', 'old.json', '--to', 'markdown', '-o', 'old.md'], io)).toBe(0);
+    expect(await main(['export', 'new.json', '--to', 'markdown', '-o', 'new.md'], io)).toBe(0);
+    expect(out.written['old.md']).toBe(out.written['new.md']);
+    // --to json writes the document upgraded to this version.
+    expect(await main(['export', 'old.json', '--to', 'json', '-o', 'upgraded.json'], io)).toBe(0);
+    expect(JSON.parse(out.written['upgraded.json'])).toEqual(kitchenSinkDocument());
+    const newer = memoryIo({ 'newer.json': pretty({ ...kitchenSinkDocument(), version: 99 }) });
+    expect(await main(['export', 'newer.json', '--to', 'postgres'], newer.io)).toBe(2);
+    expect(newer.out.stderr).toMatch(/newer than this Draftbase reads .*upgrade Draftbase/);
   });
 
   it('writes the mermaid ERD to stdout', async () => {
@@ -70,7 +85,10 @@ describe('draftbase export', () => {
     const { io, out } = memoryIo({ 'doc.json': text });
     expect(await main(['export', 'doc.json', '--to', 'postgres'], io)).toBe(0);
     const expected = generateDdl(doc, 'postgres');
-    expect(out.stdout).toBe(expected.sql);
+    // The same file GET /api/projects/:id/export serves: a comment listing the diagnostics, then the script.
+    expect(out.stdout).toBe(exportFile(doc, 'postgres').text);
+    expect(out.stdout.endsWith(expected.sql)).toBe(true);
+    expect(out.stdout).toMatch(/^-- Draftbase: \d+ warnings, \d+ notes/);
     const warnings = expected.diagnostics.filter((d) => d.severity === 'warning');
     expect(warnings.length).toBeGreaterThan(0);
     for (const w of warnings) expect(out.stderr).toContain(`warning: ${w.message} [${w.code}]`);
@@ -84,7 +102,8 @@ describe('draftbase export', () => {
     const doc = kitchenSinkDocument();
     const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
     expect(await main(['export', 'doc.json', '--to', 'mysql', '--target', 'mariadb-10.11', '--drop-first', '-o', 'schema.sql'], io)).toBe(0);
-    expect(out.written['schema.sql']).toBe(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true }).sql);
+    expect(out.written['schema.sql'].endsWith(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true }).sql)).toBe(true);
+    expect(out.written['schema.sql']).toMatch(/^-- Draftbase: \d+ warnings/);
   });
 
   it('exits 2 without output when the generator reports errors, pointing at the element', async () => {
@@ -103,19 +122,19 @@ describe('draftbase export', () => {
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['no arguments', ['export'], {}, /missing the document file/],
     ['missing --to', ['export', 'doc.json'], { 'doc.json': '{}' }, /missing --to/],
-    ['unknown format', ['export', 'doc.json', '--to', 'svg'], { 'doc.json': '{}' }, /--to must be one of postgres, mysql, mermaid, index-table, markdown, prisma, dbml/],
+    ['unknown format', ['export', 'doc.json', '--to', 'svg'], { 'doc.json': '{}' }, /--to must be one of markdown, postgres, mysql, mermaid, index-table, prisma, dbml, json/],
     ['unknown input format', ['export', 'doc.json', '--to', 'mysql', '--from', 'xml'], { 'doc.json': '{}' }, /--from must be one of/],
     ['DDL option on markdown', ['export', 'doc.json', '--to', 'markdown', '--drop-first'], { 'doc.json': '{}' }, /--drop-first does not apply to --to markdown/],
     ['unimportable schema file', ['export', 'schema.sql', '--to', 'mysql'], { 'schema.sql': 'CREATE TABLE t (\n  id int,\n  name text\n' }, /^schema\.sql:\d+:\d+: /],
     ['unknown flag', ['export', 'doc.json', '--to', 'mermaid', '--colour'], { 'doc.json': '{}' }, /Unknown option '--colour'/],
-    ['mermaid flag on DDL', ['export', 'doc.json', '--to', 'postgres', '--split'], { 'doc.json': '{}' }, /--split applies to --to mermaid only/],
+    ['mermaid flag on DDL', ['export', 'doc.json', '--to', 'postgres', '--split'], { 'doc.json': '{}' }, /--split does not apply to --to postgres \(it takes --target, --drop-first, --schema-qualified\)/],
     ['unreadable file', ['export', 'nope.json', '--to', 'mermaid'], {}, /^nope\.json: cannot read the document: ENOENT/],
     ['invalid JSON', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "format": "draftbase",\n  "tables": }\n' }, /^doc\.json:3:13: invalid JSON: unexpected "}", expected a value\n$/],
     ['trailing comma', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "a": [1, 2,]\n}' }, /^doc\.json:2:14: invalid JSON: unexpected "\]", expected a value\n$/],
     ['truncated JSON', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "a": "x' }, /^doc\.json:2:8: invalid JSON: unterminated string\n$/],
     ['not a document', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '[1, 2]' }, /^doc\.json:1:1: \(root\): /],
     ['bad target', ['export', 'doc.json', '--to', 'mysql', '--target', 'postgres-15'], { 'doc.json': pretty(kitchenSinkDocument()) }, /option target: "postgres-15" is not a MySQL target/],
-    ['target on mermaid', ['export', 'doc.json', '--to', 'mermaid', '--target', 'postgres-15'], { 'doc.json': '{}' }, /apply to DDL and index-table only/],
+    ['target on mermaid', ['export', 'doc.json', '--to', 'mermaid', '--target', 'postgres-15'], { 'doc.json': '{}' }, /--target does not apply to --to mermaid/],
     ['unknown area', ['export', 'doc.json', '--to', 'mermaid', '--area', 'Nowhere'], { 'doc.json': pretty(kitchenSinkDocument()) }, /option areaId: unknown area id "Nowhere"/],
   ];
   it.each(badInput)('%s -> exit 2 with a located message', async (_label, argv, files, stderr) => {

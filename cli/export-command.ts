@@ -1,25 +1,27 @@
 /**
- * `draftbase export <document.json> --to postgres|mysql|mermaid|index-table [-o FILE] [options]`
+ * `draftbase export <document.json|schema file> --to FORMAT [-o FILE] [options]`, FORMAT from lib/formats/registry.ts
  *
  * Reads a Draftbase document (a file, or `-` for standard input), renders it with the same code as
- * POST /api/render, and writes the text to FILE or standard output. Problems with the input are
+ * POST /api/render and writes it as GET /api/projects/:id/export does (a header comment lists what the
+ * output leaves out or changes) to FILE or standard output. Problems with the input are
  * reported as `file:line:col: message` on standard error with exit code 2; generator warnings are
  * reported the same way (with `warning:`) and do not change the exit code.
  */
 import { parseArgs } from 'node:util';
-import { parseDocument } from '../lib/model/validate';
+import { loadDocument } from '../lib/model/migrate';
 import type { Diagnostic } from '../lib/model/diagnostics';
 import type { SchemaDocument } from '../lib/model/document';
-import { renderFormat, renderFormats, RenderOptionsError, type RenderFormat } from '../app/api/render/render-format';
+import { RenderOptionsError } from '../lib/formats/options';
+import { formatIds, optionKeys, outputFormat } from '../lib/formats/registry';
+import { exportFile } from '../lib/formats/files';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
-import { DESIGN_EXPORT_FORMATS, isDesignExportFormat, runExportFormat } from './export-formats';
 import { importPath, printImportError } from './import-command';
 import { ImportError } from '../lib/importers/types';
 import type { ImportSourceFormat } from '../lib/server/importers/import-source';
 import { findJsonSyntaxError, offsetOfPath, positionAt } from './json-position';
 import { refusingDiagnostics } from '../lib/exporters/export-notes';
 
-const EXPORT_FORMATS: readonly string[] = [...renderFormats, ...DESIGN_EXPORT_FORMATS];
+const EXPORT_FORMATS = formatIds;
 const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
 
 export const EXPORT_USAGE = `Usage: draftbase export <document.json|schema file|folder|-> --to ${EXPORT_FORMATS.join('|')} [-o FILE]
@@ -29,11 +31,12 @@ MySQL DDL, a Prisma schema file or folder, DBML), imported first.
 
 Options:
   --to FORMAT        postgres | mysql (DDL), mermaid (erDiagram), index-table (Markdown),
-                     markdown (DATABASE_DESIGN.md), prisma (schema.prisma), dbml
+                     markdown (DATABASE_DESIGN.md), prisma (schema.prisma), dbml, json (the
+                     document, upgraded to this version)
   --from FORMAT      the input's format: json | postgres | mysql | prisma | dbml | auto (default:
                      json for .json files and standard input, else detected)
   -o, --output FILE  write to FILE instead of standard output
-  --dialect D        mermaid/index-table/markdown: postgres | mysql (default: the document's dialect)
+  --dialect D        every format but DDL and json: postgres | mysql (default: the document's dialect)
   --area NAME|ID     mermaid: only this area's tables (and their direct neighbours)
   --overview         mermaid: tables and relationships only, no attributes
   --split            mermaid: overview + one diagram per area, each under --budget characters,
@@ -62,10 +65,35 @@ function formatDiagnostic(file: string, text: string, d: Diagnostic): string {
   return `${where}${d.severity}: ${d.message} [${d.code}]${d.path ? ` (at ${d.path})` : ''}\n`;
 }
 
-type Parsed = { ok: true; file: string; format: RenderFormat | (typeof DESIGN_EXPORT_FORMATS)[number]; from?: ImportSourceFormat; output?: string; options: Record<string, unknown> } | { ok: false; message: string };
+type Parsed = { ok: true; file: string; format: string; from?: ImportSourceFormat; output?: string; options: Record<string, unknown> } | { ok: false; message: string };
+
+type FlagValues = Record<string, string | boolean | undefined>;
+
+/**
+ * Each option flag and the registry option it sets (lib/formats/options.ts); whether a format takes
+ * it is read from the format's options schema, so a new format or option needs no change here.
+ */
+const OPTION_FLAGS: ReadonlyArray<{ flag: string; key: string; value: (raw: string | boolean, doc?: SchemaDocument) => unknown | { error: string } }> = [
+  { flag: 'dialect', key: 'dialect', value: (v) => v },
+  {
+    flag: 'area',
+    key: 'areaId',
+    // An area may be named by id or by name (names are what users see).
+    value: (v, doc) => {
+      const byName = doc ? Object.values(doc.areas).filter((a) => a.name === v) : [];
+      return doc?.areas[String(v)] ? v : byName.length === 1 ? byName[0].id : v;
+    },
+  },
+  { flag: 'overview', key: 'attributes', value: () => false },
+  { flag: 'split', key: 'split', value: () => true },
+  { flag: 'budget', key: 'budget', value: (v) => (Number.isInteger(Number(v)) ? Number(v) : { error: `--budget must be an integer, got "${String(v)}"` }) },
+  { flag: 'target', key: 'target', value: (v) => v },
+  { flag: 'drop-first', key: 'dropFirst', value: () => true },
+  { flag: 'schema-qualified', key: 'schemaQualified', value: () => true },
+];
 
 function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
-  let values;
+  let values: FlagValues;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -90,53 +118,28 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
     return { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
   if (positionals.length !== 1) return { ok: false, message: positionals.length ? `expected one document, got ${positionals.length}` : 'missing the document file' };
-  if (!values.to) return { ok: false, message: 'missing --to' };
-  if (!EXPORT_FORMATS.includes(values.to)) return { ok: false, message: `--to must be one of ${EXPORT_FORMATS.join(', ')}, got "${values.to}"` };
-  const format = values.to as RenderFormat | (typeof DESIGN_EXPORT_FORMATS)[number];
-  if (values.from !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(values.from)) return { ok: false, message: `--from must be one of ${IMPORT_FORMATS.join(', ')}, got "${values.from}"` };
-  const from = values.from as ImportSourceFormat | undefined;
-  if (isDesignExportFormat(format)) {
-    const misplaced = Object.entries({ area: values.area, overview: values.overview, split: values.split, budget: values.budget, target: values.target, 'drop-first': values['drop-first'], 'schema-qualified': values['schema-qualified'] }).find(([, v]) => v !== undefined);
-    if (misplaced) return { ok: false, message: `--${misplaced[0]} does not apply to --to ${format}` };
-    if (values.dialect !== undefined && values.dialect !== 'postgres' && values.dialect !== 'mysql') return { ok: false, message: `--dialect must be postgres or mysql, got "${values.dialect}"` };
-    return { ok: true, file: positionals[0], format, from, output: values.output, options: values.dialect ? { dialect: values.dialect } : {} };
-  }
+  const to = values.to;
+  if (typeof to !== 'string') return { ok: false, message: 'missing --to' };
+  const format = outputFormat(to);
+  if (!format) return { ok: false, message: `--to must be one of ${EXPORT_FORMATS.join(', ')}, got "${to}"` };
+  const from = values.from;
+  if (from !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(String(from))) return { ok: false, message: `--from must be one of ${IMPORT_FORMATS.join(', ')}, got "${String(from)}"` };
 
+  const accepted = optionKeys(format);
   const options: Record<string, unknown> = {};
-  const mermaidOnly = { area: values.area, overview: values.overview, split: values.split, budget: values.budget };
-  if (format !== 'mermaid') {
-    const misplaced = Object.entries(mermaidOnly).find(([, v]) => v !== undefined);
-    if (misplaced) return { ok: false, message: `--${misplaced[0]} applies to --to mermaid only` };
-  }
-  if (values.dialect !== undefined) {
-    if (format === 'postgres' || format === 'mysql') return { ok: false, message: '--dialect applies to mermaid and index-table; DDL takes its dialect from --to' };
-    options.dialect = values.dialect;
-  }
-  if (format === 'mermaid') {
-    if (values.area !== undefined) {
-      // An area may be named by id or by name (names are what users see).
-      const byName = doc ? Object.values(doc.areas).filter((a) => a.name === values.area) : [];
-      options.areaId = doc?.areas[values.area] ? values.area : byName.length === 1 ? byName[0].id : values.area;
+  for (const { flag, key, value } of OPTION_FLAGS) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    if (!accepted.includes(key)) {
+      if (flag === 'dialect' && format.fixedDialect) return { ok: false, message: `--dialect does not apply to --to ${to}: DDL takes its dialect from --to` };
+      const takes = OPTION_FLAGS.filter((o) => accepted.includes(o.key)).map((o) => `--${o.flag}`);
+      return { ok: false, message: `--${flag} does not apply to --to ${to}${takes.length ? ` (it takes ${takes.join(', ')})` : ''}` };
     }
-    if (values.overview) options.attributes = false;
-    if (values.split) options.split = true;
-    if (values.budget !== undefined) {
-      const budget = Number(values.budget);
-      if (!Number.isInteger(budget)) return { ok: false, message: `--budget must be an integer, got "${values.budget}"` };
-      options.budget = budget;
-    }
+    const v = value(raw, doc);
+    if (v && typeof v === 'object' && 'error' in v) return { ok: false, message: String(v.error) };
+    options[key] = v;
   }
-  const ddl = format === 'postgres' || format === 'mysql';
-  if (values['drop-first']) {
-    if (!ddl) return { ok: false, message: '--drop-first applies to --to postgres|mysql only' };
-    options.dropFirst = true;
-  }
-  if (values.target !== undefined || values['schema-qualified']) {
-    if (format === 'mermaid') return { ok: false, message: '--target and --schema-qualified apply to DDL and index-table only' };
-    if (values.target !== undefined) options.target = values.target;
-    if (values['schema-qualified']) options.schemaQualified = true;
-  }
-  return { ok: true, file: positionals[0], format, from, output: values.output, options };
+  return { ok: true, file: positionals[0], format: to, from: from as ImportSourceFormat | undefined, output: typeof values.output === 'string' ? values.output : undefined, options };
 }
 
 /** Reads and validates a Draftbase JSON document; problems are printed and give an exit code. */
@@ -161,7 +164,7 @@ async function readDocumentJson(file: string, label: string, io: CliIo): Promise
     return EXIT_BAD_INPUT;
   }
 
-  const parsed = parseDocument(raw);
+  const parsed = loadDocument(raw);
   if (!parsed.ok) {
     for (const issue of parsed.issues) io.stderr(`${locate(label, text, issue.path)}${issue.path}: ${issue.message}\n`);
     return EXIT_BAD_INPUT;
@@ -208,25 +211,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const second = parseExportArgs(args, doc);
   if (!second.ok) return usageError(second.message);
 
-  if (isDesignExportFormat(second.format)) {
-    const dialect = second.options.dialect as 'postgres' | 'mysql' | undefined;
-    const out = runExportFormat(doc, second.format, { dialect });
-    for (const d of out.diagnostics) io.stderr(formatDiagnostic(label, text, d));
-    if (second.output) await io.writeText(second.output, out.text);
-    else io.stdout(out.text);
-    return EXIT_OK;
-  }
-
   let result;
   try {
-    result = await renderFormat(doc, second.format, second.options);
+    result = exportFile(doc, second.format, { options: second.options });
   } catch (err) {
     if (err instanceof RenderOptionsError) return usageError(err.message.replace(/^options\.(\w+)/, (_m, key: string) => `option ${key}`));
     throw err;
   }
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(label, text, d));
   // The rule POST /api/render and GET /api/projects/:id/export refuse with (lib/exporters/export-notes.ts).
-  if (refusingDiagnostics(result.diagnostics).length) {
+  if (outputFormat(second.format)?.refusesOnErrors && refusingDiagnostics(result.diagnostics).length) {
     io.stderr(`draftbase export: ${second.format} output not written: the document has errors for this target\n`);
     return EXIT_BAD_INPUT;
   }

@@ -10,7 +10,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { summarizeReport } from '../components/import/report-summary';
+import { summarizeReport } from '../lib/importers/report-summary';
 import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../lib/importers/types';
 import { importSource, type ImportSourceFormat } from '../lib/server/importers/import-source';
 import { importLive } from '../lib/server/importers/live/import-live';

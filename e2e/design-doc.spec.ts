@@ -23,7 +23,7 @@ function shopDocument() {
     name: 'users',
     columns: [
       makeColumn({ id: 'c_users_id', name: 'id', type: scalar('bigint'), nullable: false }),
-      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('varchar', { length: 255 }), nullable: false, sensitive: true }),
+      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('varchar', { length: 255 }), nullable: false, classification: 'confidential' }),
     ],
     primaryKey: { columnIds: ['c_users_id'] },
   });
@@ -49,7 +49,7 @@ function hostileDocument() {
     comment: `${SCRIPT} and ${IMG}`,
     columns: [
       makeColumn({ id: 'c_evil_id', name: 'id', type: scalar('integer'), nullable: false }),
-      makeColumn({ id: 'c_evil_script', name: SCRIPT, comment: IMG, sensitive: true }),
+      makeColumn({ id: 'c_evil_script', name: SCRIPT, comment: IMG, classification: 'confidential' }),
       makeColumn({ id: 'c_evil_pipe', name: 'a|b`c\nd' }),
     ],
     primaryKey: { columnIds: ['c_evil_id'] },

@@ -1,12 +1,13 @@
 'use client';
 /**
- * The Download menu: DATABASE_DESIGN.md, PostgreSQL and MySQL DDL, mermaid (.mmd), Prisma schema, DBML
- * and the project JSON through GET /api/projects/:id/export (the saved document), plus pictures made
+ * The Download menu: every file format of lib/formats/catalog.ts (DATABASE_DESIGN.md, DDL, mermaid, the
+ * index table, Prisma, DBML, the project JSON) through GET /api/projects/:id/export (the saved
+ * document), plus pictures made
  * in the browser from the current document: the canvas as laid out (whole, or the selected tables)
  * and the mermaid ER diagram, each as SVG or PNG. Mount it inside the editor's store provider.
  */
 import { useContext, useEffect, useRef, useState } from 'react';
-import { fileBaseName } from '@/lib/exporters/export-file';
+import { FORMAT_CATALOG, fileBaseName } from '@/lib/formats/catalog';
 import { EditorStoreContext, useEditor } from '@/components/editor/store/editor-store';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/styles';
@@ -22,15 +23,6 @@ const PICTURES: { picture: Picture; label: string }[] = [
   { picture: 'mermaid', label: 'ER diagram (mermaid)' },
 ];
 
-const FILES = [
-  { format: 'markdown', label: 'DATABASE_DESIGN.md', dialectual: true },
-  { format: 'postgres', label: 'PostgreSQL DDL (.sql)', dialectual: false },
-  { format: 'mysql', label: 'MySQL DDL (.sql)', dialectual: false },
-  { format: 'mermaid', label: 'Mermaid ERD (.mmd)', dialectual: true },
-  { format: 'prisma', label: 'Prisma schema', dialectual: true },
-  { format: 'dbml', label: 'DBML', dialectual: true },
-  { format: 'json', label: 'Project JSON', dialectual: false },
-] as const;
 
 export function exportUrl(projectId: string, format: string, dialect?: string): string {
   const q = new URLSearchParams({ format });
@@ -96,11 +88,11 @@ export function DownloadMenu({ projectId }: { projectId: string }) {
       {open && (
         <div role="menu" aria-label="Download files" className="absolute right-0 z-50 mt-1 flex w-64 flex-col rounded border border-slate-200 bg-white p-1 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-800">
           {saveStatus !== 'saved' && <p className="px-2 py-1 text-[11px] text-amber-700 dark:text-amber-400">Files come from the last saved version; unsaved edits are saved in a moment.</p>}
-          {FILES.map((f) => (
+          {FORMAT_CATALOG.map((f) => (
             <a
-              key={f.format}
+              key={f.id}
               role="menuitem"
-              href={exportUrl(projectId, f.format, f.dialectual ? dialect : undefined)}
+              href={exportUrl(projectId, f.id, f.dialectual ? dialect : undefined)}
               download
               className="rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-700"
               onClick={() => setOpen(false)}

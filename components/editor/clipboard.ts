@@ -3,10 +3,13 @@
  * comes back is validated with the document's own zod schemas (it crossed a boundary).
  */
 import { z } from 'zod';
-import { relationshipSchema, tableSchema, type Relationship, type SchemaDocument, type Table } from '@/lib/model/document';
+import { DOCUMENT_VERSION, relationshipSchema, tableSchema, type Relationship, type SchemaDocument, type Table } from '@/lib/model/document';
+import { upgradeTableRecords } from '@/lib/model/migrate';
 
 const KEY = 'draftbase-clipboard';
 const clipSchema = z.object({
+  /** The document version the tables were copied from (absent: version 1, before clips carried it). */
+  version: z.number().int().optional(),
   tables: z.array(tableSchema).min(1),
   relationships: z.array(relationshipSchema),
   positions: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),
@@ -26,7 +29,7 @@ export function copyTables(doc: SchemaDocument, tableIds: readonly string[]): Ta
     const p = doc.layout.tables[t.id];
     if (p) positions[t.id] = { x: p.x, y: p.y };
   }
-  memory = { tables, relationships, positions };
+  memory = { version: DOCUMENT_VERSION, tables, relationships, positions };
   try {
     localStorage.setItem(KEY, JSON.stringify(memory));
   } catch {
@@ -39,11 +42,21 @@ export function readClip(): TableClip | undefined {
   try {
     const raw = localStorage.getItem(KEY);
     if (raw) {
-      const parsed = clipSchema.safeParse(JSON.parse(raw));
+      const parsed = clipSchema.safeParse(upgradeClip(JSON.parse(raw)));
       if (parsed.success) return parsed.data;
     }
   } catch {
     // unreadable: fall back to this tab's copy
   }
   return memory;
+}
+
+/** A clip written by an older build: its tables go through the document upgrade steps first. */
+function upgradeClip(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { tables?: unknown }).tables)) return raw;
+  const clip = raw as { version?: unknown; tables: unknown[] };
+  const version = typeof clip.version === 'number' ? clip.version : 1;
+  if (version === DOCUMENT_VERSION) return raw;
+  const tables = upgradeTableRecords(clip.tables, version);
+  return tables ? { ...clip, version: DOCUMENT_VERSION, tables } : undefined;
 }

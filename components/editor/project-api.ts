@@ -1,9 +1,10 @@
 /**
  * The editor's calls to the projects API (issue 2): load a project, create a copy. Responses are
- * validated: the document goes through parseDocument like every other boundary.
+ * validated: the document goes through loadDocument like every other boundary.
  */
 import type { SchemaDocument } from '@/lib/model/document';
-import { formatIssues, parseDocument } from '@/lib/model/validate';
+import { loadDocument } from '@/lib/model/migrate';
+import { formatIssues } from '@/lib/model/validate';
 
 export interface LoadedProject {
   id: string;
@@ -64,7 +65,7 @@ export async function fetchProject(id: string, fetchFn: typeof fetch = fetch): P
  */
 export function projectFromBody(body: unknown, id: string): LoadedProject {
   const p = unwrap(body);
-  const parsed = parseDocument(p.document);
+  const parsed = loadDocument(p.document);
   if (!parsed.ok) throw new ProjectLoadError(`the stored document is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);
   if (typeof p.version !== 'number') throw new ProjectLoadError('the server answered without a version');
   return { id: String(p.id ?? id), name: typeof p.name === 'string' ? p.name : 'Untitled', version: p.version, document: parsed.document };

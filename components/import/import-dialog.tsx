@@ -32,7 +32,7 @@ import {
 } from './import-client';
 import { layoutImportedDocument } from './layout-imported';
 import { readDrop, readFileList } from './read-dropped-files';
-import { skippedLocation, summarizeCounts } from './report-summary';
+import { skippedLocation, summarizeCounts } from '@/lib/importers/report-summary';
 
 export interface ImportDialogProps {
   mode: 'new-project' | 'merge';

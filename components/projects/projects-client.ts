@@ -1,5 +1,5 @@
 /** Browser-side calls to the projects API; errors carry the server's `{ error: { message } }`. */
-import type { ProjectSummary } from '@/lib/server/projects/repository';
+import type { ProjectSummary } from '@/lib/api/projects';
 
 export type { ProjectSummary };
 

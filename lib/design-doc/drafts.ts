@@ -4,6 +4,7 @@
  * "Not yet decided." (see generate-design-doc.ts). Drafts are Markdown; every user-provided value
  * (names, requirement texts) is escaped.
  */
+import { isProtectedColumn } from '../model/classification';
 import { escapeInline } from '../markdown/escape';
 import type { Dialect, NarrativeSectionKey, Requirements, SchemaDocument } from '../model/document';
 import { displayName } from '../model/lookup';
@@ -125,7 +126,7 @@ function monitoring(doc: SchemaDocument): string | undefined {
 function security(doc: SchemaDocument): string | undefined {
   const sensitive: string[] = [];
   for (const t of Object.values(doc.tables)) {
-    for (const c of t.columns) if (c.sensitive) sensitive.push(`${displayName(doc, t)}.${c.name}`);
+    for (const c of t.columns) if (isProtectedColumn(c)) sensitive.push(`${displayName(doc, t)}.${c.name}`);
   }
   if (sensitive.length === 0) return undefined;
   return [

@@ -3,6 +3,7 @@
  * its relationships with cardinality and actions, and its business rules (checks, uniques); then the
  * enums and domains. Every user value is escaped (tableCell / inlineCode / escapeText).
  */
+import { isProtectedColumn } from '../model/classification';
 import { escapeText, inlineCode, markdown, markdownTable } from '../markdown/escape';
 import { columnTypeLabel } from '../mermaid/type-label';
 import { indexName } from '../naming/derived-names';
@@ -65,7 +66,7 @@ function constraintsOf(column: Column): string {
   if (column.generated) out.push(`generated ${column.generated.stored ? 'stored' : 'virtual'}: ${column.generated.expression}`);
   if (column.onUpdateCurrentTimestamp) out.push('ON UPDATE CURRENT_TIMESTAMP');
   if (column.collation) out.push(`collation ${column.collation}`);
-  if (column.sensitive) out.push('sensitive');
+  if (isProtectedColumn(column)) out.push('sensitive');
   return out.join('; ');
 }
 

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { DOCUMENT_LIMITS as L } from './limits';
 
 /** The newest document version this build reads and writes. */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 export const idSchema = z.string().min(1).max(64);
 export type Id = z.infer<typeof idSchema>;
@@ -109,6 +109,18 @@ export const generatedSchema = z.object({
   stored: z.boolean(),
 });
 
+/**
+ * Data classification levels, least to most restricted. `confidential` and above are protected data
+ * (the design document's Security section lists them); `personal` is personal data in the GDPR sense,
+ * `special` its special categories and secrets (credentials, tokens, health, biometrics).
+ */
+export const dataClassifications = ['public', 'internal', 'confidential', 'personal', 'special'] as const;
+export const dataClassificationSchema = z.enum(dataClassifications);
+export type DataClassification = z.infer<typeof dataClassificationSchema>;
+
+/** Classifications whose columns need protection (access control, encryption, masking). */
+export const PROTECTED_CLASSIFICATIONS: readonly DataClassification[] = ['confidential', 'personal', 'special'];
+
 export const columnSchema = z.object({
   id: idSchema,
   name: nameSchema,
@@ -123,8 +135,8 @@ export const columnSchema = z.object({
   onUpdateCurrentTimestamp: z.boolean().optional(),
   collation: z.string().min(1).max(128).optional(),
   comment: commentSchema.optional(),
-  /** Personal or otherwise sensitive data: drives the Security section of the design document. */
-  sensitive: z.boolean().optional(),
+  /** How the data in this column is classified; absent = not classified yet. Drives the Security section. */
+  classification: dataClassificationSchema.optional(),
 });
 export type Column = z.infer<typeof columnSchema>;
 

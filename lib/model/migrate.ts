@@ -1,8 +1,8 @@
 /**
- * Upgrades documents written by older Draftbase versions, one version step at a time, before
- * `parseDocument` checks them. Only version 1 exists so far, so the list of steps is empty and a v1
- * document passes through untouched; the structure is here so that the first schema change only has
- * to add a step (and a test with a stored document of the old version).
+ * The one gate from JSON to a document: `loadDocument` upgrades documents written by older Draftbase
+ * versions one version step at a time, then `parseDocument` checks shape, limits and references.
+ * Every boundary (stored projects, API bodies, the CLI, JSON import, paste, `document.replace`) calls
+ * it; ESLint forbids `parseDocument` outside lib/model.
  *
  * Documents newer than this build are left alone: `parseDocument` rejects them with a message that
  * says to upgrade Draftbase. Steps never mutate their input.
@@ -18,16 +18,37 @@ export interface MigrationStep {
   migrate(raw: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Steps in order of `from`. Empty: version 1 is the first document version. */
-export const MIGRATION_STEPS: readonly MigrationStep[] = [];
+function isRecord(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+/** Maps every column of every table record through `f` (tables or columns that are not records pass through). */
+function mapColumns(doc: Record<string, unknown>, f: (column: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
+  if (!isRecord(doc.tables)) return doc;
+  const tables: Record<string, unknown> = {};
+  for (const [id, table] of Object.entries(doc.tables)) {
+    tables[id] = isRecord(table) && Array.isArray(table.columns)
+      ? { ...table, columns: table.columns.map((c: unknown) => (isRecord(c) ? f(c) : c)) }
+      : table;
+  }
+  return { ...doc, tables };
+}
+
+/** Steps in order of `from`. */
+export const MIGRATION_STEPS: readonly MigrationStep[] = [
+  {
+    from: 1,
+    description: 'columns marked "sensitive" are classified "confidential" (the classification has five levels now)',
+    migrate: (doc) => ({
+      ...mapColumns(doc, ({ sensitive, ...column }) => (sensitive === true ? { ...column, classification: 'confidential' } : column)),
+      version: 2,
+    }),
+  },
+];
 
 export type MigrateResult =
   | { ok: true; document: unknown; fromVersion: number | undefined; applied: string[] }
   | { ok: false; issues: DocumentIssue[] };
-
-function isRecord(raw: unknown): raw is Record<string, unknown> {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-}
 
 /**
  * Brings `raw` up to DOCUMENT_VERSION. Anything that is not an older, known version is returned as
@@ -54,8 +75,33 @@ export function migrateDocument(raw: unknown, steps: readonly MigrationStep[] = 
   return { ok: true, document: doc, fromVersion, applied };
 }
 
-/** The load path for stored or imported JSON: upgrade, then parse and check integrity. */
+/** The load path for stored or imported JSON: upgrade, then parse and check shape, limits and integrity. */
 export function loadDocument(raw: unknown, steps: readonly MigrationStep[] = MIGRATION_STEPS): ParseResult {
   const migrated = migrateDocument(raw, steps);
   return migrated.ok ? parseDocument(migrated.document) : migrated;
+}
+
+/** The version a stored document's text declares, read without parsing it (documents are written with
+ * `format` and `version` first); undefined when the text does not start that way. */
+export function storedVersionOf(text: string): number | undefined {
+  const m = /^\s*\{\s*"format"\s*:\s*"draftbase"\s*,\s*"version"\s*:\s*(\d{1,6})\s*[,}]/.exec(text.slice(0, 200));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** True when stored text is already at this build's version, so it can be served as is. */
+export function isCurrentDocumentText(text: string): boolean {
+  return storedVersionOf(text) === DOCUMENT_VERSION;
+}
+
+/**
+ * Tables copied out of a document of `fromVersion` (the clipboard, which another tab running an older
+ * build may have written), brought up to this build's version by the same steps as whole documents.
+ * The caller still validates the result with the document's zod schemas.
+ */
+export function upgradeTableRecords(tables: unknown[], fromVersion: number): unknown[] | undefined {
+  if (fromVersion > DOCUMENT_VERSION) return undefined;
+  const skeleton = { format: 'draftbase', version: fromVersion, tables: Object.fromEntries(tables.map((t, i) => [`t${i}`, t])) };
+  const migrated = migrateDocument(skeleton);
+  if (!migrated.ok || !isRecord(migrated.document) || !isRecord(migrated.document.tables)) return undefined;
+  return Object.values(migrated.document.tables);
 }

@@ -96,7 +96,7 @@ describe('POST /api/render: errors', () => {
     // "Unexpected token" messages do not): reported to the lead.
     ['invalid JSON', null, { raw: '{"format": "mermaid",\n  "document": }' }, 400, 'invalid_json', /not valid JSON/],
     ['empty body', null, { raw: '' }, 400, 'invalid_json', /empty/],
-    ['unknown format', { document: {}, format: 'dbml' }, {}, 400, 'invalid_body', /format/],
+    ['unknown format', { document: {}, format: 'svg' }, {}, 400, 'invalid_body', /format/],
     ['missing document', { format: 'mermaid' }, {}, 400, 'invalid_body', /document/],
     ['invalid document', { document: { format: 'draftbase' }, format: 'mermaid' }, {}, 400, 'invalid_document', /document\.version/],
     ['unknown option', { document: kitchenSinkDocument(), format: 'mermaid', options: { colour: 'red' } }, {}, 400, 'invalid_options', /colour/],

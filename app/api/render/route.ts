@@ -1,5 +1,5 @@
 /**
- * POST /api/render {document, format: 'postgres'|'mysql'|'mermaid'|'index-table', options?}
+ * POST /api/render {document, format, options?}: any format of lib/formats/registry.ts
  *
  * 200 application/json `{ format, text, contentType, diagnostics, diagrams? }` (diagnostics are the
  *     generator's warnings/infos; `diagrams` only for mermaid with options.split).

@@ -1,5 +1,6 @@
 'use client';
-import type { Column } from '@/lib/model/document';
+import { dataClassifications, type Column, type DataClassification } from '@/lib/model/document';
+import { CLASSIFICATION_LABELS } from '@/lib/model/classification';
 import type { ColumnChanges } from '@/lib/model/commands/types';
 import { useMemo } from 'react';
 import { isPrimaryKeyColumn } from '@/lib/model/lookup';
@@ -14,6 +15,11 @@ import { ErrorLine, MoveButtons, NavButton, PaneHeader } from './inspector-parts
 import { addIndexCommand, foreignKeyColumnIds, omitKey, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 import { TypePicker } from './type-picker';
 import { useCommandRunner } from './use-command';
+
+const CLASSIFICATION_OPTIONS = [
+  { value: 'none' as const, label: 'Not classified' },
+  ...dataClassifications.map((value) => ({ value, label: CLASSIFICATION_LABELS[value] })),
+];
 
 /** Parses an optional whole number field; '' clears it. */
 function optionalInt(text: string): { ok: true; value: number | undefined } | { ok: false; error: string } {
@@ -64,8 +70,13 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
         <CheckboxField label="Nullable" checked={column.nullable} disabled={inPk && !column.nullable} onCheckedChange={(nullable) => update({ nullable })} />
         <CheckboxField label="Primary key" checked={inPk} onCheckedChange={(on) => run(togglePrimaryKeyColumn(table, columnId, on))} />
         <CheckboxField label="Unique" checked={unique} onCheckedChange={(on) => run(toggleColumnUnique(table, columnId, on))} />
-        <CheckboxField label="Sensitive data" checked={column.sensitive ?? false} onCheckedChange={(on) => update({ sensitive: on ? true : undefined })} />
       </div>
+      <SelectField<DataClassification | 'none'>
+        label="Data classification"
+        value={column.classification ?? 'none'}
+        options={CLASSIFICATION_OPTIONS}
+        onValueChange={(v) => update({ classification: v === 'none' ? undefined : v })}
+      />
       <Button
         className="self-start"
         onClick={() => {

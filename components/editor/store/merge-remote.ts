@@ -1,6 +1,6 @@
 /**
  * Merging what another tab or person saved into this tab: their version is fetched (and validated
- * by parseDocument, in fetchProject), merged three-way with the tab's document over the version the
+ * by loadDocument, in fetchProject), merged three-way with the tab's document over the version the
  * tab last loaded or saved (lib/model/merge), applied as ONE undoable step (`document.replace`, like
  * an import merged into the project) and saved with their version in If-Match.
  */

@@ -2,7 +2,7 @@
  * Draftbase's own JSON document -> document, validated by the one document schema (shape plus
  * referential integrity). A document written by a newer Draftbase gets a clear "upgrade" error.
  */
-import { parseDocument } from '../../model/validate';
+import { loadDocument } from '../../model/migrate';
 import { countDocument, ImportError, lineExcerpt, positionOf, type ImportResult } from '../types';
 
 /** Draftbase JSON is small: a 1,000-table document is a few MB. */
@@ -34,7 +34,7 @@ export function importJson(text: string): ImportResult {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== 'draftbase') {
     throw new ImportError('this JSON is not a Draftbase document (expected "format": "draftbase")');
   }
-  const parsed = parseDocument(raw);
+  const parsed = loadDocument(raw);
   if (!parsed.ok) {
     const first = parsed.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
     const more = parsed.issues.length > 5 ? ` (and ${parsed.issues.length - 5} more)` : '';

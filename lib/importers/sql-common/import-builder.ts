@@ -8,7 +8,8 @@ import { documentOf, makeRelationship } from '../../model/build';
 import type { Diagnostic, Severity } from '../../model/diagnostics';
 import type { Column, Dialect, Domain, EnumType, ReferentialAction, Relationship, SchemaDocument, SchemaNamespace, Table, View } from '../../model/document';
 import type { IdFactory } from '../../model/ids';
-import { parseDocument, formatIssues } from '../../model/validate';
+import { loadDocument } from '../../model/migrate';
+import { formatIssues } from '../../model/validate';
 import { limitIssues } from '../../model/limits';
 import { ImportError, countDocument, type ImportFormat, type ImportResult, type SkippedStatement } from '../types';
 import { LineIndex, statementExcerpt } from './positions';
@@ -258,7 +259,7 @@ export class ImportBuilder {
     // say which limit, not "inconsistent".
     const over = limitIssues(document);
     if (over.length) throw new ImportError(`the imported schema is larger than Draftbase accepts: ${over[0].message}`);
-    const checked = parseDocument(document);
+    const checked = loadDocument(document);
     if (!checked.ok) {
       // A bug in the importer rather than in the input; still reported as an ImportError so callers
       // have one failure type to handle.

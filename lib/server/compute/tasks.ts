@@ -11,13 +11,15 @@ import { z } from 'zod';
 import { errorResponse, HttpError, withErrors } from '../http/error-response';
 import { formatZodIssues, parseJsonText } from '../http/read-json-body';
 import { importErrorResponse, importRequestSchema, importResultResponse } from '../importers/import-http';
-import { contentDisposition, exportFile, type ExportFormat } from '../../exporters/export-file';
+import { contentDisposition, exportFile } from '../../formats/files';
+import { formatIds, outputFormat } from '../../formats/registry';
+import { RenderOptionsError } from '../../formats/options';
+import { renderFormat } from '../../formats/render';
 import { refusalMessage, refusingDiagnostics } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
 import type { Dialect } from '../../model/document';
-import { parseDocument } from '../../model/validate';
+import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
-import { RenderOptionsError, renderFormat, renderFormatSchema } from '../../../app/api/render/render-format';
 
 export type ComputeTask =
   /** POST /api/render: the raw request body. */
@@ -25,7 +27,7 @@ export type ComputeTask =
   /** POST /api/import: the raw request body. */
   | { kind: 'import'; body: string }
   /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
-  | { kind: 'export'; documentJson: string; format: ExportFormat; dialect?: Dialect; baseName: string };
+  | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string };
 
 /** A JSON body, size-capped already by the route: 400 `invalid_json` / `invalid_body` as readJsonBody. */
 function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
@@ -36,7 +38,7 @@ function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
 
 const renderBodySchema = z.object({
   document: z.unknown().refine((v) => v !== undefined, 'a schema document is required'),
-  format: renderFormatSchema,
+  format: z.string().refine((f) => (formatIds as readonly string[]).includes(f), { message: `must be one of ${formatIds.join(', ')}` }),
   options: z.unknown().optional(),
 });
 
@@ -51,17 +53,17 @@ function invalidDocument(issues: ReadonlyArray<{ path: string; message: string }
 
 async function render(bodyText: string): Promise<Response> {
   const body = parseBody(bodyText, renderBodySchema);
-  const parsed = parseDocument(body.document);
+  const parsed = loadDocument(body.document);
   if (!parsed.ok) return invalidDocument(parsed.issues);
 
   let result;
   try {
-    result = await renderFormat(parsed.document, body.format, body.options);
+    result = renderFormat(parsed.document, body.format, body.options);
   } catch (err) {
     if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
     throw err;
   }
-  const errors = refusingDiagnostics(result.diagnostics);
+  const errors = outputFormat(body.format)?.refusesOnErrors ? refusingDiagnostics(result.diagnostics) : [];
   if (errors.length) return errorResponse(422, 'render_failed', refusalMessage(body.format, errors), { diagnostics: result.diagnostics });
   return Response.json({
     format: body.format,
@@ -88,7 +90,7 @@ async function importTask(bodyText: string): Promise<Response> {
 }
 
 function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Response {
-  const parsed = parseDocument(JSON.parse(task.documentJson));
+  const parsed = loadDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
     // Stored before a limit existed, or written around the API: the project must be fixed first.
     const first = parsed.issues[0];
@@ -96,7 +98,7 @@ function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Response {
   }
   const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName });
   // The same rule as POST /api/render: a script with errors is refused, not served.
-  const errors = task.format === 'postgres' || task.format === 'mysql' ? refusingDiagnostics(file.diagnostics) : [];
+  const errors = outputFormat(task.format)?.refusesOnErrors ? refusingDiagnostics(file.diagnostics) : [];
   if (errors.length) return errorResponse(422, 'export_failed', refusalMessage(task.format, errors), { diagnostics: file.diagnostics });
   return new Response(file.text, {
     status: 200,

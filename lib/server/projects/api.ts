@@ -3,7 +3,7 @@
  * app/api/projects/** (which stay a few lines each).
  */
 import { z } from 'zod';
-import { parseDocument } from '../../model/validate';
+import { isCurrentDocumentText, loadDocument } from '../../model/migrate';
 import type { SchemaDocument } from '../../model/document';
 import { HttpError } from '../http/error-response';
 import type { ProjectWithDocument, VersionWithDocument } from './repository';
@@ -12,7 +12,7 @@ export const projectNameSchema = z.string().trim().min(1, 'must not be empty').m
 
 export const createProjectBody = z.object({
   name: projectNameSchema.optional(),
-  /** Any JSON: validated by parseDocument (zod shape + referential integrity) below. */
+  /** Any JSON: validated by loadDocument (zod shape + referential integrity) below. */
   document: z.unknown().optional(),
   /** Create the project as a copy of this one (its current document). */
   duplicateOf: z.string().min(1).max(64).optional(),
@@ -29,7 +29,7 @@ export const createVersionBody = z.object({ name: projectNameSchema }).strict();
 
 /** Validates a document from a request: 400 `invalid_document` naming the failing paths. */
 export function requireValidDocument(raw: unknown): SchemaDocument {
-  const result = parseDocument(raw);
+  const result = loadDocument(raw);
   if (result.ok) return result.document;
   const shown = result.issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`).join('; ');
   const more = result.issues.length > 10 ? ` (and ${result.issues.length - 10} more)` : '';
@@ -66,13 +66,34 @@ function jsonWithDocument(meta: Record<string, unknown>, documentJson: string, i
   return new Response(body, { ...init, headers });
 }
 
+/**
+ * Stored text as this build reads it. Text already at the current version was checked when it was
+ * saved and is served as is; older text goes through the load gate and is served upgraded (the next
+ * save stores it upgraded). Text the gate refuses is a 422 naming the problem, never served raw.
+ */
+export function currentDocumentJson(documentJson: string): string {
+  if (isCurrentDocumentText(documentJson)) return documentJson;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(documentJson);
+  } catch {
+    throw new HttpError(422, 'invalid_stored_document', 'The stored document is not valid JSON.');
+  }
+  const loaded = loadDocument(raw);
+  if (!loaded.ok) {
+    const first = loaded.issues[0];
+    throw new HttpError(422, 'invalid_stored_document', `The stored document cannot be read: ${first.path}: ${first.message}`, { issues: loaded.issues.slice(0, 50) });
+  }
+  return JSON.stringify(loaded.document);
+}
+
 export function projectResponse(project: ProjectWithDocument): Response {
   const { documentJson, ...meta } = project;
   // The ETag carries the version, so a client can echo it in If-Match.
-  return jsonWithDocument(meta, documentJson, { headers: { etag: `"${project.version}"`, 'cache-control': 'no-store' } });
+  return jsonWithDocument(meta, currentDocumentJson(documentJson), { headers: { etag: `"${project.version}"`, 'cache-control': 'no-store' } });
 }
 
 export function versionResponse(version: VersionWithDocument): Response {
   const { documentJson, ...meta } = version;
-  return jsonWithDocument(meta, documentJson, { headers: { 'cache-control': 'no-store' } });
+  return jsonWithDocument(meta, currentDocumentJson(documentJson), { headers: { 'cache-control': 'no-store' } });
 }

@@ -2,11 +2,14 @@
  * Projects and their named versions, on either database (see lib/server/db/tables.ts).
  *
  * Documents are stored as JSON text exactly as serialized (key order is display order) and are
- * validated before they get here (route handlers use parseDocument). Every document save names the
+ * validated before they get here (route handlers use loadDocument). Every document save names the
  * version it replaces: the update is one conditional statement (`WHERE id = ? AND version = ?`,
  * version + 1), so two tabs can never silently overwrite each other.
  */
+import type { ProjectSummary, VersionSummary } from '../../api/projects';
 import type { SchemaDocument } from '../../model/document';
+
+export type { ProjectSummary, VersionSummary } from '../../api/projects';
 import { emptyDocument } from '../../model/empty';
 import { newId } from '../../model/ids';
 import {
@@ -18,28 +21,9 @@ import {
   type ProjectVersionSummaryRow,
 } from '../db/tables';
 
-export interface ProjectSummary {
-  id: string;
-  name: string;
-  tableCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
 /** A project with its document as the stored JSON text (sent to clients without re-serializing). */
 export interface ProjectWithDocument extends ProjectSummary {
   documentJson: string;
-}
-
-export interface VersionSummary {
-  id: string;
-  projectId: string;
-  name: string;
-  tableCount: number;
-  /** The project's version when the snapshot was taken. */
-  projectVersion: number;
-  createdAt: string;
 }
 
 export interface VersionWithDocument extends VersionSummary {

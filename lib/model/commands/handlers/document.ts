@@ -1,5 +1,6 @@
 import type { SchemaDocument } from '../../document';
-import { formatIssues, parseDocument } from '../../validate';
+import { loadDocument } from '../../migrate';
+import { formatIssues } from '../../validate';
 import { CommandError } from '../errors';
 import type { CommandOf } from '../types';
 
@@ -8,7 +9,7 @@ import type { CommandOf } from '../types';
  * per part (and the inverse restores exactly the old parts).
  */
 export function replaceDocument(doc: SchemaDocument, command: CommandOf<'document.replace'>): void {
-  const parsed = parseDocument(command.document);
+  const parsed = loadDocument(command.document);
   if (!parsed.ok) throw new CommandError('invalid-value', `the replacement document is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);
   const next = parsed.document;
   for (const key of Object.keys(next) as (keyof SchemaDocument)[]) {

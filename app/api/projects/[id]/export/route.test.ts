@@ -4,7 +4,7 @@
  * and the 400/404 JSON errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runExportFormat } from '@/cli/export-formats';
+import { exportFile } from '@/lib/formats/files';
 import { smallProjectDocument } from '@/lib/design-doc/small-project.fixture';
 import { generateDesignDoc, generateDesignDocWithDiagnostics } from '@/lib/design-doc/generate-design-doc';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
@@ -59,7 +59,7 @@ describe('GET /api/projects/:id/export', () => {
     const doc = smallProjectDocument();
     for (const dialect of ['postgres', 'mysql'] as const) {
       const text = await (await exportOf(projectId, `format=markdown&dialect=${dialect}`)).text();
-      expect(text).toBe(runExportFormat(doc, 'markdown', { dialect }).text);
+      expect(text).toBe(exportFile(doc, 'markdown', { dialect }).text);
       const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect });
       if (!diagnostics.length) {
         expect(text).toBe(markdown);

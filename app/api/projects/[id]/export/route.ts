@@ -20,7 +20,7 @@ import { errorResponse, withErrors } from '@/lib/server/http/error-response';
 import { notFound } from '@/lib/server/projects/api';
 import { getProject, getVersion } from '@/lib/server/projects/repository';
 import { runCompute } from '@/lib/server/compute/pool';
-import { exportFormats, isExportFormat } from '@/lib/exporters/export-file';
+import { formatIds, outputFormat } from '@/lib/formats/registry';
 import { dialectSchema } from '@/lib/model/document';
 
 export const runtime = 'nodejs';
@@ -30,15 +30,16 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
   const { id } = await params;
   const query = new URL(req.url).searchParams;
   const format = query.get('format');
-  if (!format) return errorResponse(400, 'invalid_query', `format is required: one of ${exportFormats.join(', ')}`);
-  if (!isExportFormat(format)) return errorResponse(400, 'invalid_query', `format must be one of ${exportFormats.join(', ')}, got ${JSON.stringify(format)}`);
+  if (!format) return errorResponse(400, 'invalid_query', `format is required: one of ${formatIds.join(', ')}`);
+  const chosen = outputFormat(format);
+  if (!chosen) return errorResponse(400, 'invalid_query', `format must be one of ${formatIds.join(', ')}, got ${JSON.stringify(format)}`);
   const dialectParam = query.get('dialect');
   let dialect;
   if (dialectParam !== null) {
     const parsed = dialectSchema.safeParse(dialectParam);
     if (!parsed.success) return errorResponse(400, 'invalid_query', `dialect must be postgres or mysql, got ${JSON.stringify(dialectParam)}`);
     dialect = parsed.data;
-    if ((format === 'postgres' || format === 'mysql') && dialect !== format) {
+    if (chosen.fixedDialect && dialect !== chosen.fixedDialect) {
       return errorResponse(400, 'invalid_query', `format=${format} is ${format} DDL; dialect=${dialect} contradicts it`);
     }
   }

@@ -1,9 +1,9 @@
 /**
  * One-line summaries of an import report, shared by the Import dialog and the CLI:
  * "41 tables, 57 relationships, 12 enums; 3 statements skipped (line 88: CREATE TRIGGER ...)".
- * Plain TypeScript (no React) so the CLI can use it too.
+ * Pure, so the CLI and the editor share it.
  */
-import type { ImportCounts, ImportReport, SkippedStatement } from '../../lib/importers/types';
+import type { ImportCounts, ImportReport, SkippedStatement } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
 

@@ -1,0 +1,44 @@
+/**
+ * A registry format as a downloadable file (GET /api/projects/:id/export, `draftbase export -o`, the
+ * Download menu): its name, media type, and the text with a header comment listing the generator's
+ * diagnostics (export-notes.ts), so what the file leaves out or changes travels with it. Pure.
+ */
+import type { Diagnostic } from '../model/diagnostics';
+import type { Dialect, SchemaDocument } from '../model/document';
+import { diagnosticsComment } from '../exporters/export-notes';
+import { fileBaseName } from './catalog';
+import { parseOptions } from './options';
+
+export { fileBaseName } from './catalog';
+import { requireFormat } from './render';
+
+export interface ExportFile {
+  text: string;
+  contentType: string;
+  fileName: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface ExportFileOptions {
+  /** Formats written for a dialect: whose types and DDL; default the document's dialect. */
+  dialect?: Dialect;
+  /** Base of the file names (the project name); default "schema". */
+  baseName?: string;
+  /** The format's own options (checked against its schema; `dialect` above wins). */
+  options?: Record<string, unknown>;
+}
+
+export function exportFile(doc: SchemaDocument, formatId: string, options: ExportFileOptions = {}): ExportFile {
+  const f = requireFormat(formatId);
+  const chosen = options.dialect ?? (options.options?.dialect as Dialect | undefined);
+  const dialect = chosen ?? f.fixedDialect ?? doc.settings.dialect;
+  const out = f.render(doc, parseOptions(f.options, { ...options.options, ...(f.dialectual ? { dialect } : {}) }));
+  const notes = diagnosticsComment(out.diagnostics, f.file.comment, f.file.subject(dialect));
+  return { text: notes ? notes + out.text : out.text, contentType: f.file.contentType, fileName: f.file.name(fileBaseName(options.baseName)), diagnostics: out.diagnostics };
+}
+
+/** `attachment; filename="..."; filename*=UTF-8''...` (ASCII fallback plus the exact name). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

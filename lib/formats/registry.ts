@@ -1,0 +1,117 @@
+/**
+ * Every output Draftbase produces, in one registry read by POST /api/render, GET
+ * /api/projects/:id/export, `draftbase export --to` and (through catalog.ts) the editor's Download
+ * menu. catalog.ts says what a format is; here each id gets its options (a strict zod schema) and one
+ * render function. Adding a format: an entry in catalog.ts and one renderer here.
+ */
+import type { z } from 'zod';
+import { generateDdl } from '../ddl/generate-ddl';
+import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
+import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
+import { heading } from '../markdown/escape';
+import { generateMermaid, generateMermaidDiagrams, type MermaidDiagram } from '../mermaid/generate-mermaid';
+import type { Diagnostic } from '../model/diagnostics';
+import type { Dialect, SchemaDocument } from '../model/document';
+import { exportDbml } from '../exporters/export-dbml';
+import { exportPrisma } from '../exporters/export-prisma';
+import { FORMAT_CATALOG, formatInfo, type FormatId, type FormatInfo } from './catalog';
+import { checkTarget, ddlOptionsSchema, dialectOptionsSchema, indexTableOptionsSchema, mermaidOptionsSchema, noOptionsSchema, RenderOptionsError } from './options';
+
+export { formatIds, type FormatId } from './catalog';
+
+export interface FormatOutput {
+  text: string;
+  diagnostics: Diagnostic[];
+  /** The media type of `text` as POST /api/render reports it. */
+  contentType: string;
+  /** Mermaid with `split`: the diagrams one by one. */
+  diagrams?: MermaidDiagram[];
+}
+
+interface Renderer<S extends z.ZodType = z.ZodType> {
+  options: S;
+  render(doc: SchemaDocument, options: z.infer<S>): FormatOutput;
+}
+
+export interface OutputFormat extends FormatInfo, Renderer {}
+
+/** Keeps each renderer typed by its own options schema. */
+const renderer = <S extends z.ZodType>(r: Renderer<S>): Renderer => r as unknown as Renderer;
+
+const ddl = (dialect: Dialect) =>
+  renderer({
+    options: ddlOptionsSchema,
+    render: (doc, options) => {
+      const { sql, diagnostics } = generateDdl(doc, dialect, { ...options, target: checkTarget(dialect, options.target) });
+      return { text: sql, diagnostics, contentType: 'application/sql; charset=utf-8' };
+    },
+  });
+
+/** The mermaid diagrams as Markdown: a heading and a ```mermaid block each (GitHub renders them). */
+function diagramsMarkdown(diagrams: MermaidDiagram[]): string {
+  // Titles carry area names: escaped like any user text. The diagram text never holds a backtick.
+  return diagrams.map((d) => `${heading(3, d.title)}\n\n\`\`\`mermaid\n${d.text}\`\`\`\n`).join('\n');
+}
+
+const RENDERERS: Record<FormatId, Renderer> = {
+  markdown: renderer({
+    options: dialectOptionsSchema,
+    render: (doc, { dialect }) => {
+      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect });
+      return { text: markdown, diagnostics, contentType: 'text/markdown; charset=utf-8' };
+    },
+  }),
+  postgres: ddl('postgres'),
+  mysql: ddl('mysql'),
+  mermaid: renderer({
+    options: mermaidOptionsSchema,
+    render: (doc, options) => {
+      if (options.areaId !== undefined && !doc.areas[options.areaId]) {
+        throw new RenderOptionsError(`options.areaId: unknown area id "${options.areaId}"`, 'options.areaId');
+      }
+      if (options.split) {
+        if (options.areaId !== undefined || options.attributes === false) {
+          throw new RenderOptionsError('options.split: cannot be combined with areaId or attributes: false', 'options.split');
+        }
+        const diagrams = generateMermaidDiagrams(doc, { budget: options.budget, dialect: options.dialect });
+        return { text: diagramsMarkdown(diagrams), diagrams, diagnostics: [], contentType: 'text/markdown; charset=utf-8' };
+      }
+      const text = generateMermaid(doc, { areaId: options.areaId, attributes: options.attributes, dialect: options.dialect });
+      return { text, diagnostics: [], contentType: 'text/vnd.mermaid; charset=utf-8' };
+    },
+  }),
+  'index-table': renderer({
+    options: indexTableOptionsSchema,
+    render: (doc, options) => {
+      const dialect = options.dialect ?? doc.settings.dialect;
+      const rows = indexStrategy(doc, dialect, { target: checkTarget(dialect, options.target), schemaQualified: options.schemaQualified });
+      return { text: `${indexStrategyMarkdown(rows)}\n`, diagnostics: [], contentType: 'text/markdown; charset=utf-8' };
+    },
+  }),
+  prisma: renderer({
+    options: dialectOptionsSchema,
+    render: (doc, { dialect }) => ({ ...exportPrisma(doc, { dialect }), contentType: 'text/plain; charset=utf-8' }),
+  }),
+  dbml: renderer({
+    options: dialectOptionsSchema,
+    render: (doc, { dialect }) => ({ ...exportDbml(doc, { dialect }), contentType: 'text/plain; charset=utf-8' }),
+  }),
+  json: renderer({
+    options: noOptionsSchema,
+    render: (doc) => ({ text: `${JSON.stringify(doc, null, 2)}\n`, diagnostics: [], contentType: 'application/json; charset=utf-8' }),
+  }),
+};
+
+/** In catalog order. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = FORMAT_CATALOG.map((info) => ({ ...info, ...RENDERERS[info.id] }));
+
+export function outputFormat(id: string): OutputFormat | undefined {
+  const info = formatInfo(id);
+  return info ? OUTPUT_FORMATS.find((f) => f.id === info.id) : undefined;
+}
+
+/** The option keys a format takes (for callers that map their own flags onto options, like the CLI). */
+export function optionKeys(f: OutputFormat): string[] {
+  const shape = (f.options as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}

@@ -1,0 +1,27 @@
+/**
+ * One document -> one output of the registry: the options are checked against the format's schema
+ * first (an unknown key or a wrong value is a RenderOptionsError naming it), then the format renders.
+ * Generator diagnostics come back as they are; callers refuse outputs with `refusingDiagnostics` where
+ * the format says errors make it unusable.
+ */
+import type { SchemaDocument } from '../model/document';
+import { parseOptions } from './options';
+import { outputFormat, type FormatOutput, type OutputFormat } from './registry';
+
+export class UnknownFormatError extends Error {
+  constructor(readonly format: string) {
+    super(`unknown format "${format}"`);
+    this.name = 'UnknownFormatError';
+  }
+}
+
+export function requireFormat(id: string): OutputFormat {
+  const f = outputFormat(id);
+  if (!f) throw new UnknownFormatError(id);
+  return f;
+}
+
+export function renderFormat(doc: SchemaDocument, id: string, rawOptions?: unknown): FormatOutput {
+  const f = requireFormat(id);
+  return f.render(doc, parseOptions(f.options, rawOptions));
+}
