@@ -136,7 +136,9 @@ test('table pane: a check, a composite unique and hash partitioning reach the DD
   await check.press('Enter');
   await expect(ddlText(page)).toContainText(/CONSTRAINT "orders_check" CHECK \(id > 0\)/);
 
+  // A new unique starts on no column (issue 11): pick both.
   await panel.getByRole('button', { name: '+ Unique' }).click();
+  await panel.getByLabel('Add column to Unique columns').selectOption({ label: 'id' });
   await panel.getByLabel('Add column to Unique columns').selectOption({ label: 'user_id' });
   await expect(ddlText(page)).toContainText(/UNIQUE \("id", "user_id"\)/);
 

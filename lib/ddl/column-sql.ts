@@ -11,7 +11,7 @@ export interface ColumnSql {
   /** The full definition line, without trailing comma. */
   definition: string;
   /** Domain checks inlined as table checks (MySQL), already rendered `CHECK (...)` bodies. */
-  inlinedChecks: readonly { name: string | undefined; expression: string }[];
+  inlinedChecks: readonly { id: string; name: string | undefined; expression: string; source: string; domain: string }[];
   /** MySQL AUTO_INCREMENT start value, a table option. */
   autoIncrementStart?: number;
 }
@@ -157,6 +157,8 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: 
       return type.lob && !ctx.caps.literalDefaultsOnLobs && v !== null ? `(${lit})` : lit;
     }
     case 'expression':
+      if (value === column.default) ctx.copiedVerbatim(column.id, 'default', () => `default of ${table.name}.${column.name}`);
+      else if (domain) ctx.copiedVerbatim(domain.id, 'default', () => `default of domain ${domain.name}`);
       // MySQL needs parentheses around expression defaults (8.0.13+, MariaDB 10.2+); PostgreSQL's DEFAULT
       // takes only a restricted expression (no AND, IS NULL...) without them. They never hurt.
       return `(${value.sql})`;
@@ -208,6 +210,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
       stored = true;
     }
     definition += ` GENERATED ALWAYS AS (${column.generated.expression}) ${stored ? 'STORED' : 'VIRTUAL'}`;
+    ctx.copiedVerbatim(column.id, 'generated', () => `generated ${table.name}.${column.name}`);
     if (column.default.kind !== 'none') ctx.diag('warning', 'column.generated-default-ignored', `${where}: a generated column cannot have a default; the default is left out`, column.id, path);
     if (column.identity) ctx.diag('error', 'column.generated-identity', `${where}: a column cannot be both generated and an identity`, column.id, path);
   }
@@ -255,7 +258,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   if (column.comment && ctx.caps.commentStyle === 'inline') definition += ` COMMENT ${inlineComment(ctx, column.comment, 'column', columnWhere(table, column), column.id, columnPath(table, index))}`;
 
   let inlinedChecks = NO_CHECKS;
-  if (domain?.checks.length) inlinedChecks = domain.checks.map((check) => ({ name: check.name, expression: replaceValueKeyword(check.expression, ctx.q(column.name)) }));
+  if (domain?.checks.length) inlinedChecks = domain.checks.map((check) => ({ id: check.id, name: check.name, expression: replaceValueKeyword(check.expression, ctx.q(column.name)), source: check.expression, domain: domain.name }));
   return autoIncrementStart === undefined ? { definition, inlinedChecks } : { definition, inlinedChecks, autoIncrementStart };
 }
 

@@ -59,6 +59,15 @@ export class DdlContext {
     // MySQL compares index/constraint names case-insensitively; PostgreSQL exactly.
     this.names = new NameRegistry(dialect === 'mysql');
     this.constraintNames = new NameRegistry(dialect === 'mysql');
+    this.crossDialect = doc.settings.dialect !== dialect;
+  }
+
+  /** Records an expression of `entityId` written verbatim (`what` tells two of one element apart). */
+  copiedVerbatim(entityId: string, what: string, where: () => string): void {
+    if (!this.crossDialect) return;
+    const key = `${entityId}\u0000${what}`;
+    // Only the first few are described in the warning: describe only those.
+    if (!this.verbatimExpressions.has(key)) this.verbatimExpressions.set(key, { entityId, where: this.verbatimExpressions.size < 5 ? where() : undefined });
   }
 
   /** MySQL inline `enum(...)` type text per enum id (every column of the type repeats it). */
@@ -79,6 +88,17 @@ export class DdlContext {
 
   /** Keys per table, for the uniqueness check of each foreign key's referenced columns. */
   readonly lookup = new DocumentIndex();
+
+  /** The document's SQL expressions are in the other dialect's SQL (see copiedVerbatim). */
+  readonly crossDialect: boolean;
+
+  /**
+   * Expressions written into the script verbatim while crossDialect: key (element id and what) ->
+   * the element and a description. Recorded where the text is written, so an expression the target
+   * drops (a MySQL partial index's predicate, a skipped check) is reported once, as dropped, and
+   * never again as "copied verbatim".
+   */
+  readonly verbatimExpressions = new Map<string, { entityId: string; where: string | undefined }>();
 
   /** The scope an index/PK/unique name must be unique in: the schema (PostgreSQL) or the table (MySQL). */
   indexScope(table: Table): string {

@@ -76,11 +76,13 @@ describe('decisions of an invalid document', () => {
 
 describe('synthetic 1,000-table output', () => {
   // Length and FNV-1a hash of the SQL and diagnostics as generated before the speed work (commit
-  // 87a40b7): optimisations must not change a byte.
+  // 87a40b7): optimisations must not change a byte. The MySQL diagnostics changed once since, on
+  // purpose: the 100 partial indexes' predicates are reported as left out, no longer also as
+  // "copied verbatim" (one diagnostic per decision).
   const expected: Array<[Dialect, DdlOptions, number, string, number, string]> = [
     ['postgres', {}, 1285762, '954b9298', 0, '741638a5'],
-    ['mysql', {}, 1187949, 'dec928e8', 4101, '6a7c200a'],
-    ['mysql', { target: 'mariadb-10.11', dropFirst: true }, 1220759, '3426bad8', 3101, '0ac48e2c'],
+    ['mysql', {}, 1187949, 'dec928e8', 4100, '2a8fcfd9'],
+    ['mysql', { target: 'mariadb-10.11', dropFirst: true }, 1220759, '3426bad8', 3100, '2c0d56f7'],
     ['postgres', { schemaQualified: true, dropFirst: true }, 1416629, '86d1c051', 0, '741638a5'],
   ];
   const doc = syntheticDocument({ tables: 1000 });

@@ -7,12 +7,14 @@ import type { Severity } from '../model/diagnostics';
 
 export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning: string }> = {
   'document.invalid': { severity: 'error', meaning: 'The document refers to something that does not exist (validate.ts integrity); nothing is generated.' },
-  'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) are copied verbatim and may need rewriting.' },
+  'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) that the output keeps are copied verbatim and may need rewriting; one the output drops has only its own diagnostic.' },
   'mysql.foreign-key-type-mismatch': { severity: 'error', meaning: 'InnoDB needs foreign key and referenced columns of the same integer/decimal type (size and sign), or both strings.' },
   'postgres.name-made-unique': { severity: 'warning', meaning: 'An index/PK/unique name already used in the schema (MySQL names them per table) is generated as <table>_<name>.' },
   'target.unknown': { severity: 'error', meaning: 'The target is not one of the dialect\'s targets; the default target is used.' },
   'name.too-long': { severity: 'error', meaning: 'An identifier exceeds 63 bytes (PostgreSQL, which would truncate it silently) or 64 characters (MySQL).' },
   'name.invalid': { severity: 'error', meaning: 'An identifier MySQL cannot hold: a trailing space or a character outside the Basic Multilingual Plane.' },
+  'index.no-columns': { severity: 'warning', meaning: 'An index was added but has no columns yet: it is not generated until it has some.' },
+  'unique.no-columns': { severity: 'warning', meaning: 'A unique constraint was added but has no columns yet: it is not generated until it has some.' },
   'name.duplicate': { severity: 'error', meaning: 'Two tables, columns, indexes or constraints share a name where the engine needs them distinct.' },
   'mysql.table-file-name-too-long': { severity: 'error', meaning: 'InnoDB encodes table names as file names (5 bytes per character outside A-Z, 0-9, _): the file name would exceed 255 bytes.' },
   'name.reserved-word': { severity: 'info', meaning: 'A name is a reserved word: quoted in the DDL, and every query must quote it too.' },

@@ -6,6 +6,7 @@
  */
 import type { Index, IndexMethod, IndexPart, Table } from '../model/document';
 import type { DdlContext } from './context';
+import { derivedIndexName, indexName } from '../naming/derived-names';
 import { inlineComment, resolveColumnTypeQuietly } from './column-sql';
 
 export interface IndexSql {
@@ -62,18 +63,32 @@ interface IndexSite {
   ctx: DdlContext;
   table: Table;
   index: Index;
+  /** The name written: the architect's (made unique on PostgreSQL) or the derived one. */
+  name: string;
   position: number;
 }
 
 function warn(site: IndexSite, severity: 'info' | 'warning' | 'error', code: string, message: string): void {
   const { table, index } = site;
-  site.ctx.diag(severity, code, `index "${index.name}" on "${table.name}": ${message}`, index.id, `tables.${table.id}.indexes.${site.position}`);
+  site.ctx.diag(severity, code, `index "${site.name}" on "${table.name}": ${message}`, index.id, `tables.${table.id}.indexes.${site.position}`);
+}
+
+/** Records the expressions a built index writes verbatim: its expression parts and (if kept) its predicate. */
+function copiedExpressions(ctx: DdlContext, index: Index, name: string, predicate: boolean): void {
+  if (predicate || index.parts.some((p) => p.kind === 'expression')) ctx.copiedVerbatim(index.id, 'index', () => `index ${name}`);
 }
 
 export function indexSql(ctx: DdlContext, table: Table, index: Index, position: number): IndexSql | undefined {
-  if (ctx.needsIdentifierCheck(index.name)) ctx.checkIdentifier(index.name, 'index', index.id, `tables.${table.id}.indexes.${position}.name`);
-  const name = ctx.renamed.get(index.id) ?? index.name;
-  const site: IndexSite = { ctx, table, index, position };
+  if (!index.parts.length) {
+    // Added, columns not picked yet: nothing to build, and no name claimed for it.
+    const site: IndexSite = { ctx, table, index, name: indexName(table, index), position };
+    warn(site, 'warning', 'index.no-columns', 'has no columns yet: not generated');
+    return skipped(ctx, table, index, site.name, index.method ?? 'btree', 'no columns yet');
+  }
+  if (index.name !== undefined && ctx.needsIdentifierCheck(index.name)) ctx.checkIdentifier(index.name, 'index', index.id, `tables.${table.id}.indexes.${position}.name`);
+  const name =
+    ctx.renamed.get(index.id) ?? index.name ?? ctx.derivedName(ctx.names, ctx.indexScope(table), derivedIndexName(table, index), index.id, `tables.${table.id}.indexes.${position}`);
+  const site: IndexSite = { ctx, table, index, name, position };
   return ctx.dialect === 'postgres' ? postgresIndex(ctx, table, index, name, site) : mysqlIndex(ctx, table, index, name, site);
 }
 
@@ -136,6 +151,7 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
   }
   if (droppedPrefix) notes.push('prefix length left out');
   if (index.where) statement += ` WHERE ${index.where}`;
+  copiedExpressions(ctx, index, name, Boolean(index.where));
   ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, ordered)), include, where: index.where, notes });
   const schemaName = ctx.schemaOf(table.schemaId);
   const qualifiedIndex = schemaName ? `${ctx.q(schemaName)}.${ctx.q(name)}` : ctx.q(name);
@@ -232,9 +248,11 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
       include = names;
     }
   }
+  // The predicate is left out above (reported there): only expression parts are copied.
+  copiedExpressions(ctx, index, name, false);
   ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, !fulltextOrSpatial)), include, notes });
   const kind = method === 'fulltext' ? 'FULLTEXT ' : method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : '';
   let statement = `CREATE ${kind}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;
-  if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${index.name}"`, index.id, `tables.${table.id}.indexes`)}`;
+  if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${name}"`, index.id, `tables.${table.id}.indexes`)}`;
   return { statement };
 }

@@ -6,11 +6,17 @@
 import type { Column, PartitionBound, Partitioning, Table } from '../model/document';
 import type { DdlContext } from './context';
 import { inlineComment } from './column-sql';
+import { indexName } from '../naming/derived-names';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
+/** The key as SQL; the caller writes it into the clause (and records that with keyCopied). */
 function keyParts(ctx: DdlContext, table: Table, p: Partitioning) {
   return p.key.map((k) => (k.kind === 'column' ? ctx.q(ctx.columnNameOf(table, k.columnId)) : `(${k.sql})`));
+}
+
+function keyCopied(ctx: DdlContext, table: Table, p: Partitioning): void {
+  if (p.key.some((k) => k.kind === 'expression')) ctx.copiedVerbatim(table.id, 'partition key', () => `partition key of ${table.name}`);
 }
 
 function boundMatches(strategy: Partitioning['strategy'], bound: PartitionBound): boolean {
@@ -19,6 +25,7 @@ function boundMatches(strategy: Partitioning['strategy'], bound: PartitionBound)
 
 /** PostgreSQL: the clause after the column list. */
 export function postgresPartitionClause(ctx: DdlContext, table: Table, p: Partitioning): string {
+  keyCopied(ctx, table, p);
   return `PARTITION BY ${p.strategy.toUpperCase()} (${keyParts(ctx, table, p).join(', ')})`;
 }
 
@@ -56,6 +63,7 @@ export function mysqlPartitionClause(ctx: DdlContext, table: Table, p: Partition
     ctx.diag('error', 'mysql.partition-key', `${where}: MySQL partitions by a list of columns or by one expression, not a mix: not partitioned`, table.id, path);
     return undefined;
   }
+  keyCopied(ctx, table, p);
   let head: string;
   if (p.strategy === 'hash') {
     const integer = allColumns && keyColumns.length === 1 && keyColumns[0].type.kind === 'scalar' && INTEGER_TYPES.has(keyColumns[0].type.name);
@@ -111,7 +119,7 @@ export function checkPartitionKeyInUniques(ctx: DdlContext, table: Table, p: Par
   if (table.primaryKey) sets.push({ what: 'primary key', ids: table.primaryKey.columnIds, id: table.id });
   table.uniques.forEach((u) => sets.push({ what: `unique constraint "${u.name ?? u.id}"`, ids: u.columnIds, id: u.id }));
   for (const ix of table.indexes) {
-    if (ix.unique) sets.push({ what: `unique index "${ix.name}"`, ids: ix.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])), id: ix.id });
+    if (ix.unique) sets.push({ what: `unique index "${indexName(table, ix)}"`, ids: ix.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])), id: ix.id });
   }
   for (const s of sets) {
     const missing = keyColumnIds.filter((id) => !s.ids.includes(id));

@@ -37,11 +37,13 @@ export function reserveExplicitNames(ctx: DdlContext): void {
       reserveIndexLike(ctx, clashes, t, indexScope, `${t.id}:pk`, t.primaryKey.name, 'primary key', t.id, `${path}.primaryKey.name`);
     }
     t.uniques.forEach((u, i) => {
-      if (!u.name) return;
+      if (!u.name || !u.columnIds.length) return;
       ctx.checkIdentifier(u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
       reserveIndexLike(ctx, clashes, t, indexScope, u.id, u.name, 'unique constraint', u.id, `${path}.uniques.${i}.name`);
     });
-    t.indexes.forEach((ix, i) => reserveIndexLike(ctx, clashes, t, indexScope, ix.id, ix.name, 'index', ix.id, `${path}.indexes.${i}.name`));
+    t.indexes.forEach((ix, i) => {
+      if (ix.name !== undefined && ix.parts.length) reserveIndexLike(ctx, clashes, t, indexScope, ix.id, ix.name, 'index', ix.id, `${path}.indexes.${i}.name`);
+    });
     t.checks.forEach((c, i) => {
       if (!c.name) return;
       ctx.checkIdentifier(c.name, 'check constraint', c.id, `${path}.checks.${i}.name`);

@@ -44,11 +44,15 @@ export function typeStatements(ctx: DdlContext): string[] {
     const type = resolveColumnType(ctx, { id: d.id, name: d.name, columns: [], uniques: [], checks: [], indexes: [] }, { id: d.id, name: d.name, type: d.type, nullable: d.nullable, default: d.default }, 0);
     const parts = [`CREATE DOMAIN ${ctx.qualified(d)} AS ${type.sql}`];
     if (d.default.kind === 'literal') parts.push(`DEFAULT ${d.default.value === null ? 'NULL' : typeof d.default.value === 'string' ? ctx.str(d.default.value) : String(d.default.value)}`);
-    else if (d.default.kind === 'expression') parts.push(`DEFAULT ${d.default.sql}`);
+    else if (d.default.kind === 'expression') {
+      ctx.copiedVerbatim(d.id, 'default', () => `default of domain ${d.name}`);
+      parts.push(`DEFAULT ${d.default.sql}`);
+    }
     else if (d.default.kind === 'builtin') parts.push(`DEFAULT ${ctx.spec.builtinDefault(d.default.name, { temporalColumn: type.temporal, fsp: type.fsp })}`);
     if (!d.nullable) parts.push('NOT NULL');
     d.checks.forEach((c, i) => {
       if (c.name) ctx.checkIdentifier(c.name, 'domain check', c.id, `${path}.checks.${i}.name`);
+      ctx.copiedVerbatim(c.id, 'check', () => `check ${c.name ?? c.expression} of domain ${d.name}`);
       parts.push(`${c.name ? `CONSTRAINT ${ctx.q(c.name)} ` : ''}CHECK (${c.expression})`);
     });
     out.push(parts.join(' '));

@@ -5,10 +5,11 @@
  */
 import type { Table } from '../model/document';
 import { columnSql, inlineComment, resolveColumnTypeQuietly } from './column-sql';
-import { joinedColumnNames, type DdlContext } from './context';
+import type { DdlContext } from './context';
 import type { ForeignKeyPlan } from './foreign-key-sql';
 import { checkPartitionKeyInUniques, mysqlPartitionClause, postgresPartitionClause, postgresPartitions } from './partition-sql';
 import { identifiersIn } from './sql-text';
+import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names';
 
 export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): string[] {
   const path = `tables.${table.id}`;
@@ -28,6 +29,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     if (column.identity && ctx.caps.identity === 'auto-increment') autoIncrementCount++;
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
     for (const check of c.inlinedChecks) {
+      ctx.copiedVerbatim(check.id, 'check', () => `check ${check.name ?? check.source} of domain ${check.domain}`);
       const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
       checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
     }
@@ -49,6 +51,10 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   }
   table.uniques.forEach((u, i) => {
     const upath = `${path}.uniques.${i}`;
+    if (!u.columnIds.length) {
+      ctx.diag('warning', 'unique.no-columns', `unique constraint "${uniqueConstraintName(table, u)}" of "${table.name}" has no columns yet: not generated`, u.id, upath);
+      return;
+    }
     const name = uniqueName(ctx, table, i);
     checkKeyColumnsIndexable(ctx, table, u.columnIds, `unique constraint "${name}"`);
     let nnd = '';
@@ -66,6 +72,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       ctx.diag('warning', `${ctx.dialect}.check-skipped`, `check "${name}" of "${table.name}": ${ctx.caps.label} rejects a CHECK on ${used.map((u) => `"${u}" (${forbidden.get(u)})`).join(', ')}: skipped`, c.id, `${path}.checks.${i}`);
       return;
     }
+    ctx.copiedVerbatim(c.id, 'check', () => `check ${c.name ?? c.expression} on ${table.name}`);
     checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${c.expression})`);
   });
   for (const check of checks) lines.push(check);
@@ -117,7 +124,7 @@ export function primaryKeyName(ctx: DdlContext, table: Table): string {
 /** The name of `table.uniques[i]` as written (derived `<table>_<cols>_key` when unnamed), recorded. */
 export function uniqueName(ctx: DdlContext, table: Table, i: number): string {
   const u = table.uniques[i];
-  const name = ctx.renamed.get(u.id) ?? u.name ?? ctx.derivedName(ctx.names, ctx.indexScope(table), `${table.name}_${joinedColumnNames(ctx, table, u.columnIds)}_key`, u.id, `tables.${table.id}.uniques.${i}`);
+  const name = ctx.renamed.get(u.id) ?? u.name ?? ctx.derivedName(ctx.names, ctx.indexScope(table), derivedUniqueName(table, u), u.id, `tables.${table.id}.uniques.${i}`);
   ctx.decisions.uniques.set(u.id, name);
   return name;
 }

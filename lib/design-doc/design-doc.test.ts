@@ -129,3 +129,19 @@ describe('hostile names and comments are escaped outside code', () => {
     }
   });
 });
+
+describe('generateDesignDoc: unnamed indexes and uniques', () => {
+  it('name them as the DDL does, following their columns', () => {
+    const doc = smallProjectDocument();
+    const users = Object.values(doc.tables).find((t) => t.name === 'users')!;
+    const [first, second] = users.columns.filter((c) => !users.primaryKey?.columnIds.includes(c.id));
+    users.indexes.push({ id: 'ix_unnamed', unique: true, parts: [{ kind: 'column', columnId: first.id }] });
+    const before = generateDesignDoc(doc, { dialect: 'postgres' });
+    expect(before).toContain(`users_${first.name}_idx`);
+    users.indexes[users.indexes.length - 1].parts = [{ kind: 'column', columnId: second.id }];
+    const after = generateDesignDoc(doc, { dialect: 'postgres' });
+    expect(after).toContain(`users_${second.name}_idx`);
+    expect(after).not.toContain(`users_${first.name}_idx`);
+    expect(generateDdl(doc, 'postgres').sql).toContain(`"users_${second.name}_idx"`);
+  });
+});

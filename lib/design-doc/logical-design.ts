@@ -6,6 +6,7 @@
 import { isProtectedColumn } from '../model/classification';
 import { escapeText, inlineCode, markdown, markdownTable } from '../markdown/escape';
 import { columnTypeLabel } from '../mermaid/type-label';
+import { indexName } from '../naming/derived-names';
 import { cardinalityOf } from '../model/cardinality';
 import type { CardinalityEnd, Column, DefaultValue, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName, DocumentIndex } from '../model/lookup';
@@ -98,13 +99,15 @@ function relationshipRows(doc: SchemaDocument, rels: readonly Relationship[], in
 function businessRules(table: Table, index: DocumentIndex): string[] {
   const out: string[] = [];
   for (const ch of table.checks) out.push(`- Check${ch.name ? ` ${inlineCode(ch.name)}` : ''}: ${inlineCode(ch.expression)}`);
+  // A key without columns yet is no rule yet (the DDL panel reports it).
   for (const u of table.uniques) {
+    if (!u.columnIds.length) continue;
     out.push(`- Unique${u.name ? ` ${inlineCode(u.name)}` : ''}: ${inlineCode(u.columnIds.map((id) => index.columnName(table, id)).join(', '))}${u.nullsNotDistinct ? ' (NULLS NOT DISTINCT)' : ''}`);
   }
   for (const ix of table.indexes) {
-    if (!ix.unique) continue;
+    if (!ix.unique || !ix.parts.length) continue;
     const parts = ix.parts.map((p) => (p.kind === 'column' ? index.columnName(table, p.columnId) : `(${p.sql})`)).join(', ');
-    out.push(`- Unique index ${inlineCode(ix.name)}: ${inlineCode(parts)}${ix.where ? ` where ${inlineCode(ix.where)}` : ''}`);
+    out.push(`- Unique index ${inlineCode(indexName(table, ix))}: ${inlineCode(parts)}${ix.where ? ` where ${inlineCode(ix.where)}` : ''}`);
   }
   return out;
 }

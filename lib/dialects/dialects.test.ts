@@ -1,6 +1,6 @@
 /** Capability flags per target: the data every generator and the editor read. */
 import { describe, expect, it } from 'vitest';
-import { DIALECTS } from './dialects';
+import { DIALECTS, spelledTypeName } from './dialects';
 import { MYSQL_TARGETS } from './mysql';
 import { POSTGRES_TARGETS } from './postgres';
 
@@ -55,5 +55,24 @@ describe('dialect capabilities', () => {
     for (const w of ['user', 'order', 'select', 'from', 'group', 'table']) expect(DIALECTS.postgres.reservedWords.has(w), w).toBe(true);
     for (const w of ['order', 'select', 'from', 'group', 'key', 'range']) expect(DIALECTS.mysql.reservedWords.has(w), w).toBe(true);
     expect(DIALECTS.postgres.reservedWords.has('name')).toBe(false);
+  });
+});
+
+describe('type spelling', () => {
+  // The name shown for a logical type is the word the DDL writes for it.
+  it.each(Object.values(DIALECTS).flatMap((spec) => Object.entries(spec.typeSpelling).map(([name, spelled]) => [spec.name, name, spelled] as const)))(
+    '%s spells %s as %s, as its DDL does',
+    (dialect, name, spelled) => {
+      const spec = DIALECTS[dialect];
+      const sql = spec.mapType({ kind: 'scalar', name: name as never }, spec.capabilities(spec.defaultTarget)).sql;
+      expect(sql.startsWith(spelled)).toBe(true);
+      expect(spelledTypeName(name as never, dialect)).toBe(spelled);
+    },
+  );
+
+  it('keeps the logical name where the dialect has no other word', () => {
+    expect(spelledTypeName('varchar', 'postgres')).toBe('varchar');
+    expect(spelledTypeName('decimal', 'mysql')).toBe('decimal');
+    expect(spelledTypeName('decimal', 'postgres')).toBe('numeric');
   });
 });

@@ -1,5 +1,5 @@
 /** The dialect registry: every generator looks a dialect up here. */
-import type { Dialect } from '../model/document';
+import type { Dialect, LogicalTypeName } from '../model/document';
 import { mysqlDialect } from './mysql';
 import { postgresDialect } from './postgres';
 import type { DialectSpec } from './types';
@@ -8,4 +8,9 @@ export const DIALECTS: Record<Dialect, DialectSpec> = { postgres: postgresDialec
 
 export function dialectSpec(dialect: Dialect): DialectSpec {
   return DIALECTS[dialect];
+}
+
+/** A logical type's name as the dialect spells it (`numeric` for decimal in PostgreSQL). */
+export function spelledTypeName(name: LogicalTypeName, dialect: Dialect): string {
+  return DIALECTS[dialect].typeSpelling[name] ?? name;
 }

@@ -167,6 +167,7 @@ export const mysqlDialect: DialectSpec = {
   reservedWords: RESERVED,
   mapType,
   typeNames: logicalTypeNames,
+  typeSpelling: { integer: 'int' },
   builtinDefault: (name, column) => {
     switch (name) {
       case 'current_timestamp': {

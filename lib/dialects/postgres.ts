@@ -131,6 +131,7 @@ export const postgresDialect: DialectSpec = {
   reservedWords: RESERVED,
   mapType: (t) => mapType(t),
   typeNames: logicalTypeNames,
+  typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },
   builtinDefault: (name) => POSTGRES_BUILTINS[name],
   defaultSchema: 'public',
 };

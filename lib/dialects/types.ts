@@ -91,6 +91,12 @@ export interface DialectSpec {
   /** Every logical type has an entry (checked by the type tests). */
   typeNames: readonly LogicalTypeName[];
   /**
+   * How this dialect's users write a logical type where the logical name is not the dialect's own word
+   * (PostgreSQL `numeric`, not `decimal`): the name shown on the canvas, in the inspector and in
+   * documents, the one the DDL writes. Only synonyms the type picker reads back as the same logical type.
+   */
+  typeSpelling: Readonly<Partial<Record<LogicalTypeName, string>>>;
+  /**
    * How a portable default function is spelled. `temporalColumn` says whether the column's native
    * type is a date/time type (MySQL only allows bare CURRENT_TIMESTAMP there); `fsp` its precision.
    */

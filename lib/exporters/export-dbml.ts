@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import { columnTypeLabel } from '../mermaid/type-label';
+import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import { ColumnSets, displayName, DocumentIndex } from '../model/lookup';
 import type { ExportResult } from './export-prisma';
 
@@ -113,27 +114,36 @@ class DbmlExporter {
     if (table.primaryKey && table.primaryKey.columnIds.length > 1) {
       indexes.push(`    (${table.primaryKey.columnIds.map(colName).join(', ')}) [pk${table.primaryKey.name ? `, name: ${dbmlString(table.primaryKey.name)}` : ''}]`);
     }
+    table.uniques.forEach((u, i) => {
+      if (!u.columnIds.length) this.warn('dbml.index', `${displayName(this.doc, table)}: unique constraint ${uniqueConstraintName(table, u)} has no columns yet: left out`, `tables.${table.id}.uniques.${i}`);
+    });
     for (const u of table.uniques) {
-      if (u.columnIds.length === 1 && !u.name) continue;
+      if ((u.columnIds.length === 1 && !u.name) || !u.columnIds.length) continue;
       indexes.push(`    (${u.columnIds.map(colName).join(', ')}) [unique${u.name ? `, name: ${dbmlString(u.name)}` : ''}]`);
     }
     table.indexes.forEach((ix, i) => {
       const path = `tables.${table.id}.indexes.${i}`;
+      const name = indexName(table, ix);
+      if (!ix.parts.length) {
+        this.warn('dbml.index', `${displayName(this.doc, table)}: index ${name} has no columns yet: left out`, path);
+        return;
+      }
       const parts: string[] = [];
       for (const p of ix.parts) {
         if (p.kind === 'column') parts.push(colName(p.columnId));
         else if (p.sql.includes('`')) {
-          this.warn('dbml.index', `${displayName(this.doc, table)}: index ${ix.name} has an expression holding a backtick: left out`, path);
+          this.warn('dbml.index', `${displayName(this.doc, table)}: index ${name} has an expression holding a backtick: left out`, path);
           return;
         } else parts.push(`\`${p.sql.replace(/\r\n|\r|\n/g, ' ')}\``);
       }
-      const settings = [`name: ${dbmlString(ix.name)}`];
+      // An unnamed index stays unnamed: DBML and the DDL derive its name from the columns.
+      const settings = ix.name === undefined ? [] : [`name: ${dbmlString(ix.name)}`];
       if (ix.unique) settings.unshift('unique');
       if (ix.method === 'btree' || ix.method === 'hash' || ix.method === 'gin' || ix.method === 'gist' || ix.method === 'brin') settings.push(`type: ${ix.method}`);
-      else if (ix.method) this.warn('dbml.index-method', `${displayName(this.doc, table)}: index ${ix.name} method ${ix.method} has no DBML type (kept in the note)`, path, 'info');
+      else if (ix.method) this.warn('dbml.index-method', `${displayName(this.doc, table)}: index ${name} method ${ix.method} has no DBML type (kept in the note)`, path, 'info');
       const note = [ix.purpose, ix.where ? `WHERE ${ix.where}` : undefined, ix.method && !['btree', 'hash', 'gin', 'gist', 'brin'].includes(ix.method) ? `method ${ix.method}` : undefined].filter(Boolean).join('\n');
       if (note) settings.push(`note: ${dbmlString(note)}`);
-      if (ix.where) this.warn('dbml.partial-index', `${displayName(this.doc, table)}: partial index ${ix.name}: its predicate is kept in the note only`, path, 'info');
+      if (ix.where) this.warn('dbml.partial-index', `${displayName(this.doc, table)}: partial index ${name}: its predicate is kept in the note only`, path, 'info');
       indexes.push(`    (${parts.join(', ')}) [${settings.join(', ')}]`);
     });
     if (indexes.length) lines.push('', '  indexes {', ...indexes, '  }');

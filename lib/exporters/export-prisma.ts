@@ -12,6 +12,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Column, Dialect, EnumType, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName } from '../model/lookup';
+import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import { NameScope, quotedString, sanitizeIdentifier } from './identifiers';
 import { prismaTypeOf, type PrismaScalar } from './prisma-types';
 
@@ -280,9 +281,13 @@ class PrismaExporter {
       model.uniqueSets.add(setKey(pk.columnIds));
     }
     // Unique constraints and plain unique indexes
-    const uniques: { ids: string[]; name?: string; sort?: Map<string, string>; source: string }[] = table.uniques.map((u, i) => ({ ids: u.columnIds, name: u.name, source: `${tablePath}.uniques.${i}` }));
+    const uniques: { ids: string[]; name?: string; sort?: Map<string, string>; source: string }[] = [];
+    table.uniques.forEach((u, i) => {
+      if (u.columnIds.length) uniques.push({ ids: u.columnIds, name: u.name, source: `${tablePath}.uniques.${i}` });
+      else this.warn('prisma.unique', `${displayName(this.doc, table)}: unique ${uniqueConstraintName(table, u)} has no columns yet: left out`, `${tablePath}.uniques.${i}`);
+    });
     table.indexes.forEach((ix, i) => {
-      if (!ix.unique || ix.where || ix.parts.some((p) => p.kind !== 'column')) return;
+      if (!ix.parts.length || !ix.unique || ix.where || ix.parts.some((p) => p.kind !== 'column')) return;
       const sort = new Map<string, string>();
       const ids = ix.parts.map((p) => (p.kind === 'column' ? p.columnId : ''));
       ix.parts.forEach((p) => p.kind === 'column' && p.order === 'desc' && sort.set(p.columnId, '(sort: Desc)'));
@@ -306,23 +311,28 @@ class PrismaExporter {
     const indexKeys = new Set<string>();
     table.indexes.forEach((ix, i) => {
       const path = `${tablePath}.indexes.${i}`;
+      const name = indexName(table, ix);
+      if (!ix.parts.length) {
+        this.warn('prisma.index', `${displayName(this.doc, table)}: index ${name} has no columns yet: left out`, path);
+        return;
+      }
       if (ix.unique && !ix.where && ix.parts.every((p) => p.kind === 'column')) return;
       if (ix.where || ix.parts.some((p) => p.kind === 'expression')) {
-        this.warn('prisma.index', `${displayName(this.doc, table)}: index ${ix.name} is ${ix.where ? 'partial' : 'an expression index'}: Prisma cannot express it, left out`, path);
+        this.warn('prisma.index', `${displayName(this.doc, table)}: index ${name} is ${ix.where ? 'partial' : 'an expression index'}: Prisma cannot express it, left out`, path);
         return;
       }
       if (ix.method === 'fulltext' || ix.method === 'spatial') {
-        this.warn('prisma.index', `${displayName(this.doc, table)}: ${ix.method} index ${ix.name} left out (needs a Prisma preview feature)`, path);
+        this.warn('prisma.index', `${displayName(this.doc, table)}: ${ix.method} index ${name} left out (needs a Prisma preview feature)`, path);
         return;
       }
       const ids = ix.parts.map((p) => (p.kind === 'column' ? p.columnId : ''));
       if (!usable(ids) || unsupported(ids)) {
-        this.warn('prisma.index', `${displayName(this.doc, table)}: index ${ix.name} covers columns Prisma cannot index: left out`, path);
+        this.warn('prisma.index', `${displayName(this.doc, table)}: index ${name} covers columns Prisma cannot index: left out`, path);
         return;
       }
       const key = ids.join('\u0000');
       if (indexKeys.has(key)) {
-        this.warn('prisma.index-duplicate', `${displayName(this.doc, table)}: index ${ix.name} repeats another index's columns: left out`, path, 'info');
+        this.warn('prisma.index-duplicate', `${displayName(this.doc, table)}: index ${name} repeats another index's columns: left out`, path, 'info');
         return;
       }
       indexKeys.add(key);
@@ -332,8 +342,8 @@ class PrismaExporter {
         return `${f.name}${this.partArgs(f, p.length, p.order === 'desc')}`;
       });
       const type = this.dialect === 'postgres' && ix.method === 'hash' ? ', type: Hash' : this.dialect === 'postgres' && ix.method === 'brin' ? ', type: Brin' : '';
-      if (ix.method && !['btree', 'hash', 'brin'].includes(ix.method)) this.warn('prisma.index-method', `${displayName(this.doc, table)}: index ${ix.name} written as B-tree (method ${ix.method} needs operator classes in Prisma)`, path, 'info');
-      model.blockAttributes.push(`@@index([${parts.join(', ')}], map: ${quotedString(ix.name)}${type})`);
+      if (ix.method && !['btree', 'hash', 'brin'].includes(ix.method)) this.warn('prisma.index-method', `${displayName(this.doc, table)}: index ${name} written as B-tree (method ${ix.method} needs operator classes in Prisma)`, path, 'info');
+      model.blockAttributes.push(`@@index([${parts.join(', ')}]${mapArg(ix.name)}${type})`);
     });
     for (const [i, ch] of table.checks.entries()) {
       this.warn('prisma.check', `${displayName(this.doc, table)}: check ${ch.name ?? ch.expression} is not expressible in Prisma (kept as a comment)`, `${tablePath}.checks.${i}`, 'info');

@@ -12,6 +12,7 @@ import { planDdl, type DdlDecisions, type IndexDecision } from '../ddl/generate-
 import { INDEX_METHOD_LABEL } from '../ddl/index-sql';
 import type { Dialect, Index, IndexPart, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName, DocumentIndex } from '../model/lookup';
+import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import { markdownTable } from '../markdown/escape';
 
 export interface IndexStrategyRow {
@@ -185,7 +186,7 @@ function derivedIndexPurpose(doc: SchemaDocument, index: DocumentIndex, table: T
 /** An index the generator recorded nothing for (the document is invalid, so no DDL was written). */
 function undecided(index: DocumentIndex, table: Table, ix: Index): IndexDecision {
   return {
-    name: ix.name,
+    name: indexName(table, ix),
     created: false,
     method: ix.method ?? 'btree',
     columns: ix.parts.map((p) => plainPart(index, table, p)),
@@ -238,12 +239,14 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
     }
 
     for (const u of table.uniques) {
+      // No columns yet: not generated, nothing to describe (the DDL panel reports it).
+      if (!u.columnIds.length) continue;
       keyLists.add(u.columnIds);
       const nnd = u.nullsNotDistinct ? (caps.nullsNotDistinct ? 'NULLS NOT DISTINCT' : `NULLS NOT DISTINCT left out (not on ${caps.label})`) : undefined;
       rows.push({
         tableId,
         table: tableLabel,
-        indexName: ddl.uniques.get(u.id) ?? u.name ?? '',
+        indexName: ddl.uniques.get(u.id) ?? uniqueConstraintName(table, u),
         columns: names(index, table, u.columnIds),
         type: constraintType(u.columnIds.length, nnd),
         purpose: `Enforces unique ${columnSetPhrase(index, table, u.columnIds)}`,

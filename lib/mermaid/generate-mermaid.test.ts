@@ -71,7 +71,7 @@ describe('generateMermaid: a small schema', () => {
         '  orders["orders"] {',
         '    bigint id PK',
         '    bigint user_id FK',
-        '    decimal_10_2 total "decimal(10,2)"',
+        '    numeric_10_2 total "numeric(10,2)"',
         '  }',
         '  users ||..o{ orders : "user_id"',
         '',

@@ -1,10 +1,11 @@
 /**
  * A short, human-readable type for a column, as an ER diagram shows it: the native type written for
- * the document's dialect when the architect set one, else the logical type with its length/precision
- * (`varchar(255)`, `decimal(10,2)`), the enum or domain name, and `[]` per array dimension.
+ * the document's dialect when the architect set one, else the logical type as the dialect spells it,
+ * with its length/precision (`varchar(255)`, `numeric(10,2)` in PostgreSQL, `decimal(10,2)` in MySQL), the enum or domain name, and `[]` per array dimension.
  */
 import type { Column, Dialect, SchemaDocument } from '../model/document';
 import { displayName } from '../model/lookup';
+import { spelledTypeName } from '../dialects/dialects';
 
 export function columnTypeLabel(doc: SchemaDocument, column: Column, dialect: Dialect): string {
   const t = column.type;
@@ -24,7 +25,8 @@ export function columnTypeLabel(doc: SchemaDocument, column: Column, dialect: Di
             : t.precision !== undefined
               ? [t.precision]
               : [];
-      label = params.length ? `${t.name}(${params.join(',')})` : t.name;
+      const name = spelledTypeName(t.name, dialect);
+      label = params.length ? `${name}(${params.join(',')})` : name;
       if (t.unsigned) label += ' unsigned';
       break;
     }

@@ -36,7 +36,7 @@ export function makeTable(init: TableInit, ids: IdFactory = newId): Table {
   };
 }
 
-export type IndexInit = Partial<Omit<Index, 'name' | 'parts'>> & { name: string; parts: Index['parts'] };
+export type IndexInit = Partial<Omit<Index, 'parts'>> & { parts: Index['parts'] };
 
 export function makeIndex(init: IndexInit, ids: IdFactory = newId): Index {
   return { id: init.id ?? ids('idx'), unique: false, ...init };

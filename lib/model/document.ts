@@ -151,8 +151,10 @@ export type PrimaryKey = z.infer<typeof primaryKeySchema>;
 
 export const uniqueConstraintSchema = z.object({
   id: idSchema,
+  /** Absent = derived from the table and columns (`<table>_<cols>_key`), following them as they change. */
   name: nameSchema.optional(),
-  columnIds: z.array(idSchema).min(1),
+  /** Empty while the architect has not picked its columns yet: not generated (a diagnostic says so). */
+  columnIds: z.array(idSchema),
   /** PostgreSQL 15+ NULLS NOT DISTINCT. */
   nullsNotDistinct: z.boolean().optional(),
 });
@@ -195,8 +197,13 @@ export type IndexMethod = z.infer<typeof indexMethodSchema>;
 
 export const indexSchema = z.object({
   id: idSchema,
-  name: nameSchema,
-  parts: z.array(indexPartSchema).min(1),
+  /**
+   * Absent = derived from the table and key parts (`<table>_<cols>_idx`, lib/naming/derived-names.ts),
+   * following them as they change, until the architect names the index.
+   */
+  name: nameSchema.optional(),
+  /** Empty while the architect has not picked its columns yet: not generated (a diagnostic says so). */
+  parts: z.array(indexPartSchema),
   unique: z.boolean(),
   /** Absent = the dialect's default (B-tree). */
   method: indexMethodSchema.optional(),

@@ -14,6 +14,7 @@
  * lengths, `limitIssues` the counts, and lib/README.md lists them.
  */
 import type { SchemaDocument } from './document';
+import { indexName } from '../naming/derived-names';
 
 export const DOCUMENT_LIMITS = {
   // ---- lengths (characters), checked by the zod shape
@@ -110,8 +111,8 @@ export function limitIssues(doc: SchemaDocument, limits: DocumentLimits = DOCUME
     if (t.primaryKey) over(t.primaryKey.columnIds.length, 'keyColumns', `${base}.primaryKey.columnIds`, (n) => `the primary key of ${q(t.name)} has ${n} columns`);
     t.uniques.forEach((u, i) => over(u.columnIds.length, 'keyColumns', `${base}.uniques.${i}.columnIds`, (n) => `a unique constraint of ${q(t.name)} has ${n} columns`));
     t.indexes.forEach((ix, i) => {
-      over(ix.parts.length, 'keyColumns', `${base}.indexes.${i}.parts`, (n) => `index ${q(ix.name)} has ${n} parts`);
-      over(ix.includeColumnIds?.length ?? 0, 'keyColumns', `${base}.indexes.${i}.includeColumnIds`, (n) => `index ${q(ix.name)} includes ${n} columns`);
+      over(ix.parts.length, 'keyColumns', `${base}.indexes.${i}.parts`, (n) => `index ${q(indexName(t, ix))} has ${n} parts`);
+      over(ix.includeColumnIds?.length ?? 0, 'keyColumns', `${base}.indexes.${i}.includeColumnIds`, (n) => `index ${q(indexName(t, ix))} includes ${n} columns`);
     });
     const p = t.partitioning;
     if (p) {

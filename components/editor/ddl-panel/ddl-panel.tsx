@@ -1,7 +1,7 @@
 'use client';
 /**
- * The live DDL panel: the document's PostgreSQL or MySQL DDL and the generator's diagnostics, with
- * copy and download. Generation runs in a Web Worker (use-generated-ddl.ts), keyed on the identity of
+ * The live DDL panel: the document's PostgreSQL or MySQL DDL and the generator's diagnostics (grouped
+ * by severity and code, diagnostics-list.tsx), with copy and download. Generation runs in a Web Worker (use-generated-ddl.ts), keyed on the identity of
  * the generator's inputs (immer gives new objects only where something changed; layout-only edits
  * are ignored), and not at all while the panel is closed (nothing is mounted then).
  */
@@ -11,12 +11,11 @@ import type { Diagnostic } from '@/lib/model/diagnostics';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
 import { controlClass, cx } from '@/components/ui/styles';
-import { ddlFileName, sameDdlInputs, selectionForEntity, summarizeDiagnostics } from './ddl-helpers';
+import { ddlFileName, sameDdlInputs, summarizeDiagnostics } from './ddl-helpers';
+import { DiagnosticsList } from './diagnostics-list';
 import { DdlText } from './ddl-text';
 import { useGeneratedDdl } from './use-generated-ddl';
 
-/** Rendering thousands of list items on every edit would cost more than the generation itself. */
-const DIAGNOSTICS_SHOWN = 200;
 const EMPTY = { sql: '', diagnostics: [] as Diagnostic[], failure: undefined as string | undefined, ms: 0 };
 
 export interface DdlPanelProps {
@@ -55,8 +54,6 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
   const projectName = useEditor((s) => s.name);
   const { result: generated, pending: stale } = useGeneratedDdl(useDdlInput(doc), dialect);
   const result = generated ?? EMPTY;
-  const [showAll, setShowAll] = useState(false);
-  const shownDiagnostics = showAll ? result.diagnostics : result.diagnostics.slice(0, DIAGNOSTICS_SHOWN);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const preRef = useRef<HTMLPreElement>(null);
   const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -144,45 +141,8 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
           The DDL generator failed: {result.failure}
         </p>
       )}
-      <ul
-        data-testid="ddl-diagnostics"
-        aria-label="DDL diagnostics"
-        className="max-h-40 shrink-0 overflow-y-auto border-b border-slate-200 empty:hidden dark:border-slate-700"
-      >
-        {shownDiagnostics.map((d, i) => {
-          const target = selectionForEntity(doc, d.entityId);
-          return (
-            <li key={i} data-severity={d.severity} className="flex items-start gap-1.5 px-2 py-0.5">
-              <SeverityBadge severity={d.severity} />
-              {target ? (
-                <button type="button" className="text-left hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" onClick={() => select(target)} title={d.code}>
-                  {d.message}
-                </button>
-              ) : (
-                <span title={d.code}>{d.message}</span>
-              )}
-            </li>
-          );
-        })}
-        {result.diagnostics.length > shownDiagnostics.length && (
-          <li className="px-2 py-0.5">
-            <Button variant="ghost" onClick={() => setShowAll(true)}>
-              Show all {result.diagnostics.length} diagnostics
-            </Button>
-          </li>
-        )}
-      </ul>
+      <DiagnosticsList diagnostics={result.diagnostics} doc={doc} select={select} />
       <DdlText ref={preRef} sql={result.sql} label={`${dialectLabels[dialect]} DDL`} dimmed={stale} />
     </section>
   );
-}
-
-const severityStyles: Record<Diagnostic['severity'], string> = {
-  error: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
-  warning: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300',
-  info: 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300',
-};
-
-function SeverityBadge({ severity }: { severity: Diagnostic['severity'] }) {
-  return <span className={cx('shrink-0 rounded px-1 text-[10px] font-semibold uppercase', severityStyles[severity])}>{severity}</span>;
 }

@@ -12,7 +12,7 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { DefaultEditor } from './default-editor';
 import { ErrorLine, MoveButtons, NavButton, PaneHeader } from './inspector-parts';
-import { foreignKeyColumnIds, omitKey, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addIndexCommand, foreignKeyColumnIds, omitKey, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 import { TypePicker } from './type-picker';
 import { useCommandRunner } from './use-command';
 
@@ -77,6 +77,16 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
         options={CLASSIFICATION_OPTIONS}
         onValueChange={(v) => update({ classification: v === 'none' ? undefined : v })}
       />
+      <Button
+        className="self-start"
+        onClick={() => {
+          // An index on this column: the one the architect has selected, not a guess.
+          const command = addIndexCommand(table, columnId);
+          if (!run(command) && command.type === 'index.add') select({ kind: 'index', tableId, indexId: command.index.id });
+        }}
+      >
+        + Index on {column.name}
+      </Button>
       <DefaultEditor value={column.default} type={column.type} onChange={(value) => update({ default: value })} />
       <IdentityEditor column={column} update={update} />
       <GeneratedEditor column={column} update={update} />

@@ -15,11 +15,15 @@ export interface ColumnSetEditorProps {
   columns: readonly Column[];
   value: readonly string[];
   onChange: (columnIds: string[]) => void;
-  /** Keep at least one column (a unique constraint cannot be empty). */
+  /** Keep at least one column. */
   minOne?: boolean;
+  /** Focus the column picker on mount: a key just added asks for its columns. */
+  autoFocus?: boolean;
+  /** Shown when no column is in the set yet. */
+  emptyText?: string;
 }
 
-export function ColumnSetEditor({ label, columns, value, onChange, minOne }: ColumnSetEditorProps) {
+export function ColumnSetEditor({ label, columns, value, onChange, minOne, autoFocus, emptyText }: ColumnSetEditorProps) {
   const id = useId();
   const byId = new Map(columns.map((c) => [c.id, c]));
   const available = columns.filter((c) => !value.includes(c.id));
@@ -28,6 +32,7 @@ export function ColumnSetEditor({ label, columns, value, onChange, minOne }: Col
       <span id={`${id}-l`} className={labelClass}>
         {label}
       </span>
+      {value.length === 0 && emptyText && <span className="text-xs text-amber-700 dark:text-amber-400">{emptyText}</span>}
       <ol className="flex flex-col gap-0.5">
         {value.map((columnId, i) => {
           const name = byId.get(columnId)?.name ?? columnId;
@@ -50,6 +55,7 @@ export function ColumnSetEditor({ label, columns, value, onChange, minOne }: Col
         <select
           aria-label={`Add column to ${label}`}
           className={controlClass}
+          autoFocus={autoFocus}
           value=""
           onChange={(e) => {
             if (e.target.value) onChange([...value, e.target.value]);

@@ -1,11 +1,13 @@
 'use client';
-import type { Index, IndexPart } from '@/lib/model/document';
+import type { Column, Index, IndexPart } from '@/lib/model/document';
+import { derivedIndexName, indexName } from '@/lib/naming/derived-names';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { SelectField } from '@/components/ui/select';
 import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
+import { controlClass, cx } from '@/components/ui/styles';
 import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, MoveButtons, NavButton, PaneHeader } from './inspector-parts';
 import { indexMethodsFor, moved, omitKey, updatedPart } from './plans';
@@ -54,7 +56,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
     <div className="flex flex-col gap-1.5" data-testid="inspector-index">
       <PaneHeader
         kind={`Index on ${table.name}`}
-        title={index.name}
+        title={indexName(table, index)}
         actions={
           <Button variant="danger" onClick={() => run({ type: 'index.remove', tableId, indexId })}>
             Delete
@@ -63,7 +65,14 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
       />
       <NavButton onClick={() => select({ kind: 'tables', tableIds: [tableId] })}>← table {table.name}</NavButton>
       <ErrorLine error={error} onDismiss={clearError} />
-      <CommitTextField label="Index name" value={index.name} onCommit={(name) => (name.trim() ? update({ name: name.trim() }) : 'A name is required')} />
+      <CommitTextField
+        label="Index name"
+        value={index.name ?? ''}
+        // Unnamed: the derived name, which follows the key columns until one is typed here.
+        placeholder={derivedIndexName(table, index)}
+        hint={index.name === undefined ? 'Derived from the columns until you name it.' : 'Clear it to derive the name from the columns.'}
+        onCommit={(name) => update({ name: name.trim() || undefined })}
+      />
       <div className="grid grid-cols-2 items-end gap-2">
         <CheckboxField label="Unique index" checked={index.unique} onCheckedChange={(unique) => update({ unique })} />
         <SelectField
@@ -74,6 +83,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
         />
       </div>
       <Section title="Key parts" count={index.parts.length}>
+        {index.parts.length === 0 && <span className="text-xs text-amber-700 dark:text-amber-400">No columns yet: pick the columns to index.</span>}
         {index.parts.map((part, i) => (
           <ItemCard key={i} label={`Key part ${i + 1}`}>
             <div className="flex items-end gap-1">
@@ -95,7 +105,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
                 />
               )}
               <MoveButtons index={i} count={index.parts.length} what={`part ${i + 1}`} onMove={(to) => setParts(moved(index.parts, i, to))} />
-              <IconButton label={`Remove part ${i + 1}`} disabled={index.parts.length <= 1} onClick={() => setParts(index.parts.filter((_, j) => j !== i))}>
+              <IconButton label={`Remove part ${i + 1}`} onClick={() => setParts(index.parts.filter((_, j) => j !== i))}>
                 ✕
               </IconButton>
             </div>
@@ -143,16 +153,12 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
           </ItemCard>
         ))}
         <div className="flex gap-1">
-          <Button
-            disabled={table.columns.length === 0}
-            onClick={() => {
-              const used = new Set(index.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])));
-              const column = table.columns.find((c) => !used.has(c.id)) ?? table.columns[0];
-              setParts([...index.parts, { kind: 'column', columnId: column.id }]);
-            }}
-          >
-            + Column
-          </Button>
+          <KeyColumnPicker
+            columns={table.columns.filter((c) => !index.parts.some((p) => p.kind === 'column' && p.columnId === c.id))}
+            // A new index asks for its columns: the picker has the focus when the inspector opens on it.
+            autoFocus={index.parts.length === 0}
+            onPick={(columnId) => setParts([...index.parts, { kind: 'column', columnId }])}
+          />
           <Button onClick={() => setParts([...index.parts, { kind: 'expression', sql: `lower(${quoteIdent(table.columns[0]?.name ?? 'x', dialect)})` }])}>
             + Expression
           </Button>
@@ -181,5 +187,28 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
         onCommit={(text) => update({ purpose: text || undefined })}
       />
     </div>
+  );
+}
+
+/** Adds a column to the key: a select of the columns not in it yet. */
+function KeyColumnPicker({ columns, autoFocus, onPick }: { columns: readonly Column[]; autoFocus: boolean; onPick: (columnId: string) => void }) {
+  if (!columns.length) return null;
+  return (
+    <select
+      aria-label="Add column to key"
+      className={cx(controlClass, 'flex-1')}
+      value=""
+      autoFocus={autoFocus}
+      onChange={(e) => {
+        if (e.target.value) onPick(e.target.value);
+      }}
+    >
+      <option value="">+ add column…</option>
+      {columns.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from './view-domain-plans';
 import { sequentialIds } from '@/lib/model/ids';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
+import { indexName } from '@/lib/naming/derived-names';
 
 function fixture(): SchemaDocument {
   const users = makeTable({
@@ -101,12 +102,33 @@ describe('inspector edits through the store', () => {
 
   it('new index with a partial WHERE', () => {
     const store = storeWith(fixture());
-    const add = addIndexCommand(store.getState().doc.tables.t_users, [], 'c_email');
+    const add = addIndexCommand(store.getState().doc.tables.t_users, 'c_email');
     const doc = dispatchOk(store, add);
     const ix = doc.tables.t_users.indexes[0];
-    expect(ix.name).toBe('users_email_idx');
+    expect(ix.name).toBeUndefined();
+    expect(indexName(doc.tables.t_users, ix)).toBe('users_email_idx');
     const doc2 = dispatchOk(store, { type: 'index.update', tableId: 't_users', indexId: ix.id, changes: { where: 'email IS NOT NULL', method: 'hash' } });
     expect(doc2.tables.t_users.indexes[0]).toMatchObject({ where: 'email IS NOT NULL', method: 'hash' });
+  });
+
+  it('an unnamed index\'s name follows its columns and the table until it is named', () => {
+    const store = storeWith(fixture());
+    const add = addIndexCommand(store.getState().doc.tables.t_users);
+    const doc = dispatchOk(store, add);
+    const ix = doc.tables.t_users.indexes[0];
+    expect(indexName(doc.tables.t_users, ix)).toBe('users_idx');
+    const doc2 = dispatchOk(store, { type: 'index.update', tableId: 't_users', indexId: ix.id, changes: { parts: [{ kind: 'column', columnId: 'c_email' }] } });
+    expect(indexName(doc2.tables.t_users, doc2.tables.t_users.indexes[0])).toBe('users_email_idx');
+    const doc3 = dispatchOk(store, { type: 'table.update', tableId: 't_users', changes: { name: 'members' } });
+    expect(indexName(doc3.tables.t_users, doc3.tables.t_users.indexes[0])).toBe('members_email_idx');
+    const doc4 = dispatchOk(store, { type: 'index.update', tableId: 't_users', indexId: ix.id, changes: { name: 'members_by_email' } });
+    const doc5 = dispatchOk(store, { type: 'index.update', tableId: 't_users', indexId: ix.id, changes: { parts: [{ kind: 'column', columnId: 'c_id' }] } });
+    expect(doc4.tables.t_users.indexes[0].name).toBe('members_by_email');
+    expect(indexName(doc5.tables.t_users, doc5.tables.t_users.indexes[0])).toBe('members_by_email');
+    // Back to the derived name: the name is cleared.
+    const doc6 = dispatchOk(store, { type: 'index.update', tableId: 't_users', indexId: ix.id, changes: { name: undefined } });
+    expect('name' in doc6.tables.t_users.indexes[0]).toBe(false);
+    expect(indexName(doc6.tables.t_users, doc6.tables.t_users.indexes[0])).toBe('members_id_idx');
   });
 
   it('relationship cardinality override and reset', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '@/lib/model/build';
 import { sequentialIds } from '@/lib/model/ids';
 import { assertDocument } from '@/lib/model/validate';
-import { addColumnCommand, addIndexCommand, cardinalityAfterChoice, foreignKeyColumnIds, freshName, indexMethodsFor, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addColumnCommand, addIndexCommand, addUniqueCommand, cardinalityAfterChoice, foreignKeyColumnIds, freshName, indexMethodsFor, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 
 function usersTable() {
   return makeTable({
@@ -62,17 +62,29 @@ describe('addColumnCommand / addIndexCommand', () => {
   it('picks names that do not clash and builds valid elements', () => {
     const add = addColumnCommand(usersTable(), sequentialIds());
     expect(add).toMatchObject({ type: 'column.add', tableId: 't1', column: { id: 'col_1', name: 'column_2', nullable: true } });
-    const ix = addIndexCommand(usersTable(), ['users_email_idx'], 'c2', sequentialIds());
-    expect(ix).toEqual({
-      type: 'index.add', tableId: 't1',
-      index: { id: 'idx_1', name: 'users_email_idx_2', unique: false, parts: [{ kind: 'column', columnId: 'c2' }] },
-    });
-    expect(addIndexCommand(makeTable({ name: 'empty' }), [])).toBeUndefined();
+    const ix = addIndexCommand(usersTable(), 'c2', sequentialIds());
+    // Unnamed: the name is derived from the columns (and follows them) until the architect names it.
+    expect(ix).toEqual({ type: 'index.add', tableId: 't1', index: { id: 'idx_1', unique: false, parts: [{ kind: 'column', columnId: 'c2' }] } });
     // The built elements satisfy the document schema.
     if (add.type !== 'column.add' || ix?.type !== 'index.add') throw new Error('unexpected command');
     const t = usersTable();
     const doc = documentOf({ tables: [{ ...t, columns: [...t.columns, add.column], indexes: [ix.index] }] });
     expect(assertDocument(doc).tables.t1.columns).toHaveLength(4);
+  });
+
+  it('starts an index or unique on no column when none is selected (never the first column, usually the key)', () => {
+    const t = usersTable();
+    const ix = addIndexCommand(t, undefined, sequentialIds());
+    const u = addUniqueCommand(t, undefined, sequentialIds());
+    expect(ix).toEqual({ type: 'index.add', tableId: 't1', index: { id: 'idx_1', unique: false, parts: [] } });
+    expect(u).toEqual({ type: 'unique.add', tableId: 't1', unique: { id: 'unq_1', columnIds: [] } });
+    expect(addUniqueCommand(t, 'c2', sequentialIds())).toMatchObject({ unique: { columnIds: ['c2'] } });
+    // An unknown column is no column.
+    expect(addIndexCommand(t, 'nope', sequentialIds())).toMatchObject({ index: { parts: [] } });
+    if (ix.type !== 'index.add' || u.type !== 'unique.add') throw new Error('unexpected command');
+    // Both are valid documents: not yet generated, which the DDL panel reports.
+    const doc = documentOf({ tables: [{ ...t, indexes: [ix.index], uniques: [...t.uniques, u.unique] }] });
+    expect(assertDocument(doc).tables.t1.indexes[0].parts).toEqual([]);
   });
 });
 

@@ -59,17 +59,20 @@ export function addColumnCommand(table: Table, ids: IdFactory = newId): Command 
 }
 
 /**
- * A new index on the given column (or the first column). Index names are per schema in PostgreSQL,
- * so `takenIndexNames` should hold every index name the new one could clash with.
+ * A new index, unnamed (its name is derived from its columns and follows them until the architect
+ * names it), on `columnId` when a column is selected, else on no column yet: the inspector then asks
+ * for its columns. Never a silent guess such as the first column, usually the primary key.
  */
-export function addIndexCommand(table: Table, takenIndexNames: Iterable<string>, columnId?: string, ids: IdFactory = newId): Command | undefined {
-  const column = table.columns.find((c) => c.id === columnId) ?? table.columns[0];
-  if (!column) return undefined;
-  const index: Index = makeIndex(
-    { name: freshName(`${table.name}_${column.name}_idx`, takenIndexNames), parts: [{ kind: 'column', columnId: column.id }] },
-    ids,
-  );
+export function addIndexCommand(table: Table, columnId?: string, ids: IdFactory = newId): Command {
+  const column = table.columns.find((c) => c.id === columnId);
+  const index: Index = makeIndex({ parts: column ? [{ kind: 'column', columnId: column.id }] : [] }, ids);
   return { type: 'index.add', tableId: table.id, index };
+}
+
+/** A new unique constraint, unnamed, on `columnId` when a column is selected, else on no column yet. */
+export function addUniqueCommand(table: Table, columnId?: string, ids: IdFactory = newId): Command {
+  const column = table.columns.find((c) => c.id === columnId);
+  return { type: 'unique.add', tableId: table.id, unique: { id: ids('unq'), columnIds: column ? [column.id] : [] } };
 }
 
 /** Moves item `from` to `to` in a copy of the array (no-op when out of range). */

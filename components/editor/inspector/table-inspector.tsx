@@ -1,9 +1,10 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Table } from '@/lib/model/document';
 import type { TableChanges } from '@/lib/model/commands/types';
 import { newId } from '@/lib/model/ids';
 import { isPrimaryKeyColumn } from '@/lib/model/lookup';
+import { derivedUniqueName, indexName, uniqueConstraintName } from '@/lib/naming/derived-names';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { formatColumnType } from './type-options';
 import { Button, IconButton } from '@/components/ui/button';
@@ -15,7 +16,7 @@ import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, Muted, NavButton, PaneHeader } from './inspector-parts';
 import { CheckCard } from './check-card';
 import { PartitioningEditor } from './partitioning-editor';
-import { addColumnCommand, addIndexCommand, foreignKeyColumnIds, freshName } from './plans';
+import { addColumnCommand, addIndexCommand, addUniqueCommand, foreignKeyColumnIds, freshName } from './plans';
 import { useCommandRunner } from './use-command';
 
 export function TableInspector({ tableId }: { tableId: string }) {
@@ -101,12 +102,17 @@ function ColumnsSection({ table, run }: { table: Table; run: Run }) {
 function KeysSection({ table, run }: { table: Table; run: Run }) {
   const dialect = useEditor((s) => s.dialect);
   const pk = table.primaryKey;
+  // The unique just added asks for its columns: its column picker takes the focus.
+  const [added, setAdded] = useState<string | undefined>(undefined);
   return (
     <Section title="Keys" count={(pk ? 1 : 0) + table.uniques.length} defaultOpen={Boolean(pk) || table.uniques.length > 0}
       actions={
         table.columns.length > 0 && (
           <Button
-            onClick={() => run({ type: 'unique.add', tableId: table.id, unique: { id: newId('unq'), columnIds: [table.columns[0].id] } })}
+            onClick={() => {
+              const command = addUniqueCommand(table);
+              if (!run(command) && command.type === 'unique.add') setAdded(command.unique.id);
+            }}
           >
             + Unique
           </Button>
@@ -131,17 +137,18 @@ function KeysSection({ table, run }: { table: Table; run: Run }) {
           />
         )}
       </ItemCard>
-      {table.uniques.map((u, i) => (
-        <ItemCard key={u.id} label={`Unique constraint ${u.name ?? i + 1}`}>
+      {table.uniques.map((u) => (
+        <ItemCard key={u.id} label={`Unique constraint ${uniqueConstraintName(table, u)}`}>
           <div className="flex items-end gap-1">
             <CommitTextField
               className="flex-1"
               label="Unique name"
               value={u.name ?? ''}
-              placeholder="(derived)"
+              // Unnamed: the derived name, which follows the columns until one is typed here.
+              placeholder={derivedUniqueName(table, u)}
               onCommit={(text) => run({ type: 'unique.update', tableId: table.id, uniqueId: u.id, changes: { name: text.trim() || undefined } })}
             />
-            <IconButton label={`Remove unique constraint ${u.name ?? i + 1}`} onClick={() => run({ type: 'unique.remove', tableId: table.id, uniqueId: u.id })}>
+            <IconButton label={`Remove unique constraint ${uniqueConstraintName(table, u)}`} onClick={() => run({ type: 'unique.remove', tableId: table.id, uniqueId: u.id })}>
               ✕
             </IconButton>
           </div>
@@ -149,7 +156,8 @@ function KeysSection({ table, run }: { table: Table; run: Run }) {
             label="Unique columns"
             columns={table.columns}
             value={u.columnIds}
-            minOne
+            autoFocus={u.id === added}
+            emptyText="No columns yet: pick the columns that must be unique."
             onChange={(columnIds) => run({ type: 'unique.update', tableId: table.id, uniqueId: u.id, changes: { columnIds } })}
           />
           {(dialect === 'postgres' || u.nullsNotDistinct) && (
@@ -203,9 +211,6 @@ function ChecksSection({ table, run }: { table: Table; run: Run }) {
 
 function IndexesSection({ table, run }: { table: Table; run: Run }) {
   const select = useEditor((s) => s.select);
-  // Index names are unique per schema in PostgreSQL: offer a name free in the whole document.
-  const tables = useEditor((s) => s.doc.tables);
-  const allIndexNames = useMemo(() => Object.values(tables).flatMap((t) => t.indexes.map((ix) => ix.name)), [tables]);
   return (
     <Section
       title="Indexes"
@@ -214,8 +219,8 @@ function IndexesSection({ table, run }: { table: Table; run: Run }) {
         table.columns.length > 0 && (
           <Button
             onClick={() => {
-              const command = addIndexCommand(table, allIndexNames);
-              if (command && !run(command) && command.type === 'index.add') select({ kind: 'index', tableId: table.id, indexId: command.index.id });
+              const command = addIndexCommand(table);
+              if (!run(command) && command.type === 'index.add') select({ kind: 'index', tableId: table.id, indexId: command.index.id });
             }}
           >
             + Index
@@ -227,10 +232,10 @@ function IndexesSection({ table, run }: { table: Table; run: Run }) {
       <ul>
         {table.indexes.map((ix) => (
           <li key={ix.id}>
-            <NavButton label={`Index ${ix.name}`} onClick={() => select({ kind: 'index', tableId: table.id, indexId: ix.id })}>
-              <span className="min-w-0 flex-1 truncate font-mono">{ix.name}</span>
+            <NavButton label={`Index ${indexName(table, ix)}`} onClick={() => select({ kind: 'index', tableId: table.id, indexId: ix.id })}>
+              <span className="min-w-0 flex-1 truncate font-mono">{indexName(table, ix)}</span>
               <span className="text-slate-500 dark:text-slate-400">
-                {[ix.unique && 'unique', ix.method, ix.where && 'partial'].filter(Boolean).join(' · ')}
+                {[!ix.parts.length && 'no columns yet', ix.unique && 'unique', ix.method, ix.where && 'partial'].filter(Boolean).join(' · ')}
               </span>
             </NavButton>
           </li>

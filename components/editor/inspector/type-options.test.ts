@@ -92,10 +92,15 @@ describe('parseTypeText', () => {
 describe('formatColumnType', () => {
   it.each<[ColumnType, number, Dialect, string]>([
     [scalar('varchar', { length: 255 }), 0, 'postgres', 'varchar(255)'],
-    [scalar('decimal', { precision: 10, scale: 2 }), 0, 'postgres', 'decimal(10,2)'],
+    // Each dialect's own word for the logical type, as its DDL writes it.
+    [scalar('decimal', { precision: 10, scale: 2 }), 0, 'postgres', 'numeric(10,2)'],
+    [scalar('decimal', { precision: 10, scale: 2 }), 0, 'mysql', 'decimal(10,2)'],
     [scalar('decimal', { precision: 10 }), 0, 'mysql', 'decimal(10)'],
+    [scalar('double'), 0, 'postgres', 'double precision'],
+    [scalar('blob'), 0, 'postgres', 'bytea'],
+    [scalar('integer'), 0, 'postgres', 'integer'],
     [scalar('timestamptz', { precision: 3 }), 0, 'postgres', 'timestamptz(3)'],
-    [scalar('integer', { unsigned: true }), 0, 'mysql', 'integer unsigned'],
+    [scalar('integer', { unsigned: true }), 0, 'mysql', 'int unsigned'],
     [scalar('text'), 2, 'postgres', 'text[][]'],
     [scalar('text', { native: { postgres: 'citext' } }), 0, 'postgres', 'citext'],
     // The other dialect sees the logical fallback.

@@ -9,6 +9,7 @@
  */
 import type { ColumnType, Dialect, LogicalTypeName, ScalarType, SchemaDocument } from '@/lib/model/document';
 import { logicalTypeNames } from '@/lib/model/document';
+import { spelledTypeName } from '@/lib/dialects/dialects';
 
 export interface ParsedType {
   type: ColumnType;
@@ -207,7 +208,10 @@ function nativeFallback(body: string, arrayDims: number, dialect: Dialect): Pars
   return { ok: true, value: { type: { kind: 'scalar', name: 'text', native }, arrayDims } };
 }
 
-/** The text shown in the picker for a column's type, in the given dialect. Parses back to the same type. */
+/**
+ * The text shown for a column's type (picker, canvas, table inspector) in the given dialect: the
+ * dialect's own word for the logical type (`numeric(10,2)` in PostgreSQL). Parses back to the same type.
+ */
 export function formatColumnType(
   type: ColumnType,
   arrayDims: number | undefined,
@@ -226,7 +230,7 @@ function formatBaseType(type: ColumnType, doc: Pick<SchemaDocument, 'enums' | 'd
     case 'scalar': {
       const native = type.native?.[dialect];
       if (native) return native;
-      let out: string = type.name;
+      let out = spelledTypeName(type.name, dialect);
       if (type.name === 'decimal' && type.precision !== undefined) {
         out += type.scale !== undefined ? `(${type.precision},${type.scale})` : `(${type.precision})`;
       } else if (TIME_TYPES.has(type.name) && type.precision !== undefined) {

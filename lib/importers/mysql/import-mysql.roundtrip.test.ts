@@ -78,7 +78,7 @@ const EXPLAINED: Record<string, (d: CatalogDifference) => boolean> = {
 function dropAutoForeignKeyIndexes(catalog: CatalogSnapshot, doc: SchemaDocument): number {
   let dropped = 0;
   for (const t of catalog.tables) {
-    const declared = new Set(Object.values(doc.tables).find((x) => x.name.toLowerCase() === t.name.toLowerCase())?.indexes.map((i) => i.name.toLowerCase()));
+    const declared = new Set(Object.values(doc.tables).find((x) => x.name.toLowerCase() === t.name.toLowerCase())?.indexes.map((i) => i.name?.toLowerCase()));
     const fkColumns = new Set(t.foreignKeys.map((f) => f.columns.join(',')));
     const keep = t.indexes.filter((ix) => ix.constraint || ix.unique || declared.has(ix.name.toLowerCase()) || !fkColumns.has(ix.parts.map((p) => p.expression).join(',')));
     dropped += t.indexes.length - keep.length;

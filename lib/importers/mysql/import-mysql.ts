@@ -133,7 +133,7 @@ class MysqlImport {
   private indexNamesOf(table: Table) {
     let entry = this.indexNames.get(table);
     if (!entry) {
-      entry = { taken: new Set(table.indexes.map((i) => i.name.toLowerCase())), resume: new Map() };
+      entry = { taken: new Set(table.indexes.flatMap((i) => (i.name === undefined ? [] : [i.name.toLowerCase()]))), resume: new Map() };
       this.indexNames.set(table, entry);
     }
     return entry;
@@ -402,15 +402,16 @@ class MysqlImport {
       while (names.taken.has(finalName.toLowerCase())) finalName = `${first}_${++n}`;
       names.resume.set(first, n);
     }
-    const index: Index = makeIndex({ name: this.b.name(finalName, start), parts, unique: unique || kw.startsWith('unique') }, this.b.ids);
+    const indexName = this.b.name(finalName, start);
+    const index: Index = makeIndex({ name: indexName, parts, unique: unique || kw.startsWith('unique') }, this.b.ids);
     if (kw.startsWith('fulltext')) index.method = 'fulltext';
     else if (kw.startsWith('spatial')) index.method = 'spatial';
     else if (using?.toLowerCase() === 'hash') index.method = 'hash';
-    if (names.taken.has(index.name.toLowerCase())) {
+    if (names.taken.has(indexName.toLowerCase())) {
       return this.b.diag('warning', 'mysql.duplicate-index', `${label}: an index with this name already exists: skipped`, start, table.id);
     }
     table.indexes.push(index);
-    names.taken.add(index.name.toLowerCase());
+    names.taken.add(indexName.toLowerCase());
   }
 
   // ---- ALTER TABLE / CREATE INDEX ---------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import type { SchemaDocument, Table } from '../document';
 import { columnName, displayName } from '../lookup';
+import { indexName, uniqueConstraintName } from '../../naming/derived-names';
 import type { Command } from './types';
 
 function tableName(doc: SchemaDocument, tableId: string): string {
@@ -13,6 +14,17 @@ function tableName(doc: SchemaDocument, tableId: string): string {
 
 function childName(list: readonly { id: string; name?: string }[] | undefined, id: string): string {
   return list?.find((x) => x.id === id)?.name ?? id;
+}
+
+/** An index's or unique constraint's name, derived when the architect has not named it. */
+function keyName(t: Table | undefined, kind: 'indexes' | 'uniques', id: string): string {
+  if (!t) return id;
+  if (kind === 'indexes') {
+    const ix = t.indexes.find((x) => x.id === id);
+    return ix ? indexName(t, ix) : id;
+  }
+  const u = t.uniques.find((x) => x.id === id);
+  return u ? uniqueConstraintName(t, u) : id;
 }
 
 function count(n: number, what: string): string {
@@ -53,14 +65,14 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
       return `Set primary key of ${tableName(doc, command.tableId)} to (${cols})`;
     }
     case 'unique.add': return `Add unique constraint on ${tableName(doc, command.tableId)}`;
-    case 'unique.update': return `Change unique constraint ${childName(table(command.tableId)?.uniques, command.uniqueId)} on ${tableName(doc, command.tableId)}`;
-    case 'unique.remove': return `Remove unique constraint ${childName(table(command.tableId)?.uniques, command.uniqueId)} from ${tableName(doc, command.tableId)}`;
+    case 'unique.update': return `Change unique constraint ${keyName(table(command.tableId), 'uniques', command.uniqueId)} on ${tableName(doc, command.tableId)}`;
+    case 'unique.remove': return `Remove unique constraint ${keyName(table(command.tableId), 'uniques', command.uniqueId)} from ${tableName(doc, command.tableId)}`;
     case 'check.add': return `Add check constraint on ${tableName(doc, command.tableId)}`;
     case 'check.update': return `Change check constraint ${childName(table(command.tableId)?.checks, command.checkId)} on ${tableName(doc, command.tableId)}`;
     case 'check.remove': return `Remove check constraint ${childName(table(command.tableId)?.checks, command.checkId)} from ${tableName(doc, command.tableId)}`;
-    case 'index.add': return `Add index ${command.index.name} on ${tableName(doc, command.tableId)}`;
-    case 'index.update': return updateText('index', childName(table(command.tableId)?.indexes, command.indexId), command.changes);
-    case 'index.remove': return `Remove index ${childName(table(command.tableId)?.indexes, command.indexId)}`;
+    case 'index.add': return `Add index${command.index.name === undefined ? '' : ` ${command.index.name}`} on ${tableName(doc, command.tableId)}`;
+    case 'index.update': return updateText('index', keyName(table(command.tableId), 'indexes', command.indexId), command.changes);
+    case 'index.remove': return `Remove index ${keyName(table(command.tableId), 'indexes', command.indexId)}`;
     case 'relationship.add':
       return `Add relationship ${tableName(doc, command.relationship.fromTableId)} -> ${tableName(doc, command.relationship.toTableId)}`;
     case 'relationship.update':

@@ -5,6 +5,7 @@
 import type { Relationship, SchemaDocument, Table, UniqueConstraint } from '../document';
 import { columnName } from '../lookup';
 import { valuesOf, type ApplyContext } from './context';
+import { indexName } from '../../naming/derived-names';
 
 function columnList(table: Table, ids: readonly string[]): string {
   return ids.map((id) => columnName(table, id)).join(', ');
@@ -61,7 +62,7 @@ export function removeColumnReferences(doc: SchemaDocument, table: Table, column
     if (!inKey && !inInclude) return true;
     const parts = ix.parts.filter((p) => !(p.kind === 'column' && p.columnId === columnId));
     if (parts.length === 0) {
-      ctx.changes.push({ entityId: ix.id, kind: 'removed', message: `index "${ix.name}" removed: ${onlyGone}` });
+      ctx.changes.push({ entityId: ix.id, kind: 'removed', message: `index "${indexName(table, ix)}" removed: ${onlyGone}` });
       return false;
     }
     if (inKey) ix.parts = parts;
@@ -71,7 +72,7 @@ export function removeColumnReferences(doc: SchemaDocument, table: Table, column
       else delete ix.includeColumnIds;
     }
     const where = [inKey && 'its key', inInclude && 'INCLUDE'].filter(Boolean).join(' and ');
-    ctx.changes.push({ entityId: ix.id, kind: 'updated', message: `index "${ix.name}" updated: column ${col} removed from ${where}` });
+    ctx.changes.push({ entityId: ix.id, kind: 'updated', message: `index "${indexName(table, ix)}" updated: column ${col} removed from ${where}` });
     return true;
   });
 

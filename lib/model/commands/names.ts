@@ -86,7 +86,7 @@ export function indexNameOwners(doc: SchemaDocument, table: Table, schemaId: str
   const own = (t: Table, id: string, name: string, kind: IndexNameOwner['kind']) =>
     owners.set(nameKey(doc.settings.dialect, name), { tableId: t.id, tableName: t.name, id, name, kind });
   for (const t of scope) {
-    for (const ix of t.indexes) own(t, ix.id, ix.name, 'index');
+    for (const ix of t.indexes) if (ix.name !== undefined) own(t, ix.id, ix.name, 'index');
     if (!pg) continue;
     for (const u of t.uniques) if (u.name) own(t, u.id, u.name, 'unique constraint');
     if (t.primaryKey?.name) own(t, primaryKeyKey(t.id), t.primaryKey.name, 'primary key');
@@ -95,15 +95,18 @@ export function indexNameOwners(doc: SchemaDocument, table: Table, schemaId: str
 }
 
 /**
- * Throws when something else already uses `name` as an index name in the scope of `table`.
+ * Throws when something else already uses `name` as an index name in the scope of `table`. An
+ * unnamed index or constraint (`name` undefined) takes its derived name, made unique by the DDL
+ * generator: nothing to check.
  * `exceptId` is the element being renamed; `schemaId` the table's (possibly new) schema; pass
  * `owners` when checking many names against the same scope.
  */
 export function assertIndexNameFree(
-  doc: SchemaDocument, table: Table, name: string, exceptId?: string, schemaId: string | undefined = table.schemaId,
-  owners = indexNameOwners(doc, table, schemaId),
+  doc: SchemaDocument, table: Table, name: string | undefined, exceptId?: string, schemaId: string | undefined = table.schemaId,
+  owners?: Map<string, IndexNameOwner>,
 ): void {
-  const clash = owners.get(nameKey(doc.settings.dialect, name));
+  if (name === undefined) return;
+  const clash = (owners ?? indexNameOwners(doc, table, schemaId)).get(nameKey(doc.settings.dialect, name));
   if (clash && clash.id !== exceptId) {
     const where = clash.tableId === table.id ? `table "${clash.tableName}"` : `${schemaLabel(doc, schemaId)} (on table "${clash.tableName}")`;
     const article = clash.kind === 'index' ? 'an' : 'a';

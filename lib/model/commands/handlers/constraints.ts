@@ -8,6 +8,7 @@ import {
 import { CommandError } from '../errors';
 import { assertConstraintNameFree, assertIndexNameFree, primaryKeyKey } from '../names';
 import type { CommandOf } from '../types';
+import { indexName } from '../../../naming/derived-names';
 
 /** Every id names a column of the table, and none twice. */
 function requireColumnSet(table: Table, columnIds: readonly string[], what: string): void {
@@ -21,7 +22,7 @@ function requireColumnSet(table: Table, columnIds: readonly string[], what: stri
 
 function requireIndexColumns(table: Table, index: Index): void {
   for (const p of index.parts) if (p.kind === 'column') requireColumn(table, p.columnId);
-  if (index.includeColumnIds) requireColumnSet(table, index.includeColumnIds, `index "${index.name}" INCLUDE`);
+  if (index.includeColumnIds) requireColumnSet(table, index.includeColumnIds, `index "${indexName(table, index)}" INCLUDE`);
 }
 
 function requireNewChildId(list: readonly { id: string }[], id: string, what: string, table: Table): void {

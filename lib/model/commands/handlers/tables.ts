@@ -27,6 +27,7 @@ export function addTable(doc: SchemaDocument, cmd: CommandOf<'table.add'>): void
   const indexNames = new Set<string>();
   const owners = indexNameOwners(doc, { ...table, indexes: [] });
   for (const ix of table.indexes) {
+    if (ix.name === undefined) continue;
     const key = nameKey(doc.settings.dialect, ix.name);
     if (indexNames.has(key)) throw new CommandError('duplicate-name', `table "${table.name}" has two indexes named "${ix.name}"`);
     indexNames.add(key);

@@ -80,7 +80,8 @@ export function pasteTablesCommand(
     // Check names are database-wide in MySQL 8: copies get fresh ones whichever dialect is current.
     table.checks = table.checks.map((c) => (c.name === undefined ? { ...c, id: ids('chk') } : { ...c, id: ids('chk'), name: copyName(dialect, c.name, checkNames) }));
     table.indexes = table.indexes.map((ix) => {
-      const copy = { ...ix, id: ids('idx'), name: copyName(dialect, ix.name, indexNames.get(indexScope)!) };
+      // An unnamed index stays unnamed: its derived name follows the copy's table name.
+      const copy = ix.name === undefined ? { ...ix, id: ids('idx') } : { ...ix, id: ids('idx'), name: copyName(dialect, ix.name, indexNames.get(indexScope)!) };
       copy.parts = ix.parts.map((p) => (p.kind === 'column' ? { ...p, columnId: col(p.columnId) } : p));
       if (ix.includeColumnIds) copy.includeColumnIds = ix.includeColumnIds.map(col);
       return copy;

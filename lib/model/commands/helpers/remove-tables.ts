@@ -8,6 +8,7 @@ import { displayName } from '../../lookup';
 import { requireTable } from '../context';
 import { applyCommand } from '../apply';
 import type { Command } from '../types';
+import { indexName } from '../../../naming/derived-names';
 
 export interface RemoveTablesPlan {
   command: Command;
@@ -23,7 +24,7 @@ export function removeTablesPlan(doc: SchemaDocument, tableIds: readonly string[
     label: tables.length === 1 ? `Remove table ${displayName(doc, tables[0])}` : `Remove ${tables.length} tables`,
     commands: unique.map((tableId) => ({ type: 'table.remove', tableId })),
   };
-  const indexes = tables.flatMap((t) => t.indexes.map((ix) => `index "${ix.name}" on ${displayName(doc, t)}`));
+  const indexes = tables.flatMap((t) => t.indexes.map((ix) => `index "${indexName(t, ix)}" on ${displayName(doc, t)}`));
   const { changes } = applyCommand(doc, command);
   return { command, consequences: [...indexes, ...changes.map((c) => c.message)] };
 }
