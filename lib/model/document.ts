@@ -149,7 +149,8 @@ export type UniqueConstraint = z.infer<typeof uniqueConstraintSchema>;
 export const checkConstraintSchema = z.object({
   id: idSchema,
   name: nameSchema.optional(),
-  expression: sqlSchema,
+  /** Empty while a check just added in the editor waits for its expression (left out of the DDL, with a diagnostic). */
+  expression: z.string().max(L.expressionLength),
 });
 export type CheckConstraint = z.infer<typeof checkConstraintSchema>;
 
