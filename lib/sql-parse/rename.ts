@@ -10,9 +10,9 @@
 import { dialectSpec } from '../dialects/dialects';
 import type { DialectSpec } from '../dialects/types';
 import { identifiersIn } from '../ddl/sql-text';
-import type { Command } from '../model/commands/types';
+import type { Change, Command } from '../model/commands/types';
 import type { Dialect, SchemaDocument, Table } from '../model/document';
-import { describeSite, rewriteCommands, tableExpressionSites, type ExpressionSite } from './expression-sites';
+import { describeSite, rewriteCommands, siteLocation, tableExpressionSites, type ExpressionSite } from './expression-sites';
 import { catalog, resolveColumnRef, type Catalog } from './resolve';
 import type { NamePart, QueryParse, Span, SqlParsers } from './types';
 
@@ -23,6 +23,8 @@ export interface RenamePlan {
   rewritten: number;
   /** What was left as it is, one sentence each (the editor shows them; the DDL panel flags them). */
   notes: string[];
+  /** Both as the editor's toast shows command side effects: each rewritten text, then each note. */
+  changes: Change[];
 }
 
 interface Edit {
@@ -46,6 +48,7 @@ export function spellIdentifier(spec: DialectSpec, name: string, wasQuoted: bool
 class Rewriter {
   readonly edits = new Map<ExpressionSite, string>();
   readonly notes: string[] = [];
+  private readonly noteChanges: Change[] = [];
 
   constructor(
     readonly doc: SchemaDocument,
@@ -55,11 +58,16 @@ class Rewriter {
 
   /** A text that does not parse: left alone, noted when it seems to name the old name. */
   unparsed(site: ExpressionSite, reason: string): void {
-    if (identifiersIn(site.text).has(this.oldName.toLowerCase())) this.notes.push(`${describeSite(site)} was not rewritten (${reason}); it may still name "${this.oldName}"`);
+    if (identifiersIn(site.text).has(this.oldName.toLowerCase())) this.note(site, `${describeSite(site)} was not rewritten (${reason}); it may still name "${this.oldName}"`);
+  }
+
+  private note(site: ExpressionSite, message: string): void {
+    this.notes.push(message);
+    this.noteChanges.push({ entityId: siteLocation(site).entityId, kind: 'updated', message });
   }
 
   apply(site: ExpressionSite, edits: Edit[], unrewritable: string[]): void {
-    for (const n of unrewritable) this.notes.push(`${describeSite(site)}: ${n}`);
+    for (const n of unrewritable) this.note(site, `${describeSite(site)}: ${n}`);
     if (edits.length) this.edits.set(site, splice(site.text, edits));
   }
 
@@ -77,10 +85,11 @@ class Rewriter {
     return { parsed, cat: catalog(this.doc, site.view.dialect), spec: dialectSpec(site.view.dialect) };
   }
 
-  plan(rename: Command, label: string): RenamePlan {
+  plan(rename: Command, label: string, newName: string): RenamePlan {
     const rewrites = rewriteCommands(this.edits);
     const command: Command = rewrites.length ? { type: 'batch', label, commands: [rename, ...rewrites] } : rename;
-    return { command, rewritten: this.edits.size, notes: this.notes };
+    const changes: Change[] = [...this.edits.keys()].map((site) => ({ entityId: siteLocation(site).entityId, kind: 'updated', message: `${describeSite(site)} rewritten: "${this.oldName}" is now "${newName}"` }));
+    return { command, rewritten: this.edits.size, notes: this.notes, changes: [...changes, ...this.noteChanges] };
   }
 }
 
@@ -122,7 +131,7 @@ export function renameColumnPlan(doc: SchemaDocument, tableId: string, columnId:
   const table = doc.tables[tableId];
   const column = table?.columns.find((c) => c.id === columnId);
   const rename: Command = { type: 'column.update', tableId, columnId, changes: { name: newName } };
-  if (!table || !column || column.name === newName) return { command: rename, rewritten: 0, notes: [] };
+  if (!table || !column || column.name === newName) return { command: rename, rewritten: 0, notes: [], changes: [] };
   const old = column.name;
   const r = new Rewriter(doc, parsers, old);
   const docDialect = doc.settings.dialect;
@@ -164,13 +173,13 @@ export function renameColumnPlan(doc: SchemaDocument, tableId: string, columnId:
     }
     r.apply(site, edits, [...new Set(stuck)]);
   }
-  return r.plan(rename, `Rename column ${table.name}.${old} to ${newName}`);
+  return r.plan(rename, `Rename column ${table.name}.${old} to ${newName}`, newName);
 }
 
 export function renameTablePlan(doc: SchemaDocument, tableId: string, newName: string, parsers: SqlParsers): RenamePlan {
   const table = doc.tables[tableId];
   const rename: Command = { type: 'table.update', tableId, changes: { name: newName } };
-  if (!table || table.name === newName) return { command: rename, rewritten: 0, notes: [] };
+  if (!table || table.name === newName) return { command: rename, rewritten: 0, notes: [], changes: [] };
   const old = table.name;
   const r = new Rewriter(doc, parsers, old);
   const same = sameFn(doc.settings.dialect);
@@ -197,5 +206,19 @@ export function renameTablePlan(doc: SchemaDocument, tableId: string, newName: s
     }
     r.apply(site, edits, stuck);
   }
-  return r.plan(rename, `Rename table ${old} to ${newName}`);
+  return r.plan(rename, `Rename table ${old} to ${newName}`, newName);
+}
+
+/**
+ * The rename plan for a command that only renames a column or a table (what the canvas and the
+ * inspector dispatch), or undefined for any other command.
+ */
+export function renamePlanFor(doc: SchemaDocument, command: Command, parsers: SqlParsers): RenamePlan | undefined {
+  if (command.type === 'column.update' && Object.keys(command.changes).length === 1 && typeof command.changes.name === 'string') {
+    return renameColumnPlan(doc, command.tableId, command.columnId, command.changes.name, parsers);
+  }
+  if (command.type === 'table.update' && Object.keys(command.changes).length === 1 && typeof command.changes.name === 'string') {
+    return renameTablePlan(doc, command.tableId, command.changes.name, parsers);
+  }
+  return undefined;
 }
