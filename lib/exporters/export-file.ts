@@ -11,6 +11,7 @@ import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-
 import { generateMermaid } from '../mermaid/generate-mermaid';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, SchemaDocument } from '../model/document';
+import type { SqlParsers } from '../sql-parse/types';
 import { exportDbml } from './export-dbml';
 import { exportPrisma } from './export-prisma';
 import { diagnosticsComment, type CommentStyle } from './export-notes';
@@ -37,6 +38,8 @@ export interface ExportFileOptions {
   dialect?: Dialect;
   /** Base of the file names (the project name); default "schema". */
   baseName?: string;
+  /** postgres/mysql: the loaded SQL parsers, to check every expression (see DdlOptions.sqlParsers). */
+  sqlParsers?: SqlParsers;
 }
 
 /** A file-name-safe base: letters, digits, dot, dash, underscore; never empty. */
@@ -96,7 +99,7 @@ function exportFileBody(doc: SchemaDocument, format: ExportFormat, options: Expo
     }
     case 'postgres':
     case 'mysql': {
-      const { sql, diagnostics } = generateDdl(doc, format);
+      const { sql, diagnostics } = generateDdl(doc, format, { sqlParsers: options.sqlParsers });
       return { text: sql, contentType: 'application/sql; charset=utf-8', fileName: `${base}.${format}.sql`, diagnostics };
     }
     case 'mermaid':

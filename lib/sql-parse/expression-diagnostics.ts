@@ -10,7 +10,7 @@ import type { Dialect, SchemaDocument, Table } from '../model/document';
 import { describeSite, expressionSites, siteLocation, type ExpressionSite } from './expression-sites';
 import { catalog, resolveColumnRef } from './resolve';
 import { LineIndex } from '../importers/sql-common/positions';
-import type { ColumnRefSite, SqlParsers } from './types';
+import type { ColumnRefSite, SqlParsers, SyntaxFailure } from './types';
 
 export interface ExpressionDiagnosticsOptions {
   /** Only views written for this dialect (the others are left out of its script anyway). */
@@ -28,7 +28,17 @@ function at(text: string, ref: ColumnRefSite): { line: number; column: number } 
 
 function push(out: Diagnostic[], site: ExpressionSite, severity: Diagnostic['severity'], code: string, message: string, pos?: { line: number; column: number }): void {
   const { entityId, path } = siteLocation(site);
-  out.push(pos ? { severity, code, message: `${message} (line ${pos.line}, column ${pos.column} of the ${site.kind === 'view' ? 'view body' : 'expression'})`, entityId, path, line: pos.line, column: pos.column } : { severity, code, message, entityId, path });
+  out.push(
+    pos
+      ? { severity, code, message: `${message} (line ${pos.line}, column ${pos.column} of the ${site.kind === 'view' ? 'view body' : 'expression'})`, entityId, path, textPosition: { line: pos.line, column: pos.column } }
+      : { severity, code, message, entityId, path },
+  );
+}
+
+/** PostgreSQL's own parser failing is an error the engine will raise; the MySQL grammar's, a warning. */
+function syntax(out: Diagnostic[], site: ExpressionSite, authoritative: boolean, failure: SyntaxFailure): void {
+  if (authoritative) push(out, site, 'error', 'expression.syntax', `${describeSite(site)} does not parse: ${failure.message}`, failure);
+  else push(out, site, 'warning', 'expression.syntax-unverified', `${describeSite(site)} does not parse with the MySQL grammar used here (check it on the engine): ${failure.message}`, failure);
 }
 
 /** Whether a column reference of a table-scoped expression names a column of `table`. */
@@ -54,7 +64,7 @@ export function expressionDiagnostics(doc: SchemaDocument, parsers: SqlParsers, 
       if (!parser) continue;
       const parsed = parser.parseQuery(site.text);
       if (!parsed.ok) {
-        push(out, site, 'error', 'expression.syntax', `${describeSite(site)} does not parse: ${parsed.message}`, parsed);
+        syntax(out, site, parser.authoritative, parsed);
         continue;
       }
       const cat = catalog(doc, site.view.dialect);
@@ -70,7 +80,7 @@ export function expressionDiagnostics(doc: SchemaDocument, parsers: SqlParsers, 
     if (!parser) continue;
     const parsed = parser.parseExpression(site.text);
     if (!parsed.ok) {
-      push(out, site, 'error', 'expression.syntax', `${describeSite(site)} does not parse: ${parsed.message}`, parsed);
+      syntax(out, site, parser.authoritative, parsed);
       continue;
     }
     // A domain check names its value VALUE, not a column.

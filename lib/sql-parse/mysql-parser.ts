@@ -198,6 +198,32 @@ class Collector {
   }
 }
 
+/**
+ * Charset introducers (`_utf8mb4'x'`, `_utf8'x'`) blanked to spaces: node-sql-parser knows only a
+ * few; the string after one is what matters here. Same length, so offsets stay the user's.
+ */
+export function withoutIntroducers(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"' || ch === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch) j += text[j] === '\\' && ch !== '`' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === '_' && !/[\w$]/.test(text[i - 1] ?? '')) {
+      const m = /^_[A-Za-z0-9]+(?=')/.exec(text.slice(i, i + 40));
+      out += m ? ' '.repeat(m[0].length) : ch;
+      i += m ? m[0].length : 1;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
 function errorOffset(e: unknown): number {
   const loc = isNode(e) && isNode(e.location) ? (e.location as unknown as Loc) : undefined;
   return loc?.start?.offset ?? 0;
@@ -218,9 +244,10 @@ function singleSelect(ast: unknown): Node | undefined {
 export function mysqlSqlParser(parser: MysqlAstParser): SqlParser {
   return {
     dialect: 'mysql',
+    authoritative: false,
     parseExpression(text: string): ExpressionParse {
       if (!text.trim()) return emptyFailure();
-      const sql = EXPRESSION_PREFIX + text;
+      const sql = EXPRESSION_PREFIX + withoutIntroducers(text);
       const base = EXPRESSION_PREFIX.length;
       let ast: unknown;
       try {
@@ -242,7 +269,7 @@ export function mysqlSqlParser(parser: MysqlAstParser): SqlParser {
     },
     parseQuery(text: string): QueryParse {
       if (!text.trim()) return emptyFailure();
-      const sql = text.replace(/[\s;]+$/, '');
+      const sql = withoutIntroducers(text).replace(/[\s;]+$/, '');
       let ast: unknown;
       try {
         ast = parser.astify(sql, OPTIONS);

@@ -206,6 +206,7 @@ const EXPRESSION_SELECT_KEYS = new Set(['targetList', 'limitOption', 'op']);
 export function pgSqlParser(binding: PgBinding): SqlParser {
   return {
     dialect: 'postgres',
+    authoritative: true,
     parseExpression(text: string): ExpressionParse {
       if (!text.trim()) return emptyFailure();
       const sql = EXPRESSION_PREFIX + text;

@@ -17,7 +17,10 @@ export interface Catalog {
 }
 
 export function catalog(doc: SchemaDocument, dialect: Dialect): Catalog {
-  const fold = dialectSpec(dialect).caseInsensitiveNames ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const spec = dialectSpec(dialect);
+  const fold = spec.caseInsensitiveNames ? (s: string) => s.toLowerCase() : (s: string) => s;
+  // `public.orders` is the default schema's orders (tables without a schema) in PostgreSQL.
+  const defaultSchema = spec.defaultSchema !== undefined ? fold(spec.defaultSchema) : undefined;
   const byName = new Map<string, Table[]>();
   for (const t of Object.values(doc.tables)) {
     const key = fold(t.name);
@@ -34,7 +37,9 @@ export function catalog(doc: SchemaDocument, dialect: Dialect): Catalog {
       if (!list) return undefined;
       const schema = rel.schema ? fold(rel.schema.value) : undefined;
       // Unqualified: the default schema's table (search_path / the connection's database).
-      return list.find((t) => (schema === undefined ? t.schemaId === undefined : t.schemaId !== undefined && fold(doc.schemas[t.schemaId]?.name ?? '') === schema));
+      return list.find((t) =>
+        t.schemaId === undefined ? schema === undefined || schema === defaultSchema : schema !== undefined && fold(doc.schemas[t.schemaId]?.name ?? '') === schema,
+      );
     },
     hasColumn(table, name) {
       let set = columnSets.get(table);

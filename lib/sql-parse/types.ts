@@ -61,6 +61,12 @@ export type QueryParse = { ok: true; refs: ColumnRefSite[]; scopes: QueryScope[]
 
 export interface SqlParser {
   dialect: Dialect;
+  /**
+   * True when this is the engine's own grammar (PostgreSQL's parser): a failure is an error the
+   * engine will raise. The MySQL grammar is node-sql-parser's, which lacks some MySQL syntax: its
+   * failures are warnings.
+   */
+  authoritative: boolean;
   /** One scalar expression (a CHECK, a predicate, a default, an index or generated expression). */
   parseExpression(text: string): ExpressionParse;
   /** A view body (one SELECT, possibly with WITH, joins, subqueries, set operations). */

@@ -100,7 +100,10 @@ export async function renderFormat(doc: SchemaDocument, format: RenderFormat, ra
       const options = parseOptions(ddlRenderOptionsSchema, rawOptions);
       // Loaded on demand: mermaid and index-table renders never pay for the DDL generator.
       const { generateDdl } = await import('../../../lib/ddl/generate-ddl');
-      const { sql, diagnostics } = generateDdl(doc, format, { ...options, target: checkTarget(format, options.target) });
+      // Every expression and view body is parsed (expression.syntax / expression.unknown-column).
+      const { loadSqlParsers } = await import('../../../lib/sql-parse/load');
+      const sqlParsers = await loadSqlParsers();
+      const { sql, diagnostics } = generateDdl(doc, format, { ...options, target: checkTarget(format, options.target), sqlParsers });
       return { text: sql, diagnostics, contentType: 'application/sql; charset=utf-8' };
     }
     case 'mermaid': {

@@ -14,6 +14,7 @@ import { importErrorResponse, importRequestSchema, importResultResponse } from '
 import { contentDisposition, exportFile, type ExportFormat } from '../../exporters/export-file';
 import { refusalMessage, refusingDiagnostics } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
+import { loadSqlParsers } from '../../sql-parse/load';
 import type { Dialect } from '../../model/document';
 import { parseDocument } from '../../model/validate';
 import { ImportError } from '../../importers/types';
@@ -87,14 +88,16 @@ async function importTask(bodyText: string): Promise<Response> {
   }
 }
 
-function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Response {
+async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promise<Response> {
   const parsed = parseDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
     // Stored before a limit existed, or written around the API: the project must be fixed first.
     const first = parsed.issues[0];
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName });
+  // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
+  const sqlParsers = task.format === 'postgres' || task.format === 'mysql' ? await loadSqlParsers() : undefined;
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, sqlParsers });
   // The same rule as POST /api/render: a script with errors is refused, not served.
   const errors = task.format === 'postgres' || task.format === 'mysql' ? refusingDiagnostics(file.diagnostics) : [];
   if (errors.length) return errorResponse(422, 'export_failed', refusalMessage(task.format, errors), { diagnostics: file.diagnostics });
