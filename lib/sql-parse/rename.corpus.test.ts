@@ -87,7 +87,11 @@ describe.skipIf(!hasCorpus)('rename over the corpus expressions', () => {
     for (const v of Object.values(doc.views)) {
       const parsed = parsers[v.dialect]!.parseQuery(v.sql);
       const cat = catalog(doc, v.dialect);
-      if (parsed.ok) for (const { site } of parsed.relations) cat.tableOf(site) && viewTables.add(cat.tableOf(site)!);
+      if (!parsed.ok) continue;
+      for (const { site } of parsed.relations) {
+        const t = cat.tableOf(site);
+        if (t) viewTables.add(t);
+      }
     }
     for (const table of viewTables) {
       const plan = renameTablePlan(doc, table.id, `${table.name}_renamed`, parsers);
