@@ -137,3 +137,8 @@ test('a large schema (DDL in the Web Worker) gets the same expression diagnostic
   await expect(page.getByTestId('ddl-panel')).toHaveAttribute('data-generated-on', 'worker', { timeout: 30_000 });
   await expect(diagnostics(page)).toContainText('check "table_7_check" on table_7 does not parse: syntax error at end of input (line 1, column 8 of the expression)', { timeout: 30_000 });
 });
+
+test('MySQL: the MySQL grammar loads in the page too; a check that does not parse is flagged with its position', async ({ page }) => {
+  await open(page, documentOf({ dialect: 'mysql', tables: [orders({ checks: [{ id: 'k_qty', name: 'orders_quantity_check', expression: 'quantity >' }] })] }));
+  await expect(diagnostics(page)).toContainText('check "orders_quantity_check" on orders does not parse with the MySQL grammar used here (check it on the engine): syntax error: unexpected end of input (line 1, column 11 of the expression)');
+});

@@ -28,7 +28,7 @@ async function load(dialect: Dialect, options: LoadSqlParserOptions): Promise<Sq
     const mod = await factory(url ? { locateFile: (path) => (path.endsWith('.wasm') ? url : path) } : {});
     return pgSqlParser(pgBinding(mod));
   }
-  const lib = await import('node-sql-parser/build/mysql');
+  const lib = await import('node-sql-parser/build/mysql.js');
   const Parser = lib.Parser ?? (lib as unknown as { default: { Parser: typeof lib.Parser } }).default.Parser;
   return mysqlSqlParser(new Parser());
 }
@@ -46,10 +46,14 @@ export function loadSqlParser(dialect: Dialect, options: LoadSqlParserOptions = 
   return p;
 }
 
-/** Both parsers (a document's views may be written for the other dialect). */
+/**
+ * Both parsers (a document's views may be written for the other dialect). One that fails to load is
+ * left out (its texts go unchecked); only when neither loads is that an error.
+ */
 export async function loadSqlParsers(options: LoadSqlParserOptions = {}): Promise<SqlParsers> {
-  const [postgres, mysql] = await Promise.all([loadSqlParser('postgres', options), loadSqlParser('mysql', options)]);
-  return { postgres, mysql };
+  const [postgres, mysql] = await Promise.allSettled([loadSqlParser('postgres', options), loadSqlParser('mysql', options)]);
+  if (postgres.status === 'rejected' && mysql.status === 'rejected') throw postgres.reason;
+  return { postgres: postgres.status === 'fulfilled' ? postgres.value : undefined, mysql: mysql.status === 'fulfilled' ? mysql.value : undefined };
 }
 
 /** The parsers whose loading has finished (synchronous callers that must not wait). */
