@@ -16,7 +16,16 @@ export interface Catalog {
   hasColumn(table: Table, name: string): boolean;
 }
 
+const catalogs = new WeakMap<SchemaDocument, Partial<Record<Dialect, Catalog>>>();
+
+/** The catalog of a document for a dialect, built once per (frozen) document: every view reads it. */
 export function catalog(doc: SchemaDocument, dialect: Dialect): Catalog {
+  let byDialect = catalogs.get(doc);
+  if (!byDialect) catalogs.set(doc, (byDialect = {}));
+  return (byDialect[dialect] ??= buildCatalog(doc, dialect));
+}
+
+function buildCatalog(doc: SchemaDocument, dialect: Dialect): Catalog {
   const spec = dialectSpec(dialect);
   const fold = spec.caseInsensitiveNames ? (s: string) => s.toLowerCase() : (s: string) => s;
   // `public.orders` is the default schema's orders (tables without a schema) in PostgreSQL.
