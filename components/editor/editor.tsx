@@ -4,6 +4,7 @@
  * inspector and the DDL panel; autosave; keyboard shortcuts; dialogs. Owns no document state of
  * its own: every edit goes through `store.dispatch(command)`.
  */
+import { loadEditorSqlParsers } from './sql-parsers';
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -121,6 +122,12 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     },
     [store, toast],
   );
+
+  // The SQL parsers, loaded once in the background: a rename rewrites the expressions naming the old
+  // name through them (the store's dispatch), and the DDL panel reports expressions that do not parse.
+  useEffect(() => {
+    loadEditorSqlParsers().catch(() => undefined);
+  }, []);
 
   // Integrity side effects of the last command ("index ix_a removed: ...") as a toast.
   useEffect(() => {

@@ -7,6 +7,7 @@ import type { Capabilities, DdlTarget, DialectSpec } from '../dialects/types';
 import { identifierLength } from '../dialects/types';
 import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import type { Diagnostic, Severity } from '../model/diagnostics';
+import type { SqlParsers } from '../sql-parse/types';
 import { DocumentIndex } from '../model/lookup';
 import type { ResolvedType } from './column-sql';
 import { emptyDecisions, type DdlDecisions } from './decisions';
@@ -22,6 +23,12 @@ export interface DdlOptions {
    */
   schemaQualified?: boolean;
   target?: DdlTarget;
+  /**
+   * The loaded SQL parsers (lib/sql-parse/load.ts): with them, every expression and view body is
+   * parsed and checked (expression.syntax, expression.unknown-column). Loading is asynchronous, so
+   * each caller loads them first; without them those checks are not made.
+   */
+  sqlParsers?: SqlParsers;
 }
 
 /**

@@ -7,6 +7,11 @@ import type { Severity } from '../model/diagnostics';
 
 export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning: string }> = {
   'document.invalid': { severity: 'error', meaning: 'The document refers to something that does not exist (validate.ts integrity); nothing is generated.' },
+  'check.empty': { severity: 'warning', meaning: 'A check has no expression yet (just added in the editor): it is left out of the script.' },
+  'expression.syntax': { severity: 'error', meaning: 'An expression or view body written for PostgreSQL does not parse with PostgreSQL\'s own parser (libpg-query); the message gives the line and column inside the text.' },
+  'expression.syntax-unverified': { severity: 'warning', meaning: 'An expression or view body written for MySQL does not parse with the MySQL grammar used here (node-sql-parser, which lacks some MySQL syntax); the message gives the line and column inside the text.' },
+  'expression.unknown-column': { severity: 'error', meaning: 'An expression or view body names a column its table (or the tables of its FROM clause) does not have: a column renamed or removed since, or a typo.' },
+  'expression.ambiguous-column': { severity: 'warning', meaning: 'A view body names a column, unqualified, that two tables of one FROM clause have.' },
   'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) that the output keeps are copied verbatim and may need rewriting; one the output drops has only its own diagnostic.' },
   'mysql.foreign-key-type-mismatch': { severity: 'error', meaning: 'InnoDB needs foreign key and referenced columns of the same integer/decimal type (size and sign), or both strings.' },
   'postgres.name-made-unique': { severity: 'warning', meaning: 'An index/PK/unique name already used in the schema (MySQL names them per table) is generated as <table>_<name>.' },

@@ -2,7 +2,8 @@
  * Every diagnostic code generateDdl can return (DDL_DIAGNOSTIC_CODES) has a case here that
  * triggers it, with the severity the registry promises. One small document per case.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSqlParsers } from '../sql-parse/load';
 import type { Column, Dialect, Index, SchemaDocument, Table } from '../model/document';
 import { documentOf, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../model/build';
 import { sequentialIds } from '../model/ids';
@@ -37,6 +38,12 @@ function partitioned(strategy: 'range' | 'list' | 'hash', bounds: NonNullable<Ta
 }
 
 type Case = [code: string, dialect: Dialect, make: () => SchemaDocument, options?: DdlOptions];
+
+/** The SQL parsers, loaded before the cases run (expression.* codes need them). */
+const withParsers: DdlOptions = {};
+beforeAll(async () => {
+  withParsers.sqlParsers = await loadSqlParsers();
+});
 
 const CASES: Case[] = [
   ['document.invalid', 'postgres', () => {
@@ -232,6 +239,11 @@ const CASES: Case[] = [
   ['mysql.hash-partition-modulus', 'mysql', () => partitioned('hash', [{ id: 'pp1', name: 'p_0', bound: { kind: 'hash', modulus: 4, remainder: 0 } }])],
   ['view.dialect-mismatch', 'postgres', () => one(table('t'), { views: [{ id: 'v1', name: 'v', dialect: 'mysql', materialized: false, sql: 'SELECT 1' }] })],
   ['mysql.materialized-view', 'mysql', () => one(table('t'), { views: [{ id: 'v1', name: 'v', dialect: 'mysql', materialized: true, sql: 'SELECT 1' }] })],
+  ['check.empty', 'postgres', () => one(table('t', [], { checks: [{ id: 'k1', expression: '' }] }))],
+  ['expression.syntax', 'postgres', () => one(table('t', [], { checks: [{ id: 'k1', expression: 'id > > 0' }] })), withParsers],
+  ['expression.syntax-unverified', 'mysql', () => one(table('t', [], { checks: [{ id: 'k1', expression: 'id > > 0' }] }), { dialect: 'mysql' }), withParsers],
+  ['expression.unknown-column', 'postgres', () => one(table('t', [], { checks: [{ id: 'k1', expression: 'quantity > 0' }] })), withParsers],
+  ['expression.ambiguous-column', 'postgres', () => documentOf({ tables: [table('a', [col('n')]), table('b', [col('n')])], views: [{ id: 'v1', name: 'v', dialect: 'postgres', materialized: false, sql: 'SELECT n FROM a, b' }] }), withParsers],
 ];
 
 describe('every DDL diagnostic code', () => {

@@ -52,6 +52,10 @@ export function typeStatements(ctx: DdlContext): string[] {
     if (!d.nullable) parts.push('NOT NULL');
     d.checks.forEach((c, i) => {
       if (c.name) ctx.checkIdentifier(c.name, 'domain check', c.id, `${path}.checks.${i}.name`);
+      if (!c.expression.trim()) {
+        ctx.diag('warning', 'check.empty', `check ${c.name ? `"${c.name}"` : i + 1} of domain "${d.name}" has no expression yet: left out`, c.id, `${path}.checks.${i}.expression`);
+        return;
+      }
       ctx.copiedVerbatim(c.id, 'check', () => `check ${c.name ?? c.expression} of domain ${d.name}`);
       parts.push(`${c.name ? `CONSTRAINT ${ctx.q(c.name)} ` : ''}CHECK (${c.expression})`);
     });

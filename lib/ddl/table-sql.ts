@@ -29,6 +29,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     if (column.identity && ctx.caps.identity === 'auto-increment') autoIncrementCount++;
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
     for (const check of c.inlinedChecks) {
+      if (!check.expression.trim()) continue; // reported on the domain
       ctx.copiedVerbatim(check.id, 'check', () => `check ${check.name ?? check.source} of domain ${check.domain}`);
       const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
       checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
@@ -66,6 +67,11 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   });
   const forbidden = ctx.dialect === 'mysql' && table.checks.length ? mysqlCheckForbiddenColumns(ctx, table) : NOTHING_FORBIDDEN;
   table.checks.forEach((c, i) => {
+    if (!c.expression.trim()) {
+      // A check just added in the editor: `CHECK ()` would fail the whole script.
+      ctx.diag('warning', 'check.empty', `check ${c.name ? `"${c.name}"` : i + 1} of "${table.name}" has no expression yet: left out`, c.id, `${path}.checks.${i}.expression`);
+      return;
+    }
     const name = c.name ?? ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_check`, c.id, `${path}.checks.${i}`);
     const used = [...identifiersIn(c.expression)].filter((id) => forbidden.has(id));
     if (used.length) {

@@ -98,7 +98,8 @@ function relationshipRows(doc: SchemaDocument, rels: readonly Relationship[], in
 
 function businessRules(table: Table, index: DocumentIndex): string[] {
   const out: string[] = [];
-  for (const ch of table.checks) out.push(`- Check${ch.name ? ` ${inlineCode(ch.name)}` : ''}: ${inlineCode(ch.expression)}`);
+  // A check with no expression yet (just added in the editor) is not a rule.
+  for (const ch of table.checks.filter((c) => c.expression.trim())) out.push(`- Check${ch.name ? ` ${inlineCode(ch.name)}` : ''}: ${inlineCode(ch.expression)}`);
   // A key without columns yet is no rule yet (the DDL panel reports it).
   for (const u of table.uniques) {
     if (!u.columnIds.length) continue;
@@ -147,7 +148,7 @@ export function logicalDesignSection(doc: SchemaDocument, dialect: Dialect): str
       code(displayName(doc, d)),
       code(columnTypeLabel(doc, { id: d.id, name: d.name, type: d.type, nullable: d.nullable, default: d.default }, dialect)),
       d.nullable ? 'yes' : 'no',
-      markdown(d.checks.map((c) => inlineCode(c.expression, { inTable: true })).join('<br>')),
+      markdown(d.checks.filter((c) => c.expression.trim()).map((c) => inlineCode(c.expression, { inTable: true })).join('<br>')),
     ]))].join('\n'));
   }
   return blocks.join('\n\n');

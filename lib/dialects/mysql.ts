@@ -157,6 +157,8 @@ export const mysqlDialect: DialectSpec = {
   quoteIdentifier: (name) => (name.includes('`') ? `\`${name.replace(/`/g, '``')}\`` : `\`${name}\``),
   // Most literals (enum values, comments) contain nothing to escape: one test instead of three replaces.
   quoteString: (value) => (NEEDS_STRING_ESCAPE.test(value) ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/\u0000/g, '\\0')}'` : `'${value}'`),
+  bareIdentifier: /^[A-Za-z_][A-Za-z0-9_$]*$/,
+  caseInsensitiveNames: true,
   identifierLimit: { max: 64, unit: 'characters' },
   invalidIdentifierReason: (name) => {
     if (/ $/.test(name)) return 'MySQL names cannot end with a space';

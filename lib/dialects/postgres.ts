@@ -126,6 +126,8 @@ export const postgresDialect: DialectSpec = {
   // Fast paths: most names and strings contain nothing to escape (this runs for every identifier).
   quoteIdentifier: (name) => (name.includes('"') ? `"${name.replace(/"/g, '""')}"` : `"${name}"`),
   quoteString: (value) => (value.includes("'") ? `'${value.replace(/'/g, "''")}'` : `'${value}'`),
+  bareIdentifier: /^[a-z_][a-z0-9_$]*$/,
+  caseInsensitiveNames: false,
   identifierLimit: { max: 63, unit: 'bytes' },
   invalidIdentifierReason: () => undefined,
   reservedWords: RESERVED,

@@ -79,6 +79,14 @@ export interface DialectSpec {
   capabilities(target: DdlTarget): Capabilities;
   /** Always quotes: the one place an identifier becomes SQL text. */
   quoteIdentifier(name: string): string;
+  /**
+   * Names that read back as themselves when written without quotes (reserved words aside), for
+   * rewriting a name inside the user's SQL in the user's own style: PostgreSQL folds unquoted names
+   * to lower case, so only lower-case ones qualify.
+   */
+  bareIdentifier: RegExp;
+  /** Column and table names compare case-insensitively (MySQL), else exactly (PostgreSQL). */
+  caseInsensitiveNames: boolean;
   /** A string literal, escaped for this dialect's default settings. */
   quoteString(value: string): string;
   /** Identifier limit; PostgreSQL counts UTF-8 bytes (63), MySQL characters (64). */

@@ -147,7 +147,7 @@ class DbmlExporter {
       indexes.push(`    (${parts.join(', ')}) [${settings.join(', ')}]`);
     });
     if (indexes.length) lines.push('', '  indexes {', ...indexes, '  }');
-    const notes = [table.comment, ...table.checks.map((c) => `CHECK ${c.name ? `${c.name}: ` : ''}${c.expression}`)].filter(Boolean).join('\n');
+    const notes = [table.comment, ...table.checks.filter((c) => c.expression.trim()).map((c) => `CHECK ${c.name ? `${c.name}: ` : ''}${c.expression}`)].filter(Boolean).join('\n');
     if (table.checks.length) this.warn('dbml.check', `${displayName(this.doc, table)}: ${table.checks.length} check constraint(s) kept in the table note (DBML has none)`, `tables.${table.id}.checks`, 'info');
     if (notes) lines.push('', `  Note: ${dbmlString(notes)}`);
     lines.push('}');

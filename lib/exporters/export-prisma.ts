@@ -346,6 +346,7 @@ class PrismaExporter {
       model.blockAttributes.push(`@@index([${parts.join(', ')}]${mapArg(ix.name)}${type})`);
     });
     for (const [i, ch] of table.checks.entries()) {
+      if (!ch.expression.trim()) continue; // no expression yet
       this.warn('prisma.check', `${displayName(this.doc, table)}: check ${ch.name ?? ch.expression} is not expressible in Prisma (kept as a comment)`, `${tablePath}.checks.${i}`, 'info');
     }
     if (table.partitioning) this.warn('prisma.partitioning', `${displayName(this.doc, table)}: partitioning is not expressible in Prisma`, `${tablePath}.partitioning`, 'info');
@@ -432,7 +433,7 @@ class PrismaExporter {
     if (m.name !== m.table.name) block.push(`@@map(${quotedString(m.table.name)})`);
     block.push(...this.schemaAttribute(m.table.schemaId));
     if (m.ignored) block.push('@@ignore');
-    for (const ch of m.table.checks) lines.push(`  // CHECK ${(ch.name ? `${ch.name}: ` : '') + ch.expression.replace(/\s+/g, ' ')}`);
+    for (const ch of m.table.checks.filter((c) => c.expression.trim())) lines.push(`  // CHECK ${(ch.name ? `${ch.name}: ` : '') + ch.expression.replace(/\s+/g, ' ')}`);
     if (block.length) lines.push('', ...block.map((b) => `  ${b}`));
     lines.push('}');
     return lines.join('\n');

@@ -19,6 +19,8 @@ export interface FormatInfo {
   fixedDialect?: Dialect;
   /** The generator's errors make the output unusable: render and export refuse it (422 / exit 2). */
   refusesOnErrors: boolean;
+  /** Every expression and view body is parsed when the SQL parsers are given (RenderContext). */
+  checksExpressions?: boolean;
   /** As a downloaded file: its name from the project's base name, media type and comment syntax. */
   file: { name(base: string): string; contentType: string; comment: CommentStyle; subject(dialect: Dialect): string };
 }
@@ -29,6 +31,7 @@ const ddl = (dialect: Dialect): FormatInfo => ({
   dialectual: false,
   fixedDialect: dialect,
   refusesOnErrors: true,
+  checksExpressions: true,
   file: { name: (base) => `${base}.${dialect}.sql`, contentType: 'application/sql; charset=utf-8', comment: 'sql', subject: () => `this ${dialectSpec(dialect).label} script` },
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, SchemaDocument } from '../model/document';
+import type { SqlParsers } from '../sql-parse/types';
 import { diagnosticsComment } from '../exporters/export-notes';
 import { fileBaseName } from './catalog';
 import { parseOptions } from './options';
@@ -26,13 +27,15 @@ export interface ExportFileOptions {
   baseName?: string;
   /** The format's own options (checked against its schema; `dialect` above wins). */
   options?: Record<string, unknown>;
+  /** Formats with `checksExpressions`: the loaded SQL parsers (see RenderContext). */
+  sqlParsers?: SqlParsers;
 }
 
 export function exportFile(doc: SchemaDocument, formatId: string, options: ExportFileOptions = {}): ExportFile {
   const f = requireFormat(formatId);
   const chosen = options.dialect ?? (options.options?.dialect as Dialect | undefined);
   const dialect = chosen ?? f.fixedDialect ?? doc.settings.dialect;
-  const out = f.render(doc, parseOptions(f.options, { ...options.options, ...(f.dialectual ? { dialect } : {}) }));
+  const out = f.render(doc, parseOptions(f.options, { ...options.options, ...(f.dialectual ? { dialect } : {}) }), { sqlParsers: options.sqlParsers });
   const notes = diagnosticsComment(out.diagnostics, f.file.comment, f.file.subject(dialect));
   return { text: notes ? notes + out.text : out.text, contentType: f.file.contentType, fileName: f.file.name(fileBaseName(options.baseName)), diagnostics: out.diagnostics };
 }

@@ -12,6 +12,7 @@ import { heading } from '../markdown/escape';
 import { generateMermaid, generateMermaidDiagrams, type MermaidDiagram } from '../mermaid/generate-mermaid';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, SchemaDocument } from '../model/document';
+import type { SqlParsers } from '../sql-parse/types';
 import { exportDbml } from '../exporters/export-dbml';
 import { exportPrisma } from '../exporters/export-prisma';
 import { FORMAT_CATALOG, formatInfo, type FormatId, type FormatInfo } from './catalog';
@@ -28,9 +29,15 @@ export interface FormatOutput {
   diagrams?: MermaidDiagram[];
 }
 
+/** What a render may use beyond the document and options: the SQL parsers, loaded asynchronously by
+ * the caller (lib/sql-parse/load.ts), so formats with `checksExpressions` parse every expression. */
+export interface RenderContext {
+  sqlParsers?: SqlParsers;
+}
+
 interface Renderer<S extends z.ZodType = z.ZodType> {
   options: S;
-  render(doc: SchemaDocument, options: z.infer<S>): FormatOutput;
+  render(doc: SchemaDocument, options: z.infer<S>, context: RenderContext): FormatOutput;
 }
 
 export interface OutputFormat extends FormatInfo, Renderer {}
@@ -41,8 +48,8 @@ const renderer = <S extends z.ZodType>(r: Renderer<S>): Renderer => r as unknown
 const ddl = (dialect: Dialect) =>
   renderer({
     options: ddlOptionsSchema,
-    render: (doc, options) => {
-      const { sql, diagnostics } = generateDdl(doc, dialect, { ...options, target: checkTarget(dialect, options.target) });
+    render: (doc, options, { sqlParsers }) => {
+      const { sql, diagnostics } = generateDdl(doc, dialect, { ...options, target: checkTarget(dialect, options.target), sqlParsers });
       return { text: sql, diagnostics, contentType: 'application/sql; charset=utf-8' };
     },
   });

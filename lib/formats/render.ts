@@ -6,7 +6,7 @@
  */
 import type { SchemaDocument } from '../model/document';
 import { parseOptions } from './options';
-import { outputFormat, type FormatOutput, type OutputFormat } from './registry';
+import { outputFormat, type FormatOutput, type OutputFormat, type RenderContext } from './registry';
 
 export class UnknownFormatError extends Error {
   constructor(readonly format: string) {
@@ -21,7 +21,7 @@ export function requireFormat(id: string): OutputFormat {
   return f;
 }
 
-export function renderFormat(doc: SchemaDocument, id: string, rawOptions?: unknown): FormatOutput {
+export function renderFormat(doc: SchemaDocument, id: string, rawOptions?: unknown, context: RenderContext = {}): FormatOutput {
   const f = requireFormat(id);
-  return f.render(doc, parseOptions(f.options, rawOptions));
+  return f.render(doc, parseOptions(f.options, rawOptions), context);
 }

@@ -17,6 +17,11 @@ export interface Diagnostic {
   /** 1-based source position (importers). */
   line?: number;
   column?: number;
+  /**
+   * 1-based position inside the SQL text at `path` (an expression or a view body that does not
+   * parse, or names a missing column). Not a file position: `line`/`column` are for source files.
+   */
+  textPosition?: { line: number; column: number };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -13,6 +13,7 @@
 import type { Diagnostic } from '@/lib/model/diagnostics';
 import type { Dialect, SchemaDocument } from '@/lib/model/document';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
+import { loadedSqlParsers } from '@/lib/sql-parse/load';
 import type { DdlWorkerRequest, DdlWorkerResponse } from './ddl-worker-protocol';
 import { sortDiagnostics } from './ddl-helpers';
 import { COMPUTE_BUDGET_MS } from '@/lib/model/limits';
@@ -36,7 +37,8 @@ export interface GeneratedDdl extends DdlJob {
 export function generateOnThisThread(job: DdlJob): GeneratedDdl {
   const started = performance.now();
   try {
-    const { sql, diagnostics } = generateDdl(job.input, job.dialect);
+    // The parsers once loaded (use-generated-ddl starts the load and asks again when it is done).
+    const { sql, diagnostics } = generateDdl(job.input, job.dialect, { sqlParsers: loadedSqlParsers() });
     return { ...job, sql, diagnostics: sortDiagnostics(diagnostics), ms: performance.now() - started, where: 'main thread' };
   } catch (e) {
     return { ...job, sql: '', diagnostics: [], failure: e instanceof Error ? e.message : String(e), ms: performance.now() - started, where: 'main thread' };
@@ -129,8 +131,16 @@ export class DdlGenerator {
     return this.worker;
   }
 
+  private last: DdlJob | null = null;
+
+  /** Generates the last input again (the SQL parsers finished loading: its diagnostics can be more). */
+  refresh(): void {
+    if (this.last) this.request(this.last);
+  }
+
   request(job: DdlJob): void {
     if (this.disposed) return;
+    this.last = job;
     if (this.inFlight) {
       // Keep order: a small job must not overtake a large one still running in the worker.
       this.queued = job;

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Dialect, SchemaDocument } from '@/lib/model/document';
 import { DdlGenerator, workerLike, type GeneratedDdl, type WorkerLike } from './ddl-generator';
+import { loadEditorSqlParsers } from '../sql-parsers';
 
 function createDdlWorker(): WorkerLike {
   // Next/Turbopack bundles the worker from this exact `new Worker(new URL(...))` shape.
@@ -18,6 +19,12 @@ export function useGeneratedDdl(input: SchemaDocument, dialect: Dialect): { resu
   useEffect(() => {
     const g = new DdlGenerator(setResult, typeof Worker === 'undefined' ? undefined : createDdlWorker);
     generator.current = g;
+    // Expression diagnostics need the SQL parsers (WebAssembly, loaded once): show the DDL at once,
+    // and again with them when they are ready.
+    loadEditorSqlParsers().then(
+      () => g.refresh(),
+      () => undefined,
+    );
     return () => {
       g.dispose();
       generator.current = null;

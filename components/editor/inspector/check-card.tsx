@@ -11,6 +11,7 @@ export function CheckCard({
   labelPrefix,
   namePlaceholder,
   hint,
+  expressionPlaceholder = 'quantity > 0',
   onRename,
   onRemove,
   onExpression,
@@ -21,10 +22,11 @@ export function CheckCard({
   labelPrefix: string;
   namePlaceholder: string;
   hint?: string;
+  expressionPlaceholder?: string;
   /** The trimmed name, or undefined to clear it. */
   onRename(name: string | undefined): void;
   onRemove(): void;
-  /** The trimmed, non-empty expression. */
+  /** The trimmed expression; empty = not written yet (left out of the DDL, with a diagnostic). */
   onExpression(expression: string): void;
 }) {
   const title = `${labelPrefix} ${check.name ?? index + 1}`;
@@ -40,8 +42,9 @@ export function CheckCard({
         label={`${labelPrefix} expression`}
         monospace
         value={check.expression}
+        placeholder={expressionPlaceholder}
         hint={hint}
-        onCommit={(text) => (text.trim() ? onExpression(text.trim()) : 'An expression is required')}
+        onCommit={(text) => onExpression(text.trim())}
       />
     </ItemCard>
   );

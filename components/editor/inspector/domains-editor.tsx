@@ -79,6 +79,7 @@ export function DomainsEditor({ defaultOpen = false }: { defaultOpen?: boolean }
               labelPrefix="Domain check"
               namePlaceholder="(unnamed)"
               hint="Refer to the value as VALUE, e.g. VALUE <> ''"
+              expressionPlaceholder="VALUE <> ''"
               onRename={(name) => run(updateDomainCheckCommand(d, c.id, { name: name ?? '' }))}
               onRemove={() => run(removeDomainCheckCommand(d, c.id))}
               onExpression={(expression) => run(updateDomainCheckCommand(d, c.id, { expression }))}

@@ -185,7 +185,7 @@ function ChecksSection({ table, run }: { table: Table; run: Run }) {
             run({
               type: 'check.add',
               tableId: table.id,
-              check: { id: newId('chk'), name: freshName(`${table.name}_check`, table.checks.map((c) => c.name ?? '')), expression: 'true' },
+              check: { id: newId('chk'), name: freshName(`${table.name}_check`, table.checks.map((c) => c.name ?? '')), expression: '' },
             })
           }
         >

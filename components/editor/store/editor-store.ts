@@ -13,6 +13,8 @@ import type { Patch } from 'immer';
 import type { Dialect, SchemaDocument } from '@/lib/model/document';
 import { applyCommand, describeCommand, redoPatches, undoPatches, type Change, type Command, type CommandResult } from '@/lib/model/commands/apply';
 import type { Saver } from './saver';
+import { loadedSqlParsers } from '@/lib/sql-parse/load';
+import { renamePlanFor } from '@/lib/sql-parse/rename';
 
 export type Selection =
   | { kind: 'none' }
@@ -139,9 +141,20 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       dispatch(command) {
         const { doc, past } = get();
         let result: CommandResult;
+        // A rename also rewrites the expressions and view bodies that name the old name (one undo step).
+        const rename = renamePlanFor(doc, command, loadedSqlParsers());
         try {
-          result = applyCommand(doc, command);
+          result = applyCommand(doc, rename?.command ?? command);
+          if (rename?.changes.length) result = { ...result, changes: [...result.changes, ...rename.changes] };
         } catch (e) {
+          // A refused rename says why as the plain rename would, not as a step of the batch.
+          if (rename && rename.command !== command) {
+            try {
+              applyCommand(doc, command);
+            } catch (plain) {
+              return { error: plain instanceof Error ? plain.message : String(plain) };
+            }
+          }
           return { error: e instanceof Error ? e.message : String(e) };
         }
         if (result.patches.length === 0) {

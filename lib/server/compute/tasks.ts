@@ -18,6 +18,7 @@ import { RenderOptionsError } from '../../formats/options';
 import { renderFormat } from '../../formats/render';
 import { refusalMessage, refusingDiagnostics } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
+import { loadSqlParsers } from '../../sql-parse/load';
 import type { Dialect } from '../../model/document';
 import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
@@ -59,7 +60,9 @@ async function render(bodyText: string): Promise<Response> {
 
   let result;
   try {
-    result = renderFormat(parsed.document, body.format, body.options);
+    // Every expression and view body is parsed (expression.syntax / expression.unknown-column).
+    const sqlParsers = outputFormat(body.format)?.checksExpressions ? await loadSqlParsers() : undefined;
+    result = renderFormat(parsed.document, body.format, body.options, { sqlParsers });
   } catch (err) {
     if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
     throw err;
@@ -90,14 +93,16 @@ async function importTask(bodyText: string): Promise<Response> {
   }
 }
 
-function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Response {
+async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promise<Response> {
   const parsed = loadDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
     // Stored before a limit existed, or written around the API: the project must be fixed first.
     const first = parsed.issues[0];
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName });
+  // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
+  const sqlParsers = outputFormat(task.format)?.checksExpressions ? await loadSqlParsers() : undefined;
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, sqlParsers });
   // The same rule as POST /api/render: a script with errors is refused, not served.
   const errors = outputFormat(task.format)?.refusesOnErrors ? refusingDiagnostics(file.diagnostics) : [];
   if (errors.length) return errorResponse(422, 'export_failed', refusalMessage(task.format, errors), { diagnostics: file.diagnostics });

@@ -48,7 +48,9 @@ export function pageContentSecurityPolicy(nonce: string, options: { dev?: boolea
     // run time execute, inline or from anywhere, if some library could be made to create one from
     // document text. Next's chunks are files of this origin ('self'); its inline scripts carry the
     // nonce. In development React reconstructs server error stacks with eval (never in production).
-    'script-src': ["'self'", `'nonce-${nonce}'`, THEME_BOOTSTRAP_HASH, ...(options.dev ? ["'unsafe-eval'"] : [])],
+    // 'wasm-unsafe-eval' lets WebAssembly compile (PostgreSQL's parser, for expression diagnostics
+    // and renames) and nothing else: JavaScript eval and Function stay refused.
+    'script-src': ["'self'", `'nonce-${nonce}'`, THEME_BOOTSTRAP_HASH, "'wasm-unsafe-eval'", ...(options.dev ? ["'unsafe-eval'"] : [])],
     // 'unsafe-inline' for styles, because of mermaid (measured with a report-only `style-src 'self'
     // 'nonce-…'`: the project list and the editor canvas raise no violation, one ER diagram in the
     // Design doc preview raises 258): it writes <style> elements and style="" attributes while it
