@@ -6,18 +6,11 @@
  *
  * Offsets are UTF-16 character offsets into the original text.
  */
+import { isSpaceCode as isSpace, isWordCode as isIdentChar, isWordStartCode as isIdentStart, mysqlLexer, postgresLexer, type SqlLexer } from '../../sql-lexer';
 
 export interface SqlLexOptions {
-  /** PostgreSQL `$tag$ ... $tag$` bodies. */
-  dollarQuotes: boolean;
-  /** Backslash escapes inside '...' (MySQL always; PostgreSQL only in E'...'). */
-  backslashEscapesInStrings: boolean;
-  /** MySQL `identifier` quoting. */
-  backticks: boolean;
-  /** MySQL `#` line comments. */
-  hashComments: boolean;
-  /** PostgreSQL nests block comments. */
-  nestedBlockComments: boolean;
+  /** Quotes, comments and dollar quotes: the dialect's lexical rules. */
+  lexer: SqlLexer;
   /** psql meta-commands: a line starting with a backslash, outside a statement. */
   psqlMetaCommands: boolean;
   /** mysql client `DELIMITER xx` lines. */
@@ -26,27 +19,9 @@ export interface SqlLexOptions {
   beginAtomic: boolean;
 }
 
-export const postgresLexOptions: SqlLexOptions = {
-  dollarQuotes: true,
-  backslashEscapesInStrings: false,
-  backticks: false,
-  hashComments: false,
-  nestedBlockComments: true,
-  psqlMetaCommands: true,
-  delimiterCommand: false,
-  beginAtomic: true,
-};
+export const postgresLexOptions: SqlLexOptions = { lexer: postgresLexer, psqlMetaCommands: true, delimiterCommand: false, beginAtomic: true };
 
-export const mysqlLexOptions: SqlLexOptions = {
-  dollarQuotes: false,
-  backslashEscapesInStrings: true,
-  backticks: true,
-  hashComments: true,
-  nestedBlockComments: false,
-  psqlMetaCommands: false,
-  delimiterCommand: true,
-  beginAtomic: false,
-};
+export const mysqlLexOptions: SqlLexOptions = { lexer: mysqlLexer, psqlMetaCommands: false, delimiterCommand: true, beginAtomic: false };
 
 export interface SplitStatement {
   /** Offset of the first character of the statement's first token. */
@@ -81,10 +56,6 @@ export interface SplitResult {
 
 /** Parenthesis nesting beyond this is refused: no real DDL comes close, and parsers recurse on it. */
 export const MAX_PAREN_DEPTH = 500;
-
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
-const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
-const isIdentChar = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57) || c === 36;
 
 /**
  * Splits `text` into statements. Never throws: problems (unterminated quotes, excessive nesting) are
@@ -159,31 +130,12 @@ export function splitStatements(text: string, opts: SqlLexOptions): SplitResult 
       }
     }
 
-    // Comments.
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      i = lineEnd(i);
-      continue;
-    }
-    if (opts.hashComments && c === 35) {
-      i = lineEnd(i);
-      continue;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+    const opaque = opts.lexer.opaqueAt(text, i);
+    if (opaque?.kind === 'comment') {
       // MySQL executable comments `/*! ... */` are content, not comments: they belong to the statement.
-      if (opts.backticks && text.charCodeAt(i + 2) === 33 && stmtStart < 0) stmtStart = i;
-      const start = i;
-      let level = 1;
-      i += 2;
-      while (i < n && level > 0) {
-        if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          level--;
-          i += 2;
-        } else if (opts.nestedBlockComments && text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          level++;
-          i += 2;
-        } else i++;
-      }
-      if (level > 0) problems.push({ kind: 'unterminated-comment', offset: start, message: 'unterminated /* comment' });
+      if (opaque.executable && stmtStart < 0) stmtStart = i;
+      if (!opaque.closed) problems.push({ kind: 'unterminated-comment', offset: i, message: 'unterminated /* comment' });
+      i = opaque.end;
       continue;
     }
 
@@ -204,56 +156,20 @@ export function splitStatements(text: string, opts: SqlLexOptions): SplitResult 
 
     if (stmtStart < 0) stmtStart = i;
 
-    // Quoted strings and identifiers.
-    if (c === 39 /* ' */ || c === 34 /* " */ || (opts.backticks && c === 96)) {
-      const quote = c;
-      const start = i;
-      // PostgreSQL E'...' strings honour backslashes.
-      const prev = text.charCodeAt(i - 1);
-      const backslashes = quote !== 96 && (opts.backslashEscapesInStrings || (quote === 39 && (prev === 69 || prev === 101) && !isIdentChar(text.charCodeAt(i - 2))));
-      i++;
-      let closed = false;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (backslashes && d === 92) {
-          i += 2;
-          continue;
-        }
-        if (d === quote) {
-          if (text.charCodeAt(i + 1) === quote) {
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        i++;
+    // Quoted strings and identifiers, dollar-quoted bodies.
+    if (opaque) {
+      if (!opaque.closed) {
+        // Reported by the quote character, as before the shared lexer (a MySQL "..." is a string there).
+        const single = opaque.quote?.open === "'";
+        problems.push(
+          opaque.kind === 'dollar-quote'
+            ? { kind: 'unterminated-dollar-quote', offset: i, message: `unterminated dollar-quoted string ${/^\$[^$]*\$/.exec(text.slice(i, i + 66))?.[0] ?? '$'}` }
+            : { kind: single ? 'unterminated-string' : 'unterminated-identifier', offset: i, message: single ? 'unterminated quoted string' : 'unterminated quoted identifier' },
+        );
       }
-      if (!closed) {
-        problems.push({
-          kind: quote === 39 ? 'unterminated-string' : 'unterminated-identifier',
-          offset: start,
-          message: quote === 39 ? 'unterminated quoted string' : 'unterminated quoted identifier',
-        });
-      }
+      i = opaque.end;
       prevWord = '';
       continue;
-    }
-
-    // Dollar-quoted bodies: $$...$$ or $tag$...$tag$.
-    if (opts.dollarQuotes && c === 36) {
-      const m = /^\$([A-Za-z_\u0080-\uffff][A-Za-z_0-9\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 66));
-      if (m && !isIdentChar(text.charCodeAt(i - 1))) {
-        const tag = m[0];
-        const close = text.indexOf(tag, i + tag.length);
-        if (close < 0) {
-          problems.push({ kind: 'unterminated-dollar-quote', offset: i, message: `unterminated dollar-quoted string ${tag}` });
-          i = n;
-        } else i = close + tag.length;
-        prevWord = '';
-        continue;
-      }
     }
 
     if (c === 40 /* ( */) {
