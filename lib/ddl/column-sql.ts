@@ -5,6 +5,7 @@
  */
 import type { Column, ScalarType, Table } from '../model/document';
 import type { DdlContext } from './context';
+import { SQL_LEXERS } from '../sql-lexer';
 import { replaceValueKeyword } from './sql-text';
 
 export interface ColumnSql {
@@ -258,7 +259,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   if (column.comment && ctx.caps.commentStyle === 'inline') definition += ` COMMENT ${inlineComment(ctx, column.comment, 'column', columnWhere(table, column), column.id, columnPath(table, index))}`;
 
   let inlinedChecks = NO_CHECKS;
-  if (domain?.checks.length) inlinedChecks = domain.checks.map((check) => ({ id: check.id, name: check.name, expression: replaceValueKeyword(check.expression, ctx.q(column.name)), source: check.expression, domain: domain.name }));
+  if (domain?.checks.length) inlinedChecks = domain.checks.map((check) => ({ id: check.id, name: check.name, expression: replaceValueKeyword(check.expression, ctx.q(column.name), SQL_LEXERS[ctx.doc.settings.dialect]), source: check.expression, domain: domain.name }));
   return autoIncrementStart === undefined ? { definition, inlinedChecks } : { definition, inlinedChecks, autoIncrementStart };
 }
 

@@ -1,37 +1,16 @@
 /** Small helpers over SQL fragments the user wrote (expressions, predicates, view bodies). */
+import { unquotedValue, type SqlLexer } from '../sql-lexer';
 
 /**
  * Replaces the keyword VALUE (a domain CHECK's placeholder) with `replacement`, outside string
- * literals and quoted identifiers, so a domain's checks can be inlined as column checks.
+ * literals, quoted identifiers and comments, so a domain's checks can be inlined as column checks.
+ * `lexer`: the rules of the dialect the expression is written in.
  */
-export function replaceValueKeyword(expression: string, replacement: string): string {
+export function replaceValueKeyword(expression: string, replacement: string, lexer: SqlLexer): string {
   let out = '';
-  let i = 0;
-  while (i < expression.length) {
-    const ch = expression[i];
-    if (ch === "'" || ch === '"' || ch === '`') {
-      let j = i + 1;
-      while (j < expression.length) {
-        if (expression[j] === ch) {
-          if (expression[j + 1] === ch) j += 2;
-          else break;
-        } else if (expression[j] === '\\' && ch === "'") j += 2;
-        else j++;
-      }
-      out += expression.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (/[A-Za-z_]/.test(ch)) {
-      let j = i;
-      while (j < expression.length && /[A-Za-z0-9_$]/.test(expression[j])) j++;
-      const word = expression.slice(i, j);
-      out += word.toUpperCase() === 'VALUE' ? replacement : word;
-      i = j;
-      continue;
-    }
-    out += ch;
-    i++;
+  for (const t of lexer.tokens(expression)) {
+    const text = expression.slice(t.start, t.end);
+    out += t.kind === 'word' && text.toUpperCase() === 'VALUE' ? replacement : text;
   }
   return out;
 }
@@ -42,29 +21,15 @@ export function trimStatement(sql: string): string {
 }
 
 /**
- * The identifiers an expression mentions (lower-cased, unquoted), outside string literals. A
- * conservative reading used only to warn about checks MySQL rejects; it may include function names.
+ * The identifiers an expression mentions (lower-cased, unquoted), outside string literals and
+ * comments. A conservative reading used only to warn about checks MySQL rejects and about texts a
+ * rename could not rewrite; it may include keywords and function names.
  */
-export function identifiersIn(expression: string): Set<string> {
+export function identifiersIn(expression: string, lexer: SqlLexer): Set<string> {
   const out = new Set<string>();
-  let i = 0;
-  while (i < expression.length) {
-    const ch = expression[i];
-    if (ch === "'") {
-      let j = i + 1;
-      while (j < expression.length && !(expression[j] === "'" && expression[j + 1] !== "'")) j += expression[j] === "'" || expression[j] === '\\' ? 2 : 1;
-      i = j + 1;
-    } else if (ch === '"' || ch === '`') {
-      const end = expression.indexOf(ch, i + 1);
-      const stop = end < 0 ? expression.length : end;
-      out.add(expression.slice(i + 1, stop).toLowerCase());
-      i = stop + 1;
-    } else if (/[A-Za-z_]/.test(ch)) {
-      let j = i;
-      while (j < expression.length && /[A-Za-z0-9_$]/.test(expression[j])) j++;
-      out.add(expression.slice(i, j).toLowerCase());
-      i = j;
-    } else i++;
+  for (const t of lexer.tokens(expression)) {
+    if (t.kind === 'word') out.add(expression.slice(t.start, t.end).toLowerCase());
+    else if (t.kind === 'identifier') out.add(unquotedValue(expression, t).toLowerCase());
   }
   return out;
 }

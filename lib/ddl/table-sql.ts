@@ -9,6 +9,7 @@ import type { DdlContext } from './context';
 import type { ForeignKeyPlan } from './foreign-key-sql';
 import { checkPartitionKeyInUniques, mysqlPartitionClause, postgresPartitionClause, postgresPartitions } from './partition-sql';
 import { identifiersIn } from './sql-text';
+import { SQL_LEXERS } from '../sql-lexer';
 import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names';
 
 export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): string[] {
@@ -73,7 +74,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       return;
     }
     const name = c.name ?? ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_check`, c.id, `${path}.checks.${i}`);
-    const used = [...identifiersIn(c.expression)].filter((id) => forbidden.has(id));
+    const used = [...identifiersIn(c.expression, SQL_LEXERS[ctx.doc.settings.dialect])].filter((id) => forbidden.has(id));
     if (used.length) {
       ctx.diag('warning', `${ctx.dialect}.check-skipped`, `check "${name}" of "${table.name}": ${ctx.caps.label} rejects a CHECK on ${used.map((u) => `"${u}" (${forbidden.get(u)})`).join(', ')}: skipped`, c.id, `${path}.checks.${i}`);
       return;

@@ -8,3 +8,4 @@ export const postgresLexer = new SqlLexer(postgresLexRules);
 export const mysqlLexer = new SqlLexer(mysqlLexRules);
 export const dbmlLexer = new SqlLexer(dbmlLexRules);
 export const SQL_LEXERS: Readonly<Record<Dialect, SqlLexer>> = { postgres: postgresLexer, mysql: mysqlLexer };
+export { splitSqlList } from './sql-list';

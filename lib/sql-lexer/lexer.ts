@@ -73,9 +73,15 @@ export class SqlLexer {
     return undefined;
   }
 
-  /** Where the opaque lexeme at `i` ends, or `i` when none starts there. */
-  skipOpaque(text: string, i: number): number {
-    return this.opaqueAt(text, i)?.end ?? i;
+  /**
+   * Where the lexeme at `i` that structural scans step over ends, or `i` when none starts there. A
+   * MySQL executable comment is not stepped over: its content is SQL (its parentheses and commas count).
+   */
+  skip(text: string, i: number): number {
+    const o = this.opaqueAt(text, i);
+    if (!o) return i;
+    if (o.executable) return i + 3;
+    return o.end;
   }
 
   private blockComment(text: string, start: number): OpaqueLexeme {
@@ -179,9 +185,9 @@ export class SqlLexer {
     let i = open;
     const n = text.length;
     while (i < n) {
-      const o = this.opaqueAt(text, i);
-      if (o) {
-        i = o.end;
+      const past = this.skip(text, i);
+      if (past !== i) {
+        i = past;
         continue;
       }
       const c = text.charCodeAt(i);
@@ -197,9 +203,9 @@ export class SqlLexer {
     let depth = 0;
     let i = 0;
     while (i < at) {
-      const o = this.opaqueAt(text, i);
-      if (o) {
-        i = o.end;
+      const past = this.skip(text, i);
+      if (past !== i) {
+        i = past;
         continue;
       }
       const c = text.charCodeAt(i);
@@ -219,9 +225,9 @@ export class SqlLexer {
     let i = 0;
     const n = text.length;
     while (i < n) {
-      const o = this.opaqueAt(text, i);
-      if (o) {
-        i = o.end;
+      const past = this.skip(text, i);
+      if (past !== i) {
+        i = past;
         continue;
       }
       const c = text.charCodeAt(i);

@@ -3,6 +3,7 @@
  * MySQL importer uses), behind the SqlParser interface. The parser gives each column reference and
  * FROM item a source span; the dotted name parts inside that span are read with a small lexer.
  */
+import { mysqlLexer, unquotedValue } from '../sql-lexer';
 import { emptyFailure, newScope, syntaxFailure } from './scopes';
 import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser } from './types';
 
@@ -43,22 +44,12 @@ export function lexNameParts(text: string, start: number, end: number, max: numb
     const from = i;
     let value = '';
     let quoted = false;
-    if (text[i] === '`') {
+    const quote = text[i] === '`' ? mysqlLexer.opaqueAt(text, i) : undefined;
+    if (quote) {
+      if (quote.kind !== 'identifier' || !quote.closed || quote.end > end) return parts;
       quoted = true;
-      i++;
-      while (i < end) {
-        if (text[i] === '`') {
-          if (text[i + 1] === '`') {
-            value += '`';
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        value += text[i++];
-      }
-      if (text[i] !== '`') return parts;
-      i++;
+      value = unquotedValue(text, quote);
+      i = quote.end;
     } else {
       while (i < end && BARE.test(text[i])) value += text[i++];
       if (!value) return parts;
@@ -206,13 +197,14 @@ export function withoutIntroducers(text: string): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
+    const past = mysqlLexer.skip(text, i);
+    if (past !== i) {
+      out += text.slice(i, past);
+      i = past;
+      continue;
+    }
     const ch = text[i];
-    if (ch === "'" || ch === '"' || ch === '`') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== ch) j += text[j] === '\\' && ch !== '`' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (ch === '_' && !/[\w$]/.test(text[i - 1] ?? '')) {
+    if (ch === '_' && !/[\w$]/.test(text[i - 1] ?? '')) {
       const m = /^_[A-Za-z0-9]+(?=')/.exec(text.slice(i, i + 40));
       out += m ? ' '.repeat(m[0].length) : ch;
       i += m ? m[0].length : 1;

@@ -10,6 +10,7 @@
 import { dialectSpec } from '../dialects/dialects';
 import type { DialectSpec } from '../dialects/types';
 import { identifiersIn } from '../ddl/sql-text';
+import { SQL_LEXERS } from '../sql-lexer';
 import type { Change, Command } from '../model/commands/types';
 import type { Dialect, SchemaDocument, Table } from '../model/document';
 import { describeSite, rewriteCommands, siteLocation, tableExpressionSites, type ExpressionSite } from './expression-sites';
@@ -58,7 +59,7 @@ class Rewriter {
 
   /** A text that does not parse: left alone, noted when it seems to name the old name. */
   unparsed(site: ExpressionSite, reason: string): void {
-    if (identifiersIn(site.text).has(this.oldName.toLowerCase())) this.note(site, `${describeSite(site)} was not rewritten (${reason}); it may still name "${this.oldName}"`);
+    if (identifiersIn(site.text, SQL_LEXERS[this.doc.settings.dialect]).has(this.oldName.toLowerCase())) this.note(site, `${describeSite(site)} was not rewritten (${reason}); it may still name "${this.oldName}"`);
   }
 
   private note(site: ExpressionSite, message: string): void {

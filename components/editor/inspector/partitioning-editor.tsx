@@ -9,7 +9,8 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { controlClass } from '@/components/ui/styles';
 import { ItemCard, Muted } from './inspector-parts';
-import { freshName, splitSqlList } from './plans';
+import { SQL_LEXERS, splitSqlList } from '@/lib/sql-lexer';
+import { freshName } from './plans';
 import type { useCommandRunner } from './use-command';
 
 type Run = ReturnType<typeof useCommandRunner>['run'];
@@ -136,6 +137,7 @@ export function PartitioningEditor({ table, run }: { table: Table; run: Run }) {
 
 function BoundEditor({ strategy, partition, onChange }: { strategy: Strategy; partition: Partition; onChange: (b: PartitionBound) => string | undefined }) {
   const bound = partition.bound;
+  const lexer = SQL_LEXERS[useEditor((s) => s.dialect)];
   const listField = (label: string, items: readonly string[], make: (items: string[]) => PartitionBound) => (
     <CommitTextField
       label={label}
@@ -143,7 +145,7 @@ function BoundEditor({ strategy, partition, onChange }: { strategy: Strategy; pa
       value={joinList(items)}
       hint="SQL literals, comma-separated: 'a', 10, MINVALUE"
       onCommit={(text) => {
-        const r = splitSqlList(text);
+        const r = splitSqlList(text, lexer);
         if (!r.ok) return r.error;
         if (r.items.length === 0) return 'At least one value';
         return onChange(make(r.items));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '@/lib/model/build';
 import { sequentialIds } from '@/lib/model/ids';
 import { assertDocument } from '@/lib/model/validate';
-import { addColumnCommand, addIndexCommand, addUniqueCommand, cardinalityAfterChoice, foreignKeyColumnIds, freshName, indexMethodsFor, moved, splitSqlList, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addColumnCommand, addIndexCommand, addUniqueCommand, cardinalityAfterChoice, foreignKeyColumnIds, freshName, indexMethodsFor, moved, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
 
 function usersTable() {
   return makeTable({
@@ -95,24 +95,6 @@ describe('moved', () => {
     [[1, 2, 3], 0, 3, [1, 2, 3]],
   ])('%j %i->%i', (items, from, to, expected) => {
     expect(moved(items, from, to)).toEqual(expected);
-  });
-});
-
-describe('splitSqlList', () => {
-  it.each([
-    ['', []],
-    ["'a', 'b'", ["'a'", "'b'"]],
-    ["'a,b', 'it''s', 10", ["'a,b'", "'it''s'", '10']],
-    ["MINVALUE, '2024-01-01'", ['MINVALUE', "'2024-01-01'"]],
-    ["(1, 2), 3", ['(1, 2)', '3']],
-  ])('%j', (text, items) => {
-    expect(splitSqlList(text)).toEqual({ ok: true, items });
-  });
-  it.each([
-    ["'abc", 'Unterminated quoted string'],
-    ['1,,2', 'Empty value in the list'],
-  ])('rejects %j', (text, error) => {
-    expect(splitSqlList(text)).toEqual({ ok: false, error });
   });
 });
 

@@ -99,42 +99,6 @@ export function updatedPart(part: IndexPart, changes: { order?: 'asc' | 'desc' |
   return next;
 }
 
-/**
- * Splits a comma-separated list of SQL literals (partition bounds: `'a,b', 'c', 10`), honouring
- * single-quoted strings with '' escapes and parentheses. Returns an error for an unterminated quote.
- */
-export function splitSqlList(text: string): { ok: true; items: string[] } | { ok: false; error: string } {
-  const items: string[] = [];
-  let current = '';
-  let inQuote = false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuote) {
-      current += ch;
-      if (ch === "'") {
-        if (text[i + 1] === "'") {
-          current += "'";
-          i++;
-        } else inQuote = false;
-      }
-      continue;
-    }
-    if (ch === "'") inQuote = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    if (ch === ',' && depth === 0) {
-      items.push(current.trim());
-      current = '';
-    } else current += ch;
-  }
-  if (inQuote) return { ok: false, error: 'Unterminated quoted string' };
-  items.push(current.trim());
-  if (items.length === 1 && items[0] === '') return { ok: true, items: [] };
-  if (items.some((s) => s === '')) return { ok: false, error: 'Empty value in the list' };
-  return { ok: true, items };
-}
-
 /** A shallow copy without one optional field (clearing e.g. an identity's `start`). */
 export function omitKey<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K> {
   const copy = { ...obj };

@@ -2,6 +2,7 @@
  * Checks run before @dbml/core sees the text, so that bad input fails fast with a position instead of
  * a parser that spends tens of seconds on megabytes of garbage or overflows its stack on deep nesting.
  */
+import { dbmlLexer } from '../../sql-lexer';
 import { ImportError, lineExcerpt, positionOf } from '../types';
 
 /** Real DBML files are small (1,000 tables is ~0.2 MB); the parser needs ~8 s per 0.2 MB here. */
@@ -35,37 +36,15 @@ export function guardDbmlInput(text: string): void {
   let i = 0;
   const n = text.length;
   while (i < n) {
+    const opaque = dbmlLexer.opaqueAt(text, i);
+    if (opaque) {
+      // A '...' or "..." string does not span lines in DBML: the lexer leaves it unclosed at the newline.
+      if (!opaque.closed) fail(text, i, opaque.kind === 'comment' ? 'unterminated /* comment' : 'unterminated string');
+      if (opaque.kind !== 'comment') sawToken = true;
+      i = opaque.end;
+      continue;
+    }
     const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? n : nl + 1;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      if (end < 0) fail(text, i, 'unterminated /* comment');
-      i = end + 2;
-      continue;
-    }
-    if (c === "'" || c === '"' || c === '`') {
-      const triple = c === "'" && text.startsWith("'''", i);
-      const close = triple ? "'''" : c;
-      let j = i + close.length;
-      for (;;) {
-        const k = text.indexOf(close, j);
-        if (k < 0) fail(text, i, 'unterminated string');
-        if (!triple && text[k - 1] === '\\') {
-          j = k + 1;
-          continue;
-        }
-        // A single-quoted or double-quoted string does not span lines in DBML.
-        if (!triple && c !== '`' && text.slice(i, k).includes('\n')) fail(text, i, 'unterminated string');
-        i = k + close.length;
-        break;
-      }
-      sawToken = true;
-      continue;
-    }
     if (!VALID_OUTSIDE_STRINGS.test(c)) {
       const code = c.charCodeAt(0);
       fail(text, i, code < 32 ? `unexpected control character U+${code.toString(16).padStart(4, '0')}` : `unexpected character '${c}'`);

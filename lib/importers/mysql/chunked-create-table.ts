@@ -7,6 +7,8 @@
  * syntax), so the AST is the same; an error position is mapped back to the original text.
  */
 
+import { mysqlLexer } from '../../sql-lexer';
+
 /** Definitions per parse: small enough to stay in the parser's linear range (50: ~4 ms). */
 export const CHUNK = 50;
 
@@ -24,21 +26,14 @@ export function createTableDefinitions(sql: string): { open: number; close: numb
   let open = -1;
   const definitions: Span[] = [];
   let start = -1;
-  for (let i = 0; i < sql.length; i++) {
+  let i = 0;
+  while (i < sql.length) {
+    const past = mysqlLexer.skip(sql, i);
+    if (past !== i) {
+      i = past;
+      continue;
+    }
     const c = sql[i];
-    if (c === "'" || c === '"' || c === '`') {
-      i = skipQuoted(sql, i, c);
-      continue;
-    }
-    if (c === '#' || (c === '-' && sql[i + 1] === '-' && (i + 2 >= sql.length || sql.charCodeAt(i + 2) <= 32))) {
-      while (i < sql.length && sql[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && sql[i + 1] === '*') {
-      const endAt = sql.indexOf('*/', i + 2);
-      i = endAt < 0 ? sql.length : endAt + 1;
-      continue;
-    }
     if (c === '(') {
       if (depth === 0 && open < 0) {
         open = i;
@@ -56,20 +51,9 @@ export function createTableDefinitions(sql: string): { open: number; close: numb
       definitions.push({ start, end: i });
       start = i + 1;
     }
+    i++;
   }
   return undefined;
-}
-
-/** The index after the closing quote of the string or identifier starting at `at`. */
-function skipQuoted(sql: string, at: number, quote: string): number {
-  for (let j = at + 1; j < sql.length; j++) {
-    if (sql[j] === '\\' && quote !== '`') j++;
-    else if (sql[j] === quote) {
-      if (sql[j + 1] === quote) j++;
-      else return j;
-    }
-  }
-  return sql.length;
 }
 
 /** A parse failure with a position in the text that was parsed (node-sql-parser's shape). */

@@ -6,47 +6,21 @@
  */
 import type { PartitionBound, Partitioning, Table } from '../../model/document';
 import type { IdFactory } from '../../model/ids';
+import { mysqlLexer } from '../../sql-lexer';
 
 export type PartitionParse = { ok: true; partitioning: Partitioning; notes: string[] } | { ok: false; reason: string };
 
-/** Splits on commas outside parentheses and quotes. */
+/** The comma-separated items outside parentheses, quotes and comments, trimmed (a trailing empty one dropped). */
 function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  const last = text.slice(start).trim();
-  if (last) out.push(last);
-  return out;
+  const items = mysqlLexer.splitTopLevel(text).map((s) => text.slice(s.start, s.end).trim());
+  if (items[items.length - 1] === '') items.pop();
+  return items;
 }
 
 /** The text inside the parentheses opening at `open`, and the index after the closing one. */
 function balanced(text: string, open: number): { inner: string; end: number } | undefined {
-  let depth = 0;
-  let quote = '';
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return { inner: text.slice(open + 1, i), end: i + 1 };
-  }
-  return undefined;
+  const close = mysqlLexer.matchingParen(text, open);
+  return close === undefined ? undefined : { inner: text.slice(open + 1, close), end: close + 1 };
 }
 
 const unquote = (s: string) => (s.startsWith('`') && s.endsWith('`') ? s.slice(1, -1).replace(/``/g, '`') : s);

@@ -4,6 +4,7 @@
  * error positions still point at the original text. Each rewrite that loses information returns a
  * note for the import report.
  */
+import { mysqlLexer } from '../../sql-lexer';
 
 export interface Rewrite {
   sql: string;
@@ -58,45 +59,23 @@ const RULES: Rule[] = [
   { pattern: /\b(dec|fixed)(\s*\()/gi, replace: (_m, _t: string, p: string) => `DECIMAL${p}` },
 ];
 
-/** Splits into quoted ('...', "...", `...`) and unquoted segments. */
+/** Splits into quoted ('...', "...", `...`, comments) and unquoted segments. */
 function segments(sql: string): { text: string; quoted: boolean }[] {
   const out: { text: string; quoted: boolean }[] = [];
-  let i = 0;
   let plainStart = 0;
+  let i = 0;
   while (i < sql.length) {
-    const c = sql[i];
-    if (c === "'" || c === '"' || c === '`') {
-      if (i > plainStart) out.push({ text: sql.slice(plainStart, i), quoted: false });
-      let j = i + 1;
-      while (j < sql.length) {
-        if (sql[j] === '\\' && c !== '`') j += 2;
-        else if (sql[j] === c && sql[j + 1] === c) j += 2;
-        else if (sql[j] === c) break;
-        else j++;
-      }
-      out.push({ text: sql.slice(i, j + 1), quoted: true });
-      i = j + 1;
-      plainStart = i;
-    } else i++;
+    const past = mysqlLexer.skip(sql, i);
+    if (past === i) {
+      i++;
+      continue;
+    }
+    if (i > plainStart) out.push({ text: sql.slice(plainStart, i), quoted: false });
+    out.push({ text: sql.slice(i, past), quoted: true });
+    i = plainStart = past;
   }
   if (plainStart < sql.length) out.push({ text: sql.slice(plainStart), quoted: false });
   return out;
-}
-
-/** Parenthesis depth at `at`, ignoring quoted text. */
-function depthAt(sql: string, at: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < at; i++) {
-    const c = sql[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-  }
-  return depth;
 }
 
 /**
@@ -106,7 +85,7 @@ function depthAt(sql: string, at: number): number {
  */
 function unwrapConditionalComments(sql: string): string {
   return sql.replace(/\/\*!(\d{5,6})?([\s\S]*?)\*\//g, (m: string, version: string | undefined, body: string, offset: number) => {
-    if (depthAt(sql, offset) === 0 && /^\s*create\s+table\b/i.test(sql) && !/^\s*partition\b/i.test(body)) return ' '.repeat(m.length);
+    if (mysqlLexer.depthAt(sql, offset) === 0 && /^\s*create\s+table\b/i.test(sql) && !/^\s*partition\b/i.test(body)) return ' '.repeat(m.length);
     return ' '.repeat(3 + (version?.length ?? 0)) + body + '  ';
   });
 }

@@ -5,6 +5,7 @@
  * every syntax error is reported, not only the first.
  */
 import type { RawStmt } from 'libpg-query';
+import { postgresLexer } from '../../sql-lexer';
 import { Utf8OffsetMap } from '../sql-common/positions';
 import { blankRanges, postgresLexOptions, splitStatements, type SplitResult } from '../sql-common/split-statements';
 import type { PgParser } from './load-pg-parser';
@@ -32,32 +33,6 @@ export interface ParsedScript {
 }
 
 const CHUNK_CHARS = 512 * 1024;
-
-/** Skips whitespace and comments from `pos` (libpg-query's statement locations include them). */
-function skipTrivia(text: string, pos: number, end: number): number {
-  let i = pos;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) i++;
-    else if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? end : nl + 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let level = 1;
-      i += 2;
-      while (i < end && level > 0) {
-        if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          level--;
-          i += 2;
-        } else if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          level++;
-          i += 2;
-        } else i++;
-      }
-    } else break;
-  }
-  return i;
-}
 
 function errorDetails(e: unknown): { message: string; cursor?: number } {
   if (e && typeof e === 'object') {
@@ -93,7 +68,8 @@ export function parseScript(text: string, parser: PgParser): ParsedScript {
       const byteStart = raw.stmt_location ?? 0;
       const startInChunk = map.toCharOffset(byteStart);
       const endInChunk = raw.stmt_len ? map.toCharOffset(byteStart + raw.stmt_len) : chunk.length;
-      const start = skipTrivia(clean, base + startInChunk, base + endInChunk);
+      // libpg-query's statement locations include the whitespace and comments before the statement.
+      const start = postgresLexer.skipTrivia(clean, base + startInChunk, base + endInChunk);
       statements.push({ node: raw.stmt, start, end: base + endInChunk });
     }
   };
