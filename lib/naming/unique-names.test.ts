@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UniqueNames } from './unique-names';
+import { firstFreeName, UniqueNames, type FirstFreeNameOptions } from './unique-names';
 
 /** The loop every allocator used before: search from the first candidate on every call. */
 function naive(fold: (s: string) => string) {
@@ -58,5 +58,20 @@ describe('UniqueNames', () => {
     expect(names.has('t_c_key19999')).toBe(true);
     // One candidate per claim: a count, not a timing, so a loaded machine cannot flake it.
     expect(tries).toBe(20_000);
+  });
+});
+
+describe('firstFreeName', () => {
+  it.each<[string, string[], FirstFreeNameOptions, string]>([
+    ['column', [], {}, 'column'],
+    ['column', ['column'], {}, 'column_2'],
+    ['column', ['COLUMN', 'column_2'], {}, 'column_3'],
+    ['Column', ['column'], { fold: (s) => s }, 'Column'],
+    ['view', [], { bare: false, first: 1 }, 'view_1'],
+    ['view', ['VIEW_1', 'view_2'], { bare: false, first: 1 }, 'view_3'],
+    ['d_check', ['d_check'], { first: 1 }, 'd_check_1'],
+    ['t_check', ['t_check', 't_check1'], { first: 1, spell: (b, k) => `${b}${k}` }, 't_check2'],
+  ])('%s with %j (%j) -> %s', (base, taken, options, expected) => {
+    expect(firstFreeName(base, taken, options)).toBe(expected);
   });
 });

@@ -37,3 +37,32 @@ export class UniqueNames {
     return name;
   }
 }
+
+export interface FirstFreeNameOptions {
+  /** The comparison key of a name (default: lower case, as MySQL and unquoted PostgreSQL names compare). */
+  fold?: (name: string) => string;
+  /** Whether `base` itself is a candidate before the numbered ones (default true). */
+  bare?: boolean;
+  /** The first counter tried (default 2: `base`, `base_2`, `base_3`...). */
+  first?: number;
+  /** How a counter is spelled onto the base (default `base_2`). */
+  spell?: (base: string, k: number) => string;
+}
+
+const lower = (name: string) => name.toLowerCase();
+const underscored = (base: string, k: number) => `${base}_${k}`;
+
+/**
+ * The first name not in `taken`: `base`, then `base_2`, `base_3`... (each caller's convention is an
+ * option). For one name at a time; a generator handing out many names with one base uses UniqueNames.
+ */
+export function firstFreeName(base: string, taken: Iterable<string>, options: FirstFreeNameOptions = {}): string {
+  const { fold = lower, bare = true, first = 2, spell = underscored } = options;
+  const used = new Set<string>();
+  for (const t of taken) used.add(fold(t));
+  if (bare && !used.has(fold(base))) return base;
+  for (let k = first; ; k++) {
+    const candidate = spell(base, k);
+    if (!used.has(fold(candidate))) return candidate;
+  }
+}

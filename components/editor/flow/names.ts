@@ -1,14 +1,3 @@
-/** A name not in `taken`: `base`, else `base_2`, `base_3`, ... (case-insensitive, as databases fold). */
-export function uniqueName(base: string, taken: Iterable<string>): string {
-  const lower = new Set<string>();
-  for (const t of taken) lower.add(t.toLowerCase());
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const candidate = `${base}_${i}`;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 /** `tableId -> "colA,colB"`: the foreign key columns of each table, as a string so selectors compare by value. */
 const fkCache = new WeakMap<object, Map<string, string>>();
 

@@ -12,7 +12,8 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { DefaultEditor } from './default-editor';
 import { ErrorLine, MoveButtons, NavButton, PaneHeader } from './inspector-parts';
-import { addIndexCommand, foreignKeyColumnIds, omitKey, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addIndexCommand, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from '@/lib/model/commands/helpers/table-edits';
+import { foreignKeyColumnIds, omitKey } from './plans';
 import { TypePicker } from './type-picker';
 import { useCommandRunner } from './use-command';
 

@@ -12,7 +12,8 @@ import { ErrorLine, ItemCard, Muted } from './inspector-parts';
 import { CheckCard } from './check-card';
 import { formatColumnType, typeSuggestions } from './type-options';
 import { useCommandRunner } from './use-command';
-import { addDomainCheckCommand, addDomainCommand, parseDomainBaseType, removeDomainCheckCommand, updateDomainCheckCommand } from './view-domain-plans';
+import { addDomainCheckCommand, addDomainCommand, removeDomainCheckCommand, updateDomainCheckCommand } from '@/lib/model/commands/helpers/view-domain-edits';
+import { parseDomainBaseType } from './view-domain-plans';
 
 /**
  * The document's domains: a named scalar type with nullability, a default and checks. Removing a

@@ -7,7 +7,7 @@ import { SelectField } from '@/components/ui/select';
 import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { ErrorLine, ItemCard, Muted } from './inspector-parts';
-import { freshName } from './plans';
+import { firstFreeName } from '@/lib/naming/unique-names';
 import { useCommandRunner } from './use-command';
 
 /** Enum values are edited one per line: values may contain commas and quotes, but not newlines. */
@@ -38,7 +38,7 @@ export function EnumsEditor({ defaultOpen = false }: { defaultOpen?: boolean }) 
       actions={
         <Button
           onClick={() =>
-            run({ type: 'enum.add', enum: { id: newId('enm'), name: freshName('new_enum', list.map((e) => e.name)), values: ['value_1'] } })
+            run({ type: 'enum.add', enum: { id: newId('enm'), name: firstFreeName('new_enum', list.map((e) => e.name)), values: ['value_1'] } })
           }
         >
           + Enum

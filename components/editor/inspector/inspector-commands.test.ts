@@ -9,11 +9,11 @@ import type { SchemaDocument } from '@/lib/model/document';
 import { integrityIssues } from '@/lib/model/validate';
 import { createEditorStore } from '@/components/editor/store/editor-store';
 import { formToDefault } from './default-value';
-import { addIndexCommand, cardinalityAfterChoice, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
+import { addIndexCommand, toggleColumnUnique, togglePrimaryKeyColumn } from '@/lib/model/commands/helpers/table-edits';
+import { cardinalityAfterChoice } from './plans';
 import { formatColumnType, parseTypeText, userTypeNames } from './type-options';
-import {
-  addDomainCheckCommand, addDomainCommand, addViewCommand, parseDomainBaseType, removeDomainCheckCommand, updateDomainCheckCommand,
-} from './view-domain-plans';
+import { addDomainCheckCommand, addDomainCommand, addViewCommand, removeDomainCheckCommand, updateDomainCheckCommand } from '@/lib/model/commands/helpers/view-domain-edits';
+import { parseDomainBaseType } from './view-domain-plans';
 import { sequentialIds } from '@/lib/model/ids';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
 import { indexName } from '@/lib/naming/derived-names';

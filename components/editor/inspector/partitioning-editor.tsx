@@ -10,7 +10,7 @@ import { Section } from '@/components/ui/section';
 import { controlClass } from '@/components/ui/styles';
 import { ItemCard, Muted } from './inspector-parts';
 import { SQL_LEXERS, splitSqlList } from '@/lib/sql-lexer';
-import { freshName } from './plans';
+import { firstFreeName } from '@/lib/naming/unique-names';
 import type { useCommandRunner } from './use-command';
 
 type Run = ReturnType<typeof useCommandRunner>['run'];
@@ -122,7 +122,7 @@ export function PartitioningEditor({ table, run }: { table: Table; run: Run }) {
                 ...p,
                 partitions: [
                   ...p.partitions,
-                  { id: newId('part'), name: freshName(`${table.name}_p${p.partitions.length + 1}`, p.partitions.map((x) => x.name)), bound: newBound(p.strategy, p.partitions) },
+                  { id: newId('part'), name: firstFreeName(`${table.name}_p${p.partitions.length + 1}`, p.partitions.map((x) => x.name)), bound: newBound(p.strategy, p.partitions) },
                 ],
               })
             }

@@ -5,7 +5,7 @@ import { Button, IconButton } from '@/components/ui/button';
 import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { ErrorLine, Muted } from './inspector-parts';
-import { freshName } from './plans';
+import { firstFreeName } from '@/lib/naming/unique-names';
 import { useCommandRunner } from './use-command';
 
 /** Schemas (namespaces): PostgreSQL schemas, MySQL databases. Removing one moves its tables to the default schema. */
@@ -18,7 +18,7 @@ export function SchemasEditor({ defaultOpen = false }: { defaultOpen?: boolean }
       title="Schemas"
       count={list.length}
       defaultOpen={defaultOpen}
-      actions={<Button onClick={() => run({ type: 'schema.add', schema: { id: newId('sch'), name: freshName('app', list.map((s) => s.name)) } })}>+ Schema</Button>}
+      actions={<Button onClick={() => run({ type: 'schema.add', schema: { id: newId('sch'), name: firstFreeName('app', list.map((s) => s.name)) } })}>+ Schema</Button>}
     >
       <ErrorLine error={error} onDismiss={clearError} />
       {list.length === 0 && <Muted>Everything is in the default schema (public in PostgreSQL, the connection’s database in MySQL).</Muted>}

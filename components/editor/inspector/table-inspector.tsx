@@ -16,7 +16,9 @@ import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, Muted, NavButton, PaneHeader } from './inspector-parts';
 import { CheckCard } from './check-card';
 import { PartitioningEditor } from './partitioning-editor';
-import { addColumnCommand, addIndexCommand, addUniqueCommand, foreignKeyColumnIds, freshName } from './plans';
+import { firstFreeName } from '@/lib/naming/unique-names';
+import { addColumnCommand, addIndexCommand, addUniqueCommand } from '@/lib/model/commands/helpers/table-edits';
+import { foreignKeyColumnIds } from './plans';
 import { useCommandRunner } from './use-command';
 
 export function TableInspector({ tableId }: { tableId: string }) {
@@ -185,7 +187,7 @@ function ChecksSection({ table, run }: { table: Table; run: Run }) {
             run({
               type: 'check.add',
               tableId: table.id,
-              check: { id: newId('chk'), name: freshName(`${table.name}_check`, table.checks.map((c) => c.name ?? '')), expression: '' },
+              check: { id: newId('chk'), name: firstFreeName(`${table.name}_check`, table.checks.map((c) => c.name ?? '')), expression: '' },
             })
           }
         >

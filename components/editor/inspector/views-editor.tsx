@@ -8,7 +8,7 @@ import { CommitTextField } from '@/components/ui/text-field';
 import { Section } from '@/components/ui/section';
 import { ErrorLine, ItemCard, Muted } from './inspector-parts';
 import { useCommandRunner } from './use-command';
-import { addViewCommand } from './view-domain-plans';
+import { addViewCommand } from '@/lib/model/commands/helpers/view-domain-edits';
 
 /** The document's views: list, add (`SELECT 1` in the document's dialect), edit name/schema/SQL/comment, remove. */
 export function ViewsEditor({ defaultOpen = false }: { defaultOpen?: boolean }) {

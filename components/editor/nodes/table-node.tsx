@@ -13,7 +13,8 @@ import { formatColumnType, parseTypeText } from '@/components/editor/inspector/t
 import { useEditor, useEditorStore } from '../store/editor-store';
 import type { TableNode } from '../flow/to-flow';
 import { handleId, LOW_DETAIL_ZOOM, ROW_HEIGHT, shownColumns } from '../flow/geometry';
-import { foreignKeyColumnsByTable, uniqueName } from '../flow/names';
+import { firstFreeName } from '@/lib/naming/unique-names';
+import { foreignKeyColumnsByTable } from '../flow/names';
 import { InlineText } from './inline-text';
 import { useToast } from '../toast';
 
@@ -112,7 +113,7 @@ function useAddColumn(table: Table, setEditing: (e: Editing) => void) {
   const toast = useToast();
   return (afterColumnId?: string) => {
     const current = store.getState().doc.tables[table.id] ?? table;
-    const column: Column = makeColumn({ name: uniqueName('column', current.columns.map((c) => c.name)), type: scalar('text') });
+    const column: Column = makeColumn({ name: firstFreeName('column', current.columns.map((c) => c.name)), type: scalar('text') });
     const at = afterColumnId ? current.columns.findIndex((c) => c.id === afterColumnId) : -1;
     const r = store.getState().dispatch({ type: 'column.add', tableId: table.id, column, ...(at >= 0 ? { index: at + 1 } : {}) });
     if ('error' in r) return toast(r.error, 'error');

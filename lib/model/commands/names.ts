@@ -14,6 +14,7 @@ import type { Dialect, SchemaDocument, Table } from '../document';
 import { displayName } from '../lookup';
 import { valuesOf } from './context';
 import { CommandError } from './errors';
+import { firstFreeName } from '../../naming/unique-names';
 
 export function nameKey(dialect: Dialect, name: string): string {
   return dialect === 'mysql' ? name.toLowerCase() : name;
@@ -143,12 +144,7 @@ export function assertConstraintNameFree(doc: SchemaDocument, table: Table, name
 
 /** `base`, else `base_2`, `base_3`, ...: the first name not in `taken` (compared with nameKey). */
 export function uniqueName(dialect: Dialect, base: string, taken: Iterable<string>): string {
-  const keys = new Set([...taken].map((n) => nameKey(dialect, n)));
-  if (!keys.has(nameKey(dialect, base))) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}_${n}`;
-    if (!keys.has(nameKey(dialect, candidate))) return candidate;
-  }
+  return firstFreeName(base, taken, { fold: (n) => nameKey(dialect, n) });
 }
 
 /** Names in the relation namespace of a schema: tables, views and, in PostgreSQL, partitions. */
