@@ -44,7 +44,7 @@ export function lexNameParts(text: string, start: number, end: number, max: numb
     const from = i;
     let value = '';
     let quoted = false;
-    const quote = text[i] === '`' ? mysqlLexer.opaqueAt(text, i) : undefined;
+    const quote = mysqlLexer.opaqueAt(text, i);
     if (quote) {
       if (quote.kind !== 'identifier' || !quote.closed || quote.end > end) return parts;
       quoted = true;

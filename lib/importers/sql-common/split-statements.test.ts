@@ -40,6 +40,7 @@ describe('splitStatements', () => {
     ['unterminated comment', 'a /* x', postgresLexOptions, 'unterminated-comment', 2],
     ['unterminated dollar quote', 'a $q$ x', postgresLexOptions, 'unterminated-dollar-quote', 2],
     ['unterminated backtick', 'a `x', mysqlLexOptions, 'unterminated-identifier', 2],
+    ['unterminated MySQL "string"', 'a "x', mysqlLexOptions, 'unterminated-string', 2],
     ['too deep', `a ${'('.repeat(MAX_PAREN_DEPTH + 5)}`, postgresLexOptions, 'too-deep', 2 + MAX_PAREN_DEPTH],
   ])('reports %s at its offset', (_label, sql, opts, kind, offset) => {
     expect(splitStatements(sql, opts).problems[0]).toMatchObject({ kind, offset });

@@ -159,8 +159,7 @@ export function splitStatements(text: string, opts: SqlLexOptions): SplitResult 
     // Quoted strings and identifiers, dollar-quoted bodies.
     if (opaque) {
       if (!opaque.closed) {
-        // Reported by the quote character, as before the shared lexer (a MySQL "..." is a string there).
-        const single = opaque.quote?.open === "'";
+        const single = opaque.kind === 'string';
         problems.push(
           opaque.kind === 'dollar-quote'
             ? { kind: 'unterminated-dollar-quote', offset: i, message: `unterminated dollar-quoted string ${/^\$[^$]*\$/.exec(text.slice(i, i + 66))?.[0] ?? '$'}` }
