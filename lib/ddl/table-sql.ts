@@ -21,7 +21,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   const columns = table.columns;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i];
-    const key = ctx.dialect === 'mysql' ? column.name.toLowerCase() : column.name;
+    const key = ctx.spec.caseInsensitiveNames ? column.name.toLowerCase() : column.name;
     if (seen.has(key)) ctx.diag('error', 'name.duplicate', `column "${column.name}" appears twice in "${table.name}"`, column.id, `${path}.columns.${i}.name`);
     seen.add(key);
     const c = columnSql(ctx, table, column, i);

@@ -14,3 +14,8 @@ export function dialectSpec(dialect: Dialect): DialectSpec {
 export function spelledTypeName(name: LogicalTypeName, dialect: Dialect): string {
   return DIALECTS[dialect].typeSpelling[name] ?? name;
 }
+
+/** The key two names compare by in `dialect`: lower-cased where the dialect folds case. */
+export function nameKey(dialect: Dialect, name: string): string {
+  return DIALECTS[dialect].caseInsensitiveNames ? name.toLowerCase() : name;
+}

@@ -159,7 +159,11 @@ export const mysqlDialect: DialectSpec = {
   quoteString: (value) => (NEEDS_STRING_ESCAPE.test(value) ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/\u0000/g, '\\0')}'` : `'${value}'`),
   bareIdentifier: /^[A-Za-z_][A-Za-z0-9_$]*$/,
   caseInsensitiveNames: true,
+  nameScopes: { indexesAreRelations: false, partitionsAreRelations: false, constraintsPerDatabase: true, namespaceWord: 'database' },
   identifierLimit: { max: 64, unit: 'characters' },
+  truncatesLongIdentifiers: false,
+  tableFileName: { bytes: mysqlTableFileNameLength, maxBytes: MAX_FILE_NAME_BYTES },
+  enumLabelsFoldCase: true,
   invalidIdentifierReason: (name) => {
     if (/ $/.test(name)) return 'MySQL names cannot end with a space';
     // Supplementary characters (emoji, rare CJK) are outside the Basic Multilingual Plane.

@@ -71,6 +71,24 @@ export interface Capabilities {
   textKeyType?: { sql: string; length: number };
 }
 
+/**
+ * Name scopes beyond "tables and views share their schema's relation namespace, columns are unique
+ * per table" (true everywhere). Names compare by nameKey (case folding, caseInsensitiveNames).
+ */
+export interface NameScopes {
+  /**
+   * Index names live in the schema's relation namespace (PostgreSQL: an index is a relation, and a
+   * named primary key or unique constraint creates an index of its name); else they are per table.
+   */
+  indexesAreRelations: boolean;
+  /** Partitions are tables, named in the schema's relation namespace (PostgreSQL). */
+  partitionsAreRelations: boolean;
+  /** Check and foreign key names are unique per database (MySQL 8), else per table. */
+  constraintsPerDatabase: boolean;
+  /** What a schema is, in messages: a namespace ('schema') or a database. */
+  namespaceWord: 'schema' | 'database';
+}
+
 export interface DialectSpec {
   name: Dialect;
   label: string;
@@ -87,10 +105,23 @@ export interface DialectSpec {
   bareIdentifier: RegExp;
   /** Column and table names compare case-insensitively (MySQL), else exactly (PostgreSQL). */
   caseInsensitiveNames: boolean;
+  /** Where names must be unique: read by the commands (lib/model) and the generator (lib/ddl) alike. */
+  nameScopes: NameScopes;
   /** A string literal, escaped for this dialect's default settings. */
   quoteString(value: string): string;
   /** Identifier limit; PostgreSQL counts UTF-8 bytes (63), MySQL characters (64). */
   identifierLimit: { max: number; unit: 'bytes' | 'characters' };
+  /** An identifier past the limit is cut short silently (PostgreSQL) rather than refused. */
+  truncatesLongIdentifiers: boolean;
+  /**
+   * Tables (and partitions) stored as files named after them (InnoDB): the file name's length in
+   * bytes, and the file system's limit. Absent: table names have no file-name limit.
+   */
+  tableFileName?: { bytes(table: string, partition?: string): number; maxBytes: number };
+  /** Enum labels compare case-insensitively (MySQL's default collations), else exactly. */
+  enumLabelsFoldCase: boolean;
+  /** Longest enum label in UTF-8 bytes (PostgreSQL: 63), if the dialect limits it. */
+  enumLabelMaxBytes?: number;
   /** Why an identifier is illegal in this dialect beyond its length, or undefined. */
   invalidIdentifierReason(name: string): string | undefined;
   reservedWords: ReadonlySet<string>;
