@@ -8,6 +8,7 @@
  * partitions) the difference is a capability flag of the target.
  */
 import { logicalTypeNames, type ScalarType } from '../model/document';
+import { MYSQL_INDEX_METHODS } from './index-methods';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, MysqlTarget } from './types';
 
 /** Names InnoDB stores as they are (no `@xxxx` encoding): the usual case, no per-character walk. */
@@ -171,6 +172,8 @@ export const mysqlDialect: DialectSpec = {
     return undefined;
   },
   reservedWords: RESERVED,
+  indexMethodFacts: MYSQL_INDEX_METHODS,
+  indexStatement: 'create-kind-index',
   mapType,
   typeNames: logicalTypeNames,
   typeSpelling: { integer: 'int' },

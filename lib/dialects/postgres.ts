@@ -4,6 +4,7 @@
  * standard_conforming_strings = on (the default since 9.1): only quotes are doubled.
  */
 import { logicalTypeNames, type ScalarType } from '../model/document';
+import { POSTGRES_INDEX_METHODS } from './index-methods';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, PostgresTarget } from './types';
 
 export const POSTGRES_TARGETS: readonly PostgresTarget[] = ['postgres-13', 'postgres-14', 'postgres-15', 'postgres-16', 'postgres-17'];
@@ -135,6 +136,8 @@ export const postgresDialect: DialectSpec = {
   enumLabelMaxBytes: 63,
   invalidIdentifierReason: () => undefined,
   reservedWords: RESERVED,
+  indexMethodFacts: POSTGRES_INDEX_METHODS,
+  indexStatement: 'create-index-using',
   mapType: (t) => mapType(t),
   typeNames: logicalTypeNames,
   typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },

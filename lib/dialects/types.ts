@@ -5,6 +5,7 @@
  */
 import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ScalarType } from '../model/document';
 import type { Severity } from '../model/diagnostics';
+import type { IndexMethodFact } from './index-methods';
 
 export type PostgresTarget = 'postgres-13' | 'postgres-14' | 'postgres-15' | 'postgres-16' | 'postgres-17';
 /**
@@ -125,6 +126,13 @@ export interface DialectSpec {
   /** Why an identifier is illegal in this dialect beyond its length, or undefined. */
   invalidIdentifierReason(name: string): string | undefined;
   reservedWords: ReadonlySet<string>;
+  /** What each index method of the model becomes in this dialect (lib/dialects/index-methods.ts). */
+  indexMethodFacts: Readonly<Record<IndexMethod, IndexMethodFact>>;
+  /**
+   * The CREATE INDEX shape: `CREATE [UNIQUE] INDEX .. USING method` with WHERE/INCLUDE/opclasses
+   * (PostgreSQL), or `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX` with prefix lengths and inline comments (MySQL).
+   */
+  indexStatement: 'create-index-using' | 'create-kind-index';
   /** The logical -> native type table (arrays and native overrides are handled by the generator). */
   mapType(type: ScalarType, caps: Capabilities): MappedType;
   /** Every logical type has an entry (checked by the type tests). */
