@@ -177,6 +177,10 @@ export const mysqlDialect: DialectSpec = {
   mapType,
   typeNames: logicalTypeNames,
   typeSpelling: { integer: 'int' },
+  typePicker: {
+    suggestions: ['varchar(255)', 'decimal(10,2)', 'int unsigned', 'bigint unsigned', 'tinyint', 'mediumtext', 'longtext'],
+    hidden: new Set(['timetz', 'interval', 'jsonb', 'inet', 'cidr', 'macaddr', 'varbit', 'xml', 'money', 'tsvector']),
+  },
   builtinDefault: (name, column) => {
     switch (name) {
       case 'current_timestamp': {

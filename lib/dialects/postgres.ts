@@ -141,6 +141,7 @@ export const postgresDialect: DialectSpec = {
   mapType: (t) => mapType(t),
   typeNames: logicalTypeNames,
   typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },
+  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext'], hidden: new Set(['year']) },
   builtinDefault: (name) => POSTGRES_BUILTINS[name],
   defaultSchema: 'public',
 };

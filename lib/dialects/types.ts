@@ -144,6 +144,11 @@ export interface DialectSpec {
    */
   typeSpelling: Readonly<Partial<Record<LogicalTypeName, string>>>;
   /**
+   * The type picker: common spellings suggested besides the logical names, and the logical types the
+   * dialect has no native form of (hidden from its suggestions, still accepted when typed).
+   */
+  typePicker: { suggestions: readonly string[]; hidden: ReadonlySet<LogicalTypeName> };
+  /**
    * How a portable default function is spelled. `temporalColumn` says whether the column's native
    * type is a date/time type (MySQL only allows bare CURRENT_TIMESTAMP there); `fsp` its precision.
    */

@@ -6,7 +6,7 @@ import { newId } from '@/lib/model/ids';
 import { isPrimaryKeyColumn } from '@/lib/model/lookup';
 import { derivedUniqueName, indexName, uniqueConstraintName } from '@/lib/naming/derived-names';
 import { useEditor } from '@/components/editor/store/editor-store';
-import { formatColumnType } from './type-options';
+import { formatColumnType } from '@/lib/dialects/type-text';
 import { Button, IconButton } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { SelectField } from '@/components/ui/select';
