@@ -45,6 +45,14 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     namedPrimaryKeys: true,
     checksOnAutoIncrement: true,
     unsigned: false,
+    tableOptions: false,
+    lobKeysNeedPrefix: false,
+    partitionSyntax: 'partition-of',
+    tablesNeedColumns: false,
+    uniqueSyntax: 'constraint',
+    checksOnActionColumns: true,
+    foreignKeyCollationsMatch: false,
+    dropCascade: true,
   };
 }
 
@@ -143,5 +151,10 @@ export const postgresDialect: DialectSpec = {
   typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },
   typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext'], hidden: new Set(['year']) },
   builtinDefault: (name) => POSTGRES_BUILTINS[name],
+  booleanLiterals: { true: 'true', false: 'false' },
+  collationSyntax: 'quoted-name',
+  foreignKeyToNonKey: { severity: 'error', consequence: 'PostgreSQL will reject the foreign key' },
+  collationExample: 'e.g. C or und-x-icu',
+  partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',
   defaultSchema: 'public',
 };

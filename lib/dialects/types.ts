@@ -62,6 +62,25 @@ export interface Capabilities {
   /** Named primary keys (MySQL's PK is always called PRIMARY). */
   namedPrimaryKeys: boolean;
   unsigned: boolean;
+  /** Table options (ENGINE, DEFAULT CHARSET, COLLATE) after CREATE TABLE; partitions are written there too. */
+  tableOptions: boolean;
+  /** TEXT/BLOB/JSON columns cannot be whole key columns (a prefix length is needed). */
+  lobKeysNeedPrefix: boolean;
+  /**
+   * How partitions are written: `PARTITION BY` plus one `CREATE TABLE .. PARTITION OF` per partition
+   * (PostgreSQL), or a PARTITION BY clause with its partitions in the table options (MySQL).
+   */
+  partitionSyntax: 'partition-of' | 'table-options';
+  /** A table needs at least one column (MySQL). */
+  tablesNeedColumns: boolean;
+  /** How a unique constraint is written in CREATE TABLE. */
+  uniqueSyntax: 'constraint' | 'unique-key';
+  /** MySQL rejects a CHECK on a foreign key column that has ON DELETE/UPDATE actions. */
+  checksOnActionColumns: boolean;
+  /** Foreign key columns must have the referenced column's character set and collation (InnoDB). */
+  foreignKeyCollationsMatch: boolean;
+  /** DROP .. CASCADE removes what depends on it; else a cycle needs FOREIGN_KEY_CHECKS switched off. */
+  dropCascade: boolean;
   /** MySQL 8 rejects CHECK constraints that mention an AUTO_INCREMENT column; MariaDB accepts them. */
   checksOnAutoIncrement: boolean;
   /**
@@ -153,6 +172,16 @@ export interface DialectSpec {
    * type is a date/time type (MySQL only allows bare CURRENT_TIMESTAMP there); `fsp` its precision.
    */
   builtinDefault(name: BuiltinDefaultName, column: { temporalColumn: boolean; fsp?: number }): string;
+  /** TRUE and FALSE as literals (MySQL's BOOLEAN is tinyint(1): 1 and 0). */
+  booleanLiterals: { true: string; false: string };
+  /** Collations: any name, quoted (PostgreSQL), or MySQL's charset_collation names, bare. */
+  collationSyntax: 'quoted-name' | 'charset-collation';
+  /** A foreign key to columns that are no key of the parent: how bad, and what the engine does. */
+  foreignKeyToNonKey: { severity: 'error' | 'warning'; consequence: string };
+  /** An example collation name, as the column inspector's placeholder. */
+  collationExample: string;
+  /** A rule on partition keys the engine enforces, shown beside the partition key in the inspector. */
+  partitionKeyRule?: string;
   /** The default schema name used when names are schema-qualified (`public`), if any. */
   defaultSchema?: string;
 }
