@@ -10,7 +10,7 @@ import { integrityIssues } from '@/lib/model/validate';
 import { createEditorStore } from '@/components/editor/store/editor-store';
 import { formToDefault } from './default-value';
 import { addIndexCommand, cardinalityAfterChoice, toggleColumnUnique, togglePrimaryKeyColumn } from './plans';
-import { formatColumnType, parseTypeText, userTypeNames } from './type-options';
+import { formatColumnType, parseTypeText, userTypeNames } from '@/lib/dialects/type-text';
 import {
   addDomainCheckCommand, addDomainCommand, addViewCommand, parseDomainBaseType, removeDomainCheckCommand, updateDomainCheckCommand,
 } from './view-domain-plans';

@@ -5,7 +5,7 @@
 import type { CheckConstraint, Domain, SchemaDocument, ScalarType, View } from '@/lib/model/document';
 import { newId, type IdFactory } from '@/lib/model/ids';
 import type { Command } from '@/lib/model/commands/types';
-import { parseTypeText } from './type-options';
+import { parseTypeText } from '@/lib/dialects/type-text';
 
 /** `base_1`, `base_2`... the first not in `taken` (compared case-insensitively, as MySQL does). */
 export function numberedName(base: string, taken: Iterable<string>): string {
