@@ -45,7 +45,8 @@ function columnWhere(table: Table, column: Column) {
 export function scalarTypeSql(ctx: DdlContext, t: ScalarType, table: Table, column: Column, index: number): string {
   const native = t.native?.[ctx.dialect];
   if (native) return native;
-  const other = ctx.dialect === 'postgres' ? t.native?.mysql : t.native?.postgres;
+  // A native type of another dialect (the document keeps one per dialect).
+  const other = t.native && Object.values({ ...t.native, [ctx.dialect]: undefined }).find(Boolean);
   if (other) ctx.diag('info', 'type.native-fallback', `${columnWhere(table, column)}: native type "${other}" is for the other dialect; ${ctx.spec.label} uses the logical type ${t.name}`, column.id, columnPath(table, index));
   const keyType = t.name === 'text' ? ctx.caps.textKeyType : undefined;
   if (keyType && ctx.isKeyedTextColumn(column)) {
@@ -121,7 +122,7 @@ export function resolveColumnType(ctx: DdlContext, table: Table, column: Column,
     }
   }
   const flags = typeFlags(sql);
-  return { sql, lob: ctx.dialect === 'mysql' && (flags & 1) !== 0, temporal: (flags & 2) !== 0, fsp };
+  return { sql, lob: ctx.caps.lobKeysNeedPrefix && (flags & 1) !== 0, temporal: (flags & 2) !== 0, fsp };
 }
 
 /** Resolves a column's type without adding diagnostics (they are reported once, with the column). */
@@ -138,7 +139,7 @@ export function resolveColumnTypeQuietly(ctx: DdlContext, table: Table, columnIn
 
 function literalSql(ctx: DdlContext, value: string | number | boolean | null): string {
   if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return ctx.dialect === 'postgres' ? String(value) : value ? '1' : '0';
+  if (typeof value === 'boolean') return value ? ctx.spec.booleanLiterals.true : ctx.spec.booleanLiterals.false;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ctx.str(String(value));
   return ctx.str(value);
 }
@@ -174,7 +175,7 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: 
 
 function collationSql(ctx: DdlContext, collation: string, where: string, column: Column, path: string): string | undefined {
   const looksMysql = MYSQL_COLLATION.test(collation);
-  if (ctx.dialect === 'postgres') {
+  if (ctx.spec.collationSyntax === 'quoted-name') {
     if (looksMysql) {
       ctx.diag('warning', 'postgres.collation-dropped', `${where}: "${collation}" is a MySQL collation; PostgreSQL has no such collation, so it is left out`, column.id, path);
       return undefined;

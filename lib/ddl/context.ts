@@ -63,9 +63,8 @@ export class DdlContext {
     readonly caps: Capabilities,
     readonly options: DdlOptions,
   ) {
-    // MySQL compares index/constraint names case-insensitively; PostgreSQL exactly.
-    this.names = new NameRegistry(dialect === 'mysql');
-    this.constraintNames = new NameRegistry(dialect === 'mysql');
+    this.names = new NameRegistry(spec.caseInsensitiveNames);
+    this.constraintNames = new NameRegistry(spec.caseInsensitiveNames);
     this.crossDialect = doc.settings.dialect !== dialect;
   }
 
@@ -110,12 +109,12 @@ export class DdlContext {
   /** The scope an index/PK/unique name must be unique in: the schema (PostgreSQL) or the table (MySQL). */
   indexScope(table: Table): string {
     const schema = this.schemaKey(table.schemaId);
-    return this.dialect === 'postgres' ? `rel:${schema}` : `ix:${schema}\u0000${table.id}`;
+    return this.spec.nameScopes.indexesAreRelations ? `rel:${schema}` : `ix:${schema}\u0000${table.id}`;
   }
 
   /** The scope a FK/check name must be unique in. */
   constraintScope(table: Table): string {
-    return this.dialect === 'mysql' ? this.schemaKey(table.schemaId) : `${this.schemaKey(table.schemaId)}\u0000${table.id}`;
+    return this.spec.nameScopes.constraintsPerDatabase ? this.schemaKey(table.schemaId) : `${this.schemaKey(table.schemaId)}\u0000${table.id}`;
   }
 
   diag(severity: Severity, code: string, message: string, entityId?: string, path?: string): void {
@@ -271,7 +270,7 @@ export class DdlContext {
     const { max, unit } = this.spec.identifierLimit;
     const length = identifierLength(this.spec, name);
     if (length > max) {
-      this.diag('error', 'name.too-long', `${what} "${name}" is ${length} ${unit} long; ${this.spec.label} allows ${max} ${unit}${this.dialect === 'postgres' ? ' and would silently truncate it' : ''}`, entityId, path);
+      this.diag('error', 'name.too-long', `${what} "${name}" is ${length} ${unit} long; ${this.spec.label} allows ${max} ${unit}${this.spec.truncatesLongIdentifiers ? ' and would silently truncate it' : ''}`, entityId, path);
     }
     const invalid = this.spec.invalidIdentifierReason(name);
     if (invalid) this.diag('error', 'name.invalid', `${what} "${name}": ${invalid}`, entityId, path);
@@ -302,7 +301,7 @@ export class DdlContext {
    */
   reserveName(registry: NameRegistry, scope: string, name: string, what: string, entityId?: string, path?: string): void {
     if (registry.has(scope, name)) {
-      this.diag('error', 'name.duplicate', `${what} "${name}" is used twice in the same ${this.dialect === 'postgres' ? 'schema' : 'database'}; the engine will reject the second`, entityId, path);
+      this.diag('error', 'name.duplicate', `${what} "${name}" is used twice in the same ${this.spec.nameScopes.namespaceWord}; the engine will reject the second`, entityId, path);
     }
     registry.add(scope, name);
   }

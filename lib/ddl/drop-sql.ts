@@ -5,16 +5,16 @@ import type { DdlContext } from './context';
 /** DROP ... IF EXISTS for everything this DDL creates, views first, tables in reverse creation order. */
 export function dropStatements(ctx: DdlContext, tablesInCreationOrder: Table[], hasCycles: boolean): string[] {
   const out: string[] = [];
-  const pg = ctx.dialect === 'postgres';
   // PostgreSQL CASCADE removes foreign keys of tables in a cycle; MySQL needs the checks switched off.
-  const cascade = pg ? ' CASCADE' : '';
-  if (!pg && hasCycles) out.push('SET FOREIGN_KEY_CHECKS = 0');
+  const cascade = ctx.caps.dropCascade ? ' CASCADE' : '';
+  const checksOff = !ctx.caps.dropCascade && hasCycles;
+  if (checksOff) out.push('SET FOREIGN_KEY_CHECKS = 0');
   for (const v of Object.values(ctx.doc.views).reverse()) {
     if (v.dialect !== ctx.dialect) continue;
     out.push(`DROP ${v.materialized && ctx.caps.materializedViews ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${ctx.qualified(v)}${cascade}`);
   }
   for (const t of [...tablesInCreationOrder].reverse()) out.push(`DROP TABLE IF EXISTS ${ctx.qualified(t)}${cascade}`);
-  if (!pg && hasCycles) out.push('SET FOREIGN_KEY_CHECKS = 1');
+  if (checksOff) out.push('SET FOREIGN_KEY_CHECKS = 1');
   if (ctx.caps.domains) for (const d of Object.values(ctx.doc.domains).reverse()) out.push(`DROP DOMAIN IF EXISTS ${ctx.qualified(d)}${cascade}`);
   if (ctx.caps.enumStrategy === 'create-type') for (const e of Object.values(ctx.doc.enums).reverse()) out.push(`DROP TYPE IF EXISTS ${ctx.qualified(e)}${cascade}`);
   return out;

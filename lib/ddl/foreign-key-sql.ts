@@ -52,14 +52,14 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
     const toIds = pairs.map((p) => p.toColumnId);
     if (!ctx.lookup.isUniqueColumnSet(to, toIds)) {
       ctx.diag(
-        ctx.dialect === 'postgres' ? 'error' : 'warning',
+        ctx.spec.foreignKeyToNonKey.severity,
         'fk.parent-key-not-unique',
-        `${relationshipWhere(r, from, to)}: (${toIds.map((id) => ctx.columnNameOf(to, id)).join(', ')}) of "${to.name}" is not its primary key or a unique constraint; ${ctx.dialect === 'postgres' ? 'PostgreSQL will reject the foreign key' : 'MySQL accepts it only with an index, and it is not a real key'}`,
+        `${relationshipWhere(r, from, to)}: (${toIds.map((id) => ctx.columnNameOf(to, id)).join(', ')}) of "${to.name}" is not its primary key or a unique constraint; ${ctx.spec.foreignKeyToNonKey.consequence}`,
         r.id,
         path,
       );
     }
-    if (ctx.dialect === 'mysql') checkMysqlCollations(ctx, r, path);
+    if (ctx.caps.foreignKeyCollationsMatch) checkMysqlCollations(ctx, r, path);
     if (ctx.caps.schemas === 'databases' && ctx.options.schemaQualified && from.schemaId && !to.schemaId) {
       // The default schema is "the connection's database", which has no name to qualify with, and an
       // unqualified REFERENCES inside `db`.`t` means `db`.

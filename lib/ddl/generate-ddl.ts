@@ -185,6 +185,6 @@ function reportCrossDialectExpressions(ctx: DdlContext): void {
     shown.push(where);
   }
   const count = copied.size;
-  const from = ctx.doc.settings.dialect === 'postgres' ? 'PostgreSQL' : 'MySQL';
+  const from = dialectSpec(ctx.doc.settings.dialect).label;
   ctx.diag('warning', 'expression.cross-dialect', `the document is designed for ${from}: ${count} SQL expression(s) are copied verbatim and may need rewriting for ${ctx.spec.label} (${shown.join('; ')}${count > 5 ? '; ...' : ''})`, firstId);
 }

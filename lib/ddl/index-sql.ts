@@ -5,9 +5,11 @@
  * outcome (name, built or not, method, parts, short notes) is recorded in ctx.decisions.indexes.
  */
 import type { Index, IndexMethod, IndexPart, Table } from '../model/document';
+import type { DialectSpec } from '../dialects/types';
 import type { DdlContext } from './context';
 import { derivedIndexName, indexName } from '../naming/derived-names';
 import { inlineComment, resolveColumnTypeQuietly } from './column-sql';
+import { INDEX_METHOD_LABEL } from '../dialects/index-methods';
 
 export interface IndexSql {
   statement: string;
@@ -15,32 +17,14 @@ export interface IndexSql {
   comment?: string;
 }
 
-export const INDEX_METHOD_LABEL: Record<IndexMethod, string> = {
-  btree: 'B-tree',
-  hash: 'Hash',
-  gin: 'GIN',
-  gist: 'GiST',
-  brin: 'BRIN',
-  spgist: 'SP-GiST',
-  fulltext: 'Full-text',
-  spatial: 'Spatial',
-};
-
-/** Methods MySQL cannot build and what it does instead: skip, or fall back to a B-tree. */
-const MYSQL_METHOD_FALLBACK: Partial<Record<IndexMethod, 'skip' | 'btree'>> = { gin: 'skip', gist: 'skip', spgist: 'skip', brin: 'btree' };
-
-/** PostgreSQL: index methods that can be UNIQUE / ordered / take INCLUDE columns. */
-const PG_ORDERED_METHODS = new Set<IndexMethod>(['btree']);
-const PG_INCLUDE_METHODS = new Set<IndexMethod>(['btree', 'gist', 'spgist']);
-
 /** A key part as the decision shows it: unquoted, with what the target keeps of length/opclass/order. */
 function partDisplay(ctx: DdlContext, table: Table, part: IndexPart, ordered: boolean): string {
   let text = part.kind === 'column' ? ctx.columnNameOf(table, part.columnId) : `(${part.sql})`;
-  const pg = ctx.dialect === 'postgres';
-  if (!pg && part.kind === 'column' && part.length !== undefined) text += `(${part.length})`;
-  if (pg && part.opclass) text += ` ${part.opclass}`;
+  const caps = ctx.caps;
+  if (caps.prefixLengths && part.kind === 'column' && part.length !== undefined) text += `(${part.length})`;
+  if (caps.operatorClasses && part.opclass) text += ` ${part.opclass}`;
   if (ordered && part.order === 'desc') text += ' DESC';
-  if (ordered && pg && part.nulls) text += ` NULLS ${part.nulls.toUpperCase()}`;
+  if (ordered && caps.indexNullsOrder && part.nulls) text += ` NULLS ${part.nulls.toUpperCase()}`;
   return text;
 }
 
@@ -89,7 +73,7 @@ export function indexSql(ctx: DdlContext, table: Table, index: Index, position: 
   const name =
     ctx.renamed.get(index.id) ?? index.name ?? ctx.derivedName(ctx.names, ctx.indexScope(table), derivedIndexName(table, index), index.id, `tables.${table.id}.indexes.${position}`);
   const site: IndexSite = { ctx, table, index, name, position };
-  return ctx.dialect === 'postgres' ? postgresIndex(ctx, table, index, name, site) : mysqlIndex(ctx, table, index, name, site);
+  return INDEX_WRITERS[ctx.spec.indexStatement](ctx, table, index, name, site);
 }
 
 function pgOpclass(ctx: DdlContext, opclass: string): string {
@@ -97,21 +81,25 @@ function pgOpclass(ctx: DdlContext, opclass: string): string {
 }
 
 function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string, site: IndexSite): IndexSql | undefined {
+  const facts = ctx.spec.indexMethodFacts;
   let method: IndexMethod = index.method ?? 'btree';
-  if (method === 'fulltext') {
-    warn(site, 'warning', 'postgres.fulltext-index-skipped', 'PostgreSQL has no FULLTEXT index: skipped (index a tsvector column with GIN instead)');
-    return skipped(ctx, table, index, name, method, 'no FULLTEXT indexes (index a tsvector column with GIN)');
+  const fallback = facts[method].fallback;
+  if (fallback === 'skip') {
+    const upper = method.toUpperCase();
+    warn(site, 'warning', `postgres.${method}-index-skipped`, `PostgreSQL has no ${upper} index: skipped (${facts[method].instead} instead)`);
+    return skipped(ctx, table, index, name, method, `no ${upper} indexes (${facts[method].instead})`);
   }
   const notes: string[] = [];
-  if (method === 'spatial') {
-    warn(site, 'info', 'postgres.spatial-as-gist', 'SPATIAL becomes a GiST index');
-    notes.push('SPATIAL built as GiST');
-    method = 'gist';
+  if (fallback) {
+    const upper = method.toUpperCase();
+    warn(site, 'info', `postgres.${method}-as-${fallback}`, `${upper} becomes a ${INDEX_METHOD_LABEL[fallback]} index`);
+    notes.push(`${upper} built as ${INDEX_METHOD_LABEL[fallback]}`);
+    method = fallback;
   }
-  if (index.unique && method !== 'btree') {
+  if (index.unique && !facts[method].unique) {
     warn(site, 'error', 'postgres.unique-method', `PostgreSQL builds UNIQUE indexes only with btree, not ${method}`);
   }
-  const ordered = PG_ORDERED_METHODS.has(method);
+  const ordered = facts[method].ordered;
   let droppedOrder = false;
   let droppedPrefix = false;
   const parts = index.parts.map((part) => {
@@ -141,7 +129,7 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
   let statement = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)}${method === 'btree' ? '' : ` USING ${method}`} (${parts.join(', ')})`;
   let include: string[] = [];
   if (index.includeColumnIds?.length) {
-    if (PG_INCLUDE_METHODS.has(method)) {
+    if (facts[method].include) {
       include = index.includeColumnIds.map((id) => ctx.columnNameOf(table, id));
       statement += ` INCLUDE (${include.map((n) => ctx.q(n)).join(', ')})`;
     } else {
@@ -175,22 +163,25 @@ function prefixCoversKeyedText(ctx: DdlContext, table: Table, columnId: string, 
 }
 
 function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, site: IndexSite): IndexSql | undefined {
+  const facts = ctx.spec.indexMethodFacts;
   let method: IndexMethod = index.method ?? 'btree';
-  const fallback = MYSQL_METHOD_FALLBACK[method];
+  const fallback = facts[method].fallback;
   if (fallback === 'skip') {
     warn(site, 'warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: skipped`);
     return skipped(ctx, table, index, name, method, `no ${INDEX_METHOD_LABEL[method]} indexes`);
   }
   const notes: string[] = [];
-  if (fallback === 'btree') {
-    warn(site, 'warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: created as a B-tree`);
-    notes.push(`${INDEX_METHOD_LABEL[method]} not available: built as B-tree`);
-    method = 'btree';
+  if (fallback) {
+    warn(site, 'warning', 'mysql.index-method-unsupported', `${ctx.caps.label} has no ${method.toUpperCase()} indexes: created as a ${INDEX_METHOD_LABEL[fallback]}`);
+    notes.push(`${INDEX_METHOD_LABEL[method]} not available: built as ${INDEX_METHOD_LABEL[fallback]}`);
+    method = fallback;
   }
-  if (method === 'hash') {
-    warn(site, 'info', 'mysql.hash-index-as-btree', 'InnoDB builds HASH indexes as B-trees');
-    notes.push('InnoDB builds HASH as B-tree');
-    method = 'btree';
+  const engineMethod = facts[method].engineBuildsAs;
+  if (engineMethod) {
+    const upper = method.toUpperCase();
+    warn(site, 'info', `mysql.${method}-index-as-${engineMethod}`, `InnoDB builds ${upper} indexes as ${INDEX_METHOD_LABEL[engineMethod]}s`);
+    notes.push(`InnoDB builds ${upper} as ${INDEX_METHOD_LABEL[engineMethod]}`);
+    method = engineMethod;
   }
   if (index.unique && index.where) {
     warn(site, 'warning', 'mysql.partial-index', `${ctx.caps.label} has no partial indexes; a UNIQUE index without "WHERE ${index.where}" would reject valid rows: skipped`);
@@ -204,11 +195,11 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
     warn(site, 'warning', 'mysql.expression-index-unsupported', `${ctx.caps.label} has no functional index parts: skipped (index a generated column instead)`);
     return skipped(ctx, table, index, name, method, 'no functional index parts');
   }
-  if ((method === 'fulltext' || method === 'spatial') && table.partitioning) {
+  const textSearch = facts[method].textSearch === true;
+  if (textSearch && table.partitioning) {
     warn(site, 'warning', 'mysql.index-on-partitioned-table', `InnoDB partitioned tables cannot have ${method.toUpperCase()} indexes: skipped`);
     return skipped(ctx, table, index, name, method, `InnoDB partitioned tables cannot have ${INDEX_METHOD_LABEL[method]} indexes`);
   }
-  const fulltextOrSpatial = method === 'fulltext' || method === 'spatial';
   let droppedNulls = false;
   let droppedOpclass = false;
   const parts = index.parts.map((part) => {
@@ -219,7 +210,7 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
         if (prefixCoversKeyedText(ctx, table, part.columnId, part.length)) {
           warn(site, 'info', 'mysql.prefix-length-dropped', `column "${ctx.columnNameOf(table, part.columnId)}" is ${ctx.caps.textKeyType?.sql} (a keyed TEXT column): the prefix (${part.length}) covers it whole and is left out`);
         } else sql += `(${part.length})`;
-      } else if (!fulltextOrSpatial && isLobColumn(ctx, table, part.columnId)) {
+      } else if (!textSearch && isLobColumn(ctx, table, part.columnId)) {
         warn(site, 'warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
       }
     } else sql = `(${part.sql})`;
@@ -231,7 +222,7 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
       droppedNulls = true;
       warn(site, 'info', 'mysql.nulls-order-dropped', `${ctx.caps.label} sorts NULLs first ascending and last descending: NULLS ${part.nulls.toUpperCase()} left out`);
     }
-    if (part.order === 'desc' && !fulltextOrSpatial) sql += ' DESC';
+    if (part.order === 'desc' && !textSearch) sql += ' DESC';
     return sql;
   });
   if (droppedNulls) notes.push('NULLS order left out');
@@ -250,9 +241,15 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
   }
   // The predicate is left out above (reported there): only expression parts are copied.
   copiedExpressions(ctx, index, name, false);
-  ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, !fulltextOrSpatial)), include, notes });
-  const kind = method === 'fulltext' ? 'FULLTEXT ' : method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : '';
+  ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, !textSearch)), include, notes });
+  const kind = textSearch ? `${method.toUpperCase()} ` : index.unique ? 'UNIQUE ' : '';
   let statement = `CREATE ${kind}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;
   if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${name}"`, index.id, `tables.${table.id}.indexes`)}`;
   return { statement };
 }
+
+/** One writer per CREATE INDEX shape (DialectSpec.indexStatement). */
+const INDEX_WRITERS: Record<DialectSpec['indexStatement'], typeof postgresIndex> = {
+  'create-index-using': postgresIndex,
+  'create-kind-index': mysqlIndex,
+};

@@ -1,5 +1,5 @@
 /** Explicit names first: so derived names never take a name the user chose later in the document. */
-import { MAX_FILE_NAME_BYTES, mysqlTableFileNameLength } from '../dialects/mysql';
+import type { DialectSpec } from '../dialects/types';
 import type { Table } from '../model/document';
 import type { DdlContext } from './context';
 
@@ -16,8 +16,8 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     const path = `tables.${t.id}`;
     ctx.checkIdentifier(t.name, 'table', t.id, `${path}.name`);
     ctx.reserveName(relations, `rel:${schema}`, t.name, 'table', t.id, `${path}.name`);
-    if (ctx.dialect === 'mysql') checkTableFileNames(ctx, t);
-    if (ctx.dialect === 'postgres') {
+    if (ctx.spec.tableFileName) checkTableFileNames(ctx, ctx.spec.tableFileName, t);
+    if (ctx.spec.nameScopes.partitionsAreRelations) {
       for (const p of t.partitioning?.partitions ?? []) ctx.reserveName(relations, `rel:${schema}`, p.name, 'partition', p.id, path);
     }
   }
@@ -72,15 +72,15 @@ interface NameClash {
 
 /** Reserves an explicit index/PK/unique name, or (PostgreSQL, name taken in the schema) records a clash. */
 function reserveIndexLike(ctx: DdlContext, clashes: NameClash[], table: Table, scope: string, key: string, name: string, what: string, entityId: string, path: string): void {
-  if (ctx.dialect === 'postgres' && ctx.names.has(scope, name)) clashes.push({ key, table, name, what, entityId, path });
+  if (ctx.spec.nameScopes.indexesAreRelations && ctx.names.has(scope, name)) clashes.push({ key, table, name, what, entityId, path });
   else ctx.reserveName(ctx.names, scope, name, what, entityId, path);
 }
 
-/** MySQL: the table's (and each partition's) file name must fit the file system. */
-function checkTableFileNames(ctx: DdlContext, t: Table): void {
+/** InnoDB: the table's (and each partition's) file name must fit the file system. */
+function checkTableFileNames(ctx: DdlContext, files: NonNullable<DialectSpec['tableFileName']>, t: Table): void {
   const names = t.partitioning?.partitions.length ? t.partitioning.partitions.map((p) => p.name) : [undefined];
-  const longest = Math.max(...names.map((p) => mysqlTableFileNameLength(t.name, p)));
-  if (longest > MAX_FILE_NAME_BYTES) {
-    ctx.diag('error', 'mysql.table-file-name-too-long', `table "${t.name}": InnoDB would store it in a file named with ${longest} bytes (characters other than A-Z, 0-9 and _ take 5 bytes each); file systems allow ${MAX_FILE_NAME_BYTES}`, t.id, `tables.${t.id}.name`);
+  const longest = Math.max(...names.map((p) => files.bytes(t.name, p)));
+  if (longest > files.maxBytes) {
+    ctx.diag('error', 'mysql.table-file-name-too-long', `table "${t.name}": InnoDB would store it in a file named with ${longest} bytes (characters other than A-Z, 0-9 and _ take 5 bytes each); file systems allow ${files.maxBytes}`, t.id, `tables.${t.id}.name`);
   }
 }

@@ -68,12 +68,12 @@ export function typeStatements(ctx: DdlContext): string[] {
 /** Enum values both engines reject: duplicates, and (PostgreSQL) labels over 63 bytes. */
 function checkEnumValues(ctx: DdlContext, e: EnumType): void {
   const seen = new Set<string>();
+  const maxBytes = ctx.spec.enumLabelMaxBytes;
   for (const v of e.values) {
-    // MySQL compares enum values case-insensitively under the default collations.
-    const key = ctx.dialect === 'mysql' ? v.toLowerCase() : v;
+    const key = ctx.spec.enumLabelsFoldCase ? v.toLowerCase() : v;
     if (seen.has(key)) ctx.diag('error', 'enum.duplicate-value', `enum "${e.name}": value "${v}" appears twice`, e.id, `enums.${e.id}.values`);
     seen.add(key);
-    if (ctx.dialect === 'postgres' && new TextEncoder().encode(v).length > 63) {
+    if (maxBytes !== undefined && new TextEncoder().encode(v).length > maxBytes) {
       ctx.diag('error', 'postgres.enum-label-too-long', `enum "${e.name}": value "${v.slice(0, 20)}..." is longer than PostgreSQL's 63-byte label limit`, e.id, `enums.${e.id}.values`);
     }
   }

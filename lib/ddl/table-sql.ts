@@ -22,7 +22,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   const columns = table.columns;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i];
-    const key = ctx.dialect === 'mysql' ? column.name.toLowerCase() : column.name;
+    const key = ctx.spec.caseInsensitiveNames ? column.name.toLowerCase() : column.name;
     if (seen.has(key)) ctx.diag('error', 'name.duplicate', `column "${column.name}" appears twice in "${table.name}"`, column.id, `${path}.columns.${i}.name`);
     seen.add(key);
     const c = columnSql(ctx, table, column, i);
@@ -36,7 +36,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
     }
   }
-  if (!table.columns.length && ctx.dialect === 'mysql') ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
+  if (!table.columns.length && ctx.caps.tablesNeedColumns) ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
   if (autoIncrementCount > 1) ctx.diag('error', `${ctx.dialect}.auto-increment-multiple`, `table "${table.name}" has ${autoIncrementCount} identity columns; MySQL allows one AUTO_INCREMENT column`, table.id, path);
   if (autoIncrementCount === 1) checkAutoIncrementIsKey(ctx, table);
 
@@ -64,9 +64,10 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       if (ctx.caps.nullsNotDistinct) nnd = ' NULLS NOT DISTINCT';
       else ctx.diag('warning', `${ctx.dialect}.nulls-not-distinct-dropped`, `unique constraint "${name}" of "${table.name}": ${ctx.caps.label} has no NULLS NOT DISTINCT (PostgreSQL 15+): rows with NULLs will not conflict`, u.id, upath);
     }
-    lines.push(ctx.dialect === 'mysql' ? `UNIQUE KEY ${ctx.q(name)} (${quotedColumns(ctx, table, u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${quotedColumns(ctx, table, u.columnIds)})`);
+    lines.push(ctx.caps.uniqueSyntax === 'unique-key' ? `UNIQUE KEY ${ctx.q(name)} (${quotedColumns(ctx, table, u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${quotedColumns(ctx, table, u.columnIds)})`);
   });
-  const forbidden = ctx.dialect === 'mysql' && table.checks.length ? mysqlCheckForbiddenColumns(ctx, table) : NOTHING_FORBIDDEN;
+  const restricted = !ctx.caps.checksOnActionColumns || !ctx.caps.checksOnAutoIncrement;
+  const forbidden = restricted && table.checks.length ? mysqlCheckForbiddenColumns(ctx, table) : NOTHING_FORBIDDEN;
   table.checks.forEach((c, i) => {
     if (!c.expression.trim()) {
       // A check just added in the editor: `CHECK ()` would fail the whole script.
@@ -94,12 +95,12 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   const after: string[] = [];
   if (table.partitioning) {
     checkPartitionKeyInUniques(ctx, table, table.partitioning);
-    if (ctx.dialect === 'postgres') {
+    if (ctx.caps.partitionSyntax === 'partition-of') {
       tail = ` ${postgresPartitionClause(ctx, table, table.partitioning)}`;
       after.push(...postgresPartitions(ctx, table, table.partitioning));
     }
   }
-  if (ctx.dialect === 'mysql') tail = mysqlTableOptions(ctx, table, autoIncrementStart);
+  if (ctx.caps.tableOptions) tail = mysqlTableOptions(ctx, table, autoIncrementStart);
 
   const qualified = ctx.qualified(table);
   const out = [`CREATE TABLE ${qualified} (\n  ${lines.join(',\n  ')}\n)${tail}`];
@@ -179,7 +180,7 @@ const REFERENTIAL_ACTIONS: ReadonlySet<string> = new Set(['cascade', 'set null',
 function mysqlCheckForbiddenColumns(ctx: DdlContext, table: Table): Map<string, string> {
   const out = new Map<string, string>();
   const actions = REFERENTIAL_ACTIONS;
-  for (const r of ctx.relationshipsFrom(table.id)) {
+  for (const r of ctx.caps.checksOnActionColumns ? [] : ctx.relationshipsFrom(table.id)) {
     if (!r.enforced) continue;
     if (!actions.has(r.onDelete) && !actions.has(r.onUpdate)) continue;
     for (const p of r.columnPairs) out.set(ctx.columnNameOf(table, p.fromColumnId).toLowerCase(), 'a foreign key column with ON DELETE/UPDATE actions');
@@ -204,7 +205,7 @@ function checkAutoIncrementIsKey(ctx: DdlContext, table: Table): void {
 
 /** MySQL: TEXT/BLOB/JSON columns cannot be (whole) key columns. */
 function checkKeyColumnsIndexable(ctx: DdlContext, table: Table, columnIds: readonly string[], what: string): void {
-  if (ctx.dialect !== 'mysql') return;
+  if (!ctx.caps.lobKeysNeedPrefix) return;
   for (const id of columnIds) {
     const i = ctx.columnIndex(table, id);
     if (i < 0) continue;

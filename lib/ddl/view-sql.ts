@@ -1,4 +1,5 @@
 /** CREATE [MATERIALIZED] VIEW for the views written in this dialect. */
+import { dialectSpec } from '../dialects/dialects';
 import type { DdlContext } from './context';
 import { trimStatement } from './sql-text';
 
@@ -7,7 +8,7 @@ export function viewStatements(ctx: DdlContext): string[] {
   for (const v of Object.values(ctx.doc.views)) {
     const path = `views.${v.id}`;
     if (v.dialect !== ctx.dialect) {
-      ctx.diag('warning', 'view.dialect-mismatch', `view "${v.name}" is written in ${v.dialect === 'postgres' ? 'PostgreSQL' : 'MySQL'} SQL: skipped for ${ctx.spec.label} (rewrite it, or keep one per dialect)`, v.id, path);
+      ctx.diag('warning', 'view.dialect-mismatch', `view "${v.name}" is written in ${dialectSpec(v.dialect).label} SQL: skipped for ${ctx.spec.label} (rewrite it, or keep one per dialect)`, v.id, path);
       continue;
     }
     let materialized = v.materialized;

@@ -8,6 +8,7 @@
  * partitions) the difference is a capability flag of the target.
  */
 import { logicalTypeNames, type ScalarType } from '../model/document';
+import { MYSQL_INDEX_METHODS } from './index-methods';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, MysqlTarget } from './types';
 
 /** Names InnoDB stores as they are (no `@xxxx` encoding): the usual case, no per-character walk. */
@@ -65,6 +66,14 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     namedPrimaryKeys: false,
     checksOnAutoIncrement: mariadb,
     unsigned: true,
+    tableOptions: true,
+    lobKeysNeedPrefix: true,
+    partitionSyntax: 'table-options',
+    tablesNeedColumns: true,
+    uniqueSyntax: 'unique-key',
+    checksOnActionColumns: false,
+    foreignKeyCollationsMatch: true,
+    dropCascade: false,
     // Prisma's MySQL connector uses varchar(191) for String keys: 191 x 4 bytes (utf8mb4) = 764 bytes,
     // so even a 4-column key stays under InnoDB's 3072-byte index limit.
     textKeyType: TEXT_KEY_TYPE,
@@ -159,7 +168,11 @@ export const mysqlDialect: DialectSpec = {
   quoteString: (value) => (NEEDS_STRING_ESCAPE.test(value) ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/\u0000/g, '\\0')}'` : `'${value}'`),
   bareIdentifier: /^[A-Za-z_][A-Za-z0-9_$]*$/,
   caseInsensitiveNames: true,
+  nameScopes: { indexesAreRelations: false, partitionsAreRelations: false, constraintsPerDatabase: true, namespaceWord: 'database' },
   identifierLimit: { max: 64, unit: 'characters' },
+  truncatesLongIdentifiers: false,
+  tableFileName: { bytes: mysqlTableFileNameLength, maxBytes: MAX_FILE_NAME_BYTES },
+  enumLabelsFoldCase: true,
   invalidIdentifierReason: (name) => {
     if (/ $/.test(name)) return 'MySQL names cannot end with a space';
     // Supplementary characters (emoji, rare CJK) are outside the Basic Multilingual Plane.
@@ -167,9 +180,19 @@ export const mysqlDialect: DialectSpec = {
     return undefined;
   },
   reservedWords: RESERVED,
+  indexMethodFacts: MYSQL_INDEX_METHODS,
+  indexStatement: 'create-kind-index',
   mapType,
   typeNames: logicalTypeNames,
   typeSpelling: { integer: 'int' },
+  booleanLiterals: { true: '1', false: '0' },
+  collationSyntax: 'charset-collation',
+  foreignKeyToNonKey: { severity: 'warning', consequence: 'MySQL accepts it only with an index, and it is not a real key' },
+  collationExample: 'e.g. utf8mb4_bin',
+  typePicker: {
+    suggestions: ['varchar(255)', 'decimal(10,2)', 'int unsigned', 'bigint unsigned', 'tinyint', 'mediumtext', 'longtext'],
+    hidden: new Set(['timetz', 'interval', 'jsonb', 'inet', 'cidr', 'macaddr', 'varbit', 'xml', 'money', 'tsvector']),
+  },
   builtinDefault: (name, column) => {
     switch (name) {
       case 'current_timestamp': {

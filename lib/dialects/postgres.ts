@@ -4,6 +4,7 @@
  * standard_conforming_strings = on (the default since 9.1): only quotes are doubled.
  */
 import { logicalTypeNames, type ScalarType } from '../model/document';
+import { POSTGRES_INDEX_METHODS } from './index-methods';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, PostgresTarget } from './types';
 
 export const POSTGRES_TARGETS: readonly PostgresTarget[] = ['postgres-13', 'postgres-14', 'postgres-15', 'postgres-16', 'postgres-17'];
@@ -44,6 +45,14 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     namedPrimaryKeys: true,
     checksOnAutoIncrement: true,
     unsigned: false,
+    tableOptions: false,
+    lobKeysNeedPrefix: false,
+    partitionSyntax: 'partition-of',
+    tablesNeedColumns: false,
+    uniqueSyntax: 'constraint',
+    checksOnActionColumns: true,
+    foreignKeyCollationsMatch: false,
+    dropCascade: true,
   };
 }
 
@@ -128,12 +137,24 @@ export const postgresDialect: DialectSpec = {
   quoteString: (value) => (value.includes("'") ? `'${value.replace(/'/g, "''")}'` : `'${value}'`),
   bareIdentifier: /^[a-z_][a-z0-9_$]*$/,
   caseInsensitiveNames: false,
+  nameScopes: { indexesAreRelations: true, partitionsAreRelations: true, constraintsPerDatabase: false, namespaceWord: 'schema' },
   identifierLimit: { max: 63, unit: 'bytes' },
+  truncatesLongIdentifiers: true,
+  enumLabelsFoldCase: false,
+  enumLabelMaxBytes: 63,
   invalidIdentifierReason: () => undefined,
   reservedWords: RESERVED,
+  indexMethodFacts: POSTGRES_INDEX_METHODS,
+  indexStatement: 'create-index-using',
   mapType: (t) => mapType(t),
   typeNames: logicalTypeNames,
   typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },
+  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext'], hidden: new Set(['year']) },
   builtinDefault: (name) => POSTGRES_BUILTINS[name],
+  booleanLiterals: { true: 'true', false: 'false' },
+  collationSyntax: 'quoted-name',
+  foreignKeyToNonKey: { severity: 'error', consequence: 'PostgreSQL will reject the foreign key' },
+  collationExample: 'e.g. C or und-x-icu',
+  partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',
   defaultSchema: 'public',
 };

@@ -5,6 +5,7 @@
  */
 import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ScalarType } from '../model/document';
 import type { Severity } from '../model/diagnostics';
+import type { IndexMethodFact } from './index-methods';
 
 export type PostgresTarget = 'postgres-13' | 'postgres-14' | 'postgres-15' | 'postgres-16' | 'postgres-17';
 /**
@@ -61,6 +62,25 @@ export interface Capabilities {
   /** Named primary keys (MySQL's PK is always called PRIMARY). */
   namedPrimaryKeys: boolean;
   unsigned: boolean;
+  /** Table options (ENGINE, DEFAULT CHARSET, COLLATE) after CREATE TABLE; partitions are written there too. */
+  tableOptions: boolean;
+  /** TEXT/BLOB/JSON columns cannot be whole key columns (a prefix length is needed). */
+  lobKeysNeedPrefix: boolean;
+  /**
+   * How partitions are written: `PARTITION BY` plus one `CREATE TABLE .. PARTITION OF` per partition
+   * (PostgreSQL), or a PARTITION BY clause with its partitions in the table options (MySQL).
+   */
+  partitionSyntax: 'partition-of' | 'table-options';
+  /** A table needs at least one column (MySQL). */
+  tablesNeedColumns: boolean;
+  /** How a unique constraint is written in CREATE TABLE. */
+  uniqueSyntax: 'constraint' | 'unique-key';
+  /** MySQL rejects a CHECK on a foreign key column that has ON DELETE/UPDATE actions. */
+  checksOnActionColumns: boolean;
+  /** Foreign key columns must have the referenced column's character set and collation (InnoDB). */
+  foreignKeyCollationsMatch: boolean;
+  /** DROP .. CASCADE removes what depends on it; else a cycle needs FOREIGN_KEY_CHECKS switched off. */
+  dropCascade: boolean;
   /** MySQL 8 rejects CHECK constraints that mention an AUTO_INCREMENT column; MariaDB accepts them. */
   checksOnAutoIncrement: boolean;
   /**
@@ -69,6 +89,24 @@ export interface Capabilities {
    * primary key, unique, index or foreign key gets this bounded type instead. Absent: text keys work.
    */
   textKeyType?: { sql: string; length: number };
+}
+
+/**
+ * Name scopes beyond "tables and views share their schema's relation namespace, columns are unique
+ * per table" (true everywhere). Names compare by nameKey (case folding, caseInsensitiveNames).
+ */
+export interface NameScopes {
+  /**
+   * Index names live in the schema's relation namespace (PostgreSQL: an index is a relation, and a
+   * named primary key or unique constraint creates an index of its name); else they are per table.
+   */
+  indexesAreRelations: boolean;
+  /** Partitions are tables, named in the schema's relation namespace (PostgreSQL). */
+  partitionsAreRelations: boolean;
+  /** Check and foreign key names are unique per database (MySQL 8), else per table. */
+  constraintsPerDatabase: boolean;
+  /** What a schema is, in messages: a namespace ('schema') or a database. */
+  namespaceWord: 'schema' | 'database';
 }
 
 export interface DialectSpec {
@@ -87,13 +125,33 @@ export interface DialectSpec {
   bareIdentifier: RegExp;
   /** Column and table names compare case-insensitively (MySQL), else exactly (PostgreSQL). */
   caseInsensitiveNames: boolean;
+  /** Where names must be unique: read by the commands (lib/model) and the generator (lib/ddl) alike. */
+  nameScopes: NameScopes;
   /** A string literal, escaped for this dialect's default settings. */
   quoteString(value: string): string;
   /** Identifier limit; PostgreSQL counts UTF-8 bytes (63), MySQL characters (64). */
   identifierLimit: { max: number; unit: 'bytes' | 'characters' };
+  /** An identifier past the limit is cut short silently (PostgreSQL) rather than refused. */
+  truncatesLongIdentifiers: boolean;
+  /**
+   * Tables (and partitions) stored as files named after them (InnoDB): the file name's length in
+   * bytes, and the file system's limit. Absent: table names have no file-name limit.
+   */
+  tableFileName?: { bytes(table: string, partition?: string): number; maxBytes: number };
+  /** Enum labels compare case-insensitively (MySQL's default collations), else exactly. */
+  enumLabelsFoldCase: boolean;
+  /** Longest enum label in UTF-8 bytes (PostgreSQL: 63), if the dialect limits it. */
+  enumLabelMaxBytes?: number;
   /** Why an identifier is illegal in this dialect beyond its length, or undefined. */
   invalidIdentifierReason(name: string): string | undefined;
   reservedWords: ReadonlySet<string>;
+  /** What each index method of the model becomes in this dialect (lib/dialects/index-methods.ts). */
+  indexMethodFacts: Readonly<Record<IndexMethod, IndexMethodFact>>;
+  /**
+   * The CREATE INDEX shape: `CREATE [UNIQUE] INDEX .. USING method` with WHERE/INCLUDE/opclasses
+   * (PostgreSQL), or `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX` with prefix lengths and inline comments (MySQL).
+   */
+  indexStatement: 'create-index-using' | 'create-kind-index';
   /** The logical -> native type table (arrays and native overrides are handled by the generator). */
   mapType(type: ScalarType, caps: Capabilities): MappedType;
   /** Every logical type has an entry (checked by the type tests). */
@@ -105,10 +163,25 @@ export interface DialectSpec {
    */
   typeSpelling: Readonly<Partial<Record<LogicalTypeName, string>>>;
   /**
+   * The type picker: common spellings suggested besides the logical names, and the logical types the
+   * dialect has no native form of (hidden from its suggestions, still accepted when typed).
+   */
+  typePicker: { suggestions: readonly string[]; hidden: ReadonlySet<LogicalTypeName> };
+  /**
    * How a portable default function is spelled. `temporalColumn` says whether the column's native
    * type is a date/time type (MySQL only allows bare CURRENT_TIMESTAMP there); `fsp` its precision.
    */
   builtinDefault(name: BuiltinDefaultName, column: { temporalColumn: boolean; fsp?: number }): string;
+  /** TRUE and FALSE as literals (MySQL's BOOLEAN is tinyint(1): 1 and 0). */
+  booleanLiterals: { true: string; false: string };
+  /** Collations: any name, quoted (PostgreSQL), or MySQL's charset_collation names, bare. */
+  collationSyntax: 'quoted-name' | 'charset-collation';
+  /** A foreign key to columns that are no key of the parent: how bad, and what the engine does. */
+  foreignKeyToNonKey: { severity: 'error' | 'warning'; consequence: string };
+  /** An example collation name, as the column inspector's placeholder. */
+  collationExample: string;
+  /** A rule on partition keys the engine enforces, shown beside the partition key in the inspector. */
+  partitionKeyRule?: string;
   /** The default schema name used when names are schema-qualified (`public`), if any. */
   defaultSchema?: string;
 }

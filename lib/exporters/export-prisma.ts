@@ -14,6 +14,7 @@ import type { Column, Dialect, EnumType, Relationship, SchemaDocument, Table } f
 import { displayName } from '../model/lookup';
 import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import { NameScope, quotedString, sanitizeIdentifier } from './identifiers';
+import { PRISMA_CONNECTORS } from './prisma-connectors';
 import { prismaTypeOf, type PrismaScalar } from './prisma-types';
 
 export interface ExportResult {
@@ -90,8 +91,8 @@ class PrismaExporter {
     private readonly doc: SchemaDocument,
     private readonly dialect: Dialect,
   ) {
-    this.multiSchema = dialect === 'postgres' && Object.values(doc.tables).some((t) => t.schemaId && doc.schemas[t.schemaId]);
-    if (dialect === 'mysql' && Object.values(doc.tables).some((t) => t.schemaId)) {
+    this.multiSchema = PRISMA_CONNECTORS[dialect].multiSchema && Object.values(doc.tables).some((t) => t.schemaId && doc.schemas[t.schemaId]);
+    if (!PRISMA_CONNECTORS[dialect].multiSchema && Object.values(doc.tables).some((t) => t.schemaId)) {
       this.warn('prisma.schemas', 'MySQL schemas (databases) are not kept: all models are in one database');
     }
   }
@@ -137,7 +138,7 @@ class PrismaExporter {
       '}',
       '',
       'datasource db {',
-      `  provider = "${this.dialect === 'postgres' ? 'postgresql' : 'mysql'}"`,
+      `  provider = "${PRISMA_CONNECTORS[this.dialect].provider}"`,
       ...(relationMode ? ['  relationMode = "prisma"'] : []),
       ...(schemas.size ? [`  schemas  = [${[...schemas].sort().map(quotedString).join(', ')}]`] : []),
       '}',
@@ -190,7 +191,7 @@ class PrismaExporter {
     let list = false;
     let optional = column.nullable;
     if (dims > 0 && scalar !== 'Unsupported') {
-      if (this.dialect === 'mysql' || dims > 1) {
+      if (!PRISMA_CONNECTORS[this.dialect].scalarLists || dims > 1) {
         this.warn('prisma.array', `${displayName(this.doc, table)}.${column.name}: ${dims}-dimensional arrays are not Prisma scalar lists here: Unsupported`, path);
         type = `Unsupported(${quotedString(`${column.type.kind === 'scalar' ? (column.type.native?.[this.dialect] ?? column.type.name) : type}${'[]'.repeat(dims)}`)})`;
         scalar = 'Unsupported';
@@ -225,7 +226,7 @@ class PrismaExporter {
       case 'builtin':
         if (d.name === 'current_timestamp' && scalar === 'DateTime') return '@default(now())';
         if (d.name === 'uuid' && scalar === 'String') return '@default(uuid())';
-        return dbgenerated(d.name === 'uuid' ? (this.dialect === 'postgres' ? 'gen_random_uuid()' : '(uuid())') : d.name.toUpperCase());
+        return dbgenerated(d.name === 'uuid' ? PRISMA_CONNECTORS[this.dialect].uuidDefault : d.name.toUpperCase());
       case 'expression':
         if (scalar === 'DateTime' && /^(now\(\)|current_timestamp(\(\))?)$/i.test(d.sql.trim())) return '@default(now())';
         return dbgenerated(d.sql);
@@ -274,8 +275,7 @@ class PrismaExporter {
     // Primary key
     const pk = table.primaryKey;
     if (pk && usable(pk.columnIds) && !unsupported(pk.columnIds)) {
-      // MySQL's primary key is always named PRIMARY: Prisma rejects a name there.
-      const pkName = this.dialect === 'postgres' ? pk.name : undefined;
+      const pkName = PRISMA_CONNECTORS[this.dialect].primaryKeyNames ? pk.name : undefined;
       if (pk.columnIds.length === 1 && !this.needsLength(fields.get(pk.columnIds[0])!)) fields.get(pk.columnIds[0])!.attributes.unshift(pkName ? `@id(map: ${quotedString(pkName)})` : '@id');
       else model.blockAttributes.push(`@@id(${fieldList(pk.columnIds, (id) => this.lengthArg(fields.get(id)!))}${mapArg(pkName)})`);
       model.uniqueSets.add(setKey(pk.columnIds));
@@ -341,7 +341,8 @@ class PrismaExporter {
         const f = fields.get(p.columnId)!;
         return `${f.name}${this.partArgs(f, p.length, p.order === 'desc')}`;
       });
-      const type = this.dialect === 'postgres' && ix.method === 'hash' ? ', type: Hash' : this.dialect === 'postgres' && ix.method === 'brin' ? ', type: Brin' : '';
+      const indexType = ix.method && PRISMA_CONNECTORS[this.dialect].indexTypes[ix.method];
+      const type = indexType ? `, type: ${indexType}` : '';
       if (ix.method && !['btree', 'hash', 'brin'].includes(ix.method)) this.warn('prisma.index-method', `${displayName(this.doc, table)}: index ${name} written as B-tree (method ${ix.method} needs operator classes in Prisma)`, path, 'info');
       model.blockAttributes.push(`@@index([${parts.join(', ')}]${mapArg(ix.name)}${type})`);
     });
@@ -360,17 +361,18 @@ class PrismaExporter {
 
   /** MySQL cannot index TEXT/BLOB columns without a prefix length; Prisma enforces it. */
   private needsLength(f: FieldPlan): boolean {
-    return this.dialect === 'mysql' && f.attributes.some((a) => /^@db\.(Tiny|Medium|Long)?(Text|Blob)$/.test(a));
+    return PRISMA_CONNECTORS[this.dialect].keyPrefixLength !== undefined && f.attributes.some((a) => /^@db\.(Tiny|Medium|Long)?(Text|Blob)$/.test(a));
   }
 
   private lengthArg(f: FieldPlan): string {
-    return this.needsLength(f) ? '(length: 191)' : '';
+    return this.needsLength(f) ? `(length: ${PRISMA_CONNECTORS[this.dialect].keyPrefixLength})` : '';
   }
 
   /** `(length: n, sort: Desc)` arguments of one index part (empty when none). */
   private partArgs(f: FieldPlan, length: number | undefined, desc: boolean): string {
     const args: string[] = [];
-    if (this.dialect === 'mysql' && (length !== undefined || this.needsLength(f))) args.push(`length: ${length ?? 191}`);
+    const prefix = PRISMA_CONNECTORS[this.dialect].keyPrefixLength;
+    if (prefix !== undefined && (length !== undefined || this.needsLength(f))) args.push(`length: ${length ?? prefix}`);
     if (desc) args.push('sort: Desc');
     return args.length ? `(${args.join(', ')})` : '';
   }

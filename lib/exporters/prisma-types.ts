@@ -4,6 +4,7 @@
  * A type with no Prisma scalar becomes `Unsupported("native")`.
  */
 import type { Dialect, LogicalTypeName, ScalarType } from '../model/document';
+import { PRISMA_CONNECTORS } from './prisma-connectors';
 
 export type PrismaScalar = 'String' | 'Boolean' | 'Int' | 'BigInt' | 'Float' | 'Decimal' | 'DateTime' | 'Json' | 'Bytes';
 
@@ -88,6 +89,8 @@ const MYSQL: Table = {
 };
 
 /** Native type spellings (lower-case, without parameters) that have a Prisma equivalent. */
+const TABLES: Record<Dialect, Table> = { postgres: POSTGRES, mysql: MYSQL };
+
 const NATIVE: Record<Dialect, Record<string, { scalar: PrismaScalar; db?: string }>> = {
   postgres: {
     citext: { scalar: 'String', db: 'Citext' },
@@ -132,27 +135,26 @@ function fill(template: string, t: ScalarType, dialect: Dialect): string | undef
   const len = t.length;
   const p = t.name === 'decimal' ? t.precision : clampPrecision(t.precision ?? (['time', 'timetz', 'timestamp', 'timestamptz'].includes(t.name) ? t.length : undefined));
   if (template.includes('$p,$s')) {
-    if (p === undefined) return dialect === 'mysql' ? 'Decimal(65,30)' : undefined;
-    return template.replace('$p,$s', `${Math.min(p, dialect === 'mysql' ? 65 : 1000)},${Math.max(0, t.scale ?? 0)}`);
+    const decimal = PRISMA_CONNECTORS[dialect].decimal;
+    if (p === undefined) return decimal.unsized;
+    return template.replace('$p,$s', `${Math.min(p, decimal.maxPrecision)},${Math.max(0, t.scale ?? 0)}`);
   }
   if (template.includes('$len')) {
     if (len === undefined) {
-      // VarChar without a length: PostgreSQL varchar is unbounded (Prisma writes it as VarChar).
-      if (template.startsWith('VarChar') && dialect === 'postgres') return 'VarChar';
-      if (template.startsWith('VarChar')) return 'VarChar(255)';
+      if (template.startsWith('VarChar')) return PRISMA_CONNECTORS[dialect].unsized.varchar;
       if (template.startsWith('Char')) return 'Char(1)';
       if (template.startsWith('Bit') || template.startsWith('VarBit')) return template.startsWith('VarBit') ? 'VarBit' : 'Bit(1)';
-      return template.replace('($len)', dialect === 'mysql' ? '(255)' : '');
+      return template.replace('($len)', PRISMA_CONNECTORS[dialect].unsized.length);
     }
     return template.replace('$len', String(len));
   }
-  if (template.includes('$p')) return p === undefined ? template.replace('($p)', dialect === 'mysql' ? '(0)' : '') : template.replace('$p', String(p));
+  if (template.includes('$p')) return p === undefined ? template.replace('($p)', PRISMA_CONNECTORS[dialect].unsized.precision) : template.replace('$p', String(p));
   return template;
 }
 
 export function prismaTypeOf(t: ScalarType, dialect: Dialect): PrismaType {
   const native = t.native?.[dialect];
-  const base = (dialect === 'postgres' ? POSTGRES : MYSQL)[t.name];
+  const base = TABLES[dialect][t.name];
   if (native) {
     const word = native.toLowerCase().replace(/\(.*$/, '').trim();
     const known = NATIVE[dialect][word];
@@ -171,12 +173,9 @@ function fromBase(base: Mapping, t: ScalarType, dialect: Dialect): PrismaType {
   let scalar = base.scalar;
   let db = base.db;
   // MySQL UNSIGNED integers have their own native types.
-  if (dialect === 'mysql' && t.unsigned) {
-    if (t.name === 'integer') db = 'UnsignedInt';
-    else if (t.name === 'smallint') db = 'UnsignedSmallInt';
-    else if (t.name === 'bigint') db = 'UnsignedBigInt';
-  }
-  if (dialect === 'mysql' && t.name === 'integer' && t.unsigned) scalar = 'Int';
+  const unsigned = t.unsigned ? PRISMA_CONNECTORS[dialect].unsigned?.[t.name] : undefined;
+  if (unsigned) db = unsigned;
+  if (unsigned && t.name === 'integer') scalar = 'Int';
   const filled = db ? fill(db, t, dialect) : undefined;
   return { scalar, attribute: filled ? `@db.${filled}` : undefined };
 }

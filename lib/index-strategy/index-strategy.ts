@@ -9,7 +9,7 @@
 import type { DdlTarget } from '../dialects/types';
 import { dialectSpec } from '../dialects/dialects';
 import { planDdl, type DdlDecisions, type IndexDecision } from '../ddl/generate-ddl';
-import { INDEX_METHOD_LABEL } from '../ddl/index-sql';
+import { INDEX_METHOD_LABEL } from '../dialects/index-methods';
 import type { Dialect, Index, IndexPart, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName, DocumentIndex } from '../model/lookup';
 import { indexName, uniqueConstraintName } from '../naming/derived-names';

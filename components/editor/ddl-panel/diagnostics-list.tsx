@@ -86,7 +86,7 @@ function GroupView({ group, open, onToggle, doc, select }: { group: DiagnosticGr
           {items.map((d, i) => {
             const target = selectionForEntity(doc, d.entityId);
             return (
-              <li key={i} data-severity={d.severity} className="px-2 py-0.5">
+              <li key={i} data-testid="ddl-diagnostic" data-severity={d.severity} className="px-2 py-0.5">
                 {/* Read out with each item; the group heading shows it to the eye. */}
                 <span className="sr-only">{d.severity}: </span>
                 {target ? (

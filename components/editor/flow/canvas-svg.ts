@@ -7,7 +7,7 @@
  */
 import { getSmoothStepPath, Position } from '@xyflow/react';
 import type { CardinalityEnd, Dialect, SchemaDocument } from '@/lib/model/document';
-import { formatColumnType } from '../inspector/type-options';
+import { formatColumnType } from '@/lib/dialects/type-text';
 import { FOOTER_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, type Side } from './geometry';
 import { createLineDeriver } from './relationship-lines';
 import type { TableBox } from './to-flow';

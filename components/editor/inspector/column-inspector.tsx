@@ -1,4 +1,5 @@
 'use client';
+import { DIALECTS, editorCapabilities } from '@/lib/dialects/dialects';
 import { dataClassifications, type Column, type DataClassification } from '@/lib/model/document';
 import { CLASSIFICATION_LABELS } from '@/lib/model/classification';
 import type { ColumnChanges } from '@/lib/model/commands/types';
@@ -95,10 +96,10 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
         <CommitTextField
           label="Collation"
           value={column.collation ?? ''}
-          placeholder={dialect === 'postgres' ? 'e.g. C or und-x-icu' : 'e.g. utf8mb4_bin'}
+          placeholder={DIALECTS[dialect].collationExample}
           onCommit={(text) => update({ collation: text.trim() || undefined })}
         />
-        {(dialect === 'mysql' || column.onUpdateCurrentTimestamp) && (
+        {(editorCapabilities(dialect).onUpdateCurrentTimestamp || column.onUpdateCurrentTimestamp) && (
           <CheckboxField
             label="ON UPDATE CURRENT_TIMESTAMP (MySQL)"
             checked={column.onUpdateCurrentTimestamp ?? false}

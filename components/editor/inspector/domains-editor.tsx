@@ -10,7 +10,7 @@ import { Section } from '@/components/ui/section';
 import { DefaultEditor } from './default-editor';
 import { ErrorLine, ItemCard, Muted } from './inspector-parts';
 import { CheckCard } from './check-card';
-import { formatColumnType, typeSuggestions } from './type-options';
+import { formatColumnType, typeSuggestions } from '@/lib/dialects/type-text';
 import { useCommandRunner } from './use-command';
 import { addDomainCheckCommand, addDomainCommand, removeDomainCheckCommand, updateDomainCheckCommand } from '@/lib/model/commands/helpers/view-domain-edits';
 import { parseDomainBaseType } from './view-domain-plans';

@@ -1,4 +1,5 @@
 'use client';
+import { DIALECTS, editorCapabilities } from '@/lib/dialects/dialects';
 import type { Column, Index, IndexPart } from '@/lib/model/document';
 import { derivedIndexName, indexName } from '@/lib/naming/derived-names';
 import { useEditor } from '@/components/editor/store/editor-store';
@@ -15,10 +16,6 @@ import { useCommandRunner } from './use-command';
 
 type IndexChanges = Partial<Omit<Index, 'id'>>;
 
-/** Quotes a column name for the starter expression of a new expression part. */
-function quoteIdent(name: string, dialect: 'postgres' | 'mysql'): string {
-  return dialect === 'postgres' ? `"${name.replaceAll('"', '""')}"` : `\`${name.replaceAll('`', '``')}\``;
-}
 
 const orderOptions = [
   { value: 'default', label: 'default order' },
@@ -38,6 +35,8 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
   const { run, error, clearError } = useCommandRunner();
   const index = table?.indexes.find((ix) => ix.id === indexId);
   if (!table || !index) return null;
+  const spec = DIALECTS[dialect];
+  const caps = editorCapabilities(dialect);
   const update = (changes: IndexChanges) => run({ type: 'index.update', tableId, indexId, changes });
   const setParts = (parts: IndexPart[]) => update({ parts });
   const setPart = (i: number, part: IndexPart) => setParts(index.parts.map((p, j) => (j === i ? part : p)));
@@ -123,7 +122,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
                 onValueChange={(v) => setPart(i, updatedPart(part, { nulls: v === 'default' ? undefined : v }))}
               />
             </div>
-            {dialect === 'postgres' && (
+            {caps.operatorClasses && (
               <CommitTextField
                 label={`Part ${i + 1} operator class`}
                 monospace
@@ -136,7 +135,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
                 }}
               />
             )}
-            {dialect === 'mysql' && part.kind === 'column' && (
+            {caps.prefixLengths && part.kind === 'column' && (
               <CommitTextField
                 label={`Part ${i + 1} prefix length`}
                 inputMode="numeric"
@@ -159,7 +158,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
             autoFocus={index.parts.length === 0}
             onPick={(columnId) => setParts([...index.parts, { kind: 'column', columnId }])}
           />
-          <Button onClick={() => setParts([...index.parts, { kind: 'expression', sql: `lower(${quoteIdent(table.columns[0]?.name ?? 'x', dialect)})` }])}>
+          <Button onClick={() => setParts([...index.parts, { kind: 'expression', sql: `lower(${spec.quoteIdentifier(table.columns[0]?.name ?? 'x')})` }])}>
             + Expression
           </Button>
         </div>
@@ -169,7 +168,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
         monospace
         value={index.where ?? ''}
         placeholder="e.g. deleted_at IS NULL (empty = whole table)"
-        hint={dialect === 'mysql' ? 'MySQL has no partial indexes: the DDL reports it.' : undefined}
+        hint={caps.partialIndexes ? undefined : `${spec.label} has no partial indexes: the DDL reports it.`}
         onCommit={(text) => update({ where: text.trim() || undefined })}
       />
       <ColumnSetEditor

@@ -11,7 +11,7 @@ import { createEditorStore } from '@/components/editor/store/editor-store';
 import { formToDefault } from './default-value';
 import { addIndexCommand, toggleColumnUnique, togglePrimaryKeyColumn } from '@/lib/model/commands/helpers/table-edits';
 import { cardinalityAfterChoice } from './plans';
-import { formatColumnType, parseTypeText, userTypeNames } from './type-options';
+import { formatColumnType, parseTypeText, userTypeNames } from '@/lib/dialects/type-text';
 import { addDomainCheckCommand, addDomainCommand, addViewCommand, removeDomainCheckCommand, updateDomainCheckCommand } from '@/lib/model/commands/helpers/view-domain-edits';
 import { parseDomainBaseType } from './view-domain-plans';
 import { sequentialIds } from '@/lib/model/ids';

@@ -1,4 +1,5 @@
 'use client';
+import { DIALECTS } from '@/lib/dialects/dialects';
 import type { Partitioning, PartitionBound, Table } from '@/lib/model/document';
 import { newId } from '@/lib/model/ids';
 import { useEditor } from '@/components/editor/store/editor-store';
@@ -69,7 +70,7 @@ export function PartitioningEditor({ table, run }: { table: Table; run: Run }) {
       />
       {p && (
         <>
-          {dialect === 'postgres' && <Muted>PostgreSQL requires the partition key columns in the primary key and every unique constraint.</Muted>}
+          {DIALECTS[dialect].partitionKeyRule && <Muted>{DIALECTS[dialect].partitionKeyRule}</Muted>}
           <div role="group" aria-label="Partition key" className="flex flex-col gap-1">
             {p.key.map((part, i) => (
               <div key={i} className="flex items-end gap-1">

@@ -1,4 +1,5 @@
 'use client';
+import { editorCapabilities } from '@/lib/dialects/dialects';
 import { cardinalityEndSchema, referentialActionSchema, type CardinalityEnd, type Relationship } from '@/lib/model/document';
 import { cardinalityOf } from '@/lib/model/cardinality';
 import { useEditor } from '@/components/editor/store/editor-store';
@@ -140,7 +141,7 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: stri
         checked={rel.enforced}
         onCheckedChange={(enforced) => update({ enforced })}
       />
-      {(dialect === 'postgres' || rel.deferrable) && (
+      {(editorCapabilities(dialect).deferrableConstraints || rel.deferrable) && (
         <SelectField
           label="Deferrable (PostgreSQL)"
           value={rel.deferrable ?? 'not deferrable'}

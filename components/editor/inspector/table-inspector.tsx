@@ -6,7 +6,8 @@ import { newId } from '@/lib/model/ids';
 import { isPrimaryKeyColumn } from '@/lib/model/lookup';
 import { derivedUniqueName, indexName, uniqueConstraintName } from '@/lib/naming/derived-names';
 import { useEditor } from '@/components/editor/store/editor-store';
-import { formatColumnType } from './type-options';
+import { editorCapabilities } from '@/lib/dialects/dialects';
+import { formatColumnType } from '@/lib/dialects/type-text';
 import { Button, IconButton } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { SelectField } from '@/components/ui/select';
@@ -162,7 +163,7 @@ function KeysSection({ table, run }: { table: Table; run: Run }) {
             emptyText="No columns yet: pick the columns that must be unique."
             onChange={(columnIds) => run({ type: 'unique.update', tableId: table.id, uniqueId: u.id, changes: { columnIds } })}
           />
-          {(dialect === 'postgres' || u.nullsNotDistinct) && (
+          {(editorCapabilities(dialect).nullsNotDistinct || u.nullsNotDistinct) && (
             <CheckboxField
               label="NULLS NOT DISTINCT (PostgreSQL 15+)"
               checked={u.nullsNotDistinct ?? false}
@@ -283,7 +284,7 @@ type MysqlOptions = NonNullable<NonNullable<Table['options']>['mysql']>;
 function MysqlOptionsSection({ table, run }: { table: Table; run: Run }) {
   const dialect = useEditor((s) => s.dialect);
   const mysql = table.options?.mysql;
-  if (dialect !== 'mysql' && !mysql) return null;
+  if (!editorCapabilities(dialect).tableOptions && !mysql) return null;
   const set = (key: keyof MysqlOptions, text: string) => {
     const next: MysqlOptions = { ...mysql, [key]: text.trim() || undefined };
     for (const k of Object.keys(next) as (keyof MysqlOptions)[]) if (next[k] === undefined) delete next[k];

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import type { Column, Dialect } from '@/lib/model/document';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { CommitTextField } from '@/components/ui/text-field';
-import { formatColumnType, parseTypeText, typeSuggestions, userTypeNames, type ParsedType } from './type-options';
+import { formatColumnType, parseTypeText, typeSuggestions, userTypeNames, type ParsedType } from '@/lib/dialects/type-text';
 
 export interface TypePickerProps {
   column: Column;

@@ -3,7 +3,7 @@
  * built in lib/model/commands/helpers/view-domain-edits.ts).
  */
 import type { SchemaDocument, ScalarType } from '@/lib/model/document';
-import { parseTypeText } from './type-options';
+import { parseTypeText } from '@/lib/dialects/type-text';
 
 /** A domain's base type from the picker text: a scalar type only (no enum, no other domain, no array). */
 export function parseDomainBaseType(text: string, doc: Pick<SchemaDocument, 'settings' | 'enums' | 'domains'>): { ok: true; type: ScalarType } | { ok: false; error: string } {

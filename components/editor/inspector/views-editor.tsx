@@ -1,4 +1,5 @@
 'use client';
+import { DIALECTS, editorCapabilities } from '@/lib/dialects/dialects';
 import type { View } from '@/lib/model/document';
 import { useEditor, useEditorStore } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
@@ -45,12 +46,12 @@ export function ViewsEditor({ defaultOpen = false }: { defaultOpen?: boolean }) 
             multiline
             monospace
             rows={Math.min(10, v.sql.split('\n').length + 1)}
-            hint={`The SELECT, in ${v.dialect === 'postgres' ? 'PostgreSQL' : 'MySQL'} SQL. Ctrl+Enter or leaving the field saves.`}
+            hint={`The SELECT, in ${DIALECTS[v.dialect].label} SQL. Ctrl+Enter or leaving the field saves.`}
             value={v.sql}
             // The body is the user's SQL in the document's dialect: a view written before a dialect switch is re-labelled on edit.
             onCommit={(text) => (text.trim() ? update(v, { sql: text.trim(), dialect }) : 'A view needs a SELECT')}
           />
-          {dialect === 'postgres' && (
+          {editorCapabilities(dialect).materializedViews && (
             <CheckboxField label="Materialized" checked={v.materialized} onCheckedChange={(materialized) => update(v, { materialized })} />
           )}
           <CommitTextField

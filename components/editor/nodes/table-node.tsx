@@ -9,7 +9,7 @@ import { memo, useCallback, useRef, useState } from 'react';
 import { Handle, Position, useStore as useFlowStore, useStoreApi, type NodeProps } from '@xyflow/react';
 import type { Column, Table } from '@/lib/model/document';
 import { makeColumn, scalar } from '@/lib/model/build';
-import { formatColumnType, parseTypeText } from '@/components/editor/inspector/type-options';
+import { formatColumnType, parseTypeText } from '@/lib/dialects/type-text';
 import { useEditor, useEditorStore } from '../store/editor-store';
 import type { TableNode } from '../flow/to-flow';
 import { handleId, LOW_DETAIL_ZOOM, ROW_HEIGHT, shownColumns } from '../flow/geometry';

@@ -10,6 +10,7 @@
  * - a relation without `onDelete` gets RESTRICT when required and SET NULL when optional; `onUpdate`
  *   defaults to CASCADE.
  */
+import { dialectSpec } from '../../dialects/dialects';
 import { makeColumn, makeIndex, makeRelationship, makeTable } from '../../model/build';
 import type { Diagnostic } from '../../model/diagnostics';
 import type { Column, DefaultValue, Dialect, EnumType, Identity, Index, ReferentialAction, SchemaDocument, SchemaNamespace, Table, View } from '../../model/document';
@@ -111,7 +112,7 @@ function mapDefault(field: DmmfField, fieldEnum: FieldEnum | undefined, dialect:
 }
 
 function placeholderViewSql(columns: readonly string[], dialect: Dialect): string {
-  const q = (n: string) => (dialect === 'mysql' ? `\`${n.replace(/`/g, '``')}\`` : `"${n.replace(/"/g, '""')}"`);
+  const q = dialectSpec(dialect).quoteIdentifier;
   const list = columns.length ? columns.map((c) => `NULL AS ${q(c)}`).join(', ') : 'NULL AS placeholder';
   return `SELECT ${list} /* placeholder: a Prisma schema does not contain the view's query */`;
 }

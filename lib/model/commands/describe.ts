@@ -2,6 +2,7 @@
  * One line per command for the history UI ("Rename table users -> accounts"). Reads names from the
  * document as it was before the command; unknown ids fall back to the id itself (never throws).
  */
+import { dialectSpec } from '../../dialects/dialects';
 import type { SchemaDocument, Table } from '../document';
 import { columnName, displayName } from '../lookup';
 import { indexName, uniqueConstraintName } from '../../naming/derived-names';
@@ -114,7 +115,7 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
     case 'design.queryPattern.update':
       return updateText('query pattern', childName(doc.design.queryPatterns, command.queryPatternId), command.changes);
     case 'design.queryPattern.remove': return `Remove query pattern ${childName(doc.design.queryPatterns, command.queryPatternId)}`;
-    case 'settings.setDialect': return `Switch dialect to ${command.dialect === 'postgres' ? 'PostgreSQL' : 'MySQL'}`;
+    case 'settings.setDialect': return `Switch dialect to ${dialectSpec(command.dialect).label}`;
     case 'document.replace': return command.label ?? 'Replace the whole schema';
     case 'batch':
       return command.label ?? (command.commands.length === 1 ? describeCommand(command.commands[0], doc) : `${count(command.commands.length, 'change')}`);

@@ -10,14 +10,19 @@
  * `users` are different tables); MySQL compares column, index and (on most installs) table names
  * case-insensitively, so its names are compared lowercased.
  */
+import { dialectSpec, nameKey } from '../../dialects/dialects';
+import type { NameScopes } from '../../dialects/types';
 import type { Dialect, SchemaDocument, Table } from '../document';
 import { displayName } from '../lookup';
 import { valuesOf } from './context';
 import { CommandError } from './errors';
 import { firstFreeName } from '../../naming/unique-names';
 
-export function nameKey(dialect: Dialect, name: string): string {
-  return dialect === 'mysql' ? name.toLowerCase() : name;
+export { nameKey };
+
+/** The current dialect's name scopes (lib/dialects: the generator reads the same facts). */
+export function nameScopes(doc: SchemaDocument): NameScopes {
+  return dialectSpec(doc.settings.dialect).nameScopes;
 }
 
 function sameName(doc: SchemaDocument, a: string, b: string): boolean {
@@ -38,7 +43,7 @@ export function assertRelationNameFree(doc: SchemaDocument, name: string, schema
     if (sameName(doc, t.name, name)) {
       throw new CommandError('duplicate-name', `a table named "${t.name}" already exists in ${schemaLabel(doc, schemaId)}`);
     }
-    const partition = doc.settings.dialect === 'postgres' ? t.partitioning?.partitions.find((p) => sameName(doc, p.name, name)) : undefined;
+    const partition = nameScopes(doc).partitionsAreRelations ? t.partitioning?.partitions.find((p) => sameName(doc, p.name, name)) : undefined;
     if (partition) {
       throw new CommandError('duplicate-name', `a partition named "${partition.name}" (of table "${t.name}") already exists in ${schemaLabel(doc, schemaId)}`);
     }
@@ -81,14 +86,14 @@ export interface IndexNameOwner {
  * the table's own indexes.
  */
 export function indexNameOwners(doc: SchemaDocument, table: Table, schemaId: string | undefined = table.schemaId): Map<string, IndexNameOwner> {
-  const pg = doc.settings.dialect === 'postgres';
-  const scope = pg ? valuesOf(doc.tables).filter((t) => t.schemaId === schemaId && t.id !== table.id).concat(table) : [table];
+  const schemaWide = nameScopes(doc).indexesAreRelations;
+  const scope = schemaWide ? valuesOf(doc.tables).filter((t) => t.schemaId === schemaId && t.id !== table.id).concat(table) : [table];
   const owners = new Map<string, IndexNameOwner>();
   const own = (t: Table, id: string, name: string, kind: IndexNameOwner['kind']) =>
     owners.set(nameKey(doc.settings.dialect, name), { tableId: t.id, tableName: t.name, id, name, kind });
   for (const t of scope) {
     for (const ix of t.indexes) if (ix.name !== undefined) own(t, ix.id, ix.name, 'index');
-    if (!pg) continue;
+    if (!schemaWide) continue;
     for (const u of t.uniques) if (u.name) own(t, u.id, u.name, 'unique constraint');
     if (t.primaryKey?.name) own(t, primaryKeyKey(t.id), t.primaryKey.name, 'primary key');
   }
@@ -122,7 +127,7 @@ export function assertIndexNameFree(
  */
 export function assertConstraintNameFree(doc: SchemaDocument, table: Table, name: string | undefined, exceptId?: string): void {
   if (name === undefined) return;
-  const databaseWide = doc.settings.dialect === 'mysql';
+  const databaseWide = nameScopes(doc).constraintsPerDatabase;
   const names: { id: string; name?: string; tableId: string }[] = [
     { id: primaryKeyKey(table.id), name: table.primaryKey?.name, tableId: table.id },
     ...table.uniques.map((u) => ({ ...u, tableId: table.id })),
@@ -150,7 +155,7 @@ export function uniqueName(dialect: Dialect, base: string, taken: Iterable<strin
 /** Names in the relation namespace of a schema: tables, views and, in PostgreSQL, partitions. */
 export function relationNamesInSchema(doc: SchemaDocument, schemaId: string | undefined): string[] {
   const tables = valuesOf(doc.tables).filter((t) => t.schemaId === schemaId);
-  const partitions = doc.settings.dialect === 'postgres' ? tables.flatMap((t) => t.partitioning?.partitions.map((p) => p.name) ?? []) : [];
+  const partitions = nameScopes(doc).partitionsAreRelations ? tables.flatMap((t) => t.partitioning?.partitions.map((p) => p.name) ?? []) : [];
   return [...tables.map((t) => t.name), ...valuesOf(doc.views).filter((v) => v.schemaId === schemaId).map((v) => v.name), ...partitions];
 }
 
@@ -164,7 +169,7 @@ export function assertPartitionNamesFree(doc: SchemaDocument, table: Table, sche
     const key = nameKey(doc.settings.dialect, p.name);
     if (seen.has(key)) throw new CommandError('duplicate-name', `table "${table.name}" cannot have a partition named "${p.name}": the name is used twice`);
     seen.add(key);
-    if (doc.settings.dialect === 'postgres') assertRelationNameFree(doc, p.name, schemaId, table.id);
+    if (nameScopes(doc).partitionsAreRelations) assertRelationNameFree(doc, p.name, schemaId, table.id);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { SchemaDocument, Table } from '../document';
 import { CommandError } from '../commands/errors';
-import { assertColumnNameFree, assertConstraintNameFree, assertIndexNameFree, assertRelationNameFree, assertTypeNameFree, nameKey } from '../commands/names';
+import { assertColumnNameFree, assertConstraintNameFree, assertIndexNameFree, assertRelationNameFree, assertTypeNameFree, nameKey, nameScopes } from '../commands/names';
 
 export interface NameClash {
   path: string[];
@@ -73,7 +73,7 @@ function tableClashes(
     if (u.name === undefined || !(moved || changed(prior(before?.uniques, u.id), u))) continue;
     const name = u.name;
     check(['tables', t.id, 'uniques', u.id, 'name'], () => {
-      if (merged.settings.dialect === 'postgres') assertIndexNameFree(merged, t, name, u.id);
+      if (nameScopes(merged).indexesAreRelations) assertIndexNameFree(merged, t, name, u.id);
       assertConstraintNameFree(merged, t, name, u.id);
     });
   }

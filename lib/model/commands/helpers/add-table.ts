@@ -1,4 +1,5 @@
 /** The "new table" button: a fresh table with a surrogate key, named so it clashes with nothing. */
+import { editorCapabilities } from '../../../dialects/dialects';
 import type { Dialect, SchemaDocument } from '../../document';
 import { makeColumn, makeTable, scalar } from '../../build';
 import { newId, type IdFactory } from '../../ids';
@@ -34,7 +35,7 @@ export function addTableCommand(doc: SchemaDocument, options: AddTableOptions = 
   }
   const id = makeColumn({
     name: 'id',
-    type: scalar('bigint', dialect === 'mysql' ? { unsigned: true } : {}),
+    type: scalar('bigint', editorCapabilities(dialect).unsigned ? { unsigned: true } : {}),
     nullable: false,
     identity: { always: false },
   }, ids);

@@ -6,7 +6,7 @@
  */
 import type { Column, ColumnType, Relationship, SchemaDocument, Table } from '../../document';
 import { newId, type IdFactory } from '../../ids';
-import { indexNamesInScope, nameKey, relationNamesInSchema } from '../names';
+import { indexNamesInScope, nameKey, nameScopes, relationNamesInSchema } from '../names';
 import type { Command, CommandOf, Point } from '../types';
 
 export interface PasteOptions {
@@ -35,6 +35,7 @@ export function pasteTablesCommand(
 ): CommandOf<'batch'> {
   const ids = options.ids ?? newId;
   const dialect = doc.settings.dialect;
+  const scopes = nameScopes(doc);
   const tableIdMap = new Map<string, string>();
   const columnIdMaps = new Map<string, Map<string, string>>();
   const relationNames = new Map<string | undefined, Set<string>>();
@@ -45,11 +46,11 @@ export function pasteTablesCommand(
   for (const source of tables) {
     const schemaId = source.schemaId && doc.schemas[source.schemaId] ? source.schemaId : undefined;
     if (!relationNames.has(schemaId)) relationNames.set(schemaId, new Set(relationNamesInSchema(doc, schemaId).map((n) => nameKey(dialect, n))));
-    const indexScope = dialect === 'postgres' ? schemaId : `${source.id}`;
+    const indexScope = scopes.indexesAreRelations ? schemaId : `${source.id}`;
     if (!indexNames.has(indexScope)) {
       // Scope of a table with nothing in it: the source's own names only count if it is in `doc`.
       const empty: Table = { ...source, id: '', schemaId, indexes: [], uniques: [], primaryKey: undefined };
-      const existing = dialect === 'postgres' ? indexNamesInScope(doc, empty) : [];
+      const existing = scopes.indexesAreRelations ? indexNamesInScope(doc, empty) : [];
       indexNames.set(indexScope, new Set(existing.map((n) => nameKey(dialect, n))));
     }
 
@@ -65,7 +66,7 @@ export function pasteTablesCommand(
     });
     const col = (id: string) => columnIds.get(id) ?? id;
     // PostgreSQL: named primary keys and uniques create indexes, so their names share the index scope.
-    const indexLikeName = (name: string | undefined) => (name !== undefined && dialect === 'postgres' ? copyName(dialect, name, indexNames.get(indexScope)!) : name);
+    const indexLikeName = (name: string | undefined) => (name !== undefined && scopes.indexesAreRelations ? copyName(dialect, name, indexNames.get(indexScope)!) : name);
     if (table.primaryKey) {
       table.primaryKey.columnIds = table.primaryKey.columnIds.map(col);
       const name = indexLikeName(table.primaryKey.name);
@@ -89,7 +90,7 @@ export function pasteTablesCommand(
     if (table.partitioning) {
       table.partitioning.key = table.partitioning.key.map((p) => (p.kind === 'column' ? { ...p, columnId: col(p.columnId) } : p));
       // PostgreSQL partitions are tables: their names share the schema's relation namespace.
-      const partitionNames = dialect === 'postgres' ? relationNames.get(schemaId)! : new Set<string>();
+      const partitionNames = scopes.partitionsAreRelations ? relationNames.get(schemaId)! : new Set<string>();
       table.partitioning.partitions = table.partitioning.partitions.map((p) => ({ ...p, id: ids('part'), name: copyName(dialect, p.name, partitionNames) }));
     }
     tableIdMap.set(source.id, table.id);

@@ -1,5 +1,6 @@
 /**
- * The column type picker's pure half: free text <-> ColumnType.
+ * Type text <-> ColumnType: the column type picker's pure half (read by the inspector, the canvas
+ * and the command builders).
  *
  * The picker is a text field with suggestions, so an architect can type what they know
  * (`varchar(255)`, `numeric(10,2)`, `timestamp with time zone`, `text[]`, `int unsigned`, an enum's
@@ -7,9 +8,9 @@
  * logical types; anything else is kept verbatim as the current dialect's native type, with `text` as
  * the logical fallback for the other dialect (the DDL generator reports that fallback).
  */
-import type { ColumnType, Dialect, LogicalTypeName, ScalarType, SchemaDocument } from '@/lib/model/document';
-import { logicalTypeNames } from '@/lib/model/document';
-import { spelledTypeName } from '@/lib/dialects/dialects';
+import type { ColumnType, Dialect, LogicalTypeName, ScalarType, SchemaDocument } from '../model/document';
+import { logicalTypeNames } from '../model/document';
+import { DIALECTS, spelledTypeName } from './dialects';
 
 export interface ParsedType {
   type: ColumnType;
@@ -130,7 +131,7 @@ export function parseTypeText(
   const [, , rawArgs, zone, unsigned] = m;
   if (known.native) {
     // Keep the architect's spelling for this dialect; the nearest logical type serves the other one.
-    const native = options.dialect === 'postgres' ? { postgres: body.trim() } : { mysql: body.trim() };
+    const native = { [options.dialect]: body.trim() };
     return { ok: true, value: { type: { kind: 'scalar', name: known.name, native }, arrayDims } };
   }
   let name = known.name;
@@ -204,7 +205,7 @@ function nativeFallback(body: string, arrayDims: number, dialect: Dialect): Pars
   if (/[;]|--|\/\*/.test(body)) return { ok: false, error: 'A type cannot contain ";" or SQL comments' };
   if (!/^[A-Za-z_"`]/.test(body)) return { ok: false, error: `"${body}" does not look like a type name` };
   if (body.length > 200) return { ok: false, error: 'Type text is longer than 200 characters' };
-  const native = dialect === 'postgres' ? { postgres: body } : { mysql: body };
+  const native = { [dialect]: body };
   return { ok: true, value: { type: { kind: 'scalar', name: 'text', native }, arrayDims } };
 }
 
@@ -248,22 +249,12 @@ function formatBaseType(type: ColumnType, doc: Pick<SchemaDocument, 'enums' | 'd
   }
 }
 
-/** Common spellings offered per dialect besides the logical names, as picker suggestions. */
-const DIALECT_SUGGESTIONS: Record<Dialect, readonly string[]> = {
-  postgres: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext'],
-  mysql: ['varchar(255)', 'decimal(10,2)', 'int unsigned', 'bigint unsigned', 'tinyint', 'mediumtext', 'longtext'],
-};
-
-/** Logical types that only one dialect supports natively: hidden from the other dialect's suggestions. */
-const POSTGRES_ONLY: ReadonlySet<LogicalTypeName> = new Set(['timetz', 'interval', 'jsonb', 'inet', 'cidr', 'macaddr', 'varbit', 'xml', 'money', 'tsvector']);
-const MYSQL_ONLY: ReadonlySet<LogicalTypeName> = new Set(['year']);
-
 /** Suggestions for the type picker's datalist: the user's enums and domains first, then types. */
 export function typeSuggestions(doc: Pick<SchemaDocument, 'enums' | 'domains'>, dialect: Dialect): string[] {
   const own = [...Object.values(doc.enums).map((e) => e.name), ...Object.values(doc.domains).map((d) => d.name)];
-  const hidden = dialect === 'postgres' ? MYSQL_ONLY : POSTGRES_ONLY;
+  const { suggestions, hidden } = DIALECTS[dialect].typePicker;
   const logical = logicalTypeNames.filter((n) => !hidden.has(n));
-  return [...new Set([...own, ...DIALECT_SUGGESTIONS[dialect], ...logical])];
+  return [...new Set([...own, ...suggestions, ...logical])];
 }
 
 /** Name -> id maps the parser uses to resolve enum and domain names. */

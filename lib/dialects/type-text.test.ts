@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, enumType, scalar } from '@/lib/model/build';
-import type { ColumnType, Dialect } from '@/lib/model/document';
-import { formatColumnType, parseTypeText, typeSuggestions, userTypeNames } from './type-options';
+import { documentOf, enumType, scalar } from '../model/build';
+import type { ColumnType, Dialect } from '../model/document';
+import { formatColumnType, parseTypeText, typeSuggestions, userTypeNames } from './type-text';
 
 const doc = documentOf({
   enums: [{ id: 'enm_status', name: 'order_status', values: ['new', 'paid'] }],
