@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SchemaDocument, Table } from '../../model/document';
+import { generateDdl } from '../../ddl/generate-ddl';
 import { importMysql } from './import-mysql';
 
 const tableNamed = (doc: SchemaDocument, name: string): Table => {
@@ -93,6 +94,29 @@ describe('importMysql features', () => {
     expect(Object.values(doc.relationships)).toMatchObject([{ name: 'fk_b_a', onDelete: 'cascade', onUpdate: 'restrict' }]);
     expect(b.indexes.map((i) => [i.name, i.unique])).toEqual([['ix_note', false], ['ux_note', true]]);
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([[8, 'DROP column is not modeled']]);
+  });
+
+  it('a prefix length is a prefix in every index form (CREATE INDEX reads `col(764)` as a call): not an expression', async () => {
+    const { document: doc } = await importMysql(`
+      CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(1000), b INT, c VARCHAR(10), KEY k1 (name(20)));
+      CREATE INDEX i2 ON t (name(764), b DESC);
+      CREATE UNIQUE INDEX i3 ON t (\`name\`(10) DESC);
+      ALTER TABLE t ADD INDEX i4 (name(30));
+      CREATE INDEX i5 ON t ((lower(c)));
+      CREATE INDEX i6 ON t (nosuchcolumn(5));
+    `);
+    const t = tableNamed(doc, 't');
+    const name = t.columns.find((c) => c.name === 'name')!.id;
+    const b = t.columns.find((c) => c.name === 'b')!.id;
+    const parts = Object.fromEntries(t.indexes.map((i) => [i.name, i.parts]));
+    expect(parts.k1).toEqual([{ kind: 'column', columnId: name, length: 20 }]);
+    expect(parts.i2).toEqual([{ kind: 'column', columnId: name, length: 764 }, { kind: 'column', columnId: b, order: 'desc' }]);
+    expect(parts.i3).toEqual([{ kind: 'column', columnId: name, length: 10, order: 'desc' }]);
+    expect(parts.i4).toEqual([{ kind: 'column', columnId: name, length: 30 }]);
+    // A functional key part (in its own parentheses) stays an expression; so does a call of no column.
+    expect(parts.i5).toMatchObject([{ kind: 'expression' }]);
+    expect(parts.i6).toMatchObject([{ kind: 'expression' }]);
+    expect(generateDdl(doc, 'mysql', { target: 'mariadb-10.11' }).sql).toContain('CREATE INDEX `i2` ON `t` (`name`(764), `b` DESC)');
   });
 
   it('MODIFY / CHANGE COLUMN replace the definition in place and keep keys attached; CREATE TABLE AS is skipped', async () => {

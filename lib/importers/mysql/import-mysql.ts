@@ -326,7 +326,13 @@ class MysqlImport {
         if (d.order_by?.toLowerCase() === 'desc') part.order = 'desc';
         parts.push(part);
       } else {
-        parts.push({ kind: 'expression', sql: this.sqlOf(d) });
+        const prefixed = prefixKeyPart(d);
+        const col = prefixed ? this.b.findColumn(table, prefixed.column) : undefined;
+        if (prefixed && col) {
+          const part: IndexPart = { kind: 'column', columnId: col.id, length: prefixed.length };
+          if (prefixed.desc) part.order = 'desc';
+          parts.push(part);
+        } else parts.push({ kind: 'expression', sql: this.sqlOf(d) });
       }
     }
     return parts;
@@ -576,4 +582,20 @@ export async function importMysql(source: string, options: { ids?: IdFactory } =
   if (hint) b.diag('warning', 'import.wrong-dialect', hint);
   b.skipped.sort((x, y) => x.line - y.line);
   return b.finish();
+}
+
+/**
+ * `col(764)` as a key part of `CREATE INDEX ... ON t (col(764))`: the parser reads it as a call of a
+ * function named `col`. A prefix length, not an expression: functional key parts are always in their
+ * own parentheses in MySQL (`((lower(c)))`), which the parser marks.
+ */
+function prefixKeyPart(e: Expr | ColumnRef): { column: string; length: number; desc: boolean } | undefined {
+  const f = e as { type?: string; parentheses?: boolean; name?: { name?: { value?: unknown }[] }; args?: { value?: { type?: string; value?: unknown }[] }; order_by?: string | null };
+  if (f.type !== 'function' || f.parentheses) return undefined;
+  const names = f.name?.name ?? [];
+  const args = f.args?.value ?? [];
+  if (names.length !== 1 || typeof names[0].value !== 'string' || args.length !== 1 || args[0].type !== 'number') return undefined;
+  const length = Number(args[0].value);
+  if (!Number.isInteger(length) || length <= 0) return undefined;
+  return { column: ident(names[0].value), length, desc: f.order_by?.toLowerCase() === 'desc' };
 }
