@@ -4,7 +4,9 @@
  * the order the user sees. A foreign key that closes a cycle is "deferred": the generator adds it with
  * ALTER TABLE after all tables exist. Self-references never need deferring.
  */
-import type { Relationship, SchemaDocument, Table } from '../model/document';
+import type { Relationship, SchemaDocument, Table, View } from '../model/document';
+import { SQL_LEXERS } from '../sql-lexer';
+import { identifiersIn } from './sql-text';
 
 export interface TableOrder {
   tables: Table[];
@@ -70,9 +72,52 @@ export type DropItem =
  */
 export function dropOrder(doc: SchemaDocument): DropItem[] {
   const items: DropItem[] = [];
-  for (const v of Object.values(doc.views).reverse()) items.push({ kind: 'view', id: v.id, name: v.name, schemaId: v.schemaId, materialized: v.materialized });
+  for (const v of viewOrder(doc).reverse()) items.push({ kind: 'view', id: v.id, name: v.name, schemaId: v.schemaId, materialized: v.materialized });
   for (const t of tableOrder(doc).tables.reverse()) items.push({ kind: 'table', id: t.id, name: t.name, schemaId: t.schemaId });
   for (const d of Object.values(doc.domains).reverse()) items.push({ kind: 'domain', id: d.id, name: d.name, schemaId: d.schemaId });
   for (const e of Object.values(doc.enums).reverse()) items.push({ kind: 'enum', id: e.id, name: e.name, schemaId: e.schemaId });
   return items;
+}
+
+/**
+ * Views in an order that creates each one after the views it reads: document order, except that a view
+ * comes after every view whose name its body mentions (as a word or a quoted identifier, outside
+ * strings and comments; read with its own dialect's lexer). Depth-first in document order, so a
+ * document already in dependency order (every dump) keeps its order; a cycle keeps document order.
+ */
+export function viewOrder(doc: SchemaDocument): View[] {
+  const views = Object.values(doc.views);
+  if (views.length < 2) return views;
+  const byName = new Map<string, View[]>();
+  for (const v of views) {
+    const key = v.name.toLowerCase();
+    (byName.get(key) ?? byName.set(key, []).get(key)!).push(v);
+  }
+  const reads = (v: View): View[] => {
+    const out: View[] = [];
+    for (const name of identifiersIn(v.sql, SQL_LEXERS[v.dialect])) {
+      for (const other of byName.get(name) ?? []) if (other !== v) out.push(other);
+    }
+    return out;
+  };
+  // Iterative depth-first search: a chain of thousands of views must not exhaust the call stack.
+  const seen = new Set<string>();
+  const ordered: View[] = [];
+  for (const root of views) {
+    if (seen.has(root.id)) continue;
+    seen.add(root.id);
+    const stack: { view: View; deps: View[]; next: number }[] = [{ view: root, deps: reads(root), next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const dep = top.deps[top.next++];
+      if (dep === undefined) {
+        ordered.push(top.view);
+        stack.pop();
+      } else if (!seen.has(dep.id)) {
+        seen.add(dep.id);
+        stack.push({ view: dep, deps: reads(dep), next: 0 });
+      }
+    }
+  }
+  return ordered;
 }

@@ -1,11 +1,12 @@
-/** CREATE [MATERIALIZED] VIEW for the views written in this dialect. */
+/** CREATE [MATERIALIZED] VIEW for the views written in this dialect, each after the views it reads. */
 import { dialectSpec } from '../dialects/dialects';
 import type { DdlContext } from './context';
+import { viewOrder } from './order';
 import { trimStatement } from './sql-text';
 
 export function viewStatements(ctx: DdlContext): string[] {
   const out: string[] = [];
-  for (const v of Object.values(ctx.doc.views)) {
+  for (const v of viewOrder(ctx.doc)) {
     const path = `views.${v.id}`;
     if (v.dialect !== ctx.dialect) {
       ctx.diag('warning', 'view.dialect-mismatch', `view "${v.name}" is written in ${dialectSpec(v.dialect).label} SQL: skipped for ${ctx.spec.label} (rewrite it, or keep one per dialect)`, v.id, path);
