@@ -165,7 +165,8 @@ const CASES: Case[] = [
     const child = table('child', [col('parent_code')]);
     return documentOf({ tables: [parent, child], relationships: [makeRelationship({ fromTableId: child.id, toTableId: parent.id, columnPairs: [{ fromColumnId: child.columns[1].id, toColumnId: parent.columns[1].id }] }, ids)] });
   }],
-  ['fk.set-null-on-not-null', 'postgres', () => parentChild('set null', false).doc],
+  ['fk.set-null-on-not-null', 'mysql', () => parentChild('set null', false).doc],
+  ['fk.set-null-fails-at-runtime', 'postgres', () => parentChild('set null', false).doc],
   ['mysql.foreign-key-collation-mismatch', 'mysql', () => {
     const code = col('code', { type: scalar('varchar', { length: 9 }), nullable: false });
     const parent = makeTable({ name: 'parent', columns: [code], primaryKey: { columnIds: [code.id] }, options: { mysql: { collation: 'utf8mb4_bin' } } }, ids);

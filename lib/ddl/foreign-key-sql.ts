@@ -21,10 +21,19 @@ function relationshipWhere(r: Relationship, from: Table, to: Table): string {
   return `relationship "${r.name ?? `${from.name} -> ${to.name}`}"`;
 }
 
-/** `set default` becomes `no action` where InnoDB rejects it; `set null` on NOT NULL columns is an error. */
+/**
+ * `set default` becomes `no action` where InnoDB rejects it. `set null` on NOT NULL columns is an error
+ * where the engine rejects the statement (InnoDB), and a warning where it is accepted and fails only
+ * when a parent row is deleted or updated (PostgreSQL).
+ */
 function checkedAction(ctx: DdlContext, r: Relationship, from: Table, to: Table, fromColumns: readonly (Column | undefined)[], action: ReferentialAction, event: 'DELETE' | 'UPDATE'): ReferentialAction {
   if (action === 'set null' && fromColumns.some((c) => c && !c.nullable)) {
-    ctx.diag('error', 'fk.set-null-on-not-null', `${relationshipWhere(r, from, to)}: ON ${event} SET NULL on NOT NULL column(s) ${fromColumns.filter((c) => c && !c.nullable).map((c) => `"${c!.name}"`).join(', ')}`, r.id, `relationships.${r.id}`);
+    const columns = fromColumns.filter((c) => c && !c.nullable).map((c) => `"${c!.name}"`).join(', ');
+    if (ctx.caps.setNullOnNotNull === 'rejected') {
+      ctx.diag('error', 'fk.set-null-on-not-null', `${relationshipWhere(r, from, to)}: ON ${event} SET NULL on NOT NULL column(s) ${columns}: ${ctx.caps.label} rejects it`, r.id, `relationships.${r.id}`);
+    } else {
+      ctx.diag('warning', 'fk.set-null-fails-at-runtime', `${relationshipWhere(r, from, to)}: ON ${event} SET NULL on NOT NULL column(s) ${columns}: accepted, but every ${event} of a referenced row will fail`, r.id, `relationships.${r.id}`);
+    }
   }
   if (action === 'set default' && !ctx.caps.setDefaultAction) {
     ctx.diag('warning', `${ctx.dialect}.set-default-action`, `${relationshipWhere(r, from, to)}: InnoDB rejects ON ${event} SET DEFAULT: NO ACTION used`, r.id, `relationships.${r.id}`);

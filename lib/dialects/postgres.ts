@@ -53,6 +53,7 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     checksOnActionColumns: true,
     foreignKeyCollationsMatch: false,
     dropCascade: true,
+    setNullOnNotNull: 'fails-at-runtime',
   };
 }
 

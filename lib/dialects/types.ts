@@ -81,6 +81,9 @@ export interface Capabilities {
   foreignKeyCollationsMatch: boolean;
   /** DROP .. CASCADE removes what depends on it; else a cycle needs FOREIGN_KEY_CHECKS switched off. */
   dropCascade: boolean;
+  /** ON DELETE/UPDATE SET NULL on a NOT NULL column: rejected by CREATE TABLE (InnoDB), or accepted and
+   * failing only when a parent row is deleted or updated (PostgreSQL). */
+  setNullOnNotNull: 'rejected' | 'fails-at-runtime';
   /** MySQL 8 rejects CHECK constraints that mention an AUTO_INCREMENT column; MariaDB accepts them. */
   checksOnAutoIncrement: boolean;
   /**
