@@ -130,9 +130,16 @@ const TYPE_TABLE: Record<ScalarType['name'], (t: ScalarType, caps: Capabilities)
 
 const UNSIGNABLE = new Set<ScalarType['name']>(['smallint', 'integer', 'bigint', 'decimal', 'real', 'double']);
 
+const DISPLAY_WIDTH = new Set<ScalarType['name']>(['smallint', 'integer', 'bigint']);
+
 function mapType(t: ScalarType, caps: Capabilities): MappedType {
   const mapped = TYPE_TABLE[t.name](t, caps);
-  return t.unsigned && UNSIGNABLE.has(t.name) ? { ...mapped, sql: `${mapped.sql} unsigned` } : mapped;
+  const integer = DISPLAY_WIDTH.has(t.name);
+  const width = integer && t.displayWidth ? `(${t.displayWidth})` : '';
+  const zerofill = integer && t.zerofill;
+  // ZEROFILL implies UNSIGNED; the server reports both.
+  const unsigned = (t.unsigned || zerofill) && UNSIGNABLE.has(t.name) ? ' unsigned' : '';
+  return width || unsigned || zerofill ? { ...mapped, sql: `${mapped.sql}${width}${unsigned}${zerofill ? ' zerofill' : ''}` } : mapped;
 }
 
 /** MySQL 8.0 reserved words (the subset marked (R) in the manual that users meet in schemas). */

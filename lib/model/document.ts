@@ -73,6 +73,10 @@ export const scalarTypeSchema = z.object({
   scale: z.number().int().min(-1000).max(1000).optional(),
   /** MySQL UNSIGNED integers/decimals. */
   unsigned: z.boolean().optional(),
+  /** MySQL integer display width (`int(11)`) and ZEROFILL: how values are shown, kept so a dump
+   * round-trips; other dialects ignore them. */
+  displayWidth: z.number().int().min(1).max(255).optional(),
+  zerofill: z.boolean().optional(),
   native: nativeTypeSchema.optional(),
 });
 export type ScalarType = z.infer<typeof scalarTypeSchema>;

@@ -137,6 +137,7 @@ CREATE TABLE \`by_region\` (\`id\` int NOT NULL, \`region\` int NOT NULL, PRIMAR
   PARTITION BY LIST COLUMNS(\`region\`) (PARTITION pa VALUES IN (1,2), PARTITION pb VALUES IN (3));
 CREATE TABLE \`hashed\` (\`id\` int NOT NULL PRIMARY KEY) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci PARTITION BY HASH (\`id\`) PARTITIONS 3;
 CREATE INDEX \`orders_note\` ON \`orders\` (\`note\`);
+CREATE TABLE \`widths\` (\`id\` int(11) unsigned NOT NULL AUTO_INCREMENT, \`code\` int(4) unsigned zerofill NOT NULL, \`big\` bigint(20) DEFAULT NULL, \`small\` smallint(3) zerofill, \`flag\` tinyint(1) NOT NULL DEFAULT 0, PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX \`orders_note_prefix\` ON \`orders\` (\`note\`(20), \`total\` DESC);
 `;
 

@@ -96,6 +96,19 @@ describe('importMysql features', () => {
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([[8, 'DROP column is not modeled']]);
   });
 
+  it('integer display widths and ZEROFILL are kept for MySQL (int(11) unsigned stays int(11) unsigned) and ignored by PostgreSQL', async () => {
+    const { document: doc } = await importMysql('CREATE TABLE w (id int(11) unsigned NOT NULL PRIMARY KEY, code int(4) zerofill, big bigint(20), flag tinyint(1), small tinyint(4) unsigned, plain int);');
+    const types = Object.fromEntries(tableNamed(doc, 'w').columns.map((c) => [c.name, c.type]));
+    expect(types.id).toMatchObject({ name: 'integer', unsigned: true, displayWidth: 11 });
+    expect(types.code).toMatchObject({ name: 'integer', unsigned: true, displayWidth: 4, zerofill: true });
+    expect(types.plain).not.toHaveProperty('displayWidth');
+    const mysql = generateDdl(doc, 'mysql', { target: 'mariadb-10.11' }).sql;
+    for (const t of ['`id` int(11) unsigned NOT NULL', '`code` int(4) unsigned zerofill', '`big` bigint(20)', '`flag` tinyint(1)', '`small` tinyint(4) unsigned', '`plain` int']) expect(mysql).toContain(t);
+    const pg = generateDdl(doc, 'postgres').sql;
+    expect(pg).toContain('"id" integer NOT NULL');
+    expect(pg).toContain('"code" integer');
+  });
+
   it('a prefix length is a prefix in every index form (CREATE INDEX reads `col(764)` as a call): not an expression', async () => {
     const { document: doc } = await importMysql(`
       CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(1000), b INT, c VARCHAR(10), KEY k1 (name(20)));

@@ -66,12 +66,13 @@ export interface MysqlTypeInput {
   setMembers?: string[];
 }
 
-/** Integer types whose display width is noise (INT(11)); widths are dropped. */
+/** Integer types: a width is a display width (INT(11)), kept in the MySQL spelling, not a length. */
 const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'MEDIUMINT', 'INT', 'INTEGER', 'BIGINT']);
 
 export function mapMysqlScalar(input: MysqlTypeInput): ScalarType {
   const dt = input.dataType.toUpperCase();
   const unsigned = (input.suffix ?? []).some((s) => s.toUpperCase() === 'UNSIGNED');
+  const zerofill = (input.suffix ?? []).some((s) => s.toUpperCase() === 'ZEROFILL');
   if (dt === 'SET') {
     return { kind: 'scalar', name: 'text', native: { mysql: `set(${(input.setMembers ?? []).join(',')})`.slice(0, 200) } };
   }
@@ -85,14 +86,25 @@ export function mapMysqlScalar(input: MysqlTypeInput): ScalarType {
     if (input.scale != null) type.scale = input.scale;
   }
   if (entry.mods === 'time-precision' && input.length != null) type.precision = input.length;
-  if (unsigned && (INTEGER_TYPES.has(dt) || dt === 'DECIMAL' || dt === 'NUMERIC' || dt === 'FLOAT' || dt === 'DOUBLE')) type.unsigned = true;
+  // ZEROFILL implies UNSIGNED (the server adds it).
+  if ((unsigned || zerofill) && (INTEGER_TYPES.has(dt) || dt === 'DECIMAL' || dt === 'NUMERIC' || dt === 'FLOAT' || dt === 'DOUBLE')) type.unsigned = true;
   if (entry.native) {
-    // tinyint(1) is MySQL's boolean idiom: keep that width; other integer widths are display-only.
     let native = dt.toLowerCase();
-    if (dt === 'TINYINT' && len === 1) native = 'tinyint(1)';
-    else if ((dt === 'DATETIME' || dt === 'TIMESTAMP') && input.length != null) native = `${native}(${input.length})`;
+    if ((dt === 'DATETIME' || dt === 'TIMESTAMP') && input.length != null) native = `${native}(${input.length})`;
     if (unsigned && INTEGER_TYPES.has(dt)) native += ' unsigned';
     type.native = { mysql: native };
+  }
+  // Integer display widths and ZEROFILL are part of the column's MySQL type (the catalog reports them,
+  // and zero-filled values read differently): kept, and ignored by other dialects. tinyint and
+  // mediumint have no logical type of their own: their MySQL spelling carries them.
+  if (INTEGER_TYPES.has(dt) && (len !== undefined || zerofill)) {
+    if (type.native?.mysql) {
+      // tinyint(1) included: MySQL's boolean idiom.
+      type.native = { mysql: `${dt.toLowerCase()}${len !== undefined ? `(${len})` : ''}${unsigned || zerofill ? ' unsigned' : ''}${zerofill ? ' zerofill' : ''}` };
+    } else {
+      if (len !== undefined) type.displayWidth = len;
+      if (zerofill) type.zerofill = true;
+    }
   }
   if (dt === 'FLOAT' && input.length != null) type.native = { mysql: input.scale != null ? `float(${input.length},${input.scale})` : `float(${input.length})` };
   return type;
