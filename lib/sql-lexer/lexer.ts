@@ -179,40 +179,37 @@ export class SqlLexer {
     return i;
   }
 
-  /** The offset of the parenthesis closing the one at `open`, or undefined when it is never closed. */
-  matchingParen(text: string, open: number): number | undefined {
+  /**
+   * The offsets of the characters of `text[from, to)` that are SQL structure (outside quotes and
+   * comments), with the parenthesis depth before each: what every structural scan walks.
+   */
+  *structure(text: string, from = 0, to = text.length): Generator<{ at: number; code: number; depth: number }> {
     let depth = 0;
-    let i = open;
-    const n = text.length;
-    while (i < n) {
+    let i = from;
+    while (i < to) {
       const past = this.skip(text, i);
       if (past !== i) {
         i = past;
         continue;
       }
-      const c = text.charCodeAt(i);
-      if (c === 40) depth++;
-      else if (c === 41 && --depth === 0) return i;
+      const code = text.charCodeAt(i);
+      yield { at: i, code, depth };
+      if (code === 40) depth++;
+      else if (code === 41) depth--;
       i++;
     }
+  }
+
+  /** The offset of the parenthesis closing the one at `open`, or undefined when it is never closed. */
+  matchingParen(text: string, open: number): number | undefined {
+    for (const { at, code, depth } of this.structure(text, open)) if (code === 41 && depth === 1) return at;
     return undefined;
   }
 
   /** Parenthesis depth at `at` (net opens before it, outside quotes and comments). */
   depthAt(text: string, at: number): number {
     let depth = 0;
-    let i = 0;
-    while (i < at) {
-      const past = this.skip(text, i);
-      if (past !== i) {
-        i = past;
-        continue;
-      }
-      const c = text.charCodeAt(i);
-      if (c === 40) depth++;
-      else if (c === 41) depth--;
-      i++;
-    }
+    for (const c of this.structure(text, 0, at)) depth = c.depth + (c.code === 40 ? 1 : c.code === 41 ? -1 : 0);
     return depth;
   }
 
@@ -220,26 +217,14 @@ export class SqlLexer {
   splitTopLevel(text: string, separator = ','): { start: number; end: number }[] {
     const sep = separator.charCodeAt(0);
     const out: { start: number; end: number }[] = [];
-    let depth = 0;
     let start = 0;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-      const past = this.skip(text, i);
-      if (past !== i) {
-        i = past;
-        continue;
+    for (const { at, code, depth } of this.structure(text)) {
+      if (code === sep && depth === 0) {
+        out.push({ start, end: at });
+        start = at + 1;
       }
-      const c = text.charCodeAt(i);
-      if (c === 40) depth++;
-      else if (c === 41) depth--;
-      else if (c === sep && depth === 0) {
-        out.push({ start, end: i });
-        start = i + 1;
-      }
-      i++;
     }
-    out.push({ start, end: n });
+    out.push({ start, end: text.length });
     return out;
   }
 }
