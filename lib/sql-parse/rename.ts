@@ -94,6 +94,19 @@ class Rewriter {
   }
 }
 
+/** The edits to one text: a located name part is replaced; one the parser could not locate is a note. */
+class SiteEdits {
+  readonly edits: Edit[] = [];
+  readonly stuck: string[] = [];
+  replace(part: NamePart, text: string, shown = part.value): void {
+    if (part.span.start < 0) this.stuck.push(`"${shown}" could not be located in the text; rename it by hand`);
+    else this.edits.push({ span: part.span, text });
+  }
+  applyTo(r: Rewriter, site: ExpressionSite): void {
+    r.apply(site, this.edits, [...new Set(this.stuck)]);
+  }
+}
+
 function viewSites(doc: SchemaDocument): Extract<ExpressionSite, { kind: 'view' }>[] {
   return Object.values(doc.views).map((view) => ({ kind: 'view', view, text: view.sql }));
 }
@@ -116,15 +129,12 @@ function rewriteTableExpressions(r: Rewriter, table: Table, match: (parts: NameP
       r.unparsed(site, `it does not parse: ${parsed.message} at line ${parsed.line}, column ${parsed.column}`);
       continue;
     }
-    const edits: Edit[] = [];
-    const stuck: string[] = [];
+    const e = new SiteEdits();
     for (const ref of parsed.refs) {
       const part = match(ref.parts);
-      if (!part) continue;
-      if (part.span.start < 0) stuck.push(`"${ref.parts.map((p) => p.value).join('.')}" could not be located in the text; rename it by hand`);
-      else edits.push({ span: part.span, text: replacement(part) });
+      if (part) e.replace(part, replacement(part), ref.parts.map((p) => p.value).join('.'));
     }
-    r.apply(site, edits, stuck);
+    e.applyTo(r, site);
   }
 }
 
@@ -155,24 +165,21 @@ export function renameColumnPlan(doc: SchemaDocument, tableId: string, columnId:
     const v = r.view(site);
     if (!v) continue;
     const { parsed, cat, spec } = v;
-    const edits: Edit[] = [];
-    const stuck: string[] = [];
+    const e = new SiteEdits();
     for (const ref of parsed.refs) {
       const last = ref.parts[ref.parts.length - 1];
       if (!cat.same(last.value, old)) continue;
       const res = resolveColumnRef(ref, parsed.scopes, cat);
       const name = ref.parts.map((p) => p.value).join('.');
-      if (res.kind === 'table' && res.table.id === table.id) {
-        if (last.span.start < 0) stuck.push(`"${name}" could not be located in the text; rename it by hand`);
-        else edits.push({ span: last.span, text: spellIdentifier(spec, newName, last.quoted) });
-      } else if (res.kind === 'ambiguous' && res.tables.includes(table)) stuck.push(`"${name}" may mean ${res.tables.map((t) => t.name).join(' or ')}: not rewritten, qualify it`);
-      else if (res.kind === 'using' && res.tables.includes(table)) stuck.push(`"${name}" is a JOIN ... USING / NATURAL column: not rewritten, rename it by hand`);
+      if (res.kind === 'table' && res.table.id === table.id) e.replace(last, spellIdentifier(spec, newName, last.quoted), name);
+      else if (res.kind === 'ambiguous' && res.tables.includes(table)) e.stuck.push(`"${name}" may mean ${res.tables.map((t) => t.name).join(' or ')}: not rewritten, qualify it`);
+      else if (res.kind === 'using' && res.tables.includes(table)) e.stuck.push(`"${name}" is a JOIN ... USING / NATURAL column: not rewritten, rename it by hand`);
     }
     for (const scope of parsed.scopes) {
       const hasTable = scope.relations.some((rel) => cat.tableOf(rel) === table);
-      if (hasTable && scope.usingColumns.some((u) => cat.same(u, old))) stuck.push(`it joins USING ("${old}"): not rewritten, rename it by hand`);
+      if (hasTable && scope.usingColumns.some((u) => cat.same(u, old))) e.stuck.push(`it joins USING ("${old}"): not rewritten, rename it by hand`);
     }
-    r.apply(site, edits, [...new Set(stuck)]);
+    e.applyTo(r, site);
   }
   return r.plan(rename, `Rename column ${table.name}.${old} to ${newName}`, newName);
 }
@@ -193,19 +200,15 @@ export function renameTablePlan(doc: SchemaDocument, tableId: string, newName: s
     const v = r.view(site);
     if (!v) continue;
     const { parsed, cat, spec } = v;
-    const edits: Edit[] = [];
-    const stuck: string[] = [];
-    const respell = (part: NamePart) => {
-      if (part.span.start < 0) stuck.push(`"${part.value}" could not be located in the text; rename it by hand`);
-      else edits.push({ span: part.span, text: spellIdentifier(spec, newName, part.quoted) });
-    };
+    const e = new SiteEdits();
+    const respell = (part: NamePart) => e.replace(part, spellIdentifier(spec, newName, part.quoted));
     for (const { site: rel } of parsed.relations) if (rel.name && cat.tableOf(rel) === table) respell(rel.name);
     for (const ref of parsed.refs) {
       if (ref.parts.length < 2) continue;
       const res = resolveColumnRef(ref, parsed.scopes, cat);
       if (res.kind === 'table' && res.table === table && res.relation.alias === undefined) respell(ref.parts[ref.parts.length - 2]);
     }
-    r.apply(site, edits, stuck);
+    e.applyTo(r, site);
   }
   return r.plan(rename, `Rename table ${old} to ${newName}`, newName);
 }
