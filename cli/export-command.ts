@@ -14,7 +14,7 @@ import type { SchemaDocument } from '../lib/model/document';
 import { RenderOptionsError } from '../lib/formats/options';
 import { formatIds, optionKeys, outputFormat } from '../lib/formats/registry';
 import { exportFile } from '../lib/formats/files';
-import { loadSqlParsers } from '../lib/sql-parse/load';
+import { renderContextFor } from '../lib/formats/render';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
 import { importPath, printImportError } from './import-command';
 import { ImportError } from '../lib/importers/types';
@@ -214,8 +214,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   let result;
   try {
-    const sqlParsers = outputFormat(second.format)?.checksExpressions ? await loadSqlParsers() : undefined;
-    result = exportFile(doc, second.format, { options: second.options, sqlParsers });
+    result = exportFile(doc, second.format, { options: second.options, ...(await renderContextFor(second.format)) });
   } catch (err) {
     if (err instanceof RenderOptionsError) return usageError(err.message.replace(/^options\.(\w+)/, (_m, key: string) => `option ${key}`));
     throw err;

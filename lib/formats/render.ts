@@ -5,6 +5,7 @@
  * the format says errors make it unusable.
  */
 import type { SchemaDocument } from '../model/document';
+import { loadSqlParsers } from '../sql-parse/load';
 import { parseOptions } from './options';
 import { outputFormat, type FormatOutput, type OutputFormat, type RenderContext } from './registry';
 
@@ -19,6 +20,11 @@ export function requireFormat(id: string): OutputFormat {
   const f = outputFormat(id);
   if (!f) throw new UnknownFormatError(id);
   return f;
+}
+
+/** What rendering `id` needs loaded first: the SQL parsers for formats that check expressions. */
+export async function renderContextFor(id: string): Promise<RenderContext> {
+  return outputFormat(id)?.checksExpressions ? { sqlParsers: await loadSqlParsers() } : {};
 }
 
 export function renderFormat(doc: SchemaDocument, id: string, rawOptions?: unknown, context: RenderContext = {}): FormatOutput {

@@ -15,10 +15,9 @@ import { importErrorResponse, importRequestSchema, importResultResponse } from '
 import { contentDisposition, exportFile } from '../../formats/files';
 import { formatIds, outputFormat } from '../../formats/registry';
 import { RenderOptionsError } from '../../formats/options';
-import { renderFormat } from '../../formats/render';
+import { renderContextFor, renderFormat } from '../../formats/render';
 import { refusalMessage, refusingDiagnostics } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
-import { loadSqlParsers } from '../../sql-parse/load';
 import type { Dialect } from '../../model/document';
 import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
@@ -61,8 +60,7 @@ async function render(bodyText: string): Promise<Response> {
   let result;
   try {
     // Every expression and view body is parsed (expression.syntax / expression.unknown-column).
-    const sqlParsers = outputFormat(body.format)?.checksExpressions ? await loadSqlParsers() : undefined;
-    result = renderFormat(parsed.document, body.format, body.options, { sqlParsers });
+    result = renderFormat(parsed.document, body.format, body.options, await renderContextFor(body.format));
   } catch (err) {
     if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
     throw err;
@@ -101,8 +99,7 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
-  const sqlParsers = outputFormat(task.format)?.checksExpressions ? await loadSqlParsers() : undefined;
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, sqlParsers });
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, ...(await renderContextFor(task.format)) });
   // The same rule as POST /api/render: a script with errors is refused, not served.
   const errors = outputFormat(task.format)?.refusesOnErrors ? refusingDiagnostics(file.diagnostics) : [];
   if (errors.length) return errorResponse(422, 'export_failed', refusalMessage(task.format, errors), { diagnostics: file.diagnostics });
