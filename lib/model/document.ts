@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_LIMITS as L } from './limits';
+import { reviewConfigSchema } from './review-config';
 
 /**
  * The newest document version this build reads and writes. Version 2: columns carry a five-level
@@ -440,5 +441,7 @@ export const schemaDocumentShape = z.object({
   notes: z.record(idSchema, noteSchema),
   design: designSchema,
   layout: layoutSchema,
+  /** Design review configuration and waivers (lib/review); absent = the defaults, no waivers. */
+  review: reviewConfigSchema.optional(),
 });
 export type SchemaDocument = z.infer<typeof schemaDocumentShape>;

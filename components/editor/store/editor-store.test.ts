@@ -167,6 +167,15 @@ const cases = {
   },
   'design.queryPattern.remove': { command: { type: 'design.queryPattern.remove', queryPatternId: 'q_orders_by_user' }, check: (d) => expect(d.design.queryPatterns).toEqual([]) },
   'settings.setDialect': { command: { type: 'settings.setDialect', dialect: 'mysql' }, check: (d) => expect(d.settings.dialect).toBe('mysql') },
+  'review.setRule': { command: { type: 'review.setRule', ruleId: 'no-primary-key', setting: { enabled: false } }, check: (d) => expect(d.review?.rules?.['no-primary-key']).toEqual({ enabled: false }) },
+  'review.waive': {
+    command: { type: 'review.waive', waiver: { key: 'no-primary-key:t_users', ruleId: 'no-primary-key', rationale: 'staging' } },
+    check: (d) => expect(d.review?.waivers).toHaveLength(1),
+  },
+  'review.unwaive': {
+    command: { type: 'batch', commands: [{ type: 'review.waive', waiver: { key: 'k', ruleId: 'no-primary-key', rationale: 'r' } }, { type: 'review.unwaive', key: 'k' }] },
+    check: (d) => expect(d.review?.waivers).toEqual([]),
+  },
   'document.replace': {
     command: { type: 'document.replace', label: 'Import into this project', document: { ...commandsFixture(), settings: { dialect: 'mysql' } } },
     check: (d) => expect(d.settings.dialect).toBe('mysql'),

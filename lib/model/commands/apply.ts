@@ -24,6 +24,7 @@ import * as design from './handlers/design';
 import * as documentHandlers from './handlers/document';
 import * as namespaces from './handlers/namespaces';
 import * as relationships from './handlers/relationships';
+import * as review from './handlers/review';
 import * as tables from './handlers/tables';
 import * as types from './handlers/types';
 import type { Command, CommandOf, CommandResult, CommandType } from './types';
@@ -93,6 +94,9 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'design.queryPattern.update': design.updateQueryPattern,
   'design.queryPattern.remove': design.removeQueryPattern,
   'settings.setDialect': design.setDialect,
+  'review.setRule': review.setRule,
+  'review.waive': review.waive,
+  'review.unwaive': review.unwaive,
   'document.replace': documentHandlers.replaceDocument,
   batch: applyBatch,
 };

@@ -357,6 +357,27 @@ const cases: Case[] = [
     check: (d) => expect(d.settings.dialect).toBe('mysql'),
   },
   {
+    name: 'review.setRule',
+    command: { type: 'review.setRule', ruleId: 'fk-without-index', setting: { severity: 'error' } },
+    check: (d) => expect(d.review?.rules).toEqual({ 'fk-without-index': { severity: 'error' } }),
+  },
+  {
+    name: 'review.waive',
+    command: { type: 'review.waive', waiver: { key: 'no-primary-key:t_users', ruleId: 'no-primary-key', rationale: 'staging table' } },
+    check: (d) => expect(d.review?.waivers?.map((w) => w.rationale)).toEqual(['staging table']),
+  },
+  {
+    name: 'review.unwaive',
+    command: {
+      type: 'batch',
+      commands: [
+        { type: 'review.waive', waiver: { key: 'k1', ruleId: 'no-primary-key', rationale: 'staging table' } },
+        { type: 'review.unwaive', key: 'k1' },
+      ],
+    },
+    check: (d) => expect(d.review?.waivers).toEqual([]),
+  },
+  {
     name: 'document.replace: an imported schema merged in replaces the parts that differ',
     command: (() => {
       const next = structuredClone(commandsFixture());
@@ -410,9 +431,12 @@ describe('every command: apply, check, undo, redo', () => {
       'layout.moveTables': true, 'layout.setTableColor': true, 'layout.setTablesCollapsed': true, 'layout.setNote': true,
       'design.setNarrative': true, 'design.setRequirements': true,
       'design.queryPattern.add': true, 'design.queryPattern.update': true, 'design.queryPattern.remove': true,
-      'settings.setDialect': true, 'document.replace': true, batch: true,
+      'settings.setDialect': true, 'review.setRule': true, 'review.waive': true, 'review.unwaive': true,
+      'document.replace': true, batch: true,
     };
-    const tested = new Set(cases.map((c) => c.command.type));
+    // A batch counts for the types it runs too (review.unwaive needs a waiver to exist first).
+    const typesOf = (c: Command): CommandType[] => (c.type === 'batch' ? ['batch', ...c.commands.flatMap(typesOf)] : [c.type]);
+    const tested = new Set(cases.flatMap((c) => typesOf(c.command)));
     expect(Object.keys(all).filter((t) => !tested.has(t as CommandType))).toEqual([]);
   });
 

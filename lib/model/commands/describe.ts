@@ -116,6 +116,9 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
       return updateText('query pattern', childName(doc.design.queryPatterns, command.queryPatternId), command.changes);
     case 'design.queryPattern.remove': return `Remove query pattern ${childName(doc.design.queryPatterns, command.queryPatternId)}`;
     case 'settings.setDialect': return `Switch dialect to ${dialectSpec(command.dialect).label}`;
+    case 'review.setRule': return command.setting === undefined ? `Reset review rule ${command.ruleId}` : `Configure review rule ${command.ruleId}`;
+    case 'review.waive': return `Waive ${command.waiver.ruleId} finding`;
+    case 'review.unwaive': return 'Reopen waived finding';
     case 'document.replace': return command.label ?? 'Replace the whole schema';
     case 'batch':
       return command.label ?? (command.commands.length === 1 ? describeCommand(command.commands[0], doc) : `${count(command.commands.length, 'change')}`);

@@ -11,6 +11,7 @@ import type {
   Area, CheckConstraint, Column, Dialect, Domain, EnumType, Index, NarrativeSectionKey, Note, PrimaryKey,
   QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Table, UniqueConstraint, View,
 } from '../document';
+import type { RuleSetting, Waiver } from '../review-config';
 
 export interface Point { x: number; y: number }
 export interface NoteGeometry extends Point { width: number; height: number }
@@ -95,6 +96,14 @@ export type DesignCommand =
   | { type: 'design.queryPattern.remove'; queryPatternId: string }
   | { type: 'settings.setDialect'; dialect: Dialect };
 
+/** The design review's configuration (lib/review): a rule's setting, waivers. */
+export type ReviewCommand =
+  /** `setting` undefined = back to the rule's defaults. */
+  | { type: 'review.setRule'; ruleId: string; setting: RuleSetting | undefined }
+  /** Accepts a finding with a rationale; replaces an earlier waiver of the same finding. */
+  | { type: 'review.waive'; waiver: Waiver }
+  | { type: 'review.unwaive'; key: string };
+
 /**
  * The whole schema replaced by another valid document (an import merged into the project): one undo
  * step like any edit. The replacement is validated; layout and design travel with it.
@@ -111,7 +120,7 @@ export type BatchCommand = {
 
 export type Command =
   | TableCommand | ColumnCommand | ConstraintCommand | RelationshipCommand | TypeCommand
-  | NamespaceCommand | CanvasCommand | DesignCommand | DocumentCommand | BatchCommand;
+  | NamespaceCommand | CanvasCommand | DesignCommand | ReviewCommand | DocumentCommand | BatchCommand;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

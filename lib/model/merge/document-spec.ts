@@ -38,6 +38,8 @@ export const documentMergeSpec: MergeSpec = fields({
     requirements: fields(),
     queryPatterns: list(fields()),
   }),
+  // A rule's setting is taken whole; waivers (keyed by finding, not by id) as one list.
+  review: fields({ rules: fields(), waivers: atomic }),
   layout: fields({
     tables: record(fields({}, [['x', 'y']])),
     notes: record(fields({}, [['x', 'y'], ['width', 'height']])),

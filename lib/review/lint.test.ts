@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand, undoPatches } from '../model/commands/apply';
+import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../model/build';
+import type { SchemaDocument } from '../model/document';
+import { sequentialIds } from '../model/ids';
+import { lintDocument } from './lint';
+
+function shop(): SchemaDocument {
+  const ids = sequentialIds();
+  const customers = makeTable({ id: 't_c', name: 'customers', columns: [makeColumn({ id: 'c_c_id', name: 'id', type: scalar('bigint'), nullable: false }, ids)], primaryKey: { columnIds: ['c_c_id'] } }, ids);
+  const orders = makeTable({
+    id: 't_o',
+    name: 'orders',
+    columns: [
+      makeColumn({ id: 'c_o_id', name: 'id', type: scalar('bigint'), nullable: false }, ids),
+      makeColumn({ id: 'c_o_cust', name: 'customer_id', type: scalar('bigint'), nullable: false }, ids),
+    ],
+  }, ids);
+  const rel = makeRelationship({ id: 'r_o_c', fromTableId: 't_o', toTableId: 't_c', columnPairs: [{ fromColumnId: 'c_o_cust', toColumnId: 'c_c_id' }] }, ids);
+  return documentOf({ tables: [customers, orders], relationships: [rel] });
+}
+
+describe('lintDocument', () => {
+  it('reports the classic mistakes with stable keys', () => {
+    const result = lintDocument(shop(), { ids: sequentialIds() });
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.key])).toEqual([
+      ['no-primary-key', 'error', 'no-primary-key:t_o'],
+      ['fk-without-index', 'warning', 'fk-without-index:r_o_c'],
+    ]);
+    expect(result.counts).toEqual({ error: 1, warning: 1, info: 0 });
+  });
+
+  it('applies a fix as one undoable command that clears the finding', () => {
+    const doc = shop();
+    const finding = lintDocument(doc, { ids: sequentialIds() }).findings.find((f) => f.ruleId === 'fk-without-index');
+    expect(finding?.fix?.title).toBe('Add index on orders (customer_id)');
+    const { doc: fixed, inversePatches } = applyCommand(doc, finding!.fix!.command);
+    expect(lintDocument(fixed).findings.some((f) => f.ruleId === 'fk-without-index')).toBe(false);
+    expect(lintDocument(undoPatches(fixed, inversePatches)).findings.some((f) => f.ruleId === 'fk-without-index')).toBe(true);
+  });
+
+  it('moves waived findings aside and reports waivers whose finding is gone', () => {
+    const doc = {
+      ...shop(),
+      review: {
+        waivers: [
+          { key: 'no-primary-key:t_o', ruleId: 'no-primary-key', rationale: 'append-only log, keyed downstream' },
+          { key: 'no-primary-key:t_gone', ruleId: 'no-primary-key', rationale: 'table was removed' },
+        ],
+      },
+    };
+    const result = lintDocument(doc);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['fk-without-index']);
+    expect(result.waived.map((f) => [f.key, f.waiver.rationale])).toEqual([['no-primary-key:t_o', 'append-only log, keyed downstream']]);
+    expect(result.staleWaivers.map((w) => w.key)).toEqual(['no-primary-key:t_gone']);
+  });
+
+  it('honours the project configuration: rules off and severities changed', () => {
+    const result = lintDocument(shop(), { config: { rules: { 'no-primary-key': { enabled: false }, 'fk-without-index': { severity: 'error' } } } });
+    expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['fk-without-index', 'error']]);
+  });
+});
