@@ -82,23 +82,24 @@ function printReport(io: CliIo, label: string, result: ImportResult): void {
  * the same way.
  */
 export async function importPath(target: string, from: ImportSourceFormat, io: ImportCommandIo): Promise<ImportResult> {
+  const files = await readSourcePath(target, io);
+  const prismaFolder = files.length > 1 && files.every((f) => f.name.endsWith('.prisma'));
+  return importSource(from === 'auto' && prismaFolder ? ('prisma' satisfies ImportFormat) : from, { files });
+}
+
+/** The source files of a file, a folder (its .prisma files, else its .sql files) or `-`; unreadable input is an ImportError. */
+export async function readSourcePath(target: string, io: ImportCommandIo): Promise<SourceFile[]> {
   const listed = await (io.listFolder ?? listFolderFromDisk)(target);
-  let files: SourceFile[];
   if (listed) {
     const names = folderSourceNames(listed);
     if (!names.length) throw new ImportError('a folder is imported as a multi-file Prisma schema (.prisma files) or a folder of SQL files (.sql), but it has neither');
-    files = await Promise.all(names.map(async (name) => ({ name, content: await io.readText(path.join(target, name)) })));
-  } else {
-    let content: string;
-    try {
-      content = await io.readText(target);
-    } catch (e) {
-      throw new ImportError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    files = [{ name: target === '-' ? 'stdin' : path.basename(target), content }];
+    return Promise.all(names.map(async (name) => ({ name, content: await io.readText(path.join(target, name)) })));
   }
-  const prismaFolder = files.length > 1 && files.every((f) => f.name.endsWith('.prisma'));
-  return importSource(from === 'auto' && prismaFolder ? ('prisma' satisfies ImportFormat) : from, { files });
+  try {
+    return [{ name: target === '-' ? 'stdin' : path.basename(target), content: await io.readText(target) }];
+  } catch (e) {
+    throw new ImportError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 export function printImportError(io: CliIo, label: string, e: ImportError): void {

@@ -99,8 +99,9 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
       toList += ctx.q(ctx.columnNameOf(to, pairs[i].toColumnId));
     }
     let clause = `CONSTRAINT ${ctx.q(name)} FOREIGN KEY (${fromList}) REFERENCES ${ctx.qualified(to)} (${toList})`;
-    if (onDelete !== 'no action') clause += ` ON DELETE ${onDelete.toUpperCase()}`;
-    if (onUpdate !== 'no action') clause += ` ON UPDATE ${onUpdate.toUpperCase()}`;
+    const unwritten = ctx.spec.unwrittenReferentialAction;
+    if (onDelete !== unwritten) clause += ` ON DELETE ${onDelete.toUpperCase()}`;
+    if (onUpdate !== unwritten) clause += ` ON UPDATE ${onUpdate.toUpperCase()}`;
     if (r.deferrable && r.deferrable !== 'not deferrable') {
       if (ctx.caps.deferrableConstraints) clause += ` ${r.deferrable.toUpperCase()}`;
       else ctx.diag('warning', `${ctx.dialect}.deferrable-dropped`, `${relationshipWhere(r, from, to)}: ${ctx.spec.label} checks foreign keys immediately: ${r.deferrable.toUpperCase()} left out`, r.id, path);

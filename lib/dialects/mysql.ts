@@ -196,6 +196,9 @@ export const mysqlDialect: DialectSpec = {
   booleanLiterals: { true: '1', false: '0' },
   collationSyntax: 'charset-collation',
   foreignKeyToNonKey: { severity: 'warning', consequence: 'MySQL accepts it only with an index, and it is not a real key' },
+  unwrittenReferentialAction: 'restrict',
+  engineForeignKeyName: (table, n) => `${table}_ibfk_${n}`,
+  createsForeignKeyIndexes: true,
   collationExample: 'e.g. utf8mb4_bin',
   typePicker: {
     suggestions: ['varchar(255)', 'decimal(10,2)', 'int unsigned', 'bigint unsigned', 'tinyint', 'mediumtext', 'longtext'],

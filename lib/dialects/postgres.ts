@@ -155,6 +155,8 @@ export const postgresDialect: DialectSpec = {
   booleanLiterals: { true: 'true', false: 'false' },
   collationSyntax: 'quoted-name',
   foreignKeyToNonKey: { severity: 'error', consequence: 'PostgreSQL will reject the foreign key' },
+  unwrittenReferentialAction: 'no action',
+  createsForeignKeyIndexes: false,
   collationExample: 'e.g. C or und-x-icu',
   partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',
   defaultSchema: 'public',

@@ -18,7 +18,7 @@ import { readPgCatalog } from '../../server/testing/pg-catalog';
 import { pgServerSession } from '../../server/testing/pg-engines';
 import { requireServer } from '../../server/testing/require-server';
 import type { SqlClient } from '../../server/testing/sql-client';
-import { diffCatalogs, type CatalogDifference } from '../sql-common/catalog-diff.test-support';
+import { diffCatalogs, type CatalogDifference } from '../../server/catalog/catalog-diff';
 import { blankRanges, postgresLexOptions, splitStatements } from '../sql-common/split-statements';
 import { importPostgres } from './import-postgres';
 

@@ -3,8 +3,8 @@
  * kind, and identical catalogs give no difference.
  */
 import { describe, expect, it } from 'vitest';
-import type { CatalogSnapshot, CatalogTable } from '../../server/testing/catalog-types';
-import { diffCatalogs } from './catalog-diff.test-support';
+import type { CatalogSnapshot, CatalogTable } from '../testing/catalog-types';
+import { diffCatalogs } from './catalog-diff';
 
 function table(): CatalogTable {
   return {

@@ -1,15 +1,14 @@
 /**
- * Test support for the importer round-trips: compares two engine catalogs (the original DDL applied
- * to one database, Draftbase's regenerated DDL applied to another) and lists every difference as a
- * sentence, tagged with a category so that explained differences can be accepted by name and
- * anything else fails the test.
+ * Compares two engine catalogs (the original DDL applied to one database, Draftbase's regenerated DDL
+ * applied to another: the round-trip) and lists every difference as a sentence, tagged with a
+ * category so that a test can accept an explained difference by name and fail on anything else.
  *
  * Compared: tables, columns (type, nullability, default, identity, generated), primary keys,
  * uniques, checks, foreign keys (columns, target, actions, deferrability), indexes not backing a
  * constraint (uniqueness, method, parts, predicate, INCLUDE), partitions, enums, domains, views.
  */
-// eslint-disable-next-line no-restricted-imports -- test-only: the catalog shapes of the engine readers
-import type { CatalogIndex, CatalogSnapshot, CatalogTable } from '../../server/testing/catalog-types';
+import 'server-only';
+import type { CatalogIndex, CatalogSnapshot, CatalogTable } from '../testing/catalog-types';
 
 export interface CatalogDifference {
   /** e.g. `column.default`, `index.missing`, `table.missing`. */

@@ -226,7 +226,7 @@ describe('kitchen sink on MariaDB 10.11', () => {
 
   it.skipIf(!session)('creates what the document says', () => {
     expect(
-      compareDocumentToCatalog(kitchenSinkDocument(), catalog, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)), noActionIsRestrict: true }),
+      compareDocumentToCatalog(kitchenSinkDocument(), catalog, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)) }),
     ).toEqual([]);
     expectSkippedReported(diagnostics, MARIADB_SKIPPED);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -301,6 +301,6 @@ describe('kitchen sink on MariaDB 10.11', () => {
     await applyStatements(db, again.statements);
     await applyStatements(db, again.statements);
     const cat = await readMysqlCatalog(db);
-    expect(compareDocumentToCatalog(kitchenSinkDocument(), cat, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)), noActionIsRestrict: true })).toEqual([]);
+    expect(compareDocumentToCatalog(kitchenSinkDocument(), cat, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)) })).toEqual([]);
   });
 });

@@ -19,8 +19,6 @@ export interface CompareOptions {
   defaultSchema: string;
   /** Ids of indexes, checks, relationships, partitions and views the generator reported as skipped. */
   skipped?: ReadonlySet<string>;
-  /** MariaDB reports NO ACTION as RESTRICT (they behave the same in InnoDB). */
-  noActionIsRestrict?: boolean;
   /** Whether NULLS NOT DISTINCT is expected to survive (PostgreSQL 15+). */
   nullsNotDistinct?: boolean;
 }
@@ -35,7 +33,7 @@ export function compareDocumentToCatalog(doc: SchemaDocument, catalog: CatalogSn
   const schemaOf = (schemaId: string | undefined) => (mysql || !schemaId ? o.defaultSchema : doc.schemas[schemaId].name);
   const action = (a: ReferentialAction): ReferentialAction => {
     if (mysql && a === 'set default') a = 'no action';
-    return o.noActionIsRestrict && a === 'no action' ? 'restrict' : a;
+    return a;
   };
 
   const expectedTables = Object.values(doc.tables).map((t) => `${schemaOf(t.schemaId)}.${t.name}`).sort();
