@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import { col, doc, rel, ruleCases, shop, tbl, type RuleCase } from './rule-cases.test-support';
+import { col, doc, ruleCases, shop, tbl, type RuleCase, type TableSpec } from './rule-cases.test-support';
 
 /** A table with one B-tree index per spec (column lists), plus a primary key on `id`. */
-const indexed = (indexes: Parameters<typeof tbl>[2]['indexes'], uniques: Parameters<typeof tbl>[2]['uniques'] = [], dialect?: 'mysql') =>
+const indexed = (indexes: TableSpec['indexes'], uniques: TableSpec['uniques'] = [], dialect?: 'mysql') =>
   doc({ dialect, tables: [tbl('t', [col('id', 'bigint'), col('a', 'bigint'), col('b', 'bigint'), col('c', 'bigint')], { pk: ['id'], indexes, uniques })] });
 
 const cases: RuleCase[] = [
@@ -71,6 +71,14 @@ const cases: RuleCase[] = [
     ],
     count: 2,
     message: /index t_a_idx \(a\) on t is a leading part of index t_a_b_c_idx \(a, b, c\), which serves the same lookups/,
+  },
+  {
+    rule: 'redundant-index',
+    name: 'a leading part of the primary key (composite keys of link tables)',
+    bad: () => doc({ tables: [tbl('tags_posts', [col('tag_id', 'bigint'), col('post_id', 'bigint')], { pk: ['tag_id', 'post_id'], indexes: [['tag_id'], ['post_id']] })] }),
+    good: [],
+    count: 1,
+    message: /^index tags_posts_tag_id_idx \(tag_id\) on tags_posts is a leading part of the primary key \(tag_id, post_id\)/,
   },
   {
     rule: 'too-many-indexes',

@@ -205,9 +205,25 @@ const keyNameTemplate: Rule = {
     const { model } = ctx;
     const out: RawFinding[] = [];
     const limit = model.spec.identifierLimit.max;
+    // Every name a rename could collide with, anywhere (stricter than the engines' scopes, so a fix never fails).
+    const taken = new Set<string>();
+    const take = (name: string | undefined) => name && taken.add(nameKey(model.dialect, name));
+    for (const t of model.tables) {
+      take(t.name);
+      take(t.primaryKey?.name);
+      for (const u of t.uniques) take(u.name ?? derivedUniqueName(t, u));
+      for (const ix of t.indexes) take(ix.name ?? derivedIndexName(t, ix));
+    }
+    for (const r of model.relationships) take(r.name);
     const push = (actual: string, expected: string, what: string, target: FindingTarget, keyPart: string, command: Command) => {
       if (nameKey(model.dialect, actual) === nameKey(model.dialect, expected) || !expected || identifierLength(model.spec, expected) > limit) return;
-      out.push({ target, key: `key-name-template:${keyPart}`, message: `${what} ${actual} should be named ${expected} by the project's template`, fix: { title: `Rename to ${expected}`, command } });
+      const free = !taken.has(nameKey(model.dialect, expected));
+      out.push({
+        target,
+        key: `key-name-template:${keyPart}`,
+        message: `${what} ${actual} should be named ${expected} by the project's template${free ? '' : ' (a name another element already has)'}`,
+        ...(free && { fix: { title: `Rename to ${expected}`, command } }),
+      });
     };
     const names = (t: Table, ids: readonly (string | undefined)[]) => ids.map((id) => (id ? model.index.columnName(t, id) : 'expr'));
     for (const t of model.tables) {

@@ -27,7 +27,7 @@ export const sc = (name: LogicalTypeName, extra: Omit<Partial<ScalarType>, 'kind
 /** A column's id: `table.column`, shortened for names past the 64-character id limit. */
 export const cid = (table: string, column: string) => (table.length + column.length < 64 ? `${table}.${column}` : `${table}.${column.slice(0, 40)}~${column.length}`);
 
-type IndexSpec = string[] | (Partial<Omit<Index, 'parts'>> & { columns: string[] });
+export type IndexSpec = string[] | (Partial<Omit<Index, 'parts'>> & { columns: string[] });
 
 export interface TableSpec {
   pk?: string[];
@@ -81,7 +81,7 @@ export function doc(parts: { tables: Table[]; relationships?: Relationship[]; en
 }
 
 /** customers (id) and orders (id, customer_id -> customers.id): the usual fixture, adjustable. */
-export function shop(options: { fkType?: ColumnType; orderIndexes?: IndexSpec[]; rel?: Partial<Relationship>; dialect?: Dialect; fkNullable?: boolean } = {}): SchemaDocument {
+export function shop(options: { fkType?: LogicalTypeName | ColumnType; orderIndexes?: IndexSpec[]; rel?: Partial<Relationship>; dialect?: Dialect; fkNullable?: boolean } = {}): SchemaDocument {
   return doc({
     dialect: options.dialect,
     tables: [

@@ -1,12 +1,12 @@
 import { describe } from 'vitest';
-import type { ColumnType, Dialect } from '../../model/document';
+import type { ColumnType, Dialect, LogicalTypeName } from '../../model/document';
 import { col, doc, rel, ruleCases, sc, tbl, type ColSpec, type RuleCase } from './rule-cases.test-support';
 
 /** One table `t` (id bigint key) with the given columns. */
 const t = (columns: ColSpec[], dialect?: Dialect) => doc({ dialect, tables: [tbl('t', [col('id', 'bigint'), ...columns], { pk: ['id'] })] });
 
 /** A parent table with a generated key of `type`, and a child referencing it. */
-const keyed = (name: string, type: ColumnType, dialect?: Dialect, extra: Partial<ColSpec['extra']> = { identity: { always: false } }) =>
+const keyed = (name: string, type: LogicalTypeName | ColumnType, dialect?: Dialect, extra: Partial<ColSpec['extra']> = { identity: { always: false } }) =>
   doc({
     dialect,
     tables: [tbl(name, [col('id', type, extra)], { pk: ['id'] }), tbl('child', [col('id', 'bigint'), col('parent_id', type)], { pk: ['id'], indexes: [['parent_id']] })],
