@@ -3,7 +3,10 @@ import { applyCommand, undoPatches } from '../model/commands/apply';
 import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../model/build';
 import type { SchemaDocument } from '../model/document';
 import { sequentialIds } from '../model/ids';
+import { hostileNamesDocument } from '../model/fixtures/hostile-names';
+import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
 import { lintDocument } from './lint';
+import { RULES, ruleById } from './rules';
 
 function shop(): SchemaDocument {
   const ids = sequentialIds();
@@ -84,5 +87,22 @@ describe('lintDocument', () => {
     const mysql = lintDocument(doc, { dialect: 'mysql' }).findings.map((f) => f.ruleId);
     expect(mysql).toContain('fk-implicit-index');
     expect(mysql).not.toContain('fk-without-index');
+  });
+
+  it.each([
+    ['the kitchen sink', kitchenSinkDocument],
+    ['hostile names', hostileNamesDocument],
+  ])('reviews %s with every rule on, for both dialects, and every fix applies and clears its finding', (_, make) => {
+    const doc = make();
+    const everyRule = { rules: Object.fromEntries(RULES.map((r) => [r.id, { enabled: true }])) };
+    for (const dialect of ['postgres', 'mysql'] as const) {
+      const result = lintDocument(doc, { dialect, config: everyRule });
+      expect(result.findings.length).toBeGreaterThan(0);
+      expect(new Set(result.findings.map((f) => f.key)).size).toBe(result.findings.length);
+      for (const f of result.findings.filter((x) => x.fix)) {
+        const fixed = applyCommand(doc, f.fix!.command).doc;
+        expect(lintDocument(fixed, { dialect, config: everyRule, rules: [ruleById(f.ruleId)!] }).findings.map((x) => x.key), f.fix!.title).not.toContain(f.key);
+      }
+    }
   });
 });

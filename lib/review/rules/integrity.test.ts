@@ -32,7 +32,15 @@ const cases: RuleCase[] = [
   {
     rule: 'fk-type-mismatch',
     bad: () => shop({ fkType: 'integer' }),
-    good: [() => shop()],
+    good: [
+      () => shop(),
+      // A generated key narrower than its reference is key-narrower-than-references' finding.
+      () =>
+        doc({
+          tables: [tbl('customers', [col('id', 'integer', { identity: { always: false } })], { pk: ['id'] }), tbl('orders', [col('id', 'bigint'), col('customer_id', 'bigint')], { pk: ['id'], indexes: [['customer_id']] })],
+          relationships: [rel('orders.customer_id', 'customers.id')],
+        }),
+    ],
     message: /orders\.customer_id is integer but customers\.id is bigint/,
   },
   {

@@ -7,6 +7,7 @@ import type { Relationship, Table } from '../../model/document';
 import { cycleThrough, cyclicComponents, type Edge } from '../graph';
 import type { ReviewModel } from '../model';
 import { andList } from '../text';
+import { generatedKey, integerRank } from './types';
 import type { RawFinding, Rule } from '../types';
 
 /** `orders (customer_id) -> customers (id)`: a relationship as a reviewer names it. */
@@ -86,10 +87,13 @@ const fkTypeMismatch: Rule = {
     for (const { rel, child, parent } of wholeRelationships(model)) {
       const diffs: string[] = [];
       const commands: Command[] = [];
+      const key = generatedKey(model, parent);
       for (const p of rel.columnPairs) {
         const c = model.column(child, p.fromColumnId);
         const pc = model.column(parent, p.toColumnId);
         if (!c || !pc || model.typeSignature(c) === model.typeSignature(pc)) continue;
+        // A generated key narrower than its reference is key-narrower-than-references' finding (widen the key).
+        if (pc === key && integerRank(model.scalarOf(c.type)) > integerRank(model.scalarOf(pc.type)) && integerRank(model.scalarOf(pc.type)) > 0) continue;
         diffs.push(`${model.columnLabel(child, c)} is ${model.typeText(c)} but ${model.columnLabel(parent, pc)} is ${model.typeText(pc)}`);
         commands.push({ type: 'column.update', tableId: child.id, columnId: c.id, changes: { type: pc.type, arrayDims: pc.arrayDims } });
       }

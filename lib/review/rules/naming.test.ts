@@ -33,6 +33,14 @@ const cases: RuleCase[] = [
     target: { kind: 'relationship', relationshipId: 'r' },
   },
   {
+    rule: 'name-too-long',
+    name: "InnoDB's file names: 60 CJK characters fit MySQL's 64-character limit but not a 255-byte file name",
+    bad: () => named('表'.repeat(60), 'id2', 'mysql'),
+    good: [() => named('表'.repeat(50), 'id2', 'mysql')],
+    count: 1,
+    message: /would be stored by InnoDB in a file whose name takes 304 bytes/,
+  },
+  {
     rule: 'naming-case',
     bad: () => named('OrderItems', 'unitPrice'),
     good: [() => named('order_items', 'unit_price')],

@@ -87,7 +87,7 @@ const nameTooLong: Rule = {
   title: "Name longer than the target's identifier limit",
   category: 'naming',
   defaultSeverity: 'error',
-  rationale: 'PostgreSQL silently cuts names past 63 bytes (two long names can then collide); MySQL refuses names past 64 characters.',
+  rationale: 'PostgreSQL silently cuts names past 63 bytes (two long names can then collide); MySQL refuses names past 64 characters, and InnoDB cannot create a table whose file name (non-ASCII letters take 5 bytes each) passes 255 bytes.',
   suggestion: 'Shorten the name.',
   sources: ['Bytebase SQL review naming rules (maxLength)', 'PostgreSQL docs: NAMEDATALEN (63 bytes)', 'MySQL manual: identifier length limits'],
   check: ({ model }) => {
@@ -102,6 +102,19 @@ const nameTooLong: Rule = {
         target: el.target,
         key: `name-too-long:${el.keyPart}`,
         message: `${el.label} is ${length} ${unit} long; ${model.spec.label} ${model.spec.truncatesLongIdentifiers ? 'cuts names' : 'refuses names'} past ${max} ${unit}`,
+      });
+    }
+    // InnoDB stores a table (and each partition) in a file named after it: the file name has a limit too.
+    const files = model.spec.tableFileName;
+    for (const t of files ? model.tables : []) {
+      const parts = t.partitioning?.partitions.length ? t.partitioning.partitions.map((p) => p.name) : [undefined];
+      let bytes = 0;
+      for (const p of parts) bytes = Math.max(bytes, files!.bytes(t.name, p));
+      if (bytes <= files!.maxBytes) continue;
+      out.push({
+        target: { kind: 'table', tableId: t.id },
+        key: `name-too-long:${t.id}:file`,
+        message: `table ${model.tableLabel(t)} would be stored by InnoDB in a file whose name takes ${bytes} bytes (characters other than A-Z, 0-9 and _ take 5 each); file systems allow ${files!.maxBytes}`,
       });
     }
     return out;

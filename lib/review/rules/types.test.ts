@@ -75,6 +75,16 @@ const cases: RuleCase[] = [
     message: /countries\.id is a generated int unsigned key that stops at 4,294,967,295, and the project expects 5,000,000,000 rows/,
   },
   {
+    rule: 'key-narrower-than-references',
+    bad: () =>
+      doc({
+        tables: [tbl('customers', [col('id', 'integer', { identity: { always: false } })], { pk: ['id'] }), tbl('orders', [col('id', 'bigint'), col('customer_id', 'bigint')], { pk: ['id'], indexes: [['customer_id']] })],
+        relationships: [rel('orders.customer_id', 'customers.id')],
+      }),
+    good: [() => keyed('customers', 'integer'), () => keyed('customers', 'bigint')],
+    message: /^customers\.id is a generated integer key, but orders\.customer_id \(bigint\) references it: the key runs out before its references do$/,
+  },
+  {
     rule: 'text-primary-key',
     bad: () => doc({ tables: [tbl('docs', [col('body', 'jsonb')], { pk: ['body'] })] }),
     good: [() => doc({ tables: [tbl('tags', [col('slug', 'text')], { pk: ['slug'] })] })],

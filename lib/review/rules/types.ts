@@ -217,6 +217,19 @@ const FAST_GROWING = new Set(['log', 'logs', 'event', 'events', 'audit', 'audits
 /** The largest value an integer type holds (signed or not). */
 const integerCeiling = (t: ScalarType) => (t.name === 'smallint' ? 2 ** 15 - 1 : 2 ** 31 - 1) * (t.unsigned ? 2 : 1) + (t.unsigned ? 1 : 0);
 
+/** 1, 2, 3 for smallint, integer, bigint; 0 for anything else. */
+export function integerRank(type: ScalarType | undefined): number {
+  return type?.name === 'smallint' ? 1 : type?.name === 'integer' ? 2 : type?.name === 'bigint' ? 3 : 0;
+}
+
+/** The table's single-column primary key when the database generates it (identity, serial, AUTO_INCREMENT). */
+export function generatedKey(model: ReviewModel, table: Table): Column | undefined {
+  if (table.primaryKey?.columnIds.length !== 1) return undefined;
+  const column = model.column(table, table.primaryKey.columnIds[0]);
+  if (!column) return undefined;
+  return column.identity !== undefined || (column.default.kind === 'expression' && /nextval|auto_increment/i.test(column.default.sql)) ? column : undefined;
+}
+
 /** bigint with the same signedness; a display width (`int(11)`) describes the old type and goes. */
 function widened(t: ScalarType): ScalarType {
   const out: ScalarType = { kind: 'scalar', name: 'bigint' };
@@ -243,12 +256,9 @@ const integerKeyOverflow: Rule = {
     const expected = numberOption(ctx, 'expectedRows');
     const out: RawFinding[] = [];
     for (const table of model.tables) {
-      if (table.primaryKey?.columnIds.length !== 1) continue;
-      const column = model.column(table, table.primaryKey.columnIds[0]);
+      const column = generatedKey(model, table);
       const type = column && model.scalarOf(column.type);
       if (!column || !type || (type.name !== 'integer' && type.name !== 'smallint') || column.type.kind !== 'scalar') continue;
-      const generated = column.identity !== undefined || (column.default.kind === 'expression' && /nextval|auto_increment/i.test(column.default.sql));
-      if (!generated) continue;
       const ceiling = integerCeiling(type);
       const eventLike = FAST_GROWING.has(model.words(table.name).at(-1) ?? '');
       // Declared volumes (issue 15) will be read here first; today the project-wide figure, then the name.
@@ -266,6 +276,45 @@ const integerKeyOverflow: Rule = {
 };
 
 /** Document and binary types: odd keys everywhere. Unbounded text is judged by the target (below). */
+const keyNarrowerThanReferences: Rule = {
+  id: 'key-narrower-than-references',
+  title: 'Generated key narrower than the foreign keys that reference it',
+  category: 'types',
+  defaultSeverity: 'warning',
+  rationale:
+    'The foreign keys were made wide enough for more rows than the key can number: the generated key runs out first (a smallint serial at 32,767, an integer one at 2,147,483,647) and the wider columns never get to hold a larger value.',
+  suggestion: 'Widen the key to the type of its references (and keep the two sides equal).',
+  fix: 'Changes the key, and every foreign key column referencing it, to the widest integer type among them.',
+  sources: ['Azimutt analyze relation-misaligned-type', 'squawk prefer-bigint-over-int'],
+  check: ({ model }) => {
+    const out: RawFinding[] = [];
+    for (const table of model.tables) {
+      const column = generatedKey(model, table);
+      const type = column && model.scalarOf(column.type);
+      const rank = integerRank(type);
+      if (!column || !type || !rank) continue;
+      let widest: { ref: (typeof refs)[number]; type: ScalarType } | undefined;
+      const refs = model.referencesTo(table.id, column.id);
+      for (const ref of refs) {
+        const t = model.scalarOf(ref.column.type);
+        if (integerRank(t) > Math.max(rank, integerRank(widest?.type))) widest = { ref, type: t! };
+      }
+      if (!widest) continue;
+      const to = widest.type.name;
+      out.push({
+        target: colTarget(table, column),
+        key: `key-narrower-than-references:${table.id}:${column.id}`,
+        message: `${model.columnLabel(table, column)} is a generated ${model.typeText(column)} key, but ${model.columnLabel(widest.ref.child, widest.ref.column)} (${model.typeText(widest.ref.column)}) references it: the key runs out before its references do`,
+        fix: {
+          title: `Change ${table.name}.${column.name} and its foreign keys to ${to}`,
+          command: retypeWithReferences(model, table, column, (c) => ({ ...widened(model.scalarOf(c.type) ?? type), name: to })),
+        },
+      });
+    }
+    return out;
+  },
+};
+
 const UNBOUNDED_KEY_TYPES = new Set<LogicalTypeName>(['blob', 'json', 'jsonb', 'xml']);
 
 const unboundedPrimaryKey: Rule = {
@@ -343,4 +392,4 @@ const unusedEnum: Rule = {
       })),
 };
 
-export const typeRules: Rule[] = [moneyInFloat, moneyType, timestampWithoutZone, varcharWithoutLength, uuidAsString, sameNameDifferentType, integerKeyOverflow, unboundedPrimaryKey, jsonOverJsonb, unusedEnum];
+export const typeRules: Rule[] = [moneyInFloat, moneyType, timestampWithoutZone, varcharWithoutLength, uuidAsString, sameNameDifferentType, integerKeyOverflow, keyNarrowerThanReferences, unboundedPrimaryKey, jsonOverJsonb, unusedEnum];
