@@ -22,13 +22,17 @@ export function relationshipLabel(model: ReviewModel, rel: Relationship): string
 
 const relTarget = (rel: Relationship) => ({ kind: 'relationship' as const, relationshipId: rel.id });
 
-/** Relationships whose two tables exist (a dangling one is the validator's business, not the review's). */
-function* wholeRelationships(model: ReviewModel): Generator<{ rel: Relationship; child: Table; parent: Table }> {
-  for (const rel of model.relationships) {
-    const child = model.table(rel.fromTableId);
-    const parent = model.table(rel.toTableId);
-    if (child && parent) yield { rel, child, parent };
-  }
+/** Relationships whose two tables exist (a dangling one is the validator's business, not the review's), listed once per run. */
+function wholeRelationships(model: ReviewModel): readonly { rel: Relationship; child: Table; parent: Table }[] {
+  return model.memo('integrity:whole-relationships', () => {
+    const out: { rel: Relationship; child: Table; parent: Table }[] = [];
+    for (const rel of model.relationships) {
+      const child = model.table(rel.fromTableId);
+      const parent = model.table(rel.toTableId);
+      if (child && parent) out.push({ rel, child, parent });
+    }
+    return out;
+  });
 }
 
 /** A unique key over NOT NULL columns only: it identifies rows already, and can become the primary key. */

@@ -70,7 +70,13 @@ const reservedWord: Rule = {
   check: ({ model }) => {
     const out: RawFinding[] = [];
     // A name the dialect cannot write bare (`User` in PostgreSQL) is quoted anyway: being reserved adds nothing.
-    const reserved = (name: string) => model.spec.reservedWords.has(name.toLowerCase()) && model.spec.bareIdentifier.test(name);
+    // Names repeat (id, name, created_at): each distinct one is judged once.
+    const seen = new Map<string, boolean>();
+    const reserved = (name: string) => {
+      let r = seen.get(name);
+      if (r === undefined) seen.set(name, (r = model.spec.reservedWords.has(name.toLowerCase()) && model.spec.bareIdentifier.test(name)));
+      return r;
+    };
     for (const el of namedElements(model, false, reserved)) {
       out.push({
         target: el.target,
@@ -296,6 +302,7 @@ const booleanPrefix: Rule = {
 
 /** Type names columns get named after: the logical names and common aliases (not `uuid`: a column holding a row's public UUID is aptly named). */
 const TYPE_WORDS = new Set<string>([...logicalTypeNames.filter((n) => n !== 'uuid'), 'int', 'float', 'datetime', 'serial', 'string', 'number', 'numeric', 'bytea', 'character']);
+const LONGEST_TYPE_WORD = Math.max(...[...TYPE_WORDS].map((w) => w.length));
 
 const columnNamedLikeType: Rule = {
   id: 'column-named-like-type',
@@ -309,6 +316,7 @@ const columnNamedLikeType: Rule = {
     const out: RawFinding[] = [];
     for (const t of model.tables) {
       for (const c of t.columns) {
+        if (c.name.length > LONGEST_TYPE_WORD) continue;
         const lower = c.name.toLowerCase();
         // A reserved word is reserved-word-name's finding.
         if (!TYPE_WORDS.has(lower) || model.spec.reservedWords.has(lower)) continue;

@@ -178,34 +178,45 @@ const sameNameDifferentType: Rule = {
   suggestion: 'Give the columns one type, or a different name if they hold different things.',
   sources: ['Azimutt analyze attribute-type-inconsistent'],
   check: ({ model }) => {
-    const groups = new Map<string, { table: Table; column: Column; sig: string }[]>();
+    // Grouped by exact name first (a few hundred distinct names for thousands of columns), then by
+    // name without case: one toLowerCase per distinct name, not per column.
+    const exact = new Map<string, { table: Table; column: Column }[]>();
     for (const table of model.tables) {
+      const pk = table.primaryKey?.columnIds;
       for (const column of table.columns) {
         // Enums are one type per table by design; primary keys named `id` follow each table's key choice.
-        if (column.type.kind === 'enum' || (column.name.toLowerCase() === 'id' && table.primaryKey?.columnIds.includes(column.id))) continue;
-        const name = column.name.toLowerCase();
-        let list = groups.get(name);
-        if (!list) groups.set(name, (list = []));
-        list.push({ table, column, sig: model.typeSignature(column) });
+        if (column.type.kind === 'enum' || (pk?.includes(column.id) && column.name.toLowerCase() === 'id')) continue;
+        let list = exact.get(column.name);
+        if (!list) exact.set(column.name, (list = []));
+        list.push({ table, column });
       }
     }
     const out: RawFinding[] = [];
-    for (const list of groups.values()) {
+    const byLower = new Map<string, { table: Table; column: Column }[][]>();
+    for (const [name, members] of exact) {
+      const lower = name.toLowerCase();
+      const lists = byLower.get(lower);
+      if (lists) lists.push(members);
+      else byLower.set(lower, [members]);
+    }
+    for (const lists of byLower.values()) {
+      const list = lists.length === 1 ? lists[0] : lists.flat();
       if (list.length < 2) continue;
+      const sigs = list.map((x) => model.typeSignature(x.column));
       const counts = new Map<string, number>();
-      for (const x of list) counts.set(x.sig, (counts.get(x.sig) ?? 0) + 1);
+      for (const sig of sigs) counts.set(sig, (counts.get(sig) ?? 0) + 1);
       if (counts.size < 2) continue;
-      let majority = list[0].sig;
+      let majority = sigs[0];
       for (const [sig, n] of counts) if (n > counts.get(majority)!) majority = sig;
-      const usual = list.find((x) => x.sig === majority)!;
-      for (const x of list) {
-        if (x.sig === majority) continue;
+      const usual = list[sigs.indexOf(majority)];
+      list.forEach((x, i) => {
+        if (sigs[i] === majority) return;
         out.push({
           target: colTarget(x.table, x.column),
           key: `same-name-different-type:${x.table.id}:${x.column.id}`,
           message: `${model.columnLabel(x.table, x.column)} is ${model.typeText(x.column)} while ${count(counts.get(majority)!, 'other column', 'other columns')} named ${x.column.name} ${counts.get(majority) === 1 ? 'is' : 'are'} ${model.typeText(usual.column)} (e.g. ${model.columnLabel(usual.table, usual.column)})`,
         });
-      }
+      });
     }
     return out;
   },
