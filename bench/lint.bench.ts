@@ -80,3 +80,4 @@ for (const n of sizes) {
     console.log(`| ${n.toLocaleString('en-US')} | ${columns.toLocaleString('en-US')} | ${all ? 'every rule (opt-in too)' : 'defaults'} | ${r.rules} | ${r.findings.toLocaleString('en-US')} | ${r.wall.toFixed(1)} ms | ${r.min.toFixed(1)} ms | ${r.cpu.toFixed(1)} ms | ${r.afterGc.toFixed(1)} ms |`);
   }
 }
+console.log('\nBack-to-back runs are what an edit costs on the canvas. A run right after a forced full GC is slower: V8 then sweeps lazily and has shrunk the young generation, so the run pays for collections the steady state does not have.');
