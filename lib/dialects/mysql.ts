@@ -72,6 +72,8 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     tablesNeedColumns: true,
     uniqueSyntax: 'unique-key',
     checksOnActionColumns: false,
+    foreignKeyCreatesIndex: true,
+    clusteredPrimaryKey: true,
     foreignKeyCollationsMatch: true,
     dropCascade: false,
     setNullOnNotNull: 'rejected',

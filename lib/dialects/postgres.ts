@@ -51,6 +51,8 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     tablesNeedColumns: false,
     uniqueSyntax: 'constraint',
     checksOnActionColumns: true,
+    foreignKeyCreatesIndex: false,
+    clusteredPrimaryKey: false,
     foreignKeyCollationsMatch: false,
     dropCascade: true,
     setNullOnNotNull: 'fails-at-runtime',

@@ -77,6 +77,16 @@ export interface Capabilities {
   uniqueSyntax: 'constraint' | 'unique-key';
   /** MySQL rejects a CHECK on a foreign key column that has ON DELETE/UPDATE actions. */
   checksOnActionColumns: boolean;
+  /**
+   * The engine creates an index on a foreign key's columns by itself when no index starts with them
+   * (InnoDB), rather than leaving deletes of parent rows to scan the child table (PostgreSQL).
+   */
+  foreignKeyCreatesIndex: boolean;
+  /**
+   * Rows are stored in primary key order (InnoDB's clustered index): random keys (UUID v4) scatter
+   * inserts over the whole table and every secondary index carries the key.
+   */
+  clusteredPrimaryKey: boolean;
   /** Foreign key columns must have the referenced column's character set and collation (InnoDB). */
   foreignKeyCollationsMatch: boolean;
   /** DROP .. CASCADE removes what depends on it; else a cycle needs FOREIGN_KEY_CHECKS switched off. */

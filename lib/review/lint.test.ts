@@ -3,14 +3,18 @@ import { applyCommand, undoPatches } from '../model/commands/apply';
 import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../model/build';
 import type { SchemaDocument } from '../model/document';
 import { sequentialIds } from '../model/ids';
+import { hostileNamesDocument } from '../model/fixtures/hostile-names';
+import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
 import { lintDocument } from './lint';
+import { RULES, ruleById } from './rules';
 
 function shop(): SchemaDocument {
   const ids = sequentialIds();
-  const customers = makeTable({ id: 't_c', name: 'customers', columns: [makeColumn({ id: 'c_c_id', name: 'id', type: scalar('bigint'), nullable: false }, ids)], primaryKey: { columnIds: ['c_c_id'] } }, ids);
+  const customers = makeTable({ id: 't_c', name: 'customers', comment: 'One row per customer.', columns: [makeColumn({ id: 'c_c_id', name: 'id', type: scalar('bigint'), nullable: false }, ids)], primaryKey: { columnIds: ['c_c_id'] } }, ids);
   const orders = makeTable({
     id: 't_o',
     name: 'orders',
+    comment: 'One row per order.',
     columns: [
       makeColumn({ id: 'c_o_id', name: 'id', type: scalar('bigint'), nullable: false }, ids),
       makeColumn({ id: 'c_o_cust', name: 'customer_id', type: scalar('bigint'), nullable: false }, ids),
@@ -58,5 +62,47 @@ describe('lintDocument', () => {
   it('honours the project configuration: rules off and severities changed', () => {
     const result = lintDocument(shop(), { config: { rules: { 'no-primary-key': { enabled: false }, 'fk-without-index': { severity: 'error' } } } });
     expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['fk-without-index', 'error']]);
+  });
+
+  it('keeps a waiver through a rename: keys are built from ids, messages from names', () => {
+    const doc = { ...shop(), review: { waivers: [{ key: 'no-primary-key:t_o', ruleId: 'no-primary-key', rationale: 'append-only' }] } };
+    const renamed = applyCommand(doc, { type: 'table.update', tableId: 't_o', changes: { name: 'purchases' } }).doc;
+    const result = lintDocument(renamed);
+    expect(result.waived.map((f) => [f.key, f.message])).toEqual([['no-primary-key:t_o', 'purchases has no primary key, so its rows cannot be addressed one by one']]);
+    expect(result.staleWaivers).toEqual([]);
+  });
+
+  it('passes options resolved: declared defaults, the project value when well typed', () => {
+    const wide = (max: unknown) =>
+      lintDocument(shop(), { config: { rules: { 'wide-table': { options: { max: max as number } } } } }).findings.filter((f) => f.ruleId === 'wide-table').length;
+    expect(wide(1)).toBe(1);
+    // A mistyped or out-of-range value falls back to the default (40 columns): no finding.
+    expect(wide('one')).toBe(0);
+    expect(wide(-5)).toBe(0);
+  });
+
+  it('judges for the dialect asked, not only the document\'s', () => {
+    const doc = shop();
+    expect(lintDocument(doc).findings.some((f) => f.ruleId === 'fk-implicit-index')).toBe(false);
+    const mysql = lintDocument(doc, { dialect: 'mysql' }).findings.map((f) => f.ruleId);
+    expect(mysql).toContain('fk-implicit-index');
+    expect(mysql).not.toContain('fk-without-index');
+  });
+
+  it.each([
+    ['the kitchen sink', kitchenSinkDocument],
+    ['hostile names', hostileNamesDocument],
+  ])('reviews %s with every rule on, for both dialects, and every fix applies and clears its finding', (_, make) => {
+    const doc = make();
+    const everyRule = { rules: Object.fromEntries(RULES.map((r) => [r.id, { enabled: true }])) };
+    for (const dialect of ['postgres', 'mysql'] as const) {
+      const result = lintDocument(doc, { dialect, config: everyRule });
+      expect(result.findings.length).toBeGreaterThan(0);
+      expect(new Set(result.findings.map((f) => f.key)).size).toBe(result.findings.length);
+      for (const f of result.findings.filter((x) => x.fix)) {
+        const fixed = applyCommand(doc, f.fix!.command).doc;
+        expect(lintDocument(fixed, { dialect, config: everyRule, rules: [ruleById(f.ruleId)!] }).findings.map((x) => x.key), f.fix!.title).not.toContain(f.key);
+      }
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { Command } from '../model/commands/types';
 import type { Dialect, SchemaDocument } from '../model/document';
 import type { IdFactory } from '../model/ids';
 import type { Waiver } from '../model/review-config';
+import type { ReviewModel } from './model';
 
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -65,7 +66,19 @@ export interface RuleContext {
   options: Readonly<Record<string, unknown>>;
   /** Ids for the elements a fix creates (tests pass sequentialIds()). */
   ids: IdFactory;
+  /**
+   * Lookups shared by every rule of one run (columns by id, relationships by table, foreign key
+   * columns, the dialect's facts), built lazily once per lintDocument call so no rule rescans the
+   * document. Added after the first contract; lintDocument always provides it.
+   */
+  model: ReviewModel;
 }
+
+/** One option of a rule (a threshold, a naming template), as the settings dialog shows it. */
+export type RuleOptionSpec =
+  | { type: 'number'; default: number; description: string; min?: number; max?: number }
+  | { type: 'string'; default: string; description: string; values?: readonly string[] }
+  | { type: 'boolean'; default: boolean; description: string };
 
 /** A finding before configuration is applied (severity comes from the rule or the project). */
 export type RawFinding = Omit<Finding, 'ruleId' | 'severity'>;
@@ -84,11 +97,30 @@ export interface Rule {
   sources: string[];
   /** Off unless the project turns it on (opinionated conventions). */
   optIn?: boolean;
+  /** What the one-click fix does, in words, when the rule offers one (the rules reference lists it). */
+  fix?: string;
+  /** The rule's options with their defaults; the engine passes them resolved in `ctx.options`. */
+  options?: Readonly<Record<string, RuleOptionSpec>>;
   check(ctx: RuleContext): RawFinding[];
 }
 
 /** The project's configuration as saved in the document (lib/model/review-config.ts). */
 export type { ReviewConfig, RuleSetting, Waiver } from '../model/review-config';
+
+/** What the settings dialog and the rules reference show of a rule (ruleCatalog()). */
+export interface RuleCatalogEntry {
+  id: string;
+  title: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  rationale: string;
+  suggestion: string;
+  sources: string[];
+  optIn: boolean;
+  /** The one-click fix, in words; absent when the rule has none. */
+  fix?: string;
+  options?: { name: string; spec: RuleOptionSpec }[];
+}
 
 export interface LintResult {
   /** Open findings, most severe first, then by rule and target. */
