@@ -54,6 +54,8 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     foreignKeyCollationsMatch: false,
     dropCascade: true,
     setNullOnNotNull: 'fails-at-runtime',
+    extensions: true,
+    sequences: 'create-sequence',
   };
 }
 
