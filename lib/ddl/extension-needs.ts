@@ -6,6 +6,7 @@
  * `extensionsNeeded` gives the editor the same list to offer.
  */
 import type { Column, LogicalTypeName, SchemaDocument, Table } from '../model/document';
+import { indexName } from '../naming/derived-names';
 import { SQL_LEXERS } from '../sql-lexer';
 import { identifiersIn } from './sql-text';
 
@@ -159,7 +160,7 @@ export function extensionUses(doc: SchemaDocument): ExtensionUse[] {
     t.checks.forEach((k, i) => functionExtensions(k.expression, (extension, fn) => uses.push({ extension, what: `${fn}() (a check of "${t.name}")`, entityId: k.id, path: `${base}.checks.${i}` })));
     t.indexes.forEach((ix, i) => {
       const path = `${base}.indexes.${i}`;
-      const label = `index ${ix.name ? `"${ix.name}" ` : ''}of "${t.name}"`;
+      const label = `index "${indexName(t, ix)}" of "${t.name}"`;
       const scalarExt = ix.method ? SCALAR_INDEX_EXTENSION[ix.method] : undefined;
       for (const p of ix.parts) {
         const opclassExt = p.opclass ? OPCLASS_NEEDS[p.opclass.toLowerCase()] : undefined;
