@@ -198,7 +198,7 @@ describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live Post
     const shape = (doc: SchemaDocument) => ({
       // (The live import also reads the extension's own comment, as pg_dump writes it.)
       extensions: Object.values(doc.extensions).map((x) => ({ name: x.name, schema: x.schemaId })),
-      sequences: Object.values(doc.sequences).map(({ id: _id, schemaId, ownedBy, ...q }) => ({ ...q, schema: schemaId && doc.schemas[schemaId].name, owner: ownedBy && `${doc.tables[ownedBy.tableId].name}.${doc.tables[ownedBy.tableId].columns.find((c) => c.id === ownedBy.columnId)?.name}` }))
+      sequences: Object.values(doc.sequences).map(({ schemaId, ownedBy, ...q }) => ({ ...q, id: undefined, schema: schemaId && doc.schemas[schemaId].name, owner: ownedBy && `${doc.tables[ownedBy.tableId].name}.${doc.tables[ownedBy.tableId].columns.find((c) => c.id === ownedBy.columnId)?.name}` }))
         .sort((x, y) => x.name.localeCompare(y.name)),
       defaults: Object.values(doc.tables).flatMap((t) => t.columns.filter((c) => c.default.kind === 'sequence' || c.identity).map((c) => `${t.name}.${c.name}:${c.default.kind === 'sequence' ? doc.sequences[c.default.sequenceId].name : 'identity'}`)).sort(),
     });
