@@ -152,7 +152,8 @@ export const postgresDialect: DialectSpec = {
   mapType: (t) => mapType(t),
   typeNames: logicalTypeNames,
   typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },
-  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext'], hidden: new Set(['year']) },
+  // serial / bigserial: the column inspector makes the column own a new sequence (not a native type).
+  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext', 'serial', 'bigserial'], hidden: new Set(['year']) },
   builtinDefault: (name) => POSTGRES_BUILTINS[name],
   booleanLiterals: { true: 'true', false: 'false' },
   collationSyntax: 'quoted-name',
