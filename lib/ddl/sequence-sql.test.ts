@@ -113,6 +113,14 @@ describe('MySQL: sequences become AUTO_INCREMENT where a column owns one', () =>
     expect(diagnostics.map((d) => d.code)).toEqual(['mysql.sequence-options-dropped']);
   });
 
+  it('a sequence nobody owns, with one user (pg_dump without OWNED BY): that column is AUTO_INCREMENT too', () => {
+    const a = serialTable('a');
+    delete a.sequence.ownedBy;
+    const { statements, diagnostics } = generateDdlStatements(documentOf({ tables: [a.table], sequences: [a.sequence] }), 'mysql');
+    expect(statements[0]).toContain('`id` int NOT NULL AUTO_INCREMENT');
+    expect(diagnostics).toEqual([]);
+  });
+
   it('a shared sequence: the defaults are left out and the sequence reported', () => {
     const a = serialTable('a');
     const other = makeColumn({ id: 'c_other', name: 'other_id', type: scalar('integer'), default: { kind: 'sequence', sequenceId: 'q_a' } }, noIds);

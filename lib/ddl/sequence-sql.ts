@@ -5,11 +5,12 @@
  * name it is written `serial` instead: the catalog is the same, and the script reads as the user
  * wrote it.
  *
- * Where the target has no sequences (MySQL), a column that owns its sequence becomes AUTO_INCREMENT
- * (its start kept as the table's AUTO_INCREMENT), and whatever that cannot say is a diagnostic.
+ * Where the target has no sequences (MySQL), a column that owns its sequence (or is the only user of
+ * one nobody owns) becomes AUTO_INCREMENT (its start kept as the table's AUTO_INCREMENT), and whatever
+ * that cannot say is a diagnostic.
  */
-import type { Column, Identity, Sequence, Table } from '../model/document';
-import { ownedSequenceOf, SERIAL_TYPE_OF, sequenceProblems, sequenceUsers, serialDataType, serialSequenceName } from '../model/sequences';
+import type { Column, Identity, SchemaDocument, Sequence, Table } from '../model/document';
+import { SERIAL_TYPE_OF, sequenceProblems, sequenceUsers, serialDataType, serialSequenceName, type SequenceUser } from '../model/sequences';
 import type { DdlContext } from './context';
 
 function sequencePath(seq: Sequence): string {
@@ -50,7 +51,7 @@ export function sequenceStatements(ctx: DdlContext): string[] {
   const sequences = Object.values(ctx.doc.sequences);
   if (ctx.caps.sequences === 'none') {
     for (const seq of sequences) {
-      if (seq.ownedBy && autoIncrementSequence(ctx, seq)) continue;
+      if (autoIncrementColumn(ctx, seq)) continue;
       ctx.diag('warning', `${ctx.dialect}.sequence-dropped`, `sequence "${seq.name}": ${ctx.spec.label} has no sequences (only a column's own AUTO_INCREMENT): left out`, seq.id, sequencePath(seq));
     }
     return out;
@@ -100,22 +101,39 @@ export function sequenceDefaultSql(ctx: DdlContext, sequenceId: string): string 
   return seq ? `nextval(${ctx.str(ctx.qualified(seq))}::regclass)` : undefined;
 }
 
+/** Users per sequence, once per document (documents are immutable; the generator reads them often). */
+const usersOf = new WeakMap<SchemaDocument, Map<string, SequenceUser[]>>();
+
+function usersOfSequence(ctx: DdlContext, sequenceId: string): readonly SequenceUser[] {
+  let users = usersOf.get(ctx.doc);
+  if (!users) usersOf.set(ctx.doc, (users = sequenceUsers(ctx.doc)));
+  return users.get(sequenceId) ?? [];
+}
+
 /**
- * The sequence a column owns and is the only user of, on an integer column: what AUTO_INCREMENT can
- * stand for where there are no sequences.
+ * The column AUTO_INCREMENT can stand for a sequence with, where there are no sequences: the integer
+ * column that owns it and draws from it, or, for a sequence nobody owns (pg_dump of a schema whose
+ * sequences lack OWNED BY, like pagila), its only user.
  */
-function autoIncrementSequence(ctx: DdlContext, seq: Sequence): { table: Table; column: Column } | undefined {
-  const table = seq.ownedBy && ctx.doc.tables[seq.ownedBy.tableId];
-  const column = table && seq.ownedBy ? ctx.column(table, seq.ownedBy.columnId) : undefined;
+function autoIncrementColumn(ctx: DdlContext, seq: Sequence): { table: Table; column: Column } | undefined {
+  let table: Table | undefined;
+  let column: Column | undefined;
+  if (seq.ownedBy) {
+    table = ctx.doc.tables[seq.ownedBy.tableId];
+    column = table && ctx.column(table, seq.ownedBy.columnId);
+  } else {
+    const users = usersOfSequence(ctx, seq.id);
+    if (users.length === 1) ({ table, column } = users[0]);
+  }
   if (!table || !column || column.identity || column.generated || !serialDataType(column)) return undefined;
   if (column.default.kind !== 'sequence' || column.default.sequenceId !== seq.id) return undefined;
   return { table, column };
 }
 
 /**
- * Where the target has no sequences: the identity a column's sequence default becomes (a column that
- * owns its sequence: AUTO_INCREMENT from the sequence's start), with a diagnostic for what is lost;
- * undefined when the default is left out (reported here too).
+ * Where the target has no sequences: the identity a column's sequence default becomes (AUTO_INCREMENT
+ * from the sequence's start, see autoIncrementColumn), with a diagnostic for what is lost; undefined
+ * when the default is left out (reported here too).
  */
 export function sequenceIdentity(ctx: DdlContext, table: Table, column: Column, index: number): Identity | undefined {
   if (ctx.caps.sequences !== 'none' || column.default.kind !== 'sequence' || column.identity || column.generated) return undefined;
@@ -123,22 +141,21 @@ export function sequenceIdentity(ctx: DdlContext, table: Table, column: Column, 
   if (!seq) return undefined;
   const path = `tables.${table.id}.columns.${index}`;
   const where = `column "${column.name}" of "${table.name}"`;
-  const owned = ownedSequenceOf(ctx.doc, table, column);
-  if (!owned || !autoIncrementSequence(ctx, owned)) {
-    ctx.diag('warning', `${ctx.dialect}.sequence-default-dropped`, `${where}: its default draws from sequence "${seq.name}", which it does not own; ${ctx.spec.label} has no sequences: the default is left out`, column.id, path);
+  if (autoIncrementColumn(ctx, seq)?.column !== column) {
+    ctx.diag('warning', `${ctx.dialect}.sequence-default-dropped`, `${where}: its default draws from sequence "${seq.name}", which ${seq.ownedBy ? 'another column owns' : 'other columns share'}; ${ctx.spec.label} has no sequences: the default is left out`, column.id, path);
     return undefined;
   }
   const lost = [
-    owned.min !== undefined && `MINVALUE ${owned.min}`,
-    owned.max !== undefined && `MAXVALUE ${owned.max}`,
-    owned.cache !== undefined && `CACHE ${owned.cache}`,
-    owned.cycle && 'CYCLE',
+    seq.min !== undefined && `MINVALUE ${seq.min}`,
+    seq.max !== undefined && `MAXVALUE ${seq.max}`,
+    seq.cache !== undefined && `CACHE ${seq.cache}`,
+    seq.cycle && 'CYCLE',
   ].filter(Boolean);
-  if (lost.length) ctx.diag('warning', `${ctx.dialect}.sequence-options-dropped`, `${where}: AUTO_INCREMENT stands for sequence "${owned.name}" but cannot keep ${lost.join(', ')}`, column.id, path);
+  if (lost.length) ctx.diag('warning', `${ctx.dialect}.sequence-options-dropped`, `${where}: AUTO_INCREMENT stands for sequence "${seq.name}" but cannot keep ${lost.join(', ')}`, column.id, path);
   // AUTO_INCREMENT's own diagnostics say what happens to the start (table option) and the increment.
   const identity: Identity = { always: false };
-  if (owned.start !== undefined) identity.start = owned.start;
-  if (owned.increment !== undefined) identity.increment = owned.increment;
+  if (seq.start !== undefined) identity.start = seq.start;
+  if (seq.increment !== undefined) identity.increment = seq.increment;
   return identity;
 }
 
@@ -147,6 +164,6 @@ export function isAutoIncrement(ctx: DdlContext, table: Table, column: Column): 
   if (ctx.caps.identity !== 'auto-increment') return false;
   if (column.identity) return true;
   if (ctx.caps.sequences !== 'none' || column.default.kind !== 'sequence') return false;
-  const owned = ownedSequenceOf(ctx.doc, table, column);
-  return owned !== undefined && autoIncrementSequence(ctx, owned) !== undefined;
+  const seq = ctx.doc.sequences[column.default.sequenceId];
+  return seq !== undefined && autoIncrementColumn(ctx, seq)?.column === column;
 }
