@@ -80,6 +80,8 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     // Prisma's MySQL connector uses varchar(191) for String keys: 191 x 4 bytes (utf8mb4) = 764 bytes,
     // so even a 4-column key stays under InnoDB's 3072-byte index limit.
     textKeyType: TEXT_KEY_TYPE,
+    extensions: false,
+    sequences: 'none',
   };
 }
 

@@ -56,6 +56,8 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     foreignKeyCollationsMatch: false,
     dropCascade: true,
     setNullOnNotNull: 'fails-at-runtime',
+    extensions: true,
+    sequences: 'create-sequence',
   };
 }
 
@@ -152,7 +154,8 @@ export const postgresDialect: DialectSpec = {
   mapType: (t) => mapType(t),
   typeNames: logicalTypeNames,
   typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },
-  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext'], hidden: new Set(['year']) },
+  // serial / bigserial: the column inspector makes the column own a new sequence (not a native type).
+  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext', 'serial', 'bigserial'], hidden: new Set(['year']) },
   builtinDefault: (name) => POSTGRES_BUILTINS[name],
   booleanLiterals: { true: 'true', false: 'false' },
   collationSyntax: 'quoted-name',

@@ -102,6 +102,15 @@ export interface Capabilities {
    * primary key, unique, index or foreign key gets this bounded type instead. Absent: text keys work.
    */
   textKeyType?: { sql: string; length: number };
+  /** CREATE EXTENSION (PostgreSQL): extensions are written; elsewhere they are reported as having no equivalent. */
+  extensions: boolean;
+  /**
+   * How sequences are written: CREATE SEQUENCE with `nextval('seq'::regclass)` defaults, OWNED BY and
+   * the serial pseudo-types (PostgreSQL); or none, where a column that owns its sequence becomes
+   * AUTO_INCREMENT and other sequences are reported (MySQL; MariaDB 10.3+ has CREATE SEQUENCE, not
+   * written yet).
+   */
+  sequences: 'create-sequence' | 'none';
 }
 
 /**

@@ -8,7 +8,7 @@ import { DIALECTS } from '../../dialects/dialects';
 import { documentOf, makeIndex, makeRelationship } from '../../model/build';
 import { firstFreeName } from '../../naming/unique-names';
 import type { Diagnostic, Severity } from '../../model/diagnostics';
-import type { Column, Dialect, Domain, EnumType, ReferentialAction, Relationship, SchemaDocument, SchemaNamespace, Table, View } from '../../model/document';
+import type { Column, Dialect, Domain, EnumType, Extension, ReferentialAction, Relationship, SchemaDocument, SchemaNamespace, Sequence, Table, View } from '../../model/document';
 import type { IdFactory } from '../../model/ids';
 import { loadDocument } from '../../model/migrate';
 import { formatIssues } from '../../model/validate';
@@ -47,6 +47,10 @@ export class ImportBuilder {
   readonly enums = new Map<string, EnumType>();
   readonly domains = new Map<string, Domain>();
   readonly views = new Map<string, View>();
+  /** PostgreSQL: by name (extension names are unique per database). */
+  readonly extensions = new Map<string, Extension>();
+  /** PostgreSQL: by key(schema, name), like tables (sequences are relations). */
+  readonly sequences = new Map<string, Sequence>();
   readonly foreignKeys: PendingForeignKey[] = [];
   /** Where unqualified names live when it is not the default schema (PostgreSQL `SET search_path`). */
   searchSchema: string | undefined;
@@ -278,6 +282,8 @@ export class ImportBuilder {
       enums: [...this.enums.values()],
       domains: [...this.domains.values()],
       views: [...this.views.values()],
+      extensions: [...this.extensions.values()],
+      sequences: [...this.sequences.values()],
     });
     // A script can describe more than Draftbase accepts (5 MB of small CREATE TABLEs: 50,000 tables):
     // say which limit, not "inconsistent".

@@ -20,6 +20,7 @@ import { touchedIntegrityIssues } from './integrity-net';
 import * as canvas from './handlers/canvas';
 import * as columns from './handlers/columns';
 import * as constraints from './handlers/constraints';
+import * as database from './handlers/database';
 import * as design from './handlers/design';
 import * as documentHandlers from './handlers/document';
 import * as namespaces from './handlers/namespaces';
@@ -76,6 +77,12 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'schema.add': namespaces.addSchema,
   'schema.update': namespaces.updateSchema,
   'schema.remove': namespaces.removeSchema,
+  'extension.add': database.addExtension,
+  'extension.update': database.updateExtension,
+  'extension.remove': database.removeExtension,
+  'sequence.add': database.addSequence,
+  'sequence.update': database.updateSequence,
+  'sequence.remove': database.removeSequence,
   'area.add': canvas.addArea,
   'area.update': canvas.updateArea,
   'area.remove': canvas.removeArea,

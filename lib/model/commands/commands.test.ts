@@ -243,6 +243,36 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'extension.add',
+    command: { type: 'extension.add', extension: { id: 'x_uuid', name: 'uuid-ossp', schemaId: 's_catalog', version: '1.1' } },
+    check: (d) => expect(Object.keys(d.extensions)).toEqual(['x_trgm', 'x_uuid']),
+  },
+  {
+    name: 'extension.update',
+    command: { type: 'extension.update', extensionId: 'x_trgm', changes: { schemaId: 's_catalog', version: '1.6' } },
+    check: (d) => expect(d.extensions.x_trgm).toEqual({ id: 'x_trgm', name: 'pg_trgm', schemaId: 's_catalog', version: '1.6' }),
+  },
+  {
+    name: 'extension.remove',
+    command: { type: 'extension.remove', extensionId: 'x_trgm' },
+    check: (d) => expect(d.extensions).toEqual({}),
+  },
+  {
+    name: 'sequence.add (owned by a column of its schema)',
+    command: { type: 'sequence.add', sequence: { id: 'q_sku', name: 'sku_seq', schemaId: 's_catalog', dataType: 'integer', increment: 5, cycle: true, ownedBy: { tableId: 't_products', columnId: 'c_products_sku' } } },
+    check: (d) => expect(d.sequences.q_sku.ownedBy).toEqual({ tableId: 't_products', columnId: 'c_products_sku' }),
+  },
+  {
+    name: 'sequence.update',
+    command: { type: 'sequence.update', sequenceId: 'q_invoice', changes: { start: undefined, max: 999_999, cache: 20 } },
+    check: (d) => expect(d.sequences.q_invoice).toEqual({ id: 'q_invoice', name: 'invoice_no_seq', dataType: 'bigint', max: 999_999, cache: 20 }),
+  },
+  {
+    name: 'sequence.remove',
+    command: { type: 'sequence.remove', sequenceId: 'q_invoice' },
+    check: (d) => expect(d.sequences).toEqual({}),
+  },
+  {
     name: 'area.add',
     command: { type: 'area.add', area: { id: 'a_catalog', name: 'Catalog', color: '#00aa00', tableIds: ['t_products', 't_products'] } },
     check: (d) => expect(d.areas.a_catalog.tableIds).toEqual(['t_products']),
@@ -426,6 +456,8 @@ describe('every command: apply, check, undo, redo', () => {
       'relationship.add': true, 'relationship.update': true, 'relationship.remove': true,
       'enum.add': true, 'enum.update': true, 'enum.remove': true, 'domain.add': true, 'domain.update': true, 'domain.remove': true,
       'view.add': true, 'view.update': true, 'view.remove': true, 'schema.add': true, 'schema.update': true, 'schema.remove': true,
+      'extension.add': true, 'extension.update': true, 'extension.remove': true,
+      'sequence.add': true, 'sequence.update': true, 'sequence.remove': true,
       'area.add': true, 'area.update': true, 'area.remove': true, 'area.addTables': true, 'area.removeTables': true,
       'note.add': true, 'note.update': true, 'note.remove': true,
       'layout.moveTables': true, 'layout.setTableColor': true, 'layout.setTablesCollapsed': true, 'layout.setNote': true,

@@ -94,6 +94,12 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
     case 'schema.add': return `Add schema ${command.schema.name}`;
     case 'schema.update': return updateText('schema', doc.schemas[command.schemaId]?.name ?? command.schemaId, command.changes);
     case 'schema.remove': return `Remove schema ${doc.schemas[command.schemaId]?.name ?? command.schemaId}`;
+    case 'extension.add': return `Add extension ${command.extension.name}`;
+    case 'extension.update': return updateText('extension', doc.extensions[command.extensionId]?.name ?? command.extensionId, command.changes);
+    case 'extension.remove': return `Remove extension ${doc.extensions[command.extensionId]?.name ?? command.extensionId}`;
+    case 'sequence.add': return `Add sequence ${command.sequence.name}`;
+    case 'sequence.update': return updateText('sequence', doc.sequences[command.sequenceId]?.name ?? command.sequenceId, command.changes);
+    case 'sequence.remove': return `Remove sequence ${doc.sequences[command.sequenceId]?.name ?? command.sequenceId}`;
     case 'area.add': return `Add area ${command.area.name}`;
     case 'area.update': return updateText('area', doc.areas[command.areaId]?.name ?? command.areaId, command.changes);
     case 'area.remove': return `Remove area ${doc.areas[command.areaId]?.name ?? command.areaId}`;

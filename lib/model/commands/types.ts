@@ -8,8 +8,8 @@
  */
 import type { Patch } from 'immer';
 import type {
-  Area, CheckConstraint, Column, Dialect, Domain, EnumType, Index, NarrativeSectionKey, Note, PrimaryKey,
-  QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Table, UniqueConstraint, View,
+  Area, CheckConstraint, Column, Dialect, Domain, EnumType, Extension, Index, NarrativeSectionKey, Note, PrimaryKey,
+  QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Sequence, Table, UniqueConstraint, View,
 } from '../document';
 import type { RuleSetting, Waiver } from '../review-config';
 
@@ -71,6 +71,16 @@ export type NamespaceCommand =
   /** Elements in the schema move to the default schema (each reported); a name clash there is an error. */
   | { type: 'schema.remove'; schemaId: string };
 
+/** Database-wide objects: PostgreSQL extensions and sequences. */
+export type DatabaseCommand =
+  | { type: 'extension.add'; extension: Extension }
+  | { type: 'extension.update'; extensionId: string; changes: Partial<Omit<Extension, 'id'>> }
+  | { type: 'extension.remove'; extensionId: string }
+  | { type: 'sequence.add'; sequence: Sequence }
+  | { type: 'sequence.update'; sequenceId: string; changes: Partial<Omit<Sequence, 'id'>> }
+  /** Defaults drawing from the sequence are removed (each reported). */
+  | { type: 'sequence.remove'; sequenceId: string };
+
 export type CanvasCommand =
   | { type: 'area.add'; area: Area }
   | { type: 'area.update'; areaId: string; changes: Partial<Omit<Area, 'id'>> }
@@ -120,7 +130,7 @@ export type BatchCommand = {
 
 export type Command =
   | TableCommand | ColumnCommand | ConstraintCommand | RelationshipCommand | TypeCommand
-  | NamespaceCommand | CanvasCommand | DesignCommand | ReviewCommand | DocumentCommand | BatchCommand;
+  | NamespaceCommand | DatabaseCommand | CanvasCommand | DesignCommand | ReviewCommand | DocumentCommand | BatchCommand;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
