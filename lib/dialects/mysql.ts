@@ -201,6 +201,7 @@ export const mysqlDialect: DialectSpec = {
   collationSyntax: 'charset-collation',
   foreignKeyToNonKey: { severity: 'warning', consequence: 'MySQL accepts it only with an index, and it is not a real key' },
   unwrittenReferentialAction: 'restrict',
+  integerDisplayWidths: true,
   engineForeignKeyName: (table, n) => `${table}_ibfk_${n}`,
   createsForeignKeyIndexes: true,
   collationExample: 'e.g. utf8mb4_bin',

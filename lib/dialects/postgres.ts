@@ -161,6 +161,7 @@ export const postgresDialect: DialectSpec = {
   collationSyntax: 'quoted-name',
   foreignKeyToNonKey: { severity: 'error', consequence: 'PostgreSQL will reject the foreign key' },
   unwrittenReferentialAction: 'no action',
+  integerDisplayWidths: false,
   createsForeignKeyIndexes: false,
   collationExample: 'e.g. C or und-x-icu',
   partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',

@@ -27,9 +27,12 @@ describe('parseTypeText', () => {
     ['integer ARRAY', scalar('integer'), 1],
     ['int', scalar('integer'), 0],
     ['int4', scalar('integer'), 0],
-    ['int(11)', scalar('integer'), 0],
+    ['int(11)', scalar('integer', { displayWidth: 11 }), 0],
     ['int unsigned', scalar('integer', { unsigned: true }), 0],
-    ['bigint(20) unsigned', scalar('bigint', { unsigned: true }), 0],
+    ['bigint(20) unsigned', scalar('bigint', { unsigned: true, displayWidth: 20 }), 0],
+    ['int(11) unsigned zerofill', scalar('integer', { unsigned: true, displayWidth: 11, zerofill: true }), 0],
+    ['smallint(4) zerofill', scalar('smallint', { unsigned: true, displayWidth: 4, zerofill: true }), 0],
+    ['double(10) unsigned', scalar('double', { unsigned: true }), 0],
     ['decimal(10,2) unsigned', scalar('decimal', { precision: 10, scale: 2, unsigned: true }), 0],
     ['double precision', scalar('double'), 0],
     ['float8', scalar('double'), 0],
@@ -78,6 +81,9 @@ describe('parseTypeText', () => {
     ['numeric(1,2,3)', 'numeric takes (precision) or (precision, scale)'],
     ['timestamp(9)', 'Fractional-seconds precision must be between 0 and 6'],
     ['text(10)', 'text takes no arguments'],
+    ['int(0)', 'Display width must be between 1 and 255'],
+    ['decimal(10,2) zerofill', 'decimal cannot be zerofill here: only integer types keep it'],
+    ['text zerofill', 'text cannot be zerofill'],
     ['text unsigned', 'text cannot be unsigned'],
     ['integer with time zone', '"with time zone" only applies to time and timestamp'],
     ['int; drop table users', 'A type cannot contain ";" or SQL comments'],
@@ -101,6 +107,9 @@ describe('formatColumnType', () => {
     [scalar('integer'), 0, 'postgres', 'integer'],
     [scalar('timestamptz', { precision: 3 }), 0, 'postgres', 'timestamptz(3)'],
     [scalar('integer', { unsigned: true }), 0, 'mysql', 'int unsigned'],
+    // MySQL display widths and ZEROFILL are shown where they mean something (and edited there).
+    [scalar('integer', { unsigned: true, displayWidth: 11, zerofill: true }), 0, 'mysql', 'int(11) unsigned zerofill'],
+    [scalar('integer', { unsigned: true, displayWidth: 11, zerofill: true }), 0, 'postgres', 'integer unsigned'],
     [scalar('text'), 2, 'postgres', 'text[][]'],
     [scalar('text', { native: { postgres: 'citext' } }), 0, 'postgres', 'citext'],
     // The other dialect sees the logical fallback.
@@ -129,6 +138,10 @@ describe('formatColumnType', () => {
           expect(parse(text, dialect), text).toEqual({ ok: true, value: { type, arrayDims: dims } });
         }
       }
+    }
+    // Display widths and ZEROFILL exist in MySQL's spelling only (PostgreSQL ignores them).
+    for (const type of [scalar('bigint', { displayWidth: 20 }), scalar('integer', { unsigned: true, displayWidth: 4, zerofill: true })]) {
+      expect(parse(formatColumnType(type, 0, doc, 'mysql'), 'mysql')).toEqual({ ok: true, value: { type, arrayDims: 0 } });
     }
   });
 });

@@ -74,7 +74,9 @@ const TIME_TYPES: ReadonlySet<LogicalTypeName> = new Set(['time', 'timetz', 'tim
 const UNSIGNABLE: ReadonlySet<LogicalTypeName> = new Set(['smallint', 'integer', 'bigint', 'decimal', 'real', 'double']);
 
 /** Splits `name(args) rest` where rest may hold `with time zone`, written after the args in PostgreSQL. */
-const TYPE_SYNTAX = /^([a-z_][a-z0-9_ ]*?)\s*(?:\(\s*([^()]*?)\s*\))?\s*((?:with|without)\s+time\s+zone)?\s*(unsigned)?$/;
+const TYPE_SYNTAX = /^([a-z_][a-z0-9_ ]*?)\s*(?:\(\s*([^()]*?)\s*\))?\s*((?:with|without)\s+time\s+zone)?\s*(unsigned)?\s*(zerofill)?$/;
+/** Integer types whose MySQL spelling may carry a display width and ZEROFILL. */
+const DISPLAY_WIDTH_TYPES: ReadonlySet<LogicalTypeName> = new Set(['smallint', 'integer', 'bigint']);
 
 function normalise(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -128,7 +130,7 @@ export function parseTypeText(
   const known = m ? ALIASES[m[1]] : undefined;
   if (!m || !known) return nativeFallback(body, arrayDims, options.dialect);
 
-  const [, , rawArgs, zone, unsigned] = m;
+  const [, , rawArgs, zone, unsigned, zerofill] = m;
   if (known.native) {
     // Keep the architect's spelling for this dialect; the nearest logical type serves the other one.
     const native = { [options.dialect]: body.trim() };
@@ -144,10 +146,16 @@ export function parseTypeText(
   const args = rawArgs === undefined ? [] : rawArgs.split(',').map((a) => a.trim());
   if (args.length > 0) {
     switch (known.args) {
-      case 'none':
-        // Display widths like MySQL `int(11)` carry no meaning: accept and drop them.
-        if (UNSIGNABLE.has(name) && args.length === 1 && /^\d+$/.test(args[0])) break;
-        return { ok: false, error: `${m[1]} takes no arguments` };
+      case 'none': {
+        // MySQL display widths (`int(11)`): kept on integers so a dump round-trips; dropped on floats.
+        if (!UNSIGNABLE.has(name) || args.length !== 1 || !/^\d+$/.test(args[0])) return { ok: false, error: `${m[1]} takes no arguments` };
+        const width = Number(args[0]);
+        if (DISPLAY_WIDTH_TYPES.has(name)) {
+          if (width < 1 || width > 255) return { ok: false, error: 'Display width must be between 1 and 255' };
+          type.displayWidth = width;
+        }
+        break;
+      }
       case 'length': {
         if (args.length !== 1) return { ok: false, error: `${m[1]} takes one length, e.g. ${m[1]}(255)` };
         const n = parseIntArg(args[0], 'Length');
@@ -184,9 +192,14 @@ export function parseTypeText(
       }
     }
   }
-  if (unsigned) {
-    if (!UNSIGNABLE.has(name)) return { ok: false, error: `${name} cannot be unsigned` };
+  if (unsigned || zerofill) {
+    if (!UNSIGNABLE.has(name)) return { ok: false, error: `${name} cannot be ${zerofill ? 'zerofill' : 'unsigned'}` };
+    // ZEROFILL implies UNSIGNED (MySQL adds it).
     type.unsigned = true;
+  }
+  if (zerofill) {
+    if (!DISPLAY_WIDTH_TYPES.has(name)) return { ok: false, error: `${name} cannot be zerofill here: only integer types keep it` };
+    type.zerofill = true;
   }
   return { ok: true, value: { type, arrayDims } };
 }
@@ -238,8 +251,11 @@ function formatBaseType(type: ColumnType, doc: Pick<SchemaDocument, 'enums' | 'd
         out += `(${type.precision})`;
       } else if (LENGTH_TYPES.has(type.name) && type.length !== undefined) {
         out += `(${type.length})`;
+      } else if (type.displayWidth !== undefined && DIALECTS[dialect].integerDisplayWidths) {
+        out += `(${type.displayWidth})`;
       }
       if (type.unsigned) out += ' unsigned';
+      if (type.zerofill && DIALECTS[dialect].integerDisplayWidths) out += ' zerofill';
       return out;
     }
     default: {

@@ -206,6 +206,8 @@ export interface DialectSpec {
    * unwritten one as this.
    */
   unwrittenReferentialAction: ReferentialAction;
+  /** Integer display widths and ZEROFILL are part of the type's spelling (MySQL `int(11) unsigned zerofill`). */
+  integerDisplayWidths: boolean;
   /** The name the engine gives the n-th unnamed foreign key of a table (InnoDB: `orders_ibfk_1`), if it names them that way. */
   engineForeignKeyName?: (table: string, n: number) => string;
   /**
