@@ -12,7 +12,8 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning:
   'expression.syntax-unverified': { severity: 'warning', meaning: 'An expression or view body written for MySQL does not parse with the MySQL grammar used here (node-sql-parser, which lacks some MySQL syntax); the message gives the line and column inside the text.' },
   'expression.unknown-column': { severity: 'error', meaning: 'An expression or view body names a column its table (or the tables of its FROM clause) does not have: a column renamed or removed since, or a typo.' },
   'expression.ambiguous-column': { severity: 'warning', meaning: 'A view body names a column, unqualified, that two tables of one FROM clause have.' },
-  'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) that the output keeps are copied verbatim and may need rewriting; one the output drops has only its own diagnostic.' },
+  'expression.cross-dialect': { severity: 'warning', meaning: 'The document was designed for the other dialect: its SQL expressions (defaults, checks, generated columns, index expressions and predicates) that could not be translated (a function or operator without a translation, or the SQL parsers not loaded) are copied verbatim and may need rewriting; the message names what stopped each. One the output drops has only its own diagnostic.' },
+  'expression.translated': { severity: 'info', meaning: 'The document was designed for the other dialect: this many expressions and view bodies were translated for the target (functions, casts, concatenation, ILIKE, booleans, intervals).' },
   'mysql.foreign-key-type-mismatch': { severity: 'error', meaning: 'InnoDB needs foreign key and referenced columns of the same integer/decimal type (size and sign), or both strings.' },
   'postgres.name-made-unique': { severity: 'warning', meaning: 'An index/PK/unique name already used in the schema (MySQL names them per table) is generated as <table>_<name>.' },
   'target.unknown': { severity: 'error', meaning: 'The target is not one of the dialect\'s targets; the default target is used.' },
@@ -91,6 +92,6 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning:
   'mysql.range-default-as-maxvalue': { severity: 'info', meaning: 'A DEFAULT range partition becomes VALUES LESS THAN (MAXVALUE).' },
   'mysql.list-default-partition': { severity: 'warning', meaning: 'MySQL (not MariaDB) has no DEFAULT list partition: skipped.' },
   'mysql.hash-partition-modulus': { severity: 'warning', meaning: 'MySQL hashes into as many partitions as listed; moduli are not kept.' },
-  'view.dialect-mismatch': { severity: 'warning', meaning: 'A view written in the other dialect\'s SQL is skipped.' },
+  'view.dialect-mismatch': { severity: 'warning', meaning: 'A view written in the other dialect\'s SQL that cannot be translated (the message says what stops it) is skipped.' },
   'mysql.materialized-view': { severity: 'warning', meaning: 'MySQL has no materialized views: a plain view is created.' },
 };

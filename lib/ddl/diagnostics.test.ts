@@ -244,6 +244,8 @@ const CASES: Case[] = [
   ['expression.syntax', 'postgres', () => one(table('t', [], { checks: [{ id: 'k1', expression: 'id > > 0' }] })), withParsers],
   ['expression.syntax-unverified', 'mysql', () => one(table('t', [], { checks: [{ id: 'k1', expression: 'id > > 0' }] }), { dialect: 'mysql' }), withParsers],
   ['expression.unknown-column', 'postgres', () => one(table('t', [], { checks: [{ id: 'k1', expression: 'quantity > 0' }] })), withParsers],
+  ['expression.translated', 'mysql', () => one(table('t', [col('n', { default: { kind: 'expression', sql: "length('abc')" } })])), withParsers],
+  ['view.dialect-mismatch', 'mysql', () => one(table('t'), { views: [{ id: 'v1', name: 'v', dialect: 'postgres', materialized: false, sql: 'SELECT row_number() OVER () FROM t' }] }), withParsers],
   ['expression.ambiguous-column', 'postgres', () => documentOf({ tables: [table('a', [col('n')]), table('b', [col('n')])], views: [{ id: 'v1', name: 'v', dialect: 'postgres', materialized: false, sql: 'SELECT n FROM a, b' }] }), withParsers],
 ];
 

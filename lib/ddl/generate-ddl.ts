@@ -168,12 +168,14 @@ function pushAll<T>(into: T[], items: readonly T[]): void {
 }
 
 /**
- * Expressions are SQL in the dialect the document was designed for, copied verbatim: one warning
- * listing where they are when generating for the other dialect (they cannot be translated reliably).
+ * Expressions are SQL in the dialect the document was designed for: translated where every part has a
+ * translation (with the parsers loaded), else copied verbatim: one warning listing where, and why.
  * Only what the statements wrote counts (ctx.copiedVerbatim): a dropped expression has its own
  * diagnostic already.
  */
 function reportCrossDialectExpressions(ctx: DdlContext): void {
+  const from = dialectSpec(ctx.doc.settings.dialect).label;
+  if (ctx.translatedCount) ctx.diag('info', 'expression.translated', `the document is designed for ${from}: ${ctx.translatedCount} SQL expression(s) and view bodies were translated for ${ctx.spec.label}`);
   const copied = ctx.verbatimExpressions;
   if (!copied.size) return;
   // Only the first five places are described (a large document may have thousands: every expression default).
@@ -185,6 +187,5 @@ function reportCrossDialectExpressions(ctx: DdlContext): void {
     shown.push(where);
   }
   const count = copied.size;
-  const from = dialectSpec(ctx.doc.settings.dialect).label;
   ctx.diag('warning', 'expression.cross-dialect', `the document is designed for ${from}: ${count} SQL expression(s) are copied verbatim and may need rewriting for ${ctx.spec.label} (${shown.join('; ')}${count > 5 ? '; ...' : ''})`, firstId);
 }

@@ -10,6 +10,7 @@ import type { ForeignKeyPlan } from './foreign-key-sql';
 import { checkPartitionKeyInUniques, mysqlPartitionClause, postgresPartitionClause, postgresPartitions } from './partition-sql';
 import { identifiersIn } from './sql-text';
 import { SQL_LEXERS } from '../sql-lexer';
+import { expressionFor } from './translate-sql';
 import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names';
 
 export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): string[] {
@@ -31,9 +32,11 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
     for (const check of c.inlinedChecks) {
       if (!check.expression.trim()) continue; // reported on the domain
-      ctx.copiedVerbatim(check.id, 'check', () => `check ${check.name ?? check.source} of domain ${check.domain}`);
+      // Translated from the domain's own text, VALUE standing for the column (translate-sql.ts).
+      const where = () => `check ${check.name ?? check.source} of domain ${check.domain}`;
+      const expression = ctx.crossDialect ? expressionFor(ctx, check.source, { entityId: check.id, what: 'check', where, table, valueColumn: column, condition: true }) : check.expression;
       const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
-      checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
+      checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression === check.source ? check.expression : expression})`);
     }
   }
   if (!table.columns.length && ctx.caps.tablesNeedColumns) ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
@@ -80,8 +83,8 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       ctx.diag('warning', `${ctx.dialect}.check-skipped`, `check "${name}" of "${table.name}": ${ctx.caps.label} rejects a CHECK on ${used.map((u) => `"${u}" (${forbidden.get(u)})`).join(', ')}: skipped`, c.id, `${path}.checks.${i}`);
       return;
     }
-    ctx.copiedVerbatim(c.id, 'check', () => `check ${c.name ?? c.expression} on ${table.name}`);
-    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${c.expression})`);
+    const expression = expressionFor(ctx, c.expression, { entityId: c.id, what: 'check', where: () => `check ${c.name ?? c.expression} on ${table.name}`, table, condition: true });
+    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression})`);
   });
   for (const check of checks) lines.push(check);
   // Foreign keys whose parent already exists (dependency order) or that point at this table itself.

@@ -5,7 +5,7 @@
  */
 import { mysqlLexer, unquotedValue } from '../sql-lexer';
 import { emptyFailure, newScope, syntaxFailure } from './scopes';
-import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser } from './types';
+import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser, TreeParse } from './types';
 
 /** What is used of node-sql-parser's Parser. */
 export interface MysqlAstParser {
@@ -234,7 +234,8 @@ function singleSelect(ast: unknown): Node | undefined {
 }
 
 export function mysqlSqlParser(parser: MysqlAstParser): SqlParser {
-  return {
+  const astOf = (sql: string): unknown => parser.astify(sql, { database: 'MySQL', parseOptions: { includeLocations: false } });
+  const self: SqlParser = {
     dialect: 'mysql',
     authoritative: false,
     parseExpression(text: string): ExpressionParse {
@@ -274,5 +275,19 @@ export function mysqlSqlParser(parser: MysqlAstParser): SqlParser {
       c.select(sel, undefined);
       return { ok: true, refs: c.refs, scopes: c.scopes, relations: c.relations };
     },
+    expressionTree(text: string): TreeParse {
+      const checked = self.parseExpression(text);
+      if (!checked.ok) return checked;
+      const sel = singleSelect(astOf(EXPRESSION_PREFIX + withoutIntroducers(text)));
+      const column = sel && Array.isArray(sel.columns) ? sel.columns[0] : undefined;
+      return isNode(column) && isNode(column.expr) ? { ok: true, tree: column.expr } : syntaxFailure(text, 'expected one expression', 0);
+    },
+    queryTree(text: string): TreeParse {
+      const checked = self.parseQuery(text);
+      if (!checked.ok) return checked;
+      const sel = singleSelect(astOf(withoutIntroducers(text).replace(/[\s;]+$/, '')));
+      return sel ? { ok: true, tree: sel } : syntaxFailure(text, 'a view body must be one SELECT statement', 0);
+    },
   };
+  return self;
 }

@@ -7,7 +7,7 @@
 import { Utf8OffsetMap } from '../importers/sql-common/positions';
 import type { PgBinding, PgScanToken } from './pg-binding';
 import { codePointsToOffset, emptyFailure, newScope, syntaxFailure } from './scopes';
-import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser, SyntaxFailure } from './types';
+import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser, SyntaxFailure, TreeParse } from './types';
 
 type Node = Record<string, unknown>;
 const EXPRESSION_PREFIX = 'SELECT ';
@@ -204,7 +204,7 @@ function failure(text: string, sql: string, base: number, message: string, curso
 const EXPRESSION_SELECT_KEYS = new Set(['targetList', 'limitOption', 'op']);
 
 export function pgSqlParser(binding: PgBinding): SqlParser {
-  return {
+  const parser: SqlParser = {
     dialect: 'postgres',
     authoritative: true,
     parseExpression(text: string): ExpressionParse {
@@ -244,5 +244,21 @@ export function pgSqlParser(binding: PgBinding): SqlParser {
       c.select(sel[1], undefined);
       return { ok: true, refs: c.refs, scopes: c.scopes, relations: c.relations };
     },
+    expressionTree(text: string): TreeParse {
+      const checked = parser.parseExpression(text);
+      if (!checked.ok) return checked;
+      const parsed = binding.parse(EXPRESSION_PREFIX + text);
+      const sel = parsed.ok ? unwrap(parsed.tree.stmts?.[0]?.stmt) : undefined;
+      const target = sel && Array.isArray(sel[1].targetList) ? unwrap(sel[1].targetList[0]) : undefined;
+      return target && isNode(target[1].val) ? { ok: true, tree: target[1].val } : syntaxFailure(text, 'expected one expression', 0);
+    },
+    queryTree(text: string): TreeParse {
+      const checked = parser.parseQuery(text);
+      if (!checked.ok) return checked;
+      const parsed = binding.parse(text);
+      const sel = parsed.ok ? unwrap(parsed.tree.stmts?.[0]?.stmt) : undefined;
+      return sel ? { ok: true, tree: sel[1] } : syntaxFailure(text, 'a view body must be one SELECT statement', 0);
+    },
   };
+  return parser;
 }
