@@ -8,6 +8,7 @@ import type { DdlContext } from './context';
 import { SQL_LEXERS } from '../sql-lexer';
 import { replaceValueKeyword } from './sql-text';
 import { expressionDefaultFor, expressionFor } from './translate-sql';
+import { columnCharsetSql, columnVisibilitySql } from './mysql-attributes-sql';
 
 export interface ColumnSql {
   /** The full definition line, without trailing comma. */
@@ -196,6 +197,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   if (ctx.needsIdentifierCheck(column.name)) ctx.checkIdentifier(column.name, 'column', column.id, `${columnPath(table, index)}.name`);
   const type = resolveColumnType(ctx, table, column, index);
   let definition = `${ctx.q(column.name)} ${type.sql}`;
+  if (column.charset) definition += columnCharsetSql(ctx, table, column);
   let autoIncrementStart: number | undefined;
 
   if (column.collation) {
@@ -257,6 +259,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
     }
   }
 
+  if (column.invisible) definition += columnVisibilitySql(ctx, table, column);
   if (column.comment && ctx.caps.commentStyle === 'inline') definition += ` COMMENT ${inlineComment(ctx, column.comment, 'column', columnWhere(table, column), column.id, columnPath(table, index))}`;
 
   let inlinedChecks = NO_CHECKS;

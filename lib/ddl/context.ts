@@ -79,6 +79,9 @@ export class DdlContext {
   /** Expressions and view bodies translated from the document's dialect (lib/ddl/translate-sql.ts). */
   translatedCount = 0;
 
+  /** MySQL attributes the target has no meaning for: attribute -> where (one note, mysql-attributes-sql.ts). */
+  readonly ignoredMysqlAttributes = new Map<string, string[]>();
+
   /** Views left out of the script (untranslatable): a view reading one cannot be translated either. */
   readonly skippedViews = new Set<string>();
 
@@ -114,7 +117,7 @@ export class DdlContext {
 
   /** Whether a view can be written: in this dialect's SQL, or translatable (the parsers are loaded; translate-sql.ts). */
   mayWriteView(v: View): boolean {
-    return v.dialect === this.dialect || this.options.sqlParsers !== undefined;
+    return v.dialect === this.dialect || this.options.sqlParsers?.[v.dialect] !== undefined;
   }
 
   /** The scope an index/PK/unique name must be unique in: the schema (PostgreSQL) or the table (MySQL). */

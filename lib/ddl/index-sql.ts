@@ -11,6 +11,7 @@ import { derivedIndexName, indexName } from '../naming/derived-names';
 import { inlineComment, resolveColumnTypeQuietly } from './column-sql';
 import { INDEX_METHOD_LABEL } from '../dialects/index-methods';
 import { expressionFor } from './translate-sql';
+import { indexVisibilitySql } from './mysql-attributes-sql';
 
 export interface IndexSql {
   statement: string;
@@ -142,6 +143,8 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
   if (index.where) statement += ` WHERE ${indexExpression(ctx, table, index, name, index.where, true)}`;
   ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, ordered)), include, where: index.where, notes });
   const schemaName = ctx.schemaOf(table.schemaId);
+  // PostgreSQL has no invisible indexes: recorded for the one note on MySQL attributes.
+  statement += indexVisibilitySql(ctx, table, index, name);
   const qualifiedIndex = schemaName ? `${ctx.q(schemaName)}.${ctx.q(name)}` : ctx.q(name);
   return { statement, comment: index.purpose ? `COMMENT ON INDEX ${qualifiedIndex} IS ${ctx.str(index.purpose)}` : undefined };
 }
@@ -243,6 +246,7 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
   const kind = textSearch ? `${method.toUpperCase()} ` : index.unique ? 'UNIQUE ' : '';
   let statement = `CREATE ${kind}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;
   if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${name}"`, index.id, `tables.${table.id}.indexes`)}`;
+  statement += indexVisibilitySql(ctx, table, index, name);
   return { statement };
 }
 

@@ -11,6 +11,7 @@ import { checkPartitionKeyInUniques, mysqlPartitionClause, postgresPartitionClau
 import { identifiersIn } from './sql-text';
 import { SQL_LEXERS } from '../sql-lexer';
 import { expressionFor } from './translate-sql';
+import { checkEnforcementSql, tableStorageOptionsSql } from './mysql-attributes-sql';
 import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names';
 
 export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): string[] {
@@ -84,7 +85,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       return;
     }
     const expression = expressionFor(ctx, c.expression, { entityId: c.id, what: 'check', where: () => `check ${c.name ?? c.expression} on ${table.name}`, table, condition: true });
-    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression})`);
+    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression})${checkEnforcementSql(ctx, table, c, name, i)}`);
   });
   for (const check of checks) lines.push(check);
   // Foreign keys whose parent already exists (dependency order) or that point at this table itself.
@@ -104,6 +105,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     }
   }
   if (ctx.caps.tableOptions) tail = mysqlTableOptions(ctx, table, autoIncrementStart);
+  else if (table.options?.mysql) tableStorageOptionsSql(ctx, table);
 
   const qualified = ctx.qualified(table);
   const out = [`CREATE TABLE ${qualified} (\n  ${lines.join(',\n  ')}\n)${tail}`];
@@ -164,7 +166,10 @@ function mysqlTableOptions(ctx: DdlContext, table: Table, autoIncrementStart: nu
   const charset = tableOption(ctx, table, o.charset, 'utf8mb4', 'charset');
   const collation = tableOption(ctx, table, o.collation, undefined, 'collation');
   let tail = ` ENGINE=${engine} DEFAULT CHARSET=${charset}${collation ? ` COLLATE=${collation}` : ''}`;
-  if (autoIncrementStart !== undefined) tail += ` AUTO_INCREMENT=${autoIncrementStart}`;
+  // A dump's AUTO_INCREMENT=n is the table's counter; an identity's START WITH otherwise.
+  const counter = o.autoIncrement ?? autoIncrementStart;
+  if (counter !== undefined) tail += ` AUTO_INCREMENT=${counter}`;
+  tail += tableStorageOptionsSql(ctx, table);
   if (table.comment) tail += ` COMMENT=${inlineComment(ctx, table.comment, 'table', `table "${table.name}"`, table.id, `tables.${table.id}.comment`)}`;
   if (table.partitioning) {
     const clause = mysqlPartitionClause(ctx, table, table.partitioning);
