@@ -22,6 +22,23 @@ function findByName<T extends { name: string }>(items: readonly T[], name: strin
   return items.find((x) => x.name === name) ?? items.find((x) => x.name.toLowerCase() === name.toLowerCase());
 }
 
+/** Tables and views by lower-cased name, built once per generator run (a view chain looks up every view). */
+const relationIndexes = new WeakMap<DdlContext, Map<string, (Table | View)[]>>();
+function relationsByName(ctx: DdlContext): Map<string, (Table | View)[]> {
+  let m = relationIndexes.get(ctx);
+  if (!m) {
+    m = new Map();
+    for (const r of [...Object.values(ctx.doc.tables), ...Object.values(ctx.doc.views)]) {
+      const key = r.name.toLowerCase();
+      const list = m.get(key);
+      if (list) list.push(r);
+      else m.set(key, [r]);
+    }
+    relationIndexes.set(ctx, m);
+  }
+  return m;
+}
+
 function env(ctx: DdlContext, table: Table | undefined, valueColumn?: Column): WriteEnv {
   return {
     from: ctx.doc.settings.dialect,
@@ -33,7 +50,7 @@ function env(ctx: DdlContext, table: Table | undefined, valueColumn?: Column): W
       return c ? { name: c.name, type: logicalType(ctx, c) } : undefined;
     },
     relation: (schema, name) => {
-      const candidates: (Table | View)[] = [...Object.values(ctx.doc.tables), ...Object.values(ctx.doc.views)].filter((r) => r.name.toLowerCase() === name.toLowerCase());
+      const candidates = relationsByName(ctx).get(name.toLowerCase()) ?? [];
       const exact = candidates.filter((r) => r.name === name);
       const pool = exact.length ? exact : candidates;
       const inSchema = schema === undefined ? [] : pool.filter((r) => r.schemaId && ctx.doc.schemas[r.schemaId]?.name === schema);
