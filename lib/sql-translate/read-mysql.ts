@@ -278,6 +278,24 @@ function limitOf(n: Node, q: Query): void {
   }
 }
 
+/**
+ * A view body: an unaliased output column other than a plain column is named by MySQL after its
+ * text as written (`UCASE(name)`); the translation spells that name as an alias (`source` is the text
+ * the tree was parsed from, with the same offsets). Names MySQL would replace (over 64 characters) are left.
+ */
+export function readMysqlView(n: Node, source: string): Query {
+  const q = readMysqlSelect(n);
+  const columns = list(n.columns);
+  q.selects[0].columns.forEach((c, i) => {
+    const raw = columns[i];
+    if (c.alias !== undefined || c.expr.k === 'column' || c.expr.k === 'star' || !isNode(raw) || !isNode(raw.expr)) return;
+    const loc = raw.expr.loc as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
+    const text = typeof loc?.start?.offset === 'number' && typeof loc.end?.offset === 'number' ? source.slice(loc.start.offset, loc.end.offset).trim() : undefined;
+    if (text && text.length <= 64) c.alias = text;
+  });
+  return q;
+}
+
 export function readMysqlSelect(n: Node): Query {
   const q: Query = { selects: [], unions: [], orderBy: [] };
   let s: Node | undefined = n;

@@ -252,6 +252,72 @@ function simpleSelect(b: Node): Select {
   };
 }
 
+const SVF_NAMES: Record<string, string> = {
+  SVFOP_CURRENT_DATE: 'current_date',
+  SVFOP_CURRENT_TIME: 'current_time',
+  SVFOP_CURRENT_TIME_N: 'current_time',
+  SVFOP_CURRENT_TIMESTAMP: 'current_timestamp',
+  SVFOP_CURRENT_TIMESTAMP_N: 'current_timestamp',
+  SVFOP_LOCALTIMESTAMP: 'localtimestamp',
+  SVFOP_LOCALTIMESTAMP_N: 'localtimestamp',
+};
+
+/**
+ * The name PostgreSQL gives an unaliased select item (FigureColname): a column's name, a function's,
+ * `case`, `coalesce`, a cast's type when its operand has none, else `?column?`. A translated view
+ * spells it as an alias so its columns keep their names on the other engine.
+ */
+function figureColname(v: unknown): string | undefined {
+  if (!isNode(v)) return undefined;
+  const [type, b] = unwrap(v);
+  switch (type) {
+    case 'ColumnRef': {
+      const fields = list(b.fields);
+      const last = unwrap(fields[fields.length - 1]);
+      return last[0] === 'String' ? String(last[1].sval) : undefined;
+    }
+    case 'FuncCall':
+      return strings(b.funcname).at(-1);
+    case 'TypeCast':
+      return figureColname(b.arg) ?? (isNode(b.typeName) ? strings(b.typeName.names).at(-1) : undefined);
+    case 'CaseExpr':
+      return 'case';
+    case 'CoalesceExpr':
+      return 'coalesce';
+    case 'MinMaxExpr':
+      return b.op === 'IS_GREATEST' ? 'greatest' : 'least';
+    case 'A_Expr':
+      return b.kind === 'AEXPR_NULLIF' ? 'nullif' : undefined;
+    case 'SQLValueFunction':
+      return SVF_NAMES[String(b.op)];
+    case 'SubLink': {
+      if (b.subLinkType === 'EXISTS_SUBLINK') return 'exists';
+      const sub = isNode(b.subselect) ? unwrap(b.subselect)[1] : undefined;
+      const first = sub ? unwrap(list(sub.targetList)[0])[1] : undefined;
+      return first ? (typeof first.name === 'string' ? first.name : figureColname(first.val)) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Names every output column of a view the way PostgreSQL did (see figureColname). */
+function nameOutputColumns(select: Select, targets: unknown[]): void {
+  select.columns.forEach((c, i) => {
+    if (c.alias !== undefined || c.expr.k === 'column' || c.expr.k === 'star') return;
+    c.alias = figureColname(unwrap(targets[i])[1].val) ?? '?column?';
+  });
+}
+
+/** A view body: the first SELECT's output columns named as PostgreSQL names them. */
+export function readPgView(b: Node): Query {
+  const q = readPgSelect(b);
+  let first = b;
+  while (first.op && first.op !== 'SETOP_NONE') first = unwrap(first.larg)[1];
+  nameOutputColumns(q.selects[0], list(first.targetList));
+  return q;
+}
+
 export function readPgSelect(b: Node): Query {
   if (b.withClause) return untranslatable('WITH');
   const q: Query = { selects: [], unions: [], orderBy: list(b.sortClause).map(sortItem) };

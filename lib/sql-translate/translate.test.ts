@@ -70,7 +70,7 @@ describe('PostgreSQL -> MySQL', () => {
     expect(run('postgres', "SELECT c.name, count(*) AS n FROM public.t AS c LEFT JOIN u ON c.qty = u.qty WHERE c.name ILIKE 'x' GROUP BY c.name ORDER BY n DESC LIMIT 3")).toBe(
       'SELECT `c`.`name`, COUNT(*) AS `n`\nFROM `t` AS `c` LEFT JOIN `u` ON `c`.`qty` = `u`.`qty`\nWHERE LOWER(`c`.`name`) LIKE LOWER(\'x\')\nGROUP BY `c`.`name`\nORDER BY `n` DESC\nLIMIT 3',
     );
-    expect(run('postgres', "SELECT string_agg(name, ', ' ORDER BY name) FROM t")).toBe("SELECT GROUP_CONCAT(`name` ORDER BY `name` SEPARATOR ', ')\nFROM `t`");
+    expect(run('postgres', "SELECT string_agg(name, ', ' ORDER BY name) FROM t")).toBe("SELECT GROUP_CONCAT(`name` ORDER BY `name` SEPARATOR ', ') AS `string_agg`\nFROM `t`");
     expect(run('postgres', 'SELECT 1 FROM missing')).toBe('! the relation missing');
     expect(run('postgres', 'SELECT row_number() OVER () FROM t')).toBe('! window function row_number()');
   });

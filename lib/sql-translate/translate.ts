@@ -7,16 +7,17 @@
  */
 import type { SqlParsers } from '../sql-parse/types';
 import { Untranslatable, type Expr, type Query } from './ir';
-import { readMysqlExpr, readMysqlSelect } from './read-mysql';
-import { readPgExpr, readPgSelect } from './read-pg';
+import { readMysqlExpr, readMysqlView } from './read-mysql';
+import { readPgExpr, readPgView } from './read-pg';
 import { Writer, type WriteEnv } from './write';
 
 export type { WriteEnv } from './write';
 export type Translation = { ok: true; text: string; expr?: Expr } | { ok: false; reason: string };
 
+/** Per source dialect: an expression, and a view body (its output columns named as that engine names them). */
 const READERS = {
-  postgres: { expr: readPgExpr, query: readPgSelect },
-  mysql: { expr: readMysqlExpr, query: readMysqlSelect },
+  postgres: { expr: readPgExpr, view: (tree: Record<string, unknown>) => readPgView(tree) },
+  mysql: { expr: readMysqlExpr, view: (tree: Record<string, unknown>, text: string) => readMysqlView(tree, text) },
 } as const;
 
 function run<T>(build: () => T, write: (value: T) => string): { ok: true; text: string; value: T } | { ok: false; reason: string } {
@@ -47,6 +48,6 @@ export function translateQuery(text: string, parsers: SqlParsers, env: WriteEnv)
   const tree = parser.queryTree(text);
   if (!tree.ok) return { ok: false, reason: `it does not parse (${tree.message})` };
   const writer = new Writer(env);
-  const r = run(() => READERS[env.from].query(tree.tree), (q: Query) => writer.query(q));
+  const r = run(() => READERS[env.from].view(tree.tree, text), (q: Query) => writer.query(q));
   return r.ok ? { ok: true, text: r.text } : r;
 }

@@ -96,6 +96,8 @@ const CASES: Record<Dialect, DialectCases> = {
         sql: "SELECT active, count(*) AS n, sum(qty) AS total, string_agg(name, ',' ORDER BY name) AS names FROM t GROUP BY active ORDER BY active",
         rows: [{ active: false, n: 1, total: 3, names: 'Alice' }, { active: true, n: 2, total: 12, names: 'Adam,Åsa' }],
       },
+      // Unaliased items keep PostgreSQL's names (upper, ?column?, case) on the other engine.
+      { name: 'unnamed', sql: 'SELECT id, upper(name), qty * 2, CASE WHEN active THEN 1 ELSE 0 END FROM t WHERE id = 1', rows: [{ id: 1, upper: 'ÅSA', '?column?': 14, case: 1 }] },
       { name: 'recent_rows', sql: "SELECT t.id FROM t JOIN t AS u ON u.id = t.id WHERE t.d >= CURRENT_DATE - interval '100 year' AND t.name ILIKE 'A%E'", rows: [{ id: 2 }] },
     ],
   },
@@ -132,6 +134,8 @@ const CASES: Record<Dialect, DialectCases> = {
         sql: "SELECT active, COUNT(*) AS n, SUM(qty) AS total, GROUP_CONCAT(name ORDER BY name SEPARATOR ',') AS names FROM t GROUP BY active ORDER BY active",
         rows: [{ active: false, n: 1, total: 3, names: 'Alice' }, { active: true, n: 2, total: 12, names: 'Adam,Åsa' }],
       },
+      // Unaliased items keep MySQL's names (their text as written) on the other engine.
+      { name: 'unnamed', sql: 'SELECT id, UCASE(name), qty * 2 FROM t WHERE id = 1', rows: [{ id: 1, 'UCASE(name)': 'ÅSA', 'qty * 2': 14 }] },
       { name: 'flagged', sql: 'SELECT t.id FROM t INNER JOIN t AS u ON u.id = t.id WHERE t.active AND u.d < DATE_ADD(CURDATE(), INTERVAL 1 DAY) ORDER BY t.id', rows: [{ id: 1 }, { id: 3 }] },
     ],
   },
