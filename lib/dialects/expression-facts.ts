@@ -52,7 +52,7 @@ export interface ExpressionFacts {
 }
 
 /** Functions whose name and arguments mean the same in both dialects (NULL handling included). */
-const SHARED = ['coalesce', 'nullif', 'lower', 'upper', 'abs', 'floor', 'mod', 'power', 'sqrt', 'replace', 'left', 'right', 'lpad', 'rpad', 'md5', 'concat_ws', 'round', 'count', 'sum', 'avg', 'min', 'max', 'char_length', 'octet_length', 'substring', 'ceil', 'sign', 'reverse', 'repeat', 'exp', 'ln'];
+const SHARED = ['trim', 'coalesce', 'nullif', 'lower', 'upper', 'abs', 'floor', 'mod', 'power', 'sqrt', 'replace', 'left', 'right', 'lpad', 'rpad', 'md5', 'concat_ws', 'round', 'count', 'sum', 'avg', 'min', 'max', 'char_length', 'octet_length', 'substring', 'ceil', 'sign', 'reverse', 'repeat', 'exp', 'ln'];
 
 const identity = (names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
 
@@ -70,6 +70,8 @@ const POSTGRES_FACTS: ExpressionFacts = {
     substr: 'substring',
     ceiling: 'ceil',
     pow: 'power',
+    // TRIM(x) (one argument only: btrim(x, chars) is not MySQL's TRIM).
+    btrim: 'trim',
   },
   writeFunctions: {
     ...Object.fromEntries(SHARED.map((n) => [n, { name: n }])),

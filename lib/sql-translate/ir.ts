@@ -33,6 +33,8 @@ export type Expr =
   | { k: 'case'; subject?: Expr; whens: { when: Expr; then: Expr }[]; else?: Expr }
   /** String concatenation, NULL if any part is NULL (PostgreSQL `||` on text, MySQL CONCAT). */
   | { k: 'concat'; args: Expr[] }
+  /** EXTRACT(field FROM expr); `numeric`: the source returns numeric (PostgreSQL), else an integer (MySQL). */
+  | { k: 'extract'; field: Exclude<IntervalUnit, 'week'>; expr: Expr; numeric: boolean }
   /** A quantity of one unit: `INTERVAL '1 day'`, `INTERVAL n DAY`. */
   | { k: 'interval'; value: Expr; unit: IntervalUnit }
   | { k: 'subquery'; query: Query }

@@ -91,10 +91,15 @@ function func(n: Node): Expr {
     if (a.length !== 2 || a[1].k !== 'interval') return untranslatable(`${raw}()`);
     return { k: 'binary', op: name === 'date_add' ? '+' : '-', left: a[0], right: a[1] };
   }
+  const field = EXTRACT_FUNCTIONS[name];
+  if (field && a.length === 1) return { k: 'extract', field, expr: a[0], numeric: false };
   const portable = FACTS.readFunctions[name];
   if (!portable) return untranslatable(`function ${raw}()`);
   return { k: 'call', name: portable, args: a };
 }
+
+/** YEAR(d), MONTH(d)...: EXTRACT of one field (an integer in MySQL). */
+const EXTRACT_FUNCTIONS: Record<string, Extract<Expr, { k: 'extract' }>['field']> = { year: 'year', month: 'month', day: 'day', dayofmonth: 'day', hour: 'hour', minute: 'minute', second: 'second' };
 
 function subquery(v: unknown): Query {
   if (isNode(v) && isNode(v.ast)) return readMysqlSelect(v.ast);
@@ -199,6 +204,12 @@ export function readMysqlExpr(v: unknown): Expr {
         else otherwise = readMysqlExpr(a.result);
       }
       return { k: 'case', subject: v.expr ? readMysqlExpr(v.expr) : undefined, whens, else: otherwise };
+    }
+    case 'extract': {
+      const a = isNode(v.args) ? v.args : {};
+      const field = String(a.field ?? '').toLowerCase();
+      if (!Object.values(EXTRACT_FUNCTIONS).includes(field as never)) return untranslatable(`EXTRACT(${field.toUpperCase()} FROM ...)`);
+      return { k: 'extract', field: field as Extract<Expr, { k: 'extract' }>['field'], expr: readMysqlExpr(a.source), numeric: false };
     }
     case 'interval': {
       const unit = String(v.unit).toLowerCase() as IntervalUnit;

@@ -77,7 +77,10 @@ function call(b: Node): Expr {
   const name = names.length === 2 && names[0] === 'pg_catalog' ? names[1] : names.length === 1 ? names[0] : undefined;
   if (name === undefined) return untranslatable(`function ${shown}`);
   // SQL-syntax forms (EXTRACT, TRIM, POSITION, OVERLAY) have argument orders of their own; substring's is the call's.
-  if (b.funcformat === 'COERCE_SQL_SYNTAX' && name !== 'substring') return untranslatable(`${name.toUpperCase()}(...)`);
+  const sqlSyntax = b.funcformat === 'COERCE_SQL_SYNTAX';
+  if (name === 'extract' || name === 'date_part') return extract(list(b.args));
+  // TRIM(x) is btrim(x); TRIM(LEADING ..)/with characters have other forms.
+  if (sqlSyntax && !(name === 'substring' || (name === 'btrim' && list(b.args).length === 1))) return untranslatable(`${name.toUpperCase()}(...)`);
   const args = list(b.args).map(readPgExpr);
   const orderBy = list(b.agg_order).map(sortItem);
   if (name === 'string_agg' && args.length === 2) return { k: 'string-agg', arg: args[0], separator: args[1], distinct: b.agg_distinct === true, orderBy };
@@ -86,6 +89,16 @@ function call(b: Node): Expr {
   const portable = FACTS.readFunctions[name];
   if (!portable) return untranslatable(`function ${name}()`);
   return { k: 'call', name: portable, args, distinct: b.agg_distinct === true || undefined };
+}
+
+const EXTRACT_FIELDS: ReadonlySet<string> = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
+
+/** EXTRACT(field FROM x) / date_part('field', x): PostgreSQL returns numeric (double for date_part). */
+function extract(args: unknown[]): Expr {
+  const field = args.length === 2 ? readPgExpr(args[0]) : undefined;
+  const name = field?.k === 'string' ? field.value.toLowerCase() : undefined;
+  if (!name || !EXTRACT_FIELDS.has(name)) return untranslatable(`EXTRACT(${name?.toUpperCase() ?? '...'} FROM ...)`);
+  return { k: 'extract', field: name as Extract<Expr, { k: 'extract' }>['field'], expr: readPgExpr(args[1]), numeric: true };
 }
 
 const SQL_VALUE_FUNCTIONS: Record<string, string> = {

@@ -60,6 +60,7 @@ const FUNCTION_KIND: Record<string, Kind> = {
   lpad: 'text',
   rpad: 'text',
   md5: 'text',
+  trim: 'text',
   concat_ws: 'text',
   reverse: 'text',
   repeat: 'text',
@@ -134,6 +135,8 @@ export class Writer {
       }
       case 'case':
         return this.kind(e.whens[0].then, scope);
+      case 'extract':
+        return e.numeric ? 'number' : 'integer';
       default:
         return 'unknown';
     }
@@ -271,6 +274,8 @@ export class Writer {
       }
       case 'interval':
         return this.interval(e, scope);
+      case 'extract':
+        return `EXTRACT(${e.field.toUpperCase()} FROM ${this.expr(e.expr, scope)})`;
       case 'subquery':
         return `(${this.query(e.query, scope)})`;
       case 'exists':
@@ -345,6 +350,7 @@ export class Writer {
     const spelling = this.facts.writeFunctions[e.name];
     if (!spelling) return untranslatable(`function ${e.name}()`);
     if (e.name === 'substring' && e.args[1] && this.kind(e.args[1], scope) === 'text') return untranslatable('substring with a pattern');
+    if (e.name === 'trim' && e.args.length !== 1) return untranslatable('TRIM with characters to remove');
     if (spelling.niladic) {
       if (e.args.length > 1 || (e.args[0] && e.args[0].k !== 'number')) return untranslatable(`${spelling.name}(...)`);
       return e.args.length ? `${spelling.name}(${this.expr(e.args[0])})` : spelling.name;

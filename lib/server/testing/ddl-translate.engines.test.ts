@@ -80,6 +80,8 @@ const CASES: Record<Dialect, DialectCases> = {
       v('generated', 'week_later', scalar('date'), 'd + 7', '2024-01-08'),
       v('generated', 'third', scalar('decimal', { precision: 10, scale: 2 }), 'round(price / 3, 2)', 0.83),
       v('generated', 'cents', scalar('integer'), 'CAST(price * 100 AS integer)', 250),
+      v('generated', 'year', scalar('integer'), 'EXTRACT(YEAR FROM d)', 2024),
+      v('default', 'trimmed', scalar('varchar', { length: 10 }), "trim('  ab  ')", 'ab'),
     ],
     checks: [
       { sql: "name ILIKE 'a%' OR name ILIKE '%SA'", bad: { name: 'Bob' } },
@@ -120,6 +122,9 @@ const CASES: Record<Dialect, DialectCases> = {
       v('generated', 'initials', scalar('varchar', { length: 4 }), 'UCASE(SUBSTR(name, 1, 2))', 'ÅS'),
       v('generated', 'week_later', scalar('date'), 'd + INTERVAL 7 DAY', '2024-01-08'),
       v('generated', 'price_text', scalar('varchar', { length: 20 }), 'CAST(price AS CHAR)', '2.50'),
+      v('generated', 'year', scalar('integer'), 'YEAR(d)', 2024),
+      v('generated', 'month', scalar('integer'), 'EXTRACT(MONTH FROM d)', 1),
+      v('default', 'trimmed', scalar('varchar', { length: 10 }), "TRIM('  ab  ')", 'ab'),
     ],
     checks: [
       { sql: 'active IN (0, 1) AND active = 1 OR qty > 0', bad: { active: false, qty: 0 } },
