@@ -4,6 +4,8 @@
  * concatenation, ILIKE, intervals, division). Where the meaning depends on a type (is `a || b` text
  * concatenation? does `a / b` divide integers?), the types the writer can tell (literals, casts, the
  * table's columns, known functions) decide; where it cannot tell, the text stays untranslated.
+ * One class past 400 lines on purpose: expressions and view bodies share the scope resolution and the
+ * type inference that those decisions read.
  */
 import { EXPRESSION_FACTS, type ExpressionFacts } from '../dialects/expression-facts';
 import type { Capabilities, DialectSpec } from '../dialects/types';
