@@ -37,6 +37,21 @@ describe('draftbase import', () => {
     expect(out.stdout).toBe('');
   });
 
+  it('a folder of SQL files is imported in name order; reports name each file', async () => {
+    const { io, out } = memoryIo(
+      {
+        'db/1_tables.sql': 'CREATE TABLE customers (id bigint NOT NULL);\nCREATE TABLE orders (id bigint NOT NULL, customer_id bigint);\n',
+        'db/2_keys.sql': 'ALTER TABLE customers ADD PRIMARY KEY (id);\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n',
+        'db/10_fks.sql': 'ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id);\n',
+      },
+      { db: ['10_fks.sql', '1_tables.sql', '2_keys.sql', 'README.md'] },
+    );
+    expect(await importCommand(['db', '--from', 'postgres', '-o', 'doc.json'], io)).toBe(0);
+    const doc = JSON.parse(out.written['doc.json']);
+    expect(Object.keys(doc.relationships)).toHaveLength(1);
+    expect(out.stderr).toMatch(/^db\/2_keys\.sql:2: skipped: CREATE FUNCTION/m);
+  });
+
   it.each([
     [['--from', 'oracle', 'x.sql'], /--from must be one of/],
     [[], /missing the file or folder/],

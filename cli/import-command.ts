@@ -10,6 +10,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { folderSourceNames } from '../lib/importers/folder-sources';
 import { summarizeReport } from '../lib/importers/report-summary';
 import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../lib/importers/types';
 import { importSource, type ImportSourceFormat } from '../lib/server/importers/import-source';
@@ -28,7 +29,9 @@ Options:
                      PostgreSQL, the URL's database for MySQL)
   -h, --help         show this help
 
-A folder is read as a multi-file Prisma schema (every .prisma file in it, recursively).
+A folder is read as a multi-file Prisma schema (every .prisma file in it, recursively), or else as
+a folder of SQL files (every .sql file, run in name order as migration tools do: 2_x before 10_x,
+Flyway's R__ files last; *.down.sql and Flyway U__ undo files left out).
 Exit status: 0 success, 2 input that cannot be imported or bad usage, 1 unexpected failure.
 `;
 
@@ -63,35 +66,40 @@ function printError(io: CliIo, label: string, e: ImportError): void {
 
 function printReport(io: CliIo, label: string, result: ImportResult): void {
   io.stderr(`${label}: imported ${result.report.format}: ${summarizeReport(result.report)}\n`);
-  for (const s of result.report.skipped) io.stderr(`${s.file ?? label}:${s.line}: skipped: ${s.statement} (${s.reason})\n`);
+  // A file of a folder is named below the folder, like the editor and the compiler messages users know.
+  const fileOf = (file: string | undefined) => (file && file !== label ? path.join(label, file) : label);
+  for (const s of result.report.skipped) io.stderr(`${fileOf(s.file)}:${s.line}: skipped: ${s.statement} (${s.reason})\n`);
   for (const d of result.report.diagnostics) {
-    const where = d.line !== undefined ? `${label}:${d.line}:${d.column ?? 1}: ` : `${label}: `;
+    const file = fileOf(d.file);
+    const where = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}: ` : `${file}: `;
     io.stderr(`${where}${d.severity}: ${d.message} [${d.code}]\n`);
   }
 }
 
 /**
- * Imports a file, a folder (a multi-file Prisma schema) or `-` (standard input). Unreadable input
+ * Imports a file, a folder (a multi-file Prisma schema or SQL files) or `-` (standard input). Unreadable input
  * is an ImportError like any other, so callers (`import`, and `export` given a schema file) report it
  * the same way.
  */
 export async function importPath(target: string, from: ImportSourceFormat, io: ImportCommandIo): Promise<ImportResult> {
+  const files = await readSourcePath(target, io);
+  const prismaFolder = files.length > 1 && files.every((f) => f.name.endsWith('.prisma'));
+  return importSource(from === 'auto' && prismaFolder ? ('prisma' satisfies ImportFormat) : from, { files });
+}
+
+/** The source files of a file, a folder (its .prisma files, else its .sql files) or `-`; unreadable input is an ImportError. */
+export async function readSourcePath(target: string, io: ImportCommandIo): Promise<SourceFile[]> {
   const listed = await (io.listFolder ?? listFolderFromDisk)(target);
-  let files: SourceFile[];
   if (listed) {
-    const names = listed.filter((n) => n.endsWith('.prisma'));
-    if (!names.length) throw new ImportError('a folder is imported as a multi-file Prisma schema, but it has no .prisma files');
-    files = await Promise.all(names.map(async (name) => ({ name, content: await io.readText(path.join(target, name)) })));
-  } else {
-    let content: string;
-    try {
-      content = await io.readText(target);
-    } catch (e) {
-      throw new ImportError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    files = [{ name: target === '-' ? 'stdin' : path.basename(target), content }];
+    const names = folderSourceNames(listed);
+    if (!names.length) throw new ImportError('a folder is imported as a multi-file Prisma schema (.prisma files) or a folder of SQL files (.sql), but it has neither');
+    return Promise.all(names.map(async (name) => ({ name, content: await io.readText(path.join(target, name)) })));
   }
-  return importSource(from === 'auto' && files.length > 1 ? ('prisma' satisfies ImportFormat) : from, { files });
+  try {
+    return [{ name: target === '-' ? 'stdin' : path.basename(target), content: await io.readText(target) }];
+  } catch (e) {
+    throw new ImportError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 export function printImportError(io: CliIo, label: string, e: ImportError): void {

@@ -19,6 +19,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'import SQL, Prisma or DBML into a Draftbase document',
     load: async () => (await import('./import-command')).run,
   },
+  roundtrip: {
+    summary: 'check that Draftbase recreates a SQL dump exactly, on a PostgreSQL or MariaDB/MySQL server',
+    load: async () => (await import('./roundtrip-command')).run,
+  },
 };
 
 export function usage(): string {

@@ -3,7 +3,7 @@
  * comes back is validated with the document's own zod schemas (it crossed a boundary).
  */
 import { z } from 'zod';
-import { DOCUMENT_VERSION, relationshipSchema, tableSchema, type Relationship, type SchemaDocument, type Table } from '@/lib/model/document';
+import { DOCUMENT_VERSION, relationshipSchema, sequenceSchema, tableSchema, type Relationship, type SchemaDocument, type Sequence, type Table } from '@/lib/model/document';
 import { upgradeTableRecords } from '@/lib/model/migrate';
 
 const KEY = 'draftbase-clipboard';
@@ -13,6 +13,8 @@ const clipSchema = z.object({
   tables: z.array(tableSchema).min(1),
   relationships: z.array(relationshipSchema),
   positions: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),
+  /** The sequences the copied columns draw from (serial columns' own among them); absent before version 3. */
+  sequences: z.array(sequenceSchema).optional(),
 });
 export type TableClip = z.infer<typeof clipSchema>;
 
@@ -29,7 +31,14 @@ export function copyTables(doc: SchemaDocument, tableIds: readonly string[]): Ta
     const p = doc.layout.tables[t.id];
     if (p) positions[t.id] = { x: p.x, y: p.y };
   }
-  memory = { version: DOCUMENT_VERSION, tables, relationships, positions };
+  const sequences: Sequence[] = [];
+  for (const t of tables) {
+    for (const c of t.columns) {
+      const q = c.default.kind === 'sequence' ? doc.sequences[c.default.sequenceId] : undefined;
+      if (q && !sequences.includes(q)) sequences.push(q);
+    }
+  }
+  memory = { version: DOCUMENT_VERSION, tables, relationships, positions, sequences };
   try {
     localStorage.setItem(KEY, JSON.stringify(memory));
   } catch {

@@ -45,7 +45,9 @@ describe('import client', () => {
   it.each([
     [[{ name: 'schema.prisma', content: '' }, { name: 'README.md', content: '' }], ['schema.prisma']],
     [[{ name: 'a.sql', content: '' }], ['a.sql']],
-  ])('selectSourceFiles keeps .prisma files of a folder', (files, names) => {
+    [[{ name: 'README.md', content: '' }, { name: '2_keys.sql', content: '' }, { name: '1_tables.sql', content: '' }], ['2_keys.sql', '1_tables.sql']],
+    [[{ name: 'model.dbml', content: '' }, { name: 'notes.txt', content: '' }], ['model.dbml', 'notes.txt']],
+  ])('selectSourceFiles keeps the .prisma files of a folder, else its .sql files (%#)', (files, names) => {
     expect(selectSourceFiles(files).map((f) => f.name)).toEqual(names);
   });
 

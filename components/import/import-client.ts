@@ -4,6 +4,7 @@
  * No React here, so it is testable with a stubbed fetch.
  */
 import type { SchemaDocument } from '@/lib/model/document';
+import { folderSourceNames } from '@/lib/importers/folder-sources';
 import type { ImportFormat, ImportReport, SourceFile } from '@/lib/importers/types';
 
 export type DialogFormat = ImportFormat | 'auto';
@@ -85,12 +86,14 @@ export async function createProjectWithDocument(name: string, document: SchemaDo
 }
 
 /**
- * Which files of a selection to send: a folder (or several files) is a multi-file Prisma schema, so
- * when any .prisma file is present only those go; names keep their path below the chosen folder.
+ * Which files of a selection to send: the .prisma files of a multi-file Prisma schema, else the .sql
+ * files of a folder of SQL scripts (lib/importers/folder-sources.ts); a selection with neither goes
+ * whole (one DBML or JSON file). Names keep their path below the chosen folder.
  */
 export function selectSourceFiles(files: readonly SourceFile[]): SourceFile[] {
-  const prisma = files.filter((f) => f.name.toLowerCase().endsWith('.prisma'));
-  return prisma.length ? prisma : [...files];
+  if (files.length < 2) return [...files];
+  const names = new Set(folderSourceNames(files.map((f) => f.name)));
+  return names.size ? files.filter((f) => names.has(f.name)) : [...files];
 }
 
 /** `folder/sub/a.prisma` -> `sub/a.prisma` (a webkitdirectory path includes the chosen folder). */

@@ -9,6 +9,7 @@ import { SQL_LEXERS } from '../sql-lexer';
 import { replaceValueKeyword } from './sql-text';
 import { expressionDefaultFor, expressionFor } from './translate-sql';
 import { columnCharsetSql, columnVisibilitySql } from './mysql-attributes-sql';
+import { sequenceDefaultSql, sequenceIdentity } from './sequence-sql';
 
 export interface ColumnSql {
   /** The full definition line, without trailing comma. */
@@ -167,6 +168,9 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: 
     }
     case 'builtin':
       return ctx.spec.builtinDefault(value.name, { temporalColumn: type.temporal, fsp: type.fsp });
+    case 'sequence':
+      // Without sequences (MySQL) the column is AUTO_INCREMENT or loses the default (sequenceIdentity says which).
+      return sequenceDefaultSql(ctx, value.sequenceId);
     default: {
       const never: never = value;
       throw new Error(`${columnWhere(table, column)}: unknown default ${JSON.stringify(never)} at ${columnPath(table, index)}`);
@@ -196,9 +200,13 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   // `where`/`path` of diagnostics are built at the (rare) diagnostic, not per column.
   if (ctx.needsIdentifierCheck(column.name)) ctx.checkIdentifier(column.name, 'column', column.id, `${columnPath(table, index)}.name`);
   const type = resolveColumnType(ctx, table, column, index);
-  let definition = `${ctx.q(column.name)} ${type.sql}`;
+  // A column that owns its sequence: `serial` where that is exactly it (sequence-sql.ts).
+  const serial = ctx.serialColumns.get(column);
+  let definition = `${ctx.q(column.name)} ${serial ?? type.sql}`;
   if (column.charset) definition += columnCharsetSql(ctx, table, column);
   let autoIncrementStart: number | undefined;
+  // Where there are no sequences, a column that owns its sequence is AUTO_INCREMENT.
+  const identity = column.identity ?? sequenceIdentity(ctx, table, column, index);
 
   if (column.collation) {
     const c = collationSql(ctx, column.collation, columnWhere(table, column), column, columnPath(table, index));
@@ -229,7 +237,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
       ctx.diag('warning', `${ctx.dialect}.array-default-dropped`, `${columnWhere(table, column)}: the default is a PostgreSQL array value and the column becomes json on ${ctx.spec.label}: the default is left out`, column.id, columnPath(table, index));
     } else if (column.identity && column.default.kind !== 'none') {
       ctx.diag('warning', 'column.identity-default-ignored', `${columnWhere(table, column)}: an identity column cannot have a default; the default is left out`, column.id, columnPath(table, index));
-    } else if (column.default.kind !== 'none' || domain) {
+    } else if ((column.default.kind !== 'none' && !serial) || domain) {
       const d = defaultSql(ctx, column, type, table, index);
       if (d !== undefined) definition += ` DEFAULT ${d}`;
     }
@@ -243,8 +251,8 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
     } else definition += ` ON UPDATE ${type.fsp ? `CURRENT_TIMESTAMP(${type.fsp})` : 'CURRENT_TIMESTAMP'}`;
   }
 
-  if (column.identity && !column.generated) {
-    const { always, start, increment } = column.identity;
+  if (identity && !column.generated) {
+    const { always, start, increment } = identity;
     if (column.type.kind !== 'scalar' || !IDENTITY_TYPES.has(column.type.name) || column.arrayDims) {
       ctx.diag('error', 'column.identity-type', `${columnWhere(table, column)}: an identity/AUTO_INCREMENT column must be smallint, integer or bigint`, column.id, columnPath(table, index));
     }

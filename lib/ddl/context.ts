@@ -98,6 +98,12 @@ export class DdlContext {
   /** Final names and per-index outcomes, recorded as the statements are written. */
   readonly decisions: DdlDecisions = emptyDecisions();
 
+  /**
+   * Columns written with a serial pseudo-type (`serial`, `bigserial`...) because it creates exactly
+   * what the document says; their sequences are not written separately (sequence-sql.ts).
+   */
+  readonly serialColumns = new Map<Column, string>();
+
   /** Explicit index/PK/unique names changed to keep them unique (key: index/unique id, `<table id>:pk`). */
   readonly renamed = new Map<string, string>();
 

@@ -96,4 +96,12 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, { severity: Severity; meaning:
   'mysql.hash-partition-modulus': { severity: 'warning', meaning: 'MySQL hashes into as many partitions as listed; moduli are not kept.' },
   'view.dialect-mismatch': { severity: 'warning', meaning: 'A view written in the other dialect\'s SQL that cannot be translated (the message says what stops it) is skipped.' },
   'mysql.materialized-view': { severity: 'warning', meaning: 'MySQL has no materialized views: a plain view is created.' },
+  'extension.missing': { severity: 'info', meaning: 'The document uses something a PostgreSQL extension provides (an operator class such as gin_trgm_ops, GIN/GiST on a scalar column, uuid_generate_v4(), citext...) without declaring the extension: only declared extensions are written, so declare it (extension-needs.ts lists what needs which).' },
+  'sequence.invalid': { severity: 'error', meaning: 'A sequence PostgreSQL rejects: bounds outside its data type, MINVALUE not below MAXVALUE, or START outside them.' },
+  'sequence.owner-schema': { severity: 'warning', meaning: 'A sequence OWNED BY a column of a table in another schema (PostgreSQL refuses it): OWNED BY is left out.' },
+  'mysql.extension-dropped': { severity: 'warning', meaning: 'A PostgreSQL extension with no MySQL equivalent is left out (what uses it will not work there).' },
+  'mysql.extension-built-in': { severity: 'info', meaning: 'A PostgreSQL extension whose job MySQL does without one (uuid-ossp: UUID(), pgcrypto: SHA2()/AES_ENCRYPT()...): left out.' },
+  'mysql.sequence-dropped': { severity: 'warning', meaning: 'MySQL has no sequences: a sequence that does not become a column\'s AUTO_INCREMENT (shared, owned by no user, or used by none) is left out.' },
+  'mysql.sequence-default-dropped': { severity: 'warning', meaning: 'A column default drawing from a sequence another column owns or other columns share: MySQL has no sequences, the default is left out.' },
+  'mysql.sequence-options-dropped': { severity: 'warning', meaning: 'A column owning its sequence (or the only user of one nobody owns) becomes AUTO_INCREMENT (start kept as the table\'s AUTO_INCREMENT), which cannot keep MINVALUE, MAXVALUE, CACHE or CYCLE.' },
 };

@@ -249,6 +249,25 @@ const CASES: Case[] = [
   ['expression.translated', 'mysql', () => one(table('t', [col('n', { default: { kind: 'expression', sql: "length('abc')" } })])), withParsers],
   ['view.dialect-mismatch', 'mysql', () => one(table('t'), { views: [{ id: 'v1', name: 'v', dialect: 'postgres', materialized: false, sql: 'SELECT row_number() OVER () FROM t' }] }), withParsers],
   ['expression.ambiguous-column', 'postgres', () => documentOf({ tables: [table('a', [col('n')]), table('b', [col('n')])], views: [{ id: 'v1', name: 'v', dialect: 'postgres', materialized: false, sql: 'SELECT n FROM a, b' }] }), withParsers],
+  ['extension.missing', 'postgres', () => {
+    const t = table('t', [col('name', { type: scalar('text') })]);
+    t.indexes.push(ix('t_name_trgm', t.columns[1], { method: 'gin', parts: [{ kind: 'column', columnId: t.columns[1].id, opclass: 'gin_trgm_ops' }] }));
+    return one(t);
+  }],
+  ['sequence.invalid', 'postgres', () => documentOf({ sequences: [{ id: 'q1', name: 'q', dataType: 'integer', start: 5, min: 10 }] })],
+  ['sequence.owner-schema', 'postgres', () => {
+    const t = table('t');
+    return one(t, { schemas: [{ id: 's1', name: 'other' }], sequences: [{ id: 'q1', name: 'q', schemaId: 's1', dataType: 'integer', ownedBy: { tableId: t.id, columnId: t.columns[0].id } }] });
+  }],
+  ['mysql.extension-dropped', 'mysql', () => documentOf({ extensions: [{ id: 'x1', name: 'pg_trgm' }] })],
+  ['mysql.extension-built-in', 'mysql', () => documentOf({ extensions: [{ id: 'x1', name: 'uuid-ossp' }] })],
+  ['mysql.sequence-dropped', 'mysql', () => documentOf({ sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
+  ['mysql.sequence-default-dropped', 'mysql', () => one(table('t', [col('n', { default: { kind: 'sequence', sequenceId: 'q1' } }), col('m', { default: { kind: 'sequence', sequenceId: 'q1' } })]), { sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
+  ['mysql.sequence-options-dropped', 'mysql', () => {
+    const t = table('t');
+    t.columns[0].default = { kind: 'sequence', sequenceId: 'q1' };
+    return one(t, { sequences: [{ id: 'q1', name: 't_id_seq', dataType: 'integer', cache: 20, cycle: true, ownedBy: { tableId: t.id, columnId: t.columns[0].id } }] });
+  }],
 ];
 
 describe('every DDL diagnostic code', () => {

@@ -99,8 +99,9 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
       toList += ctx.q(ctx.columnNameOf(to, pairs[i].toColumnId));
     }
     let clause = `CONSTRAINT ${ctx.q(name)} FOREIGN KEY (${fromList}) REFERENCES ${ctx.qualified(to)} (${toList})`;
-    if (onDelete !== 'no action') clause += ` ON DELETE ${onDelete.toUpperCase()}`;
-    if (onUpdate !== 'no action') clause += ` ON UPDATE ${onUpdate.toUpperCase()}`;
+    const unwritten = ctx.spec.unwrittenReferentialAction;
+    if (onDelete !== unwritten) clause += ` ON DELETE ${onDelete.toUpperCase()}`;
+    if (onUpdate !== unwritten) clause += ` ON UPDATE ${onUpdate.toUpperCase()}`;
     if (r.deferrable && r.deferrable !== 'not deferrable') {
       if (ctx.caps.deferrableConstraints) clause += ` ${r.deferrable.toUpperCase()}`;
       else ctx.diag('warning', `${ctx.dialect}.deferrable-dropped`, `${relationshipWhere(r, from, to)}: ${ctx.spec.label} checks foreign keys immediately: ${r.deferrable.toUpperCase()} left out`, r.id, path);
@@ -127,6 +128,18 @@ function effectiveCollation(ctx: DdlContext, table: Table, columnIndex: number):
 }
 
 const EXACT_NUMERIC = /^(tinyint|smallint|mediumint|int|bigint|decimal|float|double)\b/i;
+const INTEGER_WIDTH = /^(tinyint|smallint|mediumint|int|bigint)\s*\(\d+\)/i;
+
+/**
+ * The type as InnoDB compares key columns: an integer's display width and ZEROFILL are presentation
+ * (`int(11)` and `int` are one type; ZEROFILL implies UNSIGNED), size and sign are not.
+ */
+function innodbKeyType(sql: string): string {
+  const lower = sql.toLowerCase().replace(INTEGER_WIDTH, '$1');
+  if (!/\bzerofill\b/.test(lower)) return lower;
+  const withoutFill = lower.replace(/\s*\bzerofill\b/, '');
+  return /\bunsigned\b/.test(withoutFill) ? withoutFill : `${withoutFill} unsigned`;
+}
 
 /** `varchar` of `varchar(20) CHARACTER SET ...`: the type name, lower-cased. */
 function baseTypeName(sql: string): string {
@@ -148,7 +161,7 @@ function checkMysqlCollations(ctx: DdlContext, r: Relationship, path: string): v
     // The common case, the same integer type on both sides: nothing to compare further.
     if (fromType === toType && !STRING_TYPES.test(fromType)) continue;
     const bothStrings = STRING_TYPES.test(fromType) && STRING_TYPES.test(toType);
-    const mismatch = !bothStrings && (EXACT_NUMERIC.test(fromType) || EXACT_NUMERIC.test(toType) ? fromType.toLowerCase() !== toType.toLowerCase() : baseTypeName(fromType) !== baseTypeName(toType));
+    const mismatch = !bothStrings && (EXACT_NUMERIC.test(fromType) || EXACT_NUMERIC.test(toType) ? innodbKeyType(fromType) !== innodbKeyType(toType) : baseTypeName(fromType) !== baseTypeName(toType));
     if (mismatch) {
       ctx.diag('error', 'mysql.foreign-key-type-mismatch', `${relationshipWhere(r, from, to)}: "${from.columns[fi].name}" is ${fromType} but "${to.columns[ti].name}" is ${toType}; InnoDB needs the same type (size and sign) on both sides`, r.id, path);
       continue;

@@ -3,10 +3,10 @@
  *
  * Output order (each step commented where it happens):
  *   0. DROP statements (option dropFirst), reverse dependency order
- *   1. schemas (PostgreSQL namespaces; MySQL databases when schemaQualified)
- *   2. types: enums (CREATE TYPE) and domains (PostgreSQL)
+ *   1. schemas (PostgreSQL namespaces; MySQL databases when schemaQualified), then extensions
+ *   2. types: enums (CREATE TYPE) and domains (PostgreSQL); sequences
  *   3. tables in dependency order (referenced first), each with its columns, keys, checks, the foreign
- *      keys that do not close a cycle, partitions and comments
+ *      keys that do not close a cycle, partitions and comments; then the sequences' OWNED BY
  *   4. indexes
  *   5. foreign keys that close a cycle (ALTER TABLE ... ADD CONSTRAINT)
  *   6. views
@@ -27,6 +27,8 @@ import { indexSql } from './index-sql';
 import { tableOrder } from './order';
 import { reserveExplicitNames } from './reserve-names';
 import { schemaStatements, typeStatements } from './schema-type-sql';
+import { extensionStatements, missingExtensionDiagnostics } from './extension-sql';
+import { ownedByStatements, planSerialColumns, sequenceStatements } from './sequence-sql';
 import { primaryKeyName, tableStatements, uniqueName } from './table-sql';
 import { viewStatements } from './view-sql';
 import { ignoredAttributesNote } from './mysql-attributes-sql';
@@ -133,8 +135,12 @@ export function generateDdlStatements(doc: SchemaDocument, dialect: Dialect, opt
   const drops = options.dropFirst ? dropStatements(ctx, order.tables, order.deferred.size > 0) : [];
   const body: string[] = drops;
   pushAll(body, schemaStatements(ctx));
+  pushAll(body, extensionStatements(ctx));
   pushAll(body, typeStatements(ctx));
+  planSerialColumns(ctx);
+  pushAll(body, sequenceStatements(ctx));
   for (const table of order.tables) pushAll(body, tableStatements(ctx, table, foreignKeys, order.deferred));
+  pushAll(body, ownedByStatements(ctx));
   // Indexes after all tables: CREATE INDEX statements are independent of table order.
   for (const table of order.tables) {
     const indexes = table.indexes;
@@ -157,6 +163,7 @@ export function generateDdlStatements(doc: SchemaDocument, dialect: Dialect, opt
     }
   }
   pushAll(body, viewStatements(ctx));
+  missingExtensionDiagnostics(ctx);
   reportCrossDialectExpressions(ctx);
   ignoredAttributesNote(ctx);
   if (options.sqlParsers) pushAll(ctx.diagnostics, expressionDiagnostics(doc, options.sqlParsers, { outputDialect: dialect }));

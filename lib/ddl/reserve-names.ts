@@ -27,6 +27,11 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     ctx.reserveName(relations, `rel:${ctx.schemaKey(v.schemaId)}`, v.name, 'view', v.id, `views.${v.id}.name`);
   }
 
+  // Sequences are relations too (PostgreSQL; MySQL has none to write).
+  if (ctx.caps.sequences === 'create-sequence') {
+    for (const s of Object.values(ctx.doc.sequences)) ctx.reserveName(relations, `rel:${ctx.schemaKey(s.schemaId)}`, s.name, 'sequence', s.id, `sequences.${s.id}.name`);
+  }
+
   const clashes: NameClash[] = [];
   for (const t of Object.values(ctx.doc.tables)) {
     const path = `tables.${t.id}`;

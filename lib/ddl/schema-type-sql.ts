@@ -2,6 +2,7 @@
 import type { EnumType } from '../model/document';
 import { resolveColumnType } from './column-sql';
 import type { DdlContext } from './context';
+import { sequenceDefaultSql } from './sequence-sql';
 
 export function schemaStatements(ctx: DdlContext): string[] {
   const schemas = Object.values(ctx.doc.schemas);
@@ -49,6 +50,10 @@ export function typeStatements(ctx: DdlContext): string[] {
       parts.push(`DEFAULT ${d.default.sql}`);
     }
     else if (d.default.kind === 'builtin') parts.push(`DEFAULT ${ctx.spec.builtinDefault(d.default.name, { temporalColumn: type.temporal, fsp: type.fsp })}`);
+    else if (d.default.kind === 'sequence') {
+      const next = sequenceDefaultSql(ctx, d.default.sequenceId);
+      if (next) parts.push(`DEFAULT ${next}`);
+    }
     if (!d.nullable) parts.push('NOT NULL');
     d.checks.forEach((c, i) => {
       if (c.name) ctx.checkIdentifier(c.name, 'domain check', c.id, `${path}.checks.${i}.name`);

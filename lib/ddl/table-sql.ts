@@ -13,6 +13,7 @@ import { SQL_LEXERS } from '../sql-lexer';
 import { expressionFor } from './translate-sql';
 import { checkEnforcementSql, tableStorageOptionsSql } from './mysql-attributes-sql';
 import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names';
+import { isAutoIncrement } from './sequence-sql';
 
 export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): string[] {
   const path = `tables.${table.id}`;
@@ -29,7 +30,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     seen.add(key);
     const c = columnSql(ctx, table, column, i);
     lines.push(c.definition);
-    if (column.identity && ctx.caps.identity === 'auto-increment') autoIncrementCount++;
+    if (isAutoIncrement(ctx, table, column)) autoIncrementCount++;
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
     for (const check of c.inlinedChecks) {
       if (!check.expression.trim()) continue; // reported on the domain
@@ -194,14 +195,14 @@ function mysqlCheckForbiddenColumns(ctx: DdlContext, table: Table): Map<string, 
     for (const p of r.columnPairs) out.set(ctx.columnNameOf(table, p.fromColumnId).toLowerCase(), 'a foreign key column with ON DELETE/UPDATE actions');
   }
   if (!ctx.caps.checksOnAutoIncrement) {
-    for (const c of table.columns) if (c.identity) out.set(c.name.toLowerCase(), 'an AUTO_INCREMENT column');
+    for (const c of table.columns) if (isAutoIncrement(ctx, table, c)) out.set(c.name.toLowerCase(), 'an AUTO_INCREMENT column');
   }
   return out;
 }
 
 /** MySQL: the AUTO_INCREMENT column must lead some key, or CREATE TABLE fails. */
 function checkAutoIncrementIsKey(ctx: DdlContext, table: Table): void {
-  const column = table.columns.find((c) => c.identity);
+  const column = table.columns.find((c) => isAutoIncrement(ctx, table, c));
   if (!column) return;
   const leads = (ids: readonly string[] | undefined) => ids?.[0] === column.id;
   const ok =

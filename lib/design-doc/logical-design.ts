@@ -10,10 +10,11 @@ import { indexName } from '../naming/derived-names';
 import { cardinalityOf } from '../model/cardinality';
 import type { CardinalityEnd, Column, DefaultValue, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName, DocumentIndex } from '../model/lookup';
+import { sequenceDefaultLabel } from '../model/sequences';
 
 const code = (text: string) => markdown(inlineCode(text, { inTable: true }));
 
-export function defaultLabel(d: DefaultValue): string {
+export function defaultLabel(d: DefaultValue, doc?: SchemaDocument): string {
   switch (d.kind) {
     case 'none':
       return '';
@@ -24,6 +25,8 @@ export function defaultLabel(d: DefaultValue): string {
       return d.sql;
     case 'builtin':
       return d.name === 'uuid' ? 'generated UUID' : d.name.toUpperCase();
+    case 'sequence':
+      return doc ? sequenceDefaultLabel(doc, d.sequenceId) : 'nextval(...)';
     default: {
       const never: never = d;
       throw new Error(`unknown default ${JSON.stringify(never)}`);
@@ -73,7 +76,7 @@ function constraintsOf(column: Column): string {
 function dataDictionary(doc: SchemaDocument, table: Table, dialect: Dialect, keys: TableKeys): string {
   const rows = table.columns.map((c) => {
     const key = [keys.pk.has(c.id) ? 'PK' : '', keys.fk.has(c.id) ? 'FK' : '', keys.uk.has(c.id) ? 'UK' : ''].filter(Boolean).join(', ');
-    const dflt = defaultLabel(c.default);
+    const dflt = defaultLabel(c.default, doc);
     return [code(c.name), code(columnTypeLabel(doc, c, dialect)), c.nullable ? 'yes' : 'no', dflt ? code(dflt) : '', key, constraintsOf(c), c.comment ?? ''];
   });
   return markdownTable(['Column', 'Type', 'Nullable', 'Default', 'Key', 'Constraints', 'Comment'], rows);

@@ -73,12 +73,16 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     tablesNeedColumns: true,
     uniqueSyntax: 'unique-key',
     checksOnActionColumns: false,
+    foreignKeyCreatesIndex: true,
+    clusteredPrimaryKey: true,
     foreignKeyCollationsMatch: true,
     dropCascade: false,
     setNullOnNotNull: 'rejected',
     // Prisma's MySQL connector uses varchar(191) for String keys: 191 x 4 bytes (utf8mb4) = 764 bytes,
     // so even a 4-column key stays under InnoDB's 3072-byte index limit.
     textKeyType: TEXT_KEY_TYPE,
+    extensions: false,
+    sequences: 'none',
   };
 }
 
@@ -197,6 +201,9 @@ export const mysqlDialect: DialectSpec = {
   booleanLiterals: { true: '1', false: '0' },
   collationSyntax: 'charset-collation',
   foreignKeyToNonKey: { severity: 'warning', consequence: 'MySQL accepts it only with an index, and it is not a real key' },
+  unwrittenReferentialAction: 'restrict',
+  engineForeignKeyName: (table, n) => `${table}_ibfk_${n}`,
+  createsForeignKeyIndexes: true,
   collationExample: 'e.g. utf8mb4_bin',
   typePicker: {
     suggestions: ['varchar(255)', 'decimal(10,2)', 'int unsigned', 'bigint unsigned', 'tinyint', 'mediumtext', 'longtext'],

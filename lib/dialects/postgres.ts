@@ -51,9 +51,13 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     tablesNeedColumns: false,
     uniqueSyntax: 'constraint',
     checksOnActionColumns: true,
+    foreignKeyCreatesIndex: false,
+    clusteredPrimaryKey: false,
     foreignKeyCollationsMatch: false,
     dropCascade: true,
     setNullOnNotNull: 'fails-at-runtime',
+    extensions: true,
+    sequences: 'create-sequence',
   };
 }
 
@@ -150,11 +154,14 @@ export const postgresDialect: DialectSpec = {
   mapType: (t) => mapType(t),
   typeNames: logicalTypeNames,
   typeSpelling: { decimal: 'numeric', double: 'double precision', blob: 'bytea' },
-  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext'], hidden: new Set(['year']) },
+  // serial / bigserial: the column inspector makes the column own a new sequence (not a native type).
+  typePicker: { suggestions: ['varchar(255)', 'numeric(10,2)', 'timestamptz', 'jsonb', 'text[]', 'citext', 'serial', 'bigserial'], hidden: new Set(['year']) },
   builtinDefault: (name) => POSTGRES_BUILTINS[name],
   booleanLiterals: { true: 'true', false: 'false' },
   collationSyntax: 'quoted-name',
   foreignKeyToNonKey: { severity: 'error', consequence: 'PostgreSQL will reject the foreign key' },
+  unwrittenReferentialAction: 'no action',
+  createsForeignKeyIndexes: false,
   collationExample: 'e.g. C or und-x-icu',
   partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',
   defaultSchema: 'public',

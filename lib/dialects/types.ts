@@ -3,7 +3,7 @@
  * table, and capability flags per target version. The shared generator (lib/ddl) reads only this;
  * it never asks "is this MySQL?" where a capability flag can answer instead.
  */
-import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ScalarType } from '../model/document';
+import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ReferentialAction, ScalarType } from '../model/document';
 import type { Severity } from '../model/diagnostics';
 import type { IndexMethodFact } from './index-methods';
 
@@ -77,6 +77,16 @@ export interface Capabilities {
   uniqueSyntax: 'constraint' | 'unique-key';
   /** MySQL rejects a CHECK on a foreign key column that has ON DELETE/UPDATE actions. */
   checksOnActionColumns: boolean;
+  /**
+   * The engine creates an index on a foreign key's columns by itself when no index starts with them
+   * (InnoDB), rather than leaving deletes of parent rows to scan the child table (PostgreSQL).
+   */
+  foreignKeyCreatesIndex: boolean;
+  /**
+   * Rows are stored in primary key order (InnoDB's clustered index): random keys (UUID v4) scatter
+   * inserts over the whole table and every secondary index carries the key.
+   */
+  clusteredPrimaryKey: boolean;
   /** Foreign key columns must have the referenced column's character set and collation (InnoDB). */
   foreignKeyCollationsMatch: boolean;
   /** DROP .. CASCADE removes what depends on it; else a cycle needs FOREIGN_KEY_CHECKS switched off. */
@@ -99,6 +109,15 @@ export interface Capabilities {
    * primary key, unique, index or foreign key gets this bounded type instead. Absent: text keys work.
    */
   textKeyType?: { sql: string; length: number };
+  /** CREATE EXTENSION (PostgreSQL): extensions are written; elsewhere they are reported as having no equivalent. */
+  extensions: boolean;
+  /**
+   * How sequences are written: CREATE SEQUENCE with `nextval('seq'::regclass)` defaults, OWNED BY and
+   * the serial pseudo-types (PostgreSQL); or none, where a column that owns its sequence becomes
+   * AUTO_INCREMENT and other sequences are reported (MySQL; MariaDB 10.3+ has CREATE SEQUENCE, not
+   * written yet).
+   */
+  sequences: 'create-sequence' | 'none';
 }
 
 /**
@@ -188,6 +207,21 @@ export interface DialectSpec {
   collationSyntax: 'quoted-name' | 'charset-collation';
   /** A foreign key to columns that are no key of the parent: how bad, and what the engine does. */
   foreignKeyToNonKey: { severity: 'error' | 'warning'; consequence: string };
+  /**
+   * The referential action the engine records for a foreign key that names none (InnoDB: RESTRICT,
+   * PostgreSQL: NO ACTION): the generator writes every other action, the importers read an
+   * unwritten one as this.
+   */
+  unwrittenReferentialAction: ReferentialAction;
+  /** The name the engine gives the n-th unnamed foreign key of a table (InnoDB: `orders_ibfk_1`), if it names them that way. */
+  engineForeignKeyName?: (table: string, n: number) => string;
+  /**
+   * The engine creates an index for a foreign key whose columns lead no index (InnoDB), named after
+   * the constraint when the statement names it, else after the first column; it is dropped again when
+   * a later index can serve the key. Importers add it to the document so the design shows what the
+   * database has (and a round-trip recreates it under the same name).
+   */
+  createsForeignKeyIndexes: boolean;
   /** An example collation name, as the column inspector's placeholder. */
   collationExample: string;
   /** A rule on partition keys the engine enforces, shown beside the partition key in the inspector. */

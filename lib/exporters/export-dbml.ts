@@ -9,6 +9,7 @@ import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../mo
 import { columnTypeLabel } from '../mermaid/type-label';
 import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import { ColumnSets, displayName, DocumentIndex } from '../model/lookup';
+import { ownedSequenceOf, sequenceDefaultLabel } from '../model/sequences';
 import type { ExportResult } from './export-prisma';
 import { dialectSpec } from '../dialects/dialects';
 
@@ -86,6 +87,8 @@ class DbmlExporter {
           return undefined;
         }
         return `\`${d.sql.replace(/\r\n|\r|\n/g, ' ')}\``;
+      case 'sequence':
+        return `\`${sequenceDefaultLabel(this.doc, d.sequenceId)}\``;
       default: {
         const never: never = d;
         throw new Error(`unknown default ${JSON.stringify(never)}`);
@@ -98,10 +101,12 @@ class DbmlExporter {
     const settings: string[] = [];
     const pk = table.primaryKey;
     if (pk && pk.columnIds.length === 1 && pk.columnIds[0] === column.id) settings.push('pk');
-    if (column.identity) settings.push('increment');
+    // A serial column (it owns its sequence) is DBML's increment too.
+    const serial = ownedSequenceOf(this.doc, table, column) !== undefined;
+    if (column.identity || serial) settings.push('increment');
     if (!column.nullable) settings.push('not null');
     if (singleUniques.has(column.id)) settings.push('unique');
-    const def = this.defaultOf(table, column, path);
+    const def = serial ? undefined : this.defaultOf(table, column, path);
     if (def !== undefined) settings.push(`default: ${def}`);
     if (column.generated) this.warn('dbml.generated', `${displayName(this.doc, table)}.${column.name}: generated column (${column.generated.expression}) noted, not expressible in DBML`, path, 'info');
     const note = [column.comment, column.generated ? `generated ${column.generated.stored ? 'stored' : 'virtual'}: ${column.generated.expression}` : undefined].filter(Boolean).join('\n');

@@ -12,6 +12,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Column, Dialect, EnumType, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName } from '../model/lookup';
+import { ownedSequenceOf, sequenceDefaultLabel } from '../model/sequences';
 import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import { NameScope, quotedString, sanitizeIdentifier } from './identifiers';
 import { PRISMA_CONNECTORS } from './prisma-connectors';
@@ -246,6 +247,11 @@ class PrismaExporter {
         if (scalar === 'Int' || scalar === 'BigInt') return /^-?\d+$/.test(String(v)) ? `@default(${v})` : dbgenerated(literalSql(v));
         if (scalar === 'Float' || scalar === 'Decimal') return /^-?\d+(\.\d+)?$/.test(String(v)) ? `@default(${v})` : dbgenerated(literalSql(v));
         return dbgenerated(literalSql(v));
+      }
+      case 'sequence': {
+        // Prisma's autoincrement() is a serial column on PostgreSQL: a column that owns its sequence.
+        if ((scalar === 'Int' || scalar === 'BigInt') && ownedSequenceOf(this.doc, table, column)) return '@default(autoincrement())';
+        return dbgenerated(sequenceDefaultLabel(this.doc, d.sequenceId));
       }
       default: {
         const never: never = d;

@@ -3,7 +3,8 @@
  *
  * - Every imported element gets a fresh id (no clash with the current document, whatever ids the
  *   importer used); relationships, areas and layout follow the new ids.
- * - Tables, views, enums and domains are matched by schema + name. On a match the user chooses:
+ * - Tables, views, enums, domains and sequences are matched by schema + name (extensions by name). On a
+ *   match the user chooses:
  *   `replace` (the imported definition wins, but the current table keeps its id, its position and the
  *   ids of same-named columns, so relationships from other tables stay attached) or `keep` (the current
  *   definition stays; imported relationships pointing at it are re-attached by column name).
@@ -51,7 +52,7 @@ export function mergeDocuments(current: SchemaDocument, imported: SchemaDocument
     t.checks.forEach((x) => collect(x.id));
     t.partitioning?.partitions.forEach((p) => collect(p.id));
   }
-  for (const c of ['schemas', 'relationships', 'enums', 'domains', 'views', 'areas', 'notes'] as const) Object.keys(doc[c]).forEach(collect);
+  for (const c of ['schemas', 'relationships', 'enums', 'domains', 'views', 'extensions', 'sequences', 'areas', 'notes'] as const) Object.keys(doc[c]).forEach(collect);
   const base = options.ids ?? newId;
   const fresh: IdFactory = (prefix) => {
     let id = base(prefix);
@@ -82,6 +83,26 @@ export function mergeDocuments(current: SchemaDocument, imported: SchemaDocument
     return copy;
   };
 
+  // Extensions by name; sequences like domains (their OWNED BY is re-pointed once the tables are in).
+  for (const x of Object.values(src.extensions)) {
+    const existing = Object.values(doc.extensions).find((e) => e.name === x.name);
+    if (existing && !replace) continue;
+    const id = existing?.id ?? fresh('ext');
+    doc.extensions[id] = withSchema({ ...structuredCopy(x), id }, mapSchema(x.schemaId));
+  }
+  const sequenceMap = new Map<string, string>();
+  const importedSequences = new Set<string>();
+  for (const q of Object.values(src.sequences)) {
+    const schemaId = mapSchema(q.schemaId);
+    const existing = Object.values(doc.sequences).find((x) => sameName(x, q.name, schemaId));
+    const id = existing?.id ?? fresh('seq');
+    if (!existing || replace) {
+      doc.sequences[id] = withSchema({ ...structuredCopy(q), id }, schemaId);
+      importedSequences.add(id);
+    }
+    sequenceMap.set(q.id, id);
+  }
+
   // Enums and domains: same-named ones follow the policy but keep the current id (current columns use it).
   const enumMap = new Map<string, string>();
   for (const e of Object.values(src.enums)) {
@@ -104,6 +125,7 @@ export function mergeDocuments(current: SchemaDocument, imported: SchemaDocument
     if (!existing || replace) {
       const copy = withSchema({ ...structuredCopy(d), id }, schemaId);
       copy.checks = copy.checks.map((c) => ({ ...c, id: fresh('chk') }));
+      if (copy.default.kind === 'sequence') copy.default = { kind: 'sequence', sequenceId: sequenceMap.get(copy.default.sequenceId) ?? copy.default.sequenceId };
       doc.domains[id] = copy;
     }
     domainMap.set(d.id, id);
@@ -144,6 +166,7 @@ export function mergeDocuments(current: SchemaDocument, imported: SchemaDocument
       copy.id = colId;
       if (copy.type.kind === 'enum') copy.type = { kind: 'enum', enumId: enumMap.get(copy.type.enumId) ?? copy.type.enumId };
       if (copy.type.kind === 'domain') copy.type = { kind: 'domain', domainId: domainMap.get(copy.type.domainId) ?? copy.type.domainId };
+      if (copy.default.kind === 'sequence') copy.default = { kind: 'sequence', sequenceId: sequenceMap.get(copy.default.sequenceId) ?? copy.default.sequenceId };
       return copy;
     });
     const col = (cid: string) => columnMap.get(cid) ?? cid;
@@ -173,6 +196,15 @@ export function mergeDocuments(current: SchemaDocument, imported: SchemaDocument
       addedTables.push(id);
       report.added.push(display(table));
     }
+  }
+
+  // OWNED BY: an imported sequence follows its (merged) column; any sequence whose owner is gone is freed.
+  for (const q of Object.values(doc.sequences)) {
+    if (!q.ownedBy) continue;
+    const owner = importedSequences.has(q.id) ? { tableId: tableMap.get(q.ownedBy.tableId), columnId: columnMap.get(q.ownedBy.columnId) } : q.ownedBy;
+    const table = owner.tableId ? doc.tables[owner.tableId] : undefined;
+    if (table && owner.columnId && table.columns.some((c) => c.id === owner.columnId)) q.ownedBy = { tableId: table.id, columnId: owner.columnId };
+    else delete q.ownedBy;
   }
 
   // Current relationships: a replaced table's own foreign keys come from the import now; others stay

@@ -56,6 +56,8 @@ export function documentOf(parts: {
   enums?: SchemaDocument['enums'][string][];
   domains?: SchemaDocument['domains'][string][];
   views?: SchemaDocument['views'][string][];
+  extensions?: SchemaDocument['extensions'][string][];
+  sequences?: SchemaDocument['sequences'][string][];
   schemas?: SchemaDocument['schemas'][string][];
   areas?: SchemaDocument['areas'][string][];
   notes?: SchemaDocument['notes'][string][];
@@ -69,6 +71,8 @@ export function documentOf(parts: {
   put(doc.enums, parts.enums);
   put(doc.domains, parts.domains);
   put(doc.views, parts.views);
+  put(doc.extensions, parts.extensions);
+  put(doc.sequences, parts.sequences);
   put(doc.schemas, parts.schemas);
   put(doc.areas, parts.areas);
   put(doc.notes, parts.notes);

@@ -14,8 +14,9 @@ export interface Diagnostic {
   entityId?: string;
   /** Dotted path into the document, when there is one. */
   path?: string;
-  /** 1-based source position (importers). */
+  /** 1-based source position (importers); in `file` when the source had several files. */
   line?: number;
+  file?: string;
   column?: number;
   /**
    * 1-based position inside the SQL text at `path` (an expression or a view body that does not

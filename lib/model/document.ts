@@ -11,14 +11,17 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_LIMITS as L } from './limits';
+import { reviewConfigSchema } from './review-config';
 
 /**
  * The newest document version this build reads and writes. Version 2: columns carry a five-level
  * `classification` (v1's `sensitive: true` upgrades to `confidential`, model/migrate.ts); indexes and
  * uniques may be unnamed (their name derived from their columns) and, like checks, still empty while
- * the user is adding them. A v1 document is otherwise a valid v2 one.
+ * the user is adding them. A v1 document is otherwise a valid v2 one. Version 3: the document has
+ * `extensions` and `sequences` (a v2 document upgrades with both empty), and a column default may be
+ * a sequence's next value (serial columns).
  */
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 
 export const idSchema = z.string().min(1).max(64);
 export type Id = z.infer<typeof idSchema>;
@@ -101,6 +104,11 @@ export const defaultValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('expression'), sql: sqlSchema }),
   /** A portable default the generator spells for each dialect. */
   z.object({ kind: z.literal('builtin'), name: z.enum(builtinDefaultNames) }),
+  /**
+   * The next value of a sequence of the document (PostgreSQL `nextval('seq'::regclass)`). A serial
+   * column is an integer column with this default whose sequence is OWNED BY it.
+   */
+  z.object({ kind: z.literal('sequence'), sequenceId: idSchema }),
 ]);
 export type DefaultValue = z.infer<typeof defaultValueSchema>;
 
@@ -365,6 +373,51 @@ export const viewSchema = z.object({
 });
 export type View = z.infer<typeof viewSchema>;
 
+/**
+ * A PostgreSQL extension the schema needs (`CREATE EXTENSION IF NOT EXISTS`): its types, operator
+ * classes and functions are then available to columns, indexes and defaults. Other dialects have none.
+ */
+export const extensionSchema = z.object({
+  id: idSchema,
+  /** The extension's name as in pg_available_extensions (`pg_trgm`, `uuid-ossp`). */
+  name: nameSchema,
+  /** Where its objects go (`WITH SCHEMA`); absent = the default schema. */
+  schemaId: idSchema.optional(),
+  /** A version to install (`VERSION '1.6'`); absent = the server's default version. */
+  version: z.string().min(1).max(64).optional(),
+  comment: commentSchema.optional(),
+});
+export type Extension = z.infer<typeof extensionSchema>;
+
+export const sequenceDataTypes = ['smallint', 'integer', 'bigint'] as const;
+export const sequenceDataTypeSchema = z.enum(sequenceDataTypes);
+export type SequenceDataType = z.infer<typeof sequenceDataTypeSchema>;
+
+/** A sequence bound; JavaScript numbers hold it exactly up to 2^53 (larger bounds are the type's own limits). */
+const sequenceValue = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer (at most 2^53 - 1 in magnitude)');
+
+/**
+ * A sequence (CREATE SEQUENCE). Absent options mean the engine's default for the data type and
+ * direction (start = min for ascending, increment 1, min 1 / max the type's limit, cache 1, no cycle),
+ * so a sequence written with defaults spelled out and one written without are the same document.
+ */
+export const sequenceSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  schemaId: idSchema.optional(),
+  dataType: sequenceDataTypeSchema,
+  start: sequenceValue.optional(),
+  increment: sequenceValue.refine((n) => n !== 0, 'must not be 0').optional(),
+  min: sequenceValue.optional(),
+  max: sequenceValue.optional(),
+  cache: z.number().int().min(1).refine(Number.isSafeInteger, 'must be a safe integer').optional(),
+  cycle: z.boolean().optional(),
+  /** OWNED BY: the sequence goes with this column (dropped with it); a serial column owns its sequence. */
+  ownedBy: z.object({ tableId: idSchema, columnId: idSchema }).optional(),
+  comment: commentSchema.optional(),
+});
+export type Sequence = z.infer<typeof sequenceSchema>;
+
 const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1e90ff');
 
 export const areaSchema = z.object({
@@ -456,9 +509,13 @@ export const schemaDocumentShape = z.object({
   enums: z.record(idSchema, enumSchema),
   domains: z.record(idSchema, domainSchema),
   views: z.record(idSchema, viewSchema),
+  extensions: z.record(idSchema, extensionSchema),
+  sequences: z.record(idSchema, sequenceSchema),
   areas: z.record(idSchema, areaSchema),
   notes: z.record(idSchema, noteSchema),
   design: designSchema,
   layout: layoutSchema,
+  /** Design review configuration and waivers (lib/review); absent = the defaults, no waivers. */
+  review: reviewConfigSchema.optional(),
 });
 export type SchemaDocument = z.infer<typeof schemaDocumentShape>;

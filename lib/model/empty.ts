@@ -12,6 +12,8 @@ export function emptyDocument(dialect: Dialect = 'postgres'): SchemaDocument {
     enums: {},
     domains: {},
     views: {},
+    extensions: {},
+    sequences: {},
     areas: {},
     notes: {},
     design: { narrative: {}, requirements: {}, queryPatterns: [] },

@@ -37,6 +37,8 @@ const cases: Array<[keyof DocumentLimits, (n: number) => SchemaDocument, string]
   ['enumValues', (n) => documentOf({ enums: [{ id: 'e', name: 'e', values: times(n, (i) => `v${i}`) }] }), 'enums.e.values'],
   ['enums', (n) => documentOf({ enums: times(n, (i) => ({ id: `e${i}`, name: `e${i}`, values: ['a'] })) }), 'enums'],
   ['views', (n) => documentOf({ views: times(n, (i) => ({ id: `v${i}`, name: `v${i}`, sql: 'SELECT 1', dialect: 'postgres' as const, materialized: false })) }), 'views'],
+  ['sequences', (n) => documentOf({ sequences: times(n, (i) => ({ id: `q${i}`, name: `q${i}`, dataType: 'bigint' as const })) }), 'sequences'],
+  ['extensions', (n) => documentOf({ extensions: times(n, (i) => ({ id: `x${i}`, name: `x${i}` })) }), 'extensions'],
   ['schemas', (n) => documentOf({ schemas: times(n, (i) => ({ id: `s${i}`, name: `s${i}` })) }), 'schemas'],
   ['areas', (n) => documentOf({ areas: times(n, (i) => ({ id: `a${i}`, name: `a${i}`, color: '#000000', tableIds: [] })) }), 'areas'],
   ['notes', (n) => documentOf({ notes: times(n, (i) => ({ id: `n${i}`, text: 'x', color: '#000000' })) }), 'notes'],

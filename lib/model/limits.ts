@@ -59,6 +59,10 @@ export const DOCUMENT_LIMITS = {
   enumValues: 10_000,
   domains: 10_000,
   views: 10_000,
+  /** Sequences (serial columns own one each). */
+  sequences: 10_000,
+  /** PostgreSQL extensions (a server offers about fifty). */
+  extensions: 1_000,
   schemas: 1_000,
   areas: 1_000,
   notes: 10_000,
@@ -139,6 +143,8 @@ export function limitIssues(doc: SchemaDocument, limits: DocumentLimits = DOCUME
   over(domains.length, 'domains', 'domains', (n) => `the document has ${n} domains`);
   for (const d of domains) over(d.checks.length, 'checksPerTable', `domains.${d.id}.checks`, (n) => `domain ${q(d.name)} has ${n} check constraints`);
   over(Object.keys(doc.views).length, 'views', 'views', (n) => `the document has ${n} views`);
+  over(Object.keys(doc.sequences).length, 'sequences', 'sequences', (n) => `the document has ${n} sequences`);
+  over(Object.keys(doc.extensions).length, 'extensions', 'extensions', (n) => `the document has ${n} extensions`);
   over(Object.keys(doc.schemas).length, 'schemas', 'schemas', (n) => `the document has ${n} schemas`);
   over(Object.keys(doc.areas).length, 'areas', 'areas', (n) => `the document has ${n} areas`);
   for (const a of Object.values(doc.areas)) over(a.tableIds.length, 'tables', `areas.${a.id}.tableIds`, (n) => `area ${q(a.name)} lists ${n} tables`);

@@ -4,7 +4,7 @@ import { emptyDocument } from './empty';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_VERSION } from './document';
-import { kitchenSinkDocument } from './fixtures/kitchen-sink';
+import { kitchenSinkBeforeVersion3, kitchenSinkDocument } from './fixtures/kitchen-sink';
 import { applyCommand } from './commands/apply';
 import { isCurrentDocumentText, loadDocument, migrateDocument, MIGRATION_STEPS, storedVersionOf, upgradeTableRecords, type MigrationStep } from './migrate';
 
@@ -21,24 +21,34 @@ describe('migrateDocument / loadDocument', () => {
   });
 
   it('a newer document gets the clear "newer" error from parseDocument', () => {
-    expect(loadDocument({ ...emptyDocument(), version: 3 })).toEqual({
+    expect(loadDocument({ ...emptyDocument(), version: 4 })).toEqual({
       ok: false,
-      issues: [{ path: 'version', message: 'this document has version 3, newer than this Draftbase reads (2); upgrade Draftbase to open it' }],
+      issues: [{ path: 'version', message: 'this document has version 4, newer than this Draftbase reads (3); upgrade Draftbase to open it' }],
     });
   });
 
-  it('version 1 -> 2: a stored v1 document loads with "sensitive" columns classified confidential, nothing else changed', () => {
+  it('version 1 -> 2 -> 3: a stored v1 document loads with "sensitive" columns classified confidential and empty extensions and sequences, nothing else changed', () => {
     const v1 = JSON.parse(KITCHEN_SINK_V1);
     const migrated = migrateDocument(v1);
-    expect(migrated.ok && migrated.applied).toEqual([`version 1 -> 2: ${MIGRATION_STEPS[0].description}`]);
+    expect(migrated.ok && migrated.applied).toEqual([`version 1 -> 2: ${MIGRATION_STEPS[0].description}`, `version 2 -> 3: ${MIGRATION_STEPS[1].description}`]);
     const loaded = loadDocument(v1);
     expect(loaded.ok).toBe(true);
-    // The current kitchen sink is the same design written at version 2.
-    expect(loaded.ok && loaded.document).toEqual(kitchenSinkDocument());
+    // The current kitchen sink is the same design written at version 3, plus what version 3 added.
+    expect(loaded.ok && loaded.document).toEqual(kitchenSinkBeforeVersion3());
+    expect(loaded.ok && [loaded.document.extensions, loaded.document.sequences]).toEqual([{}, {}]);
     const classified = loaded.ok ? Object.values(loaded.document.tables).flatMap((t) => t.columns.filter((c) => c.classification).map((c) => `${t.name}.${c.name}:${c.classification}`)) : [];
     expect(classified.sort()).toEqual(['customers.email:confidential', 'customers.full_name:confidential', 'employees.name:confidential', 'employees.salary:confidential']);
     expect(JSON.stringify(loaded.ok && loaded.document)).not.toContain('"sensitive"');
     expect(JSON.parse(KITCHEN_SINK_V1)).toEqual(v1); // input untouched
+  });
+
+  it('version 2 -> 3: a v2 document gains empty extensions and sequences and keeps everything else', () => {
+    const { extensions: _x, sequences: _s, ...rest } = kitchenSinkBeforeVersion3();
+    void _x; void _s;
+    const v2 = { ...rest, version: 2 };
+    const loaded = loadDocument(v2);
+    expect(loaded.ok && loaded.document).toEqual({ ...rest, version: 3, extensions: {}, sequences: {} });
+    expect(v2).not.toHaveProperty('extensions'); // input untouched
   });
 
   it('sensitive: false and unclassified columns carry no classification after the upgrade', () => {
@@ -62,7 +72,7 @@ describe('migrateDocument / loadDocument', () => {
   it('a version with no upgrade path is refused, naming it', () => {
     expect(loadDocument({ ...emptyDocument(), version: 0 })).toEqual({
       ok: false,
-      issues: [{ path: 'version', message: 'documents of version 0 cannot be upgraded: this Draftbase reads versions 1 to 2' }],
+      issues: [{ path: 'version', message: 'documents of version 0 cannot be upgraded: this Draftbase reads versions 1 to 3' }],
     });
   });
 
@@ -94,7 +104,7 @@ describe('migrateDocument / loadDocument', () => {
     const snapshot = structuredClone(old);
     const r = migrateDocument(old, [...steps, ...MIGRATION_STEPS]);
     expect(old).toEqual(snapshot);
-    expect(r.ok && r.applied).toEqual(['version -1 -> 0: tables keyed by id', 'version 0 -> 1: settings.dialect', `version 1 -> 2: ${MIGRATION_STEPS[0].description}`]);
+    expect(r.ok && r.applied).toEqual(['version -1 -> 0: tables keyed by id', 'version 0 -> 1: settings.dialect', `version 1 -> 2: ${MIGRATION_STEPS[0].description}`, `version 2 -> 3: ${MIGRATION_STEPS[1].description}`]);
     expect(loadDocument(old, [...steps, ...MIGRATION_STEPS])).toEqual({ ok: true, document: emptyDocument('mysql') });
   });
 
@@ -108,7 +118,7 @@ describe('migrateDocument / loadDocument', () => {
   it('document.replace with a version-1 document replaces with the upgraded one (one undoable step)', () => {
     const start = emptyDocument();
     const { doc } = applyCommand(start, { type: 'document.replace', document: JSON.parse(KITCHEN_SINK_V1) });
-    expect(doc).toEqual(kitchenSinkDocument());
+    expect(doc).toEqual(kitchenSinkBeforeVersion3());
   });
 
   it('tables copied by an older build (the clipboard) go through the same steps; a newer clip is refused', () => {

@@ -44,6 +44,11 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
       version: 2,
     }),
   },
+  {
+    from: 2,
+    description: 'the document has extensions and sequences (none yet); serial columns stay identity columns until re-imported',
+    migrate: (doc) => ({ ...doc, extensions: {}, sequences: {}, version: 3 }),
+  },
 ];
 
 export type MigrateResult =

@@ -58,7 +58,7 @@ export function integrityIssues(doc: SchemaDocument): DocumentIssue[] {
     if (issues.length < 100) issues.push({ path, message });
   };
 
-  const collections = ['schemas', 'tables', 'relationships', 'enums', 'domains', 'views', 'areas', 'notes'] as const;
+  const collections = ['schemas', 'tables', 'relationships', 'enums', 'domains', 'views', 'extensions', 'sequences', 'areas', 'notes'] as const;
   for (const c of collections) {
     for (const [key, value] of Object.entries(doc[c])) {
       if (value.id !== key) add(`${c}.${key}.id`, `id "${value.id}" does not match its key "${key}"`);
@@ -81,6 +81,7 @@ export function integrityIssues(doc: SchemaDocument): DocumentIssue[] {
       columnIds.add(c.id);
       if (c.type.kind === 'enum' && !doc.enums[c.type.enumId]) add(`${base}.columns.${i}.type.enumId`, `unknown enum id "${c.type.enumId}"`);
       if (c.type.kind === 'domain' && !doc.domains[c.type.domainId]) add(`${base}.columns.${i}.type.domainId`, `unknown domain id "${c.type.domainId}"`);
+      if (c.default.kind === 'sequence' && !doc.sequences[c.default.sequenceId]) add(`${base}.columns.${i}.default.sequenceId`, `unknown sequence id "${c.default.sequenceId}"`);
     });
     const col = (id: string, path: string) => {
       if (!columnIds.has(id)) add(path, `unknown column id "${id}" in table "${t.name}"`);
@@ -112,7 +113,18 @@ export function integrityIssues(doc: SchemaDocument): DocumentIssue[] {
   }
 
   for (const e of Object.values(doc.enums)) schemaExists(e.schemaId, `enums.${e.id}.schemaId`);
-  for (const d of Object.values(doc.domains)) schemaExists(d.schemaId, `domains.${d.id}.schemaId`);
+  for (const d of Object.values(doc.domains)) {
+    schemaExists(d.schemaId, `domains.${d.id}.schemaId`);
+    if (d.default.kind === 'sequence' && !doc.sequences[d.default.sequenceId]) add(`domains.${d.id}.default.sequenceId`, `unknown sequence id "${d.default.sequenceId}"`);
+  }
+  for (const x of Object.values(doc.extensions)) schemaExists(x.schemaId, `extensions.${x.id}.schemaId`);
+  for (const s of Object.values(doc.sequences)) {
+    schemaExists(s.schemaId, `sequences.${s.id}.schemaId`);
+    if (!s.ownedBy) continue;
+    const owner = doc.tables[s.ownedBy.tableId];
+    if (!owner) add(`sequences.${s.id}.ownedBy.tableId`, `unknown table id "${s.ownedBy.tableId}"`);
+    else if (!columnsOf.get(owner)?.has(s.ownedBy.columnId)) add(`sequences.${s.id}.ownedBy.columnId`, `unknown column id "${s.ownedBy.columnId}" in table "${owner.name}"`);
+  }
   for (const v of Object.values(doc.views)) schemaExists(v.schemaId, `views.${v.id}.schemaId`);
   for (const a of Object.values(doc.areas)) {
     a.tableIds.forEach((id, i) => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFile } from '@/lib/formats/files';
 import { DOCUMENT_VERSION } from '@/lib/model/document';
-import { kitchenSinkDocument } from '@/lib/model/fixtures/kitchen-sink';
+import { kitchenSinkBeforeVersion3, kitchenSinkDocument } from '@/lib/model/fixtures/kitchen-sink';
 import { closeDatabase, getDatabase } from '@/lib/server/db/client';
 import { providerCases, type TestDatabase } from '@/lib/server/db/test-databases';
 import * as collection from './route';
@@ -56,13 +56,13 @@ describe.each(providerCases())('the load gate on $provider', ({ create }) => {
     const res = await item.GET(new Request(`${base}/${id}`), ctx(id));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.document).toEqual(kitchenSinkDocument());
+    expect(body.document).toEqual(kitchenSinkBeforeVersion3());
     expect(body.document.version).toBe(DOCUMENT_VERSION);
 
     const saved = await item.PUT(json(`${base}/${id}`, 'PUT', { document: body.document }, { 'if-match': String(body.version) }), ctx(id));
     expect(saved.status).toBe(200);
     const text = await storedText(id);
-    expect(JSON.parse(text)).toEqual(kitchenSinkDocument());
+    expect(JSON.parse(text)).toEqual(kitchenSinkBeforeVersion3());
     expect(text).not.toContain('"sensitive"');
   });
 
@@ -70,21 +70,21 @@ describe.each(providerCases())('the load gate on $provider', ({ create }) => {
     const id = await storedProject(V1_TEXT);
     const md = await exportRoute.GET(new Request(`${base}/${id}/export?format=markdown`), ctx(id));
     expect(md.status).toBe(200);
-    expect(await md.text()).toBe(exportFile(kitchenSinkDocument(), 'markdown').text);
+    expect(await md.text()).toBe(exportFile(kitchenSinkBeforeVersion3(), 'markdown').text);
 
     const snap = await versions.POST(json(`${base}/${id}/versions`, 'POST', { name: 'before upgrade' }), ctx(id));
     expect(snap.status).toBe(201);
     const vid: string = (await snap.json()).version.id;
     const v = await versionItem.GET(new Request(`${base}/${id}/versions/${vid}`), { params: Promise.resolve({ id, vid }) });
     expect(v.status).toBe(200);
-    expect((await v.json()).document).toEqual(kitchenSinkDocument());
+    expect((await v.json()).document).toEqual(kitchenSinkBeforeVersion3());
   });
 
   run('a version-1 document in a request body is accepted and stored upgraded', async () => {
     const res = await collection.POST(json(base, 'POST', { name: 'Posted v1', document: JSON.parse(V1_TEXT) }));
     expect(res.status).toBe(201);
     const id: string = (await res.json()).project.id;
-    expect(JSON.parse(await storedText(id))).toEqual(kitchenSinkDocument());
+    expect(JSON.parse(await storedText(id))).toEqual(kitchenSinkBeforeVersion3());
   });
 
   run('a stored document newer than this build is a 422 that says to upgrade Draftbase', async () => {

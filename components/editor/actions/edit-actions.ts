@@ -97,7 +97,7 @@ export function pasteClip(ctx: ActionContext): void {
   if (!clip) return;
   const doc = ctx.store.getState().doc;
   try {
-    const command = pasteTablesCommand(doc, clip.tables, clip.relationships, { x: 40, y: 40 }, { positions: clip.positions });
+    const command = pasteTablesCommand(doc, clip.tables, clip.relationships, { x: 40, y: 40 }, { positions: clip.positions, sequences: clip.sequences });
     const before = new Set(Object.keys(doc.tables));
     const r = ctx.run(command);
     if (!('error' in r)) {

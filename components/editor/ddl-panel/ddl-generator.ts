@@ -77,13 +77,14 @@ export type WorkerFactory = () => WorkerLike;
  */
 export const MAIN_THREAD_MAX_WEIGHT = 3000;
 
-/** What the generator's work grows with: every table, column, key, check, index, relationship, view, enum value and partition. */
+/** What the generator's work grows with: every table, column, key, check, index, relationship, view, enum value, partition, sequence and extension. */
 export function documentWeight(doc: SchemaDocument): number {
   let weight = 0;
   for (const t of Object.values(doc.tables)) {
     weight += 1 + t.columns.length + t.uniques.length + t.checks.length + t.indexes.length + (t.partitioning?.partitions.length ?? 0);
   }
   weight += Object.keys(doc.relationships).length + Object.keys(doc.views).length + Object.keys(doc.schemas).length;
+  weight += Object.keys(doc.sequences).length + Object.keys(doc.extensions).length;
   for (const e of Object.values(doc.enums)) weight += 1 + e.values.length;
   for (const d of Object.values(doc.domains)) weight += 1 + d.checks.length;
   return weight;

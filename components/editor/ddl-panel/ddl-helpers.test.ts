@@ -67,6 +67,11 @@ describe('sameDdlInputs', () => {
     expect(sameDdlInputs(doc, moved)).toBe(true);
     expect(sameDdlInputs(doc, narrated)).toBe(true);
     expect(sameDdlInputs(narrated, renamed)).toBe(false);
+    // Extensions and sequences are DDL too.
+    const declared = applyCommand(renamed, { type: 'extension.add', extension: { id: 'x1', name: 'pg_trgm' } }).doc;
+    const sequenced = applyCommand(declared, { type: 'sequence.add', sequence: { id: 'q1', name: 'q', dataType: 'bigint' } }).doc;
+    expect(sameDdlInputs(renamed, declared)).toBe(false);
+    expect(sameDdlInputs(declared, sequenced)).toBe(false);
   });
 });
 

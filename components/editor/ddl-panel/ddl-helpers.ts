@@ -60,7 +60,7 @@ export function selectionForEntity(doc: SchemaDocument, entityId: string | undef
  * The parts of a document the DDL generator reads. Layout (drags, viewport, colours), notes and the
  * design narrative never change DDL, so edits to them must not trigger a regeneration.
  */
-const DDL_INPUT_KEYS = ['settings', 'schemas', 'tables', 'relationships', 'enums', 'domains', 'views', 'areas'] as const satisfies readonly (keyof SchemaDocument)[];
+const DDL_INPUT_KEYS = ['settings', 'schemas', 'tables', 'relationships', 'enums', 'domains', 'views', 'extensions', 'sequences', 'areas'] as const satisfies readonly (keyof SchemaDocument)[];
 
 /**
  * True when the generator's inputs are the same objects (immer shares untouched subtrees, so identity

@@ -5,7 +5,7 @@ import { CLASSIFICATION_LABELS } from '@/lib/model/classification';
 import type { ColumnChanges } from '@/lib/model/commands/types';
 import { useMemo } from 'react';
 import { isPrimaryKeyColumn } from '@/lib/model/lookup';
-import { useEditor } from '@/components/editor/store/editor-store';
+import { useEditor, useEditorStore } from '@/components/editor/store/editor-store';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { SelectField } from '@/components/ui/select';
@@ -14,6 +14,7 @@ import { Section } from '@/components/ui/section';
 import { DefaultEditor } from './default-editor';
 import { ErrorLine, MoveButtons, NavButton, PaneHeader } from './inspector-parts';
 import { addIndexCommand, singleColumnUniques, toggleColumnUnique, togglePrimaryKeyColumn } from '@/lib/model/commands/helpers/table-edits';
+import { serialColumnCommand, serialTypeOf } from '@/lib/model/commands/helpers/sequence-edits';
 import { foreignKeyColumnIds, omitKey } from './plans';
 import { TypePicker } from './type-picker';
 import { useCommandRunner } from './use-command';
@@ -33,6 +34,7 @@ function optionalInt(text: string): { ok: true; value: number | undefined } | { 
 
 export function ColumnInspector({ tableId, columnId }: { tableId: string; columnId: string }) {
   const table = useEditor((s) => s.doc.tables[tableId]);
+  const store = useEditorStore();
   const dialect = useEditor((s) => s.dialect);
   const select = useEditor((s) => s.select);
   const relationships = useEditor((s) => s.doc.relationships);
@@ -66,7 +68,11 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
       <TypePicker
         column={column}
         dialect={dialect}
-        onChange={({ type, arrayDims }) => update({ type, arrayDims: arrayDims > 0 ? arrayDims : undefined })}
+        onChange={({ type, arrayDims }) => {
+          // serial / bigserial / smallserial: an integer column that owns a new sequence (one undo step).
+          const serial = type.kind === 'scalar' && arrayDims === 0 ? serialTypeOf(type.native?.postgres) : undefined;
+          return serial ? run(serialColumnCommand(store.getState().doc, table, column, serial)) : update({ type, arrayDims: arrayDims > 0 ? arrayDims : undefined });
+        }}
       />
       <div className="grid grid-cols-2 gap-x-2 gap-y-1">
         <CheckboxField label="Nullable" checked={column.nullable} disabled={inPk && !column.nullable} onCheckedChange={(nullable) => update({ nullable })} />

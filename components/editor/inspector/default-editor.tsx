@@ -7,6 +7,7 @@ import {
   builtinDefaultLabels, defaultFormKindLabels, defaultFormKinds, defaultToForm, formToDefault, type DefaultFormKind,
 } from './default-value';
 import type { DefaultValue } from '@/lib/model/document';
+import { useEditor } from '@/components/editor/store/editor-store';
 
 export interface DefaultEditorProps {
   /** The stored default and the type it is for (a column's, or a domain's base type). */
@@ -18,12 +19,13 @@ export interface DefaultEditorProps {
 }
 
 /**
- * Default value: a kind select (none / NULL / literal / expression / portable function) and the
- * matching input. Choosing literal or expression waits for the text before dispatching, so the model
+ * Default value: a kind select (none / NULL / literal / expression / portable function / the next
+ * value of a sequence) and the matching input. Choosing literal or expression waits for the text before dispatching, so the model
  * never holds an empty expression.
  */
 export function DefaultEditor({ value, type, label = 'Default', onChange }: DefaultEditorProps) {
   const stored = defaultToForm(value);
+  const sequences = useEditor((s) => s.doc.sequences);
   // A kind picked but not yet filled in (literal/expression need text first).
   const [pendingKind, setPendingKind] = useState<DefaultFormKind | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -74,6 +76,14 @@ export function DefaultEditor({ value, type, label = 'Default', onChange }: Defa
           value={stored.kind === 'expression' ? stored.text : ''}
           placeholder="now()"
           onCommit={(text) => apply('expression', text)}
+        />
+      )}
+      {kind === 'sequence' && (
+        <SelectField
+          label={`${label} sequence`}
+          value={stored.kind === 'sequence' ? stored.text : ''}
+          options={[{ value: '', label: Object.keys(sequences).length ? 'Choose a sequence' : 'No sequences yet (Database panel)' }, ...Object.values(sequences).map((q) => ({ value: q.id, label: q.name }))]}
+          onValueChange={(id) => setError(apply('sequence', id))}
         />
       )}
       {kind === 'builtin' && (

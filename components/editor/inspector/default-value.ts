@@ -6,7 +6,7 @@
 import { builtinDefaultNames, type ColumnType, type DefaultValue } from '@/lib/model/document';
 
 /** The kinds offered in the form; `null` is the literal NULL, split out because it needs no text. */
-export const defaultFormKinds = ['none', 'null', 'literal', 'expression', 'builtin'] as const;
+export const defaultFormKinds = ['none', 'null', 'literal', 'expression', 'builtin', 'sequence'] as const;
 export type DefaultFormKind = (typeof defaultFormKinds)[number];
 
 export const defaultFormKindLabels: Record<DefaultFormKind, string> = {
@@ -15,6 +15,7 @@ export const defaultFormKindLabels: Record<DefaultFormKind, string> = {
   literal: 'Literal value',
   expression: 'SQL expression',
   builtin: 'Portable function',
+  sequence: 'Next value of a sequence',
 };
 
 export const builtinDefaultLabels: Record<(typeof builtinDefaultNames)[number], string> = {
@@ -26,7 +27,7 @@ export const builtinDefaultLabels: Record<(typeof builtinDefaultNames)[number], 
 
 export interface DefaultForm {
   kind: DefaultFormKind;
-  /** Literal text, SQL expression, or builtin name depending on kind. */
+  /** Literal text, SQL expression, builtin name or sequence id depending on kind. */
   text: string;
 }
 
@@ -40,6 +41,8 @@ export function defaultToForm(value: DefaultValue): DefaultForm {
       return { kind: 'expression', text: value.sql };
     case 'builtin':
       return { kind: 'builtin', text: value.name };
+    case 'sequence':
+      return { kind: 'sequence', text: value.sequenceId };
     default: {
       const never: never = value;
       throw new Error(`unhandled default ${JSON.stringify(never)}`);
@@ -73,6 +76,9 @@ export function formToDefault(form: DefaultForm, columnType: ColumnType): FormTo
     }
     case 'literal':
       return literalFor(form.text, columnType);
+    case 'sequence':
+      if (!form.text) return { ok: false, error: 'Choose a sequence (add one in the Database panel)' };
+      return { ok: true, value: { kind: 'sequence', sequenceId: form.text } };
     default: {
       const never: never = form.kind;
       throw new Error(`unhandled default kind ${String(never)}`);

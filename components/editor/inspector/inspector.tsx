@@ -10,10 +10,12 @@ import { AreaInspector, NoteInspector } from './area-note-inspector';
 import { ColumnInspector } from './column-inspector';
 import { DomainsEditor } from './domains-editor';
 import { EnumsEditor } from './enums-editor';
+import { ExtensionsEditor } from './extensions-editor';
 import { IndexInspector } from './index-inspector';
 import { Muted, NavButton, PaneHeader } from './inspector-parts';
 import { RelationshipInspector } from './relationship-inspector';
 import { SchemasEditor } from './schemas-editor';
+import { SequencesEditor } from './sequences-editor';
 import { TableInspector } from './table-inspector';
 import { ViewsEditor } from './views-editor';
 
@@ -30,13 +32,16 @@ export function Inspector({ className }: InspectorProps) {
       className={cx('flex h-full flex-col gap-2 overflow-y-auto bg-white p-2 text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
       <SelectionPane selection={selection} />
-      {/* Enum types, domains, views and schemas belong to the document, not to one table; shown with the table-level panes. */}
+      {/* Enum types, domains, views, schemas, sequences and extensions belong to the document, not to one
+          table; shown with the table-level panes (the database's own when nothing is selected). */}
       {(selection.kind === 'none' || selection.kind === 'tables' || selection.kind === 'column') && (
         <>
           <EnumsEditor defaultOpen={selection.kind === 'none'} />
           <DomainsEditor />
           <ViewsEditor />
           <SchemasEditor />
+          <SequencesEditor defaultOpen={selection.kind === 'none'} />
+          <ExtensionsEditor defaultOpen={selection.kind === 'none'} />
         </>
       )}
     </aside>

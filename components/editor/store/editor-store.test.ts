@@ -131,6 +131,12 @@ const cases = {
       expect(d.tables.t_products.schemaId).toBeUndefined();
     },
   },
+  'extension.add': { command: { type: 'extension.add', extension: { id: 'x_uuid', name: 'uuid-ossp' } }, check: (d) => expect(d.extensions.x_uuid.name).toBe('uuid-ossp') },
+  'extension.update': { command: { type: 'extension.update', extensionId: 'x_trgm', changes: { version: '1.6' } }, check: (d) => expect(d.extensions.x_trgm.version).toBe('1.6') },
+  'extension.remove': { command: { type: 'extension.remove', extensionId: 'x_trgm' }, check: (d) => expect(d.extensions).toEqual({}) },
+  'sequence.add': { command: { type: 'sequence.add', sequence: { id: 'q_x', name: 'x_seq', dataType: 'integer' } }, check: (d) => expect(d.sequences.q_x.dataType).toBe('integer') },
+  'sequence.update': { command: { type: 'sequence.update', sequenceId: 'q_invoice', changes: { cycle: true } }, check: (d) => expect(d.sequences.q_invoice.cycle).toBe(true) },
+  'sequence.remove': { command: { type: 'sequence.remove', sequenceId: 'q_invoice' }, check: (d) => expect(d.sequences).toEqual({}) },
   'area.add': {
     command: { type: 'area.add', area: { id: 'a_cat', name: 'Catalog', color: '#00aa00', tableIds: ['t_products'] } },
     check: (d) => expect(d.areas.a_cat.tableIds).toEqual(['t_products']),
@@ -167,6 +173,15 @@ const cases = {
   },
   'design.queryPattern.remove': { command: { type: 'design.queryPattern.remove', queryPatternId: 'q_orders_by_user' }, check: (d) => expect(d.design.queryPatterns).toEqual([]) },
   'settings.setDialect': { command: { type: 'settings.setDialect', dialect: 'mysql' }, check: (d) => expect(d.settings.dialect).toBe('mysql') },
+  'review.setRule': { command: { type: 'review.setRule', ruleId: 'no-primary-key', setting: { enabled: false } }, check: (d) => expect(d.review?.rules?.['no-primary-key']).toEqual({ enabled: false }) },
+  'review.waive': {
+    command: { type: 'review.waive', waiver: { key: 'no-primary-key:t_users', ruleId: 'no-primary-key', rationale: 'staging' } },
+    check: (d) => expect(d.review?.waivers).toHaveLength(1),
+  },
+  'review.unwaive': {
+    command: { type: 'batch', commands: [{ type: 'review.waive', waiver: { key: 'k', ruleId: 'no-primary-key', rationale: 'r' } }, { type: 'review.unwaive', key: 'k' }] },
+    check: (d) => expect(d.review?.waivers).toEqual([]),
+  },
   'document.replace': {
     command: { type: 'document.replace', label: 'Import into this project', document: { ...commandsFixture(), settings: { dialect: 'mysql' } } },
     check: (d) => expect(d.settings.dialect).toBe('mysql'),

@@ -18,9 +18,7 @@ import { mariadbSession } from '../../server/testing/mariadb';
 import { readMysqlCatalog } from '../../server/testing/mysql-catalog';
 import { requireServer } from '../../server/testing/require-server';
 import type { SqlClient } from '../../server/testing/sql-client';
-import type { CatalogSnapshot } from '../../server/testing/catalog-types';
-import type { SchemaDocument } from '../../model/document';
-import { diffCatalogs, type CatalogDifference } from '../sql-common/catalog-diff.test-support';
+import { diffCatalogs, type CatalogDifference } from '../../server/catalog/catalog-diff';
 import { mysqlLexOptions, splitStatements } from '../sql-common/split-statements';
 import { importMysql } from './import-mysql';
 
@@ -59,33 +57,12 @@ function withoutDatabase(sql: string, database: string | undefined): string {
   return sql.replace(new RegExp(`(\`${q}\`|\\b${q})\\s*\\.\\s*(?=[\`\\w])`, 'g'), '');
 }
 
-/** Explained differences, by category (see lib/importers/mysql/README.md). */
-const EXPLAINED: Record<string, (d: CatalogDifference) => boolean> = {
-  // InnoDB treats NO ACTION as RESTRICT; the regenerated DDL omits the default action and MariaDB
-  // then reports RESTRICT where the original spelled NO ACTION (ask: lib/ddl could spell it out).
-  'NO ACTION reported as RESTRICT': (d) => {
-    if (d.kind !== 'foreign-key' || !d.detail) return false;
-    const asRestrict = (v: unknown) => JSON.stringify(v).replace(/"no action"/g, '"restrict"');
-    return asRestrict(d.detail.original) === asRestrict(d.detail.regenerated);
-  },
-};
-
 /**
- * InnoDB creates an index for a foreign key whose columns lead no index; it is named after the
- * constraint or its first column, so the two databases name theirs differently. Such indexes are not
- * in the DDL (nor in the document): both sides drop them before comparing, and they are counted.
+ * Explained differences, by category (see lib/importers/mysql/README.md): none left. NO ACTION is
+ * written out (InnoDB records an unwritten action as RESTRICT) and the indexes InnoDB creates for
+ * foreign keys are in the import under InnoDB's names.
  */
-function dropAutoForeignKeyIndexes(catalog: CatalogSnapshot, doc: SchemaDocument): number {
-  let dropped = 0;
-  for (const t of catalog.tables) {
-    const declared = new Set(Object.values(doc.tables).find((x) => x.name.toLowerCase() === t.name.toLowerCase())?.indexes.map((i) => i.name?.toLowerCase()));
-    const fkColumns = new Set(t.foreignKeys.map((f) => f.columns.join(',')));
-    const keep = t.indexes.filter((ix) => ix.constraint || ix.unique || declared.has(ix.name.toLowerCase()) || !fkColumns.has(ix.parts.map((p) => p.expression).join(',')));
-    dropped += t.indexes.length - keep.length;
-    t.indexes = keep;
-  }
-  return dropped;
-}
+const EXPLAINED: Record<string, (d: CatalogDifference) => boolean> = {};
 
 interface Case {
   file: string;
@@ -197,14 +174,13 @@ describe.skipIf(!url || !hasCorpus)('MySQL round-trip: original vs regenerated c
     const [ca, cb] = [await readMysqlCatalog(a), await readMysqlCatalog(b)];
     // Two empty catalogs have no differences: the comparison only means something if the original created tables.
     expect(ca.tables.length, 'the original script created no tables').toBeGreaterThan(0);
-    const autoIndexes = dropAutoForeignKeyIndexes(ca, document) + dropAutoForeignKeyIndexes(cb, document);
     // Both databases have generated names: compare tables by name only.
     for (const t of [...ca.tables, ...cb.tables, ...ca.views, ...cb.views, ...ca.enums, ...cb.enums]) t.schema = 'db';
     for (const t of [...ca.tables, ...cb.tables]) for (const f of t.foreignKeys) f.refSchema = 'db';
     const diffs = diffCatalogs(ca, cb, { normalizeExpression: (e) => e.split(`\`${a.database}\`.`).join('').split(`\`${b.database}\`.`).join('') });
     const perFile = (d: CatalogDifference) => explained.some((x) => x.kind === d.kind && x.object === d.object);
     const unexplained = diffs.filter((d) => !perFile(d) && !Object.values(EXPLAINED).some((f) => f(d)));
-    const explainedCounts: Record<string, number> = autoIndexes ? { 'InnoDB auto-created FK indexes (both sides)': autoIndexes } : {};
+    const explainedCounts: Record<string, number> = {};
     for (const d of diffs) for (const [k, f] of Object.entries(EXPLAINED)) if (f(d)) explainedCounts[k] = (explainedCounts[k] ?? 0) + 1;
     for (const d of diffs) if (perFile(d)) explainedCounts[d.kind] = (explainedCounts[d.kind] ?? 0) + 1;
     if (process.env.ROUNDTRIP_VERBOSE) console.info(errorsA.join('\n'), '\n---B---\n', errorsB.join('\n'), '\n---diffs---\n', unexplained.map((d) => `[${d.kind}] ${d.message}`).join('\n'));

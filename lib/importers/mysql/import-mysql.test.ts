@@ -92,8 +92,30 @@ describe('importMysql features', () => {
     const b = tableNamed(doc, 'b');
     expect(b.columns.map((c) => c.name)).toEqual(['id', 'a_id', 'note']);
     expect(Object.values(doc.relationships)).toMatchObject([{ name: 'fk_b_a', onDelete: 'cascade', onUpdate: 'restrict' }]);
-    expect(b.indexes.map((i) => [i.name, i.unique])).toEqual([['ix_note', false], ['ux_note', true]]);
+    // No index leads with a_id (ux_note starts with note): InnoDB creates one named after the constraint.
+    expect(b.indexes.map((i) => [i.name, i.unique])).toEqual([['ix_note', false], ['ux_note', true], ['fk_b_a', false]]);
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([[8, 'DROP column is not modeled']]);
+  });
+
+  it('the indexes InnoDB creates for foreign keys are imported under InnoDB\'s names, unless another index serves the key', async () => {
+    const { document: doc } = await importMysql(`
+      CREATE TABLE p (id INT PRIMARY KEY, code INT, UNIQUE KEY (code));
+      CREATE TABLE unnamed (id INT PRIMARY KEY, p_id INT, p_code INT, FOREIGN KEY (p_id) REFERENCES p (id), FOREIGN KEY (p_code) REFERENCES p (code));
+      CREATE TABLE named (id INT PRIMARY KEY, p_id INT, CONSTRAINT named_p FOREIGN KEY (p_id) REFERENCES p (id));
+      CREATE TABLE served (id INT PRIMARY KEY, p_id INT, KEY ix_p (p_id, id), CONSTRAINT served_p FOREIGN KEY (p_id) REFERENCES p (id));
+      CREATE TABLE later (id INT PRIMARY KEY, p_id INT, CONSTRAINT later_p FOREIGN KEY (p_id) REFERENCES p (id));
+      CREATE INDEX ix_later ON later (p_id);
+      CREATE TABLE composite (a INT, b INT, PRIMARY KEY (b, a), FOREIGN KEY (a) REFERENCES p (id));
+    `);
+    const names = (t: string) => tableNamed(doc, t).indexes.map((i) => i.name);
+    expect(names('unnamed')).toEqual(['p_id', 'p_code']);
+    expect(names('named')).toEqual(['named_p']);
+    expect(names('served')).toEqual(['ix_p']);
+    expect(names('later')).toEqual(['ix_later']);
+    // The primary key (b, a) does not lead with a.
+    expect(names('composite')).toEqual(['a']);
+    // An unwritten action is what InnoDB records: RESTRICT.
+    expect(Object.values(doc.relationships).map((r) => [r.onDelete, r.onUpdate])[0]).toEqual(['restrict', 'restrict']);
   });
 
   it('integer display widths and ZEROFILL are kept for MySQL (int(11) unsigned stays int(11) unsigned) and ignored by PostgreSQL', async () => {

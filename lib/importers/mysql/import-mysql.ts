@@ -11,6 +11,7 @@
  *
  * Inline ENUM(...) columns become document enums named `<table>_<column>`; SET(...) keeps its native type.
  */
+import { DIALECTS } from '../../dialects/dialects';
 import { makeColumn, makeIndex, makeTable } from '../../model/build';
 import type { Column, DefaultValue, EnumType, Index, IndexPart, ReferentialAction, Table, View } from '../../model/document';
 import { sequentialIds, type IdFactory } from '../../model/ids';
@@ -104,6 +105,8 @@ function classify(sql: string, inDelimiterBlock: boolean): Classified {
   // Unknown: parse it anyway, so that text which is not SQL at all is reported as a syntax error.
   return { action: 'try', reason: `statement not modeled (${head.split(' ').slice(0, 2).join(' ').toUpperCase()})` };
 }
+
+const engineForeignKeyName = DIALECTS.mysql.engineForeignKeyName ?? ((table: string, n: number) => `${table}_ibfk_${n}`);
 
 const FK_ACTIONS: Record<string, ReferentialAction> = {
   'no action': 'no action',
@@ -414,7 +417,12 @@ class MysqlImport {
       // MySQL names an unnamed foreign key `<table>_ibfk_<n>`; keep the name the engine would show.
       const n = (this.fkCount.get(table.id) ?? 0) + (name ? 0 : 1);
       this.fkCount.set(table.id, n);
-      const action = (t: string): ReferentialAction => FK_ACTIONS[(actions.find((a) => a.type === t)?.value.value ?? 'no action').toLowerCase()] ?? 'no action';
+      // An action the statement does not write is the one InnoDB records for it (RESTRICT).
+      const unwritten = DIALECTS.mysql.unwrittenReferentialAction;
+      const action = (t: string): ReferentialAction => {
+        const written = actions.find((a) => a.type === t)?.value.value;
+        return written === undefined ? unwritten : (FK_ACTIONS[written.toLowerCase()] ?? unwritten);
+      };
       b.foreignKeys.push({
         offset: start,
         table,
@@ -422,8 +430,8 @@ class MysqlImport {
         parentSchema: this.schemaOf(parent.db),
         parentName: ident(parent.table),
         parentColumns: (ref?.definition ?? []).map(columnName),
-        name: name ?? b.name(`${table.name}_ibfk_${n}`),
-        // MySQL's default is RESTRICT, which behaves as NO ACTION for InnoDB.
+        name: name ?? b.name(engineForeignKeyName(table.name, n)),
+        nameWritten: name !== undefined,
         onDelete: action('on delete'),
         onUpdate: action('on update'),
         enforced: true,

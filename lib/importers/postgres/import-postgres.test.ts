@@ -79,7 +79,11 @@ describe('importPostgres features', () => {
       );`);
     const t = tableNamed(doc, 't');
     expect(col(t, 'a')).toMatchObject({ identity: { always: true, start: 100, increment: 5 }, nullable: false });
-    expect(col(t, 'b')).toMatchObject({ identity: { always: false }, type: { name: 'bigint' }, nullable: false });
+    // bigserial: a bigint column that owns its sequence t_b_seq and draws its default from it.
+    const b = col(t, 'b')!;
+    expect(b).toMatchObject({ type: { name: 'bigint' }, nullable: false, default: { kind: 'sequence' } });
+    expect(b.identity).toBeUndefined();
+    expect(Object.values(doc.sequences)).toEqual([{ id: b.default.kind === 'sequence' ? b.default.sequenceId : '', name: 't_b_seq', dataType: 'bigint', ownedBy: { tableId: t.id, columnId: b.id } }]);
     expect(col(t, 'c')?.generated).toEqual({ expression: 'a * 2', stored: true });
     expect(col(t, 'd')).toMatchObject({ arrayDims: 2, default: { kind: 'expression', sql: "CAST('{}' AS text[])" } });
     expect(col(t, 'e')).toMatchObject({ type: { name: 'timestamptz', precision: 3 }, default: { kind: 'builtin', name: 'current_timestamp' } });
@@ -91,7 +95,7 @@ describe('importPostgres features', () => {
     expect(col(t, 'k')?.default).toEqual({ kind: 'expression', sql: '12345678901234567890.5' });
   });
 
-  it('pg_dump shape: sequence + OWNED BY + SET DEFAULT nextval becomes identity with the sequence start', async () => {
+  it('pg_dump shape: sequence + OWNED BY + SET DEFAULT nextval comes back as it was (options, owner, default)', async () => {
     const { document: doc, report } = await importPostgres(`
       CREATE TABLE public.items (id integer NOT NULL, name text);
       CREATE SEQUENCE public.items_id_seq AS integer START WITH 1000 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
@@ -99,10 +103,69 @@ describe('importPostgres features', () => {
       ALTER TABLE ONLY public.items ALTER COLUMN id SET DEFAULT nextval('public.items_id_seq'::regclass);
       ALTER TABLE ONLY public.items ADD CONSTRAINT items_pkey PRIMARY KEY (id);
       CREATE SEQUENCE public.orphan_seq;
+      SELECT pg_catalog.setval('public.items_id_seq', 1000, false);
     `);
-    expect(col(tableNamed(doc, 'items'), 'id')).toMatchObject({ identity: { always: false, start: 1000 }, default: { kind: 'none' } });
-    expect(tableNamed(doc, 'items').primaryKey).toEqual({ name: 'items_pkey', columnIds: [col(tableNamed(doc, 'items'), 'id')?.id] });
-    expect(report.skipped.map((s) => s.reason)).toEqual(['sequence not used by any column default (sequences are not modeled)']);
+    const items = tableNamed(doc, 'items');
+    const id = col(items, 'id')!;
+    const seqs = Object.values(doc.sequences);
+    expect(seqs).toEqual([
+      { id: seqs[0].id, name: 'items_id_seq', dataType: 'integer', start: 1000, ownedBy: { tableId: items.id, columnId: id.id } },
+      { id: seqs[1].id, name: 'orphan_seq', dataType: 'bigint' },
+    ]);
+    expect(id).toMatchObject({ default: { kind: 'sequence', sequenceId: seqs[0].id }, nullable: false });
+    expect(id.identity).toBeUndefined();
+    expect(items.primaryKey).toEqual({ name: 'items_pkey', columnIds: [id.id] });
+    expect(report.skipped.map((s) => s.reason)).toEqual(['query (not schema)']);
+  });
+
+  it('sequences: every option, ALTER SEQUENCE, a shared sequence, defaults before the sequence, serial names, DROP', async () => {
+    const { document: doc, report } = await importPostgres(`
+      CREATE SCHEMA app;
+      CREATE TABLE app.a (n integer DEFAULT nextval('app.shared'::regclass), m bigint DEFAULT nextval('nowhere'));
+      CREATE SEQUENCE app.shared AS smallint START WITH -5 INCREMENT BY -1 MINVALUE -100 MAXVALUE -1 CACHE 20 CYCLE;
+      CREATE TABLE app.b (n integer DEFAULT nextval('app.shared'), id smallserial);
+      CREATE SEQUENCE big MINVALUE -9223372036854775808 MAXVALUE 9223372036854775807 START 5;
+      ALTER SEQUENCE big INCREMENT BY 10 NO CYCLE CACHE 5;
+      ALTER SEQUENCE big OWNED BY NONE;
+      -- PostgreSQL's own name for it (checked on PostgreSQL 15): each part cut, the longer first, to fit 63 bytes.
+      CREATE TABLE "A_very_long_table_name_that_goes_on_and_on_and_on" ("and_a_long_column_name_too_yes" serial);
+      CREATE TABLE c (id serial);
+      CREATE SEQUENCE gone;
+      DROP SEQUENCE gone;
+      COMMENT ON SEQUENCE big IS 'big one';
+    `);
+    const byName = Object.fromEntries(Object.values(doc.sequences).map((q) => [q.name, q]));
+    expect(Object.keys(byName)).toEqual(['shared', 'b_id_seq', 'big', 'A_very_long_table_name_that_g_and_a_long_column_name_too_ye_seq', 'c_id_seq']);
+    expect(byName.shared).toMatchObject({ dataType: 'smallint', start: -5, increment: -1, min: -100, cache: 20, cycle: true, schemaId: doc.tables[Object.keys(doc.tables)[0]].schemaId });
+    expect(byName.shared.max).toBeUndefined(); // -1 is the descending default
+    // MINVALUE -2^63 does not fit a number exactly: left out with a warning (MAXVALUE 2^63-1 is the default).
+    expect(byName.big).toEqual({ id: byName.big.id, name: 'big', dataType: 'bigint', start: 5, increment: 10, cache: 5, comment: 'big one' });
+    const a = Object.values(doc.tables).find((t) => t.name === 'a')!;
+    const b = Object.values(doc.tables).find((t) => t.name === 'b')!;
+    expect(col(a, 'n')?.default).toEqual({ kind: 'sequence', sequenceId: byName.shared.id });
+    expect(col(b, 'n')?.default).toEqual({ kind: 'sequence', sequenceId: byName.shared.id });
+    expect(col(a, 'm')?.default).toEqual({ kind: 'expression', sql: "nextval('nowhere')" });
+    expect(byName.b_id_seq).toMatchObject({ dataType: 'smallint', ownedBy: { tableId: b.id, columnId: col(b, 'id')?.id }, schemaId: b.schemaId });
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['postgres.sequence-missing', 'postgres.sequence-option-range']);
+  });
+
+  it('extensions: name, schema, version, comment; pg_catalog and public are the default schema', async () => {
+    const { document: doc, report } = await importPostgres(`
+      CREATE SCHEMA ext;
+      CREATE EXTENSION IF NOT EXISTS plpgsql WITH SCHEMA pg_catalog;
+      CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+      CREATE EXTENSION "uuid-ossp" WITH SCHEMA ext VERSION '1.1' CASCADE;
+      COMMENT ON EXTENSION pg_trgm IS 'text similarity';
+      CREATE EXTENSION pg_trgm;
+      CREATE TABLE t (id int);
+    `);
+    const xs = Object.values(doc.extensions);
+    expect(xs).toEqual([
+      { id: xs[0].id, name: 'plpgsql' },
+      { id: xs[1].id, name: 'pg_trgm', comment: 'text similarity' },
+      { id: xs[2].id, name: 'uuid-ossp', schemaId: Object.values(doc.schemas)[0].id, version: '1.1' },
+    ]);
+    expect(report.skipped.map((s) => s.reason)).toEqual(['extension "pg_trgm" is already declared']);
   });
 
   it('indexes: method, opclass, expression, order, nulls, INCLUDE, partial, unnamed', async () => {
@@ -266,7 +329,7 @@ CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
 GRANT SELECT ON t TO reader;
 CREATE POLICY p ON t USING (true);
 ALTER TABLE t OWNER TO admin;
-CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
 SET statement_timeout = 0;
 ALTER TABLE t ENABLE ROW LEVEL SECURITY;`);
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([
@@ -274,7 +337,7 @@ ALTER TABLE t ENABLE ROW LEVEL SECURITY;`);
       [3, 'privileges (not modeled)'],
       [4, 'row-level security policy (not modeled)'],
       [5, 'ownership (not modeled)'],
-      [6, 'extension (not modeled: create it on the target database before applying)'],
+      [6, 'function (not modeled)'],
       [7, 'session setting'],
       [8, 'ENABLE ROW LEVEL SECURITY is not modeled'],
     ]);

@@ -7,7 +7,8 @@
  * an unterminated string, every statement a syntax error) raises an ImportError with a position.
  *
  * Modeling choices (see lib/importers/postgres/README.md):
- * - serial / `DEFAULT nextval('seq')` columns become identity BY DEFAULT (the model has no sequences).
+ * - Sequences, serial columns (a column owning its sequence) and `DEFAULT nextval('seq')` are kept as
+ *   such, extensions too (pg-database-objects.ts); identity columns stay identity.
  * - Partitions (`PARTITION OF`, or pg_dump's CREATE TABLE + ATTACH PARTITION) are entries of their
  *   parent's `partitioning`; their own indexes, keys and foreign keys are reported as skipped.
  * - The `public` schema is the default namespace; other schemas become namespaces.
@@ -21,7 +22,8 @@ import { loadPgParser } from './load-pg-parser';
 import { nodeAs, nodeKind } from './pg-ast';
 import { dropObjects, renameObject } from './pg-changes';
 import { PgContext } from './pg-context';
-import { alterEnum, alterSequence, comment, createDomain, createEnum, createSchema, createSequence, createTableAs, createView } from './pg-objects';
+import { alterEnum, comment, createDomain, createEnum, createSchema, createTableAs, createView } from './pg-objects';
+import { createExtension } from './pg-database-objects';
 import { alterTable, createIndex, createTable, statementSql } from './pg-tables';
 import { parseScript, type ParsedStatement } from './parse-script';
 
@@ -41,7 +43,6 @@ const SKIP_REASONS: Record<string, string> = {
   AlterDefaultPrivilegesStmt: 'privileges (not modeled)',
   CreatePolicyStmt: 'row-level security policy (not modeled)',
   AlterOwnerStmt: 'ownership (not modeled)',
-  CreateExtensionStmt: 'extension (not modeled: create it on the target database before applying)',
   DefineStmt: 'aggregate/operator/type definition (not modeled)',
   CompositeTypeStmt: 'composite type (not modeled)',
   CreateRangeStmt: 'range type (not modeled)',
@@ -83,9 +84,11 @@ function walk(ctx: PgContext, st: ParsedStatement): void {
     case 'CreateSchemaStmt':
       return createSchema(ctx, nodeAs(n, 'CreateSchemaStmt')?.schemaname, st);
     case 'CreateSeqStmt':
-      return createSequence(ctx, nodeAs(n, 'CreateSeqStmt') ?? {}, st);
+      return ctx.sequences.create(nodeAs(n, 'CreateSeqStmt') ?? {}, st);
     case 'AlterSeqStmt':
-      return alterSequence(ctx, nodeAs(n, 'AlterSeqStmt') ?? {}, st);
+      return ctx.sequences.alter(nodeAs(n, 'AlterSeqStmt') ?? {}, st);
+    case 'CreateExtensionStmt':
+      return createExtension(ctx, nodeAs(n, 'CreateExtensionStmt') ?? {}, st);
     case 'CommentStmt':
       return comment(ctx, nodeAs(n, 'CommentStmt') ?? {}, st);
     case 'RenameStmt':

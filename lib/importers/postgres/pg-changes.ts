@@ -15,6 +15,7 @@ export function renameObject(ctx: PgContext, s: RenameStmt, st: ParsedStatement)
   const b = ctx.b;
   const sql = statementSql(ctx, st);
   const schema = s.relation?.schemaname;
+  if (s.renameType === 'OBJECT_SEQUENCE') return renameSequence(ctx, s, st);
   const table = s.relation ? b.findTable(schema, s.relation.relname ?? '') : undefined;
   const newName = s.newname ?? '';
   if (!table || !newName) return b.skip(st.start, sql, 'RENAME of something not defined in the import (not modeled)');
@@ -60,7 +61,13 @@ export function renameObject(ctx: PgContext, s: RenameStmt, st: ParsedStatement)
 export function dropObjects(ctx: PgContext, s: DropStmt, st: ParsedStatement): void {
   const b = ctx.b;
   const sql = statementSql(ctx, st);
-  const names = (s.objects ?? []).map((o) => stringList(nodeAs(o, 'List')?.items)).filter((n) => n.length > 0);
+  // Most objects are name lists; an extension is a bare name.
+  const names = (s.objects ?? []).map((o) => { const bare = nodeAs(o, 'String')?.sval; return bare !== undefined ? [bare] : stringList(nodeAs(o, 'List')?.items); }).filter((n) => n.length > 0);
+  if (s.removeType === 'OBJECT_EXTENSION') {
+    const dropped = names.filter(([n]) => b.extensions.delete(n));
+    if (!dropped.length) b.skip(st.start, sql, 'DROP (the import describes what exists)');
+    return;
+  }
   const missing: string[] = [];
   for (const parts of names) {
     const { schema, name } = ctx.qualify(parts);
@@ -72,6 +79,10 @@ export function dropObjects(ctx: PgContext, s: DropStmt, st: ParsedStatement): v
       const owner = [...b.tables.values()].find((t) => t.indexes.some((i) => i.name === name));
       if (!owner) missing.push(name);
       else owner.indexes = owner.indexes.filter((i) => i.name !== name);
+    } else if (s.removeType === 'OBJECT_SEQUENCE') {
+      const entry = [...b.sequences.entries()].find(([k]) => b.lookupKeys(schema, name).includes(k));
+      if (!entry) missing.push(name);
+      else dropSequence(ctx, entry[0]);
     } else if (s.removeType === 'OBJECT_VIEW' || s.removeType === 'OBJECT_MATVIEW') {
       const entry = [...b.views.entries()].find(([k]) => b.lookupKeys(schema, name).includes(k));
       if (!entry) missing.push(name);
@@ -129,3 +140,25 @@ function keepOnly<T>(list: T[], keep: (item: T) => boolean): void {
   list.length = kept;
 }
 
+
+function renameSequence(ctx: PgContext, s: RenameStmt, st: ParsedStatement): void {
+  const b = ctx.b;
+  const schema = s.relation?.schemaname;
+  const oldKey = b.lookupKeys(schema, s.relation?.relname ?? '').find((k) => b.sequences.has(k));
+  const seq = oldKey === undefined ? undefined : b.sequences.get(oldKey);
+  if (oldKey === undefined || !seq || !s.newname) return b.skip(st.start, statementSql(ctx, st), 'RENAME of a sequence not defined in the import');
+  seq.name = b.name(s.newname, st.start);
+  b.sequences.delete(oldKey);
+  b.sequences.set(b.key(schema, s.newname), seq);
+}
+
+/** DROP SEQUENCE: the defaults drawing from it go too (PostgreSQL needs CASCADE for that). */
+function dropSequence(ctx: PgContext, key: string): void {
+  const b = ctx.b;
+  const seq = b.sequences.get(key);
+  b.sequences.delete(key);
+  if (!seq) return;
+  for (const t of b.tables.values()) {
+    for (const c of t.columns) if (c.default.kind === 'sequence' && c.default.sequenceId === seq.id) c.default = { kind: 'none' };
+  }
+}

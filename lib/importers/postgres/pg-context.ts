@@ -1,34 +1,19 @@
 /**
- * State of one PostgreSQL import beyond the shared ImportBuilder: sequences (folded into identity
- * columns), partitions (modeled on their parent), the search_path, and the conversions every
- * statement handler needs: type names, defaults, expressions.
+ * State of one PostgreSQL import beyond the shared ImportBuilder: sequences (pg-database-objects.ts),
+ * partitions (modeled on their parent), the search_path, and the conversions every statement handler
+ * needs: type names, defaults, expressions.
  */
 import type { A_Const, TypeName } from 'libpg-query';
 import type { Column, ColumnType, DefaultValue, Identity, Table } from '../../model/document';
+import { SequenceImport } from './pg-database-objects';
 import type { ImportBuilder } from '../sql-common/import-builder';
 import { constValue, intValue, nodeAs, qualifiedName, stringList, type Deparser, type PgNode } from './pg-ast';
 import { mapPgScalar, nativeOnly } from './pg-types';
 
-export interface SequenceInfo {
-  start?: number;
-  increment?: number;
-  /** The CREATE SEQUENCE statement, reported as skipped if no column uses the sequence. */
-  offset: number;
-  sql: string;
-  used: boolean;
-}
-
-/** A column whose default was `nextval('seq')`: turned into an identity once all sequences are known. */
-interface SequenceDefault {
-  column: Column;
-  sequenceKey: string;
-}
-
 const TEXT_LIKE_CASTS = new Set(['text', 'varchar', 'bpchar', 'char', 'character', 'name', 'citext']);
 
 export class PgContext {
-  readonly sequences = new Map<string, SequenceInfo>();
-  private readonly sequenceDefaults: SequenceDefault[] = [];
+  readonly sequences: SequenceImport = new SequenceImport(this);
   /** Tables attached as partitions: key of the child -> its parent. */
   readonly partitionParents = new Map<string, Table>();
   /** Tables created plain and then attached (pg_dump's shape), per parent: one summary each. */
@@ -82,11 +67,8 @@ export class PgContext {
     }
     const seq = this.nextvalSequence(expr);
     if (seq) {
-      // serial / pg_dump `DEFAULT nextval('t_id_seq'::regclass)`: the model has no sequences; an
-      // identity BY DEFAULT is what the serial means (see the importer's README note).
-      column.default = { kind: 'none' };
-      column.identity = { always: false };
-      this.sequenceDefaults.push({ column, sequenceKey: seq });
+      // pg_dump's `DEFAULT nextval('t_id_seq'::regclass)`: bound to the sequence at the end.
+      this.sequences.nextvalDefault(column, seq, this.sql(expr));
       return;
     }
     column.default = this.defaultValue(expr);
@@ -165,18 +147,7 @@ export class PgContext {
     for (const [parent, n] of this.foldedPartitions) {
       this.b.diag('info', 'postgres.partitions-folded', `${n} table(s) attached to "${parent.name}" with ATTACH PARTITION are modeled as its partitions`, undefined, parent.id);
     }
-    for (const sd of this.sequenceDefaults) {
-      const seq = this.sequences.get(sd.sequenceKey);
-      if (!seq) continue;
-      seq.used = true;
-      if (sd.column.identity) {
-        if (seq.start !== undefined && seq.start !== 1) sd.column.identity.start = seq.start;
-        if (seq.increment !== undefined && seq.increment !== 1) sd.column.identity.increment = seq.increment;
-      }
-    }
-    for (const seq of this.sequences.values()) {
-      if (!seq.used) this.b.skip(seq.offset, seq.sql, 'sequence not used by any column default (sequences are not modeled)');
-    }
+    this.sequences.finish();
   }
 }
 

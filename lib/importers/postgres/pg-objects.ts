@@ -1,10 +1,11 @@
 /**
- * Everything that is not a table: enums, domains, views, schemas, sequences, comments.
+ * Everything that is not a table: enums, domains, views, schemas, comments (sequences and extensions:
+ * pg-database-objects.ts).
  */
-import type { AlterEnumStmt, AlterSeqStmt, CommentStmt, CreateDomainStmt, CreateEnumStmt, CreateSeqStmt, CreateTableAsStmt, ViewStmt } from 'libpg-query';
+import type { AlterEnumStmt, CommentStmt, CreateDomainStmt, CreateEnumStmt, CreateTableAsStmt, ViewStmt } from 'libpg-query';
 import type { Domain, EnumType, ScalarType, View } from '../../model/document';
 import { nodeAs, stringList, type PgNode } from './pg-ast';
-import { numberArg, type PgContext } from './pg-context';
+import type { PgContext } from './pg-context';
 import type { ParsedStatement } from './parse-script';
 import { statementSql } from './pg-tables';
 
@@ -95,29 +96,6 @@ export function createSchema(ctx: PgContext, name: string | undefined, st: Parse
   ctx.b.schemaId(name);
 }
 
-export function createSequence(ctx: PgContext, s: CreateSeqStmt, st: ParsedStatement): void {
-  const key = ctx.b.key(s.sequence?.schemaname, s.sequence?.relname ?? '');
-  const info = { offset: st.start, sql: statementSql(ctx, st), used: false, start: undefined as number | undefined, increment: undefined as number | undefined };
-  readSequenceOptions(info, s.options);
-  ctx.sequences.set(key, info);
-}
-
-export function alterSequence(ctx: PgContext, s: AlterSeqStmt, st: ParsedStatement): void {
-  const seq = ctx.sequences.get(ctx.b.key(s.sequence?.schemaname, s.sequence?.relname ?? ''));
-  if (!seq) return ctx.b.skip(st.start, statementSql(ctx, st), 'ALTER SEQUENCE on a sequence not defined in the import');
-  // OWNED BY only ties the sequence to its serial column, which becomes an identity column.
-  readSequenceOptions(seq, s.options);
-}
-
-function readSequenceOptions(info: { start?: number; increment?: number }, options: PgNode[] | undefined): void {
-  for (const o of options ?? []) {
-    const d = nodeAs(o, 'DefElem');
-    const v = numberArg(d?.arg);
-    if (d?.defname === 'start' && v !== undefined) info.start = v;
-    if (d?.defname === 'increment' && v !== undefined) info.increment = v;
-  }
-}
-
 export function comment(ctx: PgContext, s: CommentStmt, st: ParsedStatement): void {
   const b = ctx.b;
   const sql = statementSql(ctx, st);
@@ -157,6 +135,14 @@ export function comment(ctx: PgContext, s: CommentStmt, st: ParsedStatement): vo
       const id = b.schemaId(name);
       const ns = [...b.schemas.values()].find((x) => x.id === id);
       return ns ? set(ns, `schema "${name}"`) : b.skip(st.start, sql, 'comment on the default schema is not modeled');
+    }
+    case 'OBJECT_SEQUENCE': {
+      const { schema, name } = ctx.qualify(list);
+      return set(b.lookup(b.sequences, schema, name), `sequence "${name}"`);
+    }
+    case 'OBJECT_EXTENSION': {
+      const name = nodeAs(s.object, 'String')?.sval ?? '';
+      return set(b.extensions.get(name), `extension "${name}"`);
     }
     case 'OBJECT_INDEX': {
       const { name } = ctx.qualify(list);

@@ -124,13 +124,11 @@ function addColumn(ctx: PgContext, table: Table, def: ColumnDef, st: ParsedState
   const resolved = def.typeName ? ctx.resolveType(def.typeName) : { type: nativeText(), arrayDims: 0, serial: false };
   const column = makeColumn({ name: b.name(colName, st.start), type: resolved.type }, b.ids);
   if (resolved.arrayDims > 0) column.arrayDims = resolved.arrayDims;
-  if (resolved.serial) {
-    column.identity = { always: false };
-    column.nullable = false;
-  }
   const coll = def.collClause ? stringList(def.collClause.collname) : [];
   if (coll.length) column.collation = coll.join('.').slice(0, 128);
   table.columns.push(column);
+  // serial: an integer column that owns a sequence named as PostgreSQL names it, and draws from it.
+  if (resolved.serial && column.type.kind === 'scalar') ctx.sequences.serial(table, column, column.type.name === 'smallint' ? 'smallint' : column.type.name === 'bigint' ? 'bigint' : 'integer');
   for (const n of def.constraints ?? []) {
     const con = nodeAs(n, 'Constraint');
     if (!con) continue;

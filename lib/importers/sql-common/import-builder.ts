@@ -4,9 +4,11 @@
  * skipped-statement report and diagnostics. `finish()` resolves the foreign keys and returns a
  * validated document, so neither importer can hand out an inconsistent one.
  */
-import { documentOf, makeRelationship } from '../../model/build';
+import { DIALECTS } from '../../dialects/dialects';
+import { documentOf, makeIndex, makeRelationship } from '../../model/build';
+import { firstFreeName } from '../../naming/unique-names';
 import type { Diagnostic, Severity } from '../../model/diagnostics';
-import type { Column, Dialect, Domain, EnumType, ReferentialAction, Relationship, SchemaDocument, SchemaNamespace, Table, View } from '../../model/document';
+import type { Column, Dialect, Domain, EnumType, Extension, ReferentialAction, Relationship, SchemaDocument, SchemaNamespace, Sequence, Table, View } from '../../model/document';
 import type { IdFactory } from '../../model/ids';
 import { loadDocument } from '../../model/migrate';
 import { formatIssues } from '../../model/validate';
@@ -24,6 +26,8 @@ export interface PendingForeignKey {
   /** Absent: the parent's primary key (`REFERENCES customers` with no column list). */
   parentColumns?: string[];
   name?: string;
+  /** The statement wrote the name (else it is the one the engine gives an unnamed key). */
+  nameWritten?: boolean;
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
   deferrable?: Relationship['deferrable'];
@@ -43,6 +47,10 @@ export class ImportBuilder {
   readonly enums = new Map<string, EnumType>();
   readonly domains = new Map<string, Domain>();
   readonly views = new Map<string, View>();
+  /** PostgreSQL: by name (extension names are unique per database). */
+  readonly extensions = new Map<string, Extension>();
+  /** PostgreSQL: by key(schema, name), like tables (sequences are relations). */
+  readonly sequences = new Map<string, Sequence>();
   readonly foreignKeys: PendingForeignKey[] = [];
   /** Where unqualified names live when it is not the default schema (PostgreSQL `SET search_path`). */
   searchSchema: string | undefined;
@@ -185,6 +193,7 @@ export class ImportBuilder {
 
   private resolveForeignKeys(): Relationship[] {
     const out: Relationship[] = [];
+    const engineIndexes: { fk: PendingForeignKey; columnIds: string[] }[] = [];
     for (const fk of this.foreignKeys) {
       const label = fk.name ? `foreign key "${fk.name}"` : `foreign key on "${fk.table.name}" (${fk.columns.join(', ')})`;
       if (!this.tables.has(this.key(this.schemaNameOf(fk.table), fk.table.name))) {
@@ -234,8 +243,27 @@ export class ImportBuilder {
       if (fk.name) rel.name = fk.name;
       if (fk.deferrable && fk.deferrable !== 'not deferrable') rel.deferrable = fk.deferrable;
       out.push(rel);
+      if (DIALECTS[this.format].createsForeignKeyIndexes) engineIndexes.push({ fk, columnIds: from.ids });
     }
+    for (const { fk, columnIds } of engineIndexes) this.addEngineForeignKeyIndex(fk, columnIds);
     return out;
+  }
+
+  /**
+   * The index InnoDB creates for a foreign key whose columns lead no index (checked once every
+   * statement ran: a later index that can serve the key replaces it), under InnoDB's name for it.
+   */
+  private addEngineForeignKeyIndex(fk: PendingForeignKey, columnIds: readonly string[]): void {
+    const table = fk.table;
+    const leads = (ids: readonly (string | undefined)[]) => columnIds.every((id, i) => ids[i] === id);
+    if (table.primaryKey && leads(table.primaryKey.columnIds)) return;
+    if (table.uniques.some((u) => leads(u.columnIds))) return;
+    if (table.indexes.some((ix) => !ix.where && leads(ix.parts.map((p) => (p.kind === 'column' ? p.columnId : undefined))))) return;
+    const first = table.columns.find((c) => c.id === columnIds[0])?.name ?? 'fk';
+    const base = fk.nameWritten && fk.name ? fk.name : first;
+    const taken = [...table.indexes.map((ix) => ix.name ?? ''), ...table.uniques.map((u) => u.name ?? '')];
+    const name = firstFreeName(base, taken);
+    table.indexes.push(makeIndex({ name, parts: columnIds.map((columnId) => ({ kind: 'column', columnId })) }, this.ids));
   }
 
   private schemaNameOf(table: Table): string | undefined {
@@ -254,6 +282,8 @@ export class ImportBuilder {
       enums: [...this.enums.values()],
       domains: [...this.domains.values()],
       views: [...this.views.values()],
+      extensions: [...this.extensions.values()],
+      sequences: [...this.sequences.values()],
     });
     // A script can describe more than Draftbase accepts (5 MB of small CREATE TABLEs: 50,000 tables):
     // say which limit, not "inconsistent".

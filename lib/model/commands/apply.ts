@@ -20,10 +20,12 @@ import { touchedIntegrityIssues } from './integrity-net';
 import * as canvas from './handlers/canvas';
 import * as columns from './handlers/columns';
 import * as constraints from './handlers/constraints';
+import * as database from './handlers/database';
 import * as design from './handlers/design';
 import * as documentHandlers from './handlers/document';
 import * as namespaces from './handlers/namespaces';
 import * as relationships from './handlers/relationships';
+import * as review from './handlers/review';
 import * as tables from './handlers/tables';
 import * as types from './handlers/types';
 import type { Command, CommandOf, CommandResult, CommandType } from './types';
@@ -75,6 +77,12 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'schema.add': namespaces.addSchema,
   'schema.update': namespaces.updateSchema,
   'schema.remove': namespaces.removeSchema,
+  'extension.add': database.addExtension,
+  'extension.update': database.updateExtension,
+  'extension.remove': database.removeExtension,
+  'sequence.add': database.addSequence,
+  'sequence.update': database.updateSequence,
+  'sequence.remove': database.removeSequence,
   'area.add': canvas.addArea,
   'area.update': canvas.updateArea,
   'area.remove': canvas.removeArea,
@@ -93,6 +101,9 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'design.queryPattern.update': design.updateQueryPattern,
   'design.queryPattern.remove': design.removeQueryPattern,
   'settings.setDialect': design.setDialect,
+  'review.setRule': review.setRule,
+  'review.waive': review.waive,
+  'review.unwaive': review.unwaive,
   'document.replace': documentHandlers.replaceDocument,
   batch: applyBatch,
 };

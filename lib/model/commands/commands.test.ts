@@ -243,6 +243,36 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'extension.add',
+    command: { type: 'extension.add', extension: { id: 'x_uuid', name: 'uuid-ossp', schemaId: 's_catalog', version: '1.1' } },
+    check: (d) => expect(Object.keys(d.extensions)).toEqual(['x_trgm', 'x_uuid']),
+  },
+  {
+    name: 'extension.update',
+    command: { type: 'extension.update', extensionId: 'x_trgm', changes: { schemaId: 's_catalog', version: '1.6' } },
+    check: (d) => expect(d.extensions.x_trgm).toEqual({ id: 'x_trgm', name: 'pg_trgm', schemaId: 's_catalog', version: '1.6' }),
+  },
+  {
+    name: 'extension.remove',
+    command: { type: 'extension.remove', extensionId: 'x_trgm' },
+    check: (d) => expect(d.extensions).toEqual({}),
+  },
+  {
+    name: 'sequence.add (owned by a column of its schema)',
+    command: { type: 'sequence.add', sequence: { id: 'q_sku', name: 'sku_seq', schemaId: 's_catalog', dataType: 'integer', increment: 5, cycle: true, ownedBy: { tableId: 't_products', columnId: 'c_products_sku' } } },
+    check: (d) => expect(d.sequences.q_sku.ownedBy).toEqual({ tableId: 't_products', columnId: 'c_products_sku' }),
+  },
+  {
+    name: 'sequence.update',
+    command: { type: 'sequence.update', sequenceId: 'q_invoice', changes: { start: undefined, max: 999_999, cache: 20 } },
+    check: (d) => expect(d.sequences.q_invoice).toEqual({ id: 'q_invoice', name: 'invoice_no_seq', dataType: 'bigint', max: 999_999, cache: 20 }),
+  },
+  {
+    name: 'sequence.remove',
+    command: { type: 'sequence.remove', sequenceId: 'q_invoice' },
+    check: (d) => expect(d.sequences).toEqual({}),
+  },
+  {
     name: 'area.add',
     command: { type: 'area.add', area: { id: 'a_catalog', name: 'Catalog', color: '#00aa00', tableIds: ['t_products', 't_products'] } },
     check: (d) => expect(d.areas.a_catalog.tableIds).toEqual(['t_products']),
@@ -357,6 +387,27 @@ const cases: Case[] = [
     check: (d) => expect(d.settings.dialect).toBe('mysql'),
   },
   {
+    name: 'review.setRule',
+    command: { type: 'review.setRule', ruleId: 'fk-without-index', setting: { severity: 'error' } },
+    check: (d) => expect(d.review?.rules).toEqual({ 'fk-without-index': { severity: 'error' } }),
+  },
+  {
+    name: 'review.waive',
+    command: { type: 'review.waive', waiver: { key: 'no-primary-key:t_users', ruleId: 'no-primary-key', rationale: 'staging table' } },
+    check: (d) => expect(d.review?.waivers?.map((w) => w.rationale)).toEqual(['staging table']),
+  },
+  {
+    name: 'review.unwaive',
+    command: {
+      type: 'batch',
+      commands: [
+        { type: 'review.waive', waiver: { key: 'k1', ruleId: 'no-primary-key', rationale: 'staging table' } },
+        { type: 'review.unwaive', key: 'k1' },
+      ],
+    },
+    check: (d) => expect(d.review?.waivers).toEqual([]),
+  },
+  {
     name: 'document.replace: an imported schema merged in replaces the parts that differ',
     command: (() => {
       const next = structuredClone(commandsFixture());
@@ -405,14 +456,19 @@ describe('every command: apply, check, undo, redo', () => {
       'relationship.add': true, 'relationship.update': true, 'relationship.remove': true,
       'enum.add': true, 'enum.update': true, 'enum.remove': true, 'domain.add': true, 'domain.update': true, 'domain.remove': true,
       'view.add': true, 'view.update': true, 'view.remove': true, 'schema.add': true, 'schema.update': true, 'schema.remove': true,
+      'extension.add': true, 'extension.update': true, 'extension.remove': true,
+      'sequence.add': true, 'sequence.update': true, 'sequence.remove': true,
       'area.add': true, 'area.update': true, 'area.remove': true, 'area.addTables': true, 'area.removeTables': true,
       'note.add': true, 'note.update': true, 'note.remove': true,
       'layout.moveTables': true, 'layout.setTableColor': true, 'layout.setTablesCollapsed': true, 'layout.setNote': true,
       'design.setNarrative': true, 'design.setRequirements': true,
       'design.queryPattern.add': true, 'design.queryPattern.update': true, 'design.queryPattern.remove': true,
-      'settings.setDialect': true, 'document.replace': true, batch: true,
+      'settings.setDialect': true, 'review.setRule': true, 'review.waive': true, 'review.unwaive': true,
+      'document.replace': true, batch: true,
     };
-    const tested = new Set(cases.map((c) => c.command.type));
+    // A batch counts for the types it runs too (review.unwaive needs a waiver to exist first).
+    const typesOf = (c: Command): CommandType[] => (c.type === 'batch' ? ['batch', ...c.commands.flatMap(typesOf)] : [c.type]);
+    const tested = new Set(cases.flatMap((c) => typesOf(c.command)));
     expect(Object.keys(all).filter((t) => !tested.has(t as CommandType))).toEqual([]);
   });
 

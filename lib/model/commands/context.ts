@@ -116,6 +116,9 @@ export function requireColumnTypeRef(doc: SchemaDocument, column: Column): void 
   if (column.type.kind === 'domain' && !doc.domains[column.type.domainId]) {
     throw new CommandError('unknown-id', `column "${column.name}": unknown domain id "${column.type.domainId}"`);
   }
+  if (column.default.kind === 'sequence' && !doc.sequences[column.default.sequenceId]) {
+    throw new CommandError('unknown-id', `column "${column.name}": unknown sequence id "${column.default.sequenceId}"`);
+  }
 }
 
 /** A list position: an integer in [0, max]. */

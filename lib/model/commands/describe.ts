@@ -94,6 +94,12 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
     case 'schema.add': return `Add schema ${command.schema.name}`;
     case 'schema.update': return updateText('schema', doc.schemas[command.schemaId]?.name ?? command.schemaId, command.changes);
     case 'schema.remove': return `Remove schema ${doc.schemas[command.schemaId]?.name ?? command.schemaId}`;
+    case 'extension.add': return `Add extension ${command.extension.name}`;
+    case 'extension.update': return updateText('extension', doc.extensions[command.extensionId]?.name ?? command.extensionId, command.changes);
+    case 'extension.remove': return `Remove extension ${doc.extensions[command.extensionId]?.name ?? command.extensionId}`;
+    case 'sequence.add': return `Add sequence ${command.sequence.name}`;
+    case 'sequence.update': return updateText('sequence', doc.sequences[command.sequenceId]?.name ?? command.sequenceId, command.changes);
+    case 'sequence.remove': return `Remove sequence ${doc.sequences[command.sequenceId]?.name ?? command.sequenceId}`;
     case 'area.add': return `Add area ${command.area.name}`;
     case 'area.update': return updateText('area', doc.areas[command.areaId]?.name ?? command.areaId, command.changes);
     case 'area.remove': return `Remove area ${doc.areas[command.areaId]?.name ?? command.areaId}`;
@@ -116,6 +122,9 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
       return updateText('query pattern', childName(doc.design.queryPatterns, command.queryPatternId), command.changes);
     case 'design.queryPattern.remove': return `Remove query pattern ${childName(doc.design.queryPatterns, command.queryPatternId)}`;
     case 'settings.setDialect': return `Switch dialect to ${dialectSpec(command.dialect).label}`;
+    case 'review.setRule': return command.setting === undefined ? `Reset review rule ${command.ruleId}` : `Configure review rule ${command.ruleId}`;
+    case 'review.waive': return `Waive ${command.waiver.ruleId} finding`;
+    case 'review.unwaive': return 'Reopen waived finding';
     case 'document.replace': return command.label ?? 'Replace the whole schema';
     case 'batch':
       return command.label ?? (command.commands.length === 1 ? describeCommand(command.commands[0], doc) : `${count(command.commands.length, 'change')}`);

@@ -181,6 +181,29 @@ describe('pasteTablesCommand', () => {
     ]);
   });
 
+  it('a serial column gets its own copy of its sequence; a shared sequence stays shared; one from elsewhere is dropped', () => {
+    const doc = commandsFixture();
+    const users = doc.tables.t_users;
+    delete users.columns[0].identity;
+    users.columns[0].default = { kind: 'sequence', sequenceId: 'q_users_id' };
+    users.columns[3].default = { kind: 'sequence', sequenceId: 'q_invoice' };
+    doc.sequences.q_users_id = { id: 'q_users_id', name: 'users_id_seq', dataType: 'bigint', cache: 10, ownedBy: { tableId: 't_users', columnId: 'c_users_id' } };
+    const after = applyAndCheck(doc, pasteTablesCommand(doc, [doc.tables.t_users], [], { x: 0, y: 0 }, { ids: sequentialIds() })).doc;
+    const copy = Object.values(after.tables).find((t) => t.name === 'users_copy')!;
+    const own = copy.columns[0].default.kind === 'sequence' ? after.sequences[copy.columns[0].default.sequenceId] : undefined;
+    expect(own).toMatchObject({ name: 'users_copy_id_seq', dataType: 'bigint', cache: 10, ownedBy: { tableId: copy.id, columnId: copy.columns[0].id } });
+    expect(copy.columns[3].default).toEqual({ kind: 'sequence', sequenceId: 'q_invoice' });
+    expect(after.sequences.q_users_id.ownedBy?.tableId).toBe('t_users');
+
+    // From another document: its serial's sequence comes with the clip; another sequence does not exist here.
+    const other = commandsFixture();
+    delete other.sequences.q_invoice;
+    const pasted = applyAndCheck(other, pasteTablesCommand(other, [users], [], { x: 0, y: 0 }, { ids: sequentialIds(), sequences: [doc.sequences.q_users_id] })).doc;
+    const users2 = Object.values(pasted.tables).find((t) => t.name === 'users_copy')!;
+    expect(users2.columns[3].default).toEqual({ kind: 'none' });
+    expect(Object.values(pasted.sequences).map((q) => q.name)).toEqual(['users_copy_id_seq']);
+  });
+
   it('PostgreSQL: named primary keys and uniques of copies are renamed like indexes; MySQL keeps them (per table); check names always get _copy (database-wide in MySQL 8)', () => {
     const pg = commandsFixture();
     const copy = Object.values(applyAndCheck(pg, pasteTablesCommand(pg, [pg.tables.t_users], [], { x: 0, y: 0 }, { ids: sequentialIds() })).doc.tables).at(-1)!;

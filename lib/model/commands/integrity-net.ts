@@ -2,7 +2,7 @@
  * The safety net run after every command: `integrityIssues` (lib/model/validate.ts) over the part of
  * the document the command touched. A full check costs ~8-20 ms at 1,000 tables on this machine;
  * most commands touch one table or relationship, so the check runs on a small document made of the
- * touched tables and relationships plus whatever those refer to. Anything unusual (a removed table,
+ * touched tables and relationships plus whatever those refer to (and the sequences they draw from or own). Anything unusual (a removed table,
  * a changed enum, domain, schema, view or area) falls back to checking the whole document.
  */
 import type { Patch } from 'immer';
@@ -40,5 +40,13 @@ export function touchedIntegrityIssues(doc: SchemaDocument, patches: readonly Pa
     include(r.fromTableId);
     include(r.toTableId);
   }
-  return integrityIssues({ ...doc, tables, relationships, areas: {} });
+  // Sequences the included columns draw from, and those the included tables own; a sequence owned by a
+  // table outside the check (a shared one) sends the check to the whole document.
+  const sequences: SchemaDocument['sequences'] = {};
+  for (const t of Object.values(tables)) {
+    for (const c of t.columns) if (c.default.kind === 'sequence' && doc.sequences[c.default.sequenceId]) sequences[c.default.sequenceId] = doc.sequences[c.default.sequenceId];
+  }
+  for (const q of Object.values(doc.sequences)) if (q.ownedBy && tables[q.ownedBy.tableId]) sequences[q.id] = q;
+  for (const q of Object.values(sequences)) if (q.ownedBy && !tables[q.ownedBy.tableId]) return integrityIssues(doc);
+  return integrityIssues({ ...doc, tables, relationships, sequences, areas: {} });
 }

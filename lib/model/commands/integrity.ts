@@ -2,8 +2,8 @@
  * Integrity upkeep when something other elements point at goes away. Each function mutates the
  * draft and reports every side effect as a Change, so the editor can tell the user what else moved.
  */
-import type { Relationship, SchemaDocument, Table, UniqueConstraint } from '../document';
-import { columnName } from '../lookup';
+import type { DefaultValue, Relationship, SchemaDocument, Sequence, Table, UniqueConstraint } from '../document';
+import { columnName, displayName } from '../lookup';
 import { valuesOf, type ApplyContext } from './context';
 import { indexName } from '../../naming/derived-names';
 
@@ -33,6 +33,7 @@ export function relationshipLabel(doc: SchemaDocument, r: Relationship): string 
 export function removeColumnReferences(doc: SchemaDocument, table: Table, columnId: string, ctx: ApplyContext): void {
   const col = `"${columnName(table, columnId)}"`;
   const onlyGone = `its only column ${col} was removed`;
+  removeOwnedSequences(doc, table, columnId, ctx);
 
   if (table.primaryKey?.columnIds.includes(columnId)) {
     if (table.primaryKey.columnIds.length === 1) {
@@ -107,6 +108,7 @@ export function removeColumnReferences(doc: SchemaDocument, table: Table, column
 
 /** Removes what points at a table about to be deleted: relationships on either end, area membership, layout. */
 export function removeTableReferences(doc: SchemaDocument, table: Table, ctx: ApplyContext): void {
+  removeOwnedSequences(doc, table, undefined, ctx);
   for (const peeked of valuesOf(doc.relationships)) {
     if (peeked.fromTableId !== table.id && peeked.toTableId !== table.id) continue;
     const r = doc.relationships[peeked.id];
@@ -122,4 +124,44 @@ export function removeTableReferences(doc: SchemaDocument, table: Table, ctx: Ap
   }
   // Layout is presentation: removing it is not a change worth telling the user about.
   delete doc.layout.tables[table.id];
+}
+
+/**
+ * Removes every default that draws from `sequence` (columns and domains), reporting each, except the
+ * columns `leaving` says are going away themselves.
+ */
+export function clearSequenceDefaults(doc: SchemaDocument, sequence: Sequence, why: string, ctx: ApplyContext, leaving: (tableId: string, columnId: string) => boolean = () => false): void {
+  const uses = (d: DefaultValue) => d.kind === 'sequence' && d.sequenceId === sequence.id;
+  for (const peeked of valuesOf(doc.tables)) {
+    if (!peeked.columns.some((c) => uses(c.default) && !leaving(peeked.id, c.id))) continue;
+    const t = doc.tables[peeked.id];
+    for (const c of t.columns) {
+      if (!uses(c.default) || leaving(t.id, c.id)) continue;
+      c.default = { kind: 'none' };
+      ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${displayName(doc, t)}.${c.name}" updated: default nextval of "${sequence.name}" removed (${why})` });
+    }
+  }
+  for (const peeked of valuesOf(doc.domains)) {
+    if (!uses(peeked.default)) continue;
+    const d = doc.domains[peeked.id];
+    d.default = { kind: 'none' };
+    ctx.changes.push({ entityId: d.id, kind: 'updated', message: `domain "${d.name}" updated: default nextval of "${sequence.name}" removed (${why})` });
+  }
+}
+
+/**
+ * Sequences OWNED BY columns about to be removed go with them, as in PostgreSQL (DROP COLUMN or DROP
+ * TABLE drops an owned sequence); the defaults of other columns drawing from one are removed.
+ */
+export function removeOwnedSequences(doc: SchemaDocument, table: Table, columnId: string | undefined, ctx: ApplyContext): void {
+  for (const peeked of valuesOf(doc.sequences)) {
+    const owner = peeked.ownedBy;
+    if (!owner || owner.tableId !== table.id || (columnId !== undefined && owner.columnId !== columnId)) continue;
+    const seq = doc.sequences[peeked.id];
+    const column = `"${table.name}.${columnName(table, owner.columnId)}"`;
+    const why = columnId === undefined ? `table "${table.name}" was removed` : `column ${column} was removed`;
+    clearSequenceDefaults(doc, seq, `sequence "${seq.name}" was removed with its owner`, ctx, (t, c) => t === table.id && (columnId === undefined || c === columnId));
+    delete doc.sequences[seq.id];
+    ctx.changes.push({ entityId: seq.id, kind: 'removed', message: `sequence "${seq.name}" removed: it was owned by ${column}, and ${why}` });
+  }
 }

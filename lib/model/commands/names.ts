@@ -1,7 +1,7 @@
 /**
  * Name scopes. Names are data, but the generated DDL must not clash, so each command checks the
  * scope its element lives in:
- * - tables and views share the relation namespace of their schema;
+ * - tables, views and sequences share the relation namespace of their schema;
  * - enums and domains share the type namespace of their schema;
  * - columns are unique per table;
  * - index names are unique per schema in PostgreSQL (indexes are relations there), per table in MySQL;
@@ -51,6 +51,11 @@ export function assertRelationNameFree(doc: SchemaDocument, name: string, schema
   for (const v of valuesOf(doc.views)) {
     if (v.id !== exceptId && v.schemaId === schemaId && sameName(doc, v.name, name)) {
       throw new CommandError('duplicate-name', `a view named "${v.name}" already exists in ${schemaLabel(doc, schemaId)}`);
+    }
+  }
+  for (const s of valuesOf(doc.sequences)) {
+    if (s.id !== exceptId && s.schemaId === schemaId && sameName(doc, s.name, name)) {
+      throw new CommandError('duplicate-name', `a sequence named "${s.name}" already exists in ${schemaLabel(doc, schemaId)}`);
     }
   }
 }
@@ -152,11 +157,12 @@ export function uniqueName(dialect: Dialect, base: string, taken: Iterable<strin
   return firstFreeName(base, taken, { fold: (n) => nameKey(dialect, n) });
 }
 
-/** Names in the relation namespace of a schema: tables, views and, in PostgreSQL, partitions. */
+/** Names in the relation namespace of a schema: tables, views, sequences and, in PostgreSQL, partitions. */
 export function relationNamesInSchema(doc: SchemaDocument, schemaId: string | undefined): string[] {
   const tables = valuesOf(doc.tables).filter((t) => t.schemaId === schemaId);
   const partitions = nameScopes(doc).partitionsAreRelations ? tables.flatMap((t) => t.partitioning?.partitions.map((p) => p.name) ?? []) : [];
-  return [...tables.map((t) => t.name), ...valuesOf(doc.views).filter((v) => v.schemaId === schemaId).map((v) => v.name), ...partitions];
+  const sequences = valuesOf(doc.sequences).filter((s) => s.schemaId === schemaId).map((s) => s.name);
+  return [...tables.map((t) => t.name), ...valuesOf(doc.views).filter((v) => v.schemaId === schemaId).map((v) => v.name), ...sequences, ...partitions];
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * A small but rich document for command tests, with readable fixed ids so expectations can name
  * elements: composite keys, a composite foreign key, a self reference, an expression index with an
- * INCLUDE list, partitioning, a schema, an enum and a domain in use, a view, an area, a note, layout
- * and design content. Every call returns a fresh, unfrozen document.
+ * INCLUDE list, partitioning, a schema, an enum and a domain in use, a view, an extension, a standalone
+ * sequence, an area, a note, layout and design content. Every call returns a fresh, unfrozen document.
  */
 import { documentOf, enumType, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../build';
 import type { Column, ColumnType, SchemaDocument } from '../document';
@@ -101,6 +101,8 @@ export function commandsFixture(): SchemaDocument {
     domains: [{ id: 'd_email', name: 'email', type: scalar('varchar', { length: 254 }), nullable: false, default: { kind: 'none' }, checks: [{ id: 'k_email', expression: "VALUE LIKE '%@%'" }] }],
     views: [{ id: 'v_active', name: 'active_users', sql: 'SELECT id FROM users', dialect: 'postgres', materialized: false }],
     schemas: [{ id: 's_catalog', name: 'catalog' }],
+    extensions: [{ id: 'x_trgm', name: 'pg_trgm' }],
+    sequences: [{ id: 'q_invoice', name: 'invoice_no_seq', dataType: 'bigint', start: 1000 }],
     areas: [{ id: 'a_sales', name: 'Sales', color: '#1e90ff', tableIds: ['t_users', 't_orders'] }],
     notes: [{ id: 'n_1', text: 'Orders are partitioned by year', color: '#ffee88' }],
   });

@@ -8,9 +8,10 @@
  */
 import type { Patch } from 'immer';
 import type {
-  Area, CheckConstraint, Column, Dialect, Domain, EnumType, Index, NarrativeSectionKey, Note, PrimaryKey,
-  QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Table, UniqueConstraint, View,
+  Area, CheckConstraint, Column, Dialect, Domain, EnumType, Extension, Index, NarrativeSectionKey, Note, PrimaryKey,
+  QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Sequence, Table, UniqueConstraint, View,
 } from '../document';
+import type { RuleSetting, Waiver } from '../review-config';
 
 export interface Point { x: number; y: number }
 export interface NoteGeometry extends Point { width: number; height: number }
@@ -70,6 +71,16 @@ export type NamespaceCommand =
   /** Elements in the schema move to the default schema (each reported); a name clash there is an error. */
   | { type: 'schema.remove'; schemaId: string };
 
+/** Database-wide objects: PostgreSQL extensions and sequences. */
+export type DatabaseCommand =
+  | { type: 'extension.add'; extension: Extension }
+  | { type: 'extension.update'; extensionId: string; changes: Partial<Omit<Extension, 'id'>> }
+  | { type: 'extension.remove'; extensionId: string }
+  | { type: 'sequence.add'; sequence: Sequence }
+  | { type: 'sequence.update'; sequenceId: string; changes: Partial<Omit<Sequence, 'id'>> }
+  /** Defaults drawing from the sequence are removed (each reported). */
+  | { type: 'sequence.remove'; sequenceId: string };
+
 export type CanvasCommand =
   | { type: 'area.add'; area: Area }
   | { type: 'area.update'; areaId: string; changes: Partial<Omit<Area, 'id'>> }
@@ -95,6 +106,14 @@ export type DesignCommand =
   | { type: 'design.queryPattern.remove'; queryPatternId: string }
   | { type: 'settings.setDialect'; dialect: Dialect };
 
+/** The design review's configuration (lib/review): a rule's setting, waivers. */
+export type ReviewCommand =
+  /** `setting` undefined = back to the rule's defaults. */
+  | { type: 'review.setRule'; ruleId: string; setting: RuleSetting | undefined }
+  /** Accepts a finding with a rationale; replaces an earlier waiver of the same finding. */
+  | { type: 'review.waive'; waiver: Waiver }
+  | { type: 'review.unwaive'; key: string };
+
 /**
  * The whole schema replaced by another valid document (an import merged into the project): one undo
  * step like any edit. The replacement is validated; layout and design travel with it.
@@ -111,7 +130,7 @@ export type BatchCommand = {
 
 export type Command =
   | TableCommand | ColumnCommand | ConstraintCommand | RelationshipCommand | TypeCommand
-  | NamespaceCommand | CanvasCommand | DesignCommand | DocumentCommand | BatchCommand;
+  | NamespaceCommand | DatabaseCommand | CanvasCommand | DesignCommand | ReviewCommand | DocumentCommand | BatchCommand;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

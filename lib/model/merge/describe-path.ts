@@ -19,6 +19,8 @@ const KINDS: Readonly<Record<string, string>> = {
   enums: 'enum',
   domains: 'domain',
   views: 'view',
+  extensions: 'extension',
+  sequences: 'sequence',
   areas: 'area',
   notes: 'note',
   columns: 'column',

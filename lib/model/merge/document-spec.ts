@@ -4,7 +4,8 @@
  *
  * Taken whole, because mixing the two sides' parts would make something neither side wrote: a column
  * type, a default, identity and generated settings, a primary key, index parts, relationship column
- * pairs, partitioning, enum values, a table's position (x and y together) and a note's size.
+ * pairs, partitioning, enum values, a sequence's owner (table and column together), a table's position
+ * (x and y together) and a note's size.
  */
 import type { MergeSpec } from './three-way';
 
@@ -31,6 +32,8 @@ export const documentMergeSpec: MergeSpec = fields({
   enums: record(fields()),
   domains: record(fields({ checks: list(fields()) })),
   views: record(fields()),
+  extensions: record(fields()),
+  sequences: record(fields({ ownedBy: atomic })),
   areas: record(fields({ tableIds: { kind: 'idSet' } })),
   notes: record(fields()),
   design: fields({
@@ -38,6 +41,8 @@ export const documentMergeSpec: MergeSpec = fields({
     requirements: fields(),
     queryPatterns: list(fields()),
   }),
+  // A rule's setting is taken whole; waivers (keyed by finding, not by id) as one list.
+  review: fields({ rules: fields(), waivers: atomic }),
   layout: fields({
     tables: record(fields({}, [['x', 'y']])),
     notes: record(fields({}, [['x', 'y'], ['width', 'height']])),

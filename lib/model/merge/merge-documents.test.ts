@@ -50,6 +50,18 @@ describe('mergeDocuments', () => {
     expect(col(mergeDocuments(base, mine, theirs, { [m.conflicts[0].id]: 'theirs' }).document)).toBe('grand_total');
   });
 
+  it('sequences and extensions merge field by field; an OWNED BY is taken whole; a sequence name used twice is a clash', () => {
+    const mine = run(base, { type: 'sequence.update', sequenceId: 'q_invoice', changes: { cache: 20, ownedBy: { tableId: 't_users', columnId: 'c_users_id' } } }, { type: 'extension.update', extensionId: 'x_trgm', changes: { version: '1.6' } });
+    const theirs = run(base, { type: 'sequence.update', sequenceId: 'q_invoice', changes: { cycle: true, ownedBy: { tableId: 't_orders', columnId: 'c_orders_id' } } });
+    const m = mergeDocuments(base, mine, theirs);
+    expect(m.conflicts.map((c) => [c.element, c.field])).toEqual([['sequence "invoice_no_seq"', 'ownedBy']]);
+    expect(m.document?.sequences.q_invoice).toMatchObject({ cache: 20, cycle: true, ownedBy: { tableId: 't_users', columnId: 'c_users_id' } });
+    expect(m.document?.extensions.x_trgm.version).toBe('1.6');
+    const clash = mergeDocuments(base, run(base, { type: 'sequence.add', sequence: { id: 'q_a', name: 'ids', dataType: 'bigint' } }), run(base, { type: 'view.add', view: { id: 'v_ids', name: 'ids', sql: 'SELECT 1', dialect: 'postgres', materialized: false } }));
+    expect(clash.blocked).toBe(true);
+    expect(clash.conflicts.map((c) => c.message)).toEqual(['a sequence named "ids" already exists in the default schema', 'a view named "ids" already exists in the default schema']);
+  });
+
   it('a table removed on one side and changed on the other is a conflict, whichever side removed it', () => {
     const removed = run(base, { type: 'table.remove', tableId: 't_users' });
     const changed = run(base, { type: 'table.update', tableId: 't_users', changes: { comment: 'People who order' } });

@@ -38,6 +38,18 @@ export function nameClashes(base: SchemaDocument, merged: SchemaDocument): NameC
   for (const v of Object.values(merged.views)) {
     if (changed(base.views[v.id], v)) check(['views', v.id, 'name'], () => assertRelationNameFree(merged, v.name, v.schemaId, v.id));
   }
+  for (const q of Object.values(merged.sequences)) {
+    if (changed(base.sequences[q.id], q)) check(['sequences', q.id, 'name'], () => assertRelationNameFree(merged, q.name, q.schemaId, q.id));
+  }
+  const extensionKeys = new Map<string, string>();
+  for (const x of Object.values(merged.extensions)) {
+    const key = nameKey(merged.settings.dialect, x.name);
+    const other = extensionKeys.get(key);
+    if (other !== undefined && (changed(base.extensions[x.id], x) || changed(base.extensions[other], merged.extensions[other]))) {
+      clashes.push({ path: ['extensions', x.id, 'name'], message: `the extension "${x.name}" is already declared` });
+    }
+    extensionKeys.set(key, x.id);
+  }
   for (const e of [...Object.values(merged.enums), ...Object.values(merged.domains)]) {
     const collection = merged.enums[e.id] ? 'enums' : 'domains';
     if (changed(base[collection][e.id], e)) check([collection, e.id, 'name'], () => assertTypeNameFree(merged, e.name, e.schemaId, e.id));

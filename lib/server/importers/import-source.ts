@@ -1,10 +1,12 @@
 /**
  * The one server-side import entry point, used by POST /api/import and the CLI: a format (or 'auto')
- * and a source (text, or several files for a multi-file Prisma schema) -> ImportResult or ImportError.
+ * and a source (text, or several files: a multi-file Prisma schema or a folder of SQL files run in name
+ * order) -> ImportResult or ImportError.
  */
 import 'server-only';
 import { importJson } from '../../importers/json/json-import';
 import { detectFormat } from '../../importers/detect-format';
+import { importSqlFolder } from '../../importers/sql-common/sql-folder';
 import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../../importers/types';
 
 export type ImportSourceFormat = ImportFormat | 'auto';
@@ -33,7 +35,8 @@ export async function importSource(format: ImportSourceFormat, source: ImportSou
   const chosen: ImportFormat = format === 'auto' ? detectFormat({ text, fileNames }) : format;
   if (chosen === 'prisma') return (await import('./prisma-import')).importPrisma(typeof source === 'string' ? source : files);
   if (typeof source !== 'string' && files.length > 1) {
-    throw new ImportError(`several files can only be imported together as a multi-file Prisma schema; import ${chosen} files one at a time`);
+    if (chosen === 'postgres' || chosen === 'mysql') return importSqlFolder(files, (sql) => importSqlText(chosen, sql));
+    throw new ImportError(`several files are imported together as a multi-file Prisma schema or a folder of SQL files; import ${chosen} files one at a time`);
   }
   const single = typeof source === 'string' ? source : (files[0]?.content ?? '');
   switch (chosen) {

@@ -148,12 +148,40 @@ export interface CatalogDomain {
   comment: string | null;
 }
 
+/** A sequence (pg_sequence), identity columns' own sequences excluded (their column says identity). */
+export interface CatalogSequence {
+  schema: string;
+  name: string;
+  /** format_type of the sequence's type: smallint, integer, bigint. */
+  type: string;
+  /** Bounds as text: bigint limits do not fit a JavaScript number. */
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+  /** OWNED BY `schema.table.column`, or null. */
+  ownedBy: string | null;
+  comment: string | null;
+}
+
+/** An installed extension (pg_extension); MySQL has none. */
+export interface CatalogExtension {
+  name: string;
+  schema: string;
+  version: string;
+  comment: string | null;
+}
+
 export interface CatalogSnapshot {
   /** Ordinary and partitioned tables (partitions appear under their parent's `partitioning`). */
   tables: CatalogTable[];
   views: CatalogView[];
   enums: CatalogEnum[];
   domains: CatalogDomain[];
+  sequences: CatalogSequence[];
+  extensions: CatalogExtension[];
 }
 
 /** Finds a table by name (and schema when given) or throws a message listing what exists. */

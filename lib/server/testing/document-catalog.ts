@@ -7,10 +7,12 @@
  * It checks structure, not spelling: tables (schema + name), column order, nullability, identity,
  * generated columns, comments, primary keys, uniques (+ NULLS NOT DISTINCT), named checks, foreign
  * keys with columns, target and actions, indexes (uniqueness, method, column parts and order,
- * predicate presence, INCLUDE), partitions, enums and views. Native type names are engine-specific:
+ * predicate presence, INCLUDE), partitions, enums, views, sequences (every option, OWNED BY, the
+ * defaults drawing from them) and extensions. Native type names are engine-specific:
  * assert those with a type table in the test.
  */
 import type { Dialect, ReferentialAction, SchemaDocument, Table } from '../../model/document';
+import { ownedSequenceOf, settingsOf } from '../../model/sequences';
 import type { CatalogSnapshot, CatalogTable } from './catalog-types';
 
 export interface CompareOptions {
@@ -19,8 +21,6 @@ export interface CompareOptions {
   defaultSchema: string;
   /** Ids of indexes, checks, relationships, partitions and views the generator reported as skipped. */
   skipped?: ReadonlySet<string>;
-  /** MariaDB reports NO ACTION as RESTRICT (they behave the same in InnoDB). */
-  noActionIsRestrict?: boolean;
   /** Whether NULLS NOT DISTINCT is expected to survive (PostgreSQL 15+). */
   nullsNotDistinct?: boolean;
 }
@@ -35,7 +35,7 @@ export function compareDocumentToCatalog(doc: SchemaDocument, catalog: CatalogSn
   const schemaOf = (schemaId: string | undefined) => (mysql || !schemaId ? o.defaultSchema : doc.schemas[schemaId].name);
   const action = (a: ReferentialAction): ReferentialAction => {
     if (mysql && a === 'set default') a = 'no action';
-    return o.noActionIsRestrict && a === 'no action' ? 'restrict' : a;
+    return a;
   };
 
   const expectedTables = Object.values(doc.tables).map((t) => `${schemaOf(t.schemaId)}.${t.name}`).sort();
@@ -90,6 +90,7 @@ export function compareDocumentToCatalog(doc: SchemaDocument, catalog: CatalogSn
       }
     }
   }
+  if (!mysql) compareSequencesAndExtensions(doc, catalog, schemaOf, problems);
   for (const v of Object.values(doc.views)) {
     if (v.dialect !== o.dialect || skipped.has(v.id)) continue;
     const cv = catalog.views.find((x) => x.name === v.name && x.schema === schemaOf(v.schemaId));
@@ -97,6 +98,45 @@ export function compareDocumentToCatalog(doc: SchemaDocument, catalog: CatalogSn
     else if (!mysql && cv.materialized !== v.materialized) problems.push(`view ${v.name}: materialized ${cv.materialized}`);
   }
   return problems;
+}
+
+function compareSequencesAndExtensions(doc: SchemaDocument, catalog: CatalogSnapshot, schemaOf: (id: string | undefined) => string, problems: string[]): void {
+  for (const q of Object.values(doc.sequences)) {
+    const cq = catalog.sequences.find((x) => x.name === q.name && x.schema === schemaOf(q.schemaId));
+    if (!cq) {
+      problems.push(`sequence ${q.name}: missing`);
+      continue;
+    }
+    const s = settingsOf(q);
+    const owner = q.ownedBy ? doc.tables[q.ownedBy.tableId] : undefined;
+    const ownerColumn = owner?.columns.find((c) => c.id === q.ownedBy?.columnId);
+    const expected = {
+      type: q.dataType, start: String(s.start), increment: String(s.increment), min: String(s.min), max: String(s.max), cache: String(s.cache), cycle: s.cycle,
+      ownedBy: owner && ownerColumn ? `${schemaOf(owner.schemaId)}.${owner.name}.${ownerColumn.name}` : null,
+      comment: q.comment ?? null,
+    };
+    for (const [k, v] of Object.entries(expected)) {
+      const actual = cq[k as keyof typeof expected];
+      if (actual !== v) problems.push(`sequence ${q.name}: ${k} ${JSON.stringify(actual)}, expected ${JSON.stringify(v)}`);
+    }
+  }
+  if (catalog.sequences.length !== Object.keys(doc.sequences).length) problems.push(`sequences: expected ${Object.keys(doc.sequences).length}, got ${catalog.sequences.length}`);
+  for (const x of Object.values(doc.extensions)) {
+    const cx = catalog.extensions.find((e) => e.name === x.name);
+    if (!cx) problems.push(`extension ${x.name}: missing`);
+    else {
+      if (cx.schema !== schemaOf(x.schemaId)) problems.push(`extension ${x.name}: schema ${cx.schema}, expected ${schemaOf(x.schemaId)}`);
+      if (x.version !== undefined && cx.version !== x.version) problems.push(`extension ${x.name}: version ${cx.version}, expected ${x.version}`);
+      if (x.comment !== undefined && cx.comment !== x.comment) problems.push(`extension ${x.name}: comment ${JSON.stringify(cx.comment)}, expected ${JSON.stringify(x.comment)}`);
+    }
+  }
+}
+
+/** `nextval('audit.event_ids'::regclass)` as PostgreSQL prints it (schema shown outside the search path, public). */
+function nextvalText(doc: SchemaDocument, sequenceId: string, schemaOf: (id: string | undefined) => string): string {
+  const q = doc.sequences[sequenceId];
+  const schema = schemaOf(q.schemaId);
+  return `nextval('${schema === 'public' ? q.name : `${schema}.${q.name}`}'::regclass)`;
 }
 
 function compareTable(
@@ -124,12 +164,19 @@ function compareTable(
     const domain = c.type.kind === 'domain' && mysql ? doc.domains[c.type.domainId] : undefined;
     const nullable = c.nullable && !pkIds.has(c.id) && !(domain && !domain.nullable);
     if (cc.nullable !== nullable) problems.push(`${where}: nullable ${cc.nullable}, expected ${nullable}`);
-    const identity = c.identity ? (mysql ? 'auto_increment' : c.identity.always ? 'always' : 'by default') : null;
+    // MySQL: a column that owns its sequence is AUTO_INCREMENT; another sequence default is left out.
+    const sequenceDefault = c.default.kind === 'sequence' ? c.default.sequenceId : undefined;
+    const autoIncrement = mysql && sequenceDefault !== undefined && !c.identity && ownedSequenceOf(doc, t, c) !== undefined;
+    const identity = c.identity ? (mysql ? 'auto_increment' : c.identity.always ? 'always' : 'by default') : autoIncrement ? 'auto_increment' : null;
     if (cc.identity !== identity) problems.push(`${where}: identity ${cc.identity}, expected ${identity}`);
+    if (!mysql && sequenceDefault !== undefined && !c.identity) {
+      const expected = nextvalText(doc, sequenceDefault, (id) => (id ? doc.schemas[id].name : o.defaultSchema));
+      if (cc.default !== expected) problems.push(`${where}: default ${JSON.stringify(cc.default)}, expected ${JSON.stringify(expected)}`);
+    }
     const generated = c.generated ? (mysql ? c.generated.stored : true) : null;
     if ((cc.generated?.stored ?? null) !== generated) problems.push(`${where}: generated ${JSON.stringify(cc.generated)}, expected stored=${generated}`);
     if ((c.comment ?? null) !== cc.comment) problems.push(`${where}: comment ${JSON.stringify(cc.comment)}, expected ${JSON.stringify(c.comment ?? null)}`);
-    const hasDefault = c.default.kind !== 'none' && !c.generated && !c.identity;
+    const hasDefault = c.default.kind !== 'none' && !c.generated && !c.identity && !(mysql && sequenceDefault !== undefined);
     const catalogHasDefault = cc.default !== null && !(mysql && cc.default === 'NULL');
     if (hasDefault !== catalogHasDefault) problems.push(`${where}: default ${JSON.stringify(cc.default)}, expected ${hasDefault ? 'one' : 'none'}`);
     if (mysql && c.onUpdateCurrentTimestamp && !cc.onUpdate) problems.push(`${where}: ON UPDATE missing`);

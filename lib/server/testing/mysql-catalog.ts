@@ -39,7 +39,7 @@ export async function readMysqlCatalog(client: SqlClient, database = client.data
   const views = await q(`SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`);
 
   const of = (rows: Row[], table: string) => rows.filter((r) => str(get(r, 'TABLE_NAME')) === table);
-  const out: CatalogSnapshot = { tables: [], views: [], enums: [], domains: [] };
+  const out: CatalogSnapshot = { tables: [], views: [], enums: [], domains: [], sequences: [], extensions: [] };
 
   for (const t of tables) {
     const name = str(get(t, 'TABLE_NAME'));

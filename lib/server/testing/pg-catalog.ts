@@ -5,7 +5,8 @@
  */
 import type { ReferentialAction } from '../../model/document';
 import type {
-  CatalogCheck, CatalogColumn, CatalogDomain, CatalogEnum, CatalogForeignKey, CatalogIndex, CatalogSnapshot, CatalogTable, CatalogView,
+  CatalogCheck, CatalogColumn, CatalogDomain, CatalogEnum, CatalogExtension, CatalogForeignKey, CatalogIndex, CatalogSequence, CatalogSnapshot,
+  CatalogTable, CatalogView,
 } from './catalog-types';
 import type { SqlClient } from './sql-client';
 
@@ -99,6 +100,25 @@ FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'd' AND ${USER_SCHEMA} ${f}
 ORDER BY n.nspname, t.typname`;
 
+// Identity columns' sequences (an internal dependency) are the column's business, not listed here.
+const SEQUENCES_SQL = (f: string) => `
+SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
+       s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
+       s.seqcache::text AS cache, s.seqcycle AS cycle, obj_description(c.oid, 'pg_class') AS comment,
+       (SELECT tn.nspname || '.' || t.relname || '.' || a.attname FROM pg_depend d
+          JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace
+          JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+         WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a') AS owned_by
+FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ${USER_SCHEMA} ${f}
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+ORDER BY n.nspname, c.relname`;
+
+const EXTENSIONS_SQL = `
+SELECT x.extname AS name, n.nspname AS schema, x.extversion AS version, obj_description(x.oid, 'pg_extension') AS comment
+FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+ORDER BY x.extname`;
+
 interface TableRow { oid: string; schema: string; name: string; kind: string; comment: string | null; partition_key: string | null; view_definition: string | null }
 interface ColumnRow { table_oid: string; name: string; type: string; nullable: boolean; default_expr: string | null; identity: string; generated: string; collation: string | null; comment: string | null }
 interface ConstraintRow {
@@ -110,7 +130,7 @@ interface IndexRow {
   parts: { expression: string; is_column: boolean; option: number; opclass: string | null }[];
 }
 
-/** Reads tables, columns, keys, FKs, checks, indexes, partitions, views, enums and domains. */
+/** Reads tables, columns, keys, FKs, checks, indexes, partitions, views, enums, domains, sequences and extensions. */
 export async function readPgCatalog(client: SqlClient, options: { schemas?: readonly string[] } = {}): Promise<CatalogSnapshot> {
   const f = schemaFilter(options.schemas, 'n.nspname');
   const [tables, partitions, columns, constraints, indexes, enums, domains] = [
@@ -122,6 +142,8 @@ export async function readPgCatalog(client: SqlClient, options: { schemas?: read
     await client.query<{ schema: string; name: string; comment: string | null; values: string[] }>(ENUMS_SQL(f)),
     await client.query<{ schema: string; name: string; type: string; nullable: boolean; default_expr: string | null; comment: string | null; checks: CatalogCheck[] }>(DOMAINS_SQL(f)),
   ];
+  const sequences = await client.query<{ schema: string; name: string; type: string; start: string; increment: string; min: string; max: string; cache: string; cycle: boolean; comment: string | null; owned_by: string | null }>(SEQUENCES_SQL(f));
+  const extensions = await client.query<CatalogExtension>(EXTENSIONS_SQL);
 
   const byTable = <R extends { table_oid: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();
@@ -173,7 +195,15 @@ export async function readPgCatalog(client: SqlClient, options: { schemas?: read
     comment: r.comment,
   });
 
-  const out: CatalogSnapshot = { tables: [], views: [], enums: [], domains: [] };
+  const out: CatalogSnapshot = {
+    tables: [],
+    views: [],
+    enums: [],
+    domains: [],
+    sequences: sequences.map(({ owned_by, ...q }): CatalogSequence => ({ ...q, ownedBy: owned_by })),
+    // Extensions are database-wide: narrowed to the schemas asked for when some are.
+    extensions: options.schemas ? extensions.filter((x) => options.schemas!.includes(x.schema)) : extensions,
+  };
   for (const t of tables) {
     if (t.kind === 'v' || t.kind === 'm') {
       out.views.push({ schema: t.schema, name: t.name, materialized: t.kind === 'm', definition: t.view_definition ?? '', comment: t.comment } satisfies CatalogView);

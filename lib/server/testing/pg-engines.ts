@@ -6,6 +6,15 @@
  * cases of a test file; `fresh()` drops every user schema and recreates `public` between cases.
  */
 import { PGlite, type Extensions } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { hstore } from '@electric-sql/pglite/contrib/hstore';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import pg from 'pg';
 import type { SqlClient } from './sql-client';
 
@@ -30,8 +39,15 @@ CREATE SCHEMA public;
 SET search_path TO public;
 `;
 
-/** One lazily started PGlite per test file. Pass contrib extensions (e.g. `{ citext }`) when needed. */
-export function pgliteSession(extensions: Extensions = {}): EngineSession {
+/**
+ * The contrib extensions PGlite ships that schemas commonly declare (and the PostgreSQL 15 server of
+ * the tests has too): each is loaded only when a script runs its CREATE EXTENSION. PostGIS and
+ * pgvector are not among them.
+ */
+export const PGLITE_CONTRIB: Extensions = { btree_gin, btree_gist, citext, cube, hstore, ltree, pg_trgm, pgcrypto, uuid_ossp };
+
+/** One lazily started PGlite per test file, with the contrib extensions above (or the ones given). */
+export function pgliteSession(extensions: Extensions = PGLITE_CONTRIB): EngineSession {
   let instance: Promise<PGlite> | undefined;
   const start = () => (instance ??= PGlite.create({ extensions }));
   return {

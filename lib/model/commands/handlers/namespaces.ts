@@ -53,7 +53,7 @@ export function updateSchema(doc: SchemaDocument, cmd: CommandOf<'schema.update'
 }
 
 /**
- * Moves the schema's tables, views, enums and domains to the default schema, one element at a time
+ * Moves the schema's tables, views, enums, domains, sequences and extensions to the default schema, one element at a time
  * so each name is checked against what is already there (a clash refuses the whole command).
  */
 export function removeSchema(doc: SchemaDocument, cmd: CommandOf<'schema.remove'>, ctx: ApplyContext): void {
@@ -82,6 +82,15 @@ export function removeSchema(doc: SchemaDocument, cmd: CommandOf<'schema.remove'
       assertTypeNameFree(doc, d.name, undefined, d.id);
       delete d.schemaId;
       ctx.changes.push({ entityId: d.id, kind: 'updated', message: `domain "${d.name}" ${why}` });
+    }
+    for (const q of inSchema(doc.sequences)) {
+      assertRelationNameFree(doc, q.name, undefined, q.id);
+      delete q.schemaId;
+      ctx.changes.push({ entityId: q.id, kind: 'updated', message: `sequence "${q.name}" ${why}` });
+    }
+    for (const x of inSchema(doc.extensions)) {
+      delete x.schemaId;
+      ctx.changes.push({ entityId: x.id, kind: 'updated', message: `extension "${x.name}" ${why}` });
     }
   } catch (e) {
     if (e instanceof CommandError) throw new CommandError(e.code, `cannot remove schema "${s.name}": ${e.message}`);

@@ -1,8 +1,8 @@
 /** table.add / table.update / table.remove */
-import { tableSchema, type SchemaDocument } from '../../document';
+import { tableSchema, type SchemaDocument, type Table } from '../../document';
 import {
   assignChanges, checkChangeKeys, checkShape, hasKey, requireColumnTypeRef, requireIn, requireNewId, requireSchema, requireTable,
-  type ApplyContext,
+  valuesOf, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
 import { removeTableReferences } from '../integrity';
@@ -39,11 +39,12 @@ export function addTable(doc: SchemaDocument, cmd: CommandOf<'table.add'>): void
   area?.tableIds.push(table.id);
 }
 
-export function updateTable(doc: SchemaDocument, cmd: CommandOf<'table.update'>): void {
+export function updateTable(doc: SchemaDocument, cmd: CommandOf<'table.update'>, ctx: ApplyContext): void {
   const table = requireTable(doc, cmd.tableId);
   checkChangeKeys(cmd.changes, TABLE_CHANGE_KEYS, 'table');
   const schemaId = hasKey(cmd.changes, 'schemaId') ? cmd.changes.schemaId : table.schemaId;
   const name = cmd.changes.name ?? table.name;
+  const previousSchemaId = table.schemaId;
   if (schemaId !== table.schemaId) {
     requireSchema(doc, schemaId);
     // Index names are schema-scoped in PostgreSQL: moving the table moves its indexes.
@@ -54,6 +55,19 @@ export function updateTable(doc: SchemaDocument, cmd: CommandOf<'table.update'>)
   assignChanges(table, cmd.changes);
   checkShape(tableSchema, table, 'table');
   if (hasKey(cmd.changes, 'partitioning') || hasKey(cmd.changes, 'name') || schemaId !== table.schemaId) assertPartitionNamesFree(doc, table, schemaId);
+  if (table.schemaId !== previousSchemaId) moveOwnedSequences(doc, table, ctx);
+}
+
+/** Sequences owned by the table's columns move with it, as ALTER TABLE ... SET SCHEMA moves them. */
+function moveOwnedSequences(doc: SchemaDocument, table: Table, ctx: ApplyContext): void {
+  for (const peeked of valuesOf(doc.sequences)) {
+    if (peeked.ownedBy?.tableId !== table.id || peeked.schemaId === table.schemaId) continue;
+    const seq = doc.sequences[peeked.id];
+    assertRelationNameFree(doc, seq.name, table.schemaId, seq.id);
+    if (table.schemaId === undefined) delete seq.schemaId;
+    else seq.schemaId = table.schemaId;
+    ctx.changes.push({ entityId: seq.id, kind: 'updated', message: `sequence "${seq.name}" moved with table "${table.name}", which owns it` });
+  }
 }
 
 export function removeTable(doc: SchemaDocument, cmd: CommandOf<'table.remove'>, ctx: ApplyContext): void {

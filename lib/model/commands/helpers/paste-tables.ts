@@ -2,9 +2,12 @@
  * Paste (or duplicate) tables: every id is fresh, every clashing name gets `_copy` (then `_copy_2`,
  * ...), internal references are remapped to the new ids. Relationships between pasted tables are
  * copied; a relationship from a pasted table to a table that still exists in the document keeps
- * pointing at it; any other relationship is dropped. One undo step.
+ * pointing at it; any other relationship is dropped. A column that owns its sequence (serial) gets a
+ * copy of the sequence, named for the copy; a default drawing from another sequence keeps it if the
+ * document has it, else is dropped. One undo step.
  */
-import type { Column, ColumnType, Relationship, SchemaDocument, Table } from '../../document';
+import type { Column, ColumnType, DefaultValue, Relationship, SchemaDocument, Sequence, Table } from '../../document';
+import { serialSequenceName } from '../../sequences';
 import { newId, type IdFactory } from '../../ids';
 import { indexNamesInScope, nameKey, nameScopes, relationNamesInSchema } from '../names';
 import type { Command, CommandOf, Point } from '../types';
@@ -13,6 +16,8 @@ export interface PasteOptions {
   ids?: IdFactory;
   /** Where the copied tables were (clipboard from another document); default: their positions in `doc`. */
   positions?: Record<string, Point>;
+  /** The sequences the copied columns draw from (clipboard from another document); default: `doc`'s. */
+  sequences?: readonly Sequence[];
 }
 
 /** `name` if free, else `name_copy`, `name_copy_2`, ...; the result is added to `taken`. */
@@ -42,6 +47,9 @@ export function pasteTablesCommand(
   const indexNames = new Map<string | undefined, Set<string>>();
   const commands: Command[] = [];
   const checkNames = new Set(Object.values(doc.tables).flatMap((t) => t.checks.flatMap((c) => (c.name ? [nameKey(dialect, c.name)] : []))));
+  const sourceSequences = new Map((options.sequences ?? []).map((q) => [q.id, q]));
+  const sequenceOf = (id: string) => sourceSequences.get(id) ?? doc.sequences[id];
+  const sequenceCommands: Command[] = [];
 
   for (const source of tables) {
     const schemaId = source.schemaId && doc.schemas[source.schemaId] ? source.schemaId : undefined;
@@ -63,6 +71,24 @@ export function pasteTablesCommand(
       const id = ids('col');
       columnIds.set(c.id, id);
       return { ...c, id, type: portableType(doc, c.type) };
+    });
+    // Sequence defaults: a serial column's own sequence is copied for the copy; others are kept if here.
+    table.columns.forEach((c, i) => {
+      if (c.default.kind !== 'sequence') return;
+      const seq = sequenceOf(c.default.sequenceId);
+      const owned = seq?.ownedBy?.tableId === source.id && seq.ownedBy.columnId === source.columns[i].id;
+      let next: DefaultValue = { kind: 'none' };
+      if (seq && owned) {
+        // Added before the table (its column draws from it), owned once the table is there.
+        const copy: Sequence = { ...structuredClone(seq), id: ids('seq'), name: copyName(dialect, serialSequenceName(table.name, c.name), relationNames.get(schemaId)!) };
+        delete copy.ownedBy;
+        if (schemaId === undefined) delete copy.schemaId;
+        else copy.schemaId = schemaId;
+        commands.push({ type: 'sequence.add', sequence: copy });
+        sequenceCommands.push({ type: 'sequence.update', sequenceId: copy.id, changes: { ownedBy: { tableId: table.id, columnId: c.id } } });
+        next = { kind: 'sequence', sequenceId: copy.id };
+      } else if (seq && doc.sequences[seq.id]) next = c.default;
+      c.default = next;
     });
     const col = (id: string) => columnIds.get(id) ?? id;
     // PostgreSQL: named primary keys and uniques create indexes, so their names share the index scope.
@@ -100,6 +126,7 @@ export function pasteTablesCommand(
     commands.push({ type: 'table.add', table, position: { x: from.x + offset.x, y: from.y + offset.y } });
   }
 
+  for (const c of sequenceCommands) commands.push(c);
   const constraintNames = new Set(Object.values(doc.relationships).flatMap((r) => (r.name ? [nameKey(dialect, r.name)] : [])));
   for (const source of relationships) {
     const fromTableId = tableIdMap.get(source.fromTableId);

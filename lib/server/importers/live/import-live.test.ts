@@ -184,6 +184,29 @@ describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live Post
     expect(live.report.counts).toEqual(fromDdl.report.counts);
   });
 
+  it('extensions and sequences (serial, shared, every option, OWNED BY) come back as importing their DDL gives them', async () => {
+    const ddl = `CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+      CREATE SCHEMA app;
+      CREATE SEQUENCE app.shared AS integer START WITH 50 INCREMENT BY 5 MINVALUE 10 MAXVALUE 100000 CACHE 3 CYCLE;
+      COMMENT ON SEQUENCE app.shared IS 'one id space';
+      CREATE TABLE app.a (id serial PRIMARY KEY, n integer DEFAULT nextval('app.shared'::regclass), name text);
+      CREATE TABLE public.b (id bigserial, n integer DEFAULT nextval('app.shared'::regclass), g integer GENERATED ALWAYS AS IDENTITY);
+      CREATE INDEX a_name_trgm ON app.a USING gin (name gin_trgm_ops);`;
+    const url = await databaseWith('postgres/northwind-schema.sql', ddl);
+    const live = await importLive(url, { schemas: ['app', 'public'] });
+    const fromDdl = await importSqlText('postgres', `${readCorpusFile('postgres/northwind-schema.sql')}\n${ddl}`);
+    const shape = (doc: SchemaDocument) => ({
+      // (The live import also reads the extension's own comment, as pg_dump writes it.)
+      extensions: Object.values(doc.extensions).map((x) => ({ name: x.name, schema: x.schemaId })),
+      sequences: Object.values(doc.sequences).map(({ schemaId, ownedBy, ...q }) => ({ ...q, id: undefined, schema: schemaId && doc.schemas[schemaId].name, owner: ownedBy && `${doc.tables[ownedBy.tableId].name}.${doc.tables[ownedBy.tableId].columns.find((c) => c.id === ownedBy.columnId)?.name}` }))
+        .sort((x, y) => x.name.localeCompare(y.name)),
+      defaults: Object.values(doc.tables).flatMap((t) => t.columns.filter((c) => c.default.kind === 'sequence' || c.identity).map((c) => `${t.name}.${c.name}:${c.default.kind === 'sequence' ? doc.sequences[c.default.sequenceId].name : 'identity'}`)).sort(),
+    });
+    expect(shape(live.document)).toEqual(shape(fromDdl.document));
+    expect(shape(live.document).sequences.map((q) => `${q.name}:${q.owner ?? '-'}`)).toEqual(['a_id_seq:a.id', 'b_id_seq:b.id', 'shared:-']);
+    expect(shape(live.document).extensions.map((x) => x.name)).toEqual(['pg_trgm']);
+  });
+
   it('reads every user schema when none is named; comments and namespaces survive', async () => {
     const url = await databaseWith('postgres/guacamole-create-schema.sql', `CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY); COMMENT ON TABLE other.t IS 'elsewhere'`);
     const live = await importLive(url);

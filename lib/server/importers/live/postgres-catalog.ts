@@ -1,6 +1,7 @@
 /**
  * Reads a PostgreSQL catalog (read-only, with timeouts) and writes it back as the DDL pg_dump would
- * produce, using the server's own `pg_get_*def` and `format_type`. The PostgreSQL DDL importer then turns
+ * produce (extensions, sequences with OWNED BY, tables whose defaults call nextval...), using the
+ * server's own `pg_get_*def` and `format_type`. The PostgreSQL DDL importer then turns
  * that script into a document, so a live import and an import of the same schema's DDL agree.
  */
 import 'server-only';
@@ -96,6 +97,18 @@ async function buildScript(client: pg.Client, wantedSchemas: readonly string[] |
   const out: string[] = [];
   for (const s of schemas) if (s !== 'public') out.push(`CREATE SCHEMA ${qi(s)};`);
   const params = [schemas];
+  const comments: string[] = [];
+
+  // Extensions are database-wide: all of them but PL/pgSQL (always there), as pg_dump writes them.
+  const extensions = await client.query<{ extname: string; nspname: string; comment: string | null }>(
+    `SELECT x.extname, n.nspname, obj_description(x.oid, 'pg_extension') AS comment
+       FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+      WHERE x.extname <> 'plpgsql' ORDER BY x.extname`,
+  );
+  for (const x of extensions.rows) {
+    out.push(`CREATE EXTENSION IF NOT EXISTS ${qi(x.extname)} WITH SCHEMA ${qi(x.nspname)};`);
+    if (x.comment) out.push(`COMMENT ON EXTENSION ${qi(x.extname)} IS ${lit(x.comment)};`);
+  }
 
   const enums = await client.query<{ nspname: string; typname: string; labels: string[] }>(
     `SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
@@ -116,6 +129,29 @@ async function buildScript(client: pg.Client, wantedSchemas: readonly string[] |
   );
   for (const d of domains.rows) {
     out.push(`CREATE DOMAIN ${qi(d.nspname)}.${qi(d.typname)} AS ${d.base}${d.def ? ` DEFAULT ${d.def}` : ''}${d.notnull ? ' NOT NULL' : ''}${(d.checks ?? []).map((c) => ` ${c}`).join('')};`);
+  }
+
+  // Sequences before the tables whose defaults call nextval(); identity columns' own are theirs.
+  const sequences = await client.query<{ nspname: string; relname: string; type: string; start: string; inc: string; min: string; max: string; cache: string; cycle: boolean; owner: string | null; comment: string | null }>(
+    `SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start, s.seqincrement::text AS inc,
+            s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
+            (SELECT quote_ident(tn.nspname) || '.' || quote_ident(t.relname) || '.' || quote_ident(a.attname)
+               FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace
+               JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+              WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a') AS owner,
+            obj_description(c.oid, 'pg_class') AS comment
+       FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('c.oid', 'pg_class')}
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+      ORDER BY n.nspname, c.relname`,
+    params,
+  );
+  const ownedBy: string[] = [];
+  for (const q of sequences.rows) {
+    const name = `${qi(q.nspname)}.${qi(q.relname)}`;
+    out.push(`CREATE SEQUENCE ${name} AS ${q.type} START WITH ${q.start} INCREMENT BY ${q.inc} MINVALUE ${q.min} MAXVALUE ${q.max} CACHE ${q.cache}${q.cycle ? ' CYCLE' : ''};`);
+    if (q.owner) ownedBy.push(`ALTER SEQUENCE ${name} OWNED BY ${q.owner};`);
+    if (q.comment) comments.push(`COMMENT ON SEQUENCE ${name} IS ${lit(q.comment)};`);
   }
 
   const tables = await client.query<{ oid: number; nspname: string; relname: string; relkind: string; ispartition: boolean; partkey: string | null; partbound: string | null; parent: string | null; comment: string | null }>(
@@ -146,7 +182,6 @@ async function buildScript(client: pg.Client, wantedSchemas: readonly string[] |
     columnsOf.set(c.relid, list);
   }
   const nameOf = new Map(tables.rows.map((t) => [t.oid, `${qi(t.nspname)}.${qi(t.relname)}`]));
-  const comments: string[] = [];
   for (const t of tables.rows) {
     const name = nameOf.get(t.oid)!;
     if (t.ispartition && t.parent) {
@@ -166,6 +201,8 @@ async function buildScript(client: pg.Client, wantedSchemas: readonly string[] |
     if (t.comment) comments.push(`COMMENT ON TABLE ${name} IS ${lit(t.comment)};`);
     for (const c of columnsOf.get(t.oid) ?? []) if (c.comment && !t.ispartition) comments.push(`COMMENT ON COLUMN ${name}.${qi(c.attname)} IS ${lit(c.comment)};`);
   }
+
+  out.push(...ownedBy);
 
   // Keys, uniques and checks before foreign keys; constraints inherited by partitions are the parent's.
   const constraints = await client.query<{ relid: number; conname: string; contype: string; def: string }>(

@@ -3,8 +3,8 @@
  * kind, and identical catalogs give no difference.
  */
 import { describe, expect, it } from 'vitest';
-import type { CatalogSnapshot, CatalogTable } from '../../server/testing/catalog-types';
-import { diffCatalogs } from './catalog-diff.test-support';
+import type { CatalogSnapshot, CatalogTable } from '../testing/catalog-types';
+import { diffCatalogs } from './catalog-diff';
 
 function table(): CatalogTable {
   return {
@@ -27,7 +27,7 @@ function table(): CatalogTable {
 }
 
 function snapshot(mutate?: (t: CatalogTable, s: CatalogSnapshot) => void): CatalogSnapshot {
-  const s: CatalogSnapshot = { tables: [table()], views: [{ schema: 'public', name: 'v', materialized: false, definition: 'SELECT 1', comment: null }], enums: [], domains: [] };
+  const s: CatalogSnapshot = { tables: [table()], views: [{ schema: 'public', name: 'v', materialized: false, definition: 'SELECT 1', comment: null }], enums: [], domains: [], sequences: [], extensions: [] };
   mutate?.(s.tables[0], s);
   return s;
 }

@@ -1,17 +1,17 @@
 /**
- * Test support for the importer round-trips: compares two engine catalogs (the original DDL applied
- * to one database, Draftbase's regenerated DDL applied to another) and lists every difference as a
- * sentence, tagged with a category so that explained differences can be accepted by name and
- * anything else fails the test.
+ * Compares two engine catalogs (the original DDL applied to one database, Draftbase's regenerated DDL
+ * applied to another: the round-trip) and lists every difference as a sentence, tagged with a
+ * category so that a test can accept an explained difference by name and fail on anything else.
  *
  * Compared: tables (MySQL: engine, collation, CREATE_OPTIONS, AUTO_INCREMENT), columns (type,
  * nullability, default, identity, generated, collation, MySQL character set and visibility), primary
  * keys, uniques, checks (MySQL 8: enforced), foreign keys (columns, target, actions, deferrability),
  * indexes not backing a constraint (uniqueness, method, parts, predicate, INCLUDE, visibility),
- * partitions, enums, domains, views.
+ * partitions, enums, domains, views, sequences (type, every option, OWNED BY, comment) and
+ * extensions (schema, version, comment).
  */
-// eslint-disable-next-line no-restricted-imports -- test-only: the catalog shapes of the engine readers
-import type { CatalogIndex, CatalogSnapshot, CatalogTable } from '../../server/testing/catalog-types';
+import 'server-only';
+import type { CatalogIndex, CatalogSnapshot, CatalogTable } from '../testing/catalog-types';
 
 export interface CatalogDifference {
   /** e.g. `column.default`, `index.missing`, `table.missing`. */
@@ -81,6 +81,22 @@ export function diffCatalogs(original: CatalogSnapshot, regenerated: CatalogSnap
     if (normDefault(d.default) !== normDefault(e.default)) add('domain.default', key(d), `domain ${key(d)} default ${d.default} vs ${e.default}`);
     if (!same(d.checks.map((c) => norm(c.expression)).sort(), e.checks.map((c) => norm(c.expression)).sort())) add('domain.checks', key(d), `domain ${key(d)} checks differ`);
   }
+  const sequencesB = byName(regenerated.sequences);
+  for (const q of original.sequences) {
+    const r = sequencesB.get(key(q));
+    if (!r) add('sequence.missing', key(q), `sequence ${key(q)} is missing`);
+    else if (!same(q, r)) add('sequence', key(q), `sequence ${key(q)} ${JSON.stringify(q)} vs ${JSON.stringify(r)}`, { original: q, regenerated: r });
+    sequencesB.delete(key(q));
+  }
+  for (const r of sequencesB.values()) add('sequence.extra', key(r), `sequence ${key(r)} exists only in the regenerated schema`);
+  const extensionsB = new Map(regenerated.extensions.map((x) => [x.name, x]));
+  for (const x of original.extensions) {
+    const y = extensionsB.get(x.name);
+    if (!y) add('extension.missing', x.name, `extension ${x.name} is missing`);
+    else if (!same(x, y)) add('extension', x.name, `extension ${x.name} ${JSON.stringify(x)} vs ${JSON.stringify(y)}`);
+    extensionsB.delete(x.name);
+  }
+  for (const y of extensionsB.values()) add('extension.extra', y.name, `extension ${y.name} exists only in the regenerated schema`);
   const viewsB = byName(regenerated.views);
   for (const v of original.views) {
     const w = viewsB.get(key(v));
