@@ -38,8 +38,9 @@ const MAY_NOT_APPLY = new Set(['expression.cross-dialect', 'postgres.requires-po
  * number of them. The statements that fail today, per file: more is a regression, fewer means lower this.
  */
 const FAILURE_BUDGET: Record<string, number> = {
-  // + 4 translated views over the tables that fail (address's geometry type; everything referencing it).
-  'mysql/sakila-schema.sql': 29,
+  // + 4 translated views over the tables that fail (address's geometry type; everything referencing it),
+  // + 1 since main imports InnoDB's foreign-key indexes (one more index on a table that fails).
+  'mysql/sakila-schema.sql': 30,
   'postgres/openstreetmap-structure.sql': 12,
   // + 3 translated views over payment (partitioned, its AUTO_INCREMENT is no key: an error).
   'postgres/pagila-schema-2024-pg12dump.sql': 4,
