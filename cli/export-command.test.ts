@@ -9,6 +9,7 @@ import { kitchenSinkBeforeVersion3, kitchenSinkDocument } from '../lib/model/fix
 import { generateMermaid } from '../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
 import { generateDdl } from '../lib/ddl/generate-ddl';
+import { loadSqlParsers } from '../lib/sql-parse/load';
 import { exportFile } from '../lib/formats/files';
 import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
 import { main } from './main';
@@ -85,9 +86,10 @@ describe('draftbase export', () => {
     const text = pretty(doc);
     const { io, out } = memoryIo({ 'doc.json': text });
     expect(await main(['export', 'doc.json', '--to', 'postgres'], io)).toBe(0);
-    const expected = generateDdl(doc, 'postgres');
+    // The CLI renders with the SQL parsers: expressions are checked and translated.
+    const expected = generateDdl(doc, 'postgres', { sqlParsers: await loadSqlParsers() });
     // The same file GET /api/projects/:id/export serves: a comment listing the diagnostics, then the script.
-    expect(out.stdout).toBe(exportFile(doc, 'postgres').text);
+    expect(out.stdout).toBe(exportFile(doc, 'postgres', { sqlParsers: await loadSqlParsers() }).text);
     expect(out.stdout.endsWith(expected.sql)).toBe(true);
     expect(out.stdout).toMatch(/^-- Draftbase: \d+ warnings, \d+ notes/);
     const warnings = expected.diagnostics.filter((d) => d.severity === 'warning');
@@ -103,7 +105,7 @@ describe('draftbase export', () => {
     const doc = kitchenSinkDocument();
     const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
     expect(await main(['export', 'doc.json', '--to', 'mysql', '--target', 'mariadb-10.11', '--drop-first', '-o', 'schema.sql'], io)).toBe(0);
-    expect(out.written['schema.sql'].endsWith(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true }).sql)).toBe(true);
+    expect(out.written['schema.sql'].endsWith(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true, sqlParsers: await loadSqlParsers() }).sql)).toBe(true);
     expect(out.written['schema.sql']).toMatch(/^-- Draftbase: \d+ warnings/);
   });
 

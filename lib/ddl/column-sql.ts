@@ -7,6 +7,8 @@ import type { Column, ScalarType, Table } from '../model/document';
 import type { DdlContext } from './context';
 import { SQL_LEXERS } from '../sql-lexer';
 import { replaceValueKeyword } from './sql-text';
+import { expressionDefaultFor, expressionFor } from './translate-sql';
+import { columnCharsetSql, columnVisibilitySql } from './mysql-attributes-sql';
 import { sequenceDefaultSql, sequenceIdentity } from './sequence-sql';
 
 export interface ColumnSql {
@@ -159,12 +161,11 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: 
       // MySQL 8 accepts only expression defaults on TEXT/BLOB/JSON/GEOMETRY: `DEFAULT ('x')`.
       return type.lob && !ctx.caps.literalDefaultsOnLobs && v !== null ? `(${lit})` : lit;
     }
-    case 'expression':
-      if (value === column.default) ctx.copiedVerbatim(column.id, 'default', () => `default of ${table.name}.${column.name}`);
-      else if (domain) ctx.copiedVerbatim(domain.id, 'default', () => `default of domain ${domain.name}`);
-      // MySQL needs parentheses around expression defaults (8.0.13+, MariaDB 10.2+); PostgreSQL's DEFAULT
-      // takes only a restricted expression (no AND, IS NULL...) without them. They never hurt.
-      return `(${value.sql})`;
+    case 'expression': {
+      // Translated for the target when the document is the other dialect's (translate-sql.ts).
+      const site = value === column.default || !domain ? { entityId: column.id, what: 'default', where: () => `default of ${table.name}.${column.name}`, table } : { entityId: domain.id, what: 'default', where: () => `default of domain ${domain.name}`, table };
+      return expressionDefaultFor(ctx, value.sql, site, { temporalColumn: type.temporal, fsp: type.fsp });
+    }
     case 'builtin':
       return ctx.spec.builtinDefault(value.name, { temporalColumn: type.temporal, fsp: type.fsp });
     case 'sequence':
@@ -202,6 +203,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   // A column that owns its sequence: `serial` where that is exactly it (sequence-sql.ts).
   const serial = ctx.serialColumns.get(column);
   let definition = `${ctx.q(column.name)} ${serial ?? type.sql}`;
+  if (column.charset) definition += columnCharsetSql(ctx, table, column);
   let autoIncrementStart: number | undefined;
   // Where there are no sequences, a column that owns its sequence is AUTO_INCREMENT.
   const identity = column.identity ?? sequenceIdentity(ctx, table, column, index);
@@ -219,8 +221,8 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
       ctx.diag('warning', `${ctx.dialect}.virtual-generated-as-stored`, `${where}: ${ctx.caps.label} has no VIRTUAL generated columns: generated as STORED`, column.id, path);
       stored = true;
     }
-    definition += ` GENERATED ALWAYS AS (${column.generated.expression}) ${stored ? 'STORED' : 'VIRTUAL'}`;
-    ctx.copiedVerbatim(column.id, 'generated', () => `generated ${table.name}.${column.name}`);
+    const expression = expressionFor(ctx, column.generated.expression, { entityId: column.id, what: 'generated', where: () => `generated ${table.name}.${column.name}`, table });
+    definition += ` GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`;
     if (column.default.kind !== 'none') ctx.diag('warning', 'column.generated-default-ignored', `${where}: a generated column cannot have a default; the default is left out`, column.id, path);
     if (column.identity) ctx.diag('error', 'column.generated-identity', `${where}: a column cannot be both generated and an identity`, column.id, path);
   }
@@ -265,6 +267,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
     }
   }
 
+  if (column.invisible) definition += columnVisibilitySql(ctx, table, column);
   if (column.comment && ctx.caps.commentStyle === 'inline') definition += ` COMMENT ${inlineComment(ctx, column.comment, 'column', columnWhere(table, column), column.id, columnPath(table, index))}`;
 
   let inlinedChecks = NO_CHECKS;

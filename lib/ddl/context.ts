@@ -5,7 +5,7 @@
  */
 import type { Capabilities, DdlTarget, DialectSpec } from '../dialects/types';
 import { identifierLength } from '../dialects/types';
-import type { Column, Dialect, Relationship, SchemaDocument, Table } from '../model/document';
+import type { Column, Dialect, Relationship, SchemaDocument, Table, View } from '../model/document';
 import type { Diagnostic, Severity } from '../model/diagnostics';
 import type { SqlParsers } from '../sql-parse/types';
 import { DocumentIndex } from '../model/lookup';
@@ -76,6 +76,15 @@ export class DdlContext {
     if (!this.verbatimExpressions.has(key)) this.verbatimExpressions.set(key, { entityId, where: this.verbatimExpressions.size < 5 ? where() : undefined });
   }
 
+  /** Expressions and view bodies translated from the document's dialect (lib/ddl/translate-sql.ts). */
+  translatedCount = 0;
+
+  /** MySQL attributes the target has no meaning for: attribute -> where (one note, mysql-attributes-sql.ts). */
+  readonly ignoredMysqlAttributes = new Map<string, string[]>();
+
+  /** Views left out of the script (untranslatable): a view reading one cannot be translated either. */
+  readonly skippedViews = new Set<string>();
+
   /** MySQL inline `enum(...)` type text per enum id (every column of the type repeats it). */
   readonly inlineEnums = new Map<string, string>();
 
@@ -111,6 +120,11 @@ export class DdlContext {
    * never again as "copied verbatim".
    */
   readonly verbatimExpressions = new Map<string, { entityId: string; where: string | undefined }>();
+
+  /** Whether a view can be written: in this dialect's SQL, or translatable (the parsers are loaded; translate-sql.ts). */
+  mayWriteView(v: View): boolean {
+    return v.dialect === this.dialect || this.options.sqlParsers?.[v.dialect] !== undefined;
+  }
 
   /** The scope an index/PK/unique name must be unique in: the schema (PostgreSQL) or the table (MySQL). */
   indexScope(table: Table): string {

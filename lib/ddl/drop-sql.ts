@@ -10,7 +10,7 @@ export function dropStatements(ctx: DdlContext, tablesInCreationOrder: Table[], 
   const checksOff = !ctx.caps.dropCascade && hasCycles;
   if (checksOff) out.push('SET FOREIGN_KEY_CHECKS = 0');
   for (const v of Object.values(ctx.doc.views).reverse()) {
-    if (v.dialect !== ctx.dialect) continue;
+    if (!ctx.mayWriteView(v)) continue;
     out.push(`DROP ${v.materialized && ctx.caps.materializedViews ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${ctx.qualified(v)}${cascade}`);
   }
   for (const t of [...tablesInCreationOrder].reverse()) out.push(`DROP TABLE IF EXISTS ${ctx.qualified(t)}${cascade}`);

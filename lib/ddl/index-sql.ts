@@ -10,6 +10,8 @@ import type { DdlContext } from './context';
 import { derivedIndexName, indexName } from '../naming/derived-names';
 import { inlineComment, resolveColumnTypeQuietly } from './column-sql';
 import { INDEX_METHOD_LABEL } from '../dialects/index-methods';
+import { expressionFor } from './translate-sql';
+import { indexVisibilitySql } from './mysql-attributes-sql';
 
 export interface IndexSql {
   statement: string;
@@ -57,9 +59,9 @@ function warn(site: IndexSite, severity: 'info' | 'warning' | 'error', code: str
   site.ctx.diag(severity, code, `index "${site.name}" on "${table.name}": ${message}`, index.id, `tables.${table.id}.indexes.${site.position}`);
 }
 
-/** Records the expressions a built index writes verbatim: its expression parts and (if kept) its predicate. */
-function copiedExpressions(ctx: DdlContext, index: Index, name: string, predicate: boolean): void {
-  if (predicate || index.parts.some((p) => p.kind === 'expression')) ctx.copiedVerbatim(index.id, 'index', () => `index ${name}`);
+/** An expression part or predicate of a built index, as the target needs it (translate-sql.ts). */
+function indexExpression(ctx: DdlContext, table: Table, index: Index, name: string, text: string, condition: boolean): string {
+  return expressionFor(ctx, text, { entityId: index.id, what: 'index', where: () => `index ${name}`, table, condition });
 }
 
 export function indexSql(ctx: DdlContext, table: Table, index: Index, position: number): IndexSql | undefined {
@@ -110,7 +112,7 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
         droppedPrefix = true;
         warn(site, 'info', 'postgres.prefix-length-dropped', `PostgreSQL has no prefix indexes: (${part.length}) on "${ctx.columnNameOf(table, part.columnId)}" is left out`);
       }
-    } else sql = `(${part.sql})`;
+    } else sql = `(${indexExpression(ctx, table, index, name, part.sql, false)})`;
     if (part.opclass) sql += ` ${pgOpclass(ctx, part.opclass)}`;
     if (part.order || part.nulls) {
       if (!ordered) droppedOrder = true;
@@ -138,10 +140,11 @@ function postgresIndex(ctx: DdlContext, table: Table, index: Index, name: string
     }
   }
   if (droppedPrefix) notes.push('prefix length left out');
-  if (index.where) statement += ` WHERE ${index.where}`;
-  copiedExpressions(ctx, index, name, Boolean(index.where));
+  if (index.where) statement += ` WHERE ${indexExpression(ctx, table, index, name, index.where, true)}`;
   ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, ordered)), include, where: index.where, notes });
   const schemaName = ctx.schemaOf(table.schemaId);
+  // PostgreSQL has no invisible indexes: recorded for the one note on MySQL attributes.
+  statement += indexVisibilitySql(ctx, table, index, name);
   const qualifiedIndex = schemaName ? `${ctx.q(schemaName)}.${ctx.q(name)}` : ctx.q(name);
   return { statement, comment: index.purpose ? `COMMENT ON INDEX ${qualifiedIndex} IS ${ctx.str(index.purpose)}` : undefined };
 }
@@ -213,7 +216,7 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
       } else if (!textSearch && isLobColumn(ctx, table, part.columnId)) {
         warn(site, 'warning', 'mysql.key-needs-prefix-length', `column "${ctx.columnNameOf(table, part.columnId)}" is a TEXT/BLOB/JSON type: MySQL needs a prefix length to index it`);
       }
-    } else sql = `(${part.sql})`;
+    } else sql = `(${indexExpression(ctx, table, index, name, part.sql, false)})`;
     if (part.opclass) {
       droppedOpclass = true;
       warn(site, 'info', 'mysql.opclass-dropped', `operator class ${part.opclass} is PostgreSQL-only: left out`);
@@ -239,12 +242,11 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
       include = names;
     }
   }
-  // The predicate is left out above (reported there): only expression parts are copied.
-  copiedExpressions(ctx, index, name, false);
   ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, !textSearch)), include, notes });
   const kind = textSearch ? `${method.toUpperCase()} ` : index.unique ? 'UNIQUE ' : '';
   let statement = `CREATE ${kind}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;
   if (index.purpose) statement += ` COMMENT ${inlineComment(ctx, index.purpose, 'index', `index "${name}"`, index.id, `tables.${table.id}.indexes`)}`;
+  statement += indexVisibilitySql(ctx, table, index, name);
   return { statement };
 }
 

@@ -22,7 +22,7 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     }
   }
   for (const v of Object.values(ctx.doc.views)) {
-    if (v.dialect !== ctx.dialect) continue;
+    if (!ctx.mayWriteView(v)) continue;
     ctx.checkIdentifier(v.name, 'view', v.id, `views.${v.id}.name`);
     ctx.reserveName(relations, `rel:${ctx.schemaKey(v.schemaId)}`, v.name, 'view', v.id, `views.${v.id}.name`);
   }

@@ -10,6 +10,8 @@ import type { ForeignKeyPlan } from './foreign-key-sql';
 import { checkPartitionKeyInUniques, mysqlPartitionClause, postgresPartitionClause, postgresPartitions } from './partition-sql';
 import { identifiersIn } from './sql-text';
 import { SQL_LEXERS } from '../sql-lexer';
+import { expressionFor } from './translate-sql';
+import { checkEnforcementSql, tableStorageOptionsSql } from './mysql-attributes-sql';
 import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names';
 import { isAutoIncrement } from './sequence-sql';
 
@@ -32,9 +34,11 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
     for (const check of c.inlinedChecks) {
       if (!check.expression.trim()) continue; // reported on the domain
-      ctx.copiedVerbatim(check.id, 'check', () => `check ${check.name ?? check.source} of domain ${check.domain}`);
+      // Translated from the domain's own text, VALUE standing for the column (translate-sql.ts).
+      const where = () => `check ${check.name ?? check.source} of domain ${check.domain}`;
+      const expression = ctx.crossDialect ? expressionFor(ctx, check.source, { entityId: check.id, what: 'check', where, table, valueColumn: column, condition: true }) : check.expression;
       const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
-      checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${check.expression})`);
+      checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression === check.source ? check.expression : expression})`);
     }
   }
   if (!table.columns.length && ctx.caps.tablesNeedColumns) ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
@@ -81,8 +85,8 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       ctx.diag('warning', `${ctx.dialect}.check-skipped`, `check "${name}" of "${table.name}": ${ctx.caps.label} rejects a CHECK on ${used.map((u) => `"${u}" (${forbidden.get(u)})`).join(', ')}: skipped`, c.id, `${path}.checks.${i}`);
       return;
     }
-    ctx.copiedVerbatim(c.id, 'check', () => `check ${c.name ?? c.expression} on ${table.name}`);
-    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${c.expression})`);
+    const expression = expressionFor(ctx, c.expression, { entityId: c.id, what: 'check', where: () => `check ${c.name ?? c.expression} on ${table.name}`, table, condition: true });
+    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression})${checkEnforcementSql(ctx, table, c, name, i)}`);
   });
   for (const check of checks) lines.push(check);
   // Foreign keys whose parent already exists (dependency order) or that point at this table itself.
@@ -102,6 +106,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     }
   }
   if (ctx.caps.tableOptions) tail = mysqlTableOptions(ctx, table, autoIncrementStart);
+  else if (table.options?.mysql) tableStorageOptionsSql(ctx, table);
 
   const qualified = ctx.qualified(table);
   const out = [`CREATE TABLE ${qualified} (\n  ${lines.join(',\n  ')}\n)${tail}`];
@@ -162,7 +167,10 @@ function mysqlTableOptions(ctx: DdlContext, table: Table, autoIncrementStart: nu
   const charset = tableOption(ctx, table, o.charset, 'utf8mb4', 'charset');
   const collation = tableOption(ctx, table, o.collation, undefined, 'collation');
   let tail = ` ENGINE=${engine} DEFAULT CHARSET=${charset}${collation ? ` COLLATE=${collation}` : ''}`;
-  if (autoIncrementStart !== undefined) tail += ` AUTO_INCREMENT=${autoIncrementStart}`;
+  // A dump's AUTO_INCREMENT=n is the table's counter; an identity's START WITH otherwise.
+  const counter = o.autoIncrement ?? autoIncrementStart;
+  if (counter !== undefined) tail += ` AUTO_INCREMENT=${counter}`;
+  tail += tableStorageOptionsSql(ctx, table);
   if (table.comment) tail += ` COMMENT=${inlineComment(ctx, table.comment, 'table', `table "${table.name}"`, table.id, `tables.${table.id}.comment`)}`;
   if (table.partitioning) {
     const clause = mysqlPartitionClause(ctx, table, table.partitioning);

@@ -3,14 +3,22 @@ import { dialectSpec } from '../dialects/dialects';
 import type { DdlContext } from './context';
 import { viewOrder } from './order';
 import { trimStatement } from './sql-text';
+import { viewBodyFor } from './translate-sql';
 
 export function viewStatements(ctx: DdlContext): string[] {
   const out: string[] = [];
   for (const v of viewOrder(ctx.doc)) {
     const path = `views.${v.id}`;
+    let body = v.sql;
     if (v.dialect !== ctx.dialect) {
-      ctx.diag('warning', 'view.dialect-mismatch', `view "${v.name}" is written in ${dialectSpec(v.dialect).label} SQL: skipped for ${ctx.spec.label} (rewrite it, or keep one per dialect)`, v.id, path);
-      continue;
+      // Translated when the parsers are loaded and every part of it has a translation (translate-sql.ts).
+      const t = viewBodyFor(ctx, v);
+      if (!t.ok) {
+        ctx.skippedViews.add(v.id);
+        ctx.diag('warning', 'view.dialect-mismatch', `view "${v.name}" is written in ${dialectSpec(v.dialect).label} SQL and cannot be translated (${t.reason}): skipped for ${ctx.spec.label} (rewrite it, or keep one per dialect)`, v.id, path);
+        continue;
+      }
+      body = t.text;
     }
     let materialized = v.materialized;
     if (materialized && !ctx.caps.materializedViews) {
@@ -18,7 +26,7 @@ export function viewStatements(ctx: DdlContext): string[] {
       materialized = false;
     }
     const kind = materialized ? 'MATERIALIZED VIEW' : 'VIEW';
-    out.push(`CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(v.sql)}`);
+    out.push(`CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(body)}`);
     if (v.comment) {
       if (ctx.caps.commentStyle === 'comment-on') out.push(`COMMENT ON ${kind} ${ctx.qualified(v)} IS ${ctx.str(v.comment)}`);
       else ctx.diag('info', `${ctx.dialect}.comment-dropped`, `view "${v.name}": ${ctx.spec.label} views have no comments: comment left out`, v.id, path);

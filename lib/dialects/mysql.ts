@@ -65,6 +65,7 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     literalDefaultsOnLobs: mariadb,
     namedPrimaryKeys: false,
     checksOnAutoIncrement: mariadb,
+    mysqlAttributes: { invisibleIndex: mariadb ? 'IGNORED' : 'INVISIBLE', checkNotEnforced: !mariadb },
     unsigned: true,
     tableOptions: true,
     lobKeysNeedPrefix: true,

@@ -97,6 +97,13 @@ export interface Capabilities {
   /** MySQL 8 rejects CHECK constraints that mention an AUTO_INCREMENT column; MariaDB accepts them. */
   checksOnAutoIncrement: boolean;
   /**
+   * MySQL-family storage attributes a dump carries: per-column CHARACTER SET, INVISIBLE columns,
+   * invisible indexes and how they are spelled (MySQL 8 `INVISIBLE`, MariaDB 10.6+ `IGNORED`), CHECK
+   * ... NOT ENFORCED (MySQL 8.0.16+; MariaDB has none). Absent: the dialect has none of them
+   * (PostgreSQL), and a document's are named in one note.
+   */
+  mysqlAttributes?: { invisibleIndex: 'INVISIBLE' | 'IGNORED'; checkNotEnforced: boolean };
+  /**
    * MySQL cannot use a TEXT column whole in a key ("BLOB/TEXT column used in key specification
    * without a key length"): a column of logical type text (no native override) that is part of a
    * primary key, unique, index or foreign key gets this bounded type instead. Absent: text keys work.

@@ -151,6 +151,10 @@ export const columnSchema = z.object({
   /** MySQL `ON UPDATE CURRENT_TIMESTAMP`. */
   onUpdateCurrentTimestamp: z.boolean().optional(),
   collation: z.string().min(1).max(128).optional(),
+  /** MySQL column CHARACTER SET (its default collation unless `collation` says otherwise). */
+  charset: z.string().min(1).max(64).optional(),
+  /** MySQL 8 / MariaDB INVISIBLE column: left out of `SELECT *`. */
+  invisible: z.boolean().optional(),
   comment: commentSchema.optional(),
   /** How the data in this column is classified; absent = not classified yet. Drives the Security section. */
   classification: dataClassificationSchema.optional(),
@@ -182,6 +186,8 @@ export const checkConstraintSchema = z.object({
   name: nameSchema.optional(),
   /** Empty while a check just added in the editor waits for its expression (left out of the DDL, with a diagnostic). */
   expression: z.string().max(L.expressionLength),
+  /** false: MySQL 8 `NOT ENFORCED` (declared, not checked). Absent = enforced. */
+  enforced: z.boolean().optional(),
 });
 export type CheckConstraint = z.infer<typeof checkConstraintSchema>;
 
@@ -231,6 +237,8 @@ export const indexSchema = z.object({
   includeColumnIds: z.array(idSchema).optional(),
   /** Why this index exists; shown in the index strategy table. */
   purpose: commentSchema.optional(),
+  /** MySQL 8 INVISIBLE / MariaDB IGNORED: maintained, not used by the optimizer. */
+  invisible: z.boolean().optional(),
 });
 export type Index = z.infer<typeof indexSchema>;
 
@@ -275,7 +283,19 @@ export const tableSchema = z.object({
   partitioning: partitioningSchema.optional(),
   /** Per-dialect table options kept from imports, e.g. `{ mysql: { engine: 'InnoDB', charset: 'utf8mb4' } }`. */
   options: z.object({
-    mysql: z.object({ engine: z.string().max(64).optional(), charset: z.string().max(64).optional(), collation: z.string().max(64).optional() }).optional(),
+    mysql: z
+      .object({
+        engine: z.string().max(64).optional(),
+        charset: z.string().max(64).optional(),
+        collation: z.string().max(64).optional(),
+        /** ROW_FORMAT (DYNAMIC, COMPRESSED, ...). */
+        rowFormat: z.string().max(64).optional(),
+        /** The table's AUTO_INCREMENT counter (a dump's `AUTO_INCREMENT=n`). */
+        autoIncrement: z.number().int().positive().optional(),
+        /** KEY_BLOCK_SIZE in KB (compressed InnoDB tables). */
+        keyBlockSize: z.number().int().positive().optional(),
+      })
+      .optional(),
   }).optional(),
 });
 export type Table = z.infer<typeof tableSchema>;

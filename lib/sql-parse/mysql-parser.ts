@@ -5,7 +5,7 @@
  */
 import { mysqlLexer, unquotedValue } from '../sql-lexer';
 import { emptyFailure, newScope, syntaxFailure } from './scopes';
-import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser } from './types';
+import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser, SyntaxFailure, TreeParse } from './types';
 
 /** What is used of node-sql-parser's Parser. */
 export interface MysqlAstParser {
@@ -233,46 +233,67 @@ function singleSelect(ast: unknown): Node | undefined {
   return isNode(one) && one.type === 'select' ? one : undefined;
 }
 
+/** `SELECT <text>` parsed and checked to be one bare expression: the select list's node, or where it is not. */
+function parseAsExpression(parser: MysqlAstParser, text: string): { ok: true; sql: string; node: unknown } | SyntaxFailure {
+  if (!text.trim()) return emptyFailure();
+  const sql = EXPRESSION_PREFIX + withoutIntroducers(text);
+  const base = EXPRESSION_PREFIX.length;
+  let ast: unknown;
+  try {
+    ast = parser.astify(sql, OPTIONS);
+  } catch (e) {
+    return syntaxFailure(text, errorMessage(e), errorOffset(e) - base);
+  }
+  const sel = singleSelect(ast);
+  const columns = sel && Array.isArray(sel.columns) ? (sel.columns as Node[]) : [];
+  const extra = sel && (sel.from || sel.where || sel.groupby || sel.having || sel.orderby || sel.limit || sel.with || sel._next);
+  if (!sel || extra || columns.length !== 1 || columns[0].as) {
+    const second = columns[1] && isNode(columns[1].expr) ? locOf(columns[1].expr) : undefined;
+    return syntaxFailure(text, columns.length > 1 ? 'expected one expression, found a list' : 'expected one expression', second ? second.start.offset - base : 0);
+  }
+  return { ok: true, sql, node: columns[0].expr };
+}
+
+function parseAsQuery(parser: MysqlAstParser, text: string): { ok: true; sql: string; sel: Node } | SyntaxFailure {
+  if (!text.trim()) return emptyFailure();
+  const sql = withoutIntroducers(text).replace(/[\s;]+$/, '');
+  let ast: unknown;
+  try {
+    ast = parser.astify(sql, OPTIONS);
+  } catch (e) {
+    return syntaxFailure(text, errorMessage(e), errorOffset(e));
+  }
+  const sel = singleSelect(ast);
+  return sel ? { ok: true, sql, sel } : syntaxFailure(text, 'a view body must be one SELECT statement', 0);
+}
+
 export function mysqlSqlParser(parser: MysqlAstParser): SqlParser {
   return {
     dialect: 'mysql',
     authoritative: false,
     parseExpression(text: string): ExpressionParse {
-      if (!text.trim()) return emptyFailure();
-      const sql = EXPRESSION_PREFIX + withoutIntroducers(text);
-      const base = EXPRESSION_PREFIX.length;
-      let ast: unknown;
-      try {
-        ast = parser.astify(sql, OPTIONS);
-      } catch (e) {
-        return syntaxFailure(text, errorMessage(e), errorOffset(e) - base);
-      }
-      const sel = singleSelect(ast);
-      const columns = sel && Array.isArray(sel.columns) ? (sel.columns as Node[]) : [];
-      const extra = sel && (sel.from || sel.where || sel.groupby || sel.having || sel.orderby || sel.limit || sel.with || sel._next);
-      if (!sel || extra || columns.length !== 1 || columns[0].as) {
-        const second = columns[1] && isNode(columns[1].expr) ? locOf(columns[1].expr) : undefined;
-        return syntaxFailure(text, columns.length > 1 ? 'expected one expression, found a list' : 'expected one expression', second ? second.start.offset - base : 0);
-      }
-      const c = new Collector(sql, base);
+      const parsed = parseAsExpression(parser, text);
+      if (!parsed.ok) return parsed;
+      const c = new Collector(parsed.sql, EXPRESSION_PREFIX.length);
       newScope(c.scopes, undefined);
-      c.visit(columns[0].expr, 0);
+      c.visit(parsed.node, 0);
       return { ok: true, refs: c.refs };
     },
     parseQuery(text: string): QueryParse {
-      if (!text.trim()) return emptyFailure();
-      const sql = withoutIntroducers(text).replace(/[\s;]+$/, '');
-      let ast: unknown;
-      try {
-        ast = parser.astify(sql, OPTIONS);
-      } catch (e) {
-        return syntaxFailure(text, errorMessage(e), errorOffset(e));
-      }
-      const sel = singleSelect(ast);
-      if (!sel) return syntaxFailure(text, 'a view body must be one SELECT statement', 0);
-      const c = new Collector(sql, 0);
-      c.select(sel, undefined);
+      const parsed = parseAsQuery(parser, text);
+      if (!parsed.ok) return parsed;
+      const c = new Collector(parsed.sql, 0);
+      c.select(parsed.sel, undefined);
       return { ok: true, refs: c.refs, scopes: c.scopes, relations: c.relations };
+    },
+    expressionTree(text: string): TreeParse {
+      const parsed = parseAsExpression(parser, text);
+      if (!parsed.ok) return parsed;
+      return isNode(parsed.node) ? { ok: true, tree: parsed.node } : syntaxFailure(text, 'expected one expression', 0);
+    },
+    queryTree(text: string): TreeParse {
+      const parsed = parseAsQuery(parser, text);
+      return parsed.ok ? { ok: true, tree: parsed.sel } : parsed;
     },
   };
 }

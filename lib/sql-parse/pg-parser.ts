@@ -7,7 +7,7 @@
 import { Utf8OffsetMap } from '../importers/sql-common/positions';
 import type { PgBinding, PgScanToken } from './pg-binding';
 import { codePointsToOffset, emptyFailure, newScope, syntaxFailure } from './scopes';
-import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser, SyntaxFailure } from './types';
+import type { ColumnRefSite, ExpressionParse, NamePart, QueryParse, QueryScope, RelationSite, SqlParser, SyntaxFailure, TreeParse } from './types';
 
 type Node = Record<string, unknown>;
 const EXPRESSION_PREFIX = 'SELECT ';
@@ -203,34 +203,40 @@ function failure(text: string, sql: string, base: number, message: string, curso
 /** Clauses a bare `SELECT <expression>` has; anything else means the text was more than an expression. */
 const EXPRESSION_SELECT_KEYS = new Set(['targetList', 'limitOption', 'op']);
 
+/** `SELECT <text>` parsed and checked to be one bare expression: its node, or where it is not. */
+function parseAsExpression(binding: PgBinding, text: string): { ok: true; sql: string; node: unknown } | SyntaxFailure {
+  if (!text.trim()) return emptyFailure();
+  const sql = EXPRESSION_PREFIX + text;
+  const base = EXPRESSION_PREFIX.length;
+  const parsed = binding.parse(sql);
+  if (!parsed.ok) return failure(text, sql, base, parsed.error.message, parsed.error.cursor);
+  const stmts = parsed.tree.stmts ?? [];
+  if (stmts.length !== 1) {
+    const second = stmts[1]?.stmt_location;
+    return syntaxFailure(text, 'expected one expression, found more than one statement', typeof second === 'number' ? new Utf8OffsetMap(sql).toCharOffset(second) - base : 0);
+  }
+  const sel = unwrap(stmts[0].stmt);
+  const targets = sel && sel[0] === 'SelectStmt' && Array.isArray(sel[1].targetList) ? sel[1].targetList : [];
+  const extra = sel ? Object.keys(sel[1]).find((k) => !EXPRESSION_SELECT_KEYS.has(k)) : 'statement';
+  const first = unwrap(targets[0]);
+  if (!sel || extra || targets.length !== 1 || !first || first[1].name !== undefined) {
+    const second = unwrap(targets[1]);
+    const at = second && typeof second[1].location === 'number' ? new Utf8OffsetMap(sql).toCharOffset(second[1].location) - base : 0;
+    return syntaxFailure(text, targets.length > 1 ? 'expected one expression, found a list' : 'expected one expression', at);
+  }
+  return { ok: true, sql, node: first[1].val };
+}
+
 export function pgSqlParser(binding: PgBinding): SqlParser {
-  return {
+  const parser: SqlParser = {
     dialect: 'postgres',
     authoritative: true,
     parseExpression(text: string): ExpressionParse {
-      if (!text.trim()) return emptyFailure();
-      const sql = EXPRESSION_PREFIX + text;
-      const base = EXPRESSION_PREFIX.length;
-      const parsed = binding.parse(sql);
-      if (!parsed.ok) return failure(text, sql, base, parsed.error.message, parsed.error.cursor);
-      const stmts = parsed.tree.stmts ?? [];
-      const tokens = new Tokens(binding, sql, base);
-      if (stmts.length !== 1) {
-        const second = stmts[1]?.stmt_location;
-        return syntaxFailure(text, 'expected one expression, found more than one statement', typeof second === 'number' ? new Utf8OffsetMap(sql).toCharOffset(second) - base : 0);
-      }
-      const sel = unwrap(stmts[0].stmt);
-      const targets = sel && sel[0] === 'SelectStmt' && Array.isArray(sel[1].targetList) ? sel[1].targetList : [];
-      const extra = sel ? Object.keys(sel[1]).find((k) => !EXPRESSION_SELECT_KEYS.has(k)) : 'statement';
-      const first = unwrap(targets[0]);
-      if (!sel || extra || targets.length !== 1 || !first || first[1].name !== undefined) {
-        const second = unwrap(targets[1]);
-        const at = second && typeof second[1].location === 'number' ? new Utf8OffsetMap(sql).toCharOffset(second[1].location) - base : 0;
-        return syntaxFailure(text, targets.length > 1 ? 'expected one expression, found a list' : 'expected one expression', at);
-      }
-      const c = new Collector(tokens);
+      const parsed = parseAsExpression(binding, text);
+      if (!parsed.ok) return parsed;
+      const c = new Collector(new Tokens(binding, parsed.sql, EXPRESSION_PREFIX.length));
       newScope(c.scopes, undefined);
-      c.visit(first[1].val, 0);
+      c.visit(parsed.node, 0);
       return { ok: true, refs: c.refs };
     },
     parseQuery(text: string): QueryParse {
@@ -244,5 +250,20 @@ export function pgSqlParser(binding: PgBinding): SqlParser {
       c.select(sel[1], undefined);
       return { ok: true, refs: c.refs, scopes: c.scopes, relations: c.relations };
     },
+    expressionTree(text: string): TreeParse {
+      // One parse, no scan: the translator needs the tree only.
+      const parsed = parseAsExpression(binding, text);
+      if (!parsed.ok) return parsed;
+      return isNode(parsed.node) ? { ok: true, tree: parsed.node } : syntaxFailure(text, 'expected one expression', 0);
+    },
+    queryTree(text: string): TreeParse {
+      if (!text.trim()) return emptyFailure();
+      const parsed = binding.parse(text);
+      if (!parsed.ok) return failure(text, text, 0, parsed.error.message, parsed.error.cursor);
+      const stmts = parsed.tree.stmts ?? [];
+      const sel = stmts.length === 1 ? unwrap(stmts[0].stmt) : undefined;
+      return sel && sel[0] === 'SelectStmt' ? { ok: true, tree: sel[1] } : syntaxFailure(text, 'a view body must be one SELECT statement', 0);
+    },
   };
+  return parser;
 }

@@ -71,7 +71,13 @@ export interface SqlParser {
   parseExpression(text: string): ExpressionParse;
   /** A view body (one SELECT, possibly with WITH, joins, subqueries, set operations). */
   parseQuery(text: string): QueryParse;
+  /** The parser's own tree of an expression (the translator reads it: lib/sql-translate). */
+  expressionTree(text: string): TreeParse;
+  /** The parser's own tree of a view body's SELECT. */
+  queryTree(text: string): TreeParse;
 }
+
+export type TreeParse = { ok: true; tree: Record<string, unknown> } | SyntaxFailure;
 
 /** The parsers loaded so far, per dialect (the document's dialect and each view's). */
 export type SqlParsers = Partial<Record<Dialect, SqlParser>>;

@@ -4,6 +4,7 @@ import { kitchenSinkDocument } from '../../../lib/model/fixtures/kitchen-sink';
 import { generateMermaid } from '../../../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../../../lib/index-strategy/index-strategy';
 import { generateDdl } from '../../../lib/ddl/generate-ddl';
+import { loadSqlParsers } from '../../../lib/sql-parse/load';
 import { documentOf, makeColumn, makeTable, scalar } from '../../../lib/model/build';
 import { POST } from './route';
 
@@ -65,7 +66,8 @@ describe('POST /api/render: DDL', () => {
     const res = await post({ document: doc, format: 'postgres' });
     expect(res.status).toBe(200);
     const json = await res.json();
-    const expected = generateDdl(doc, 'postgres');
+    // The route renders with the SQL parsers (renderContextFor): expressions are checked and translated.
+    const expected = generateDdl(doc, 'postgres', { sqlParsers: await loadSqlParsers() });
     expect(json.text).toBe(expected.sql);
     expect(json.text).toContain('CREATE TABLE');
     expect(json.diagnostics).toEqual(expected.diagnostics);
@@ -75,7 +77,7 @@ describe('POST /api/render: DDL', () => {
   it('passes DDL options (target, dropFirst) through', async () => {
     const doc = kitchenSinkDocument();
     const json = await (await post({ document: doc, format: 'mysql', options: { target: 'mariadb-10.11', dropFirst: true } })).json();
-    expect(json.text).toBe(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true }).sql);
+    expect(json.text).toBe(generateDdl(doc, 'mysql', { target: 'mariadb-10.11', dropFirst: true, sqlParsers: await loadSqlParsers() }).sql);
     expect(json.text).toContain('DROP TABLE IF EXISTS');
     expect(json.text).toContain('MariaDB 10.11');
   });

@@ -98,13 +98,19 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
       <DefaultEditor value={column.default} type={column.type} onChange={(value) => update({ default: value })} />
       <IdentityEditor column={column} update={update} />
       <GeneratedEditor column={column} update={update} />
-      <Section title="More" defaultOpen={Boolean(column.collation || column.comment || column.onUpdateCurrentTimestamp)}>
+      <Section title="More" defaultOpen={Boolean(column.collation || column.comment || column.onUpdateCurrentTimestamp || column.charset || column.invisible)}>
         <CommitTextField
           label="Collation"
           value={column.collation ?? ''}
           placeholder={DIALECTS[dialect].collationExample}
           onCommit={(text) => update({ collation: text.trim() || undefined })}
         />
+        {(editorCapabilities(dialect).mysqlAttributes || column.charset || column.invisible) && (
+          <>
+            <CommitTextField label="Character set (MySQL)" value={column.charset ?? ''} placeholder="(table default)" onCommit={(text) => update({ charset: text.trim().toLowerCase() || undefined })} />
+            <CheckboxField label="Invisible (MySQL: left out of SELECT *)" checked={column.invisible ?? false} onCheckedChange={(on) => update({ invisible: on ? true : undefined })} />
+          </>
+        )}
         {(editorCapabilities(dialect).onUpdateCurrentTimestamp || column.onUpdateCurrentTimestamp) && (
           <CheckboxField
             label="ON UPDATE CURRENT_TIMESTAMP (MySQL)"

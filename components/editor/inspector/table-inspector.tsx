@@ -298,6 +298,7 @@ function MysqlOptionsSection({ table, run }: { table: Table; run: Run }) {
         <CommitTextField label="Engine" value={mysql?.engine ?? ''} placeholder="InnoDB" onCommit={(t) => set('engine', t)} />
         <CommitTextField label="Charset" value={mysql?.charset ?? ''} placeholder="utf8mb4" onCommit={(t) => set('charset', t)} />
         <CommitTextField label="Collation" value={mysql?.collation ?? ''} placeholder="(default)" onCommit={(t) => set('collation', t)} />
+        <CommitTextField label="Row format" value={mysql?.rowFormat ?? ''} placeholder="(default)" onCommit={(t) => set('rowFormat', t.toUpperCase())} />
       </div>
     </Section>
   );

@@ -116,6 +116,21 @@ CREATE TABLE \`hashed\` (\`id\` int NOT NULL PRIMARY KEY) ENGINE=InnoDB DEFAULT 
 CREATE INDEX \`orders_note\` ON \`orders\` (\`note\`);
 CREATE TABLE \`widths\` (\`id\` int(11) unsigned NOT NULL AUTO_INCREMENT, \`code\` int(4) unsigned zerofill NOT NULL, \`big\` bigint(20) DEFAULT NULL, \`small\` smallint(3) zerofill, \`flag\` tinyint(1) NOT NULL DEFAULT 0, PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX \`orders_note_prefix\` ON \`orders\` (\`note\`(20), \`total\` DESC);
+CREATE TABLE \`legacy\` (
+  \`id\` int NOT NULL AUTO_INCREMENT,
+  \`code\` char(3) CHARACTER SET latin1 NOT NULL,
+  \`label\` varchar(40) CHARACTER SET latin1 COLLATE latin1_bin DEFAULT NULL,
+  \`secret\` varchar(20) DEFAULT NULL INVISIBLE,
+  \`qty\` int NOT NULL DEFAULT 0,
+  PRIMARY KEY (\`id\`),
+  KEY \`legacy_code\` (\`code\`) IGNORED,
+  KEY \`legacy_label\` (\`label\`) COMMENT 'by label' IGNORED,
+  CONSTRAINT \`legacy_qty\` CHECK (\`qty\` >= 0) /*!80016 NOT ENFORCED */
+) ENGINE=InnoDB AUTO_INCREMENT=1001 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8 COMMENT='Old codes';
+CREATE INDEX \`legacy_qty_ix\` ON \`legacy\` (\`qty\`) IGNORED;
+ALTER TABLE \`legacy\` ADD COLUMN \`note\` varchar(10) DEFAULT 'n' INVISIBLE;
+CREATE TABLE \`dynamic_rows\` (\`id\` int NOT NULL, PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=latin1 ROW_FORMAT=DYNAMIC;
+/*!50610 ALTER TABLE \`dynamic_rows\` ENGINE=InnoDB, ROW_FORMAT=REDUNDANT */;
 `;
 
 const CASES: Case[] = [
@@ -179,5 +194,48 @@ describe.skipIf(!url || !hasCorpus)('MySQL round-trip: original vs regenerated c
     expect(matchAll(errorsB, regeneratedErrors), `regenerated DDL errors:\n${errorsB.join('\n')}`).toBe(true);
     expect(matchAll(errorsA, originalErrors), `original DDL errors:\n${errorsA.join('\n')}`).toBe(true);
     expect(explained.filter((x) => !diffs.some((d) => d.kind === x.kind && d.object === x.object))).toEqual([]);
+  });
+
+  it('would catch a lost MySQL attribute: the kitchen sink without them differs on every one', async () => {
+    if (!session) return;
+    const { document } = await importMysql(KITCHEN_SINK);
+    const legacy = Object.values(document.tables).find((t) => t.name === 'legacy')!;
+    // What the import keeps (the round-trip above proves the engine reports the same).
+    expect(legacy.options?.mysql).toMatchObject({ rowFormat: 'COMPRESSED', autoIncrement: 1001, keyBlockSize: 8 });
+    expect(legacy.columns.filter((c) => c.charset).map((c) => `${c.name}:${c.charset}`)).toEqual(['code:latin1', 'label:latin1']);
+    expect(legacy.columns.filter((c) => c.invisible).map((c) => c.name)).toEqual(['secret', 'note']);
+    expect(legacy.indexes.filter((i) => i.invisible).map((i) => i.name)).toEqual(['legacy_code', 'legacy_label', 'legacy_qty_ix']);
+    expect(legacy.checks.map((c) => c.enforced)).toEqual([false]);
+    const stripped = structuredClone(document);
+    for (const t of Object.values(stripped.tables)) {
+      if (t.options?.mysql) t.options.mysql = { engine: t.options.mysql.engine, charset: t.options.mysql.charset, collation: t.options.mysql.collation };
+      for (const c of t.columns) {
+        delete c.charset;
+        delete c.invisible;
+      }
+      for (const i of t.indexes) delete i.invisible;
+    }
+    const [a, b] = [await session.fresh(), await session.fresh()];
+    expect(await applyStatements(a, generateDdlStatements(document, 'mysql', { target: 'mariadb-10.11' }).statements)).toEqual([]);
+    expect(await applyStatements(b, generateDdlStatements(stripped, 'mysql', { target: 'mariadb-10.11' }).statements)).toEqual([]);
+    const [ca, cb] = [await readMysqlCatalog(a), await readMysqlCatalog(b)];
+    for (const t of [...ca.tables, ...cb.tables]) t.schema = 'db';
+    for (const t of [...ca.tables, ...cb.tables]) for (const f of t.foreignKeys) f.refSchema = 'db';
+    const kinds = diffCatalogs(ca, cb).map((d) => `${d.kind} ${d.object}`);
+    expect(new Set(kinds)).toEqual(
+      new Set([
+        // ROW_FORMAT/KEY_BLOCK_SIZE/AUTO_INCREMENT of legacy, ROW_FORMAT of dynamic_rows.
+        'table.options db.legacy',
+        'table.options db.dynamic_rows',
+        // label keeps its collation latin1_bin, which names the character set: only code changes.
+        'column.charset db.legacy.code',
+        'column.collation db.legacy.code',
+        'column.invisible db.legacy.secret',
+        'column.invisible db.legacy.note',
+        // Three IGNORED indexes.
+        'index db.legacy',
+      ]),
+    );
+    expect(kinds.filter((k) => k === 'index db.legacy')).toHaveLength(3);
   });
 });

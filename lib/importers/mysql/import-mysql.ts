@@ -37,6 +37,7 @@ import { parseMysqlPartitionClause } from './mysql-partitions';
 import { mapMysqlScalar } from './mysql-types';
 import { astifyCreateTable } from './chunked-create-table';
 import { rewriteMysqlDdl, type Rewrite } from './rewrite-statement';
+import type { ItemAttributes } from './mysql-attributes';
 
 const CREATE_TABLE = /^\s*create\s+(?:temporary\s+)?table\b/i;
 
@@ -62,7 +63,20 @@ function loadMysqlParser(): Promise<MysqlParser> {
   return loading;
 }
 
+/** ALTER TABLE actions that set a table option (node-sql-parser's `resource`). */
+const TABLE_OPTION_RESOURCES: ReadonlySet<string> = new Set(['engine', 'row_format', 'auto_increment', 'key_block_size', 'comment', 'charset', 'character set', 'collate', 'default charset', 'default character set', 'default collate']);
+
 type Classified = { action: 'parse' } | { action: 'view' } | { action: 'use'; db: string } | { action: 'skip'; reason: string } | { action: 'try'; reason: string };
+
+/**
+ * A whole statement in a MySQL 5.x conditional comment that changes a table (`/*!50610 ALTER TABLE
+ * film_text engine=InnoDB *\/`, sakila): MySQL 5.6+, MySQL 8 and MariaDB all run it, so it is
+ * imported as that statement (the comment markers blanked, offsets unchanged). Others stay skipped.
+ */
+function executedConditional(text: string): string {
+  const m = /^(\s*\/\*!)(5\d{4})(\s+alter\s+table\b[\s\S]*)\*\/(\s*)$/i.exec(text);
+  return m ? `${' '.repeat(m[1].length + m[2].length)}${m[3]}  ${m[4]}` : text;
+}
 
 /** Decides from the leading words what a statement is, without parsing it. */
 function classify(sql: string, inDelimiterBlock: boolean): Classified {
@@ -182,6 +196,7 @@ class MysqlImport {
     for (const d of defs) if (d.resource !== 'column') this.addDefinition(table, d, start);
     this.tableOptions(table, ast.table_options ?? []);
     this.characterSetHints(table, rw);
+    this.applyAttributes(table, rw.attributes);
     if (rw.partitionClause) {
       const parsed = parseMysqlPartitionClause(rw.partitionClause, table, b.ids, b.fold);
       if (parsed.ok) {
@@ -210,16 +225,43 @@ class MysqlImport {
     }
   }
 
-  private tableOptions(table: Table, options: { keyword: string; value: unknown }[]) {
-    const mysql: NonNullable<NonNullable<Table['options']>['mysql']> = {};
+  /** INVISIBLE columns and indexes, NOT ENFORCED checks, read from the statement text (mysql-attributes.ts). */
+  applyAttributes(table: Table, a: ItemAttributes, checksBefore = 0) {
+    const fold = this.b.fold;
+    for (const name of a.invisibleColumns) {
+      const col = this.b.findColumn(table, name);
+      if (col) col.invisible = true;
+    }
+    for (const name of a.invisibleIndexes) {
+      const ix = table.indexes.find((i) => i.name !== undefined && fold(i.name) === fold(name));
+      if (ix) ix.invisible = true;
+    }
+    // Unnamed checks by position: column-level ones were imported first, then table-level ones.
+    const added = table.checks.slice(checksBefore);
+    const columnLevel = added.filter((c) => c.name === undefined && this.columnChecks.has(c));
+    const tableLevel = added.filter((c) => c.name === undefined && !this.columnChecks.has(c));
+    for (const n of a.notEnforcedChecks) {
+      const c = n.name !== undefined ? added.find((x) => x.name !== undefined && fold(x.name) === fold(n.name!)) : (n.columnLevel ? columnLevel : tableLevel)[n.ordinal];
+      if (c) c.enforced = false;
+    }
+  }
+
+  /** Checks written inside a column definition (imported before the table-level ones). */
+  private readonly columnChecks = new WeakSet<Table['checks'][number]>();
+
+  private tableOptions(table: Table, options: { keyword: string; value: unknown }[], merge = false) {
+    const mysql: NonNullable<NonNullable<Table['options']>['mysql']> = merge ? { ...table.options?.mysql } : {};
     for (const o of options) {
       const k = o.keyword.toLowerCase();
-      const v = stringValue(o.value) ?? (o.value && typeof o.value === 'object' && 'value' in o.value ? stringValue(o.value.value) : undefined);
+      const v = typeof o.value === 'number' ? String(o.value) : (stringValue(o.value) ?? (o.value && typeof o.value === 'object' && 'value' in o.value ? stringValue(o.value.value) : undefined));
       if (v === undefined) continue;
       if (k === 'engine') mysql.engine = v === 'INNODB' ? 'InnoDB' : v === 'MYISAM' ? 'MyISAM' : v;
       else if (k.endsWith('charset') || k.endsWith('character set')) mysql.charset = v.slice(0, 64);
       else if (k.endsWith('collate')) mysql.collation = v.slice(0, 64);
       else if (k === 'comment') table.comment = this.b.comment(unescapeMysql(v.replace(/^'|'$/g, '')));
+      else if (k === 'row_format') mysql.rowFormat = v.toUpperCase().slice(0, 64);
+      else if (k === 'auto_increment' && /^\d+$/.test(v) && Number(v) > 0) mysql.autoIncrement = Number(v);
+      else if (k === 'key_block_size' && /^\d+$/.test(v) && Number(v) > 0) mysql.keyBlockSize = Number(v);
     }
     if (Object.keys(mysql).length) table.options = { mysql };
   }
@@ -251,6 +293,8 @@ class MysqlImport {
     if (comment !== undefined) column.comment = b.comment(unescapeMysql(comment));
     const coll = d.collate?.collate?.name;
     if (coll) column.collation = coll.slice(0, 128);
+    const charset = d.character_set?.value?.value;
+    if (typeof charset === 'string' && charset) column.charset = charset.toLowerCase().slice(0, 64);
     if (d.generated?.expr) column.generated = { expression: this.sqlOf(d.generated.expr), stored: (d.generated.storage_type ?? '').toLowerCase() === 'stored' };
     table.columns.push(column);
     if (d.primary_key) {
@@ -259,7 +303,11 @@ class MysqlImport {
       column.nullable = false;
     }
     if (d.unique) table.uniques.push({ id: b.ids('uq'), columnIds: [column.id] });
-    for (const c of d.check?.definition ?? []) table.checks.push({ id: b.ids('chk'), expression: this.sqlOf(c) });
+    for (const c of d.check?.definition ?? []) {
+      const check = { id: b.ids('chk'), expression: this.sqlOf(c) };
+      this.columnChecks.add(check);
+      table.checks.push(check);
+    }
     const ref = d.reference_definition as { table?: unknown; on_action?: { type?: string; value?: { value?: string } }[] } | null | undefined;
     // `ON UPDATE CURRENT_TIMESTAMP` after a non-timestamp default is parsed as a reference action.
     const onUpdate = ref?.on_action?.find((a) => a.type === 'on update' && /^current_timestamp/i.test(a.value?.value ?? ''));
@@ -430,11 +478,12 @@ class MysqlImport {
 
   // ---- ALTER TABLE / CREATE INDEX ---------------------------------------------------------------------
 
-  alterTable(ast: AlterTableAst, start: number, sql: string): void {
+  alterTable(ast: AlterTableAst, start: number, sql: string, attributes?: ItemAttributes): void {
     const b = this.b;
     const ref = ast.table[0];
     const table = ref ? b.findTable(this.schemaOf(ref.db), ident(ref.table)) : undefined;
     if (!table) return b.skip(start, sql, `table "${ref?.table ?? '?'}" is not defined in the import`);
+    const checksBefore = table.checks.length;
     const unhandled: string[] = [];
     for (const a of ast.expr ?? []) {
       if (a.action === 'add' && a.resource === 'column' && a.column && a.definition && !Array.isArray(a.definition)) {
@@ -446,8 +495,13 @@ class MysqlImport {
         this.addDefinition(table, a.create_definitions, start);
       } else if (a.action === 'add' && a.resource === 'index' && Array.isArray(a.definition)) {
         this.addIndex(table, a.index, String(a.keyword ?? 'index'), a.definition, undefined, false, start);
+      } else if (a.resource && TABLE_OPTION_RESOURCES.has(String(a.resource)) && a.keyword) {
+        // ALTER TABLE t ENGINE=InnoDB, ROW_FORMAT=..., AUTO_INCREMENT=...: the same options as CREATE TABLE's.
+        const raw = a as unknown as Record<string, unknown>;
+        this.tableOptions(table, [{ keyword: String(a.keyword), value: raw[String(a.resource)] }], true);
       } else unhandled.push(`${a.action.toUpperCase()} ${a.resource ?? ''}`.trim());
     }
+    if (attributes) this.applyAttributes(table, attributes, checksBefore);
     if (unhandled.length && unhandled.length === (ast.expr ?? []).length) b.skip(start, sql, `${unhandled.join(', ')} is not modeled`);
     else if (unhandled.length) b.diag('info', 'mysql.alter-part-skipped', `ALTER TABLE "${table.name}": ${unhandled.join(', ')} not modeled`, start, table.id);
   }
@@ -481,11 +535,12 @@ class MysqlImport {
     return true;
   }
 
-  createIndex(ast: CreateIndexAst, start: number, sql: string): void {
+  createIndex(ast: CreateIndexAst, start: number, sql: string, attributes?: ItemAttributes): void {
     const table = this.b.findTable(this.schemaOf(ast.table.db), ident(ast.table.table));
     if (!table) return this.b.skip(start, sql, `index on table "${ast.table.table}", which is not defined in the import`);
     const kind = (ast.index_type ?? '').toLowerCase();
     this.addIndex(table, ast.index, kind || 'index', ast.index_columns ?? [], ast.index_using?.type, kind === 'unique', start);
+    if (attributes) this.applyAttributes(table, attributes);
   }
 
   // ---- CREATE VIEW (from the text) --------------------------------------------------------------------
@@ -536,7 +591,7 @@ export async function importMysql(source: string, options: { ids?: IdFactory } =
 
   for (const cmd of split.clientCommands) b.skip(cmd.start, cmd.text, 'mysql client command');
   for (const st of split.statements) {
-    const text = sql.slice(st.start, st.end);
+    const text = executedConditional(sql.slice(st.start, st.end));
     const c = classify(text, st.delimiterInForce !== ';');
     if (c.action === 'skip') {
       b.skip(st.start, text, c.reason);
@@ -570,8 +625,8 @@ export async function importMysql(source: string, options: { ids?: IdFactory } =
     const node = (Array.isArray(ast) ? ast[0] : ast) as { type?: string; keyword?: string } | undefined;
     try {
       if (node?.type === 'create' && node.keyword === 'table') imp.createTable(node as CreateTableAst, st.start, text, rw);
-      else if (node?.type === 'alter') imp.alterTable(node as AlterTableAst, st.start, text);
-      else if (node?.type === 'create' && node.keyword === 'index') imp.createIndex(node as CreateIndexAst, st.start, text);
+      else if (node?.type === 'alter') imp.alterTable(node as AlterTableAst, st.start, text, rw.attributes);
+      else if (node?.type === 'create' && node.keyword === 'index') imp.createIndex(node as CreateIndexAst, st.start, text, rw.attributes);
       else b.skip(st.start, text, c.action === 'try' ? c.reason : 'statement not modeled');
     } catch (err) {
       // An AST shape this importer does not expect must not lose the rest of the import.

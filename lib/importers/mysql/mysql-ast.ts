@@ -38,6 +38,8 @@ export interface ColumnDefinition {
   primary_key?: string | null;
   comment?: { value?: { value?: unknown } } | null;
   collate?: { collate?: { name?: string } } | null;
+  /** `CHARACTER SET name` on the column. */
+  character_set?: { value?: { value?: unknown } } | null;
   generated?: { expr: Expr; storage_type?: string | null } | null;
   check?: { definition?: Expr[] } | null;
   reference_definition?: unknown;

@@ -5,6 +5,7 @@
  * note for the import report.
  */
 import { mysqlLexer } from '../../sql-lexer';
+import { itemAttributes, type ItemAttributes } from './mysql-attributes';
 
 export interface Rewrite {
   sql: string;
@@ -15,6 +16,8 @@ export interface Rewrite {
   nationalColumns: string[];
   /** The table's `PARTITION BY ...` clause, cut from `sql` (the parser rejects it). */
   partitionClause?: string;
+  /** INVISIBLE columns and indexes, NOT ENFORCED checks (the parser rejects them). */
+  attributes: ItemAttributes;
 }
 
 const IDENT = '(`(?:[^`]|``)+`|[A-Za-z_][\\w$]*)';
@@ -50,9 +53,11 @@ const RULES: Rule[] = [
   { pattern: /(\b(?:var)?char\s*\(\s*\d+\s*\))(\s+)binary\b/gi, replace: (m, t: string, ws: string) => pad(t + ws, m.length) },
   // SRID on spatial columns (MySQL 8).
   { pattern: /\bsrid\s+\d+/gi, replace: (m) => ' '.repeat(m.length), note: 'SRID of a spatial column is not kept' },
-  // MySQL 8 column and constraint attributes the parser rejects (mysqldump wraps them in /*!80023 */).
-  { pattern: /\b(?:in)?visible\b/gi, replace: (m) => ' '.repeat(m.length), note: 'the INVISIBLE/VISIBLE attribute is not kept' },
-  { pattern: /\bnot\s+enforced\b/gi, replace: (m) => ' '.repeat(m.length), note: 'NOT ENFORCED on a CHECK is not kept (the check is imported as enforced)' },
+  // MySQL 8 / MariaDB column, index and constraint attributes the parser rejects (mysqldump wraps the
+  // MySQL ones in /*!80023 */): read from the text first (mysql-attributes.ts), then blanked.
+  { pattern: /\b(?:in)?visible\b/gi, replace: (m) => ' '.repeat(m.length) },
+  { pattern: /\b(?:not\s+)?ignored\b/gi, replace: (m) => ' '.repeat(m.length) },
+  { pattern: /\bnot\s+enforced\b/gi, replace: (m) => ' '.repeat(m.length) },
   // BOOL is BOOLEAN (the parser only knows the long spelling).
   { pattern: /\bbool\b/gi, replace: () => 'BOOLEAN' },
   // DEC / FIXED are DECIMAL.
@@ -127,6 +132,7 @@ export function rewriteMysqlDdl(original: string): Rewrite {
   return {
     sql,
     partitionClause,
+    attributes: itemAttributes(unwrapped),
     notes: [...notes],
     binaryColumns: /\bbinary\b/i.test(unwrapped) ? columnsMatching(unwrapped, BINARY_COLUMN) : [],
     nationalColumns: /\bn(?:var)?char\b|\bnational\b/i.test(unwrapped) ? columnsMatching(unwrapped, NATIONAL_COLUMN) : [],

@@ -3,10 +3,12 @@
  * applied to another: the round-trip) and lists every difference as a sentence, tagged with a
  * category so that a test can accept an explained difference by name and fail on anything else.
  *
- * Compared: tables, columns (type, nullability, default, identity, generated), primary keys,
- * uniques, checks, foreign keys (columns, target, actions, deferrability), indexes not backing a
- * constraint (uniqueness, method, parts, predicate, INCLUDE), partitions, enums, domains, views,
- * sequences (type, every option, OWNED BY, comment) and extensions (schema, version, comment).
+ * Compared: tables (MySQL: engine, collation, CREATE_OPTIONS, AUTO_INCREMENT), columns (type,
+ * nullability, default, identity, generated, collation, MySQL character set and visibility), primary
+ * keys, uniques, checks (MySQL 8: enforced), foreign keys (columns, target, actions, deferrability),
+ * indexes not backing a constraint (uniqueness, method, parts, predicate, INCLUDE, visibility),
+ * partitions, enums, domains, views, sequences (type, every option, OWNED BY, comment) and
+ * extensions (schema, version, comment).
  */
 import 'server-only';
 import type { CatalogIndex, CatalogSnapshot, CatalogTable } from '../testing/catalog-types';
@@ -37,6 +39,7 @@ function indexShape(ix: CatalogIndex, norm: (e: string) => string) {
     parts: ix.parts.map((p) => ({ ...p, expression: p.isColumn ? p.expression : norm(p.expression) })),
     include: ix.include,
     predicate: ix.predicate === null ? null : norm(ix.predicate),
+    invisible: ix.invisible ?? false,
   };
 }
 
@@ -113,6 +116,7 @@ function diffTable(
 ) {
   const t = `${a.schema}.${a.name}`;
   if (a.comment !== b.comment) add('table.comment', t, `${t} comment ${a.comment} vs ${b.comment}`);
+  if (!same(a.options, b.options)) add('table.options', t, `${t} options ${JSON.stringify(a.options)} vs ${JSON.stringify(b.options)}`);
   const colsB = new Map(b.columns.map((c) => [c.name, c]));
   if (!same(a.columns.map((c) => c.name), b.columns.map((c) => c.name))) add('column.order', t, `${t} columns ${a.columns.map((c) => c.name).join(',')} vs ${b.columns.map((c) => c.name).join(',')}`);
   for (const c of a.columns) {
@@ -129,12 +133,14 @@ function diffTable(
     }
     if (c.onUpdate !== d.onUpdate) add('column.on-update', at, `${at} on update ${c.onUpdate} vs ${d.onUpdate}`);
     if (c.collation !== d.collation) add('column.collation', at, `${at} collation ${c.collation} vs ${d.collation}`);
+    if ((c.charset ?? null) !== (d.charset ?? null)) add('column.charset', at, `${at} character set ${c.charset} vs ${d.charset}`);
+    if ((c.invisible ?? false) !== (d.invisible ?? false)) add('column.invisible', at, `${at} invisible ${c.invisible} vs ${d.invisible}`);
     if (c.comment !== d.comment) add('column.comment', at, `${at} comment ${c.comment} vs ${d.comment}`);
   }
   if (!same(a.primaryKey, b.primaryKey)) add('primary-key', t, `${t} primary key ${JSON.stringify(a.primaryKey)} vs ${JSON.stringify(b.primaryKey)}`);
   const sortBy = <T>(xs: T[], k: (x: T) => string) => [...xs].sort((x, y) => k(x).localeCompare(k(y)));
   if (!same(sortBy(a.uniques, (u) => u.name), sortBy(b.uniques, (u) => u.name))) add('unique', t, `${t} uniques ${JSON.stringify(a.uniques)} vs ${JSON.stringify(b.uniques)}`);
-  const checks = (x: CatalogTable) => sortBy(x.checks.map((c) => ({ name: c.name, expression: norm(c.expression) })), (c) => c.name);
+  const checks = (x: CatalogTable) => sortBy(x.checks.map((c) => ({ name: c.name, expression: norm(c.expression), enforced: c.enforced ?? true })), (c) => c.name);
   if (!same(checks(a), checks(b))) add('check', t, `${t} checks ${JSON.stringify(checks(a))} vs ${JSON.stringify(checks(b))}`);
   const fks = (x: CatalogTable) => sortBy(x.foreignKeys.map((f) => ({ ...f, comment: null })), (f) => f.name);
   const fa = fks(a);

@@ -24,6 +24,10 @@ export interface CatalogColumn {
   comment: string | null;
   /** MySQL `ON UPDATE ...` clause, e.g. `current_timestamp()`. */
   onUpdate: string | null;
+  /** MySQL: CHARACTER_SET_NAME of a string column. */
+  charset?: string | null;
+  /** MySQL 8 / MariaDB INVISIBLE column. */
+  invisible?: boolean;
 }
 
 export interface CatalogKey {
@@ -51,6 +55,8 @@ export interface CatalogCheck {
   name: string;
   /** The engine's rendering: `CHECK ((total >= (0)::numeric))` on PostgreSQL, the clause on MySQL. */
   expression: string;
+  /** MySQL 8: TABLE_CONSTRAINTS.ENFORCED = 'NO' (MariaDB has no unenforced checks). */
+  enforced?: boolean;
 }
 
 export interface CatalogIndexPart {
@@ -79,6 +85,8 @@ export interface CatalogIndex {
   predicate: string | null;
   /** True when the index backs a PK or unique constraint. */
   constraint: boolean;
+  /** MySQL 8 INVISIBLE (STATISTICS.IS_VISIBLE) / MariaDB IGNORED (STATISTICS.IGNORED). */
+  invisible?: boolean;
 }
 
 export interface CatalogPartition {
@@ -107,6 +115,12 @@ export interface CatalogTable {
   /** Every index, including those behind PK/unique constraints (`constraint: true`). */
   indexes: CatalogIndex[];
   partitioning: CatalogPartitioning | null;
+  /**
+   * MySQL table options as information_schema.TABLES reports them: ENGINE, TABLE_COLLATION,
+   * CREATE_OPTIONS (explicit ROW_FORMAT, KEY_BLOCK_SIZE, ...: `row_format=COMPRESSED key_block_size=8`)
+   * and the AUTO_INCREMENT counter (null without an AUTO_INCREMENT column).
+   */
+  options?: { engine: string; collation: string; createOptions: string; autoIncrement: number | null };
 }
 
 export interface CatalogView {

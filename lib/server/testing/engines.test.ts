@@ -84,7 +84,7 @@ describe('mariadb helpers', () => {
     expect(child.foreignKeys).toEqual([
       { name: 'fk1', columns: ['pid'], refSchema: db.database, refTable: 'pa`rent', refColumns: ['id'], onDelete: 'set null', onUpdate: 'cascade', deferrable: 'not deferrable', comment: null },
     ]);
-    expect(child.checks).toEqual([{ name: 'c_pos', expression: '`id` > 0' }]);
+    expect(child.checks).toEqual([{ name: 'c_pos', expression: '`id` > 0', enforced: true }]);
     expect(child.uniques).toEqual([{ name: 'u1', columns: ['pid', 'e'], nullsNotDistinct: false }]);
     expect(child.indexes.find((i) => i.name === 'ix')?.parts).toEqual([
       { expression: 'e', isColumn: true, order: 'desc' },

@@ -23,10 +23,11 @@ const action = (rule: unknown): ReferentialAction => str(rule).toLowerCase() as 
 export async function readMysqlCatalog(client: SqlClient, database = client.database): Promise<CatalogSnapshot> {
   if (!database) throw new Error('readMysqlCatalog needs a database name');
   const q = (sql: string) => client.query<Row>(sql, [database]);
-  const tables = await q(`SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`);
-  const columns = await q(`SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT
+  const tables = await q(`SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT, CREATE_OPTIONS, ENGINE, TABLE_COLLATION, AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`);
+  const columns = await q(`SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT
     FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`);
-  const constraints = await q(`SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
+  // SELECT *: MySQL 8 has ENFORCED (CHECK ... NOT ENFORCED), MariaDB does not.
+  const constraints = await q(`SELECT * FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
   const keyColumns = await q(`SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
     FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION`);
   const referential = await q(`SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`);
@@ -63,6 +64,8 @@ export async function readMysqlCatalog(client: SqlClient, database = client.data
         primary: ix === 'PRIMARY',
         method: type,
         constraint: ix === 'PRIMARY' || uniqueConstraintNames.has(ix),
+        // MySQL 8 reports IS_VISIBLE, MariaDB IGNORED.
+        invisible: get(rows[0], 'IS_VISIBLE') === 'NO' || get(rows[0], 'IGNORED') === 'YES',
         predicate: null,
         include: [],
         parts: rows.map((r) => {
@@ -83,6 +86,12 @@ export async function readMysqlCatalog(client: SqlClient, database = client.data
       schema: database,
       name,
       comment: strOrNull(get(t, 'TABLE_COMMENT')) || null,
+      options: {
+        engine: str(get(t, 'ENGINE')),
+        collation: str(get(t, 'TABLE_COLLATION')),
+        createOptions: str(get(t, 'CREATE_OPTIONS')),
+        autoIncrement: get(t, 'AUTO_INCREMENT') === null || get(t, 'AUTO_INCREMENT') === undefined ? null : Number(get(t, 'AUTO_INCREMENT')),
+      },
       columns: of(columns, name).map((c) => {
         const extra = str(get(c, 'EXTRA')).toLowerCase();
         const generation = strOrNull(get(c, 'GENERATION_EXPRESSION'));
@@ -98,11 +107,16 @@ export async function readMysqlCatalog(client: SqlClient, database = client.data
           collation: strOrNull(get(c, 'COLLATION_NAME')),
           comment: strOrNull(get(c, 'COLUMN_COMMENT')) || null,
           onUpdate,
+          charset: strOrNull(get(c, 'CHARACTER_SET_NAME')),
+          invisible: /\binvisible\b/.test(extra),
         };
       }),
       primaryKey: pk ? { name: 'PRIMARY', columns: colsOfConstraint('PRIMARY').map((k) => str(get(k, 'COLUMN_NAME'))) } : null,
       uniques: [...uniqueConstraintNames].map((u) => ({ name: u, columns: colsOfConstraint(u).map((k) => str(get(k, 'COLUMN_NAME'))), nullsNotDistinct: false })),
-      checks: of(checks, name).map((c) => ({ name: str(get(c, 'CONSTRAINT_NAME')), expression: str(get(c, 'CHECK_CLAUSE')) })),
+      checks: of(checks, name).map((c) => {
+        const con = cons.find((x) => str(get(x, 'CONSTRAINT_NAME')) === str(get(c, 'CONSTRAINT_NAME')) && get(x, 'CONSTRAINT_TYPE') === 'CHECK');
+        return { name: str(get(c, 'CONSTRAINT_NAME')), expression: str(get(c, 'CHECK_CLAUSE')), enforced: str(con && get(con, 'ENFORCED')) !== 'NO' };
+      }),
       foreignKeys: cons
         .filter((c) => get(c, 'CONSTRAINT_TYPE') === 'FOREIGN KEY')
         .map((c) => {

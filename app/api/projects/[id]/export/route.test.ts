@@ -8,6 +8,7 @@ import { exportFile } from '@/lib/formats/files';
 import { smallProjectDocument } from '@/lib/design-doc/small-project.fixture';
 import { generateDesignDoc, generateDesignDocWithDiagnostics } from '@/lib/design-doc/generate-design-doc';
 import { generateDdl } from '@/lib/ddl/generate-ddl';
+import { loadSqlParsers } from '@/lib/sql-parse/load';
 import { emptyDocument } from '@/lib/model/empty';
 import { closeDatabase } from '@/lib/server/db/client';
 import { createSqliteTestDatabase, type TestDatabase } from '@/lib/server/db/test-databases';
@@ -74,7 +75,8 @@ describe('GET /api/projects/:id/export', () => {
   });
 
   it('DDL is the SQL export after a comment listing its diagnostics; json round-trips the document', async () => {
-    const { sql, diagnostics } = generateDdl(smallProjectDocument(), 'mysql');
+    // The export renders with the SQL parsers: expressions are checked and translated.
+    const { sql, diagnostics } = generateDdl(smallProjectDocument(), 'mysql', { sqlParsers: await loadSqlParsers() });
     expect(diagnostics.length).toBeGreaterThan(0);
     const text = await (await exportOf(projectId, 'format=mysql')).text();
     expect(text.endsWith(sql)).toBe(true);
