@@ -3,10 +3,14 @@ import { dialectSpec } from '../dialects/dialects';
 import type { DdlContext } from './context';
 import { viewOrder } from './order';
 import { trimStatement } from './sql-text';
+import type { PlannedStatement } from './planned-statement';
+import { relationsByName, viewNeeds } from './statement-needs';
 
-export function viewStatements(ctx: DdlContext): string[] {
-  const out: string[] = [];
-  for (const v of viewOrder(ctx.doc)) {
+export function viewStatements(ctx: DdlContext): PlannedStatement[] {
+  const out: PlannedStatement[] = [];
+  const views = viewOrder(ctx.doc);
+  const relations = views.length ? relationsByName(ctx) : new Map<string, string[]>();
+  for (const v of views) {
     const path = `views.${v.id}`;
     if (v.dialect !== ctx.dialect) {
       ctx.diag('warning', 'view.dialect-mismatch', `view "${v.name}" is written in ${dialectSpec(v.dialect).label} SQL: skipped for ${ctx.spec.label} (rewrite it, or keep one per dialect)`, v.id, path);
@@ -18,9 +22,9 @@ export function viewStatements(ctx: DdlContext): string[] {
       materialized = false;
     }
     const kind = materialized ? 'MATERIALIZED VIEW' : 'VIEW';
-    out.push(`CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(v.sql)}`);
+    out.push({ sql: `CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(v.sql)}`, path, needs: viewNeeds(ctx, v, relations) });
     if (v.comment) {
-      if (ctx.caps.commentStyle === 'comment-on') out.push(`COMMENT ON ${kind} ${ctx.qualified(v)} IS ${ctx.str(v.comment)}`);
+      if (ctx.caps.commentStyle === 'comment-on') out.push({ sql: `COMMENT ON ${kind} ${ctx.qualified(v)} IS ${ctx.str(v.comment)}`, needs: [path] });
       else ctx.diag('info', `${ctx.dialect}.comment-dropped`, `view "${v.name}": ${ctx.spec.label} views have no comments: comment left out`, v.id, path);
     }
   }

@@ -8,6 +8,7 @@
  * top of the exported file, not only counted in a response header.)
  */
 import type { Diagnostic } from '../model/diagnostics';
+import { oneLine } from '../ddl/sql-text';
 
 /** The diagnostics that refuse an output: errors (the engine would reject the script). */
 export function refusingDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
@@ -35,12 +36,7 @@ const SEVERITY_LABEL: Record<Diagnostic['severity'], [string, string]> = { error
  * `--` is spaced out (`--` may not appear inside one, and `-->` would close it).
  */
 export function commentSafe(text: string, style: CommentStyle): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return ' ';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  const escaped = oneLine(text);
   return style === 'html' ? escaped.replace(/-(?=-)/g, '- ') : escaped;
 }
 
