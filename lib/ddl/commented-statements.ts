@@ -93,8 +93,9 @@ function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[]
     for (const clause of p.table.clauses) if (clause.path !== undefined) index({ path: clause.path, needs: clause.needs, parent: unit, clause });
   });
 
-  // Elements with an error but no statement of their own (a MySQL enum is written into its columns).
-  const rejectedRoots = new Set<string>();
+  // Elements with an error but no statement of their own (a MySQL enum is written into its columns):
+  // what needs one is rejected for that element's errors.
+  const rejectedRoots = new Map<string, Diagnostic[]>();
   let entityPaths: Map<string, string> | undefined;
   for (const d of errors) {
     const path = d.path ?? (d.entityId ? (entityPaths ??= pathsOfEntities(ctx.doc)).get(d.entityId) : undefined);
@@ -110,7 +111,9 @@ function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[]
       }
     }
     if (!found) {
-      rejectedRoots.add(element);
+      const list = rejectedRoots.get(element);
+      if (list) list.push(d);
+      else rejectedRoots.set(element, [d]);
       continue;
     }
     // A check, key, index, foreign key or view the script leaves out already: nothing to comment out.
@@ -123,7 +126,7 @@ function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[]
   }
 
   // Every path rejected so far; then whatever needs one of them, until nothing changes.
-  const rejected = new Set<string>(rejectedRoots);
+  const rejected = new Set<string>(rejectedRoots.keys());
   const mark = (u: Unit) => {
     if (u.path !== undefined) rejected.add(u.path);
   };
@@ -140,6 +143,14 @@ function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[]
       for (const need of u.needs) {
         const gone = covering(need);
         if (gone === undefined) continue;
+        const own = rejectedRoots.get(gone);
+        if (own) {
+          u.reasons = own;
+          mark(u);
+          if (!u.parent) for (const c of units) if (c.parent === u) mark(c);
+          changed = true;
+          break;
+        }
         const what = u.path !== undefined ? describePath(ctx, u.path) : summaryOf(planned[statementUnits.indexOf(u)]);
         const d: Diagnostic = { severity: 'error', code: 'dependency.commented-out', message: `${what}: needs ${describePath(ctx, gone)}, which the script does not create (see its error)`, path: u.path ?? need };
         const entityId = entityAt(ctx.doc, u.path ?? need);
@@ -224,6 +235,11 @@ function commentedOut(ctx: DdlContext, sql: string, reasons: readonly Diagnostic
   for (const d of reasons) lines.push(`-- ${d.severity} [${d.code}] ${oneLine(d.message)}`);
   for (const line of sql.split(/\r\n|\r|\n|\u2028|\u2029/)) lines.push(`-- ${line}`);
   return lines.join('\n');
+}
+
+/** A statement of the script written commented out (every line a `--` comment): nothing to send to an engine. */
+export function isCommentedOut(statement: string): boolean {
+  return statement.split('\n').every((line) => line.startsWith('--'));
 }
 
 function firstLine(sql: string): string {

@@ -178,9 +178,9 @@ export function generateDdlStatements(doc: SchemaDocument, dialect: Dialect, opt
       const fk = foreignKeys.get(r.id);
       if (!fk || !late.has(r.id)) continue;
       const from = doc.tables[r.fromTableId];
-      const where = `foreign key "${fk.name}" (${from.name} -> ${doc.tables[r.toTableId].name})`;
-      if (order.deferred.has(r.id)) ctx.diag('info', 'fk.cycle', `${where} closes a cycle: added with ALTER TABLE after the tables`, r.id, `relationships.${r.id}`);
-      else ctx.diag('info', 'fk.after-index', `${where} references columns keyed by an index, created after the tables: added with ALTER TABLE after the indexes`, r.id, `relationships.${r.id}`);
+      const to = doc.tables[r.toTableId];
+      if (order.deferred.has(r.id)) ctx.diag('info', 'fk.cycle', `foreign key "${fk.name}" closes a cycle (${from.name} -> ${to.name}): added with ALTER TABLE after the tables`, r.id, `relationships.${r.id}`);
+      else ctx.diag('info', 'fk.after-index', `foreign key "${fk.name}" (${from.name} -> ${to.name}) references columns keyed by an index, which is created after the tables: added with ALTER TABLE after the indexes`, r.id, `relationships.${r.id}`);
       const path = `relationships.${r.id}`;
       body.push({ sql: `ALTER TABLE ${ctx.qualified(from)} ADD ${fk.clause}`, path, needs: [`tables.${from.id}`, ...fk.needs] });
       if (fk.comment) body.push({ sql: fk.comment, needs: [path] });
