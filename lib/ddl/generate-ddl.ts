@@ -31,7 +31,7 @@ import { reserveExplicitNames } from './reserve-names';
 import { schemaStatements, typeStatements } from './schema-type-sql';
 import { extensionStatements, missingExtensionDiagnostics } from './extension-sql';
 import { ownedByStatements, planSerialColumns, sequenceStatements } from './sequence-sql';
-import { primaryKeyName, tableStatements, uniqueName } from './table-sql';
+import { tableStatements } from './table-sql';
 import { viewStatements } from './view-sql';
 import { expressionDiagnostics } from '../sql-parse/expression-diagnostics';
 import { commentOutRejected, type CommentedStatement } from './commented-statements';
@@ -108,23 +108,14 @@ function startRun(doc: SchemaDocument, dialect: Dialect, options: DdlOptions): {
 
 /**
  * Only the decisions of generateDdlStatements (names of keys, indexes and foreign keys; per index
- * built or not, and how), without writing the tables: the same steps that decide them, in the same
- * order, so the names are the ones the DDL writes. Empty when the document is invalid.
+ * built or not, and how). They are those of a full run: an index is "built" only if its statement is
+ * not commented out, which depends on every error of the run, including those found while writing
+ * the tables. Writing the statements costs little more than deciding the names (1,000 tables: 194
+ * vs 167 ms here), so there is one path, not a second walk that could drift from it. Empty when the
+ * document is invalid.
  */
 export function planDdl(doc: SchemaDocument, dialect: Dialect, options: DdlOptions = {}): DdlDecisions {
-  const { ctx, valid } = startRun(doc, dialect, options);
-  if (!valid) return ctx.decisions;
-  reserveExplicitNames(ctx);
-  const foreignKeys = planForeignKeys(ctx);
-  for (const [id, fk] of foreignKeys) ctx.decisions.foreignKeys.set(id, fk.name);
-  const order = tableOrder(doc, (r) => foreignKeys.has(r.id));
-  // As tableStatements: the primary key, then the uniques, table by table in creation order.
-  for (const table of order.tables) {
-    if (table.primaryKey) primaryKeyName(ctx, table);
-    for (let i = 0; i < table.uniques.length; i++) if (table.uniques[i].columnIds.length) uniqueName(ctx, table, i);
-  }
-  for (const table of order.tables) for (let i = 0; i < table.indexes.length; i++) indexSql(ctx, table, table.indexes[i], i);
-  return ctx.decisions;
+  return generateDdlStatements(doc, dialect, options).decisions;
 }
 
 /**
