@@ -74,6 +74,7 @@ const PROOFS: Proof[] = [
   // PostgreSQL (PGlite, and the server when DATABASE_URL_PG is set)
   { code: 'expression.syntax', dialect: 'postgres', make: () => one(table('t', [], { checks: [{ id: ids('k'), expression: 'id > > 0' }] })), options: () => withParsers, rejected: /syntax error/ },
   { code: 'expression.unknown-column', dialect: 'postgres', make: () => one(table('t', [], { checks: [{ id: ids('k'), expression: 'quantity > 0' }] })), options: () => withParsers, rejected: /column "quantity" does not exist/ },
+  { code: 'expression.ambiguous-column', dialect: 'postgres', make: () => documentOf({ tables: [table('a', [col('n')]), table('b', [col('n')])], views: [{ id: ids('v'), name: 'v', dialect: 'postgres', materialized: false, sql: 'SELECT n FROM a, b' }] }), options: () => withParsers, rejected: /column reference "n" is ambiguous/ },
   { code: 'name.duplicate', dialect: 'postgres', make: () => documentOf({ tables: [table('same'), table('same')] }), rejected: /already exists/ },
   { code: 'column.identity-type', dialect: 'postgres', make: () => one(table('t', [col('g', { type: scalar('text'), nullable: false, identity: { always: true } })])), rejected: /identity column type must be smallint, integer, or bigint/ },
   { code: 'enum.duplicate-value', dialect: 'postgres', make: () => one(table('t'), { enums: [{ id: ids('e'), name: 'e', values: ['a', 'a'] }] }), rejected: /duplicate key value|already exists/ },
@@ -121,6 +122,7 @@ const PROOFS: Proof[] = [
   },
   { code: 'name.too-long', dialect: 'mysql', make: () => one(table('x'.repeat(65))), rejected: /too long|Incorrect table name/i },
   { code: 'name.invalid', dialect: 'mysql', make: () => one(table('rocket 🚀')), rejected: /Invalid utf8|Incorrect table name/ },
+  { code: 'expression.ambiguous-column', dialect: 'mysql', make: () => documentOf({ dialect: 'mysql', tables: [table('a', [col('n')]), table('b', [col('n')])], views: [{ id: ids('v'), name: 'v', dialect: 'mysql', materialized: false, sql: 'SELECT n FROM a, b' }] }), options: () => withParsers, rejected: /Column 'n' in (field list|SELECT) is ambiguous/ },
   { code: 'name.duplicate', dialect: 'mysql', make: () => documentOf({ tables: [table('same'), table('same')] }), rejected: /already exists/ },
   { code: 'mysql.table-file-name-too-long', dialect: 'mysql', make: () => one(table('表'.repeat(60))), rejected: /Incorrect table name|too long|errno: 36/i },
   { code: 'column.identity-type', dialect: 'mysql', make: () => one(table('t', [col('g', { type: scalar('text'), nullable: false, identity: { always: true } })])), rejected: /Incorrect column specifier/ },
