@@ -9,7 +9,7 @@
  * whole: what an error rejects (`rejects`) is written commented out, with the diagnostic above it
  * (commented-statements.ts), and everything else applies.
  */
-import type { Dialect } from '../model/document';
+import { dialectSchema, type Dialect } from '../model/document';
 import type { Severity } from '../model/diagnostics';
 
 /**
@@ -46,8 +46,8 @@ export function severityOf(code: string, dialect: Dialect): Severity | undefined
 
 /** The dialects whose output can carry `code`: from its prefix, else `only`, else both. */
 export function dialectsOf(code: string): Dialect[] {
-  const prefix = code.slice(0, code.indexOf('.'));
-  if (prefix === 'postgres' || prefix === 'mysql') return [prefix];
+  const prefix = dialectSchema.options.find((d) => code.startsWith(`${d}.`));
+  if (prefix) return [prefix];
   const only = DDL_DIAGNOSTIC_CODES[code]?.only;
   return only ? [only] : ['postgres', 'mysql'];
 }
