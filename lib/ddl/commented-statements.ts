@@ -35,9 +35,13 @@ export interface CommentedStatement {
 interface Unit {
   path?: string;
   needs?: readonly string[];
+  /** The position of its statement in the planned list. */
+  statement: number;
   /** The statement's unit, for a clause; undefined for a statement. */
   parent?: Unit;
   clause?: PlannedClause;
+  /** A statement's constraint clauses that have a path. */
+  children?: Unit[];
   reasons?: Diagnostic[];
 }
 
@@ -66,7 +70,7 @@ function* prefixes(path: string): Generator<string> {
 
 export function commentOutRejected(ctx: DdlContext, planned: readonly (PlannedStatement | string)[], lateAt: number): { statements: string[]; commented: CommentedStatement[] } {
   const errors = ctx.diagnostics.filter((d) => d.severity === 'error' && DDL_DIAGNOSTIC_CODES[d.code]?.rejects !== 'document');
-  const statementUnits: Unit[] = planned.map((p) => (typeof p === 'string' ? {} : { path: p.path, needs: p.needs }));
+  const statementUnits: Unit[] = planned.map((p, i) => (typeof p === 'string' ? { statement: i } : { path: p.path, needs: p.needs, statement: i }));
   const clauses = errors.length ? reject(ctx, planned, statementUnits, errors) : NO_CLAUSES;
   return writeScript(ctx, planned, statementUnits, clauses, lateAt);
 }
@@ -76,7 +80,7 @@ type RejectedClauses = Map<Unit, Map<PlannedClause, Diagnostic[]>>;
 const NO_CLAUSES: RejectedClauses = new Map();
 
 /** Marks the rejected statement units (their `reasons`) and returns the rejected clauses of the others. */
-function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[], statementUnits: Unit[], errors: Diagnostic[]): RejectedClauses {
+function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[], statementUnits: readonly Unit[], errors: Diagnostic[]): RejectedClauses {
   const units: Unit[] = [];
   const byPath = new Map<string, Unit[]>();
   const index = (u: Unit) => {
@@ -90,7 +94,12 @@ function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[]
     const unit = statementUnits[i];
     index(unit);
     if (typeof p === 'string' || !p.table) return;
-    for (const clause of p.table.clauses) if (clause.path !== undefined) index({ path: clause.path, needs: clause.needs, parent: unit, clause });
+    for (const clause of p.table.clauses) {
+      if (clause.path === undefined) continue;
+      const child: Unit = { path: clause.path, needs: clause.needs, statement: i, parent: unit, clause };
+      (unit.children ??= []).push(child);
+      index(child);
+    }
   });
 
   // Elements with an error but no statement of their own (a MySQL enum is written into its columns):
@@ -127,8 +136,10 @@ function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[]
 
   // Every path rejected so far; then whatever needs one of them, until nothing changes.
   const rejected = new Set<string>(rejectedRoots.keys());
+  // A rejected statement takes its clauses (a comment on its foreign key needs `relationships.<id>`).
   const mark = (u: Unit) => {
     if (u.path !== undefined) rejected.add(u.path);
+    if (!u.parent) for (const c of u.children ?? []) if (c.path !== undefined) rejected.add(c.path);
   };
   for (const u of units) if (u.reasons || u.parent?.reasons) mark(u);
   if (!rejected.size) return NO_CLAUSES;
@@ -147,18 +158,16 @@ function reject(ctx: DdlContext, planned: readonly (PlannedStatement | string)[]
         if (own) {
           u.reasons = own;
           mark(u);
-          if (!u.parent) for (const c of units) if (c.parent === u) mark(c);
           changed = true;
           break;
         }
-        const what = u.path !== undefined ? describePath(ctx, u.path) : summaryOf(planned[statementUnits.indexOf(u)]);
+        const what = u.path !== undefined ? describePath(ctx, u.path) : summaryOf(planned[u.statement]);
         const d: Diagnostic = { severity: 'error', code: 'dependency.commented-out', message: `${what}: needs ${describePath(ctx, gone)}, which the script does not create (see its error)`, path: u.path ?? need };
         const entityId = entityAt(ctx.doc, u.path ?? need);
         if (entityId) d.entityId = entityId;
         ctx.diagnostics.push(d);
         u.reasons = [d];
         mark(u);
-        if (!u.parent) for (const c of units) if (c.parent === u) mark(c);
         changed = true;
         break;
       }
