@@ -94,6 +94,16 @@ const PROOFS: Proof[] = [
   { code: 'partition.key-not-in-unique', dialect: 'postgres', make: () => partitioned('hash', [], false).doc, rejected: /must include all partitioning columns/ },
   { code: 'partition.bound-mismatch', dialect: 'postgres', make: () => partitioned('hash', [{ id: ids('pp'), name: 'p_1', bound: { kind: 'list', values: ['1'] } }]).doc, rejected: /invalid bound specification/ },
   {
+    code: 'sequence.invalid',
+    dialect: 'postgres',
+    // MINVALUE above MAXVALUE: the sequence is rejected, and the table whose default draws from it with it.
+    make: () => {
+      const seq = { id: ids('s'), name: 'ticket_no', dataType: 'bigint' as const, min: 10, max: 5 };
+      return one(table('t', [col('n', { type: scalar('bigint'), default: { kind: 'sequence', sequenceId: seq.id } })]), { sequences: [seq] });
+    },
+    rejected: /MINVALUE \(10\) must be less than MAXVALUE \(5\)/,
+  },
+  {
     code: 'dependency.commented-out',
     dialect: 'postgres',
     // The enum is rejected (label over 63 bytes): the table typed with it, and its index, need it.
