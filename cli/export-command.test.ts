@@ -11,6 +11,7 @@ import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/inde
 import { generateDdl } from '../lib/ddl/generate-ddl';
 import { loadSqlParsers } from '../lib/sql-parse/load';
 import { exportFile } from '../lib/formats/files';
+import { EXIT_WRITTEN_WITH_ERRORS } from './io';
 import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
 import { main } from './main';
 import { memoryIo } from './memory-io.test-support';
@@ -109,16 +110,35 @@ describe('draftbase export', () => {
     expect(out.written['schema.sql']).toMatch(/^-- Draftbase: \d+ warnings/);
   });
 
-  it('exits 2 without output when the generator reports errors, pointing at the element', async () => {
+  it('writes the file with the rejected statement commented out and exits 3 on errors, pointing at the element', async () => {
     const id = makeColumn({ id: 'c1', name: 'id', type: scalar('integer'), nullable: false });
-    const doc = documentOf({ tables: [makeTable({ id: 't1', name: 'x'.repeat(70), columns: [id], primaryKey: { columnIds: ['c1'] } })] });
+    const other = makeTable({ id: 't2', name: 'kept', columns: [makeColumn({ id: 'c2', name: 'id', type: scalar('integer'), nullable: false })], primaryKey: { columnIds: ['c2'] } });
+    const doc = documentOf({ tables: [makeTable({ id: 't1', name: 'x'.repeat(70), columns: [id], primaryKey: { columnIds: ['c1'] } }), other] });
     const text = pretty(doc);
     const { io, out } = memoryIo({ 'doc.json': text });
-    expect(await main(['export', 'doc.json', '--to', 'postgres', '-o', 'schema.sql'], io)).toBe(2);
-    expect(out.written).toEqual({});
-    const m = /^doc\.json:(\d+):(\d+): error: [^\n]*70 bytes long[^\n]*\[name\.too-long\]/m.exec(out.stderr);
+    expect(await main(['export', 'doc.json', '--to', 'mysql', '-o', 'schema.sql'], io)).toBe(EXIT_WRITTEN_WITH_ERRORS);
+    const sql = out.written['schema.sql'];
+    expect(sql).toContain('-- 1 statement is commented out: MySQL 8.0 would reject it');
+    expect(sql).toContain(`-- error [name.too-long] table "${'x'.repeat(70)}" is 70 characters long`);
+    expect(sql).toContain(`-- CREATE TABLE \`${'x'.repeat(70)}\` (`);
+    expect(sql).toMatch(/^CREATE TABLE `kept` \(/m);
+    const m = /^doc\.json:(\d+):(\d+): error: [^\n]*70 characters long[^\n]*\[name\.too-long\]/m.exec(out.stderr);
     expect(m).not.toBeNull();
     expect(text.split('\n')[Number(m![1]) - 1].trim()).toBe(`"name": "${'x'.repeat(70)}",`);
+    expect(out.stderr).toContain('draftbase export: mysql output written with 1 error: 1 statement is commented out');
+  });
+
+  it('--strict: exits 2 and writes nothing when the generator reports errors; a warning alone exits 0', async () => {
+    const id = makeColumn({ id: 'c1', name: 'id', type: scalar('integer'), nullable: false });
+    const text = pretty(documentOf({ tables: [makeTable({ id: 't1', name: 'x'.repeat(70), columns: [id], primaryKey: { columnIds: ['c1'] } })] }));
+    const strict = memoryIo({ 'doc.json': text });
+    expect(await main(['export', 'doc.json', '--to', 'mysql', '--strict', '-o', 'schema.sql'], strict.io)).toBe(2);
+    expect(strict.out.written).toEqual({});
+    expect(strict.out.stderr).toContain('draftbase export: mysql output not written (--strict): table');
+    // PostgreSQL accepts a 70-byte name (it truncates it): a warning, the script is written.
+    const pg = memoryIo({ 'doc.json': text });
+    expect(await main(['export', 'doc.json', '--to', 'postgres', '--strict', '-o', 'schema.sql'], pg.io)).toBe(0);
+    expect(pg.out.stderr).toMatch(/warning: [^\n]*70 bytes long[^\n]*\[name\.too-long\]/);
   });
 
   // [label, argv, files, expected stderr pattern]

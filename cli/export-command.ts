@@ -4,8 +4,10 @@
  * Reads a Draftbase document (a file, or `-` for standard input), renders it with the same code as
  * POST /api/render and writes it as GET /api/projects/:id/export does (a header comment lists what the
  * output leaves out or changes) to FILE or standard output. Problems with the input are
- * reported as `file:line:col: message` on standard error with exit code 2; generator warnings are
- * reported the same way (with `warning:`) and do not change the exit code.
+ * reported as `file:line:col: message` on standard error with exit code 2. Generator diagnostics are
+ * reported the same way (`error:`, `warning:`); warnings do not change the exit code, errors give 3:
+ * the file is written, with each statement the target would reject commented out (`--strict`: exit 2
+ * and nothing written, as before output never refused).
  */
 import { parseArgs } from 'node:util';
 import { loadDocument } from '../lib/model/migrate';
@@ -15,12 +17,12 @@ import { RenderOptionsError } from '../lib/formats/options';
 import { formatIds, optionKeys, outputFormat } from '../lib/formats/registry';
 import { exportFile } from '../lib/formats/files';
 import { renderContextFor } from '../lib/formats/render';
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_WRITTEN_WITH_ERRORS, type CliIo } from './io';
 import { importPath, printImportError } from './import-command';
 import { ImportError } from '../lib/importers/types';
 import type { ImportSourceFormat } from '../lib/server/importers/import-source';
 import { findJsonSyntaxError, offsetOfPath, positionAt } from './json-position';
-import { refusingDiagnostics } from '../lib/exporters/export-notes';
+import { errorsOf, strictRefusal } from '../lib/exporters/export-notes';
 
 const EXPORT_FORMATS = formatIds;
 const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
@@ -47,10 +49,17 @@ Options:
   --drop-first       DDL: DROP ... IF EXISTS everything first (reverse dependency order)
   --schema-qualified DDL/index-table: qualify default-schema names (PostgreSQL) / keep schemas as
                      databases (MySQL)
+  --strict           write nothing when the generator reports errors (exit 2) instead of writing
+                     the statements the target would reject commented out (exit 3)
   -h, --help         show this help
 
-Exit status: 0 success, 2 bad input (usage, unreadable file, invalid JSON or document, or a
-document the generator reports errors for), 1 unexpected failure.
+Diagnostics go to standard error as FILE:LINE:COL: SEVERITY: MESSAGE [CODE]. An error means the
+target would reject a statement: the output is still written, with that statement (and those that
+need it) commented out and the error above it; everything else applies.
+
+Exit status: 0 success, 3 written with errors (statements commented out; see standard error),
+2 bad input (usage, unreadable file, invalid JSON or document; with --strict, an output with
+errors, not written), 1 unexpected failure.
 `;
 
 /** `file:line:col: ` for a document path (or the file alone when there is no text to point into). */
@@ -66,7 +75,7 @@ function formatDiagnostic(file: string, text: string, d: Diagnostic): string {
   return `${where}${d.severity}: ${d.message} [${d.code}]${d.path ? ` (at ${d.path})` : ''}\n`;
 }
 
-type Parsed = { ok: true; file: string; format: string; from?: ImportSourceFormat; output?: string; options: Record<string, unknown> } | { ok: false; message: string };
+type Parsed = { ok: true; file: string; format: string; from?: ImportSourceFormat; output?: string; strict: boolean; options: Record<string, unknown> } | { ok: false; message: string };
 
 type FlagValues = Record<string, string | boolean | undefined>;
 
@@ -112,6 +121,7 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
         target: { type: 'string' },
         'drop-first': { type: 'boolean' },
         'schema-qualified': { type: 'boolean' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -140,7 +150,7 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
     if (v && typeof v === 'object' && 'error' in v) return { ok: false, message: String(v.error) };
     options[key] = v;
   }
-  return { ok: true, file: positionals[0], format: to, from: from as ImportSourceFormat | undefined, output: typeof values.output === 'string' ? values.output : undefined, options };
+  return { ok: true, file: positionals[0], format: to, from: from as ImportSourceFormat | undefined, output: typeof values.output === 'string' ? values.output : undefined, strict: values.strict === true, options };
 }
 
 /** Reads and validates a Draftbase JSON document; problems are printed and give an exit code. */
@@ -220,13 +230,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw err;
   }
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(label, text, d));
-  // The rule POST /api/render and GET /api/projects/:id/export refuse with (lib/exporters/export-notes.ts).
-  if (outputFormat(second.format)?.refusesOnErrors && refusingDiagnostics(result.diagnostics).length) {
-    io.stderr(`draftbase export: ${second.format} output not written: the document has errors for this target\n`);
+  const errors = errorsOf(result.diagnostics);
+  if (errors.length && second.strict) {
+    io.stderr(`draftbase export: ${strictRefusal(second.format, errors)}\n`);
     return EXIT_BAD_INPUT;
   }
 
   if (second.output) await io.writeText(second.output, result.text);
   else io.stdout(result.text);
-  return EXIT_OK;
+  if (!errors.length) return EXIT_OK;
+  const commented = result.commentedOut ? `: ${result.commentedOut} statement${result.commentedOut === 1 ? ' is' : 's are'} commented out, the target would reject ${result.commentedOut === 1 ? 'it' : 'them'}` : '';
+  io.stderr(`draftbase export: ${second.format} output written with ${errors.length} error${errors.length === 1 ? '' : 's'}${commented} (--strict writes nothing instead)\n`);
+  return EXIT_WRITTEN_WITH_ERRORS;
 }

@@ -16,10 +16,15 @@ export interface CliIo {
 /** Signature every subcommand module exports as `run`: arguments after the subcommand, exit code back. */
 export type CommandRun = (args: string[], io: CliIo) => Promise<number>;
 
-/** Exit codes: 0 success, 1 unexpected failure, 2 bad input (usage, unreadable/invalid document). */
+/**
+ * Exit codes: 0 success, 1 unexpected failure, 2 bad input (usage, unreadable/invalid document; an
+ * output with errors under `export --strict`), 3 written with errors (the statements the target
+ * would reject are in the file, commented out).
+ */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_WRITTEN_WITH_ERRORS = 3;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -146,15 +146,19 @@ test('MySQL: the MySQL grammar loads in the page too; a check that does not pars
   await expect(diagnostics(page)).toContainText('check "orders_quantity_check" on orders does not parse with the MySQL grammar used here (check it on the engine): syntax error: unexpected end of input (line 1, column 11 of the expression)');
 });
 
-test('the production render API (compute worker) parses expressions too: a broken check is refused with its position', async ({ request }) => {
+test('the production render API (compute worker) parses expressions too: a broken check is commented out with its position', async ({ request }) => {
   const doc = documentOf({ dialect: 'postgres', tables: [orders({ checks: [{ id: 'k_qty', name: 'orders_quantity_check', expression: 'quantity > > 0' }] })] });
   const res = await request.post('/api/render', { data: { document: doc, format: 'postgres' } });
-  expect(res.status()).toBe(422);
-  const { error } = await res.json();
-  expect(error.code).toBe('render_failed');
-  expect(error.message).toContain('check "orders_quantity_check" on orders does not parse: syntax error at or near ">" (line 1, column 12 of the expression)');
-  // Fixed, it renders.
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body).toMatchObject({ errors: 1, commentedOut: 1 });
+  const message = 'check "orders_quantity_check" on orders does not parse: syntax error at or near ">" (line 1, column 12 of the expression)';
+  expect(body.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'expression.syntax', message }));
+  expect(body.text).toContain(`-- error [expression.syntax] ${message}`);
+  expect(body.text).toContain('-- ALTER TABLE "orders" ADD CONSTRAINT "orders_quantity_check" CHECK (quantity > > 0);');
+  // Fixed, nothing is commented out.
   doc.tables.t_orders.checks[0].expression = 'quantity > 0';
-  const ok = await request.post('/api/render', { data: { document: doc, format: 'postgres' } });
-  expect(ok.status()).toBe(200);
+  const ok = await (await request.post('/api/render', { data: { document: doc, format: 'postgres' } })).json();
+  expect(ok).toMatchObject({ errors: 0, commentedOut: 0 });
+  expect(ok.text).toContain('CONSTRAINT "orders_quantity_check" CHECK (quantity > 0)');
 });

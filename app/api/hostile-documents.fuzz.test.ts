@@ -97,8 +97,8 @@ describe('hostile documents against render and export', () => {
       for (const format of EXPORT_FORMATS) {
         const o = await call(`export ${format} ${label}`, () => exporter.GET(new Request(`http://localhost/api/projects/${id}/export?format=${format}`), { params: Promise.resolve({ id }) }));
         outcomes.push(o);
-        expect([200, 422], `${o.what}: ${JSON.stringify(o.body).slice(0, 300)}`).toContain(o.status);
-        if (o.status === 422) expect(o.code, o.what).toBe('export_failed');
+        // Never refused for the generator's errors: what the target rejects is served commented out.
+        expect([200], `${o.what}: ${JSON.stringify(o.body).slice(0, 300)}`).toContain(o.status);
       }
     }
     const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));

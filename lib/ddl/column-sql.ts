@@ -224,7 +224,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
     const expression = expressionFor(ctx, column.generated.expression, { entityId: column.id, what: 'generated', where: () => `generated ${table.name}.${column.name}`, table });
     definition += ` GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`;
     if (column.default.kind !== 'none') ctx.diag('warning', 'column.generated-default-ignored', `${where}: a generated column cannot have a default; the default is left out`, column.id, path);
-    if (column.identity) ctx.diag('error', 'column.generated-identity', `${where}: a column cannot be both generated and an identity`, column.id, path);
+    if (column.identity) ctx.diag('warning', 'column.generated-identity', `${where}: a column cannot be both generated and an identity: generated, the identity is left out`, column.id, path);
   }
 
   const domain = column.type.kind === 'domain' && !ctx.caps.domains ? ctx.doc.domains[column.type.domainId] : undefined;

@@ -12,6 +12,7 @@ import { DocumentIndex } from '../model/lookup';
 import type { ResolvedType } from './column-sql';
 import { emptyDecisions, type DdlDecisions } from './decisions';
 import { fitDerivedName, NameRegistry } from './names';
+import type { PlannedStatement } from './planned-statement';
 
 export interface DdlOptions {
   /** Emit DROP ... IF EXISTS for every object first, in reverse dependency order. */
@@ -103,6 +104,12 @@ export class DdlContext {
    * what the document says; their sequences are not written separately (sequence-sql.ts).
    */
   readonly serialColumns = new Map<Column, string>();
+
+  /**
+   * MySQL partitions whose bound the strategy rejects, per table id: written after their table as
+   * `ALTER TABLE ... ADD PARTITION` (commented out), so the table itself is still created.
+   */
+  readonly partitionsAdded = new Map<string, PlannedStatement[]>();
 
   /** Explicit index/PK/unique names changed to keep them unique (key: index/unique id, `<table id>:pk`). */
   readonly renamed = new Map<string, string>();
@@ -290,7 +297,8 @@ export class DdlContext {
     const { max, unit } = this.spec.identifierLimit;
     const length = identifierLength(this.spec, name);
     if (length > max) {
-      this.diag('error', 'name.too-long', `${what} "${name}" is ${length} ${unit} long; ${this.spec.label} allows ${max} ${unit}${this.spec.truncatesLongIdentifiers ? ' and would silently truncate it' : ''}`, entityId, path);
+      // PostgreSQL accepts and truncates (a warning); MySQL rejects the statement.
+      this.diag(this.spec.truncatesLongIdentifiers ? 'warning' : 'error', 'name.too-long', `${what} "${name}" is ${length} ${unit} long; ${this.spec.label} allows ${max} ${unit}${this.spec.truncatesLongIdentifiers ? ' and would silently truncate it' : ''}`, entityId, path);
     }
     const invalid = this.spec.invalidIdentifierReason(name);
     if (invalid) this.diag('error', 'name.invalid', `${what} "${name}": ${invalid}`, entityId, path);

@@ -1,6 +1,6 @@
 /**
- * What the generator reports it decided (DdlStatements.decisions, and planDdl without writing the
- * tables) against what it wrote: every recorded name is the one in the SQL, planDdl agrees with the
+ * What the generator reports it decided (DdlStatements.decisions, and planDdl: the same run's)
+ * against what it wrote: every recorded name is the one in the SQL, planDdl agrees with the
  * full run, and the synthetic 1,000-table output stays byte-identical (a guard for speed work).
  */
 import { describe, expect, it } from 'vitest';

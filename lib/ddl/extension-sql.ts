@@ -5,11 +5,13 @@
  * the dump's, and the diagnostic names the fix.
  */
 import type { DdlContext } from './context';
+import type { PlannedStatement } from './planned-statement';
+import { schemaNeeds } from './statement-needs';
 import { extensionsNeeded, mysqlExtensionNote } from './extension-needs';
 
 /** CREATE EXTENSION for each declared extension, or (no extensions on the target) one diagnostic each. */
-export function extensionStatements(ctx: DdlContext): string[] {
-  const out: string[] = [];
+export function extensionStatements(ctx: DdlContext): PlannedStatement[] {
+  const out: PlannedStatement[] = [];
   for (const x of Object.values(ctx.doc.extensions)) {
     const path = `extensions.${x.id}`;
     if (!ctx.caps.extensions) {
@@ -22,8 +24,8 @@ export function extensionStatements(ctx: DdlContext): string[] {
     let sql = `CREATE EXTENSION IF NOT EXISTS ${ctx.q(x.name)}`;
     if (schema) sql += ` WITH SCHEMA ${ctx.q(schema)}`;
     if (x.version) sql += ` VERSION ${ctx.str(x.version)}`;
-    out.push(sql);
-    if (x.comment !== undefined) out.push(`COMMENT ON EXTENSION ${ctx.q(x.name)} IS ${ctx.str(x.comment)}`);
+    out.push({ sql, path, needs: schemaNeeds(ctx, x.schemaId) });
+    if (x.comment !== undefined) out.push({ sql: `COMMENT ON EXTENSION ${ctx.q(x.name)} IS ${ctx.str(x.comment)}`, needs: [path] });
   }
   return out;
 }

@@ -14,6 +14,16 @@ export interface ForeignKeyPlan {
   clause: string;
   /** PostgreSQL COMMENT ON CONSTRAINT, emitted after the constraint exists. */
   comment?: string;
+  /**
+   * The document path of the parent's key or index the engine matches the referenced columns with
+   * (`tables.<id>.primaryKey`, `.uniques.<i>`, `.indexes.<i>`), when there is one: the foreign key
+   * needs it to exist (commented-statements.ts comments the foreign key out when it is).
+   */
+  parentKey?: string;
+  /** The parent key is an index (CREATE INDEX runs after every table): added with ALTER TABLE after the indexes. */
+  afterIndexes: boolean;
+  /** What must exist for the constraint besides its own table: the parent table (when another) and key. */
+  needs: string[];
 }
 
 /** How diagnostics name a relationship; built only when one is reported. */
@@ -45,6 +55,7 @@ function checkedAction(ctx: DdlContext, r: Relationship, from: Table, to: Table,
 /** Decides and renders every relationship's foreign key; relationships left out get a diagnostic. */
 export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
   const plans = new Map<string, ForeignKeyPlan>();
+  const keysCache = new Map<Table, ParentKeys>();
   for (const r of Object.values(ctx.doc.relationships)) {
     const from = ctx.doc.tables[r.fromTableId];
     const to = ctx.doc.tables[r.toTableId];
@@ -59,15 +70,7 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
     }
     const pairs = r.columnPairs;
     const toIds = pairs.map((p) => p.toColumnId);
-    if (!ctx.lookup.isUniqueColumnSet(to, toIds)) {
-      ctx.diag(
-        ctx.spec.foreignKeyToNonKey.severity,
-        'fk.parent-key-not-unique',
-        `${relationshipWhere(r, from, to)}: (${toIds.map((id) => ctx.columnNameOf(to, id)).join(', ')}) of "${to.name}" is not its primary key or a unique constraint; ${ctx.spec.foreignKeyToNonKey.consequence}`,
-        r.id,
-        path,
-      );
-    }
+    const parentKey = parentKeyOf(ctx, keysCache, r, from, to, toIds, path);
     if (ctx.caps.foreignKeyCollationsMatch) checkMysqlCollations(ctx, r, path);
     if (ctx.caps.schemas === 'databases' && ctx.options.schemaQualified && from.schemaId && !to.schemaId) {
       // The default schema is "the connection's database", which has no name to qualify with, and an
@@ -111,9 +114,89 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
       if (ctx.caps.commentStyle === 'comment-on') comment = `COMMENT ON CONSTRAINT ${ctx.q(name)} ON ${ctx.qualified(from)} IS ${ctx.str(r.comment)}`;
       else ctx.diag('info', `${ctx.dialect}.comment-dropped`, `${relationshipWhere(r, from, to)}: ${ctx.spec.label} has no comments on constraints: comment left out`, r.id, path);
     }
-    plans.set(r.id, { relationship: r, name, clause, comment });
+    const needs = to.id === from.id ? [] : [`tables.${to.id}`];
+    if (parentKey) needs.push(parentKey.path);
+    plans.set(r.id, { relationship: r, name, clause, comment, parentKey: parentKey?.path, afterIndexes: parentKey?.index === true, needs });
   }
   return plans;
+}
+
+/** A key or index of a parent table a foreign key can reference: its document path, and whether it is an index. */
+interface ParentKey {
+  path: string;
+  index: boolean;
+}
+
+/** Per parent table: its keys by column set (any order), and (InnoDB) by leading columns in order. */
+interface ParentKeys {
+  exact: Map<string, ParentKey>;
+  leading: Map<string, ParentKey>;
+}
+
+const setKey = (ids: readonly string[]) => JSON.stringify([...ids].sort());
+const listKey = (ids: readonly string[]) => JSON.stringify(ids);
+
+/** The keys of `table` a foreign key can point at on this target; built once per parent table. */
+function parentKeys(ctx: DdlContext, table: Table): ParentKeys {
+  const exact = new Map<string, ParentKey>();
+  const leading = new Map<string, ParentKey>();
+  const path = `tables.${table.id}`;
+  // Every prefix of a key's column list, first key wins (primary key, uniques, indexes: document order).
+  const add = (ids: readonly string[], key: ParentKey, unique: boolean) => {
+    if (unique && !exact.has(setKey(ids))) exact.set(setKey(ids), key);
+    for (let n = 1; n <= ids.length; n++) {
+      const k = listKey(ids.slice(0, n));
+      if (!leading.has(k)) leading.set(k, key);
+    }
+  };
+  if (table.primaryKey) add(table.primaryKey.columnIds, { path: `${path}.primaryKey`, index: false }, true);
+  table.uniques.forEach((u, i) => {
+    if (u.columnIds.length) add(u.columnIds, { path: `${path}.uniques.${i}`, index: false }, true);
+  });
+  const facts = ctx.spec.indexMethodFacts;
+  table.indexes.forEach((ix, i) => {
+    const declared = ix.method ?? 'btree';
+    const fallback = facts[declared].fallback;
+    if (fallback === 'skip') return;
+    const method = fallback ?? declared;
+    // Not built as a key here: text search, a unique partial index (skipped where predicates are dropped).
+    if (facts[method].textSearch) return;
+    if (ix.unique && ix.where && !ctx.caps.partialIndexes) return;
+    if (!ctx.caps.expressionIndexes && ix.parts.some((p) => p.kind === 'expression')) return;
+    // The column parts up to the first expression or prefix (neither can back a foreign key).
+    const ids: string[] = [];
+    for (const p of ix.parts) {
+      if (p.kind !== 'column' || p.length !== undefined) break;
+      ids.push(p.columnId);
+    }
+    if (!ids.length) return;
+    const whole = ids.length === ix.parts.length;
+    const key = { path: `${path}.indexes.${i}`, index: true };
+    if (ctx.spec.foreignKeyParent === 'leading-index') add(ids, key, ix.unique && whole && !ix.where);
+    else if (ix.unique && whole && !ix.where) add(ids, key, true);
+  });
+  return { exact, leading };
+}
+
+/**
+ * The parent key the engine will match the referenced columns with, with the diagnostics of a
+ * foreign key that has none: PostgreSQL needs a unique key on exactly those columns (else an error);
+ * InnoDB accepts any index leading with them, in order (a warning when it is not unique, an error
+ * when there is no such index).
+ */
+function parentKeyOf(ctx: DdlContext, cache: Map<Table, ParentKeys>, r: Relationship, from: Table, to: Table, toIds: readonly string[], path: string): ParentKey | undefined {
+  let keys = cache.get(to);
+  if (!keys) cache.set(to, (keys = parentKeys(ctx, to)));
+  const columns = () => `(${toIds.map((id) => ctx.columnNameOf(to, id)).join(', ')}) of "${to.name}"`;
+  if (!ctx.lookup.isUniqueColumnSet(to, toIds)) {
+    ctx.diag(ctx.spec.foreignKeyToNonKey.severity, 'fk.parent-key-not-unique', `${relationshipWhere(r, from, to)}: ${columns()} is not its primary key or a unique constraint; ${ctx.spec.foreignKeyToNonKey.consequence}`, r.id, path);
+  }
+  if (ctx.spec.foreignKeyParent === 'unique-key') return keys.exact.get(setKey(toIds));
+  const key = keys.leading.get(listKey(toIds));
+  if (!key) {
+    ctx.diag('error', `${ctx.dialect}.foreign-key-parent-index`, `${relationshipWhere(r, from, to)}: no primary key, unique or index of "${to.name}" starts with (${toIds.map((id) => ctx.columnNameOf(to, id)).join(', ')}), in this order; ${ctx.caps.label} rejects the foreign key without one`, r.id, path);
+  }
+  return key;
 }
 
 const STRING_TYPES = /^(var)?char\b|^(tiny|medium|long)?text\b|^enum\(/i;

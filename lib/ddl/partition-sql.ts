@@ -7,6 +7,7 @@ import type { Column, PartitionBound, Partitioning, Table } from '../model/docum
 import type { DdlContext } from './context';
 import { inlineComment } from './column-sql';
 import { indexName } from '../naming/derived-names';
+import type { PlannedStatement } from './planned-statement';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
@@ -29,15 +30,17 @@ export function postgresPartitionClause(ctx: DdlContext, table: Table, p: Partit
   return `PARTITION BY ${p.strategy.toUpperCase()} (${keyParts(ctx, table, p).join(', ')})`;
 }
 
-/** PostgreSQL: one CREATE TABLE ... PARTITION OF per partition, plus COMMENT ON TABLE for commented ones. */
-export function postgresPartitions(ctx: DdlContext, table: Table, p: Partitioning): string[] {
-  const out: string[] = [];
+/**
+ * PostgreSQL: one CREATE TABLE ... PARTITION OF per partition, plus COMMENT ON TABLE for commented
+ * ones. A bound that does not fit the strategy is written (and commented out: partition.bound-mismatch).
+ */
+export function postgresPartitions(ctx: DdlContext, table: Table, p: Partitioning): PlannedStatement[] {
+  const out: PlannedStatement[] = [];
   p.partitions.forEach((part, i) => {
     const path = `tables.${table.id}.partitioning.partitions.${i}`;
     ctx.checkIdentifier(part.name, 'partition', part.id, `${path}.name`);
     if (!boundMatches(p.strategy, part.bound)) {
-      ctx.diag('error', 'partition.bound-mismatch', `partition "${part.name}" of "${table.name}": a ${part.bound.kind} bound in ${p.strategy} partitioning: skipped`, part.id, path);
-      return;
+      ctx.diag('error', 'partition.bound-mismatch', `partition "${part.name}" of "${table.name}": a ${part.bound.kind} bound in ${p.strategy} partitioning: PostgreSQL rejects it`, part.id, path);
     }
     const name = ctx.qualified({ name: part.name, schemaId: table.schemaId });
     const b = part.bound;
@@ -46,8 +49,8 @@ export function postgresPartitions(ctx: DdlContext, table: Table, p: Partitionin
       : b.kind === 'list' ? `FOR VALUES IN (${b.values.join(', ')})`
       : b.kind === 'hash' ? `FOR VALUES WITH (MODULUS ${b.modulus}, REMAINDER ${b.remainder})`
       : 'DEFAULT';
-    out.push(`CREATE TABLE ${name} PARTITION OF ${ctx.qualified(table)} ${bound}`);
-    if (part.comment) out.push(`COMMENT ON TABLE ${name} IS ${ctx.str(part.comment)}`);
+    out.push({ sql: `CREATE TABLE ${name} PARTITION OF ${ctx.qualified(table)} ${bound}`, path, needs: [`tables.${table.id}`] });
+    if (part.comment) out.push({ sql: `COMMENT ON TABLE ${name} IS ${ctx.str(part.comment)}`, needs: [path] });
   });
   return out;
 }
@@ -60,7 +63,7 @@ export function mysqlPartitionClause(ctx: DdlContext, table: Table, p: Partition
   const allColumns = keyColumns.length === p.key.length;
   const parts = keyParts(ctx, table, p);
   if (!allColumns && p.key.length > 1) {
-    ctx.diag('error', 'mysql.partition-key', `${where}: MySQL partitions by a list of columns or by one expression, not a mix: not partitioned`, table.id, path);
+    ctx.diag('warning', 'mysql.partition-key', `${where}: MySQL partitions by a list of columns or by one expression, not a mix: created without partitioning`, table.id, path);
     return undefined;
   }
   keyCopied(ctx, table, p);
@@ -87,7 +90,11 @@ export function mysqlPartitionClause(ctx: DdlContext, table: Table, p: Partition
     const ppath = `${path}.partitions.${i}`;
     ctx.checkIdentifier(part.name, 'partition', part.id, `${ppath}.name`);
     if (!boundMatches(p.strategy, part.bound)) {
-      ctx.diag('error', 'partition.bound-mismatch', `partition "${part.name}" of "${table.name}": a ${part.bound.kind} bound in ${p.strategy} partitioning: skipped`, part.id, ppath);
+      // Out of the table (it would reject the whole CREATE TABLE): added after it, commented out.
+      ctx.diag('error', 'partition.bound-mismatch', `partition "${part.name}" of "${table.name}": a ${part.bound.kind} bound in ${p.strategy} partitioning: ${ctx.spec.label} rejects it`, part.id, ppath);
+      const added = ctx.partitionsAdded.get(table.id) ?? [];
+      added.push({ sql: `ALTER TABLE ${ctx.qualified(table)} ADD PARTITION (PARTITION ${ctx.q(part.name)}${mismatchedBound(part.bound)})`, path: ppath, needs: [`tables.${table.id}`] });
+      ctx.partitionsAdded.set(table.id, added);
       return;
     }
     const b = part.bound;
@@ -111,16 +118,32 @@ export function mysqlPartitionClause(ctx: DdlContext, table: Table, p: Partition
   return `PARTITION BY ${head} (\n  ${defs.join(',\n  ')}\n)`;
 }
 
+/** MySQL: a bound written as it is, whatever the strategy (the partition is commented out anyway). */
+function mismatchedBound(b: PartitionBound): string {
+  switch (b.kind) {
+    case 'range':
+      return ` VALUES LESS THAN (${b.to.join(', ')})`;
+    case 'list':
+      return ` VALUES IN (${b.values.join(', ')})`;
+    case 'default':
+      return ' DEFAULT';
+    default:
+      return '';
+  }
+}
+
 /** Both dialects: every PK/unique of a partitioned table must contain all partition key columns. */
 export function checkPartitionKeyInUniques(ctx: DdlContext, table: Table, p: Partitioning): void {
   const keyColumnIds = p.key.flatMap((k) => (k.kind === 'column' ? [k.columnId] : []));
   const hasExpression = p.key.some((k) => k.kind === 'expression');
-  const sets: { what: string; ids: string[]; id: string }[] = [];
-  if (table.primaryKey) sets.push({ what: 'primary key', ids: table.primaryKey.columnIds, id: table.id });
-  table.uniques.forEach((u) => sets.push({ what: `unique constraint "${u.name ?? u.id}"`, ids: u.columnIds, id: u.id }));
-  for (const ix of table.indexes) {
-    if (ix.unique) sets.push({ what: `unique index "${indexName(table, ix)}"`, ids: ix.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])), id: ix.id });
-  }
+  // Each with its element's path: the key is commented out, not the table.
+  const base = `tables.${table.id}`;
+  const sets: { what: string; ids: string[]; id: string; path: string }[] = [];
+  if (table.primaryKey) sets.push({ what: 'primary key', ids: table.primaryKey.columnIds, id: table.id, path: `${base}.primaryKey` });
+  table.uniques.forEach((u, i) => sets.push({ what: `unique constraint "${u.name ?? u.id}"`, ids: u.columnIds, id: u.id, path: `${base}.uniques.${i}` }));
+  table.indexes.forEach((ix, i) => {
+    if (ix.unique) sets.push({ what: `unique index "${indexName(table, ix)}"`, ids: ix.parts.flatMap((p) => (p.kind === 'column' ? [p.columnId] : [])), id: ix.id, path: `${base}.indexes.${i}` });
+  });
   for (const s of sets) {
     const missing = keyColumnIds.filter((id) => !s.ids.includes(id));
     if (missing.length || hasExpression) {
@@ -129,7 +152,7 @@ export function checkPartitionKeyInUniques(ctx: DdlContext, table: Table, p: Par
         'partition.key-not-in-unique',
         `${s.what} of partitioned table "${table.name}" must include every partition key column${hasExpression ? ' (and cannot exist with an expression key)' : `: missing ${missing.map((id) => ctx.columnNameOf(table, id)).join(', ')}`}`,
         s.id,
-        `tables.${table.id}`,
+        s.path,
       );
     }
   }

@@ -18,7 +18,7 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     ctx.reserveName(relations, `rel:${schema}`, t.name, 'table', t.id, `${path}.name`);
     if (ctx.spec.tableFileName) checkTableFileNames(ctx, ctx.spec.tableFileName, t);
     if (ctx.spec.nameScopes.partitionsAreRelations) {
-      for (const p of t.partitioning?.partitions ?? []) ctx.reserveName(relations, `rel:${schema}`, p.name, 'partition', p.id, path);
+      t.partitioning?.partitions.forEach((p, i) => ctx.reserveName(relations, `rel:${schema}`, p.name, 'partition', p.id, `${path}.partitioning.partitions.${i}.name`));
     }
   }
   for (const v of Object.values(ctx.doc.views)) {

@@ -3,37 +3,40 @@ import type { EnumType } from '../model/document';
 import { resolveColumnType } from './column-sql';
 import type { DdlContext } from './context';
 import { sequenceDefaultSql } from './sequence-sql';
+import type { PlannedStatement } from './planned-statement';
+import { schemaNeeds } from './statement-needs';
 
-export function schemaStatements(ctx: DdlContext): string[] {
+export function schemaStatements(ctx: DdlContext): PlannedStatement[] {
   const schemas = Object.values(ctx.doc.schemas);
   if (!schemas.length) return [];
-  const out: string[] = [];
+  const out: PlannedStatement[] = [];
   if (ctx.caps.schemas === 'databases' && !ctx.options.schemaQualified) {
     ctx.diag('info', `${ctx.dialect}.schema-flattened`, `${ctx.spec.label} schemas are databases: ${schemas.map((s) => `"${s.name}"`).join(', ')} are flattened into the current database (use the schema-qualified option to keep them as databases)`);
     return out;
   }
   for (const s of schemas) {
-    ctx.checkIdentifier(s.name, 'schema', s.id, `schemas.${s.id}.name`);
+    const path = `schemas.${s.id}`;
+    ctx.checkIdentifier(s.name, 'schema', s.id, `${path}.name`);
     if (ctx.caps.schemas === 'namespaces') {
-      out.push(`CREATE SCHEMA IF NOT EXISTS ${ctx.q(s.name)}`);
-      if (s.comment) out.push(`COMMENT ON SCHEMA ${ctx.q(s.name)} IS ${ctx.str(s.comment)}`);
+      out.push({ sql: `CREATE SCHEMA IF NOT EXISTS ${ctx.q(s.name)}`, path });
+      if (s.comment) out.push({ sql: `COMMENT ON SCHEMA ${ctx.q(s.name)} IS ${ctx.str(s.comment)}`, needs: [path] });
     } else {
-      out.push(`CREATE DATABASE IF NOT EXISTS ${ctx.q(s.name)} CHARACTER SET utf8mb4`);
+      out.push({ sql: `CREATE DATABASE IF NOT EXISTS ${ctx.q(s.name)} CHARACTER SET utf8mb4`, path });
       if (s.comment) ctx.diag('info', `${ctx.dialect}.comment-dropped`, `schema "${s.name}": comment left out (MySQL databases have no comments)`, s.id);
     }
   }
   return out;
 }
 
-export function typeStatements(ctx: DdlContext): string[] {
-  const out: string[] = [];
+export function typeStatements(ctx: DdlContext): PlannedStatement[] {
+  const out: PlannedStatement[] = [];
   for (const e of Object.values(ctx.doc.enums)) {
     const path = `enums.${e.id}`;
     checkEnumValues(ctx, e);
     if (ctx.caps.enumStrategy === 'create-type') {
       ctx.checkIdentifier(e.name, 'enum', e.id, `${path}.name`);
-      out.push(`CREATE TYPE ${ctx.qualified(e)} AS ENUM (${e.values.map((v) => ctx.str(v)).join(', ')})`);
-      if (e.comment) out.push(`COMMENT ON TYPE ${ctx.qualified(e)} IS ${ctx.str(e.comment)}`);
+      out.push({ sql: `CREATE TYPE ${ctx.qualified(e)} AS ENUM (${e.values.map((v) => ctx.str(v)).join(', ')})`, path, needs: schemaNeeds(ctx, e.schemaId) });
+      if (e.comment) out.push({ sql: `COMMENT ON TYPE ${ctx.qualified(e)} IS ${ctx.str(e.comment)}`, needs: [path] });
     } else if (e.comment) {
       ctx.diag('info', `${ctx.dialect}.comment-dropped`, `enum "${e.name}": ${ctx.spec.label} enums are inline column types; its comment is left out`, e.id, path);
     }
@@ -64,8 +67,8 @@ export function typeStatements(ctx: DdlContext): string[] {
       ctx.copiedVerbatim(c.id, 'check', () => `check ${c.name ?? c.expression} of domain ${d.name}`);
       parts.push(`${c.name ? `CONSTRAINT ${ctx.q(c.name)} ` : ''}CHECK (${c.expression})`);
     });
-    out.push(parts.join(' '));
-    if (d.comment) out.push(`COMMENT ON DOMAIN ${ctx.qualified(d)} IS ${ctx.str(d.comment)}`);
+    out.push({ sql: parts.join(' '), path, needs: schemaNeeds(ctx, d.schemaId) });
+    if (d.comment) out.push({ sql: `COMMENT ON DOMAIN ${ctx.qualified(d)} IS ${ctx.str(d.comment)}`, needs: [path] });
   }
   return out;
 }

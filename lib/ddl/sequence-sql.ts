@@ -12,6 +12,8 @@
 import type { Column, Identity, SchemaDocument, Sequence, Table } from '../model/document';
 import { SERIAL_TYPE_OF, sequenceProblems, sequenceUsers, serialDataType, serialSequenceName, type SequenceUser } from '../model/sequences';
 import type { DdlContext } from './context';
+import type { PlannedStatement } from './planned-statement';
+import { schemaNeeds } from './statement-needs';
 
 function sequencePath(seq: Sequence): string {
   return `sequences.${seq.id}`;
@@ -46,8 +48,8 @@ function writtenAsSerial(ctx: DdlContext, seq: Sequence): boolean {
 }
 
 /** CREATE SEQUENCE for every sequence not written as a serial column; a diagnostic each where there are none. */
-export function sequenceStatements(ctx: DdlContext): string[] {
-  const out: string[] = [];
+export function sequenceStatements(ctx: DdlContext): PlannedStatement[] {
+  const out: PlannedStatement[] = [];
   const sequences = Object.values(ctx.doc.sequences);
   if (ctx.caps.sequences === 'none') {
     for (const seq of sequences) {
@@ -70,15 +72,15 @@ export function sequenceStatements(ctx: DdlContext): string[] {
     if (seq.max !== undefined) sql += ` MAXVALUE ${seq.max}`;
     if (seq.cache !== undefined) sql += ` CACHE ${seq.cache}`;
     if (seq.cycle) sql += ' CYCLE';
-    out.push(sql);
-    if (seq.comment !== undefined) out.push(`COMMENT ON SEQUENCE ${ctx.qualified(seq)} IS ${ctx.str(seq.comment)}`);
+    out.push({ sql, path, needs: schemaNeeds(ctx, seq.schemaId) });
+    if (seq.comment !== undefined) out.push({ sql: `COMMENT ON SEQUENCE ${ctx.qualified(seq)} IS ${ctx.str(seq.comment)}`, needs: [path] });
   }
   return out;
 }
 
 /** ALTER SEQUENCE ... OWNED BY, once every table exists (serial columns own theirs already). */
-export function ownedByStatements(ctx: DdlContext): string[] {
-  const out: string[] = [];
+export function ownedByStatements(ctx: DdlContext): PlannedStatement[] {
+  const out: PlannedStatement[] = [];
   if (ctx.caps.sequences !== 'create-sequence') return out;
   for (const seq of Object.values(ctx.doc.sequences)) {
     if (!seq.ownedBy || writtenAsSerial(ctx, seq)) continue;
@@ -89,7 +91,8 @@ export function ownedByStatements(ctx: DdlContext): string[] {
       ctx.diag('warning', 'sequence.owner-schema', `sequence "${seq.name}" is owned by "${table.name}.${column.name}" in another schema, which PostgreSQL refuses: OWNED BY left out`, seq.id, `${sequencePath(seq)}.ownedBy`);
       continue;
     }
-    out.push(`ALTER SEQUENCE ${ctx.qualified(seq)} OWNED BY ${ctx.qualified(table)}.${ctx.q(column.name)}`);
+    const path = sequencePath(seq);
+    out.push({ sql: `ALTER SEQUENCE ${ctx.qualified(seq)} OWNED BY ${ctx.qualified(table)}.${ctx.q(column.name)}`, path: `${path}.ownedBy`, needs: [path, `tables.${table.id}`] });
   }
   return out;
 }

@@ -33,3 +33,16 @@ export function identifiersIn(expression: string, lexer: SqlLexer): Set<string> 
   }
   return out;
 }
+
+/**
+ * `text` safe inside a one-line comment: line breaks and other control characters (which would end a
+ * `--` comment and let a name inject SQL) written as `\n`, `\u2028`...; tabs as spaces.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return ' ';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}

@@ -14,11 +14,17 @@ import { expressionFor } from './translate-sql';
 import { checkEnforcementSql, tableStorageOptionsSql } from './mysql-attributes-sql';
 import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names';
 import { isAutoIncrement } from './sequence-sql';
+import { plannedTable, type PlannedClause, type PlannedStatement } from './planned-statement';
+import { tableNeeds } from './statement-needs';
 
-export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): string[] {
+/**
+ * The CREATE TABLE (its constraint clauses each with their element's path, so the one the target
+ * rejects can be taken out), PostgreSQL partitions and COMMENT ON statements of one table.
+ */
+export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<string, ForeignKeyPlan>, deferred: Set<string>): PlannedStatement[] {
   const path = `tables.${table.id}`;
-  const lines: string[] = [];
-  const checks: string[] = [];
+  const lines: PlannedClause[] = [];
+  const checks: PlannedClause[] = [];
   let autoIncrementStart: number | undefined;
   let autoIncrementCount = 0;
   const seen = new Set<string>();
@@ -29,7 +35,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     if (seen.has(key)) ctx.diag('error', 'name.duplicate', `column "${column.name}" appears twice in "${table.name}"`, column.id, `${path}.columns.${i}.name`);
     seen.add(key);
     const c = columnSql(ctx, table, column, i);
-    lines.push(c.definition);
+    lines.push({ sql: c.definition });
     if (isAutoIncrement(ctx, table, column)) autoIncrementCount++;
     if (c.autoIncrementStart !== undefined) autoIncrementStart = c.autoIncrementStart;
     for (const check of c.inlinedChecks) {
@@ -38,7 +44,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       const where = () => `check ${check.name ?? check.source} of domain ${check.domain}`;
       const expression = ctx.crossDialect ? expressionFor(ctx, check.source, { entityId: check.id, what: 'check', where, table, valueColumn: column, condition: true }) : check.expression;
       const name = ctx.derivedName(ctx.constraintNames, ctx.constraintScope(table), `${table.name}_${column.name}_${check.name ?? 'check'}`, column.id, `${path}.columns.${i}`);
-      checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression === check.source ? check.expression : expression})`);
+      checks.push({ sql: `CONSTRAINT ${ctx.q(name)} CHECK (${expression === check.source ? check.expression : expression})`, path: domainCheckPath(ctx, column, check.id) });
     }
   }
   if (!table.columns.length && ctx.caps.tablesNeedColumns) ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
@@ -50,10 +56,10 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     checkKeyColumnsIndexable(ctx, table, pk.columnIds, 'primary key');
     const name = primaryKeyName(ctx, table);
     if (ctx.caps.namedPrimaryKeys) {
-      lines.push(`CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${quotedColumns(ctx, table, pk.columnIds)})`);
+      lines.push({ sql: `CONSTRAINT ${ctx.q(name)} PRIMARY KEY (${quotedColumns(ctx, table, pk.columnIds)})`, path: `${path}.primaryKey` });
     } else {
       if (pk.name) ctx.diag('info', `${ctx.dialect}.primary-key-name-ignored`, `primary key "${pk.name}" of "${table.name}": MySQL always names the primary key PRIMARY`, table.id, `${path}.primaryKey.name`);
-      lines.push(`PRIMARY KEY (${quotedColumns(ctx, table, pk.columnIds)})`);
+      lines.push({ sql: `PRIMARY KEY (${quotedColumns(ctx, table, pk.columnIds)})`, path: `${path}.primaryKey` });
     }
   }
   table.uniques.forEach((u, i) => {
@@ -69,7 +75,7 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       if (ctx.caps.nullsNotDistinct) nnd = ' NULLS NOT DISTINCT';
       else ctx.diag('warning', `${ctx.dialect}.nulls-not-distinct-dropped`, `unique constraint "${name}" of "${table.name}": ${ctx.caps.label} has no NULLS NOT DISTINCT (PostgreSQL 15+): rows with NULLs will not conflict`, u.id, upath);
     }
-    lines.push(ctx.caps.uniqueSyntax === 'unique-key' ? `UNIQUE KEY ${ctx.q(name)} (${quotedColumns(ctx, table, u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${quotedColumns(ctx, table, u.columnIds)})`);
+    lines.push({ sql: ctx.caps.uniqueSyntax === 'unique-key' ? `UNIQUE KEY ${ctx.q(name)} (${quotedColumns(ctx, table, u.columnIds)})` : `CONSTRAINT ${ctx.q(name)} UNIQUE${nnd} (${quotedColumns(ctx, table, u.columnIds)})`, path: upath });
   });
   const restricted = !ctx.caps.checksOnActionColumns || !ctx.caps.checksOnAutoIncrement;
   const forbidden = restricted && table.checks.length ? mysqlCheckForbiddenColumns(ctx, table) : NOTHING_FORBIDDEN;
@@ -86,18 +92,18 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       return;
     }
     const expression = expressionFor(ctx, c.expression, { entityId: c.id, what: 'check', where: () => `check ${c.name ?? c.expression} on ${table.name}`, table, condition: true });
-    checks.push(`CONSTRAINT ${ctx.q(name)} CHECK (${expression})${checkEnforcementSql(ctx, table, c, name, i)}`);
+    checks.push({ sql: `CONSTRAINT ${ctx.q(name)} CHECK (${expression})${checkEnforcementSql(ctx, table, c, name, i)}`, path: `${path}.checks.${i}` });
   });
   for (const check of checks) lines.push(check);
   // Foreign keys whose parent already exists (dependency order) or that point at this table itself.
   for (const r of ctx.relationshipsFrom(table.id)) {
     if (deferred.has(r.id)) continue;
     const fk = foreignKeys.get(r.id);
-    if (fk) lines.push(fk.clause);
+    if (fk) lines.push({ sql: fk.clause, path: `relationships.${r.id}`, needs: fk.needs, late: true });
   }
 
   let tail = '';
-  const after: string[] = [];
+  const after: PlannedStatement[] = [];
   if (table.partitioning) {
     checkPartitionKeyInUniques(ctx, table, table.partitioning);
     if (ctx.caps.partitionSyntax === 'partition-of') {
@@ -109,14 +115,15 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   else if (table.options?.mysql) tableStorageOptionsSql(ctx, table);
 
   const qualified = ctx.qualified(table);
-  const out = [`CREATE TABLE ${qualified} (\n  ${lines.join(',\n  ')}\n)${tail}`];
+  const out = [plannedTable(path, tableNeeds(ctx, table), { head: `CREATE TABLE ${qualified} (`, clauses: lines, tail, alter: `ALTER TABLE ${qualified}` })];
   for (const statement of after) out.push(statement);
   if (ctx.caps.commentStyle === 'comment-on') {
-    if (table.comment) out.push(`COMMENT ON TABLE ${qualified} IS ${ctx.str(table.comment)}`);
-    for (const c of columns) if (c.comment) out.push(`COMMENT ON COLUMN ${qualified}.${ctx.q(c.name)} IS ${ctx.str(c.comment)}`);
+    const needs = [path];
+    if (table.comment) out.push({ sql: `COMMENT ON TABLE ${qualified} IS ${ctx.str(table.comment)}`, needs });
+    for (const c of columns) if (c.comment) out.push({ sql: `COMMENT ON COLUMN ${qualified}.${ctx.q(c.name)} IS ${ctx.str(c.comment)}`, needs });
     for (const r of ctx.relationshipsFrom(table.id)) {
       const fk = foreignKeys.get(r.id);
-      if (!deferred.has(r.id) && fk?.comment) out.push(fk.comment);
+      if (!deferred.has(r.id) && fk?.comment) out.push({ sql: fk.comment, needs: [`relationships.${r.id}`] });
     }
   }
   return out;
@@ -141,6 +148,13 @@ export function uniqueName(ctx: DdlContext, table: Table, i: number): string {
   const name = ctx.renamed.get(u.id) ?? u.name ?? ctx.derivedName(ctx.names, ctx.indexScope(table), derivedUniqueName(table, u), u.id, `tables.${table.id}.uniques.${i}`);
   ctx.decisions.uniques.set(u.id, name);
   return name;
+}
+
+/** An inlined domain check's element, `domains.<id>.checks.<i>` (its errors point there). */
+function domainCheckPath(ctx: DdlContext, column: Table['columns'][number], checkId: string): string | undefined {
+  if (column.type.kind !== 'domain') return undefined;
+  const domainId = column.type.domainId;
+  return `domains.${domainId}.checks.${ctx.doc.domains[domainId].checks.findIndex((k) => k.id === checkId)}`;
 }
 
 const NOTHING_FORBIDDEN: ReadonlyMap<string, string> = new Map();

@@ -3,11 +3,15 @@ import { dialectSpec } from '../dialects/dialects';
 import type { DdlContext } from './context';
 import { viewOrder } from './order';
 import { trimStatement } from './sql-text';
+import type { PlannedStatement } from './planned-statement';
+import { relationsByName, viewNeeds } from './statement-needs';
 import { viewBodyFor } from './translate-sql';
 
-export function viewStatements(ctx: DdlContext): string[] {
-  const out: string[] = [];
-  for (const v of viewOrder(ctx.doc)) {
+export function viewStatements(ctx: DdlContext): PlannedStatement[] {
+  const out: PlannedStatement[] = [];
+  const views = viewOrder(ctx.doc);
+  const relations = views.length ? relationsByName(ctx) : new Map<string, string[]>();
+  for (const v of views) {
     const path = `views.${v.id}`;
     let body = v.sql;
     if (v.dialect !== ctx.dialect) {
@@ -26,9 +30,9 @@ export function viewStatements(ctx: DdlContext): string[] {
       materialized = false;
     }
     const kind = materialized ? 'MATERIALIZED VIEW' : 'VIEW';
-    out.push(`CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(body)}`);
+    out.push({ sql: `CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(body)}`, path, needs: viewNeeds(ctx, v, relations) });
     if (v.comment) {
-      if (ctx.caps.commentStyle === 'comment-on') out.push(`COMMENT ON ${kind} ${ctx.qualified(v)} IS ${ctx.str(v.comment)}`);
+      if (ctx.caps.commentStyle === 'comment-on') out.push({ sql: `COMMENT ON ${kind} ${ctx.qualified(v)} IS ${ctx.str(v.comment)}`, needs: [path] });
       else ctx.diag('info', `${ctx.dialect}.comment-dropped`, `view "${v.name}": ${ctx.spec.label} views have no comments: comment left out`, v.id, path);
     }
   }

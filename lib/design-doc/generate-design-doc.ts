@@ -9,7 +9,7 @@
  *
  * Pure and deterministic: the same document and options give the same text.
  */
-import { ddlScript, generateDdlStatements } from '../ddl/generate-ddl';
+import { ddlScript, generateDdlStatements, type CommentedStatement } from '../ddl/generate-ddl';
 import type { DdlDecisions } from '../ddl/decisions';
 import { dropOrder } from '../ddl/order';
 import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
@@ -36,6 +36,8 @@ export interface DesignDocResult {
   markdown: string;
   /** The DDL generator's diagnostics (the same as the SQL export's). */
   diagnostics: Diagnostic[];
+  /** The statements of the DDL block written commented out (the target would reject them). */
+  commented: CommentedStatement[];
 }
 
 export const DRAFT_NOTE = '_Draft derived from the model and the declared requirements._';
@@ -191,7 +193,7 @@ export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: D
     const body = sectionBody(h, doc, dialect, ddl, options);
     if (body !== undefined) out.push(body);
   }
-  return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics };
+  return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics, commented: run.commented };
 }
 
 /** DATABASE_DESIGN.md for the document in `options.dialect` (default the document's dialect). */

@@ -205,6 +205,7 @@ export const mysqlDialect: DialectSpec = {
   integerDisplayWidths: true,
   engineForeignKeyName: (table, n) => `${table}_ibfk_${n}`,
   createsForeignKeyIndexes: true,
+  foreignKeyParent: 'leading-index',
   collationExample: 'e.g. utf8mb4_bin',
   typePicker: {
     suggestions: ['varchar(255)', 'decimal(10,2)', 'int unsigned', 'bigint unsigned', 'tinyint', 'mediumtext', 'longtext'],

@@ -163,6 +163,7 @@ export const postgresDialect: DialectSpec = {
   unwrittenReferentialAction: 'no action',
   integerDisplayWidths: false,
   createsForeignKeyIndexes: false,
+  foreignKeyParent: 'unique-key',
   collationExample: 'e.g. C or und-x-icu',
   partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',
   defaultSchema: 'public',

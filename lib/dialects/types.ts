@@ -224,6 +224,13 @@ export interface DialectSpec {
    * database has (and a round-trip recreates it under the same name).
    */
   createsForeignKeyIndexes: boolean;
+  /**
+   * What the referenced columns of a foreign key need on the parent table when the constraint is
+   * created: `unique-key` = a primary key, unique constraint or (non-partial) unique index on exactly
+   * those columns (PostgreSQL); `leading-index` = any index whose first columns are those, in the
+   * same order (InnoDB: a primary key, unique or plain index).
+   */
+  foreignKeyParent: 'unique-key' | 'leading-index';
   /** An example collation name, as the column inspector's placeholder. */
   collationExample: string;
   /** A rule on partition keys the engine enforces, shown beside the partition key in the inspector. */

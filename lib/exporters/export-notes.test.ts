@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostics';
-import { commentSafe, diagnosticsComment, LISTED_DIAGNOSTICS, refusalMessage, refusingDiagnostics } from './export-notes';
+import { commentSafe, diagnosticsComment, LISTED_DIAGNOSTICS, errorsOf, strictRefusal } from './export-notes';
 
 const d = (severity: Diagnostic['severity'], code: string, message: string): Diagnostic => ({ severity, code, message });
 
@@ -14,7 +14,7 @@ describe('diagnosticsComment', () => {
     const list = [d('info', 'a.note', 'a note'), d('error', 'b.error', 'it fails'), d('warning', 'c.warn', 'left out')];
     expect(diagnosticsComment(list, 'sql', 'this MySQL script')).toBe(
       [
-        '-- Draftbase: 1 error, 1 warning, 1 note for this MySQL script: what it leaves out or changes, and what will fail.',
+        '-- Draftbase: 1 error, 1 warning, 1 note for this MySQL script: what it leaves out or changes, and what the target would reject (commented out where it stands).',
         '-- error [b.error] it fails',
         '-- warning [c.warn] left out',
         '-- note [a.note] a note',
@@ -54,12 +54,12 @@ describe('diagnosticsComment', () => {
   });
 });
 
-describe('refusal', () => {
-  it('refuses on errors only, naming the first and counting the rest', () => {
+describe('errors', () => {
+  it('counts errors only; --strict refuses naming the first and counting the rest', () => {
     const list = [d('warning', 'w', 'warn'), d('error', 'e1', 'first'), d('error', 'e2', 'second')];
-    const errors = refusingDiagnostics(list);
+    const errors = errorsOf(list);
     expect(errors.map((e) => e.code)).toEqual(['e1', 'e2']);
-    expect(refusalMessage('mysql', errors)).toBe('The mysql output cannot be generated: first (and 1 more)');
-    expect(refusingDiagnostics([d('warning', 'w', 'warn')])).toEqual([]);
+    expect(strictRefusal('mysql', errors)).toBe('mysql output not written (--strict): first (and 1 more)');
+    expect(errorsOf([d('warning', 'w', 'warn')])).toEqual([]);
   });
 });

@@ -1,23 +1,23 @@
 /**
- * What an output leaves out, said in the output itself, and the one rule that decides whether an
- * output is refused. POST /api/render, GET /api/projects/:id/export and `draftbase export` all
- * decide with `refusingDiagnostics`, so the export never serves a script that render refuses.
- *
- * (The fidelity work will make DDL "never refuse": failing statements commented out in place. Until
- * then a DDL output with errors is refused everywhere, and every other diagnostic is listed at the
- * top of the exported file, not only counted in a response header.)
+ * What an output leaves out, said in the output itself. No output is refused for the generator's
+ * errors: the DDL writes a statement the target would reject commented out, with its error above it
+ * (lib/ddl/commented-statements.ts), and says how many at the top; every diagnostic is listed at the
+ * top of an exported file, not only counted in a response header. POST /api/render, GET
+ * /api/projects/:id/export and `draftbase export` count errors with `errorsOf` (the CLI's `--strict`
+ * refuses with `strictRefusal`).
  */
 import type { Diagnostic } from '../model/diagnostics';
+import { oneLine } from '../ddl/sql-text';
 
-/** The diagnostics that refuse an output: errors (the engine would reject the script). */
-export function refusingDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** The errors among an output's diagnostics: each one is a statement (or more) written commented out. */
+export function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.severity === 'error');
 }
 
-/** The sentence a refusal answers with (HTTP 422 `render_failed` / `export_failed`, CLI stderr). */
-export function refusalMessage(label: string, errors: readonly Diagnostic[]): string {
+/** The sentence `draftbase export --strict` refuses an output with errors with. */
+export function strictRefusal(label: string, errors: readonly Diagnostic[]): string {
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return `The ${label} output cannot be generated: ${errors[0].message}${more}`;
+  return `${label} output not written (--strict): ${errors[0].message}${more}`;
 }
 
 /** How each output format writes a comment line, and closes the comment block if it has to. */
@@ -35,12 +35,7 @@ const SEVERITY_LABEL: Record<Diagnostic['severity'], [string, string]> = { error
  * `--` is spaced out (`--` may not appear inside one, and `-->` would close it).
  */
 export function commentSafe(text: string, style: CommentStyle): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return ' ';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  const escaped = oneLine(text);
   return style === 'html' ? escaped.replace(/-(?=-)/g, '- ') : escaped;
 }
 
@@ -57,7 +52,7 @@ export function diagnosticsComment(diagnostics: readonly Diagnostic[], style: Co
   if (!diagnostics.length || style === 'none') return '';
   const sorted = [...diagnostics].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = (['error', 'warning', 'info'] as const).map((s) => [s, sorted.filter((d) => d.severity === s).length] as const).filter(([, n]) => n > 0);
-  const fails = counts.some(([s]) => s === 'error') ? ', and what will fail' : '';
+  const fails = counts.some(([s]) => s === 'error') ? ', and what the target would reject (commented out where it stands)' : '';
   const lines = [`Draftbase: ${counts.map(([s, n]) => plural(n, s)).join(', ')} for ${subject}: what it leaves out or changes${fails}.`];
   for (const d of sorted.slice(0, LISTED_DIAGNOSTICS)) lines.push(`${SEVERITY_LABEL[d.severity][0]} [${d.code}] ${d.message}`);
   if (sorted.length > LISTED_DIAGNOSTICS) {

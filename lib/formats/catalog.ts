@@ -1,8 +1,12 @@
 /**
  * What each output format IS, without the code that renders it: id, what users call it, whether it is
- * written for a chosen dialect, whether errors refuse it, and how it travels as a file. Light enough for
- * the editor's Download menu; registry.ts pairs every entry with its options schema and render
- * function (the compiler insists each id has one). Order = the order the menu and `--to` list them.
+ * written for a chosen dialect, and how it travels as a file. Light enough for the editor's Download
+ * menu; registry.ts pairs every entry with its options schema and render function (the compiler
+ * insists each id has one). Order = the order the menu and `--to` list them.
+ *
+ * No format is refused for the generator's errors: the DDL (and the design document's DDL block)
+ * writes what the target would reject commented out, with the error above it; Prisma, DBML and
+ * mermaid leave out (or `@@ignore`) what their language cannot hold, with a warning.
  */
 import { dialectSpec } from '../dialects/dialects';
 import type { Dialect } from '../model/document';
@@ -17,8 +21,6 @@ export interface FormatInfo {
   dialectual: boolean;
   /** The dialect the output is for when the format itself names it (the DDL formats). */
   fixedDialect?: Dialect;
-  /** The generator's errors make the output unusable: render and export refuse it (422 / exit 2). */
-  refusesOnErrors: boolean;
   /** Every expression and view body is parsed when the SQL parsers are given (RenderContext). */
   checksExpressions?: boolean;
   /** As a downloaded file: its name from the project's base name, media type and comment syntax. */
@@ -30,7 +32,6 @@ const ddl = (dialect: Dialect): FormatInfo => ({
   label: `${dialectSpec(dialect).label} DDL (.sql)`,
   dialectual: false,
   fixedDialect: dialect,
-  refusesOnErrors: true,
   checksExpressions: true,
   file: { name: (base) => `${base}.${dialect}.sql`, contentType: 'application/sql; charset=utf-8', comment: 'sql', subject: () => `this ${dialectSpec(dialect).label} script` },
 });
@@ -40,7 +41,6 @@ export const FORMAT_CATALOG = [
     id: 'markdown',
     label: 'DATABASE_DESIGN.md',
     dialectual: true,
-    refusesOnErrors: false,
     file: { name: () => 'DATABASE_DESIGN.md', contentType: 'text/markdown; charset=utf-8', comment: 'html', subject: (d) => `this design document (${dialectSpec(d).label})` },
   },
   { ...ddl('postgres'), id: 'postgres' },
@@ -49,7 +49,6 @@ export const FORMAT_CATALOG = [
     id: 'mermaid',
     label: 'Mermaid ERD (.mmd)',
     dialectual: true,
-    refusesOnErrors: false,
     // The whole diagram in one file (tools read .mmd files whole); the design document splits it.
     file: { name: (base) => `${base}.mmd`, contentType: 'text/plain; charset=utf-8', comment: 'mermaid', subject: () => 'this mermaid file' },
   },
@@ -57,28 +56,24 @@ export const FORMAT_CATALOG = [
     id: 'index-table',
     label: 'Index strategy (.md)',
     dialectual: true,
-    refusesOnErrors: false,
     file: { name: (base) => `${base}.indexes.md`, contentType: 'text/markdown; charset=utf-8', comment: 'html', subject: (d) => `this index table (${dialectSpec(d).label})` },
   },
   {
     id: 'prisma',
     label: 'Prisma schema',
     dialectual: true,
-    refusesOnErrors: false,
     file: { name: () => 'schema.prisma', contentType: 'text/plain; charset=utf-8', comment: 'slashes', subject: (d) => `this Prisma schema (${dialectSpec(d).label})` },
   },
   {
     id: 'dbml',
     label: 'DBML',
     dialectual: true,
-    refusesOnErrors: false,
     file: { name: (base) => `${base}.dbml`, contentType: 'text/plain; charset=utf-8', comment: 'slashes', subject: () => 'this DBML file' },
   },
   {
     id: 'json',
     label: 'Project JSON',
     dialectual: false,
-    refusesOnErrors: false,
     file: { name: (base) => `${base}.draftbase.json`, contentType: 'application/json; charset=utf-8', comment: 'none', subject: () => 'this json file' },
   },
 ] as const satisfies readonly FormatInfo[];

@@ -1,7 +1,8 @@
 /**
  * A registry format as a downloadable file (GET /api/projects/:id/export, `draftbase export -o`, the
  * Download menu): its name, media type, and the text with a header comment listing the generator's
- * diagnostics (export-notes.ts), so what the file leaves out or changes travels with it. Pure.
+ * diagnostics (export-notes.ts), so what the file leaves out or changes travels with it, and the
+ * number of statements it writes commented out. Pure.
  */
 import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, SchemaDocument } from '../model/document';
@@ -18,6 +19,8 @@ export interface ExportFile {
   contentType: string;
   fileName: string;
   diagnostics: Diagnostic[];
+  /** How many statements are written commented out (the target would reject them). */
+  commentedOut: number;
 }
 
 export interface ExportFileOptions {
@@ -37,7 +40,7 @@ export function exportFile(doc: SchemaDocument, formatId: string, options: Expor
   const dialect = chosen ?? f.fixedDialect ?? doc.settings.dialect;
   const out = f.render(doc, parseOptions(f.options, { ...options.options, ...(f.dialectual ? { dialect } : {}) }), { sqlParsers: options.sqlParsers });
   const notes = diagnosticsComment(out.diagnostics, f.file.comment, f.file.subject(dialect));
-  return { text: notes ? notes + out.text : out.text, contentType: f.file.contentType, fileName: f.file.name(fileBaseName(options.baseName)), diagnostics: out.diagnostics };
+  return { text: notes ? notes + out.text : out.text, contentType: f.file.contentType, fileName: f.file.name(fileBaseName(options.baseName)), diagnostics: out.diagnostics, commentedOut: out.commented?.length ?? 0 };
 }
 
 /** `attachment; filename="..."; filename*=UTF-8''...` (ASCII fallback plus the exact name). */

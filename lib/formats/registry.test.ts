@@ -33,8 +33,6 @@ describe('the format registry', () => {
       expect(optionKeys(f).includes('dialect'), f.id).toBe(f.dialectual);
       if (f.fixedDialect) expect(f.id).toBe(f.fixedDialect);
     }
-    expect(outputFormat('postgres')?.refusesOnErrors).toBe(true);
-    expect(outputFormat('markdown')?.refusesOnErrors).toBe(false);
   });
 
   it('an unknown format is an error naming it', () => {

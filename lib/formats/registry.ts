@@ -5,7 +5,7 @@
  * render function. Adding a format: an entry in catalog.ts and one renderer here.
  */
 import type { z } from 'zod';
-import { generateDdl } from '../ddl/generate-ddl';
+import { generateDdl, type CommentedStatement } from '../ddl/generate-ddl';
 import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
 import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
 import { heading } from '../markdown/escape';
@@ -23,6 +23,8 @@ export { formatIds, type FormatId } from './catalog';
 export interface FormatOutput {
   text: string;
   diagnostics: Diagnostic[];
+  /** DDL (and the design document's DDL block): the statements written commented out, and why. */
+  commented?: CommentedStatement[];
   /** The media type of `text` as POST /api/render reports it. */
   contentType: string;
   /** Mermaid with `split`: the diagrams one by one. */
@@ -49,8 +51,8 @@ const ddl = (dialect: Dialect) =>
   renderer({
     options: ddlOptionsSchema,
     render: (doc, options, { sqlParsers }) => {
-      const { sql, diagnostics } = generateDdl(doc, dialect, { ...options, target: checkTarget(dialect, options.target), sqlParsers });
-      return { text: sql, diagnostics, contentType: 'application/sql; charset=utf-8' };
+      const { sql, diagnostics, commented } = generateDdl(doc, dialect, { ...options, target: checkTarget(dialect, options.target), sqlParsers });
+      return { text: sql, diagnostics, commented, contentType: 'application/sql; charset=utf-8' };
     },
   });
 
@@ -64,8 +66,8 @@ const RENDERERS: Record<FormatId, Renderer> = {
   markdown: renderer({
     options: dialectOptionsSchema,
     render: (doc, { dialect }) => {
-      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect });
-      return { text: markdown, diagnostics, contentType: 'text/markdown; charset=utf-8' };
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect });
+      return { text: markdown, diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
     },
   }),
   postgres: ddl('postgres'),

@@ -1,8 +1,8 @@
 /**
  * One document -> one output of the registry: the options are checked against the format's schema
  * first (an unknown key or a wrong value is a RenderOptionsError naming it), then the format renders.
- * Generator diagnostics come back as they are; callers refuse outputs with `refusingDiagnostics` where
- * the format says errors make it unusable.
+ * Generator diagnostics come back as they are, with the DDL's statements written commented out
+ * (`commented`): no output is refused for them.
  */
 import type { SchemaDocument } from '../model/document';
 import { loadSqlParsers } from '../sql-parse/load';

@@ -72,7 +72,7 @@ export function expressionDiagnostics(doc: SchemaDocument, parsers: SqlParsers, 
         const r = resolveColumnRef(ref, parsed.scopes, cat);
         if (r.kind === 'table' && !r.exists) push(out, site, 'error', 'expression.unknown-column', `${describeSite(site)}: ${r.table.name} has no column "${ref.parts[ref.parts.length - 1].value}" (${refText(ref)})`, at(site.text, ref));
         else if (r.kind === 'missing') push(out, site, 'error', 'expression.unknown-column', `${describeSite(site)}: no table of its FROM clause has a column "${refText(ref)}"`, at(site.text, ref));
-        else if (r.kind === 'ambiguous') push(out, site, 'warning', 'expression.ambiguous-column', `${describeSite(site)}: "${refText(ref)}" is a column of ${r.tables.map((t) => t.name).join(' and ')}: qualify it`, at(site.text, ref));
+        else if (r.kind === 'ambiguous') push(out, site, 'error', 'expression.ambiguous-column', `${describeSite(site)}: "${refText(ref)}" is a column of ${r.tables.map((t) => t.name).join(' and ')}, and the engine rejects an ambiguous column: qualify it`, at(site.text, ref));
       }
       continue;
     }

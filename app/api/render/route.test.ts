@@ -8,7 +8,7 @@ import { loadSqlParsers } from '../../../lib/sql-parse/load';
 import { documentOf, makeColumn, makeTable, scalar } from '../../../lib/model/build';
 import { POST } from './route';
 
-/** A valid document whose PostgreSQL DDL cannot be generated: a 70-character table name. */
+/** A valid document with a table MySQL rejects: a 70-character table name (PostgreSQL truncates it: a warning). */
 function tooLongNameDocument() {
   const id = makeColumn({ id: 'c1', name: 'id', type: scalar('integer'), nullable: false });
   return documentOf({ tables: [makeTable({ id: 't1', name: 'x'.repeat(70), columns: [id], primaryKey: { columnIds: ['c1'] } })] });
@@ -82,13 +82,18 @@ describe('POST /api/render: DDL', () => {
     expect(json.text).toContain('MariaDB 10.11');
   });
 
-  it('answers 422 with the diagnostics when the generator reports errors', async () => {
-    const res = await post({ document: tooLongNameDocument(), format: 'postgres' });
-    expect(res.status).toBe(422);
+  it('never refuses: the statement the target rejects is in the text, commented out, and the answer counts it', async () => {
+    const res = await post({ document: tooLongNameDocument(), format: 'mysql' });
+    expect(res.status).toBe(200);
     const json = await res.json();
-    expect(json.error.code).toBe('render_failed');
-    expect(json.error.message).toMatch(/70 bytes long/);
-    expect(json.error.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'name.too-long', entityId: 't1', path: 'tables.t1.name' }));
+    expect(json).toMatchObject({ format: 'mysql', errors: 1, commentedOut: 1 });
+    expect(json.text).toBe(generateDdl(tooLongNameDocument(), 'mysql').sql);
+    expect(json.text).toContain(`-- CREATE TABLE \`${'x'.repeat(70)}\` (`);
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'name.too-long', entityId: 't1', path: 'tables.t1.name' }));
+    // PostgreSQL takes the name (and truncates it): a warning, nothing commented out.
+    const pg = await (await post({ document: tooLongNameDocument(), format: 'postgres' })).json();
+    expect(pg).toMatchObject({ errors: 0, commentedOut: 0 });
+    expect(pg.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'name.too-long' }));
   });
 });
 

@@ -1,15 +1,16 @@
 /**
  * POST /api/render {document, format, options?}: any format of lib/formats/registry.ts
  *
- * 200 application/json `{ format, text, contentType, diagnostics, diagrams? }` (diagnostics are the
- *     generator's warnings/infos; `diagrams` only for mermaid with options.split).
+ * 200 application/json `{ format, text, contentType, diagnostics, errors, commentedOut, diagrams? }`
+ *     (diagnostics are the generator's; `errors` counts those of severity error, `commentedOut` the
+ *     statements of the DDL written commented out because the target would reject them: never
+ *     refused for them; `diagrams` only for mermaid with options.split).
  * 400 `{ error: { code, message, ... } }`: invalid JSON (`invalid_json`, with line/column), a body
  *     that is not {document, format, options} (`invalid_body`), a document that fails validation
  *     (`invalid_document`, with `issues: [{ path, message }]`; over a document limit included), options
  *     that do not fit the format (`invalid_options`, with `path`).
  * 413 `payload_too_large` over the body cap (32 MB, DRAFTBASE_MAX_BODY_BYTES).
- * 422 `render_failed` with `diagnostics` when the generator reports errors (nothing usable to return);
- *     `budget_exceeded` / `too_large` when the render overran its time or memory budget.
+ * 422 `budget_exceeded` / `too_large` when the render overran its time or memory budget.
  * 503 `server_busy` (with Retry-After) when every compute worker is busy for too long.
  *
  * The work runs in the compute pool (lib/server/compute): this handler only reads the body.

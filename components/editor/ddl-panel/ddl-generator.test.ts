@@ -24,8 +24,8 @@ class FakeWorker implements WorkerLike {
   }
   answer(index: number) {
     const req = this.requests[index];
-    const { sql, diagnostics } = generateDdl(JSON.parse(req.docJson), req.dialect);
-    const data: DdlWorkerResponse = { requestId: req.requestId, ok: true, sql, diagnostics, ms: 1 };
+    const { sql, diagnostics, commented } = generateDdl(JSON.parse(req.docJson), req.dialect);
+    const data: DdlWorkerResponse = { requestId: req.requestId, ok: true, sql, diagnostics, commented, ms: 1 };
     this.onMessage(data);
   }
   crash() {
@@ -65,6 +65,22 @@ describe('DdlGenerator', () => {
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ input, dialect: 'postgres', where: 'worker' });
     expect(results[0].sql).toContain('CREATE TABLE "users"');
+  });
+
+  it('passes on the statements written commented out, from the worker and from this thread alike', () => {
+    // A table MySQL rejects: a 70-character name.
+    const input = doc('x'.repeat(70));
+    const { results, worker, generator } = setup();
+    generator.request({ input, dialect: 'mysql' });
+    worker.answer(0);
+    const here = new DdlGenerator((r) => results.push(r), undefined);
+    here.request({ input, dialect: 'mysql' });
+    for (const r of results) {
+      // The table, and its index (which needs it).
+      expect(r.commented.map((c) => c.summary.split(' ').slice(0, 2).join(' '))).toEqual(['CREATE TABLE', 'CREATE INDEX']);
+      expect(r.sql).toContain(`-- CREATE TABLE \`${'x'.repeat(70)}\` (`);
+    }
+    expect(results.map((r) => r.where)).toEqual(['worker', 'main thread']);
   });
 
   it('coalesces a burst: one in flight, only the newest waiting input is generated next', () => {

@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from '@/lib/model/diagnostics';
 import type { Dialect, SchemaDocument } from '@/lib/model/document';
-import { generateDdl } from '@/lib/ddl/generate-ddl';
+import { generateDdl, type CommentedStatement } from '@/lib/ddl/generate-ddl';
 import { loadedSqlParsers } from '@/lib/sql-parse/load';
 import type { DdlWorkerRequest, DdlWorkerResponse } from './ddl-worker-protocol';
 import { sortDiagnostics } from './ddl-helpers';
@@ -27,6 +27,8 @@ export interface GeneratedDdl extends DdlJob {
   sql: string;
   /** Errors first, then warnings, then notes. */
   diagnostics: Diagnostic[];
+  /** The statements written commented out (the target would reject them), and why. */
+  commented: CommentedStatement[];
   /** Set when the generator threw: shown instead of SQL; the editor keeps working. */
   failure?: string;
   /** Generation time (inside the worker when one is used). */
@@ -38,10 +40,10 @@ export function generateOnThisThread(job: DdlJob): GeneratedDdl {
   const started = performance.now();
   try {
     // The parsers once loaded (use-generated-ddl starts the load and asks again when it is done).
-    const { sql, diagnostics } = generateDdl(job.input, job.dialect, { sqlParsers: loadedSqlParsers() });
-    return { ...job, sql, diagnostics: sortDiagnostics(diagnostics), ms: performance.now() - started, where: 'main thread' };
+    const { sql, diagnostics, commented } = generateDdl(job.input, job.dialect, { sqlParsers: loadedSqlParsers() });
+    return { ...job, sql, diagnostics: sortDiagnostics(diagnostics), commented, ms: performance.now() - started, where: 'main thread' };
   } catch (e) {
-    return { ...job, sql: '', diagnostics: [], failure: e instanceof Error ? e.message : String(e), ms: performance.now() - started, where: 'main thread' };
+    return { ...job, sql: '', diagnostics: [], commented: [], failure: e instanceof Error ? e.message : String(e), ms: performance.now() - started, where: 'main thread' };
   }
 }
 
@@ -176,8 +178,8 @@ export class DdlGenerator {
     const job = current.job;
     this.onResult(
       data.ok
-        ? { ...job, sql: data.sql, diagnostics: sortDiagnostics(data.diagnostics), ms: data.ms, where: 'worker' }
-        : { ...job, sql: '', diagnostics: [], failure: data.message, ms: data.ms, where: 'worker' },
+        ? { ...job, sql: data.sql, diagnostics: sortDiagnostics(data.diagnostics), commented: data.commented, ms: data.ms, where: 'worker' }
+        : { ...job, sql: '', diagnostics: [], commented: [], failure: data.message, ms: data.ms, where: 'worker' },
     );
     const next = this.queued;
     this.queued = null;
@@ -190,7 +192,7 @@ export class DdlGenerator {
     if (!current || current.id !== id || this.disposed) return;
     const next = this.queued;
     this.stopWorker();
-    this.onResult({ ...current.job, sql: '', diagnostics: [], failure: overBudgetMessage(this.budgetMs), ms: performance.now() - current.started, where: 'worker' });
+    this.onResult({ ...current.job, sql: '', diagnostics: [], commented: [], failure: overBudgetMessage(this.budgetMs), ms: performance.now() - current.started, where: 'worker' });
     if (next) this.send(next);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeIndex, makeRelationship, makeTable } from '@/lib/model/build';
 import type { Diagnostic } from '@/lib/model/diagnostics';
-import { ddlFileName, sameDdlInputs, selectionForEntity, sortDiagnostics, summarizeDiagnostics, visibleWindow } from './ddl-helpers';
+import { commentedOutSentence, ddlFileName, sameDdlInputs, selectionForEntity, sortDiagnostics, summarizeDiagnostics, visibleWindow } from './ddl-helpers';
 
 const d = (severity: Diagnostic['severity'], code: string): Diagnostic => ({ severity, code, message: code });
 
@@ -14,6 +14,13 @@ describe('ddlFileName', () => {
     ['', 'postgres', 'schema.postgres.sql'],
   ] as const)('%j', (name, dialect, expected) => {
     expect(ddlFileName(name, dialect)).toBe(expected);
+  });
+});
+
+describe('commentedOutSentence', () => {
+  it('says how many statements and who rejects them', () => {
+    expect(commentedOutSentence(1, 'MySQL')).toMatch(/^1 statement was commented out: MySQL would reject it\. /);
+    expect(commentedOutSentence(3, 'PostgreSQL')).toMatch(/^3 statements were commented out: PostgreSQL would reject them\. /);
   });
 });
 

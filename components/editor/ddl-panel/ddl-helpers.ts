@@ -28,6 +28,12 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     .map((x) => x.d);
 }
 
+/** The DDL panel's banner: `3 statements were commented out: MySQL would reject them; ...`. */
+export function commentedOutSentence(count: number, target: string): string {
+  const one = count === 1;
+  return `${count} statement${one ? ' was' : 's were'} commented out: ${target} would reject ${one ? 'it' : 'them'}. The rest of the script applies; download or copy it as it is, and fix these:`;
+}
+
 /** "1 error, 2 warnings" (zero counts omitted), or "No diagnostics". */
 export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

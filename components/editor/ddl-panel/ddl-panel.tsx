@@ -1,22 +1,26 @@
 'use client';
 /**
  * The live DDL panel: the document's PostgreSQL or MySQL DDL and the generator's diagnostics (grouped
- * by severity and code, diagnostics-list.tsx), with copy and download. Generation runs in a Web Worker (use-generated-ddl.ts), keyed on the identity of
+ * by severity and code, diagnostics-list.tsx), with copy and download. The script is never refused:
+ * statements the target would reject are in it commented out, and a banner above says how many and
+ * why (commented-banner.tsx). Generation runs in a Web Worker (use-generated-ddl.ts), keyed on the identity of
  * the generator's inputs (immer gives new objects only where something changed; layout-only edits
  * are ignored), and not at all while the panel is closed (nothing is mounted then).
  */
 import { useRef, useState } from 'react';
 import { dialectSchema, type Dialect, type SchemaDocument } from '@/lib/model/document';
 import type { Diagnostic } from '@/lib/model/diagnostics';
+import type { CommentedStatement } from '@/lib/ddl/generate-ddl';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
 import { controlClass, cx } from '@/components/ui/styles';
 import { ddlFileName, sameDdlInputs, summarizeDiagnostics } from './ddl-helpers';
 import { DiagnosticsList } from './diagnostics-list';
+import { CommentedBanner } from './commented-banner';
 import { DdlText } from './ddl-text';
 import { useGeneratedDdl } from './use-generated-ddl';
 
-const EMPTY = { sql: '', diagnostics: [] as Diagnostic[], failure: undefined as string | undefined, ms: 0 };
+const EMPTY = { sql: '', diagnostics: [] as Diagnostic[], commented: [] as CommentedStatement[], failure: undefined as string | undefined, ms: 0 };
 
 export interface DdlPanelProps {
   /** When false nothing is rendered and nothing is generated. Default true. */
@@ -141,6 +145,7 @@ function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
           The DDL generator failed: {result.failure}
         </p>
       )}
+      <CommentedBanner commented={result.commented} target={dialectLabels[dialect]} doc={doc} select={select} />
       <DiagnosticsList diagnostics={result.diagnostics} doc={doc} select={select} />
       <DdlText ref={preRef} sql={result.sql} label={`${dialectLabels[dialect]} DDL`} dimmed={stale} />
     </section>

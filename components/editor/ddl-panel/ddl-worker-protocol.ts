@@ -1,6 +1,7 @@
 /** Messages between the DDL panel and its Web Worker. */
 import type { Diagnostic } from '@/lib/model/diagnostics';
 import type { Dialect } from '@/lib/model/document';
+import type { CommentedStatement } from '@/lib/ddl/generate-ddl';
 
 export interface DdlWorkerRequest {
   requestId: number;
@@ -13,5 +14,5 @@ export interface DdlWorkerRequest {
 }
 
 export type DdlWorkerResponse =
-  | { requestId: number; ok: true; sql: string; diagnostics: Diagnostic[]; ms: number }
+  | { requestId: number; ok: true; sql: string; diagnostics: Diagnostic[]; commented: CommentedStatement[]; ms: number }
   | { requestId: number; ok: false; message: string; ms: number };

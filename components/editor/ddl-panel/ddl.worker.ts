@@ -22,8 +22,8 @@ self.addEventListener('message', async (event: MessageEvent<DdlWorkerRequest>) =
   try {
     // The panel sends the editor store's own document, already validated when it was loaded.
     const doc: SchemaDocument = JSON.parse(docJson);
-    const { sql, diagnostics } = generateDdl(doc, dialect, { sqlParsers });
-    reply({ requestId, ok: true, sql, diagnostics, ms: performance.now() - started });
+    const { sql, diagnostics, commented } = generateDdl(doc, dialect, { sqlParsers });
+    reply({ requestId, ok: true, sql, diagnostics, commented, ms: performance.now() - started });
   } catch (e) {
     reply({ requestId, ok: false, message: e instanceof Error ? e.message : String(e), ms: performance.now() - started });
   }

@@ -13,10 +13,10 @@ import { errorResponse, HttpError, withErrors } from '../http/error-response';
 import { formatZodIssues, parseJsonText } from '../http/read-json-body';
 import { importErrorResponse, importRequestSchema, importResultResponse } from '../importers/import-http';
 import { contentDisposition, exportFile } from '../../formats/files';
-import { formatIds, outputFormat } from '../../formats/registry';
+import { formatIds } from '../../formats/registry';
 import { RenderOptionsError } from '../../formats/options';
 import { renderContextFor, renderFormat } from '../../formats/render';
-import { refusalMessage, refusingDiagnostics } from '../../exporters/export-notes';
+import { errorsOf } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
 import type { Dialect } from '../../model/document';
 import { loadDocument } from '../../model/migrate';
@@ -65,13 +65,14 @@ async function render(bodyText: string): Promise<Response> {
     if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
     throw err;
   }
-  const errors = outputFormat(body.format)?.refusesOnErrors ? refusingDiagnostics(result.diagnostics) : [];
-  if (errors.length) return errorResponse(422, 'render_failed', refusalMessage(body.format, errors), { diagnostics: result.diagnostics });
+  // Never refused: what the target would reject is in the text, commented out (commentedOut says how many).
   return Response.json({
     format: body.format,
     text: result.text,
     contentType: result.contentType,
     diagnostics: result.diagnostics,
+    errors: errorsOf(result.diagnostics).length,
+    commentedOut: result.commented?.length ?? 0,
     ...(result.diagrams ? { diagrams: result.diagrams } : {}),
   });
 }
@@ -100,9 +101,7 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
   }
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
   const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, ...(await renderContextFor(task.format)) });
-  // The same rule as POST /api/render: a script with errors is refused, not served.
-  const errors = outputFormat(task.format)?.refusesOnErrors ? refusingDiagnostics(file.diagnostics) : [];
-  if (errors.length) return errorResponse(422, 'export_failed', refusalMessage(task.format, errors), { diagnostics: file.diagnostics });
+  // As POST /api/render: never refused; the file says what is commented out, the headers count it.
   return new Response(file.text, {
     status: 200,
     headers: {
@@ -110,6 +109,8 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
       'content-disposition': contentDisposition(file.fileName),
       'cache-control': 'no-store',
       'x-draftbase-diagnostics': String(file.diagnostics.length),
+      'x-draftbase-errors': String(errorsOf(file.diagnostics).length),
+      'x-draftbase-commented-out': String(file.commentedOut),
     },
   });
 }

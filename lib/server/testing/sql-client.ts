@@ -2,6 +2,8 @@
  * The one tiny interface every engine helper returns, so catalog readers and appliers are written
  * once and run against PGlite, the PostgreSQL server and MariaDB alike.
  */
+import { isCommentedOut } from '../../ddl/commented-statements';
+
 export type EngineName = 'pglite' | 'postgres' | 'mariadb';
 
 export interface SqlClient {
@@ -12,9 +14,13 @@ export interface SqlClient {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-/** Applies statements one at a time so an error names the statement that failed. */
+/**
+ * Applies statements one at a time so an error names the statement that failed. A statement the
+ * generator wrote commented out is not sent (MySQL answers a comment alone with "Query was empty").
+ */
 export async function applyStatements(client: SqlClient, statements: readonly string[]): Promise<void> {
   for (let i = 0; i < statements.length; i++) {
+    if (isCommentedOut(statements[i])) continue;
     try {
       await client.query(statements[i]);
     } catch (error) {

@@ -87,7 +87,7 @@ describe('GET /api/projects/:id/export', () => {
     expect(JSON.parse(await (await exportOf(projectId, 'format=json')).text())).toEqual(smallProjectDocument());
   });
 
-  it('export and render agree: a script render refuses (a name ending in a space on MySQL) is refused by export too, with the same message', async () => {
+  it('export and render agree: a table MySQL rejects (a name ending in a space) is served commented out by both, and counted', async () => {
     const doc = smallProjectDocument();
     const first = Object.values(doc.tables)[0];
     first.name = `${first.name} `;
@@ -95,17 +95,23 @@ describe('GET /api/projects/:id/export', () => {
     expect(created.status).toBe(201);
     const id = (await created.json()).project.id;
     const rendered = await render.POST(json('http://localhost/api/render', 'POST', { document: doc, format: 'mysql' }));
-    expect(rendered.status).toBe(422);
+    expect(rendered.status).toBe(200);
+    const r = await rendered.json();
     const exported = await exportOf(id, 'format=mysql');
-    expect(exported.status).toBe(422);
-    const r = (await rendered.json()).error;
-    const e = (await exported.json()).error;
-    expect(e.code).toBe('export_failed');
-    expect(e.message).toBe(r.message);
-    expect(e.message).toContain(`"${first.name}"`);
-    expect(e.diagnostics).toEqual(r.diagnostics);
-    // Where the DDL has no error (PostgreSQL takes the name), both give the script.
-    expect((await exportOf(id, 'format=postgres')).status).toBe(200);
+    expect(exported.status).toBe(200);
+    const text = await exported.text();
+    // The file is the rendered script under its diagnostics header.
+    expect(text.endsWith(r.text)).toBe(true);
+    expect(r.commentedOut).toBeGreaterThan(0);
+    expect(exported.headers.get('x-draftbase-commented-out')).toBe(String(r.commentedOut));
+    expect(exported.headers.get('x-draftbase-errors')).toBe(String(r.errors));
+    expect(exported.headers.get('content-disposition')).toContain('.mysql.sql');
+    expect(text).toContain(`-- CREATE TABLE \`${first.name}\` (`);
+    expect(text).toMatch(/^-- Draftbase: \d+ errors?, .*what the target would reject \(commented out where it stands\)\.$/m);
+    // Where the DDL has no error (PostgreSQL takes the name), nothing is commented out.
+    const pg = await exportOf(id, 'format=postgres');
+    expect(pg.status).toBe(200);
+    expect(pg.headers.get('x-draftbase-commented-out')).toBe('0');
   });
 
   it('a diagnostic cannot break out of the comment: a name with a line break stays inside it', async () => {

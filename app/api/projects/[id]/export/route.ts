@@ -5,12 +5,13 @@
  * 200 the file, with its Content-Type and `Content-Disposition: attachment` (DATABASE_DESIGN.md,
  *     NAME.postgres.sql, NAME.mysql.sql, NAME.mmd, schema.prisma, NAME.dbml, NAME.draftbase.json).
  *     The generator's diagnostics are listed in a comment at the top of the file (what it leaves out
- *     or changes) and counted in the `X-Draftbase-Diagnostics` header.
+ *     or changes) and counted in the `X-Draftbase-Diagnostics` header; `X-Draftbase-Errors` counts the
+ *     errors and `X-Draftbase-Commented-Out` the statements written commented out (the target would
+ *     reject them; the file is served all the same, as POST /api/render answers).
  * 400 `{ error }` for a missing/unknown format, an unknown dialect, or a dialect with a DDL format
  *     that names the other dialect.
  * 404 `{ error }` for an unknown project or version.
- * 422 `export_failed` with `diagnostics` for DDL the engine would reject: the same rule and message
- *     as POST /api/render; `invalid_stored_document` for a stored document over a document limit;
+ * 422 `invalid_stored_document` for a stored document over a document limit;
  *     `budget_exceeded` / `too_large` over the time or memory budget. 503 `server_busy`.
  * The Markdown is byte-for-byte what `npm run draftbase -- export <file> --to markdown` writes.
  * Reading the project is done here; generating runs in the compute pool (lib/server/compute).
