@@ -95,12 +95,14 @@ const EXPLAINED: Explanation[] = [
  */
 // openstreetmap and pagila on PGlite: 2 of their failures each are the declared extension PGlite lacks
 // (CREATE EXTENSION postgis / vector and its COMMENT); openstreetmap's GiST indexes on integers apply
-// since its declared btree_gist is written.
+// since its declared btree_gist is written. sakila on PGlite: address.location is a PostGIS geometry, so
+// address and everything that reaches it fail; 26 since the import declares the index InnoDB creates for
+// payment's foreign key to rental (fk_payment_rental), one more statement on a failed table.
 const FAILURE_BUDGET: Record<string, { pglite?: number; mariadb?: number }> = {
   'postgres/openstreetmap-structure.sql': { pglite: 5, mariadb: 12 },
   'postgres/pagila-schema-2024-pg12dump.sql': { pglite: 3, mariadb: 1 },
   'postgres/pagila-schema.sql': { pglite: 5, mariadb: 11 },
-  'mysql/sakila-schema.sql': { pglite: 25, mariadb: 1 },
+  'mysql/sakila-schema.sql': { pglite: 26, mariadb: 1 },
   'dbml/dokploy-schema.dbml': { mariadb: 5 },
 };
 

@@ -68,6 +68,17 @@ const cases: RuleCase[] = [
   },
   {
     rule: 'integer-key-overflow',
+    name: 'a serial key (a default drawn from a sequence) is a generated key too',
+    bad: () => {
+      const d = keyed('audit_log', 'integer', undefined, { default: { kind: 'sequence', sequenceId: 'q_audit' } });
+      d.sequences = { q_audit: { id: 'q_audit', name: 'audit_log_id_seq', dataType: 'integer' } };
+      return d;
+    },
+    good: [],
+    message: /audit_log\.id is a generated integer key/,
+  },
+  {
+    rule: 'integer-key-overflow',
     name: 'the project-wide expected row count judges every table (MySQL unsigned: 2^32)',
     bad: () => keyed('countries', sc('integer', { unsigned: true }), 'mysql'),
     good: [],

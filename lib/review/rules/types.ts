@@ -238,7 +238,8 @@ export function generatedKey(model: ReviewModel, table: Table): Column | undefin
   if (table.primaryKey?.columnIds.length !== 1) return undefined;
   const column = model.column(table, table.primaryKey.columnIds[0]);
   if (!column) return undefined;
-  return column.identity !== undefined || (column.default.kind === 'expression' && /nextval|auto_increment/i.test(column.default.sql)) ? column : undefined;
+  const generated = column.identity !== undefined || column.default.kind === 'sequence' || (column.default.kind === 'expression' && /nextval|auto_increment/i.test(column.default.sql));
+  return generated ? column : undefined;
 }
 
 /** bigint with the same signedness; a display width (`int(11)`) describes the old type and goes. */
