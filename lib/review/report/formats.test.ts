@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
-import draft04 from 'ajv/lib/refs/json-schema-draft-04.json';
-import sarifSchema from './test-support/sarif-2.1.0-rtm.5.json';
+import { sarifSchemaErrors as validateSarif } from './sarif-schema.test-support';
 import { sequentialIds } from '../../model/ids';
 import { lintDocument } from '../lint';
 import { RULES } from '../rules';
@@ -12,13 +10,6 @@ import type { Locate } from './location';
 import { sarifLog } from './sarif';
 import { textReport } from './text';
 import { shopDocument } from './shop.test-support';
-
-function validateSarif(log: unknown): string[] {
-  const ajv = new Ajv({ schemaId: 'auto', allErrors: true });
-  ajv.addMetaSchema(draft04);
-  const validate = ajv.compile(sarifSchema);
-  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.dataPath} ${e.message}`);
-}
 
 /** Tables on their CREATE TABLE line; relationships (and anything else) on the file alone. */
 const locate: Locate = (t: FindingTarget) => (t.kind === 'table' ? { file: 'db/schema.sql', line: 4, column: 1 } : { file: 'db/schema.sql' });
