@@ -20,6 +20,7 @@ import { sequentialIds } from '../lib/model/ids';
 import { ImportError } from '../lib/importers/types';
 import { importSource, type ImportSourceFormat } from '../lib/server/importers/import-source';
 import { reaches } from '../lib/review/report/problems';
+import { mergeReviewConfig } from '../lib/review/report/merge-config';
 import type { Locate } from '../lib/review/report/location';
 import { elementPositions, positionsLocator } from '../lib/review/report/source-locations';
 import { textReport } from '../lib/review/report/text';
@@ -162,16 +163,6 @@ async function readConfig(file: string, io: CliIo): Promise<ReviewConfig | numbe
   return parsed.data;
 }
 
-/** The document's own review settings with --config's on top: its rules override, its waivers are added (same key: the file's). */
-export function mergeConfig(own: ReviewConfig | undefined, file: ReviewConfig | undefined): ReviewConfig | undefined {
-  if (!file) return own;
-  const keys = new Set((file.waivers ?? []).map((w) => w.key));
-  return {
-    rules: { ...own?.rules, ...file.rules },
-    waivers: [...(own?.waivers ?? []).filter((w) => !keys.has(w.key)), ...(file.waivers ?? [])],
-  };
-}
-
 /** The document path of a target in a Draftbase JSON document (`tables.<id>.columns.<n>`). */
 function documentPath(doc: SchemaDocument, target: FindingTarget): string | undefined {
   const inTable = (tableId: string, list: 'columns' | 'indexes' | 'uniques' | 'checks', id: string) => {
@@ -256,7 +247,7 @@ export async function run(args: string[], io: ImportCommandIo): Promise<number> 
   const input = await readInput(parsed, io);
   if (typeof input === 'number') return input;
 
-  const result = lintDocument(input.doc, { dialect: parsed.dialect, config: mergeConfig(input.doc.review, config), ids: sequentialIds() });
+  const result = lintDocument(input.doc, { dialect: parsed.dialect, config: mergeReviewConfig(input.doc.review, config), ids: sequentialIds() });
   const documentFile = reportPath(parsed.config ?? parsed.file);
   const report =
     parsed.format === 'text'
