@@ -8,6 +8,7 @@ import { actionById, actionTooltip, isEnabled, type ActionContext, type ActionId
 import { useIsMac } from './actions/use-action-keys';
 import { SaveStatus } from './save-status';
 import type { LayoutStatus } from './layout/use-auto-layout';
+import { ProblemCounts } from './review/problem-counts';
 
 const btn =
   'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-800';
@@ -26,6 +27,7 @@ export function Toolbar({
   theme,
   inspectorOpen,
   ddlOpen,
+  problemsOpen,
   extra,
 }: {
   actions: ActionContext;
@@ -33,6 +35,7 @@ export function Toolbar({
   theme: 'light' | 'dark';
   inspectorOpen: boolean;
   ddlOpen: boolean;
+  problemsOpen: boolean;
   /** View tabs, import and downloads, mounted by the editor shell. */
   extra?: ReactNode;
 }) {
@@ -99,6 +102,7 @@ export function Toolbar({
         {button('toggleDarkMode', theme === 'dark' ? '☀' : '☾', { 'aria-label': theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode' })}
         {button('toggleInspector', 'Inspector', { 'aria-pressed': inspectorOpen })}
         {button('toggleDdlPanel', 'DDL', { 'aria-pressed': ddlOpen })}
+        {button('toggleProblems', <ProblemCounts />, { 'aria-pressed': problemsOpen, 'data-testid': 'problems-button' })}
         {button('help', '?', { plain: true, 'aria-label': 'Keyboard shortcuts', 'data-testid': 'help-button' })}
       </div>
     </header>
