@@ -145,4 +145,20 @@ describe('draftbase lint: --config and --dialect', () => {
     expect(out.stdout).toContain('prisma/schema/log.prisma:1:1: error no-primary-key: Log has no primary key\n');
     for (const line of out.stdout.trim().split('\n').slice(0, -1)) expect(line).toMatch(/^prisma\/schema\/(base|log)\.prisma(:\d+:\d+)?: /);
   });
+
+  it('reviews a folder of SQL files as one schema (as import reads it), each finding at its file and line', async () => {
+    const good = 'CREATE TABLE a (id int PRIMARY KEY);\n';
+    const { io, out } = memoryIo(
+      { 'schema/shop.sql': SHOP_SQL, 'schema/ok.sql': good, 'schema/notes.md': '# not a schema', 'schema/package.json': '{"name": "x"}' },
+      { 'schema/': ['notes.md', 'ok.sql', 'package.json', 'shop.sql'] },
+    );
+    expect(await main(['lint', 'schema/', '--format', 'github', '--fail-on', 'warning'], io)).toBe(1);
+    expect(out.stdout).toBe(
+      '::error file=schema/shop.sql,line=4,col=1,title=no-primary-key::orders has no primary key\n' +
+        '::warning file=schema/shop.sql,line=6,col=3,title=fk-without-index::no index on orders (customer_id) supports the foreign key to customers\n',
+    );
+    const empty = memoryIo({ 'docs/a.md': '' }, { docs: ['a.md'] });
+    expect(await main(['lint', 'docs'], empty.io)).toBe(2);
+    expect(empty.out.stderr).toMatch(/^docs: a folder is imported as/m);
+  });
 });

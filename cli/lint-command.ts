@@ -45,7 +45,8 @@ export const LINT_USAGE = `Usage: draftbase lint <schema file|folder|document.js
 
 Reviews a schema design with Draftbase's rules (keys, indexes, types, naming, documentation,
 security...). The input is a Draftbase document (.json) or any schema the import command reads
-(PostgreSQL or MySQL DDL, a Prisma schema file or folder, DBML).
+(PostgreSQL or MySQL DDL, a Prisma schema file or folder, DBML). A folder is one schema, as the
+import command reads it: its .prisma files, else its .sql files run in name order.
 
 Options:
   --format F         text (default): file:line:col: severity rule-id: message
@@ -195,7 +196,7 @@ function documentPath(doc: SchemaDocument, target: FindingTarget): string | unde
 function jsonLocator(doc: SchemaDocument, text: string, file: string): Locate {
   const offsetOf = pathLocator(text);
   const lines = new LineIndex(text);
-  return (target) => {
+  return ({ target }) => {
     const at = documentPath(doc, target);
     return at === undefined || !text ? { file } : { file, ...lines.position(offsetOf(at)) };
   };

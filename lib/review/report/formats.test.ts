@@ -3,7 +3,7 @@ import { sarifSchemaErrors as validateSarif } from './sarif-schema.test-support'
 import { sequentialIds } from '../../model/ids';
 import { lintDocument } from '../lint';
 import { RULES } from '../rules';
-import type { FindingTarget, LintResult } from '../types';
+import type { LintResult } from '../types';
 import { escapeData, escapeProperty, githubReport } from './github';
 import { jsonReport } from './json';
 import type { Locate } from './location';
@@ -12,7 +12,7 @@ import { textReport } from './text';
 import { shopDocument } from './shop.test-support';
 
 /** Tables on their CREATE TABLE line; relationships (and anything else) on the file alone. */
-const locate: Locate = (t: FindingTarget) => (t.kind === 'table' ? { file: 'db/schema.sql', line: 4, column: 1 } : { file: 'db/schema.sql' });
+const locate: Locate = ({ target: t }) => (t.kind === 'table' ? { file: 'db/schema.sql', line: 4, column: 1 } : { file: 'db/schema.sql' });
 
 /** One open error, one open warning... and the error waived, plus a stale waiver. */
 function results(): { open: LintResult; waived: LintResult } {

@@ -27,7 +27,7 @@ function properties(at: SourceLocation, title: string): string {
 }
 
 export function githubReport(result: LintResult, locate: Locate, documentFile: string): string {
-  const lines = result.findings.map((f) => `::${COMMAND[f.severity]} ${properties(locate(f.target), f.ruleId)}::${escapeData(f.message)}`);
+  const lines = result.findings.map((f) => `::${COMMAND[f.severity]} ${properties(locate(f), f.ruleId)}::${escapeData(f.message)}`);
   for (const w of result.staleWaivers) {
     lines.push(`::notice ${properties({ file: documentFile }, `${w.ruleId} (stale waiver)`)}::${escapeData(`the waiver of ${w.key} no longer matches a finding; remove it or waive again`)}`);
   }

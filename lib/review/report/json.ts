@@ -16,8 +16,8 @@ export interface JsonReport extends Omit<LintResult, 'findings' | 'waived'> {
 
 export function jsonReport(result: LintResult, locate: Locate, rules?: readonly Rule[]): JsonReport {
   return {
-    findings: result.findings.map((f) => ({ ...f, location: locate(f.target) })),
-    waived: result.waived.map((f) => ({ ...f, location: locate(f.target) })),
+    findings: result.findings.map((f) => ({ ...f, location: locate(f) })),
+    waived: result.waived.map((f) => ({ ...f, location: locate(f) })),
     staleWaivers: result.staleWaivers,
     counts: result.counts,
     rules: catalogFor(result, rules),

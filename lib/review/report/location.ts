@@ -3,7 +3,7 @@
  * CREATE TABLE or column, when known) or the document. The CLI builds a Locate from the source
  * (source-locations.ts) or from the document JSON; the report formats only read it.
  */
-import type { FindingTarget } from '../types';
+import type { Finding } from '../types';
 
 export interface SourceLocation {
   /** Relative to the working directory, `/`-separated (what SARIF's artifactLocation.uri wants). */
@@ -13,7 +13,8 @@ export interface SourceLocation {
   column?: number;
 }
 
-export type Locate = (target: FindingTarget) => SourceLocation;
+/** Where a finding points (by its target; a report over several files knows each finding's file). */
+export type Locate = (finding: Finding) => SourceLocation;
 
 /** `file:line:col` or `file` alone. */
 export function locationText(at: SourceLocation): string {

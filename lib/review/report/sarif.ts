@@ -50,7 +50,7 @@ export function sarifLog(result: LintResult, locate: Locate, options: SarifOptio
   const rules = options.rules ?? RULES;
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const toResult = (f: Finding, waiver?: Waiver) => {
-    const at = locate(f.target);
+    const at = locate(f);
     const physicalLocation = {
       artifactLocation: { uri: at.file },
       ...(at.line !== undefined ? { region: { startLine: at.line, startColumn: at.column ?? 1 } } : {}),

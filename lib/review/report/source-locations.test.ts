@@ -5,6 +5,7 @@ import { importSource } from '../../server/importers/import-source';
 import type { ImportFormat, SourceFile } from '../../importers/types';
 import { elementPositions, positionsLocator } from './source-locations';
 import { sqlDeclaredNames } from './source-names';
+import type { FindingTarget } from '../types';
 
 const CORPUS = path.join(__dirname, '../../../../shared/corpus');
 
@@ -86,9 +87,10 @@ describe('positionsLocator', () => {
     const locate = positionsLocator(doc, elementPositions(doc, files, 'postgres', (n) => `db/${n}`), 'db/schema.sql');
     const rel = Object.values(doc.relationships)[0];
     const o = Object.values(doc.tables).find((t) => t.name === 'o')!;
-    expect(locate({ kind: 'relationship', relationshipId: rel.id })).toEqual({ file: 'db/schema.sql', line: 4, column: 3 });
-    expect(locate({ kind: 'table', tableId: o.id })).toEqual({ file: 'db/schema.sql', line: 2, column: 1 });
-    expect(locate({ kind: 'check', tableId: o.id, checkId: 'nope' })).toEqual({ file: 'db/schema.sql', line: 2, column: 1 });
-    expect(locate({ kind: 'enum', enumId: 'nope' })).toEqual({ file: 'db/schema.sql' });
+    const at = (target: FindingTarget) => locate({ ruleId: 'r', severity: 'info', message: '', key: 'k', target });
+    expect(at({ kind: 'relationship', relationshipId: rel.id })).toEqual({ file: 'db/schema.sql', line: 4, column: 3 });
+    expect(at({ kind: 'table', tableId: o.id })).toEqual({ file: 'db/schema.sql', line: 2, column: 1 });
+    expect(at({ kind: 'check', tableId: o.id, checkId: 'nope' })).toEqual({ file: 'db/schema.sql', line: 2, column: 1 });
+    expect(at({ kind: 'enum', enumId: 'nope' })).toEqual({ file: 'db/schema.sql' });
   });
 });

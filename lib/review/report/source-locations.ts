@@ -124,7 +124,7 @@ function candidateIds(target: FindingTarget, doc: SchemaDocument): string[] {
 
 /** A Locate over element positions; `fallbackFile` for what has none (the file given on the command line). */
 export function positionsLocator(doc: SchemaDocument, positions: ElementPositions, fallbackFile: string): Locate {
-  return (target) => {
+  return ({ target }) => {
     for (const id of candidateIds(target, doc)) {
       const at = positions.byId.get(id);
       if (at) return at;

@@ -8,7 +8,7 @@ import { locationText, oneLine, type Locate } from './location';
 import { countText, summarizeCounts } from './problems';
 
 export function textReport(result: LintResult, locate: Locate, documentFile: string): string {
-  const lines = result.findings.map((f) => `${locationText(locate(f.target))}: ${f.severity} ${f.ruleId}: ${oneLine(f.message)}`);
+  const lines = result.findings.map((f) => `${locationText(locate(f))}: ${f.severity} ${f.ruleId}: ${oneLine(f.message)}`);
   for (const w of result.staleWaivers) {
     lines.push(`${documentFile}: info ${w.ruleId}: the waiver of ${oneLine(w.key)} no longer matches a finding (the design changed); remove it or waive again`);
   }
