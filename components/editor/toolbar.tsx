@@ -62,7 +62,7 @@ export function Toolbar({
       <Link href="/" className="mr-1 shrink-0 text-sm font-semibold text-blue-700 dark:text-blue-400">
         Draftbase
       </Link>
-      <span className="mr-2 min-w-12 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
+      <span className="mr-2 min-w-8 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
         {name}
       </span>
       {button('addTable', '+ Table')}
@@ -77,11 +77,13 @@ export function Toolbar({
       {button('search', 'Search')}
       {button('zoomToFit', 'Fit')}
       <LayoutMenu ctx={actions} status={layoutStatus} />
+      {/* Left of the flexible part, so it stays on screen however narrow the window. */}
+      {button('toggleProblems', <ProblemCounts />, { 'aria-pressed': problemsOpen, 'data-testid': 'problems-button' })}
       <label className="ml-1 flex shrink items-center gap-1 text-xs">
         <span className="sr-only">Show area</span>
         <select
           aria-label="Show area"
-          className="min-w-28 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
+          className="min-w-20 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
           value={focusAreaId ?? ''}
           onChange={(e) => store.getState().setFocusArea(e.target.value || undefined)}
         >
@@ -102,7 +104,6 @@ export function Toolbar({
         {button('toggleDarkMode', theme === 'dark' ? '☀' : '☾', { 'aria-label': theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode' })}
         {button('toggleInspector', 'Inspector', { 'aria-pressed': inspectorOpen })}
         {button('toggleDdlPanel', 'DDL', { 'aria-pressed': ddlOpen })}
-        {button('toggleProblems', <ProblemCounts />, { 'aria-pressed': problemsOpen, 'data-testid': 'problems-button' })}
         {button('help', '?', { plain: true, 'aria-label': 'Keyboard shortcuts', 'data-testid': 'help-button' })}
       </div>
     </header>

@@ -71,6 +71,7 @@ export function ProblemsPanel({ onFocus, onClose, className }: ProblemsPanelProp
       aria-label="Problems"
       data-testid="problems-panel"
       data-reviewed-on={run?.where}
+      data-review-ms={run ? run.ms.toFixed(1) : undefined}
       aria-busy={pending}
       className={cx('flex h-full min-h-0 flex-col bg-white text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
@@ -100,7 +101,8 @@ export function ProblemsPanel({ onFocus, onClose, className }: ProblemsPanelProp
             </button>
           ))}
         </div>
-        <input type="search" aria-label="Filter problems" placeholder="Filter" data-testid="problems-filter" className={cx(controlClass, 'w-24 flex-1')} value={text} onChange={(e) => setText(e.target.value)} />
+        <input type="search" aria-label="Filter problems" placeholder="Filter" data-testid="problems-filter" className={cx(controlClass, 'flex-1')}
+          style={{ minWidth: '6rem' }} value={text} onChange={(e) => setText(e.target.value)} />
         <button type="button" className="rounded px-1 hover:bg-slate-100 dark:hover:bg-slate-800" data-testid="problems-rules" onClick={() => setRulesOpen(true)} title="Turn rules on or off, change their severity">
           Rules…
         </button>

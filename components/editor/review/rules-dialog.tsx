@@ -54,7 +54,8 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
                       </label>
                       <select
                         aria-label={`Severity of ${rule.id}`}
-                        className={cx(controlClass, 'w-24')}
+                        className={cx(controlClass, 'shrink-0')}
+                        style={{ width: '7rem' }}
                         value={severity}
                         disabled={!enabled}
                         onChange={(e) => {

@@ -17,9 +17,10 @@ const TEXT: Record<Severity, string> = {
   info: 'text-sky-600 dark:text-sky-400',
 };
 
-export function SeverityIcon({ severity, className }: { severity: Severity; className?: string }) {
+/** `compact`: the glyph's own width (the toolbar), else a fixed column (lists line up). */
+export function SeverityIcon({ severity, className, compact }: { severity: Severity; className?: string; compact?: boolean }) {
   return (
-    <span aria-hidden className={cx('inline-block w-3 shrink-0 text-center text-[10px] leading-none', TEXT[severity], className)}>
+    <span aria-hidden className={cx('inline-block shrink-0 text-center text-[10px] leading-none', compact ? 'pr-px' : 'w-3', TEXT[severity], className)}>
       {SEVERITY_ICON[severity]}
     </span>
   );
