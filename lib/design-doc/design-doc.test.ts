@@ -10,7 +10,7 @@ import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
 import { narrativeSectionKeys } from '../model/document';
 import { draftFor } from './drafts';
 import { DRAFT_NOTE, generateDesignDoc } from './generate-design-doc';
-import { checkDesignDocStructure, codeBlocks, headingsOf } from './structure';
+import { checkDesignDocStructure, codeBlocks, firstTableRows, headingsOf } from './structure';
 import { smallProjectDocument } from './small-project.fixture';
 import { NOT_YET_DECIDED, TEMPLATE_HEADINGS } from './template';
 
@@ -61,10 +61,7 @@ describe('generateDesignDoc: structure', () => {
     const md = generateDesignDoc(doc, { dialect: 'postgres' });
     const section = md.slice(md.indexOf('#### Index Strategy'), md.indexOf('#### Partitioning Strategy'));
     // The index table is the section's first table (the design review's findings may follow it).
-    const lines = section.split('\n');
-    const first = lines.findIndex((l) => l.startsWith('| '));
-    const end = lines.findIndex((l, i) => i > first && !l.startsWith('|'));
-    const rows = first < 0 ? 0 : lines.slice(first, end < 0 ? undefined : end).filter((l) => l.startsWith('| ')).length - 1;
+    const rows = firstTableRows(section);
     let expected = 0;
     for (const t of Object.values(doc.tables)) expected += t.indexes.length + t.uniques.length + (t.primaryKey ? 1 : 0);
     expect(Math.max(rows, 0)).toBe(expected);
