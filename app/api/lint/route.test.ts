@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shopDocument, SHOP_SQL } from '../../../lib/review/report/shop.test-support';
+import { onlyShopRules, shopDocument, shopRules, SHOP_SQL } from '../../../lib/review/report/shop.test-support';
 import { lintDocument } from '../../../lib/review/lint';
 import { POST } from './route';
 
@@ -16,10 +16,10 @@ function post(body: unknown, init: { raw?: string } = {}): Promise<Response> {
 describe('POST /api/lint', () => {
   it('reviews a document: the LintResult and the catalog entries of the rules it names', async () => {
     const doc = shopDocument();
-    const res = await post({ document: doc });
+    const res = await post({ document: doc, config: onlyShopRules() });
     expect(res.status).toBe(200);
     const json = await res.json();
-    const expected = lintDocument(doc);
+    const expected = lintDocument(doc, { rules: shopRules() });
     expect(json.counts).toEqual({ error: 1, warning: 1, info: 0 });
     expect(json.findings.map((f: { key: string }) => f.key)).toEqual(expected.findings.map((f) => f.key));
     expect(json.findings[1].fix.title).toBe('Add index on orders (customer_id)');
@@ -32,21 +32,21 @@ describe('POST /api/lint', () => {
 
   it('applies the document\'s waivers and a given configuration on top', async () => {
     const doc = { ...shopDocument(), review: { waivers: [{ key: 'no-primary-key:t_o', ruleId: 'no-primary-key', rationale: 'log table' }] } };
-    const json = await (await post({ document: doc, config: { rules: { 'fk-without-index': { severity: 'info' } }, waivers: [{ key: 'no-primary-key:gone', ruleId: 'no-primary-key', rationale: 'old' }] } })).json();
+    const json = await (await post({ document: doc, config: { rules: { ...onlyShopRules().rules, 'fk-without-index': { severity: 'info' } }, waivers: [{ key: 'no-primary-key:gone', ruleId: 'no-primary-key', rationale: 'old' }] } })).json();
     expect(json.counts).toEqual({ error: 0, warning: 0, info: 1 });
     expect(json.waived.map((f: { waiver: { rationale: string } }) => f.waiver.rationale)).toEqual(['log table']);
     expect(json.staleWaivers.map((w: { key: string }) => w.key)).toEqual(['no-primary-key:gone']);
   });
 
   it('reviews a schema source, each finding with its line in the source', async () => {
-    const res = await post({ source: SHOP_SQL, format: 'postgres' });
+    const res = await post({ source: SHOP_SQL, format: 'postgres', config: onlyShopRules() });
     expect(res.status).toBe(200);
     const json = await res.json();
     expect(json.findings.map((f: { ruleId: string; location: unknown }) => [f.ruleId, f.location])).toEqual([
       ['no-primary-key', { file: 'schema', line: 4, column: 1 }],
       ['fk-without-index', { file: 'schema', line: 6, column: 3 }],
     ]);
-    const files = await (await post({ source: { files: [{ name: 'db.sql', content: SHOP_SQL }] } })).json();
+    const files = await (await post({ source: { files: [{ name: 'db.sql', content: SHOP_SQL }] }, config: onlyShopRules() })).json();
     expect(files.findings[0].location).toEqual({ file: 'db.sql', line: 4, column: 1 });
   });
 

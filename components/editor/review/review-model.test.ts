@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { lintDocument } from '@/lib/review/lint';
-import { shopDocument } from '@/lib/review/report/shop.test-support';
+import { onlyShopRules, shopDocument as plainShop } from '@/lib/review/report/shop.test-support';
 import { syntheticDocument } from '@/bench/synthetic';
 import { documentWeight } from '../ddl-panel/ddl-generator';
 import { createEditorStore } from '../store/editor-store';
 import { createReviewModel, sameReviewInputs } from './review-model';
 import { MAIN_THREAD_MAX_WEIGHT, ReviewRunner, type ReviewRun, type ReviewWorkerLike } from './review-runner';
 import type { ReviewWorkerRequest, ReviewWorkerResponse } from './review-worker-protocol';
+
+/** The shop with every rule but the two these tests are about turned off (review.waive keeps the setting). */
+function shopDocument() {
+  return { ...plainShop(), review: onlyShopRules() };
+}
 
 /** A worker that answers only when told to, running the real review like review.worker.ts does. */
 class FakeWorker implements ReviewWorkerLike {

@@ -1,34 +1,9 @@
-/**
- * The rules as plain data (everything but `check`), for the answers that describe them: POST /api/lint,
- * the CLI's JSON and SARIF outputs.
- */
+/** The catalog entries (lib/review/catalog.ts) of the rules a result names: POST /api/lint and `draftbase lint --format json`. */
+import { catalogEntry } from '../catalog';
 import { RULES } from '../rules';
-import type { LintResult, Rule, RuleCategory, Severity } from '../types';
+import type { LintResult, Rule, RuleCatalogEntry } from '../types';
 
-export interface RuleCatalogEntry {
-  id: string;
-  title: string;
-  category: RuleCategory;
-  defaultSeverity: Severity;
-  rationale: string;
-  suggestion: string;
-  sources: string[];
-  optIn?: boolean;
-}
-
-export function catalogEntry(rule: Rule): RuleCatalogEntry {
-  const entry: RuleCatalogEntry = {
-    id: rule.id,
-    title: rule.title,
-    category: rule.category,
-    defaultSeverity: rule.defaultSeverity,
-    rationale: rule.rationale,
-    suggestion: rule.suggestion,
-    sources: [...rule.sources],
-  };
-  if (rule.optIn) entry.optIn = true;
-  return entry;
-}
+export type { RuleCatalogEntry };
 
 /** The rules a result names (open, waived and stale waivers), in the rule list's order. */
 export function catalogFor(result: LintResult, rules: readonly Rule[] = RULES): RuleCatalogEntry[] {

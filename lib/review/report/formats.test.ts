@@ -9,7 +9,7 @@ import { jsonReport } from './json';
 import type { Locate } from './location';
 import { sarifLog } from './sarif';
 import { textReport } from './text';
-import { shopDocument } from './shop.test-support';
+import { shopDocument, shopRules } from './shop.test-support';
 
 /** Tables on their CREATE TABLE line; relationships (and anything else) on the file alone. */
 const locate: Locate = ({ target: t }) => (t.kind === 'table' ? { file: 'db/schema.sql', line: 4, column: 1 } : { file: 'db/schema.sql' });
@@ -17,7 +17,7 @@ const locate: Locate = ({ target: t }) => (t.kind === 'table' ? { file: 'db/sche
 /** One open error, one open warning... and the error waived, plus a stale waiver. */
 function results(): { open: LintResult; waived: LintResult } {
   const doc = shopDocument();
-  const open = lintDocument(doc, { ids: sequentialIds() });
+  const open = lintDocument(doc, { ids: sequentialIds(), rules: shopRules() });
   const waived = lintDocument(
     {
       ...doc,
@@ -28,7 +28,7 @@ function results(): { open: LintResult; waived: LintResult } {
         ],
       },
     },
-    { ids: sequentialIds() },
+    { ids: sequentialIds(), rules: shopRules() },
   );
   return { open, waived };
 }
@@ -38,7 +38,7 @@ describe('text format', () => {
     const { open, waived } = results();
     expect(textReport(open, locate, 'db/schema.sql')).toBe(
       [
-        'db/schema.sql:4:1: error no-primary-key: orders has no primary key',
+        'db/schema.sql:4:1: error no-primary-key: orders has no primary key, so its rows cannot be addressed one by one',
         'db/schema.sql: warning fk-without-index: no index on orders (customer_id) supports the foreign key to customers',
         '1 error, 1 warning',
         '',
@@ -64,7 +64,7 @@ describe('github format', () => {
   it('writes one workflow command per open finding (info as notice) and stale waivers as notices', () => {
     const { open, waived } = results();
     expect(githubReport(open, locate, 'db/schema.sql').split('\n')).toEqual([
-      '::error file=db/schema.sql,line=4,col=1,title=no-primary-key::orders has no primary key',
+      '::error file=db/schema.sql,line=4,col=1,title=no-primary-key::orders has no primary key, so its rows cannot be addressed one by one',
       '::warning file=db/schema.sql,title=fk-without-index::no index on orders (customer_id) supports the foreign key to customers',
       '',
     ]);
@@ -79,7 +79,7 @@ describe('SARIF format', () => {
     const { open, waived } = results();
     expect(validateSarif(sarifLog(open, locate, { version: '0.1.0' }))).toEqual([]);
     expect(validateSarif(sarifLog(waived, locate, { documentFile: 'db/doc.json' }))).toEqual([]);
-    const empty = lintDocument({ ...shopDocument(), tables: {}, relationships: {} });
+    const empty = lintDocument({ ...shopDocument(), tables: {}, relationships: {} }, { rules: shopRules() });
     expect(validateSarif(sarifLog(empty, locate))).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('SARIF format', () => {
     expect(run.results[0]).toMatchObject({
       ruleId: 'no-primary-key',
       level: 'error',
-      message: { text: 'orders has no primary key' },
+      message: { text: 'orders has no primary key, so its rows cannot be addressed one by one' },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'db/schema.sql' }, region: { startLine: 4, startColumn: 1 } } }],
       partialFingerprints: { 'draftbaseFindingKey/v1': 'no-primary-key:t_o' },
     });

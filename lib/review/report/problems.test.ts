@@ -3,11 +3,11 @@ import { sequentialIds } from '../../model/ids';
 import { lintDocument } from '../lint';
 import { filterFindings, groupFindings, OTHER_GROUP, reaches, summarizeCounts, tableMarkers } from './problems';
 import { targetLabel, targetTableId } from './targets';
-import { shopDocument } from './shop.test-support';
+import { shopDocument, shopRules } from './shop.test-support';
 import type { Finding } from '../types';
 
 const doc = shopDocument();
-const { findings } = lintDocument(doc, { ids: sequentialIds() });
+const { findings } = lintDocument(doc, { ids: sequentialIds(), rules: shopRules() });
 const enumFinding: Finding = { ruleId: 'enum-unused', severity: 'info', message: 'status is never used', target: { kind: 'enum', enumId: 'e1' }, key: 'enum-unused:e1' };
 
 describe('Problems panel logic', () => {
@@ -41,7 +41,7 @@ describe('Problems panel logic', () => {
     const markers = tableMarkers(findings, doc);
     expect([...markers.keys()]).toEqual(['t_o']);
     expect(markers.get('t_o')).toMatchObject({ count: 2, worst: 'error' });
-    expect(markers.get('t_o')!.title).toBe('2 design review findings\nerror: orders has no primary key\nwarning: no index on orders (customer_id) supports the foreign key to customers');
+    expect(markers.get('t_o')!.title).toBe('2 design review findings\nerror: orders has no primary key, so its rows cannot be addressed one by one\nwarning: no index on orders (customer_id) supports the foreign key to customers');
   });
 
   it('summarises counts and compares severities with the --fail-on level', () => {

@@ -2,6 +2,8 @@
 import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../../model/build';
 import type { SchemaDocument } from '../../model/document';
 import { sequentialIds } from '../../model/ids';
+import { RULES } from '../rules';
+import type { ReviewConfig, Rule } from '../types';
 
 export function shopDocument(): SchemaDocument {
   const ids = sequentialIds();
@@ -30,3 +32,17 @@ CREATE TABLE orders (
   customer_id bigint NOT NULL REFERENCES customers (id)
 );
 `;
+
+/**
+ * The two rules the surface tests are about, as a rule list and as a project configuration that
+ * turns every other rule off: the surfaces' tests stay about the surfaces when rules are added.
+ */
+export const SHOP_RULE_IDS = ['no-primary-key', 'fk-without-index'] as const;
+
+export function shopRules(): Rule[] {
+  return RULES.filter((r) => (SHOP_RULE_IDS as readonly string[]).includes(r.id));
+}
+
+export function onlyShopRules(): ReviewConfig {
+  return { rules: Object.fromEntries(RULES.filter((r) => !(SHOP_RULE_IDS as readonly string[]).includes(r.id)).map((r) => [r.id, { enabled: false }])) };
+}
