@@ -62,7 +62,7 @@ export function Toolbar({
       <Link href="/" className="mr-1 shrink-0 text-sm font-semibold text-blue-700 dark:text-blue-400">
         Draftbase
       </Link>
-      <span className="mr-2 min-w-8 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
+      <span className="mr-1 min-w-8 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
         {name}
       </span>
       {button('addTable', '+ Table')}
@@ -83,7 +83,7 @@ export function Toolbar({
         <span className="sr-only">Show area</span>
         <select
           aria-label="Show area"
-          className="min-w-20 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
+          className="min-w-16 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
           value={focusAreaId ?? ''}
           onChange={(e) => store.getState().setFocusArea(e.target.value || undefined)}
         >

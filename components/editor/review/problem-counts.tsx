@@ -15,7 +15,7 @@ export function ProblemCounts() {
   const pending = useReview((s) => s.run === undefined);
   const none = severities.every((s) => counts[s] === 0);
   return (
-    <span className="inline-flex items-center gap-1" aria-busy={pending}>
+    <span className="inline-flex items-center gap-0.5" aria-busy={pending}>
       <span className="sr-only">Problems:</span>
       {none && (
         <span aria-hidden className="text-emerald-600 dark:text-emerald-400">
