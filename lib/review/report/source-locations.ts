@@ -4,7 +4,7 @@
  * the column's line, an index or a named foreign key at its declaration, anything else in a table at
  * its CREATE TABLE; what cannot be placed points at the file alone.
  */
-import type { SchemaDocument, Table } from '../../model/document';
+import { dialectSchema, type SchemaDocument, type Table } from '../../model/document';
 import { LineIndex } from '../../importers/sql-common/positions';
 import type { ImportFormat, SourceFile } from '../../importers/types';
 import type { FindingTarget } from '../types';
@@ -18,19 +18,12 @@ export interface ElementPositions {
   byId: Map<string, Placed>;
 }
 
+/** How each non-SQL format declares names; SQL of either dialect is read by sqlDeclaredNames. JSON documents are located by path (the CLI). */
+const NON_SQL_DECLARATIONS: Partial<Record<ImportFormat, (text: string) => DeclaredNames>> = { prisma: prismaDeclaredNames, dbml: dbmlDeclaredNames };
+
 function declaredNames(format: ImportFormat, text: string): DeclaredNames | undefined {
-  switch (format) {
-    case 'postgres':
-    case 'mysql':
-      return sqlDeclaredNames(text, format);
-    case 'prisma':
-      return prismaDeclaredNames(text);
-    case 'dbml':
-      return dbmlDeclaredNames(text);
-    default:
-      // JSON documents are located by path (the CLI), not by declaration.
-      return undefined;
-  }
+  const dialect = dialectSchema.safeParse(format);
+  return dialect.success ? sqlDeclaredNames(text, dialect.data) : NON_SQL_DECLARATIONS[format]?.(text);
 }
 
 const fold = (s: string) => s.toLowerCase();
