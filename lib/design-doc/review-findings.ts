@@ -44,7 +44,9 @@ function bySection<F extends Finding>(findings: readonly F[]): Map<NarrativeSect
   const out = new Map<NarrativeSectionKey, F[]>();
   for (const f of findings) {
     const key = sectionOf(f);
-    out.set(key, [...(out.get(key) ?? []), f]);
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    list.push(f);
   }
   return out;
 }

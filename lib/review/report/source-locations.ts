@@ -38,7 +38,9 @@ class TableFinder {
   constructor(private readonly doc: SchemaDocument) {
     for (const t of Object.values(doc.tables)) {
       const k = fold(t.name);
-      this.byName.set(k, [...(this.byName.get(k) ?? []), t]);
+      let list = this.byName.get(k);
+      if (!list) this.byName.set(k, (list = []));
+      list.push(t);
     }
   }
 
