@@ -154,7 +154,7 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
 }
 
 /** Reads and validates a Draftbase JSON document; problems are printed and give an exit code. */
-async function readDocumentJson(file: string, label: string, io: CliIo): Promise<{ doc: SchemaDocument; text: string } | number> {
+export async function readDocumentJson(file: string, label: string, io: CliIo): Promise<{ doc: SchemaDocument; text: string } | number> {
   let text: string;
   try {
     text = await io.readText(file);

@@ -43,6 +43,11 @@ export interface ImportCommandIo extends CliIo {
   listFolder?(dir: string): Promise<string[] | undefined>;
 }
 
+/** The files of `dir` (relative, recursively, sorted), or undefined when it is not a folder. */
+export function listFolder(dir: string, io: ImportCommandIo): Promise<string[] | undefined> {
+  return (io.listFolder ?? listFolderFromDisk)(dir);
+}
+
 async function listFolderFromDisk(dir: string): Promise<string[] | undefined> {
   if (dir === '-') return undefined;
   const info = await stat(path.resolve(dir)).catch(() => undefined);
@@ -89,7 +94,7 @@ export async function importPath(target: string, from: ImportSourceFormat, io: I
 
 /** The source files of a file, a folder (its .prisma files, else its .sql files) or `-`; unreadable input is an ImportError. */
 export async function readSourcePath(target: string, io: ImportCommandIo): Promise<SourceFile[]> {
-  const listed = await (io.listFolder ?? listFolderFromDisk)(target);
+  const listed = await listFolder(target, io);
   if (listed) {
     const names = folderSourceNames(listed);
     if (!names.length) throw new ImportError('a folder is imported as a multi-file Prisma schema (.prisma files) or a folder of SQL files (.sql), but it has neither');

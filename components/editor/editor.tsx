@@ -45,6 +45,11 @@ import { HelpOverlay } from './help/help-overlay';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { setAutoFreeze } from 'immer';
+import type { FindingTarget } from '@/lib/review/types';
+import { ProblemsPanel } from './review/problems-panel';
+import { ReviewStoreContext } from './review/review-model';
+import { useReviewModel } from './review/use-review-model';
+import { focusForTarget } from './review/focus';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
 // document froze the whole document (~110 ms of main thread). Unit tests keep freezing on, so a
@@ -79,12 +84,16 @@ export function Editor({ sourceText, ...props }: EditorProps) {
     if (process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS !== '1') return;
     (window as unknown as { __draftbaseStore?: StoreApi<EditorState> }).__draftbaseStore = store;
   }, [store]);
+  // The design review follows the document for the toolbar's counts, the table markers and the Problems panel.
+  const review = useReviewModel(store);
 
   return (
     <EditorStoreContext.Provider value={store}>
-      <ReactFlowProvider>
-        <EditorShell store={store} saver={saver} />
-      </ReactFlowProvider>
+      <ReviewStoreContext.Provider value={review.store}>
+        <ReactFlowProvider>
+          <EditorShell store={store} saver={saver} />
+        </ReactFlowProvider>
+      </ReviewStoreContext.Provider>
     </EditorStoreContext.Provider>
   );
 }
@@ -108,6 +117,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const [pendingDelete, setPendingDelete] = useState<PendingDelete>();
   const [inspectorOpen, setInspectorOpen] = useState(true);
   const [ddlOpen, setDdlOpen] = useState(true);
+  const [problemsOpen, setProblemsOpen] = useState(false);
   const [view, setView] = useState<'diagram' | 'design'>('diagram');
   const projectId = useStore(store, (s) => s.projectId);
   const leavingRef = useRef(false);
@@ -198,6 +208,20 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     [store, fitView],
   );
 
+  // A design review finding: its element selected and brought into view (both ends of a relationship).
+  const focusFinding = useCallback(
+    (target: FindingTarget) => {
+      if (view !== 'diagram') setView('diagram');
+      const state = store.getState();
+      const focus = focusForTarget(target, state.doc);
+      if (!focus) return;
+      if (state.focusAreaId && !focus.tableIds.every((id) => state.doc.areas[state.focusAreaId!]?.tableIds.includes(id))) state.setFocusArea(undefined);
+      state.select(focus.selection);
+      requestAnimationFrame(() => void fitView({ nodes: focus.tableIds.map((id) => ({ id })), duration: 300, maxZoom: 1.1, minZoom: 0.6, includeHiddenNodes: true }));
+    },
+    [store, fitView, view],
+  );
+
   // Read on demand: subscribing the shell to `doc` would re-render it (and the toolbar) on every edit.
   const getDocument = useCallback(() => store.getState().doc, [store]);
 
@@ -232,6 +256,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       toggleTheme: theme.toggle,
       toggleInspector: () => setInspectorOpen((o) => !o),
       toggleDdl: () => setDdlOpen((o) => !o),
+      toggleProblems: () => setProblemsOpen((o) => !o),
     }),
     [store, run, toast, viewCenter, addTable, layout.run, fitView, theme.toggle],
   );
@@ -296,6 +321,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
         theme={theme.effective}
         inspectorOpen={inspectorOpen}
         ddlOpen={ddlOpen}
+        problemsOpen={problemsOpen}
         extra={
           <>
             <div role="tablist" aria-label="Editor view" className="flex rounded-md border border-slate-200 p-0.5 text-sm dark:border-slate-700">
@@ -324,7 +350,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
           <RemoteChangeNotice onTakeTheirs={takeTheirs} />
           <Toasts />
         </main>
-        {(inspectorOpen || ddlOpen) && (
+        {(inspectorOpen || ddlOpen || problemsOpen) && (
           <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
             {inspectorOpen && (
               <div className="min-h-0 flex-1 overflow-auto">
@@ -333,6 +359,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
             )}
             {/* Closed = unmounted: the DDL is not regenerated while hidden. */}
             {ddlOpen && <DdlPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onClose={() => setDdlOpen(false)} />}
+            {problemsOpen && <ProblemsPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onFocus={focusFinding} onClose={() => setProblemsOpen(false)} />}
           </aside>
         )}
       </div>

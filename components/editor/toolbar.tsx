@@ -8,6 +8,7 @@ import { actionById, actionTooltip, isEnabled, type ActionContext, type ActionId
 import { useIsMac } from './actions/use-action-keys';
 import { SaveStatus } from './save-status';
 import type { LayoutStatus } from './layout/use-auto-layout';
+import { ProblemCounts } from './review/problem-counts';
 
 const btn =
   'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-800';
@@ -26,6 +27,7 @@ export function Toolbar({
   theme,
   inspectorOpen,
   ddlOpen,
+  problemsOpen,
   extra,
 }: {
   actions: ActionContext;
@@ -33,6 +35,7 @@ export function Toolbar({
   theme: 'light' | 'dark';
   inspectorOpen: boolean;
   ddlOpen: boolean;
+  problemsOpen: boolean;
   /** View tabs, import and downloads, mounted by the editor shell. */
   extra?: ReactNode;
 }) {
@@ -59,7 +62,7 @@ export function Toolbar({
       <Link href="/" className="mr-1 shrink-0 text-sm font-semibold text-blue-700 dark:text-blue-400">
         Draftbase
       </Link>
-      <span className="mr-2 min-w-12 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
+      <span className="mr-1 min-w-8 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
         {name}
       </span>
       {button('addTable', '+ Table')}
@@ -74,11 +77,13 @@ export function Toolbar({
       {button('search', 'Search')}
       {button('zoomToFit', 'Fit')}
       <LayoutMenu ctx={actions} status={layoutStatus} />
+      {/* Left of the flexible part, so it stays on screen however narrow the window. */}
+      {button('toggleProblems', <ProblemCounts />, { 'aria-pressed': problemsOpen, 'data-testid': 'problems-button' })}
       <label className="ml-1 flex shrink items-center gap-1 text-xs">
         <span className="sr-only">Show area</span>
         <select
           aria-label="Show area"
-          className="min-w-28 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
+          className="min-w-16 max-w-40 rounded border border-slate-200 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
           value={focusAreaId ?? ''}
           onChange={(e) => store.getState().setFocusArea(e.target.value || undefined)}
         >

@@ -24,6 +24,7 @@ import { fencedBlock } from './fence';
 import { logicalDesignSection } from './logical-design';
 import { embedNarrative } from './narrative';
 import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
+import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
 
 export interface DesignDocOptions {
   /** The dialect of the DDL, types and index names; default the document's. */
@@ -62,12 +63,13 @@ function withNotes(doc: SchemaDocument, key: NarrativeSectionKey, level: number,
   return text ? `${derived}\n\n${embedNarrative(text)}` : derived;
 }
 
-function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number): string {
+function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, review: DesignReview): string {
   const f = factsOf(doc);
   const facts = `**Facts:** ${plural(f.tables, 'table')}, ${plural(f.relationships, 'relationship')}, ${plural(f.indexes, 'index', 'indexes')} (including those behind primary keys and unique constraints)${f.views ? `, ${plural(f.views, 'view')}` : ''}; target ${DIALECT_LABEL[dialect]}.`;
   const parts = [narrativeSection(doc, 'executiveSummary', level, dialect), facts];
   const req = requirementLines(doc.design.requirements);
   if (req.length) parts.push(['**Declared requirements**', '', markdownTable(['Requirement', 'Target'], req)].join('\n'));
+  parts.push(reviewSummary(review, doc));
   return parts.join('\n\n');
 }
 
@@ -122,7 +124,7 @@ function migrationSection(doc: SchemaDocument, dialect: Dialect, level: number):
   return [phase1, narrativeSection(doc, 'migrationStrategy', level, dialect), rollback].join('\n\n');
 }
 
-function dataIntegritySection(doc: SchemaDocument): string {
+function dataIntegritySection(doc: SchemaDocument, review: DesignReview): string {
   const rels = Object.values(doc.relationships);
   const enforced = rels.filter((r) => r.enforced).length;
   const byAction = new Map<string, number>();
@@ -147,36 +149,44 @@ function dataIntegritySection(doc: SchemaDocument): string {
     ['NOT NULL coverage', `${notNull} of ${columns} columns (${pct}%)`],
     ['Enumerated types', String(Object.keys(doc.enums).length)],
   ];
-  const derived = [markdownTable(['Rule', 'In the model'], rows), 'The rules themselves are listed per table under [Logical Design](#logical-design).'].join('\n\n');
+  const derived = withReview([markdownTable(['Rule', 'In the model'], rows), 'The rules themselves are listed per table under [Logical Design](#logical-design).'].join('\n\n'), review, 'dataIntegrity', doc);
   const text = written(doc, 'dataIntegrity');
   return text ? `${derived}\n\n${embedNarrative(text)}` : derived;
 }
 
-function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, ddl: { sql: string; decisions: DdlDecisions }, options: DesignDocOptions): string | undefined {
+/** Derived content followed by the design review's findings of the section, when there are some. */
+function withReview(derived: string, review: DesignReview, key: NarrativeSectionKey, doc: SchemaDocument): string {
+  const block = reviewSectionBlock(review, key, doc);
+  return block ? `${derived}\n\n${block}` : derived;
+}
+
+function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, ddl: { sql: string; decisions: DdlDecisions }, review: DesignReview, options: DesignDocOptions): string | undefined {
   const key = h.key;
   if (!key) return undefined;
   switch (key) {
     case 'executiveSummary':
-      return executiveSummary(doc, dialect, h.level);
+      return executiveSummary(doc, dialect, h.level, review);
     case 'conceptualModel':
       return withNotes(doc, key, h.level, conceptualModel(doc, dialect, options.mermaidBudget));
     case 'logicalDesign':
-      return withNotes(doc, key, h.level, logicalDesignSection(doc, dialect));
+      return withNotes(doc, key, h.level, withReview(logicalDesignSection(doc, dialect), review, key, doc));
     case 'schemaDesign':
       return withNotes(doc, key, h.level, fencedBlock('sql', ddl.sql));
     case 'indexStrategy': {
       // The names and outcomes the DDL above was generated with: no second planning pass.
       const rows = indexStrategy(doc, dialect, { decisions: ddl.decisions });
-      return withNotes(doc, key, h.level, rows.length ? indexStrategyMarkdown(rows) : 'The model has no indexes yet.');
+      return withNotes(doc, key, h.level, withReview(rows.length ? indexStrategyMarkdown(rows) : 'The model has no indexes yet.', review, key, doc));
     }
     case 'partitioning':
       return partitioningSection(doc, dialect, h.level);
     case 'queryPatterns':
-      return queryPatternsSection(doc, dialect, h.level);
+      return withReview(queryPatternsSection(doc, dialect, h.level), review, key, doc);
     case 'migrationStrategy':
       return migrationSection(doc, dialect, h.level);
     case 'dataIntegrity':
-      return dataIntegritySection(doc);
+      return dataIntegritySection(doc, review);
+    case 'security':
+      return withReview(narrativeSection(doc, key, h.level, dialect), review, key, doc);
     default:
       return narrativeSection(doc, key, h.level, dialect);
   }
@@ -187,10 +197,11 @@ export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: D
   // The Schema Design block is exactly the SQL export (same function, default options).
   const run = generateDdlStatements(doc, dialect);
   const ddl = { sql: ddlScript(run), decisions: run.decisions, diagnostics: run.diagnostics };
+  const review = designReview(doc, dialect);
   const out: string[] = [];
   for (const h of TEMPLATE_HEADINGS) {
     out.push(headingLine(h));
-    const body = sectionBody(h, doc, dialect, ddl, options);
+    const body = sectionBody(h, doc, dialect, ddl, review, options);
     if (body !== undefined) out.push(body);
   }
   return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics, commented: run.commented };

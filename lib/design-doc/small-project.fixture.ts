@@ -78,6 +78,18 @@ export function smallProjectDocument(): SchemaDocument {
   doc.design.narrative = {
     caching: 'Session data lives in **Redis** with a 15-minute TTL.\n\n# Not a template heading',
   };
+  // An accepted risk: shown with its rationale (Markdown in it escaped) in the Executive Summary.
+  doc.review = {
+    waivers: [
+      {
+        key: 'fk-without-index:r_orders_user',
+        ruleId: 'fk-without-index',
+        rationale: 'The partial index idx_orders_user_open serves the *open* orders the app reads | users are never deleted (RESTRICT).',
+        author: 'Ada <ada@example.com>',
+        at: '2025-03-01T09:30:00.000Z',
+      },
+    ],
+  };
   doc.design.queryPatterns = [
     { id: 'q_recent', name: 'Open orders of a user', sql: 'SELECT * FROM orders WHERE user_id = $1 AND cancelled_at IS NULL ORDER BY placed_at DESC LIMIT 20', frequency: '300/s', latencyTarget: '10 ms' },
   ];

@@ -65,3 +65,12 @@ export function checkDesignDocStructure(md: string): string[] {
   for (const e of extra) problems.push(`heading not in the template at level ${e.level}: ${e.text}`);
   return problems;
 }
+
+/** The body rows of the first GFM table in `md` (a section's text): 0 when it has none. */
+export function firstTableRows(md: string): number {
+  const lines = md.split('\n');
+  const first = lines.findIndex((l) => l.startsWith('| '));
+  if (first < 0) return 0;
+  const end = lines.findIndex((l, i) => i > first && !l.startsWith('|'));
+  return lines.slice(first, end < 0 ? undefined : end).filter((l) => l.startsWith('| ')).length - 1;
+}

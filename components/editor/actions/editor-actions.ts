@@ -50,6 +50,7 @@ export interface ActionContext {
   toggleTheme(): void;
   toggleInspector(): void;
   toggleDdl(): void;
+  toggleProblems(): void;
 }
 
 export interface EditorAction {
@@ -155,6 +156,14 @@ export const EDITOR_ACTIONS = [
   { id: 'layoutArea', group: 'View', label: 'Lay out the area', perform: (c) => runLayout(c, 'area') },
   { id: 'toggleDdlPanel', group: 'View', label: 'Show or hide the DDL panel', keys: [{ key: 'd', shift: true }], perform: (c) => c.toggleDdl() },
   { id: 'toggleInspector', group: 'View', label: 'Show or hide the inspector', perform: (c) => c.toggleInspector() },
+  {
+    id: 'toggleProblems',
+    group: 'View',
+    label: 'Show or hide the Problems panel (the design review)',
+    title: () => 'Problems: the design review’s findings',
+    keys: [{ key: 'p', shift: true }],
+    perform: (c) => c.toggleProblems(),
+  },
   { id: 'toggleDarkMode', group: 'View', label: 'Toggle dark mode', title: () => 'Dark mode', keys: [{ key: 'm', shift: true }], perform: (c) => c.toggleTheme() },
   { id: 'help', group: 'Help', label: 'Show keyboard shortcuts', title: () => 'Keyboard shortcuts', keys: [{ key: '?' }], perform: (c) => c.openHelp() },
 ] as const satisfies readonly EditorAction[];

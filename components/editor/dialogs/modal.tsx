@@ -18,6 +18,14 @@ export function Modal({ title, children, actions, onClose, testId }: { title: st
         e.preventDefault();
         onClose?.();
       }}
+      // The editor's shortcuts listen for Escape on window and prevent its default action, which is
+      // the dialog's cancel: close here, before the key gets there.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !onClose) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onClose();
+      }}
       className="m-auto w-[min(34rem,92vw)] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <div className="px-5 py-4">

@@ -17,6 +17,7 @@ import { firstFreeName } from '@/lib/naming/unique-names';
 import { foreignKeyColumnsByTable } from '../flow/names';
 import { InlineText } from './inline-text';
 import { useToast } from '../toast';
+import { TableMarker } from '../review/table-marker';
 
 type Editing = { kind: 'table' } | { kind: 'column-name'; columnId: string } | { kind: 'column-type'; columnId: string } | undefined;
 
@@ -44,6 +45,7 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
     return (
       <div className={`db-table db-table-low ${selected ? 'is-selected' : ''}`} style={style} data-testid="table-node" data-table-name={table.name}>
         <div className="db-table-low-name">{table.name}</div>
+        <TableMarker tableId={id} />
       </div>
     );
   }
@@ -77,6 +79,7 @@ function TableHeader({ table, collapsed, editing, setEditing }: { table: Table; 
           {table.name}
         </span>
       )}
+      <TableMarker tableId={table.id} />
       <button
         type="button"
         className="nodrag db-icon-button"

@@ -21,12 +21,15 @@ import { limitIssues } from '../../model/limits';
 import type { Dialect } from '../../model/document';
 import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
+import { lintDocumentBody, lintRequestSchema, lintSourceBody } from '../review/lint-http';
 
 export type ComputeTask =
   /** POST /api/render: the raw request body. */
   | { kind: 'render'; body: string }
   /** POST /api/import: the raw request body. */
   | { kind: 'import'; body: string }
+  /** POST /api/lint: the raw request body. */
+  | { kind: 'lint'; body: string }
   /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
   | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string };
 
@@ -92,6 +95,26 @@ async function importTask(bodyText: string): Promise<Response> {
   }
 }
 
+/** POST /api/lint: a document (400 when invalid) or a source (422 when it cannot be imported), reviewed. */
+async function lintTask(bodyText: string): Promise<Response> {
+  const body = parseBody(bodyText, lintRequestSchema);
+  if (body.source === undefined) {
+    const parsed = loadDocument(body.document);
+    if (!parsed.ok) return invalidDocument(parsed.issues);
+    return Response.json(lintDocumentBody(parsed.document, body));
+  }
+  const { importSource } = await import('../importers/import-source');
+  const files = typeof body.source === 'string' ? [{ name: 'schema', content: body.source }] : body.source.files;
+  try {
+    const result = await importSource(body.format, body.source);
+    const over = limitIssues(result.document);
+    if (over.length) throw new ImportError(`the imported schema is larger than Draftbase accepts: ${over[0].message}`);
+    return Response.json(lintSourceBody(result, files, body));
+  } catch (e) {
+    return importErrorResponse(e);
+  }
+}
+
 async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promise<Response> {
   const parsed = loadDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
@@ -122,6 +145,8 @@ export const runTask = withErrors(async (task: ComputeTask): Promise<Response> =
       return render(task.body);
     case 'import':
       return importTask(task.body);
+    case 'lint':
+      return lintTask(task.body);
     case 'export':
       return exportTask(task);
     default: {
