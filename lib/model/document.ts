@@ -269,6 +269,22 @@ export type Partitioning = z.infer<typeof partitioningSchema>;
 // ---------------------------------------------------------------------------------------------
 // Tables
 
+/** Declared volumes of one table (issue 15): what the capacity plan and the query-pattern advisor read.
+ * Counts are rows; absent fields mean "not declared" and the consumers say what they assumed. */
+export const tableVolumeSchema = z.object({
+  /** Rows expected today. */
+  rows: z.number().int().nonnegative().max(1e15).optional(),
+  /** Rows added per month (growth); with `rows`, gives the count at 5 years unless `rowsIn5y` is given. */
+  growthPerMonth: z.number().nonnegative().max(1e15).optional(),
+  /** Rows expected in 5 years, when declared directly. */
+  rowsIn5y: z.number().int().nonnegative().max(1e15).optional(),
+  /** Months rows are kept before they are deleted or archived (caps the 5-year count). */
+  retentionMonths: z.number().int().positive().max(1200).optional(),
+  /** Average stored length in bytes of variable-length columns, by column id (defaults per type otherwise). */
+  avgLength: z.record(idSchema, z.number().nonnegative().max(1e9)).optional(),
+});
+export type TableVolume = z.infer<typeof tableVolumeSchema>;
+
 export const tableSchema = z.object({
   id: idSchema,
   name: nameSchema,
@@ -281,6 +297,8 @@ export const tableSchema = z.object({
   checks: z.array(checkConstraintSchema),
   indexes: z.array(indexSchema),
   partitioning: partitioningSchema.optional(),
+  /** Declared volumes (issue 15); absent = not declared. */
+  volume: tableVolumeSchema.optional(),
   /** Per-dialect table options kept from imports, e.g. `{ mysql: { engine: 'InnoDB', charset: 'utf8mb4' } }`. */
   options: z.object({
     mysql: z
