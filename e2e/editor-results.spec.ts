@@ -203,7 +203,7 @@ test('the diagnostics of an imported MySQL dump are grouped by severity and code
   await expect(inspector(page).getByLabel('Column name')).toBeVisible();
 
   // Hide notes: the notes go, the warnings stay; remembered after a reload.
-  await diagnostics(page).getByLabel('Hide notes (77)').check();
+  await diagnostics(page).getByLabel('Hide notes (78)').check();
   await expect(severity('info')).toHaveCount(0);
   await expect(group(page, 'type.native-fallback')).toHaveCount(0);
   await expect(severity('warning').getByTestId('ddl-severity-count')).toHaveText('25');
@@ -211,8 +211,8 @@ test('the diagnostics of an imported MySQL dump are grouped by severity and code
   await expect(page.getByTestId('canvas')).toBeVisible();
   await page.getByTestId('ddl-dialect-select').selectOption('postgres');
   await expect(page.getByTestId('ddl-status')).toContainText('25 warnings, 78 notes', { timeout: 30_000 });
-  await expect(diagnostics(page).getByLabel('Hide notes (77)')).toBeChecked();
+  await expect(diagnostics(page).getByLabel('Hide notes (78)')).toBeChecked();
   await expect(severity('info')).toHaveCount(0);
-  await diagnostics(page).getByLabel('Hide notes (77)').uncheck();
+  await diagnostics(page).getByLabel('Hide notes (78)').uncheck();
   await expect(severity('info').getByTestId('ddl-severity-count')).toHaveText('78');
 });
