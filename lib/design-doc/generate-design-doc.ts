@@ -26,6 +26,7 @@ import { embedNarrative } from './narrative';
 import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
 import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
 import { frontMatter, titleLine, type FrontMatterOptions } from './front-matter';
+import { conceptualModelSection } from './conceptual-model';
 import { decisionsBlock, risksBlock, type UnservedPattern } from './governance-sections';
 
 export interface DesignDocOptions extends FrontMatterOptions {
@@ -44,6 +45,9 @@ export interface DesignDocResult {
   /** The statements of the DDL block written commented out (the target would reject them). */
   commented: CommentedStatement[];
 }
+
+/** The heading whose body is the physical ERD (the template gives it no narrative of its own). */
+const PHYSICAL_IMPLEMENTATION = 'Physical Implementation';
 
 export const DRAFT_NOTE = '_Draft derived from the model and the declared requirements._';
 
@@ -81,7 +85,8 @@ function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, 
   return parts.join('\n\n');
 }
 
-function conceptualModel(doc: SchemaDocument, dialect: Dialect, budget: number | undefined): string {
+/** The physical ERD (every column, type and key), under Physical Implementation beside the DDL. */
+function physicalDiagram(doc: SchemaDocument, dialect: Dialect, budget: number | undefined): string {
   if (Object.keys(doc.tables).length === 0) return 'The model has no tables yet.';
   const diagrams = generateMermaidDiagrams(doc, { dialect, budget });
   if (diagrams.length === 1) return fencedBlock('mermaid', diagrams[0].text);
@@ -175,7 +180,7 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'executiveSummary':
       return executiveSummary(doc, dialect, h.level, review, options);
     case 'conceptualModel':
-      return withNotes(doc, key, h.level, conceptualModel(doc, dialect, options.mermaidBudget));
+      return withNotes(doc, key, h.level, conceptualModelSection(doc, options.mermaidBudget));
     case 'logicalDesign':
       return withNotes(doc, key, h.level, withReview(logicalDesignSection(doc, dialect), review, key, doc));
     case 'schemaDesign':
@@ -213,7 +218,7 @@ export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: D
       continue;
     }
     out.push(headingLine(h));
-    const body = sectionBody(h, doc, dialect, ddl, review, options);
+    const body = h.text === PHYSICAL_IMPLEMENTATION ? physicalDiagram(doc, dialect, options.mermaidBudget) : sectionBody(h, doc, dialect, ddl, review, options);
     if (body !== undefined) out.push(body);
   }
   return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics, commented: run.commented };
