@@ -27,6 +27,7 @@ import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading }
 import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
 import { frontMatter, titleLine, type FrontMatterOptions } from './front-matter';
 import { conceptualModelSection } from './conceptual-model';
+import { classifiedColumnsBlock, retentionNote } from './security-section';
 import { decisionsBlock, risksBlock, type UnservedPattern } from './governance-sections';
 
 export interface DesignDocOptions extends FrontMatterOptions {
@@ -198,8 +199,16 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
       return migrationSection(doc, dialect, h.level);
     case 'dataIntegrity':
       return dataIntegritySection(doc, review);
-    case 'security':
-      return withReview(narrativeSection(doc, key, h.level, dialect), review, key, doc);
+    case 'security': {
+      const classified = classifiedColumnsBlock(doc);
+      const body = narrativeSection(doc, key, h.level, dialect);
+      return withReview(classified ? `${classified}\n\n${body}` : body, review, key, doc);
+    }
+    case 'backupRecovery': {
+      const retention = retentionNote(doc);
+      const body = narrativeSection(doc, key, h.level, dialect);
+      return retention ? `${body}\n\n${retention}` : body;
+    }
     default:
       return narrativeSection(doc, key, h.level, dialect);
   }

@@ -23,7 +23,6 @@ export function DecisionsSection({ element }: { element: ElementRef }) {
     <Section
       title="Decisions and questions"
       count={count}
-      defaultOpen={count > 0}
       actions={
         <>
           <Button onClick={() => dispatch({ type: 'governance.decision.add', decision: draftDecision(newId('adr'), element, label, new Date().toISOString().slice(0, 10)) })}>Record a decision</Button>
