@@ -119,7 +119,7 @@ test('record a decision on a relationship, classify a column, mark in review, ex
 
   // Any later change to the design: back to draft, and the document says why.
   await page.getByRole('tab', { name: 'Diagram' }).click();
-  await page.locator('[data-testid="table-node"][data-table-name="orders"]').click();
+  await page.locator('[data-testid="table-node"][data-table-name="orders"] .db-table-header').click();
   await inspector(page).getByLabel('Table comment').fill('Every order ever placed');
   await inspector(page).getByLabel('Table comment').blur();
   await saved(page, project.id, (d) => d.tables.t_orders.comment === 'Every order ever placed');
