@@ -135,7 +135,12 @@ function migrationSection(doc: SchemaDocument, dialect: Dialect, level: number):
   const rollback = drops.length
     ? [`**Rollback.** Drop in this order (reverse dependency order from the foreign-key graph${dialect === 'postgres' ? '; tables in a foreign-key cycle need CASCADE' : '; tables in a foreign-key cycle need FOREIGN_KEY_CHECKS = 0'}):`, '', ...drops.map((d, i) => `${i + 1}. ${d.kind === 'view' && d.materialized ? 'DROP MATERIALIZED VIEW' : DROP_KIND[d.kind]} ${inlineCode(displayName(doc, d))}`)].join('\n')
     : '**Rollback.** Nothing to drop: the model is empty.';
-  return [phase1, narrativeSection(doc, 'migrationStrategy', level, dialect), rollback].join('\n\n');
+  // The steps above and below are derived: the architect's text (or a draft) sits between them, and
+  // when there is neither, nothing does ("Not yet decided." between two generated steps reads wrong).
+  const text = written(doc, 'migrationStrategy');
+  const draft = text ? undefined : draftFor('migrationStrategy', doc, dialect);
+  const middle = text ? embedNarrative(text) : draft ? `${draft}\n\n${DRAFT_NOTE}` : undefined;
+  return [phase1, middle, rollback].filter((x): x is string => x !== undefined).join('\n\n');
 }
 
 function dataIntegritySection(doc: SchemaDocument, review: DesignReview): string {
