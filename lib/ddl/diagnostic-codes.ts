@@ -148,6 +148,7 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, DdlDiagnosticCode> = {
   'sequence.owner-schema': { severity: 'warning', meaning: 'A sequence OWNED BY a column of a table in another schema (PostgreSQL refuses it): OWNED BY is left out.' },
   'mysql.extension-dropped': { severity: 'warning', meaning: 'A PostgreSQL extension with no MySQL equivalent is left out (what uses it will not work there).' },
   'mysql.extension-built-in': { severity: 'info', meaning: 'A PostgreSQL extension whose job MySQL does without one (uuid-ossp: UUID(), pgcrypto: SHA2()/AES_ENCRYPT()...): left out.' },
+  'routine.other-dialect': { severity: 'info', meaning: 'Functions, procedures, triggers and events are kept verbatim in the dialect they were written in: those of the other dialect are written commented out (their bodies are not translated).' },
   'mysql.sequence-dropped': { severity: 'warning', meaning: 'MySQL has no sequences: a sequence that does not become a column\'s AUTO_INCREMENT (shared, owned by no user, or used by none) is left out.' },
   'mysql.sequence-default-dropped': { severity: 'warning', meaning: 'A column default drawing from a sequence another column owns or other columns share: MySQL has no sequences, the default is left out.' },
   'mysql.sequence-options-dropped': { severity: 'warning', meaning: 'A column owning its sequence (or the only user of one nobody owns) becomes AUTO_INCREMENT (start kept as the table\'s AUTO_INCREMENT), which cannot keep MINVALUE, MAXVALUE, CACHE or CYCLE.' },

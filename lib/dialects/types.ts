@@ -169,6 +169,14 @@ export interface DialectSpec {
   tableFileName?: { bytes(table: string, partition?: string): number; maxBytes: number };
   /** Enum labels compare case-insensitively (MySQL's default collations), else exactly. */
   enumLabelsFoldCase: boolean;
+  /**
+   * How routines (functions, triggers... kept verbatim) are written back (lib/ddl/routine-sql.ts):
+   * `beforeFunctions`, a session setting that stops the engine validating bodies against tables not
+   * created yet (PostgreSQL check_function_bodies); `signatureNeedsRelations`, whether a function's
+   * signature may name a table's row type (it must then come after the tables); `scriptDelimiter`,
+   * whether a script needs a client DELIMITER around a body with semicolons (the mysql client).
+   */
+  routines: { beforeFunctions?: string; signatureNeedsRelations: boolean; scriptDelimiter: boolean };
   /** Longest enum label in UTF-8 bytes (PostgreSQL: 63), if the dialect limits it. */
   enumLabelMaxBytes?: number;
   /** Why an identifier is illegal in this dialect beyond its length, or undefined. */
