@@ -175,7 +175,7 @@ describe.skipIf(!url || !hasCorpus)('MySQL round-trip: original vs regenerated c
     // Two empty catalogs have no differences: the comparison only means something if the original created tables.
     expect(ca.tables.length, 'the original script created no tables').toBeGreaterThan(0);
     // Both databases have generated names: compare tables by name only.
-    for (const t of [...ca.tables, ...cb.tables, ...ca.views, ...cb.views, ...ca.enums, ...cb.enums]) t.schema = 'db';
+    for (const t of [...ca.tables, ...cb.tables, ...ca.views, ...cb.views, ...ca.enums, ...cb.enums, ...(ca.routines ?? []), ...(cb.routines ?? [])]) t.schema = 'db';
     for (const t of [...ca.tables, ...cb.tables]) for (const f of t.foreignKeys) f.refSchema = 'db';
     const diffs = diffCatalogs(ca, cb, { normalizeExpression: (e) => e.split(`\`${a.database}\`.`).join('').split(`\`${b.database}\`.`).join('') });
     const perFile = (d: CatalogDifference) => explained.some((x) => x.kind === d.kind && x.object === d.object);
