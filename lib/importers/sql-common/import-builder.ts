@@ -291,6 +291,8 @@ export class ImportBuilder {
   finish(): ImportResult {
     const relationships = this.resolveForeignKeys();
     const routines = this.resolveRoutines();
+    // A trigger skipped here goes in its line's place (the importers sorted the report already).
+    if (routines.length !== this.routines.length) this.skipped.sort((x, y) => x.line - y.line);
     const document: SchemaDocument = documentOf({
       dialect: this.format,
       schemas: [...this.schemas.values()],
