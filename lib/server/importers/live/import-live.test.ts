@@ -207,6 +207,20 @@ describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live Post
     expect(shape(live.document).extensions.map((x) => x.name)).toEqual(['pg_trgm']);
   });
 
+  it('pagila: functions, the aggregate and triggers come back as routines, as importing the dump gives them', async () => {
+    const file = 'postgres/pagila-schema-2024-pg12dump.sql';
+    const url = await databaseWith(file);
+    const live = await importLive(url, { schemas: ['public'] });
+    const fromDdl = await importSqlText('postgres', readCorpusFile(file));
+    const shape = (doc: SchemaDocument) =>
+      Object.values(doc.routines ?? {}).map((r) => `${r.kind} ${r.name}${r.tableId ? ` on ${doc.tables[r.tableId].name}` : ''}`).sort();
+    expect(shape(live.document)).toEqual(shape(fromDdl.document));
+    expect(shape(live.document)).toHaveLength(25);
+    // The server's rendering (CREATE OR REPLACE FUNCTION ...) applies as the dump's text does.
+    const group = Object.values(live.document.routines ?? {}).find((r) => r.kind === 'aggregate')!;
+    expect(group.sql).toMatch(/^CREATE AGGREGATE public\.group_concat\(text\) \(\n    SFUNC = _group_concat,\n    STYPE = text\n\)$/);
+  });
+
   it('reads every user schema when none is named; comments and namespaces survive', async () => {
     const url = await databaseWith('postgres/guacamole-create-schema.sql', `CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY); COMMENT ON TABLE other.t IS 'elsewhere'`);
     const live = await importLive(url);
