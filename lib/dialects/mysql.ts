@@ -82,7 +82,7 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     // so even a 4-column key stays under InnoDB's 3072-byte index limit.
     textKeyType: TEXT_KEY_TYPE,
     extensions: false,
-    sequences: 'none',
+    sequences: mariadb ? 'standalone' : 'none',
   };
 }
 

@@ -113,11 +113,12 @@ export interface Capabilities {
   extensions: boolean;
   /**
    * How sequences are written: CREATE SEQUENCE with `nextval('seq'::regclass)` defaults, OWNED BY and
-   * the serial pseudo-types (PostgreSQL); or none, where a column that owns its sequence becomes
-   * AUTO_INCREMENT and other sequences are reported (MySQL; MariaDB 10.3+ has CREATE SEQUENCE, not
-   * written yet).
+   * the serial pseudo-types (PostgreSQL); `standalone` (MariaDB 10.3+): a column that owns its sequence
+   * becomes AUTO_INCREMENT as on MySQL, every other sequence is a CREATE SEQUENCE (bigint only: a
+   * smaller type's bounds are written out) and defaults drawing from it `nextval(seq)`; or none, where
+   * a column that owns its sequence becomes AUTO_INCREMENT and other sequences are reported (MySQL).
    */
-  sequences: 'create-sequence' | 'none';
+  sequences: 'create-sequence' | 'standalone' | 'none';
 }
 
 /**

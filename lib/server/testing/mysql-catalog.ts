@@ -51,6 +51,16 @@ export async function readMysqlCatalog(client: SqlClient, database = client.data
 
   for (const t of tables) {
     const name = str(get(t, 'TABLE_NAME'));
+    if (str(get(t, 'TABLE_TYPE')) === 'SEQUENCE') {
+      // MariaDB 10.3+: a sequence is a one-row table holding its settings (no information_schema view before 11.5).
+      const [row] = await client.query<Row>(`SELECT start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM \`${database.replace(/`/g, '``')}\`.\`${name.replace(/`/g, '``')}\``);
+      const comment = str(get(t, 'TABLE_COMMENT'));
+      out.sequences.push({
+        schema: database, name, type: 'bigint', start: str(get(row, 'start_value')), increment: str(get(row, 'increment')), min: str(get(row, 'minimum_value')),
+        max: str(get(row, 'maximum_value')), cache: str(get(row, 'cache_size')), cycle: Number(get(row, 'cycle_option')) === 1, ownedBy: null, comment: comment || null,
+      });
+      continue;
+    }
     if (str(get(t, 'TABLE_TYPE')) === 'VIEW') {
       const v = views.find((x) => str(get(x, 'TABLE_NAME')) === name);
       out.views.push({ schema: database, name, materialized: false, definition: str(v && get(v, 'VIEW_DEFINITION')), comment: null });
