@@ -90,6 +90,19 @@ function lateRoutines(ctx: DdlContext, routines: Routine[]): Set<string> {
   return late;
 }
 
+/** `CREATE [OR REPLACE] FUNCTION ...` with OR REPLACE (the statement's first word is CREATE). */
+function orReplace(r: Routine): string {
+  const words: { text: string; end: number }[] = [];
+  for (const t of SQL_LEXERS[r.dialect].tokens(r.sql)) {
+    if (t.kind === 'space' || t.kind === 'comment') continue;
+    if (t.kind !== 'word') break;
+    words.push({ text: r.sql.slice(t.start, t.end).toLowerCase(), end: t.end });
+    if (words.length === 2) break;
+  }
+  if (words[0]?.text !== 'create' || words[1]?.text === 'or') return r.sql;
+  return `${r.sql.slice(0, words[0].end)} OR REPLACE${r.sql.slice(words[0].end)}`;
+}
+
 /** `-- ` before every line, under a line that says why. */
 function commentedRoutine(r: Routine, why: string): string {
   const lines = [`-- ${oneLine(why)}`];
@@ -118,7 +131,9 @@ export function routineStatements(ctx: DdlContext): RoutinePlan {
     }
     const needs = schemaNeeds(ctx, r.schemaId);
     if (r.tableId) needs.push(`tables.${r.tableId}`);
-    const st: PlannedStatement = { sql: r.sql, path, needs };
+    const rerunnable = ctx.options.dropFirst && r.kind !== 'trigger';
+    if (rerunnable && ctx.spec.routines.rerun === 'drop-if-exists') into.push(`DROP ${r.kind === 'aggregate' ? 'FUNCTION' : r.kind.toUpperCase()} IF EXISTS ${ctx.qualified(r)}`);
+    const st: PlannedStatement = { sql: rerunnable && ctx.spec.routines.rerun === 'or-replace' ? orReplace(r) : r.sql, path, needs };
     into.push(st);
     // The mysql client ends a statement at the first `;`: a body with one needs another delimiter.
     if (ctx.spec.routines.scriptDelimiter && r.sql.includes(';')) plan.delimited.add(st);

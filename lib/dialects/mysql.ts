@@ -186,7 +186,7 @@ export const mysqlDialect: DialectSpec = {
   truncatesLongIdentifiers: false,
   tableFileName: { bytes: mysqlTableFileNameLength, maxBytes: MAX_FILE_NAME_BYTES },
   enumLabelsFoldCase: true,
-  routines: { signatureNeedsRelations: false, scriptDelimiter: true },
+  routines: { signatureNeedsRelations: false, scriptDelimiter: true, rerun: 'drop-if-exists' },
   invalidIdentifierReason: (name) => {
     if (/ $/.test(name)) return 'MySQL names cannot end with a space';
     // Supplementary characters (emoji, rare CJK) are outside the Basic Multilingual Plane.

@@ -175,9 +175,12 @@ export interface DialectSpec {
    * `beforeFunctions`, a session setting that stops the engine validating bodies against tables not
    * created yet (PostgreSQL check_function_bodies); `signatureNeedsRelations`, whether a function's
    * signature may name a table's row type (it must then come after the tables); `scriptDelimiter`,
-   * whether a script needs a client DELIMITER around a body with semicolons (the mysql client).
+   * whether a script needs a client DELIMITER around a body with semicolons (the mysql client);
+   * `rerun`, how a dropFirst script re-creates them: `or-replace` (PostgreSQL: CREATE OR REPLACE, as
+   * overloads make a DROP need the argument types), `drop-if-exists` (MySQL: DROP PROCEDURE|FUNCTION|EVENT
+   * IF EXISTS name first). Triggers go with their tables everywhere.
    */
-  routines: { beforeFunctions?: string; signatureNeedsRelations: boolean; scriptDelimiter: boolean };
+  routines: { beforeFunctions?: string; signatureNeedsRelations: boolean; scriptDelimiter: boolean; rerun: 'or-replace' | 'drop-if-exists' };
   /** Longest enum label in UTF-8 bytes (PostgreSQL: 63), if the dialect limits it. */
   enumLabelMaxBytes?: number;
   /** Why an identifier is illegal in this dialect beyond its length, or undefined. */

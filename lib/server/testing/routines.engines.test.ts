@@ -45,6 +45,16 @@ describe.skipIf(!hasCorpus)('routines round-trip on PGlite', () => {
     expect([ca.routines?.length, cb.routines?.length]).toEqual([25, 25]);
     expect(diffCatalogs(ca, cb).map((d) => `[${d.kind}] ${d.message}`)).toEqual([]);
   });
+
+  it('pagila with dropFirst: the script runs twice (CREATE OR REPLACE for functions and the aggregate)', async () => {
+    const { document } = await importPostgres(readCorpusFile('postgres/pagila-schema-2024-pg12dump.sql'));
+    const ddl = generateDdlStatements(document, 'postgres', { dropFirst: true });
+    expect(ddl.statements.some((s) => s.startsWith('CREATE OR REPLACE AGGREGATE public.group_concat'))).toBe(true);
+    const b = await regenerated.fresh();
+    expect(await applyEach(b, ddl.statements)).toEqual([]);
+    expect(await applyEach(b, ddl.statements)).toEqual([]);
+    expect((await readPgCatalog(b)).routines?.length).toBe(25);
+  });
 });
 
 const mysqlUrl = requireServer('mysql');
@@ -67,5 +77,10 @@ describe.skipIf(!hasCorpus || !mysqlUrl)('MySQL routines in a script', () => {
       'procedure film_in_stock', 'procedure film_not_in_stock', 'procedure rewards_report',
       'trigger del_film', 'trigger ins_film', 'trigger upd_film',
     ]);
+    // dropFirst: DROP PROCEDURE|FUNCTION IF EXISTS before each; the triggers go with their tables.
+    const again = generateDdl(document, 'mysql', { target: 'mariadb-10.11', dropFirst: true }).sql;
+    expect(await applyScript(db, 'mysql', again)).toEqual([]);
+    expect(await applyScript(db, 'mysql', again)).toEqual([]);
+    expect((await readMysqlCatalog(db)).routines?.length).toBe(9);
   });
 });
