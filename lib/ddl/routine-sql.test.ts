@@ -5,6 +5,7 @@ import { sequentialIds } from '../model/ids';
 import { parseDocument } from '../model/validate';
 import { applyCommand } from '../model/commands/apply';
 import { generateDdl, generateDdlStatements } from './generate-ddl';
+import { delimitedStatement } from './routine-sql';
 
 const ids = sequentialIds();
 const customer = makeTable({ name: 'customer', columns: [makeColumn({ name: 'id', type: scalar('integer'), nullable: false }, ids)] }, ids);
@@ -45,6 +46,10 @@ describe('routines in the DDL', () => {
     expect(run.statements).toContain(body);
     const { sql } = generateDdl(doc, 'mysql');
     expect(sql).toContain(`DELIMITER ;;\n${body};;\nDELIMITER ;\n\nCREATE FUNCTION f() RETURNS INT RETURN 1;\n\nCREATE TABLE`);
+  });
+
+  it('a body holding ;; gets another delimiter', () => {
+    expect(delimitedStatement("CREATE PROCEDURE p() BEGIN SELECT ';;'; END")).toBe("DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT ';;'; END$$\nDELIMITER ;");
   });
 
   it("another dialect's routines are commented out, with one info diagnostic", () => {

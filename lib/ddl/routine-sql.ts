@@ -147,9 +147,12 @@ export function routineStatements(ctx: DdlContext): RoutinePlan {
 
 /**
  * A MySQL statement as the mysql client reads it from a script: in a DELIMITER block (mysqldump's
- * `;;`, or `$$` when the text holds `;;`) when its body has semicolons of its own.
+ * `;;`, or the first of `$$`, `//`... that the text does not hold) when its body has semicolons of its own.
  */
 export function delimitedStatement(sql: string): string {
-  const d = sql.includes(';;') ? '$$' : ';;';
+  const d = DELIMITERS.find((x) => !sql.includes(x)) ?? `$$${sql.length}$$`;
   return `DELIMITER ${d}\n${sql}${d}\nDELIMITER ;`;
 }
+
+/** mysqldump's `;;` first, then others a body is unlikely to hold. */
+const DELIMITERS = [';;', '$$', '//', '$$$', '@@@'];
