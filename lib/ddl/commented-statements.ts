@@ -46,14 +46,14 @@ interface Unit {
 }
 
 /** The elements a script writes in a statement or clause of their own. */
-const OWN_UNIT = /^tables\.[^.]+\.(?:(?:checks|uniques|indexes)\.\d+|primaryKey)$|^(?:relationships|views|sequences|extensions)\.[^.]+$/;
+const OWN_UNIT = /^tables\.[^.]+\.(?:(?:checks|uniques|indexes)\.\d+|primaryKey)$|^(?:relationships|views|sequences|extensions|routines)\.[^.]+$/;
 
 /**
  * The element a path points into: `tables.t.checks.2.expression` -> `tables.t.checks.2`; a column,
  * a table's name or partition key -> `tables.t.columns.3` / `tables.t`.
  */
 function elementOf(path: string): string {
-  const m = /^(tables\.[^.]+(?:\.(?:(?:checks|uniques|indexes|columns)\.\d+|primaryKey|partitioning\.partitions\.\d+))?|domains\.[^.]+(?:\.checks\.\d+)?|(?:relationships|views|enums|schemas|sequences|extensions)\.[^.]+)/.exec(path);
+  const m = /^(tables\.[^.]+(?:\.(?:(?:checks|uniques|indexes|columns)\.\d+|primaryKey|partitioning\.partitions\.\d+))?|domains\.[^.]+(?:\.checks\.\d+)?|(?:relationships|views|enums|schemas|sequences|extensions|routines)\.[^.]+)/.exec(path);
   return m ? m[1] : path;
 }
 

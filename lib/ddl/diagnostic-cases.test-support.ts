@@ -285,6 +285,7 @@ export const DIAGNOSTIC_CASES: DiagnosticCase[] = [
   ['mysql.extension-dropped', 'mysql', () => documentOf({ extensions: [{ id: 'x1', name: 'pg_trgm' }] })],
   ['mysql.extension-built-in', 'mysql', () => documentOf({ extensions: [{ id: 'x1', name: 'uuid-ossp' }] })],
   ['mysql.sequence-dropped', 'mysql', () => documentOf({ sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
+  ['routine.other-dialect', 'mysql', () => documentOf({ tables: [table('t')], routines: [{ id: 'r1', kind: 'function', name: 'one', dialect: 'postgres', sql: 'CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$' }] })],
   ['mysql.sequence-default-dropped', 'mysql', () => one(table('t', [col('n', { default: { kind: 'sequence', sequenceId: 'q1' } }), col('m', { default: { kind: 'sequence', sequenceId: 'q1' } })]), { sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
   ['mysql.sequence-options-dropped', 'mysql', () => {
     const t = table('t');

@@ -16,7 +16,7 @@ export function dropStatements(ctx: DdlContext, tablesInCreationOrder: Table[], 
   for (const t of [...tablesInCreationOrder].reverse()) out.push(`DROP TABLE IF EXISTS ${ctx.qualified(t)}${cascade}`);
   if (checksOff) out.push('SET FOREIGN_KEY_CHECKS = 1');
   // Owned sequences went with their tables; IF EXISTS covers them. Extensions stay (IF NOT EXISTS re-runs).
-  if (ctx.caps.sequences === 'create-sequence') for (const s of Object.values(ctx.doc.sequences).reverse()) out.push(`DROP SEQUENCE IF EXISTS ${ctx.qualified(s)}${cascade}`);
+  if (ctx.caps.sequences !== 'none') for (const s of Object.values(ctx.doc.sequences).reverse()) out.push(`DROP SEQUENCE IF EXISTS ${ctx.qualified(s)}${cascade}`);
   if (ctx.caps.domains) for (const d of Object.values(ctx.doc.domains).reverse()) out.push(`DROP DOMAIN IF EXISTS ${ctx.qualified(d)}${cascade}`);
   if (ctx.caps.enumStrategy === 'create-type') for (const e of Object.values(ctx.doc.enums).reverse()) out.push(`DROP TYPE IF EXISTS ${ctx.qualified(e)}${cascade}`);
   return out;

@@ -27,8 +27,8 @@ export function reserveExplicitNames(ctx: DdlContext): void {
     ctx.reserveName(relations, `rel:${ctx.schemaKey(v.schemaId)}`, v.name, 'view', v.id, `views.${v.id}.name`);
   }
 
-  // Sequences are relations too (PostgreSQL; MySQL has none to write).
-  if (ctx.caps.sequences === 'create-sequence') {
+  // Sequences are relations too (PostgreSQL; MariaDB's are tables; MySQL has none to write).
+  if (ctx.caps.sequences !== 'none') {
     for (const s of Object.values(ctx.doc.sequences)) ctx.reserveName(relations, `rel:${ctx.schemaKey(s.schemaId)}`, s.name, 'sequence', s.id, `sequences.${s.id}.name`);
   }
 

@@ -129,3 +129,37 @@ describe('MySQL: sequences become AUTO_INCREMENT where a column owns one', () =>
     expect(diagnostics.map((d) => d.code)).toEqual(['mysql.sequence-default-dropped']);
   });
 });
+
+describe('MariaDB: standalone sequences are CREATE SEQUENCE, owned ones stay AUTO_INCREMENT', () => {
+  const maria = (doc: SchemaDocument, options = {}) => generateDdlStatements(doc, 'mysql', { target: 'mariadb-10.11', ...options });
+
+  it('a shared sequence: CREATE SEQUENCE before the tables (bounds of a smaller type written out), columns default to nextval', () => {
+    const a = serialTable('a');
+    delete a.sequence.ownedBy;
+    const other = makeColumn({ id: 'c_other', name: 'other_id', type: scalar('integer'), default: { kind: 'sequence', sequenceId: 'q_a' } }, noIds);
+    a.table.columns.push(other);
+    const { statements, diagnostics } = maria(documentOf({ tables: [a.table], sequences: [{ ...a.sequence, start: 10, cycle: true, comment: "it's shared" }] }));
+    expect(statements[0]).toBe("CREATE SEQUENCE `a_id_seq` START WITH 10 MINVALUE 1 MAXVALUE 2147483647 CYCLE COMMENT 'it''s shared'");
+    expect(statements[1]).toContain('`id` int NOT NULL DEFAULT nextval(`a_id_seq`)');
+    expect(statements[1]).toContain('`other_id` int DEFAULT nextval(`a_id_seq`)');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('a bigint sequence nobody uses: only the options it sets; dropFirst drops it', () => {
+    const doc = documentOf({ sequences: [{ id: 'q1', name: 'tickets', dataType: 'bigint', increment: 5 }] });
+    expect(maria(doc).statements).toEqual(['CREATE SEQUENCE `tickets` INCREMENT BY 5']);
+    expect(maria(doc, { dropFirst: true }).statements).toEqual(['DROP SEQUENCE IF EXISTS `tickets`', 'CREATE SEQUENCE `tickets` INCREMENT BY 5']);
+  });
+
+  it('an owned sequence is still the AUTO_INCREMENT of its column (no CREATE SEQUENCE)', () => {
+    const a = serialTable('a', { start: 1000 });
+    const { statements } = maria(documentOf({ tables: [a.table], sequences: [a.sequence] }));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain('`id` int NOT NULL AUTO_INCREMENT');
+  });
+
+  it('MySQL 8 has none: the same shared sequence is left out, with its defaults', () => {
+    const doc = documentOf({ sequences: [{ id: 'q1', name: 'tickets', dataType: 'bigint' }] });
+    expect(generateDdlStatements(doc, 'mysql', { target: 'mysql-8.4' }).diagnostics.map((d) => d.code)).toEqual(['mysql.sequence-dropped']);
+  });
+});

@@ -7,10 +7,11 @@
  *
  * Where the target has no sequences (MySQL), a column that owns its sequence (or is the only user of
  * one nobody owns) becomes AUTO_INCREMENT (its start kept as the table's AUTO_INCREMENT), and whatever
- * that cannot say is a diagnostic.
+ * that cannot say is a diagnostic. MariaDB (`standalone` sequences) maps those columns the same way and
+ * writes every other sequence as its own CREATE SEQUENCE, with `DEFAULT nextval(seq)` columns.
  */
 import type { Column, Identity, SchemaDocument, Sequence, Table } from '../model/document';
-import { SERIAL_TYPE_OF, sequenceProblems, sequenceUsers, serialDataType, serialSequenceName, type SequenceUser } from '../model/sequences';
+import { SERIAL_TYPE_OF, sequenceProblems, settingsOf, sequenceUsers, serialDataType, serialSequenceName, type SequenceUser } from '../model/sequences';
 import type { DdlContext } from './context';
 import type { PlannedStatement } from './planned-statement';
 import { schemaNeeds } from './statement-needs';
@@ -58,6 +59,10 @@ export function sequenceStatements(ctx: DdlContext): PlannedStatement[] {
     }
     return out;
   }
+  if (ctx.caps.sequences === 'standalone') {
+    for (const seq of sequences) if (!autoIncrementColumn(ctx, seq)) out.push(...standaloneSequence(ctx, seq));
+    return out;
+  }
   for (const seq of sequences) {
     const path = sequencePath(seq);
     ctx.checkIdentifier(seq.name, 'sequence', seq.id, `${path}.name`);
@@ -76,6 +81,27 @@ export function sequenceStatements(ctx: DdlContext): PlannedStatement[] {
     if (seq.comment !== undefined) out.push({ sql: `COMMENT ON SEQUENCE ${ctx.qualified(seq)} IS ${ctx.str(seq.comment)}`, needs: [path] });
   }
   return out;
+}
+
+/**
+ * MariaDB's CREATE SEQUENCE: always bigint (no AS type before 11.5), so a smaller type's effective
+ * bounds and start are written out; its comment is a table option.
+ */
+function standaloneSequence(ctx: DdlContext, seq: Sequence): PlannedStatement[] {
+  const path = sequencePath(seq);
+  ctx.checkIdentifier(seq.name, 'sequence', seq.id, `${path}.name`);
+  for (const problem of sequenceProblems(seq)) ctx.diag('error', 'sequence.invalid', `sequence "${seq.name}": ${problem}`, seq.id, path);
+  const eff = settingsOf(seq);
+  const typed = seq.dataType !== 'bigint';
+  let sql = `CREATE SEQUENCE ${ctx.qualified(seq)}`;
+  if (seq.start !== undefined || typed) sql += ` START WITH ${eff.start}`;
+  if (seq.increment !== undefined) sql += ` INCREMENT BY ${seq.increment}`;
+  if (seq.min !== undefined || typed) sql += ` MINVALUE ${eff.min}`;
+  if (seq.max !== undefined || typed) sql += ` MAXVALUE ${eff.max}`;
+  if (seq.cache !== undefined) sql += ` CACHE ${seq.cache}`;
+  if (seq.cycle) sql += ' CYCLE';
+  if (seq.comment !== undefined) sql += ` COMMENT ${ctx.str(seq.comment)}`;
+  return [{ sql, path, needs: schemaNeeds(ctx, seq.schemaId) }];
 }
 
 /** ALTER SEQUENCE ... OWNED BY, once every table exists (serial columns own theirs already). */
@@ -97,11 +123,16 @@ export function ownedByStatements(ctx: DdlContext): PlannedStatement[] {
   return out;
 }
 
-/** `nextval('"s"."seq"'::regclass)`, pg_dump's spelling (the catalog shows it the same way). */
+/**
+ * `nextval('"s"."seq"'::regclass)`, pg_dump's spelling (the catalog shows it the same way); MariaDB
+ * `nextval(`seq`)` for a sequence that is not written as a column's AUTO_INCREMENT.
+ */
 export function sequenceDefaultSql(ctx: DdlContext, sequenceId: string): string | undefined {
-  if (ctx.caps.sequences !== 'create-sequence') return undefined;
+  if (ctx.caps.sequences === 'none') return undefined;
   const seq = ctx.doc.sequences[sequenceId];
-  return seq ? `nextval(${ctx.str(ctx.qualified(seq))}::regclass)` : undefined;
+  if (!seq) return undefined;
+  if (ctx.caps.sequences === 'standalone') return autoIncrementColumn(ctx, seq) ? undefined : `nextval(${ctx.qualified(seq)})`;
+  return `nextval(${ctx.str(ctx.qualified(seq))}::regclass)`;
 }
 
 /** Users per sequence, once per document (documents are immutable; the generator reads them often). */
@@ -139,12 +170,15 @@ function autoIncrementColumn(ctx: DdlContext, seq: Sequence): { table: Table; co
  * when the default is left out (reported here too).
  */
 export function sequenceIdentity(ctx: DdlContext, table: Table, column: Column, index: number): Identity | undefined {
-  if (ctx.caps.sequences !== 'none' || column.default.kind !== 'sequence' || column.identity || column.generated) return undefined;
+  if (ctx.caps.sequences === 'create-sequence' || column.default.kind !== 'sequence' || column.identity || column.generated) return undefined;
   const seq = ctx.doc.sequences[column.default.sequenceId];
   if (!seq) return undefined;
   const path = `tables.${table.id}.columns.${index}`;
   const where = `column "${column.name}" of "${table.name}"`;
-  if (autoIncrementColumn(ctx, seq)?.column !== column) {
+  const mapped = autoIncrementColumn(ctx, seq);
+  // MariaDB: a sequence no column stands for is written; the column draws from it (sequenceDefaultSql).
+  if (ctx.caps.sequences === 'standalone' && !mapped) return undefined;
+  if (mapped?.column !== column) {
     ctx.diag('warning', `${ctx.dialect}.sequence-default-dropped`, `${where}: its default draws from sequence "${seq.name}", which ${seq.ownedBy ? 'another column owns' : 'other columns share'}; ${ctx.spec.label} has no sequences: the default is left out`, column.id, path);
     return undefined;
   }
@@ -166,7 +200,7 @@ export function sequenceIdentity(ctx: DdlContext, table: Table, column: Column, 
 export function isAutoIncrement(ctx: DdlContext, table: Table, column: Column): boolean {
   if (ctx.caps.identity !== 'auto-increment') return false;
   if (column.identity) return true;
-  if (ctx.caps.sequences !== 'none' || column.default.kind !== 'sequence') return false;
+  if (ctx.caps.sequences === 'create-sequence' || column.default.kind !== 'sequence') return false;
   const seq = ctx.doc.sequences[column.default.sequenceId];
   return seq !== undefined && autoIncrementColumn(ctx, seq)?.column === column;
 }

@@ -23,6 +23,7 @@ import { DIALECT_LABEL, factsOf, plural } from './facts';
 import { fencedBlock } from './fence';
 import { logicalDesignSection } from './logical-design';
 import { embedNarrative } from './narrative';
+import { routineLabels } from '../model/routines';
 import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
 import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
 import { frontMatter, titleLine, type FrontMatterOptions } from './front-matter';
@@ -168,6 +169,14 @@ function dataIntegritySection(doc: SchemaDocument, review: DesignReview): string
     ['NOT NULL coverage', `${notNull} of ${columns} columns (${pct}%)`],
     ['Enumerated types', String(Object.keys(doc.enums).length)],
   ];
+  // Routines kept verbatim from an import: triggers enforce rules too (their statements are in Schema Design).
+  const routines = routineLabels(doc);
+  if (routines.length) {
+    const triggers = routines.filter((r) => r.kindLabel === 'trigger');
+    const shown = triggers.slice(0, 10).map((r) => `${r.name} ${r.where}`).join(', ');
+    rows.push(['Triggers', triggers.length ? `${triggers.length} (${shown}${triggers.length > 10 ? ', ...' : ''})` : '0']);
+    rows.push(['Functions, procedures, aggregates, events', String(routines.length - triggers.length)]);
+  }
   const derived = withReview([markdownTable(['Rule', 'In the model'], rows), 'The rules themselves are listed per table under [Logical Design](#logical-design).'].join('\n\n'), review, 'dataIntegrity', doc);
   const text = written(doc, 'dataIntegrity');
   return text ? `${derived}\n\n${embedNarrative(text)}` : derived;

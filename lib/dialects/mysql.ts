@@ -82,7 +82,7 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     // so even a 4-column key stays under InnoDB's 3072-byte index limit.
     textKeyType: TEXT_KEY_TYPE,
     extensions: false,
-    sequences: 'none',
+    sequences: mariadb ? 'standalone' : 'none',
   };
 }
 
@@ -186,6 +186,7 @@ export const mysqlDialect: DialectSpec = {
   truncatesLongIdentifiers: false,
   tableFileName: { bytes: mysqlTableFileNameLength, maxBytes: MAX_FILE_NAME_BYTES },
   enumLabelsFoldCase: true,
+  routines: { signatureNeedsRelations: false, scriptDelimiter: true, rerun: 'drop-if-exists' },
   invalidIdentifierReason: (name) => {
     if (/ $/.test(name)) return 'MySQL names cannot end with a space';
     // Supplementary characters (emoji, rare CJK) are outside the Basic Multilingual Plane.

@@ -146,6 +146,7 @@ export const postgresDialect: DialectSpec = {
   identifierLimit: { max: 63, unit: 'bytes' },
   truncatesLongIdentifiers: true,
   enumLabelsFoldCase: false,
+  routines: { beforeFunctions: 'SET check_function_bodies = false', signatureNeedsRelations: true, scriptDelimiter: false, rerun: 'or-replace' },
   enumLabelMaxBytes: 63,
   invalidIdentifierReason: () => undefined,
   reservedWords: RESERVED,

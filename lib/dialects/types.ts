@@ -113,11 +113,12 @@ export interface Capabilities {
   extensions: boolean;
   /**
    * How sequences are written: CREATE SEQUENCE with `nextval('seq'::regclass)` defaults, OWNED BY and
-   * the serial pseudo-types (PostgreSQL); or none, where a column that owns its sequence becomes
-   * AUTO_INCREMENT and other sequences are reported (MySQL; MariaDB 10.3+ has CREATE SEQUENCE, not
-   * written yet).
+   * the serial pseudo-types (PostgreSQL); `standalone` (MariaDB 10.3+): a column that owns its sequence
+   * becomes AUTO_INCREMENT as on MySQL, every other sequence is a CREATE SEQUENCE (bigint only: a
+   * smaller type's bounds are written out) and defaults drawing from it `nextval(seq)`; or none, where
+   * a column that owns its sequence becomes AUTO_INCREMENT and other sequences are reported (MySQL).
    */
-  sequences: 'create-sequence' | 'none';
+  sequences: 'create-sequence' | 'standalone' | 'none';
 }
 
 /**
@@ -169,6 +170,17 @@ export interface DialectSpec {
   tableFileName?: { bytes(table: string, partition?: string): number; maxBytes: number };
   /** Enum labels compare case-insensitively (MySQL's default collations), else exactly. */
   enumLabelsFoldCase: boolean;
+  /**
+   * How routines (functions, triggers... kept verbatim) are written back (lib/ddl/routine-sql.ts):
+   * `beforeFunctions`, a session setting that stops the engine validating bodies against tables not
+   * created yet (PostgreSQL check_function_bodies); `signatureNeedsRelations`, whether a function's
+   * signature may name a table's row type (it must then come after the tables); `scriptDelimiter`,
+   * whether a script needs a client DELIMITER around a body with semicolons (the mysql client);
+   * `rerun`, how a dropFirst script re-creates them: `or-replace` (PostgreSQL: CREATE OR REPLACE, as
+   * overloads make a DROP need the argument types), `drop-if-exists` (MySQL: DROP PROCEDURE|FUNCTION|EVENT
+   * IF EXISTS name first). Triggers go with their tables everywhere.
+   */
+  routines: { beforeFunctions?: string; signatureNeedsRelations: boolean; scriptDelimiter: boolean; rerun: 'or-replace' | 'drop-if-exists' };
   /** Longest enum label in UTF-8 bytes (PostgreSQL: 63), if the dialect limits it. */
   enumLabelMaxBytes?: number;
   /** Why an identifier is illegal in this dialect beyond its length, or undefined. */

@@ -117,3 +117,27 @@ describe('mergeDocuments', () => {
     expect(Object.values(kept.enums)).toEqual([{ id: 'e1', name: 'mood', values: ['happy'] }]);
   });
 });
+
+describe('mergeDocuments: routines', () => {
+  const fn = (id: string, sql: string) => ({ id, kind: 'function' as const, name: 'touch', dialect: 'postgres' as const, sql });
+  it('adds imported routines (a trigger on the merged table), skips identical ones, and follows the policy on a changed one', () => {
+    const current = blog(sequentialIds());
+    current.routines = { r1: fn('r1', 'CREATE FUNCTION touch() v1') };
+    const imported = incoming();
+    const comments = byName(imported, 'comments');
+    imported.routines = {
+      r1: fn('r1', 'CREATE FUNCTION touch() v2'),
+      r2: { id: 'r2', kind: 'trigger', name: 'tr', dialect: 'postgres', sql: 'CREATE TRIGGER tr ...', tableId: comments.id },
+    };
+    const kept = mergeDocuments(current, imported, { onConflict: 'keep', ids: sequentialIds() }).document;
+    expect(parseDocument(kept).ok).toBe(true);
+    expect(Object.values(kept.routines ?? {}).map((r) => [r.sql, r.tableId && kept.tables[r.tableId].name])).toEqual([
+      ['CREATE FUNCTION touch() v1', undefined],
+      ['CREATE TRIGGER tr ...', 'comments'],
+    ]);
+    const replaced = mergeDocuments(current, imported, { onConflict: 'replace', ids: sequentialIds() }).document;
+    expect(Object.values(replaced.routines ?? {}).map((r) => r.sql)).toEqual(['CREATE FUNCTION touch() v2', 'CREATE TRIGGER tr ...']);
+    const again = mergeDocuments(replaced, imported, { onConflict: 'replace', ids: sequentialIds() }).document;
+    expect(Object.keys(again.routines ?? {})).toHaveLength(2);
+  });
+});

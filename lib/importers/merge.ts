@@ -3,7 +3,8 @@
  *
  * - Every imported element gets a fresh id (no clash with the current document, whatever ids the
  *   importer used); relationships, areas and layout follow the new ids.
- * - Tables, views, enums, domains and sequences are matched by schema + name (extensions by name). On a
+ * - Tables, views, enums, domains and sequences are matched by schema + name (extensions by name; routines
+ *   by their statement, else kind + schema + name + table). On a
  *   match the user chooses:
  *   `replace` (the imported definition wins, but the current table keeps its id, its position and the
  *   ids of same-named columns, so relationships from other tables stay attached) or `keep` (the current
@@ -53,6 +54,7 @@ export function mergeDocuments(current: SchemaDocument, imported: SchemaDocument
     t.partitioning?.partitions.forEach((p) => collect(p.id));
   }
   for (const c of ['schemas', 'relationships', 'enums', 'domains', 'views', 'extensions', 'sequences', 'areas', 'notes'] as const) Object.keys(doc[c]).forEach(collect);
+  Object.keys(doc.routines ?? {}).forEach(collect);
   const base = options.ids ?? newId;
   const fresh: IdFactory = (prefix) => {
     let id = base(prefix);
@@ -244,6 +246,24 @@ export function mergeDocuments(current: SchemaDocument, imported: SchemaDocument
     if (existing && !replace) continue;
     const id = existing?.id ?? fresh('viw');
     doc.views[id] = withSchema({ ...structuredCopy(v), id }, schemaId);
+  }
+
+  // Routines: the same statement is there already -> nothing; one routine of the same kind, name, schema
+  // and table -> the policy; otherwise (new, or overloads) added. A trigger follows its table's merged id.
+  if (src.routines) {
+    for (const r of Object.values(src.routines)) {
+      const schemaId = mapSchema(r.schemaId);
+      const tableId = r.tableId === undefined ? undefined : tableMap.get(r.tableId);
+      if (r.tableId !== undefined && !tableId) continue;
+      const current = Object.values(doc.routines ?? {});
+      if (current.some((x) => x.sql === r.sql && x.dialect === r.dialect)) continue;
+      const same = current.filter((x) => x.kind === r.kind && x.dialect === r.dialect && sameName(x, r.name, schemaId) && x.tableId === tableId);
+      if (same.length === 1 && !replace) continue;
+      const id = same.length === 1 ? same[0].id : fresh('rtn');
+      const copy = withSchema({ ...structuredCopy(r), id }, schemaId);
+      if (tableId) copy.tableId = tableId;
+      (doc.routines ??= {})[id] = copy;
+    }
   }
 
   // Areas and notes are added (areas point at the merged table ids).

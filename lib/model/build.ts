@@ -3,7 +3,7 @@
  * a full element literal (and nobody needs a cast). Every builder fills the required fields with
  * neutral values; pass what differs.
  */
-import type { Column, ColumnType, Dialect, Index, LogicalTypeName, Relationship, SchemaDocument, ScalarType, Table } from './document';
+import type { Column, ColumnType, Dialect, Index, LogicalTypeName, Relationship, Routine, SchemaDocument, ScalarType, Table } from './document';
 import { emptyDocument } from './empty';
 import { newId, type IdFactory } from './ids';
 
@@ -58,6 +58,7 @@ export function documentOf(parts: {
   views?: SchemaDocument['views'][string][];
   extensions?: SchemaDocument['extensions'][string][];
   sequences?: SchemaDocument['sequences'][string][];
+  routines?: Routine[];
   schemas?: SchemaDocument['schemas'][string][];
   areas?: SchemaDocument['areas'][string][];
   notes?: SchemaDocument['notes'][string][];
@@ -73,6 +74,7 @@ export function documentOf(parts: {
   put(doc.views, parts.views);
   put(doc.extensions, parts.extensions);
   put(doc.sequences, parts.sequences);
+  if (parts.routines?.length) put((doc.routines = {}), parts.routines);
   put(doc.schemas, parts.schemas);
   put(doc.areas, parts.areas);
   put(doc.notes, parts.notes);

@@ -455,6 +455,30 @@ export const sequenceSchema = z.object({
 });
 export type Sequence = z.infer<typeof sequenceSchema>;
 
+export const routineKinds = ['function', 'procedure', 'aggregate', 'trigger', 'event'] as const;
+export const routineKindSchema = z.enum(routineKinds);
+export type RoutineKind = z.infer<typeof routineKindSchema>;
+
+/**
+ * A routine the schema carries but Draftbase does not model: a function, procedure, aggregate,
+ * trigger or (MySQL) event, kept as the verbatim CREATE statement of the dump it came from, in the
+ * dialect it is written in. The DDL writes it back as it was (other dialects: commented out). Optional
+ * in the document: absent = none (a document without routines is unchanged).
+ */
+export const routineSchema = z.object({
+  id: idSchema,
+  kind: routineKindSchema,
+  name: nameSchema,
+  schemaId: idSchema.optional(),
+  /** The dialect the statement (and its body) is written in. */
+  dialect: dialectSchema,
+  /** The whole CREATE statement as written (without a trailing delimiter). */
+  sql: z.string().min(1).max(L.routineLength).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters'),
+  /** A trigger's table. */
+  tableId: idSchema.optional(),
+});
+export type Routine = z.infer<typeof routineSchema>;
+
 const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1e90ff');
 
 export const areaSchema = z.object({
@@ -548,6 +572,8 @@ export const schemaDocumentShape = z.object({
   views: z.record(idSchema, viewSchema),
   extensions: z.record(idSchema, extensionSchema),
   sequences: z.record(idSchema, sequenceSchema),
+  /** Functions, procedures, aggregates, triggers and events kept verbatim; absent = none. */
+  routines: z.record(idSchema, routineSchema).optional(),
   areas: z.record(idSchema, areaSchema),
   notes: z.record(idSchema, noteSchema),
   design: designSchema,

@@ -39,6 +39,9 @@ const cases: Array<[keyof DocumentLimits, (n: number) => SchemaDocument, string]
   ['views', (n) => documentOf({ views: times(n, (i) => ({ id: `v${i}`, name: `v${i}`, sql: 'SELECT 1', dialect: 'postgres' as const, materialized: false })) }), 'views'],
   ['sequences', (n) => documentOf({ sequences: times(n, (i) => ({ id: `q${i}`, name: `q${i}`, dataType: 'bigint' as const })) }), 'sequences'],
   ['extensions', (n) => documentOf({ extensions: times(n, (i) => ({ id: `x${i}`, name: `x${i}` })) }), 'extensions'],
+  ['routines', (n) => documentOf({ routines: times(n, (i) => ({ id: `r${i}`, kind: 'function' as const, name: `f${i}`, dialect: 'postgres' as const, sql: 'CREATE FUNCTION f() ...' })) }), 'routines'],
+  // Characters in all: n split over 1,000,000-character statements (the per-statement length).
+  ['routineText', (n) => documentOf({ routines: times(Math.ceil(n / 1_000_000), (i) => ({ id: `r${i}`, kind: 'function' as const, name: `f${i}`, dialect: 'postgres' as const, sql: 'x'.repeat(Math.min(1_000_000, n - i * 1_000_000)) })) }), 'routines'],
   ['schemas', (n) => documentOf({ schemas: times(n, (i) => ({ id: `s${i}`, name: `s${i}` })) }), 'schemas'],
   ['areas', (n) => documentOf({ areas: times(n, (i) => ({ id: `a${i}`, name: `a${i}`, color: '#000000', tableIds: [] })) }), 'areas'],
   ['notes', (n) => documentOf({ notes: times(n, (i) => ({ id: `n${i}`, text: 'x', color: '#000000' })) }), 'notes'],

@@ -32,6 +32,8 @@ export const DOCUMENT_LIMITS = {
   noteLength: 100_000,
   /** One narrative section of the design document. */
   narrativeLength: 200_000,
+  /** One routine's CREATE statement (function, procedure, trigger...): real bodies run to some 100 kB. */
+  routineLength: 1_000_000,
 
   // ---- counts, checked by limitIssues
   tables: 10_000,
@@ -63,6 +65,10 @@ export const DOCUMENT_LIMITS = {
   sequences: 10_000,
   /** PostgreSQL extensions (a server offers about fifty). */
   extensions: 1_000,
+  /** Functions, procedures, aggregates, triggers and events. */
+  routines: 10_000,
+  /** Characters of all routines' statements together. */
+  routineText: 20_000_000,
   schemas: 1_000,
   areas: 1_000,
   notes: 10_000,
@@ -144,6 +150,11 @@ export function limitIssues(doc: SchemaDocument, limits: DocumentLimits = DOCUME
   for (const d of domains) over(d.checks.length, 'checksPerTable', `domains.${d.id}.checks`, (n) => `domain ${q(d.name)} has ${n} check constraints`);
   over(Object.keys(doc.views).length, 'views', 'views', (n) => `the document has ${n} views`);
   over(Object.keys(doc.sequences).length, 'sequences', 'sequences', (n) => `the document has ${n} sequences`);
+  const routines = Object.values(doc.routines ?? {});
+  over(routines.length, 'routines', 'routines', (n) => `the document has ${n} routines`);
+  let routineText = 0;
+  for (const r of routines) routineText += r.sql.length;
+  over(routineText, 'routineText', 'routines', (n) => `the routines' statements have ${n} characters in all`);
   over(Object.keys(doc.extensions).length, 'extensions', 'extensions', (n) => `the document has ${n} extensions`);
   over(Object.keys(doc.schemas).length, 'schemas', 'schemas', (n) => `the document has ${n} schemas`);
   over(Object.keys(doc.areas).length, 'areas', 'areas', (n) => `the document has ${n} areas`);

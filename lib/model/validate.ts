@@ -125,6 +125,14 @@ export function integrityIssues(doc: SchemaDocument): DocumentIssue[] {
     if (!owner) add(`sequences.${s.id}.ownedBy.tableId`, `unknown table id "${s.ownedBy.tableId}"`);
     else if (!columnsOf.get(owner)?.has(s.ownedBy.columnId)) add(`sequences.${s.id}.ownedBy.columnId`, `unknown column id "${s.ownedBy.columnId}" in table "${owner.name}"`);
   }
+  for (const [key, r] of Object.entries(doc.routines ?? {})) {
+    const base = `routines.${key}`;
+    if (r.id !== key) add(`${base}.id`, `id "${r.id}" does not match its key "${key}"`);
+    schemaExists(r.schemaId, `${base}.schemaId`);
+    if (r.tableId !== undefined && !doc.tables[r.tableId]) add(`${base}.tableId`, `unknown table id "${r.tableId}"`);
+    if (r.kind === 'trigger' && r.tableId === undefined) add(`${base}.tableId`, `trigger "${r.name}" has no table`);
+    if (r.kind !== 'trigger' && r.tableId !== undefined) add(`${base}.tableId`, `only a trigger has a table (${r.kind} "${r.name}")`);
+  }
   for (const v of Object.values(doc.views)) schemaExists(v.schemaId, `views.${v.id}.schemaId`);
   for (const a of Object.values(doc.areas)) {
     a.tableIds.forEach((id, i) => {

@@ -11,12 +11,14 @@ function post(body: unknown, url = 'http://x/api/import'): Request {
 
 describe('POST /api/import', () => {
   it('200 with document and report for PostgreSQL DDL', async () => {
-    const res = await POST(post({ format: 'postgres', source: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();' }));
+    const res = await POST(post({ format: 'postgres', source: 'CREATE TABLE a (id int PRIMARY KEY);\nGRANT SELECT ON a TO PUBLIC;\nCREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();' }));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(parseDocument(body.document).ok).toBe(true);
     expect(body.report.counts.tables).toBe(1);
-    expect(body.report.skipped).toEqual([expect.objectContaining({ line: 2, statement: expect.stringMatching(/^CREATE TRIGGER/) })]);
+    expect(body.report.skipped).toEqual([expect.objectContaining({ line: 2, statement: expect.stringMatching(/^GRANT/) })]);
+    // The trigger is kept as a routine, verbatim.
+    expect(Object.values(body.document.routines)).toEqual([expect.objectContaining({ kind: 'trigger', name: 't', sql: 'CREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f()' })]);
   });
 
   it('auto-detects DBML', async () => {

@@ -16,6 +16,7 @@ import { Muted, NavButton, PaneHeader } from './inspector-parts';
 import { RelationshipInspector } from './relationship-inspector';
 import { SchemasEditor } from './schemas-editor';
 import { SequencesEditor } from './sequences-editor';
+import { RoutinesList } from './routines-list';
 import { TableInspector } from './table-inspector';
 import { ViewsEditor } from './views-editor';
 
@@ -32,7 +33,7 @@ export function Inspector({ className }: InspectorProps) {
       className={cx('flex h-full flex-col gap-2 overflow-y-auto bg-white p-2 text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
       <SelectionPane selection={selection} />
-      {/* Enum types, domains, views, schemas, sequences and extensions belong to the document, not to one
+      {/* Enum types, domains, views, schemas, sequences, extensions and routines belong to the document, not to one
           table; shown with the table-level panes (the database's own when nothing is selected). */}
       {(selection.kind === 'none' || selection.kind === 'tables' || selection.kind === 'column') && (
         <>
@@ -42,6 +43,7 @@ export function Inspector({ className }: InspectorProps) {
           <SchemasEditor />
           <SequencesEditor defaultOpen={selection.kind === 'none'} />
           <ExtensionsEditor defaultOpen={selection.kind === 'none'} />
+          <RoutinesList />
         </>
       )}
     </aside>

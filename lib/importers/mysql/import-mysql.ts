@@ -13,7 +13,7 @@
  */
 import { DIALECTS } from '../../dialects/dialects';
 import { makeColumn, makeIndex, makeTable } from '../../model/build';
-import type { Column, DefaultValue, EnumType, Index, IndexPart, ReferentialAction, Table, View } from '../../model/document';
+import type { Column, DefaultValue, EnumType, Index, IndexPart, ReferentialAction, Routine, Table, View } from '../../model/document';
 import { sequentialIds, type IdFactory } from '../../model/ids';
 import { ImportBuilder } from '../sql-common/import-builder';
 import { assertInputSize, assertLooksLikeText, assertNoLexProblems, withoutBom, wrongDialectHint } from '../sql-common/guard-input';
@@ -38,6 +38,7 @@ import { mapMysqlScalar } from './mysql-types';
 import { astifyCreateTable } from './chunked-create-table';
 import { rewriteMysqlDdl, type Rewrite } from './rewrite-statement';
 import type { ItemAttributes } from './mysql-attributes';
+import { mysqlRoutineHeader, type MysqlRoutineHeader } from './mysql-routines';
 
 const CREATE_TABLE = /^\s*create\s+(?:temporary\s+)?table\b/i;
 
@@ -66,7 +67,7 @@ function loadMysqlParser(): Promise<MysqlParser> {
 /** ALTER TABLE actions that set a table option (node-sql-parser's `resource`). */
 const TABLE_OPTION_RESOURCES: ReadonlySet<string> = new Set(['engine', 'row_format', 'auto_increment', 'key_block_size', 'comment', 'charset', 'character set', 'collate', 'default charset', 'default character set', 'default collate']);
 
-type Classified = { action: 'parse' } | { action: 'view' } | { action: 'use'; db: string } | { action: 'skip'; reason: string } | { action: 'try'; reason: string };
+type Classified = { action: 'parse' } | { action: 'view' } | { action: 'routine'; header: MysqlRoutineHeader } | { action: 'use'; db: string } | { action: 'skip'; reason: string } | { action: 'try'; reason: string };
 
 /**
  * A whole statement in a MySQL 5.x conditional comment that changes a table (`/*!50610 ALTER TABLE
@@ -80,10 +81,13 @@ function executedConditional(text: string): string {
 
 /** Decides from the leading words what a statement is, without parsing it. */
 function classify(sql: string, inDelimiterBlock: boolean): Classified {
+  // Before the conditional-comment rule: mysqldump writes triggers as `/*!50003 CREATE*/ ... /*!50003 TRIGGER ... */`.
+  const routine = mysqlRoutineHeader(sql);
+  if (routine) return { action: 'routine', header: routine };
   const head = sql.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
   if (/^\/\*!\d*\s*(set|use)\b/.test(head) || (head.startsWith('/*!') && head.endsWith('*/'))) return { action: 'skip', reason: 'version-conditional session setting' };
   if (/^create (or replace )?(algorithm ?= ?\w+ )?(definer ?= ?\S+ )?(sql security \w+ )?view\b/.test(head)) return { action: 'view' };
-  if (/^create (definer ?= ?\S+ )?(aggregate )?(procedure|function|trigger|event)\b/.test(head)) return { action: 'skip', reason: 'routine/trigger/event (not modeled)' };
+  if (/^create (definer ?= ?\S+ )?(aggregate )?(procedure|function|trigger|event)\b/.test(head)) return { action: 'skip', reason: 'routine/trigger/event whose name could not be read' };
   if (inDelimiterBlock) return { action: 'skip', reason: 'statement inside a DELIMITER block (routine body, not modeled)' };
   const use = /^use\s+(`[^`]+`|\S+)/i.exec(sql.trim());
   if (use) return { action: 'use', db: use[1].replace(/^`|`$/g, '').replace(/;$/, '') };
@@ -576,6 +580,16 @@ function parserErrorAt(e: unknown): { message: string; offset?: number } {
   return { message: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200), offset };
 }
 
+/** A routine kept verbatim; a trigger on a table the script does not define is skipped. */
+function keepRoutine(b: ImportBuilder, h: MysqlRoutineHeader, text: string, offset: number): void {
+  const table = h.table ? b.findTable(h.table.schema, h.table.name) : undefined;
+  if (h.table && !table) return b.skip(offset, text, `trigger on "${h.table.name}", which is not a table of the script`);
+  const routine: Routine = { id: b.ids('rtn'), kind: h.kind, name: b.name(h.name, offset), dialect: 'mysql', sql: text.trim() };
+  const schemaId = table ? table.schemaId : b.schemaId(h.schema);
+  if (schemaId) routine.schemaId = schemaId;
+  b.routines.push({ routine, table, offset });
+}
+
 export async function importMysql(source: string, options: { ids?: IdFactory } = {}): Promise<ImportResult> {
   assertInputSize(source);
   const sql = withoutBom(source);
@@ -604,6 +618,11 @@ export async function importMysql(source: string, options: { ids?: IdFactory } =
     }
     if (c.action === 'view') {
       imp.createView(text, st.start);
+      parsedAny = true;
+      continue;
+    }
+    if (c.action === 'routine') {
+      keepRoutine(b, c.header, text, st.start);
       parsedAny = true;
       continue;
     }

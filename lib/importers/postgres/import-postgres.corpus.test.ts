@@ -91,9 +91,10 @@ describe.skipIf(!hasCorpus)('importPostgres on the real corpus', () => {
     expect(film?.columns.find((c) => c.name === 'special_features')).toMatchObject({ arrayDims: 1, type: { name: 'text' } });
     expect(film?.columns.find((c) => c.name === 'rating')?.type.kind).toBe('enum');
     expect(Object.values(doc.views).filter((v) => v.materialized).map((v) => v.name)).toEqual(['rental_by_category']);
-    // Functions and triggers are reported, not dropped silently.
-    expect(report.skipped.some((s) => s.reason.startsWith('trigger'))).toBe(true);
-    expect(report.skipped.some((s) => s.reason.startsWith('function'))).toBe(true);
+    // Functions, the aggregate and triggers are kept as routines (not skipped, not warned about).
+    const kinds = Object.values(doc.routines ?? {}).map((r) => r.kind);
+    expect([kinds.filter((k) => k === 'function').length, kinds.filter((k) => k === 'aggregate').length, kinds.filter((k) => k === 'trigger').length]).toEqual([9, 1, 15]);
+    expect(report.skipped.some((s) => /^(trigger|function|aggregate)/.test(s.reason))).toBe(false);
   });
 
   it('openstreetmap: composite foreign keys, a partial index, GiST/GIN with opclasses and expressions, PostGIS type kept', async () => {

@@ -283,8 +283,11 @@ describe('importPostgres features', () => {
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([
       [1, 'psql meta-command'],
       [3, 'data (not schema)'],
-      [7, 'function (not modeled)'],
-      [8, 'function (not modeled)'],
+    ]);
+    // Both functions kept whole, semicolons of their bodies included.
+    expect(Object.values(doc.routines ?? {}).map((r) => r.sql)).toEqual([
+      'CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $fn$ BEGIN RETURN 1; END; $fn$',
+      'CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN x > 0 THEN 1 ELSE 0 END; SELECT 2; END',
     ]);
   });
 
@@ -323,7 +326,7 @@ describe('importPostgres features', () => {
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'DROP (the import describes what exists)']]);
   });
 
-  it('reports every non-schema statement as skipped with its line, never fatal', async () => {
+  it('reports every non-schema statement as skipped with its line, never fatal (the trigger and function are kept as routines)', async () => {
     const { report } = await importPostgres(`CREATE TABLE t (id int);
 CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
 GRANT SELECT ON t TO reader;
@@ -333,11 +336,9 @@ CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END
 SET statement_timeout = 0;
 ALTER TABLE t ENABLE ROW LEVEL SECURITY;`);
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([
-      [2, 'trigger (not modeled)'],
       [3, 'privileges (not modeled)'],
       [4, 'row-level security policy (not modeled)'],
       [5, 'ownership (not modeled)'],
-      [6, 'function (not modeled)'],
       [7, 'session setting'],
       [8, 'ENABLE ROW LEVEL SECURITY is not modeled'],
     ]);

@@ -2,8 +2,8 @@
  * PostgreSQL DDL (hand-written scripts and `pg_dump --schema-only` output) -> a Draftbase document.
  *
  * Parsing is done by the real PostgreSQL parser (libpg-query, WebAssembly, loaded on first use).
- * Statements that define no schema (functions, triggers, grants, policies, ownership, SET) are
- * reported as skipped with their line, never fatal. Only input that yields nothing (binary data,
+ * Functions, procedures, aggregates and triggers are kept verbatim as routines (pg-routines.ts).
+ * Statements that define no schema (grants, policies, ownership, SET) are reported as skipped with their line, never fatal. Only input that yields nothing (binary data,
  * an unterminated string, every statement a syntax error) raises an ImportError with a position.
  *
  * Modeling choices (see lib/importers/postgres/README.md):
@@ -24,6 +24,7 @@ import { dropObjects, renameObject } from './pg-changes';
 import { PgContext } from './pg-context';
 import { alterEnum, comment, createDomain, createEnum, createSchema, createTableAs, createView } from './pg-objects';
 import { createExtension } from './pg-database-objects';
+import { createFunction, createTrigger, defineObject } from './pg-routines';
 import { alterTable, createIndex, createTable, statementSql } from './pg-tables';
 import { parseScript, type ParsedStatement } from './parse-script';
 
@@ -35,15 +36,12 @@ const SKIP_REASONS: Record<string, string> = {
   UpdateStmt: 'data (not schema)',
   DeleteStmt: 'data (not schema)',
   CopyStmt: 'data (not schema)',
-  CreateFunctionStmt: 'function (not modeled)',
-  CreateTrigStmt: 'trigger (not modeled)',
   CreateEventTrigStmt: 'event trigger (not modeled)',
   GrantStmt: 'privileges (not modeled)',
   GrantRoleStmt: 'privileges (not modeled)',
   AlterDefaultPrivilegesStmt: 'privileges (not modeled)',
   CreatePolicyStmt: 'row-level security policy (not modeled)',
   AlterOwnerStmt: 'ownership (not modeled)',
-  DefineStmt: 'aggregate/operator/type definition (not modeled)',
   CompositeTypeStmt: 'composite type (not modeled)',
   CreateRangeStmt: 'range type (not modeled)',
   CreatedbStmt: 'database creation',
@@ -89,6 +87,12 @@ function walk(ctx: PgContext, st: ParsedStatement): void {
       return ctx.sequences.alter(nodeAs(n, 'AlterSeqStmt') ?? {}, st);
     case 'CreateExtensionStmt':
       return createExtension(ctx, nodeAs(n, 'CreateExtensionStmt') ?? {}, st);
+    case 'CreateFunctionStmt':
+      return createFunction(ctx, nodeAs(n, 'CreateFunctionStmt') ?? {}, st);
+    case 'DefineStmt':
+      return defineObject(ctx, nodeAs(n, 'DefineStmt') ?? {}, st);
+    case 'CreateTrigStmt':
+      return createTrigger(ctx, nodeAs(n, 'CreateTrigStmt') ?? {}, st);
     case 'CommentStmt':
       return comment(ctx, nodeAs(n, 'CommentStmt') ?? {}, st);
     case 'RenameStmt':

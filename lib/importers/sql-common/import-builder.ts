@@ -8,7 +8,7 @@ import { DIALECTS } from '../../dialects/dialects';
 import { documentOf, makeIndex, makeRelationship } from '../../model/build';
 import { firstFreeName } from '../../naming/unique-names';
 import type { Diagnostic, Severity } from '../../model/diagnostics';
-import type { Column, Dialect, Domain, EnumType, Extension, ReferentialAction, Relationship, SchemaDocument, SchemaNamespace, Sequence, Table, View } from '../../model/document';
+import type { Column, Dialect, Domain, EnumType, Extension, ReferentialAction, Relationship, Routine, SchemaDocument, SchemaNamespace, Sequence, Table, View } from '../../model/document';
 import type { IdFactory } from '../../model/ids';
 import { loadDocument } from '../../model/migrate';
 import { formatIssues } from '../../model/validate';
@@ -52,6 +52,8 @@ export class ImportBuilder {
   /** PostgreSQL: by key(schema, name), like tables (sequences are relations). */
   readonly sequences = new Map<string, Sequence>();
   readonly foreignKeys: PendingForeignKey[] = [];
+  /** Routines kept verbatim, in script order; a trigger with its table object (resolved at the end: it may be renamed or dropped). */
+  readonly routines: { routine: Routine; table?: Table; offset: number }[] = [];
   /** Where unqualified names live when it is not the default schema (PostgreSQL `SET search_path`). */
   searchSchema: string | undefined;
 
@@ -272,8 +274,25 @@ export class ImportBuilder {
     return undefined;
   }
 
+  /** The routines whose trigger table still exists in the document (a dropped table drops its triggers). */
+  private resolveRoutines(): Routine[] {
+    const live = new Set(this.tables.values());
+    const out: Routine[] = [];
+    for (const { routine, table, offset } of this.routines) {
+      if (table && !live.has(table)) {
+        this.skip(offset, routine.sql, `trigger "${routine.name}": its table "${table.name}" is not in the imported schema (dropped or a partition)`);
+        continue;
+      }
+      out.push(table ? { ...routine, tableId: table.id } : routine);
+    }
+    return out;
+  }
+
   finish(): ImportResult {
     const relationships = this.resolveForeignKeys();
+    const routines = this.resolveRoutines();
+    // A trigger skipped here goes in its line's place (the importers sorted the report already).
+    if (routines.length !== this.routines.length) this.skipped.sort((x, y) => x.line - y.line);
     const document: SchemaDocument = documentOf({
       dialect: this.format,
       schemas: [...this.schemas.values()],
@@ -284,6 +303,7 @@ export class ImportBuilder {
       views: [...this.views.values()],
       extensions: [...this.extensions.values()],
       sequences: [...this.sequences.values()],
+      routines,
     });
     // A script can describe more than Draftbase accepts (5 MB of small CREATE TABLEs: 50,000 tables):
     // say which limit, not "inconsistent".

@@ -38,7 +38,7 @@ describe('joinSqlFiles', () => {
 const postgresFolder = [
   f('03_foreign_keys.sql', 'ALTER TABLE ONLY public.orders\n  ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES public.customers(id);\n'),
   f('01_tables.sql', 'CREATE TABLE public.customers (id bigint NOT NULL, email text NOT NULL)\n;\nCREATE TABLE public.orders (id bigint NOT NULL, customer_id bigint NOT NULL)'),
-  f('02_keys_and_indexes.sql', 'ALTER TABLE ONLY public.customers ADD CONSTRAINT customers_pkey PRIMARY KEY (id);\nALTER TABLE ONLY public.orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);\nCREATE UNIQUE INDEX customers_email_key ON public.customers (email);\nCREATE TRIGGER t AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION f();\n'),
+  f('02_keys_and_indexes.sql', 'ALTER TABLE ONLY public.customers ADD CONSTRAINT customers_pkey PRIMARY KEY (id);\nALTER TABLE ONLY public.orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);\nCREATE UNIQUE INDEX customers_email_key ON public.customers (email);\nGRANT SELECT ON public.orders TO PUBLIC;\nCREATE TRIGGER t AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION f();\n'),
   f('README.md', '# not SQL'),
 ];
 
@@ -51,6 +51,8 @@ describe('importSqlFolder', () => {
     expect(Object.values(document.relationships).map((r) => r.name)).toEqual(['orders_customer_fk']);
     // A skipped statement is reported at its own file and line.
     expect(report.skipped.map((s) => [s.file, s.line])).toEqual([['02_keys_and_indexes.sql', 4]]);
+    // A trigger in a later file than its table is kept, on that table.
+    expect(Object.values(document.routines ?? {}).map((r) => [r.name, r.tableId && document.tables[r.tableId].name])).toEqual([['t', 'orders']]);
   });
 
   it('MySQL: a folder of mysqldump-style parts', async () => {

@@ -48,5 +48,11 @@ export function touchedIntegrityIssues(doc: SchemaDocument, patches: readonly Pa
   }
   for (const q of Object.values(doc.sequences)) if (q.ownedBy && tables[q.ownedBy.tableId]) sequences[q.id] = q;
   for (const q of Object.values(sequences)) if (q.ownedBy && !tables[q.ownedBy.tableId]) return integrityIssues(doc);
-  return integrityIssues({ ...doc, tables, relationships, sequences, areas: {} });
+  // The included tables' triggers (others point at tables outside the check).
+  let routines: SchemaDocument['routines'];
+  if (doc.routines) {
+    routines = {};
+    for (const r of Object.values(doc.routines)) if (r.tableId && tables[r.tableId]) routines[r.id] = r;
+  }
+  return integrityIssues({ ...doc, tables, relationships, sequences, routines, areas: {} });
 }

@@ -109,6 +109,14 @@ export function removeColumnReferences(doc: SchemaDocument, table: Table, column
 /** Removes what points at a table about to be deleted: relationships on either end, area membership, layout. */
 export function removeTableReferences(doc: SchemaDocument, table: Table, ctx: ApplyContext): void {
   removeOwnedSequences(doc, table, undefined, ctx);
+  // A trigger cannot exist without its table: it goes with it (a verbatim statement cannot be re-pointed).
+  if (doc.routines) {
+    for (const r of valuesOf(doc.routines)) {
+      if (r.tableId !== table.id) continue;
+      delete doc.routines[r.id];
+      ctx.changes.push({ entityId: r.id, kind: 'removed', message: `trigger "${r.name}" removed: table "${table.name}" was removed` });
+    }
+  }
   for (const peeked of valuesOf(doc.relationships)) {
     if (peeked.fromTableId !== table.id && peeked.toTableId !== table.id) continue;
     const r = doc.relationships[peeked.id];

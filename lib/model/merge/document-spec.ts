@@ -34,6 +34,7 @@ export const documentMergeSpec: MergeSpec = fields({
   views: record(fields()),
   extensions: record(fields()),
   sequences: record(fields({ ownedBy: atomic })),
+  routines: record(fields()),
   areas: record(fields({ tableIds: { kind: 'idSet' } })),
   notes: record(fields()),
   design: fields({

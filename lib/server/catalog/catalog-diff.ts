@@ -8,7 +8,8 @@
  * keys, uniques, checks (MySQL 8: enforced), foreign keys (columns, target, actions, deferrability),
  * indexes not backing a constraint (uniqueness, method, parts, predicate, INCLUDE, visibility),
  * partitions, enums, domains, views, sequences (type, every option, OWNED BY, comment) and
- * extensions (schema, version, comment).
+ * extensions (schema, version, comment), and routines (functions, procedures, aggregates, triggers,
+ * events: each one's presence and the engine's rendering of it) when both catalogs read them.
  */
 import 'server-only';
 import type { CatalogIndex, CatalogSnapshot, CatalogTable } from '../testing/catalog-types';
@@ -97,6 +98,19 @@ export function diffCatalogs(original: CatalogSnapshot, regenerated: CatalogSnap
     extensionsB.delete(x.name);
   }
   for (const y of extensionsB.values()) add('extension.extra', y.name, `extension ${y.name} exists only in the regenerated schema`);
+  if (original.routines && regenerated.routines) {
+    const routineKey = (r: { schema: string; name: string; kind: string; signature: string; table: string | null }) =>
+      r.table ? `${r.schema}.${r.table}.${r.name}` : `${r.schema}.${r.name}(${r.signature})`;
+    const routinesB = new Map(regenerated.routines.map((r) => [routineKey(r), r]));
+    for (const r of original.routines) {
+      const k = routineKey(r);
+      const s = routinesB.get(k);
+      if (!s) add('routine.missing', k, `${r.kind} ${k} is missing from the regenerated schema`);
+      else if (r.kind !== s.kind || norm(r.definition) !== norm(s.definition)) add('routine.definition', k, `${r.kind} ${k} differs:\n  ${r.definition}\n  ${s.definition}`);
+      routinesB.delete(k);
+    }
+    for (const s of routinesB.values()) add('routine.extra', routineKey(s), `${s.kind} ${routineKey(s)} exists only in the regenerated schema`);
+  }
   const viewsB = byName(regenerated.views);
   for (const v of original.views) {
     const w = viewsB.get(key(v));

@@ -96,7 +96,7 @@ const ENGINES: Record<Dialect, EngineRules> = {
       return files.map((f) => ({ ...f, content: withoutDatabaseQualifiers(f.content, databases) }));
     },
     comparable(a, b, [dbA, dbB]) {
-      for (const t of [...a.tables, ...b.tables, ...a.views, ...b.views, ...a.enums, ...b.enums]) t.schema = 'db';
+      for (const t of [...a.tables, ...b.tables, ...a.views, ...b.views, ...a.enums, ...b.enums, ...(a.routines ?? []), ...(b.routines ?? [])]) t.schema = 'db';
       for (const t of [...a.tables, ...b.tables]) for (const f of t.foreignKeys) f.refSchema = 'db';
       return { normalizeExpression: (e) => e.split(`\`${dbA}\`.`).join('').split(`\`${dbB}\`.`).join('') };
     },

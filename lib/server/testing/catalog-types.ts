@@ -174,6 +174,20 @@ export interface CatalogExtension {
   comment: string | null;
 }
 
+/** A function, procedure, aggregate, trigger or event the engine holds (extension members excluded). */
+export interface CatalogRoutine {
+  schema: string;
+  name: string;
+  /** function | procedure | aggregate | window | trigger | event. */
+  kind: string;
+  /** PostgreSQL: the identity arguments (`text, text`), which tell overloads apart; '' elsewhere. */
+  signature: string;
+  /** A trigger's table; null for the others. */
+  table: string | null;
+  /** The engine's own rendering: pg_get_functiondef / pg_get_triggerdef, MySQL's ROUTINE_DEFINITION / ACTION_STATEMENT. */
+  definition: string;
+}
+
 export interface CatalogSnapshot {
   /** Ordinary and partitioned tables (partitions appear under their parent's `partitioning`). */
   tables: CatalogTable[];
@@ -182,6 +196,8 @@ export interface CatalogSnapshot {
   domains: CatalogDomain[];
   sequences: CatalogSequence[];
   extensions: CatalogExtension[];
+  /** Compared only when both catalogs read them (a catalog built from a document has none). */
+  routines?: CatalogRoutine[];
 }
 
 /** Finds a table by name (and schema when given) or throws a message listing what exists. */

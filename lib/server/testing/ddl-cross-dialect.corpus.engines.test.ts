@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDdlStatements } from '../../ddl/generate-ddl';
+import { isCommentedOut } from '../../ddl/commented-statements';
 import { importMysql } from '../../importers/mysql/import-mysql';
 import { importPostgres } from '../../importers/postgres/import-postgres';
 import type { Diagnostic } from '../../model/diagnostics';
@@ -50,7 +51,8 @@ const FAILURE_BUDGET: Record<string, number> = {
 
 async function applyAll(db: SqlClient, statements: string[]): Promise<string[]> {
   const failed: string[] = [];
-  for (const s of statements) await db.query(s).catch((e: Error) => failed.push(`${e.message.slice(0, 120)} :: ${s.slice(0, 80)}`));
+  // A statement written commented out (another dialect's routine) is nothing to send: MySQL answers "Query was empty".
+  for (const s of statements) if (!isCommentedOut(s)) await db.query(s).catch((e: Error) => failed.push(`${e.message.slice(0, 120)} :: ${s.slice(0, 80)}`));
   return failed;
 }
 

@@ -87,7 +87,6 @@ const MARIADB_SKIPPED: Record<string, string> = {
   i_customers_profile: 'mysql.index-method-unsupported',
   i_products_search: 'mysql.index-method-unsupported',
   i_products_name_trgm: 'mysql.index-method-unsupported',
-  q_event_ids: 'mysql.sequence-dropped',
   x_trgm: 'mysql.extension-dropped',
   x_btree_gin: 'mysql.extension-dropped',
   x_uuid: 'mysql.extension-built-in',
@@ -258,7 +257,7 @@ describe('kitchen sink on MariaDB 10.11', () => {
 
   it.skipIf(!session)('creates what the document says', () => {
     expect(
-      compareDocumentToCatalog(kitchenSinkDocument(), catalog, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)) }),
+      compareDocumentToCatalog(kitchenSinkDocument(), catalog, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)), standaloneSequences: true }),
     ).toEqual([]);
     expectSkippedReported(diagnostics, MARIADB_SKIPPED);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -272,12 +271,17 @@ describe('kitchen sink on MariaDB 10.11', () => {
     expect(catalogColumn(find(catalog, table), column).default).toBe(mariaDefault);
   });
 
-  it.skipIf(!session)('a column owning its sequence is AUTO_INCREMENT (its start the table\'s); a shared sequence\'s defaults are left out', () => {
+  it.skipIf(!session)('a column owning its sequence is AUTO_INCREMENT (its start the table\'s); a shared sequence is a CREATE SEQUENCE its columns draw from', () => {
     expect(catalogColumn(find(catalog, 'type_zoo'), 'id').identity).toBe('auto_increment');
     expect(catalogColumn(find(catalog, 'departments'), 'id').identity).toBe('auto_increment');
     expect(statements.find((st) => st.startsWith('CREATE TABLE `departments`'))).toMatch(/AUTO_INCREMENT=100$/);
-    expect(catalogColumn(find(catalog, 'events'), 'id')).toMatchObject({ identity: null, default: null });
-    expect(diagnostics.filter((d) => d.code === 'mysql.sequence-default-dropped').map((d) => d.entityId)).toEqual(['c_events_id', 'c_events_by_kind_id']);
+    expect(catalogColumn(find(catalog, 'events'), 'id')).toMatchObject({ identity: null, default: `nextval(\`${db.database}\`.\`event_ids\`)` });
+    expect(catalog.sequences.map((q) => q.name)).toEqual(['event_ids']);
+    expect(diagnostics.filter((d) => /sequence-(default-)?dropped/.test(d.code))).toEqual([]);
+    // MySQL (no sequences) keeps the old mapping: the shared sequence's defaults are left out, and said so.
+    const mysql8 = generateDdlStatements(kitchenSinkDocument(), 'mysql', { target: 'mysql-8.0' }).diagnostics;
+    expect(mysql8.filter((d) => d.code === 'mysql.sequence-default-dropped').map((d) => d.entityId)).toEqual(['c_events_id', 'c_events_by_kind_id']);
+    expect(mysql8.filter((d) => d.code === 'mysql.sequence-dropped').map((d) => d.entityId)).toEqual(['q_event_ids']);
   });
 
   it.skipIf(!session)('keeps inline comments, ON UPDATE, domain checks, JSON checks, partitions and index details', () => {
@@ -316,7 +320,9 @@ describe('kitchen sink on MariaDB 10.11', () => {
       const sales = await readMysqlCatalog(other, `sales_${suffix}`);
       expect(sales.tables.map((t) => t.name).sort()).toEqual(['order_items', 'orders', 'shipments']);
       expect(catalogTable(sales, 'orders').foreignKeys[0]).toMatchObject({ refSchema: `core_${suffix}`, refTable: 'customers' });
-      expect((await readMysqlCatalog(other, `audit_${suffix}`)).tables.map((t) => t.name).sort()).toEqual(['events', 'events_by_kind', 'sessions']);
+      const audit = await readMysqlCatalog(other, `audit_${suffix}`);
+      expect(audit.tables.map((t) => t.name).sort()).toEqual(['events', 'events_by_kind', 'sessions']);
+      expect(audit.sequences.map((q) => q.name)).toEqual(['event_ids']);
       expect((await readMysqlCatalog(other, `core_${suffix}`)).tables.map((t) => t.name).sort()).toEqual(['customers', 'departments', 'employees', 'products', 'type_zoo']);
       expect((await readMysqlCatalog(other)).tables).toEqual([]);
     } finally {
@@ -341,6 +347,6 @@ describe('kitchen sink on MariaDB 10.11', () => {
     await applyStatements(db, again.statements);
     await applyStatements(db, again.statements);
     const cat = await readMysqlCatalog(db);
-    expect(compareDocumentToCatalog(kitchenSinkDocument(), cat, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)) })).toEqual([]);
+    expect(compareDocumentToCatalog(kitchenSinkDocument(), cat, { dialect: 'mysql', defaultSchema: db.database!, skipped: new Set(Object.keys(MARIADB_SKIPPED)), standaloneSequences: true })).toEqual([]);
   });
 });

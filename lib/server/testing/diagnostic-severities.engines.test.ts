@@ -28,6 +28,8 @@ const CANNOT_APPLY_HERE: Record<string, string> = {
 /** MySQL cases whose code MariaDB, the MySQL engine here, does not trigger. */
 const NOT_ON_MARIADB: Record<string, string> = {
   'mysql.type-approximated': 'the case is a uuid column: MariaDB 10.11 has a native UUID type',
+  'mysql.sequence-dropped': 'MariaDB 10.11 has sequences: the sequence is written (CREATE SEQUENCE), not left out',
+  'mysql.sequence-default-dropped': 'MariaDB 10.11 has sequences: the shared sequence is written and its columns draw from it',
 };
 
 const mysqlUrl = requireServer('mysql');

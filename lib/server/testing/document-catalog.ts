@@ -23,6 +23,11 @@ export interface CompareOptions {
   skipped?: ReadonlySet<string>;
   /** Whether NULLS NOT DISTINCT is expected to survive (PostgreSQL 15+). */
   nullsNotDistinct?: boolean;
+  /**
+   * MySQL output for MariaDB: a sequence no column's AUTO_INCREMENT stands for is a CREATE SEQUENCE,
+   * and the columns drawing from it default to `nextval(db.seq)`.
+   */
+  standaloneSequences?: boolean;
 }
 
 const PG_METHOD: Record<string, string> = { spatial: 'gist' };
@@ -91,6 +96,7 @@ export function compareDocumentToCatalog(doc: SchemaDocument, catalog: CatalogSn
     }
   }
   if (!mysql) compareSequencesAndExtensions(doc, catalog, schemaOf, problems);
+  else if (o.standaloneSequences) compareStandaloneSequences(doc, catalog, o.defaultSchema, problems);
   for (const v of Object.values(doc.views)) {
     if (v.dialect !== o.dialect || skipped.has(v.id)) continue;
     const cv = catalog.views.find((x) => x.name === v.name && x.schema === schemaOf(v.schemaId));
@@ -130,6 +136,32 @@ function compareSequencesAndExtensions(doc: SchemaDocument, catalog: CatalogSnap
       if (x.comment !== undefined && cx.comment !== x.comment) problems.push(`extension ${x.name}: comment ${JSON.stringify(cx.comment)}, expected ${JSON.stringify(x.comment)}`);
     }
   }
+}
+
+/** Sequences AUTO_INCREMENT stands for on MySQL: owned by a column that draws from them. */
+function autoIncrementSequences(doc: SchemaDocument): Set<string> {
+  const out = new Set<string>();
+  for (const t of Object.values(doc.tables)) {
+    for (const c of t.columns) if (c.default.kind === 'sequence' && !c.identity && ownedSequenceOf(doc, t, c)) out.add(c.default.sequenceId);
+  }
+  return out;
+}
+
+/** MariaDB: each other sequence exists, with the options the document sets. */
+function compareStandaloneSequences(doc: SchemaDocument, catalog: CatalogSnapshot, database: string, problems: string[]): void {
+  const mapped = autoIncrementSequences(doc);
+  const expected = Object.values(doc.sequences).filter((q) => !mapped.has(q.id));
+  for (const q of expected) {
+    const cq = catalog.sequences.find((x) => x.name === q.name && x.schema === database);
+    if (!cq) {
+      problems.push(`sequence ${q.name}: missing`);
+      continue;
+    }
+    const given = { start: q.start, increment: q.increment, min: q.min, max: q.max, cache: q.cache };
+    for (const [k, v] of Object.entries(given)) if (v !== undefined && cq[k as keyof typeof given] !== String(v)) problems.push(`sequence ${q.name}: ${k} ${cq[k as keyof typeof given]}, expected ${v}`);
+    if (cq.cycle !== (q.cycle ?? false)) problems.push(`sequence ${q.name}: cycle ${cq.cycle}`);
+  }
+  if (catalog.sequences.length !== expected.length) problems.push(`sequences: expected ${expected.length}, got ${catalog.sequences.length}`);
 }
 
 /** `nextval('audit.event_ids'::regclass)` as PostgreSQL prints it (schema shown outside the search path, public). */
@@ -173,10 +205,16 @@ function compareTable(
       const expected = nextvalText(doc, sequenceDefault, (id) => (id ? doc.schemas[id].name : o.defaultSchema));
       if (cc.default !== expected) problems.push(`${where}: default ${JSON.stringify(cc.default)}, expected ${JSON.stringify(expected)}`);
     }
+    // MariaDB: a column drawing from a sequence written as its own (not AUTO_INCREMENT) keeps the default.
+    const standaloneDefault = mysql && o.standaloneSequences && sequenceDefault !== undefined && !c.identity && !autoIncrementSequences(doc).has(sequenceDefault);
+    if (standaloneDefault) {
+      const expected = `nextval(\`${o.defaultSchema}\`.\`${doc.sequences[sequenceDefault].name}\`)`;
+      if (cc.default !== expected) problems.push(`${where}: default ${JSON.stringify(cc.default)}, expected ${JSON.stringify(expected)}`);
+    }
     const generated = c.generated ? (mysql ? c.generated.stored : true) : null;
     if ((cc.generated?.stored ?? null) !== generated) problems.push(`${where}: generated ${JSON.stringify(cc.generated)}, expected stored=${generated}`);
     if ((c.comment ?? null) !== cc.comment) problems.push(`${where}: comment ${JSON.stringify(cc.comment)}, expected ${JSON.stringify(c.comment ?? null)}`);
-    const hasDefault = c.default.kind !== 'none' && !c.generated && !c.identity && !(mysql && sequenceDefault !== undefined);
+    const hasDefault = c.default.kind !== 'none' && !c.generated && !c.identity && (!(mysql && sequenceDefault !== undefined) || standaloneDefault);
     const catalogHasDefault = cc.default !== null && !(mysql && cc.default === 'NULL');
     if (hasDefault !== catalogHasDefault) problems.push(`${where}: default ${JSON.stringify(cc.default)}, expected ${hasDefault ? 'one' : 'none'}`);
     if (mysql && c.onUpdateCurrentTimestamp && !cc.onUpdate) problems.push(`${where}: ON UPDATE missing`);

@@ -8,7 +8,7 @@
  * `checks`); COLUMN_DEFAULT quotes literals (`'free'`) and spells NULL defaults as `NULL`.
  */
 import type { ReferentialAction } from '../../model/document';
-import type { CatalogIndex, CatalogSnapshot, CatalogTable } from './catalog-types';
+import type { CatalogIndex, CatalogRoutine, CatalogSnapshot, CatalogTable } from './catalog-types';
 import type { SqlClient } from './sql-client';
 
 type Row = Record<string, unknown>;
@@ -39,10 +39,28 @@ export async function readMysqlCatalog(client: SqlClient, database = client.data
   const views = await q(`SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`);
 
   const of = (rows: Row[], table: string) => rows.filter((r) => str(get(r, 'TABLE_NAME')) === table);
-  const out: CatalogSnapshot = { tables: [], views: [], enums: [], domains: [], sequences: [], extensions: [] };
+  const routineRows = await client.query<Row>(`SELECT ROUTINE_NAME AS NAME, LOWER(ROUTINE_TYPE) AS KIND, NULL AS TBL, ROUTINE_DEFINITION AS DEF FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
+    UNION ALL SELECT TRIGGER_NAME, 'trigger', EVENT_OBJECT_TABLE, CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION, ' ', ACTION_STATEMENT) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
+    UNION ALL SELECT EVENT_NAME, 'event', NULL, EVENT_DEFINITION FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+    ORDER BY 1, 2`, [database, database, database]);
+  const routines = routineRows.map((r): CatalogRoutine => {
+    const table = get(r, 'TBL');
+    return { schema: database, name: str(get(r, 'NAME')), kind: str(get(r, 'KIND')), signature: '', table: table === null || table === undefined ? null : str(table), definition: str(get(r, 'DEF')) };
+  });
+  const out: CatalogSnapshot = { tables: [], views: [], enums: [], domains: [], sequences: [], extensions: [], routines };
 
   for (const t of tables) {
     const name = str(get(t, 'TABLE_NAME'));
+    if (str(get(t, 'TABLE_TYPE')) === 'SEQUENCE') {
+      // MariaDB 10.3+: a sequence is a one-row table holding its settings (no information_schema view before 11.5).
+      const [row] = await client.query<Row>(`SELECT start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM \`${database.replace(/`/g, '``')}\`.\`${name.replace(/`/g, '``')}\``);
+      const comment = str(get(t, 'TABLE_COMMENT'));
+      out.sequences.push({
+        schema: database, name, type: 'bigint', start: str(get(row, 'start_value')), increment: str(get(row, 'increment')), min: str(get(row, 'minimum_value')),
+        max: str(get(row, 'maximum_value')), cache: str(get(row, 'cache_size')), cycle: Number(get(row, 'cycle_option')) === 1, ownedBy: null, comment: comment || null,
+      });
+      continue;
+    }
     if (str(get(t, 'TABLE_TYPE')) === 'VIEW') {
       const v = views.find((x) => str(get(x, 'TABLE_NAME')) === name);
       out.views.push({ schema: database, name, materialized: false, definition: str(v && get(v, 'VIEW_DEFINITION')), comment: null });

@@ -6,7 +6,7 @@
 import type { ReferentialAction } from '../../model/document';
 import type {
   CatalogCheck, CatalogColumn, CatalogDomain, CatalogEnum, CatalogExtension, CatalogForeignKey, CatalogIndex, CatalogSequence, CatalogSnapshot,
-  CatalogTable, CatalogView,
+  CatalogRoutine, CatalogTable, CatalogView,
 } from './catalog-types';
 import type { SqlClient } from './sql-client';
 
@@ -119,6 +119,22 @@ SELECT x.extname AS name, n.nspname AS schema, x.extversion AS version, obj_desc
 FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
 ORDER BY x.extname`;
 
+// Functions of extensions (pg_depend 'e') are the extension's; an aggregate has no pg_get_functiondef.
+const ROUTINES_SQL = (f: string) => `
+SELECT n.nspname AS schema, p.proname AS name,
+       CASE p.prokind WHEN 'f' THEN 'function' WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'window' END AS kind,
+       pg_get_function_identity_arguments(p.oid) AS signature, NULL AS "table",
+       CASE WHEN p.prokind = 'a' THEN coalesce((SELECT a.aggtransfn::text || ' ' || format_type(a.aggtranstype, NULL) FROM pg_aggregate a WHERE a.aggfnoid = p.oid), '')
+            ELSE pg_get_functiondef(p.oid) END AS definition
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE ${USER_SCHEMA} ${f}
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+UNION ALL
+SELECT n.nspname, t.tgname, 'trigger', '', c.relname, pg_get_triggerdef(t.oid)
+FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT t.tgisinternal AND ${USER_SCHEMA} ${f}
+ORDER BY 1, 2, 4, 5`;
+
 interface TableRow { oid: string; schema: string; name: string; kind: string; comment: string | null; partition_key: string | null; view_definition: string | null }
 interface ColumnRow { table_oid: string; name: string; type: string; nullable: boolean; default_expr: string | null; identity: string; generated: string; collation: string | null; comment: string | null }
 interface ConstraintRow {
@@ -144,6 +160,7 @@ export async function readPgCatalog(client: SqlClient, options: { schemas?: read
   ];
   const sequences = await client.query<{ schema: string; name: string; type: string; start: string; increment: string; min: string; max: string; cache: string; cycle: boolean; comment: string | null; owned_by: string | null }>(SEQUENCES_SQL(f));
   const extensions = await client.query<CatalogExtension>(EXTENSIONS_SQL);
+  const routines = await client.query<CatalogRoutine>(ROUTINES_SQL(f));
 
   const byTable = <R extends { table_oid: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();
@@ -203,6 +220,7 @@ export async function readPgCatalog(client: SqlClient, options: { schemas?: read
     sequences: sequences.map(({ owned_by, ...q }): CatalogSequence => ({ ...q, ownedBy: owned_by })),
     // Extensions are database-wide: narrowed to the schemas asked for when some are.
     extensions: options.schemas ? extensions.filter((x) => options.schemas!.includes(x.schema)) : extensions,
+    routines,
   };
   for (const t of tables) {
     if (t.kind === 'v' || t.kind === 'm') {

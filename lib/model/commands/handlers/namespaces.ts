@@ -92,6 +92,11 @@ export function removeSchema(doc: SchemaDocument, cmd: CommandOf<'schema.remove'
       delete x.schemaId;
       ctx.changes.push({ entityId: x.id, kind: 'updated', message: `extension "${x.name}" ${why}` });
     }
+    // Routines are verbatim statements (their text still names the schema): only the grouping moves.
+    for (const r of inSchema(doc.routines ?? {})) {
+      delete r.schemaId;
+      ctx.changes.push({ entityId: r.id, kind: 'updated', message: `${r.kind} "${r.name}" ${why} (its statement text is unchanged)` });
+    }
   } catch (e) {
     if (e instanceof CommandError) throw new CommandError(e.code, `cannot remove schema "${s.name}": ${e.message}`);
     throw e;

@@ -3,6 +3,7 @@ import net from 'node:net';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDdlStatements } from '../../../ddl/generate-ddl';
 import type { SchemaDocument } from '../../../model/document';
 import { parseDocument } from '../../../model/validate';
 import { corpusAvailable, readCorpusFile } from '../test-corpus';
@@ -207,6 +208,20 @@ describe.skipIf(!pgUrl || !corpusAvailable('live PostgreSQL import'))('live Post
     expect(shape(live.document).extensions.map((x) => x.name)).toEqual(['pg_trgm']);
   });
 
+  it('pagila: functions, the aggregate and triggers come back as routines, as importing the dump gives them', async () => {
+    const file = 'postgres/pagila-schema-2024-pg12dump.sql';
+    const url = await databaseWith(file);
+    const live = await importLive(url, { schemas: ['public'] });
+    const fromDdl = await importSqlText('postgres', readCorpusFile(file));
+    const shape = (doc: SchemaDocument) =>
+      Object.values(doc.routines ?? {}).map((r) => `${r.kind} ${r.name}${r.tableId ? ` on ${doc.tables[r.tableId].name}` : ''}`).sort();
+    expect(shape(live.document)).toEqual(shape(fromDdl.document));
+    expect(shape(live.document)).toHaveLength(25);
+    // The server's rendering (CREATE OR REPLACE FUNCTION ...) applies as the dump's text does.
+    const group = Object.values(live.document.routines ?? {}).find((r) => r.kind === 'aggregate')!;
+    expect(group.sql).toMatch(/^CREATE AGGREGATE public\.group_concat\(text\) \(\n    SFUNC = _group_concat,\n    STYPE = text\n\)$/);
+  });
+
   it('reads every user schema when none is named; comments and namespaces survive', async () => {
     const url = await databaseWith('postgres/guacamole-create-schema.sql', `CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY); COMMENT ON TABLE other.t IS 'elsewhere'`);
     const live = await importLive(url);
@@ -281,6 +296,29 @@ describe.skipIf(!myUrl || !corpusAvailable('live MySQL import'))('live MySQL/Mar
     expect(a.primaryKeys).toEqual(b.primaryKeys);
     expect(a.foreignKeys).toEqual(b.foreignKeys);
     expect(a.columns).toEqual(b.columns);
+  });
+
+  it('sakila: procedures, functions and triggers come back as routines, as importing the file gives them', async () => {
+    const name = `${dbName}_sakila`;
+    const file = readCorpusFile('mysql/sakila-schema.sql').replace(/\bsakila\s*\.\s*(?=[`\w])/g, '');
+    const { document } = await importSqlText('mysql', file);
+    const u = new URL(myUrl!);
+    const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), multipleStatements: false });
+    try {
+      await conn.query(`DROP DATABASE IF EXISTS ${name}`);
+      await conn.query(`CREATE DATABASE ${name}`);
+      await conn.query(`USE ${name}`);
+      // The regenerated statements (one by one: the routines need no DELIMITER here).
+      for (const st of generateDdlStatements(document, 'mysql', { target: 'mariadb-10.11' }).statements) await conn.query(st);
+      u.pathname = `/${name}`;
+      const live = await importLive(u.toString());
+      const shape = (doc: SchemaDocument) => Object.values(doc.routines ?? {}).map((r) => `${r.kind} ${r.name}${r.tableId ? ` on ${doc.tables[r.tableId].name}` : ''}`).sort();
+      expect(shape(live.document)).toEqual(shape(document));
+      expect(shape(live.document)).toHaveLength(9);
+    } finally {
+      await conn.query(`DROP DATABASE IF EXISTS ${name}`);
+      await conn.end();
+    }
   });
 
   it('authentication failure names the user, not the password', async () => {

@@ -1,6 +1,7 @@
 /**
  * Reads a MySQL/MariaDB schema (read-only session, timeouts) as the server's own `SHOW CREATE TABLE` /
- * `SHOW CREATE VIEW` text, which the MySQL DDL importer turns into a document, so a live import and an
+ * `SHOW CREATE VIEW` text (and SHOW CREATE PROCEDURE / FUNCTION / TRIGGER / EVENT, in DELIMITER blocks
+ * as mysqldump writes them), which the MySQL DDL importer turns into a document, so a live import and an
  * import of the same schema's DDL agree.
  */
 import 'server-only';
@@ -8,6 +9,7 @@ import mysql from 'mysql2/promise';
 import { ImportError } from '../../../importers/types';
 import type { LiveTarget } from './connection-url';
 import { ConnectPhaseError } from './live-errors';
+import { delimitedStatement } from '../../../ddl/routine-sql';
 
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -73,6 +75,8 @@ export async function readMysqlCatalog(target: LiveTarget, wantedSchemas: readon
       }
       for (const row of rows) {
         const name = String(row.name);
+        // A MariaDB sequence is a table of settings: not a table of the schema (the MySQL model has none).
+        if (row.type === 'SEQUENCE') continue;
         if (row.type === 'VIEW') {
           const [v] = await conn.query<mysql.RowDataPacket[]>(`SHOW CREATE VIEW ${qi(schema)}.${qi(name)}`);
           const text = String(v[0]?.['Create View'] ?? '');
@@ -88,8 +92,39 @@ export async function readMysqlCatalog(target: LiveTarget, wantedSchemas: readon
         }
       }
     }
+    for (const schema of schemas) out.push(...(await routines(conn, schema)));
     return { sql: `${out.join('\n\n')}\n`, schemas, tableCount };
   } finally {
     await conn.end().catch(() => undefined);
   }
+}
+
+/** SHOW CREATE ... text column per routine kind. */
+const SHOW_CREATE: Record<string, { what: string; column: string }> = {
+  PROCEDURE: { what: 'PROCEDURE', column: 'Create Procedure' },
+  FUNCTION: { what: 'FUNCTION', column: 'Create Function' },
+  TRIGGER: { what: 'TRIGGER', column: 'SQL Original Statement' },
+  EVENT: { what: 'EVENT', column: 'Create Event' },
+};
+
+/**
+ * The schema's routines as the server prints them, triggers last (after their tables). A routine the
+ * user may not read (SHOW CREATE gives NULL) is left out.
+ */
+async function routines(conn: mysql.Connection, schema: string): Promise<string[]> {
+  const [rows] = await conn.query<mysql.RowDataPacket[]>(
+    `SELECT ROUTINE_TYPE AS type, ROUTINE_NAME AS name FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
+     UNION ALL SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+     UNION ALL SELECT 'TRIGGER', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?`,
+    [schema, schema, schema],
+  );
+  const out: string[] = [];
+  for (const row of rows) {
+    const how = SHOW_CREATE[String(row.type)];
+    if (!how) continue;
+    const [r] = await conn.query<mysql.RowDataPacket[]>(`SHOW CREATE ${how.what} ${qi(schema)}.${qi(String(row.name))}`);
+    const text = r[0]?.[how.column];
+    if (text) out.push(delimitedStatement(String(text)));
+  }
+  return out;
 }

@@ -154,6 +154,8 @@ async function buildScript(client: pg.Client, wantedSchemas: readonly string[] |
     if (q.comment) comments.push(`COMMENT ON SEQUENCE ${name} IS ${lit(q.comment)};`);
   }
 
+  out.push(...(await routineStatements(client, params)));
+
   const tables = await client.query<{ oid: number; nspname: string; relname: string; relkind: string; ispartition: boolean; partkey: string | null; partbound: string | null; parent: string | null; comment: string | null }>(
     `SELECT c.oid::int AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relispartition AS ispartition,
             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
@@ -242,6 +244,46 @@ async function buildScript(client: pg.Client, wantedSchemas: readonly string[] |
     out.push(v.relkind === 'm' ? `CREATE MATERIALIZED VIEW ${name} AS\n${body}\nWITH NO DATA;` : `CREATE VIEW ${name} AS\n${body};`);
     if (v.comment) comments.push(`COMMENT ON ${v.relkind === 'm' ? 'MATERIALIZED VIEW' : 'VIEW'} ${name} IS ${lit(v.comment)};`);
   }
+  // Triggers after their tables: the importer keeps a trigger only on a table it has read.
+  const triggers = await client.query<{ def: string }>(
+    `SELECT pg_get_triggerdef(t.oid) AS def FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE NOT t.tgisinternal AND t.tgrelid = ANY($1::oid[]) AND NOT c.relispartition ORDER BY c.oid, t.tgname`,
+    [oids],
+  );
+  for (const t of triggers.rows) out.push(`${t.def};`);
   out.push(...comments);
   return { sql: `${out.join('\n\n')}\n`, schemas, tableCount: tables.rows.length };
+}
+
+/**
+ * Functions and procedures as the server prints them (pg_get_functiondef), and plain aggregates
+ * rebuilt from pg_aggregate (the server has no pg_get_aggregatedef): the routines a dump would carry.
+ * Members of extensions are the extension's. Ordered-set and hypothetical aggregates are left out.
+ */
+async function routineStatements(client: pg.Client, params: unknown[]): Promise<string[]> {
+  const out: string[] = [];
+  const functions = await client.query<{ def: string }>(
+    `SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE p.prokind IN ('f', 'p', 'w') AND n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('p.oid', 'pg_proc')}
+      ORDER BY n.nspname, p.proname, p.oid`,
+    params,
+  );
+  for (const f of functions.rows) out.push(`${f.def.trim()};`);
+  const aggregates = await client.query<{ name: string; args: string; sfunc: string; stype: string; ffunc: string | null; cfunc: string | null; init: string | null }>(
+    `SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS name, pg_get_function_identity_arguments(p.oid) AS args,
+            a.aggtransfn::regprocedure::regproc::text AS sfunc, format_type(a.aggtranstype, NULL) AS stype,
+            NULLIF(a.aggfinalfn, 0)::regproc::text AS ffunc, NULLIF(a.aggcombinefn, 0)::regproc::text AS cfunc, a.agginitval AS init
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_aggregate a ON a.aggfnoid = p.oid
+      WHERE p.prokind = 'a' AND a.aggkind = 'n' AND n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('p.oid', 'pg_proc')}
+      ORDER BY n.nspname, p.proname, p.oid`,
+    params,
+  );
+  for (const a of aggregates.rows) {
+    const options = [`SFUNC = ${a.sfunc}`, `STYPE = ${a.stype}`];
+    if (a.ffunc) options.push(`FINALFUNC = ${a.ffunc}`);
+    if (a.cfunc) options.push(`COMBINEFUNC = ${a.cfunc}`);
+    if (a.init !== null) options.push(`INITCOND = ${lit(a.init)}`);
+    out.push(`CREATE AGGREGATE ${a.name}(${a.args}) (\n    ${options.join(',\n    ')}\n);`);
+  }
+  return out;
 }
