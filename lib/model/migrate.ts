@@ -8,6 +8,7 @@
  * says to upgrade Draftbase. Steps never mutate their input.
  */
 import { DOCUMENT_VERSION } from './document';
+import { numericQueryPattern, numericRequirements } from './migrate-requirements';
 import { parseDocument, type DocumentIssue, type ParseResult } from './validate';
 
 export interface MigrationStep {
@@ -49,7 +50,22 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
     description: 'the document has extensions and sequences (none yet); serial columns stay identity columns until re-imported',
     migrate: (doc) => ({ ...doc, extensions: {}, sequences: {}, version: 3 }),
   },
+  {
+    from: 3,
+    description: 'requirements and query patterns hold numbers with units (sizes, p99 ms, per second, minutes, reads per write, connections); text that does not parse is kept as a note',
+    migrate: (doc) => ({ ...doc, design: mapDesign(doc.design), version: 4 }),
+  },
 ];
+
+/** The design part of a version-3 document with its free-text figures read as numbers (migrate-requirements.ts). */
+function mapDesign(design: unknown): unknown {
+  if (!isRecord(design)) return design;
+  return {
+    ...design,
+    ...(isRecord(design.requirements) ? { requirements: numericRequirements(design.requirements) } : {}),
+    ...(Array.isArray(design.queryPatterns) ? { queryPatterns: design.queryPatterns.map((q: unknown) => (isRecord(q) ? numericQueryPattern(q) : q)) } : {}),
+  };
+}
 
 export type MigrateResult =
   | { ok: true; document: unknown; fromVersion: number | undefined; applied: string[] }
