@@ -29,11 +29,16 @@ function figureText(r: Requirements, key: RequirementNoteKey): string | undefine
   }
 }
 
-/** A declared requirement as escaped Markdown: the figure, and the architect's note beside it (or the note alone). */
-function requirementText(r: Requirements, key: RequirementNoteKey): string | undefined {
+/** A declared requirement as plain text: the figure, and the architect's note beside it (or the note alone). */
+function requirementPlain(r: Requirements, key: RequirementNoteKey): string | undefined {
   const figure = figureText(r, key);
   const note = r.notes?.[key]?.trim() || undefined;
-  const text = figure && note ? `${figure} (${note})` : figure ?? note;
+  return figure && note ? `${figure} (${note})` : figure ?? note;
+}
+
+/** The same as escaped Markdown, for the drafts' sentences. */
+function requirementText(r: Requirements, key: RequirementNoteKey): string | undefined {
+  const text = requirementPlain(r, key);
   return text === undefined ? undefined : escapeInline(text);
 }
 
@@ -46,20 +51,20 @@ export function queryPatternFigure(q: QueryPattern, key: 'frequency' | 'latencyT
   return (figure && note ? `${figure} (${note})` : figure ?? note) ?? '';
 }
 
-/** The declared requirements as labelled, escaped values (only those that were filled in). */
+/** The declared requirements as labelled values, not escaped: table cells escape them (only those that were filled in). */
 export function requirementLines(r: Requirements): [label: string, value: string][] {
   const lines: [string, string | undefined][] = [
-    ['Data volume now', requirementText(r, 'dataVolumeNow')],
-    ['Data volume in 5 years', requirementText(r, 'dataVolume5y')],
+    ['Data volume now', requirementPlain(r, 'dataVolumeNow')],
+    ['Data volume in 5 years', requirementPlain(r, 'dataVolume5y')],
     ['Workload', r.workload && WORKLOAD_LABEL[r.workload]],
     ['Consistency', r.consistency && CONSISTENCY_LABEL[r.consistency]],
-    ['Latency target', requirementText(r, 'latencyTarget')],
-    ['Throughput target', requirementText(r, 'throughputTarget')],
-    ['Read/write ratio', requirementText(r, 'readWriteRatio')],
-    ['Peak load', requirementText(r, 'peakLoad')],
-    ['Concurrent connections', requirementText(r, 'concurrency')],
-    ['RPO', requirementText(r, 'rpo')],
-    ['RTO', requirementText(r, 'rto')],
+    ['Latency target', requirementPlain(r, 'latencyTarget')],
+    ['Throughput target', requirementPlain(r, 'throughputTarget')],
+    ['Read/write ratio', requirementPlain(r, 'readWriteRatio')],
+    ['Peak load', requirementPlain(r, 'peakLoad')],
+    ['Concurrent connections', requirementPlain(r, 'concurrency')],
+    ['RPO', requirementPlain(r, 'rpo')],
+    ['RTO', requirementPlain(r, 'rto')],
   ];
   return lines.filter((l): l is [string, string] => typeof l[1] === 'string' && l[1].trim() !== '');
 }
