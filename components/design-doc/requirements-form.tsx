@@ -15,14 +15,14 @@ import { fromUnitAmount, toUnitAmount, UnitNumberField, type UnitAmount } from '
 type NumberKey = 'latencyTargetMs' | 'throughputQps' | 'rpoMinutes' | 'rtoMinutes' | 'readsPerWrite' | 'peakLoadQps' | 'concurrencyConnections';
 type Units = readonly { value: string; label: string; factor: number }[];
 
-const NUMBER_FIELDS: { key: NumberKey; note: RequirementNoteKey; label: string; units: Units; placeholder: string; integer?: boolean }[] = [
+const NUMBER_FIELDS: { key: NumberKey; note: RequirementNoteKey; label: string; units: Units; placeholder: string; integer?: boolean; defaultUnit?: string }[] = [
   { key: 'latencyTargetMs', note: 'latencyTarget', label: 'Latency target (p99)', units: LATENCY_UNITS, placeholder: 'e.g. 50' },
   { key: 'throughputQps', note: 'throughputTarget', label: 'Throughput target', units: RATE_UNITS, placeholder: 'e.g. 2000' },
   { key: 'readsPerWrite', note: 'readWriteRatio', label: 'Read/write ratio', units: RATIO_UNITS, placeholder: 'e.g. 9 (for 9:1)' },
   { key: 'peakLoadQps', note: 'peakLoad', label: 'Peak load', units: RATE_UNITS, placeholder: 'e.g. 5000' },
   { key: 'concurrencyConnections', note: 'concurrency', label: 'Concurrent connections', units: CONNECTION_UNITS, placeholder: 'e.g. 400', integer: true },
-  { key: 'rpoMinutes', note: 'rpo', label: 'RPO (max data loss)', units: DURATION_UNITS, placeholder: 'e.g. 5' },
-  { key: 'rtoMinutes', note: 'rto', label: 'RTO (max downtime)', units: DURATION_UNITS, placeholder: 'e.g. 1' },
+  { key: 'rpoMinutes', note: 'rpo', label: 'RPO (max data loss)', units: DURATION_UNITS, placeholder: 'e.g. 5', defaultUnit: 'min' },
+  { key: 'rtoMinutes', note: 'rto', label: 'RTO (max downtime)', units: DURATION_UNITS, placeholder: 'e.g. 60', defaultUnit: 'min' },
 ];
 
 export function RequirementsForm() {
@@ -81,7 +81,7 @@ export function RequirementsForm() {
               label={f.label}
               value={toUnitAmount(requirements[f.key], f.units)}
               units={f.units}
-              defaultUnit={f.units[0].value}
+              defaultUnit={f.defaultUnit ?? f.units[0].value}
               placeholder={f.placeholder}
               onCommit={(v: UnitAmount<string> | undefined) => {
                 const n = fromUnitAmount(v, f.units);
