@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { designFingerprint, effectiveStatus } from './design-fingerprint';
 import { emptyDocument } from './empty';
 import { loadDocument } from './migrate';
 import { numericQueryPattern, numericRequirements } from './migrate-requirements';
@@ -107,5 +108,26 @@ describe('parsers and formatters', () => {
     expect(formatMinutes(2880)).toBe('2 days');
     expect(formatReadsPerWrite(9)).toBe('9:1');
     expect(formatReadsPerWrite(0.25)).toBe('1:4');
+  });
+});
+
+describe('an upgrade is not a design change', () => {
+  function approvedV3(stale: boolean) {
+    const v3 = {
+      ...emptyDocument(),
+      version: 3,
+      design: { narrative: {}, requirements: { rpo: '5 minutes' }, queryPatterns: [] },
+    } as Record<string, unknown>;
+    const fingerprint = designFingerprint(v3 as never);
+    v3.governance = { approval: { reviewer: 'Ada', at: '2026-12-01T10:00:00.000Z', fingerprint: stale ? '0123456789abcdef' : fingerprint } };
+    return v3;
+  }
+
+  it('an approval of the version-3 design still matches the upgraded one; a stale one stays stale', () => {
+    const fresh = loadDocument(approvedV3(false));
+    expect(fresh.ok && fresh.document.design.requirements).toEqual({ rpoMinutes: 5 });
+    expect(fresh.ok && effectiveStatus(fresh.document)).toEqual({ status: 'approved', staleApproval: false });
+    const stale = loadDocument(approvedV3(true));
+    expect(stale.ok && effectiveStatus(stale.document)).toEqual({ status: 'draft', staleApproval: true });
   });
 });
