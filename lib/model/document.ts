@@ -284,7 +284,9 @@ export const tableVolumeSchema = z.object({
   /** Months rows are kept before they are deleted or archived (caps the 5-year count). */
   retentionMonths: z.number().int().positive().max(1200).optional(),
   /** Average stored length in bytes of variable-length columns, by column id (defaults per type otherwise). */
-  avgLength: z.record(idSchema, z.number().nonnegative().max(1e9)).optional(),
+  avgLength: z.record(idSchema, z.number().nonnegative().max(1e9))
+    .refine((r) => Object.keys(r).length <= L.columnsPerTable, `at most ${L.columnsPerTable} columns`)
+    .optional(),
 });
 export type TableVolume = z.infer<typeof tableVolumeSchema>;
 

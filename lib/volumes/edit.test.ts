@@ -8,7 +8,7 @@ describe('volumeWithField / volumeWithAvgLength', () => {
     [{ rows: 5 }, 'growthPerMonth', '1.5k', { volume: { rows: 5, growthPerMonth: 1500 } }],
     [{ rows: 5 }, 'rows', '', { volume: {} }],
     [{ rows: 5 }, 'rowsIn5y', '2.5', { volume: { rows: 5, rowsIn5y: 3 } }],
-    [undefined, 'retentionMonths', '0', { error: 'Retention: between 1 and 1,200 months' }],
+    [undefined, 'retentionMonths', '0', { error: 'Retention (months) must be at least 1 month' }],
     [undefined, 'rows', 'lots', { error: 'Rows now: enter a number, e.g. 250000, 250,000 or 1.5M' }],
   ] as const)('%j + %s = %j', (volume, field, text, expected) => {
     expect(volumeWithField(volume, field, text)).toEqual(expected);

@@ -7,9 +7,7 @@ import type { Column, Domain, ScalarType, Table, TableVolume } from '../model/do
 
 /** The document's domains (a column typed by a domain stores its base type). */
 type Domains = Readonly<Record<string, Domain>>;
-import { parseCount, WORKLOAD_FIELD_LABEL, type WorkloadField } from './paste';
-
-const INTEGER_FIELDS: ReadonlySet<WorkloadField> = new Set(['rows', 'rowsIn5y', 'retentionMonths']);
+import { fieldValue, parseCount, WORKLOAD_FIELD_LABEL, type WorkloadField } from './paste';
 
 /**
  * The volume with `field` set from the typed `text` ("250000", "1.5M", "20k"; empty clears it), or an
@@ -23,9 +21,9 @@ export function volumeWithField(volume: TableVolume | undefined, field: Workload
     delete next[field];
     return { volume: next };
   }
-  if (n > 1e15) return { error: `${WORKLOAD_FIELD_LABEL[field]}: at most 10^15` };
-  if (field === 'retentionMonths' && (n < 1 || n > 1200)) return { error: 'Retention: between 1 and 1,200 months' };
-  next[field] = INTEGER_FIELDS.has(field) ? Math.round(n) : n;
+  const v = fieldValue(field, n);
+  if (typeof v === 'string') return { error: `${WORKLOAD_FIELD_LABEL[field]} ${v}` };
+  next[field] = v;
   return { volume: next };
 }
 

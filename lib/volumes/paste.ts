@@ -57,8 +57,9 @@ export function parseCount(cell: string): number | null | undefined {
 
 const INTEGER_FIELDS: ReadonlySet<WorkloadField> = new Set(['rows', 'rowsIn5y', 'retentionMonths']);
 
-function fieldValue(field: WorkloadField, n: number): number | string {
-  if (!Number.isFinite(n) || n > 1e15) return 'is too large';
+/** The stored figure for a typed or pasted number (counts rounded to whole rows and months), or what is wrong with it. */
+export function fieldValue(field: WorkloadField, n: number): number | string {
+  if (!Number.isFinite(n) || n > 1e15) return 'is too large (at most 10^15)';
   if (field === 'retentionMonths' && n < 1) return 'must be at least 1 month';
   if (field === 'retentionMonths' && n > 1200) return 'must be at most 1,200 months';
   return INTEGER_FIELDS.has(field) ? Math.round(n) : n;
