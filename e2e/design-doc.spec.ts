@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../lib/model/build';
+import type { Requirements } from '../lib/model/document';
 import { createProjectViaApi, getProjectViaApi, uniqueName } from './support/api';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -73,7 +74,7 @@ async function openDesignDoc(page: Page, projectId: string) {
   await expect(page.getByTestId('design-doc-tab')).toBeVisible();
 }
 
-async function waitUntilSaved(page: Page, projectId: string, check: (doc: { design: { narrative: Record<string, string>; requirements: Record<string, string> } }) => boolean) {
+async function waitUntilSaved(page: Page, projectId: string, check: (doc: { design: { narrative: Record<string, string>; requirements: Requirements } }) => boolean) {
   await expect
     .poll(async () => check((await getProjectViaApi(page.request, projectId)).document as never), { timeout: 15_000 })
     .toBe(true);
@@ -83,12 +84,15 @@ test('fill the requirements and a narrative section, download DATABASE_DESIGN.md
   const project = await createProjectViaApi(page.request, { name: uniqueName('Design doc'), document: shopDocument() });
   await openDesignDoc(page, project.id);
 
-  const volume = `123 GB (${Date.now().toString(36)})`;
-  await page.getByLabel('Data volume now').fill(volume);
-  await page.getByLabel('Data volume now').press('Enter');
-  await page.getByLabel('Workload').selectOption('olap');
-  await page.getByLabel('RPO (max data loss)').fill('5 minutes');
-  await page.getByLabel('RPO (max data loss)').press('Enter');
+  // A number with its unit picker, and a note beside it.
+  const note = `sessions included (${Date.now().toString(36)})`;
+  await page.getByLabel('Data volume now', { exact: true }).fill('123');
+  await page.getByLabel('Data volume now', { exact: true }).press('Enter');
+  await page.getByLabel('Data volume now note', { exact: true }).fill(note);
+  await page.getByLabel('Data volume now note', { exact: true }).press('Enter');
+  await page.getByLabel('Workload', { exact: true }).selectOption('olap');
+  await page.getByLabel('RPO (max data loss)', { exact: true }).fill('5');
+  await page.getByLabel('RPO (max data loss)', { exact: true }).press('Enter');
 
   const narrative = 'We cache **product pages** in Redis for 60 seconds.';
   const caching = page.getByLabel('Caching Strategy (Markdown)');
@@ -99,14 +103,14 @@ test('fill the requirements and a narrative section, download DATABASE_DESIGN.md
   await page.locator('[data-section="caching"]').getByRole('button', { name: 'Preview' }).click();
   await expect(page.locator('[data-section="caching"] strong')).toHaveText('product pages');
 
-  await waitUntilSaved(page, project.id, (d) => d.design.narrative.caching === narrative && d.design.requirements.dataVolumeNow === volume);
+  await waitUntilSaved(page, project.id, (d) => d.design.narrative.caching === narrative && d.design.requirements.dataVolumeNow?.value === 123 && d.design.requirements.dataVolumeNow.unit === 'GB' && d.design.requirements.notes?.dataVolumeNow === note && d.design.requirements.rpoMinutes === 5);
 
   await page.getByRole('button', { name: 'Download files' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'DATABASE_DESIGN.md' }).click()]);
   expect(download.suggestedFilename()).toBe('DATABASE_DESIGN.md');
   const md = await readFile(await download.path(), 'utf8');
   expect(md).toContain(`### Caching Strategy\n\n${narrative}\n`);
-  expect(md).toContain(`| Data volume now | ${volume} |`);
+  expect(md).toContain(`| Data volume now | 123 GB (${note}) |`);
   expect(md).toContain('| Workload | OLAP (analytical) |');
   // The RPO feeds the Backup & Recovery draft.
   expect(md).toMatch(/### Backup & Recovery\n\nRecovery point objective: 5 minutes\./);

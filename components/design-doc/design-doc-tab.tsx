@@ -1,9 +1,10 @@
 'use client';
 /**
  * The "Design doc" tab: the declared requirements, the query patterns, a Markdown editor per narrative
- * section, and a preview of the whole DATABASE_DESIGN.md as it will be exported (derived sections
- * always current, mermaid rendered in the browser with securityLevel strict). Self-contained: reads
- * and edits the editor store through useEditor; mount it inside the editor's store provider.
+ * section (Edit); every table's declared volumes in one grid (Workload); and a preview of the whole
+ * DATABASE_DESIGN.md as it will be exported (derived sections always current, mermaid rendered in the
+ * browser with securityLevel strict). Self-contained: reads and edits the editor store through
+ * useEditor; mount it inside the editor's store provider.
  *
  * The preview regenerates from the document after typing pauses (a 1,000-table document takes a few
  * hundred milliseconds to generate) and only while the preview is shown.
@@ -22,8 +23,9 @@ import { RequirementsForm } from './requirements-form';
 import { ReviewSignoff } from './governance/review-signoff';
 import { DecisionsEditor } from './governance/decisions-editor';
 import { RisksEditor } from './governance/risks-editor';
+import { WorkloadGrid } from './workload-grid';
 
-type View = 'edit' | 'preview';
+type View = 'edit' | 'workload' | 'preview';
 
 const PREVIEW_DELAY_MS = 400;
 
@@ -52,7 +54,7 @@ export function DesignDocTab() {
         <Tabs
           label="Design document"
           idPrefix="design-doc"
-          items={[{ value: 'edit', label: 'Edit' }, { value: 'preview', label: 'Preview' }]}
+          items={[{ value: 'edit', label: 'Edit' }, { value: 'workload', label: 'Workload' }, { value: 'preview', label: 'Preview' }]}
           value={view}
           onValueChange={setView}
         />
@@ -80,6 +82,10 @@ export function DesignDocTab() {
               <NarrativeEditor key={key} section={key} />
             ))}
           </section>
+        </div>
+      ) : view === 'workload' ? (
+        <div id="design-doc-panel-workload" role="tabpanel" aria-labelledby="design-doc-tab-workload" className="flex min-h-0 flex-1 flex-col overflow-auto pr-1">
+          <WorkloadGrid />
         </div>
       ) : (
         <div id="design-doc-panel-preview" role="tabpanel" aria-labelledby="design-doc-tab-preview" className="min-h-0 flex-1 overflow-auto pr-1">

@@ -116,7 +116,7 @@ describe('hostile names and comments are escaped outside code', () => {
     const t = Object.values(doc.tables)[0];
     t.comment = '<script>window.__pwned=1</script> | `tick` \n# heading';
     t.columns[1].comment = '<img src=x onerror="window.__pwned=1"> | pipe';
-    doc.design.requirements.latencyTarget = '<b>fast</b> | now';
+    doc.design.requirements.notes = { latencyTarget: '<b>fast</b> | now' };
     const md = generateDesignDoc(doc);
     const outsideCode = md.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '');
     expect(outsideCode).not.toMatch(/<script|<img|<b>/);

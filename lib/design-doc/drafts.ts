@@ -2,50 +2,81 @@
  * Starting drafts for the narrative sections, derived from the model and the declared requirements.
  * `draftFor` returns undefined when there is nothing derived to say: the export then writes
  * "Not yet decided." (see generate-design-doc.ts). Drafts are Markdown; every user-provided value
- * (names, requirement texts) is escaped.
+ * (names, requirement notes) is escaped.
  */
 import { isProtectedColumn } from '../model/classification';
 import { escapeInline } from '../markdown/escape';
-import type { Dialect, NarrativeSectionKey, Requirements, SchemaDocument } from '../model/document';
+import type { Dialect, NarrativeSectionKey, QueryPattern, RequirementNoteKey, Requirements, SchemaDocument } from '../model/document';
+import { formatDataSize, formatMinutes, formatMs, formatNumber, formatRate, formatReadsPerWrite } from '../model/requirement-units';
 import { DIALECT_LABEL, factsOf, plural } from './facts';
 
 const WORKLOAD_LABEL = { oltp: 'OLTP (transactional)', olap: 'OLAP (analytical)', htap: 'HTAP (mixed transactional and analytical)' } as const;
 const CONSISTENCY_LABEL = { acid: 'ACID (strong consistency)', base: 'BASE (eventual consistency)' } as const;
 
-/** The declared requirements as labelled, escaped values (only those that were filled in). */
-export function requirementLines(r: Requirements): [label: string, value: string][] {
-  const lines: [string, string | undefined][] = [
-    ['Data volume now', r.dataVolumeNow],
-    ['Data volume in 5 years', r.dataVolume5y],
-    ['Workload', r.workload && WORKLOAD_LABEL[r.workload]],
-    ['Consistency', r.consistency && CONSISTENCY_LABEL[r.consistency]],
-    ['Latency target', r.latencyTarget],
-    ['Throughput target', r.throughputTarget],
-    ['Read/write ratio', r.readWriteRatio],
-    ['Peak load', r.peakLoad],
-    ['Concurrent connections', r.concurrency],
-    ['RPO', r.rpo],
-    ['RTO', r.rto],
-  ];
-  return lines.filter((l): l is [string, string] => typeof l[1] === 'string' && l[1].trim() !== '').map(([k, v]) => [k, v.trim()]);
+/** A requirement figure as text in its unit ("20 GB", "50 ms at p99", "300 queries/s"). */
+function figureText(r: Requirements, key: RequirementNoteKey): string | undefined {
+  switch (key) {
+    case 'dataVolumeNow': return r.dataVolumeNow && formatDataSize(r.dataVolumeNow);
+    case 'dataVolume5y': return r.dataVolume5y && formatDataSize(r.dataVolume5y);
+    case 'latencyTarget': return r.latencyTargetMs === undefined ? undefined : `${formatMs(r.latencyTargetMs)} at p99`;
+    case 'throughputTarget': return r.throughputQps === undefined ? undefined : `${formatNumber(r.throughputQps)} queries/s`;
+    case 'peakLoad': return r.peakLoadQps === undefined ? undefined : `${formatNumber(r.peakLoadQps)} queries/s`;
+    case 'rpo': return r.rpoMinutes === undefined ? undefined : formatMinutes(r.rpoMinutes);
+    case 'rto': return r.rtoMinutes === undefined ? undefined : formatMinutes(r.rtoMinutes);
+    case 'readWriteRatio': return r.readsPerWrite === undefined ? undefined : `${formatReadsPerWrite(r.readsPerWrite)} (reads:writes)`;
+    case 'concurrency': return r.concurrencyConnections === undefined ? undefined : `${formatNumber(r.concurrencyConnections)} connections`;
+  }
 }
 
-const v = (text: string) => escapeInline(text.trim());
-const filled = (text: string | undefined): text is string => typeof text === 'string' && text.trim() !== '';
+/** A declared requirement as plain text: the figure, and the architect's note beside it (or the note alone). */
+function requirementPlain(r: Requirements, key: RequirementNoteKey): string | undefined {
+  const figure = figureText(r, key);
+  const note = r.notes?.[key]?.trim() || undefined;
+  return figure && note ? `${figure} (${note})` : figure ?? note;
+}
 
-/** The first integer in a free-text value ("about 200 connections" -> 200). */
-function firstNumber(text: string | undefined): number | undefined {
-  const m = text?.replace(/[,_](?=\d{3})/g, '').match(/\d+(\.\d+)?/);
-  return m ? Number(m[0]) : undefined;
+/** The same as escaped Markdown, for the drafts' sentences. */
+function requirementText(r: Requirements, key: RequirementNoteKey): string | undefined {
+  const text = requirementPlain(r, key);
+  return text === undefined ? undefined : escapeInline(text);
+}
+
+/** A query pattern's frequency or latency target as plain text (not escaped: table cells escape it), its note beside it. */
+export function queryPatternFigure(q: QueryPattern, key: 'frequency' | 'latencyTarget'): string {
+  const figure = key === 'frequency'
+    ? q.frequencyPerSecond === undefined ? undefined : formatRate(q.frequencyPerSecond)
+    : q.latencyTargetMs === undefined ? undefined : formatMs(q.latencyTargetMs);
+  const note = q.notes?.[key]?.trim() || undefined;
+  return (figure && note ? `${figure} (${note})` : figure ?? note) ?? '';
+}
+
+/** The declared requirements as labelled values, not escaped: table cells escape them (only those that were filled in). */
+export function requirementLines(r: Requirements): [label: string, value: string][] {
+  const lines: [string, string | undefined][] = [
+    ['Data volume now', requirementPlain(r, 'dataVolumeNow')],
+    ['Data volume in 5 years', requirementPlain(r, 'dataVolume5y')],
+    ['Workload', r.workload && WORKLOAD_LABEL[r.workload]],
+    ['Consistency', r.consistency && CONSISTENCY_LABEL[r.consistency]],
+    ['Latency target', requirementPlain(r, 'latencyTarget')],
+    ['Throughput target', requirementPlain(r, 'throughputTarget')],
+    ['Read/write ratio', requirementPlain(r, 'readWriteRatio')],
+    ['Peak load', requirementPlain(r, 'peakLoad')],
+    ['Concurrent connections', requirementPlain(r, 'concurrency')],
+    ['RPO', requirementPlain(r, 'rpo')],
+    ['RTO', requirementPlain(r, 'rto')],
+  ];
+  return lines.filter((l): l is [string, string] => typeof l[1] === 'string' && l[1].trim() !== '');
 }
 
 function executiveSummary(doc: SchemaDocument, dialect: Dialect): string | undefined {
   const r = doc.design.requirements;
   const parts: string[] = [];
   if (r.workload) parts.push(`The system is an ${WORKLOAD_LABEL[r.workload]} workload`);
-  if (filled(r.dataVolumeNow) || filled(r.dataVolume5y)) {
-    const now = filled(r.dataVolumeNow) ? `${v(r.dataVolumeNow)} of data today` : undefined;
-    const later = filled(r.dataVolume5y) ? `${v(r.dataVolume5y)} expected in 5 years` : undefined;
+  const volumeNow = requirementText(r, 'dataVolumeNow');
+  const volume5y = requirementText(r, 'dataVolume5y');
+  if (volumeNow || volume5y) {
+    const now = volumeNow ? `${volumeNow} of data today` : undefined;
+    const later = volume5y ? `${volume5y} expected in 5 years` : undefined;
     parts.push([now, later].filter(Boolean).join(', growing to '));
   }
   if (r.consistency) parts.push(`it requires ${CONSISTENCY_LABEL[r.consistency]}`);
@@ -64,60 +95,73 @@ function partitioning(doc: SchemaDocument): string | undefined {
   if (partitionedTables > 0) {
     return `Partitions are created and detached by a scheduled job ahead of need; old partitions are archived or dropped according to the retention policy.`;
   }
-  if (filled(r.dataVolume5y)) return `No table is partitioned yet. With ${v(r.dataVolume5y)} expected in 5 years, review the largest, time-ordered tables for range partitioning before they outgrow routine maintenance.`;
+  const volume5y = requirementText(r, 'dataVolume5y');
+  if (volume5y) return `No table is partitioned yet. With ${volume5y} expected in 5 years, review the largest, time-ordered tables for range partitioning before they outgrow routine maintenance.`;
   return undefined;
 }
 
 function queryPatterns(doc: SchemaDocument): string | undefined {
   const n = doc.design.queryPatterns.length;
   const r = doc.design.requirements;
-  if (n === 0 && !filled(r.latencyTarget)) return undefined;
+  const latency = requirementText(r, 'latencyTarget');
+  if (n === 0 && !latency) return undefined;
   const out: string[] = [];
   if (n > 0) out.push(`${plural(n, 'query pattern')} declared below; each should be served by an index of the Index Strategy.`);
-  if (filled(r.latencyTarget)) out.push(`Target latency: ${v(r.latencyTarget)}.`);
+  if (latency) out.push(`Target latency: ${latency}.`);
   return out.join(' ');
 }
 
 function caching(doc: SchemaDocument): string | undefined {
   const r = doc.design.requirements;
-  if (!filled(r.readWriteRatio) && !r.workload) return undefined;
+  const ratio = requirementText(r, 'readWriteRatio');
+  if (!ratio && !r.workload) return undefined;
   const out: string[] = [];
-  if (filled(r.readWriteRatio)) out.push(`Read/write ratio ${v(r.readWriteRatio)}: reads dominate when the first figure is larger; cache read-mostly lookups in the application with short TTLs and invalidate on write.`);
+  if (ratio) {
+    const writeHeavy = r.readsPerWrite !== undefined && r.readsPerWrite <= 1;
+    out.push(writeHeavy
+      ? `Read/write ratio ${ratio}: writes weigh as much as reads, so a cache pays only for lookups read far more often than they change; invalidate on write.`
+      : `Read/write ratio ${ratio}: ${r.readsPerWrite === undefined ? 'reads dominate when the first figure is larger' : 'reads dominate'}; cache read-mostly lookups in the application with short TTLs and invalidate on write.`);
+  }
   if (r.workload === 'olap' || r.workload === 'htap') out.push('Analytical queries benefit from materialized views or summary tables refreshed on a schedule.');
   return out.join(' ');
 }
 
 function connectionManagement(doc: SchemaDocument, dialect: Dialect): string | undefined {
   const r = doc.design.requirements;
-  const concurrency = firstNumber(r.concurrency);
-  if (concurrency === undefined && !filled(r.peakLoad)) return undefined;
+  const concurrency = r.concurrencyConnections;
+  const peak = requirementText(r, 'peakLoad');
+  if (concurrency === undefined && !peak) return undefined;
   const out: string[] = [];
   if (concurrency !== undefined) {
     // A pool larger than the engine can run in parallel only queues inside the engine; the usual
     // starting point is (cores x 2) + spindles per server, so size the pool well below the
     // application's concurrency and let requests wait in the pool.
     const pool = Math.max(5, Math.min(100, Math.ceil(concurrency / 4)));
-    out.push(`Expected concurrency: ${v(r.concurrency ?? '')}. Start with a pool of about ${pool} connections per application instance (a quarter of the concurrency, between 5 and 100), and keep the total across instances below the server's \`max_connections\` with headroom for maintenance${dialect === 'postgres' ? '; put PgBouncer in transaction mode in front when instances multiply' : ''}.`);
+    out.push(`Expected concurrency: ${requirementText(r, 'concurrency')}. Start with a pool of about ${pool} connections per application instance (a quarter of the concurrency, between 5 and 100), and keep the total across instances below the server's \`max_connections\` with headroom for maintenance${dialect === 'postgres' ? '; put PgBouncer in transaction mode in front when instances multiply' : ''}.`);
   }
-  if (filled(r.peakLoad)) out.push(`Peak load: ${v(r.peakLoad)}; size pools and timeouts for the peak, not the average.`);
+  if (peak) out.push(`Peak load: ${peak}; size pools and timeouts for the peak, not the average.`);
   return out.join(' ');
 }
 
 function backupRecovery(doc: SchemaDocument, dialect: Dialect): string | undefined {
   const r = doc.design.requirements;
-  if (!filled(r.rpo) && !filled(r.rto)) return undefined;
+  const rpo = requirementText(r, 'rpo');
+  const rto = requirementText(r, 'rto');
+  if (!rpo && !rto) return undefined;
   const out: string[] = [];
-  if (filled(r.rpo)) out.push(`Recovery point objective: ${v(r.rpo)}. ${dialect === 'postgres' ? 'Continuous WAL archiving with periodic base backups' : 'Binary-log shipping with periodic full backups'} gives point-in-time recovery within it.`);
-  if (filled(r.rto)) out.push(`Recovery time objective: ${v(r.rto)}. A restore must be rehearsed and timed against it; a standby replica that can be promoted covers short objectives.`);
+  if (rpo) out.push(`Recovery point objective: ${rpo}. ${dialect === 'postgres' ? 'Continuous WAL archiving with periodic base backups' : 'Binary-log shipping with periodic full backups'} gives point-in-time recovery within it.`);
+  if (rto) out.push(`Recovery time objective: ${rto}. A restore must be rehearsed and timed against it; a standby replica that can be promoted covers short objectives.`);
   return out.join(' ');
 }
 
 function monitoring(doc: SchemaDocument): string | undefined {
   const r = doc.design.requirements;
-  if (!filled(r.latencyTarget) && !filled(r.throughputTarget)) return undefined;
+  const latency = requirementText(r, 'latencyTarget');
+  const throughput = requirementText(r, 'throughputTarget');
+  if (!latency && !throughput) return undefined;
   const out: string[] = ['Key indicators and alert thresholds from the declared targets:', ''];
-  if (filled(r.latencyTarget)) out.push(`- query latency, alert when above ${v(r.latencyTarget)}`);
-  if (filled(r.throughputTarget)) out.push(`- throughput, alert when below ${v(r.throughputTarget)}`);
+  if (latency) out.push(`- query latency, alert when above ${latency}`);
+  if (throughput) out.push(`- throughput, alert when below ${throughput}`);
   out.push('- connections in use, replication lag, disk usage, long-running transactions');
   return out.join('\n');
 }
@@ -133,18 +177,22 @@ function security(doc: SchemaDocument): string | undefined {
 
 function horizontalScaling(doc: SchemaDocument): string | undefined {
   const r = doc.design.requirements;
-  if (!filled(r.readWriteRatio) && !filled(r.dataVolume5y)) return undefined;
+  const ratio = requirementText(r, 'readWriteRatio');
+  const volume5y = requirementText(r, 'dataVolume5y');
+  if (!ratio && !volume5y) return undefined;
   const out: string[] = [];
-  if (filled(r.readWriteRatio)) out.push(`With a read/write ratio of ${v(r.readWriteRatio)}, read replicas take the read traffic first; sharding is considered only when writes outgrow one primary.`);
-  if (filled(r.dataVolume5y)) out.push(`Expected volume in 5 years: ${v(r.dataVolume5y)}.`);
+  if (ratio) out.push(`With a read/write ratio of ${ratio}, read replicas take the read traffic first; sharding is considered only when writes outgrow one primary.`);
+  if (volume5y) out.push(`Expected volume in 5 years: ${volume5y}.`);
   return out.join(' ');
 }
 
 function verticalScaling(doc: SchemaDocument): string | undefined {
   const r = doc.design.requirements;
-  if (!filled(r.dataVolumeNow) && !filled(r.dataVolume5y)) return undefined;
-  const now = filled(r.dataVolumeNow) ? v(r.dataVolumeNow) : 'unknown';
-  const later = filled(r.dataVolume5y) ? v(r.dataVolume5y) : 'unknown';
+  const volumeNow = requirementText(r, 'dataVolumeNow');
+  const volume5y = requirementText(r, 'dataVolume5y');
+  if (!volumeNow && !volume5y) return undefined;
+  const now = volumeNow ?? 'unknown';
+  const later = volume5y ?? 'unknown';
   return `Growth projection: ${now} today, ${later} in 5 years. Size memory for the working set (hot tables and their indexes) and storage for the 5-year volume plus indexes and backups.`;
 }
 

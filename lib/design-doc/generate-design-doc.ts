@@ -18,7 +18,7 @@ import { generateMermaidDiagrams } from '../mermaid/generate-mermaid';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, NarrativeSectionKey, SchemaDocument } from '../model/document';
 import { displayName } from '../model/lookup';
-import { draftFor, requirementLines } from './drafts';
+import { draftFor, queryPatternFigure, requirementLines } from './drafts';
 import { DIALECT_LABEL, factsOf, plural } from './facts';
 import { fencedBlock } from './fence';
 import { logicalDesignSection } from './logical-design';
@@ -120,7 +120,7 @@ function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: numb
   const patterns = doc.design.queryPatterns;
   const parts = [narrativeSection(doc, 'queryPatterns', level, dialect)];
   if (patterns.length) {
-    parts.push(markdownTable(['Query', 'Description', 'Frequency', 'Latency target'], patterns.map((q) => [q.name, q.description ?? '', q.frequency ?? '', q.latencyTarget ?? ''])));
+    parts.push(markdownTable(['Query', 'Description', 'Frequency', 'Latency target'], patterns.map((q) => [q.name, q.description ?? '', queryPatternFigure(q, 'frequency'), queryPatternFigure(q, 'latencyTarget')])));
     for (const q of patterns) {
       if (q.sql?.trim()) parts.push(`**${escapeInline(q.name)}**\n\n${fencedBlock('sql', q.sql.trim())}`);
     }

@@ -64,16 +64,21 @@ export function smallProjectDocument(): SchemaDocument {
     ],
     enums: [{ id: 'e_status', name: 'user_status', values: ['active', 'suspended', 'deleted'] }],
   });
+  // Declared volumes (issue 15): users and orders declare them, profiles does not (consumers say what they assumed).
+  doc.tables.t_users.volume = { rows: 50_000, growthPerMonth: 2_000, avgLength: { c_users_email: 24 } };
+  doc.tables.t_orders.volume = { rows: 1_000_000, growthPerMonth: 100_000, retentionMonths: 36 };
   doc.design.requirements = {
-    dataVolumeNow: '20 GB',
-    dataVolume5y: '2 TB',
+    dataVolumeNow: { value: 20, unit: 'GB' },
+    dataVolume5y: { value: 2, unit: 'TB' },
     workload: 'oltp',
     consistency: 'acid',
-    latencyTarget: 'p99 < 50 ms',
-    rpo: '5 minutes',
-    rto: '1 hour',
-    readWriteRatio: '9:1',
-    concurrency: '400 concurrent requests',
+    latencyTargetMs: 50,
+    rpoMinutes: 5,
+    rtoMinutes: 60,
+    readsPerWrite: 9,
+    concurrencyConnections: 400,
+    // A version-3 text that did not parse, kept as a note (Markdown in it is escaped).
+    notes: { peakLoad: '5x on *Black Friday*' },
   };
   doc.design.narrative = {
     caching: 'Session data lives in **Redis** with a 15-minute TTL.\n\n# Not a template heading',
@@ -91,7 +96,7 @@ export function smallProjectDocument(): SchemaDocument {
     ],
   };
   doc.design.queryPatterns = [
-    { id: 'q_recent', name: 'Open orders of a user', sql: 'SELECT * FROM orders WHERE user_id = $1 AND cancelled_at IS NULL ORDER BY placed_at DESC LIMIT 20', frequency: '300/s', latencyTarget: '10 ms' },
+    { id: 'q_recent', name: 'Open orders of a user', sql: 'SELECT * FROM orders WHERE user_id = $1 AND cancelled_at IS NULL ORDER BY placed_at DESC LIMIT 20', frequencyPerSecond: 300, latencyTargetMs: 10 },
   ];
   // The review board's record: people, one decision with its alternatives, a risk and a question.
   doc.governance = {

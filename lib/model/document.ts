@@ -20,9 +20,11 @@ import { governanceSchema } from './governance';
  * uniques may be unnamed (their name derived from their columns) and, like checks, still empty while
  * the user is adding them. A v1 document is otherwise a valid v2 one. Version 3: the document has
  * `extensions` and `sequences` (a v2 document upgrades with both empty), and a column default may be
- * a sequence's next value (serial columns).
+ * a sequence's next value (serial columns). Version 4: the requirements and query patterns carry numbers
+ * with units (data sizes, p99 latency in ms, rates per second, RPO/RTO in minutes, reads per write,
+ * connections) where they were free text; text that does not parse is kept in `notes`.
  */
-export const DOCUMENT_VERSION = 3;
+export const DOCUMENT_VERSION = 4;
 
 export const idSchema = z.string().min(1).max(64);
 export type Id = z.infer<typeof idSchema>;
@@ -300,7 +302,9 @@ export const tableVolumeSchema = z.object({
   /** Months rows are kept before they are deleted or archived (caps the 5-year count). */
   retentionMonths: z.number().int().positive().max(1200).optional(),
   /** Average stored length in bytes of variable-length columns, by column id (defaults per type otherwise). */
-  avgLength: z.record(idSchema, z.number().nonnegative().max(1e9)).optional(),
+  avgLength: z.record(idSchema, z.number().nonnegative().max(1e9))
+    .refine((r) => Object.keys(r).length <= L.columnsPerTable, `at most ${L.columnsPerTable} columns`)
+    .optional(),
 });
 export type TableVolume = z.infer<typeof tableVolumeSchema>;
 
@@ -507,29 +511,70 @@ export type NarrativeSectionKey = z.infer<typeof narrativeSectionKeySchema>;
 
 const shortText = z.string().max(2000);
 
+/** Units of a declared data size; 1 KB = 1024 B (as PostgreSQL's pg_size_pretty and MySQL count). */
+export const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+export const byteUnitSchema = z.enum(byteUnits);
+export type ByteUnit = z.infer<typeof byteUnitSchema>;
+
+/** A data size as the architect declared it: the number and the unit they chose (kept, not normalised). */
+export const dataSizeSchema = z.object({ value: z.number().nonnegative().max(1e9), unit: byteUnitSchema });
+export type DataSize = z.infer<typeof dataSizeSchema>;
+
+const positiveAmount = z.number().positive().max(1e12);
+const amount = z.number().nonnegative().max(1e12);
+
+/**
+ * The requirement fields that were free text before version 4, by their old names: the keys of
+ * `Requirements.notes`, where text that is not (only) a number in the field's unit is kept.
+ */
+export const requirementNoteKeys = [
+  'dataVolumeNow', 'dataVolume5y', 'latencyTarget', 'throughputTarget', 'rpo', 'rto', 'readWriteRatio', 'peakLoad', 'concurrency',
+] as const;
+export const requirementNoteKeySchema = z.enum(requirementNoteKeys);
+export type RequirementNoteKey = z.infer<typeof requirementNoteKeySchema>;
+
+/**
+ * Declared requirements. Numbers carry their unit in the field name (one canonical unit each, the
+ * form converts), except data sizes, which keep the unit chosen. `notes` holds free text per field:
+ * what a version-3 document said that did not parse as a number ("5x on Black Friday"), or a
+ * qualifier the number drops ("2,000 writes/s"), so an upgrade loses nothing.
+ */
 export const requirementsSchema = z.object({
-  dataVolumeNow: shortText.optional(),
-  dataVolume5y: shortText.optional(),
+  dataVolumeNow: dataSizeSchema.optional(),
+  dataVolume5y: dataSizeSchema.optional(),
   workload: z.enum(['oltp', 'olap', 'htap']).optional(),
   consistency: z.enum(['acid', 'base']).optional(),
-  latencyTarget: shortText.optional(),
-  throughputTarget: shortText.optional(),
-  rpo: shortText.optional(),
-  rto: shortText.optional(),
-  readWriteRatio: shortText.optional(),
-  peakLoad: shortText.optional(),
+  /** p99 query latency target, milliseconds. */
+  latencyTargetMs: positiveAmount.optional(),
+  /** Sustained throughput target, queries per second. */
+  throughputQps: amount.optional(),
+  /** Recovery point objective, minutes of data that may be lost (0 = none). */
+  rpoMinutes: amount.optional(),
+  /** Recovery time objective, minutes to be back in service. */
+  rtoMinutes: amount.optional(),
+  /** Reads per write (9 = "9:1"; 0.25 = "1:4"). */
+  readsPerWrite: amount.optional(),
+  /** Peak load, queries per second. */
+  peakLoadQps: amount.optional(),
   /** Expected concurrent application connections, for pool sizing drafts. */
-  concurrency: shortText.optional(),
+  concurrencyConnections: z.number().int().nonnegative().max(1e9).optional(),
+  notes: z.partialRecord(requirementNoteKeySchema, shortText).optional(),
 });
 export type Requirements = z.infer<typeof requirementsSchema>;
+
+export const queryPatternNoteKeys = ['frequency', 'latencyTarget'] as const;
 
 export const queryPatternSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(256),
   sql: z.string().max(100_000).optional(),
   description: z.string().max(10_000).optional(),
-  frequency: shortText.optional(),
-  latencyTarget: shortText.optional(),
+  /** How often the query runs, per second (0.5 = every other second). */
+  frequencyPerSecond: amount.optional(),
+  /** p99 latency target for this query, milliseconds. */
+  latencyTargetMs: positiveAmount.optional(),
+  /** Free text kept per field (version-3 text that did not parse, or a qualifier), as in Requirements. */
+  notes: z.partialRecord(z.enum(queryPatternNoteKeys), shortText).optional(),
 });
 export type QueryPattern = z.infer<typeof queryPatternSchema>;
 

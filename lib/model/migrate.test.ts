@@ -21,16 +21,16 @@ describe('migrateDocument / loadDocument', () => {
   });
 
   it('a newer document gets the clear "newer" error from parseDocument', () => {
-    expect(loadDocument({ ...emptyDocument(), version: 4 })).toEqual({
+    expect(loadDocument({ ...emptyDocument(), version: 5 })).toEqual({
       ok: false,
-      issues: [{ path: 'version', message: 'this document has version 4, newer than this Draftbase reads (3); upgrade Draftbase to open it' }],
+      issues: [{ path: 'version', message: 'this document has version 5, newer than this Draftbase reads (4); upgrade Draftbase to open it' }],
     });
   });
 
   it('version 1 -> 2 -> 3: a stored v1 document loads with "sensitive" columns classified confidential and empty extensions and sequences, nothing else changed', () => {
     const v1 = JSON.parse(KITCHEN_SINK_V1);
     const migrated = migrateDocument(v1);
-    expect(migrated.ok && migrated.applied).toEqual([`version 1 -> 2: ${MIGRATION_STEPS[0].description}`, `version 2 -> 3: ${MIGRATION_STEPS[1].description}`]);
+    expect(migrated.ok && migrated.applied).toEqual([`version 1 -> 2: ${MIGRATION_STEPS[0].description}`, `version 2 -> 3: ${MIGRATION_STEPS[1].description}`, `version 3 -> 4: ${MIGRATION_STEPS[2].description}`]);
     const loaded = loadDocument(v1);
     expect(loaded.ok).toBe(true);
     // The current kitchen sink is the same design written at version 3, plus what version 3 added.
@@ -47,7 +47,7 @@ describe('migrateDocument / loadDocument', () => {
     void _x; void _s;
     const v2 = { ...rest, version: 2 };
     const loaded = loadDocument(v2);
-    expect(loaded.ok && loaded.document).toEqual({ ...rest, version: 3, extensions: {}, sequences: {} });
+    expect(loaded.ok && loaded.document).toEqual({ ...rest, version: DOCUMENT_VERSION, extensions: {}, sequences: {} });
     expect(v2).not.toHaveProperty('extensions'); // input untouched
   });
 
@@ -72,7 +72,7 @@ describe('migrateDocument / loadDocument', () => {
   it('a version with no upgrade path is refused, naming it', () => {
     expect(loadDocument({ ...emptyDocument(), version: 0 })).toEqual({
       ok: false,
-      issues: [{ path: 'version', message: 'documents of version 0 cannot be upgraded: this Draftbase reads versions 1 to 3' }],
+      issues: [{ path: 'version', message: 'documents of version 0 cannot be upgraded: this Draftbase reads versions 1 to 4' }],
     });
   });
 
@@ -104,7 +104,7 @@ describe('migrateDocument / loadDocument', () => {
     const snapshot = structuredClone(old);
     const r = migrateDocument(old, [...steps, ...MIGRATION_STEPS]);
     expect(old).toEqual(snapshot);
-    expect(r.ok && r.applied).toEqual(['version -1 -> 0: tables keyed by id', 'version 0 -> 1: settings.dialect', `version 1 -> 2: ${MIGRATION_STEPS[0].description}`, `version 2 -> 3: ${MIGRATION_STEPS[1].description}`]);
+    expect(r.ok && r.applied).toEqual(['version -1 -> 0: tables keyed by id', 'version 0 -> 1: settings.dialect', `version 1 -> 2: ${MIGRATION_STEPS[0].description}`, `version 2 -> 3: ${MIGRATION_STEPS[1].description}`, `version 3 -> 4: ${MIGRATION_STEPS[2].description}`]);
     expect(loadDocument(old, [...steps, ...MIGRATION_STEPS])).toEqual({ ok: true, document: emptyDocument('mysql') });
   });
 

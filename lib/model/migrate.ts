@@ -7,7 +7,9 @@
  * Documents newer than this build are left alone: `parseDocument` rejects them with a message that
  * says to upgrade Draftbase. Steps never mutate their input.
  */
-import { DOCUMENT_VERSION } from './document';
+import { designFingerprint } from './design-fingerprint';
+import { DOCUMENT_VERSION, type SchemaDocument } from './document';
+import { numericQueryPattern, numericRequirements } from './migrate-requirements';
 import { parseDocument, type DocumentIssue, type ParseResult } from './validate';
 
 export interface MigrationStep {
@@ -49,7 +51,22 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
     description: 'the document has extensions and sequences (none yet); serial columns stay identity columns until re-imported',
     migrate: (doc) => ({ ...doc, extensions: {}, sequences: {}, version: 3 }),
   },
+  {
+    from: 3,
+    description: 'requirements and query patterns hold numbers with units (sizes, p99 ms, per second, minutes, reads per write, connections); text that does not parse is kept as a note',
+    migrate: (doc) => ({ ...doc, design: mapDesign(doc.design), version: 4 }),
+  },
 ];
+
+/** The design part of a version-3 document with its free-text figures read as numbers (migrate-requirements.ts). */
+function mapDesign(design: unknown): unknown {
+  if (!isRecord(design)) return design;
+  return {
+    ...design,
+    ...(isRecord(design.requirements) ? { requirements: numericRequirements(design.requirements) } : {}),
+    ...(Array.isArray(design.queryPatterns) ? { queryPatterns: design.queryPatterns.map((q: unknown) => (isRecord(q) ? numericQueryPattern(q) : q)) } : {}),
+  };
+}
 
 export type MigrateResult =
   | { ok: true; document: unknown; fromVersion: number | undefined; applied: string[] }
@@ -71,13 +88,36 @@ export function migrateDocument(raw: unknown, steps: readonly MigrationStep[] = 
     if (!step) {
       return { ok: false, issues: [{ path: 'version', message: `documents of version ${v} cannot be upgraded: this Draftbase reads versions ${steps[0]?.from ?? target} to ${target}` }] };
     }
+    const approved = approvalMatches(doc);
     doc = step.migrate(doc);
     if (doc.version !== v + 1) {
       return { ok: false, issues: [{ path: 'version', message: `upgrade step from version ${v} produced version ${String(doc.version)} instead of ${v + 1}` }] };
     }
+    if (approved) doc = withApprovalFingerprint(doc);
     applied.push(`version ${v} -> ${v + 1}: ${step.description}`);
   }
   return { ok: true, document: doc, fromVersion, applied };
+}
+
+/** The approval record of a raw document, when it has one. */
+function approvalOf(doc: Record<string, unknown>): Record<string, unknown> | undefined {
+  const g = doc.governance;
+  return isRecord(g) && isRecord(g.approval) ? g.approval : undefined;
+}
+
+/**
+ * An upgrade is not a design change: an approval that matched the design before a step (its
+ * fingerprint covers the version and the shape of every field) is carried over to the upgraded
+ * document, or every stored sign-off would go stale on the first load by a newer build.
+ */
+function approvalMatches(doc: Record<string, unknown>): boolean {
+  const approval = approvalOf(doc);
+  return approval !== undefined && approval.fingerprint === designFingerprint(doc as SchemaDocument);
+}
+
+function withApprovalFingerprint(doc: Record<string, unknown>): Record<string, unknown> {
+  const g = doc.governance as Record<string, unknown>;
+  return { ...doc, governance: { ...g, approval: { ...approvalOf(doc), fingerprint: designFingerprint(doc as SchemaDocument) } } };
 }
 
 /** The load path for stored or imported JSON: upgrade, then parse and check shape, limits and integrity. */

@@ -17,6 +17,7 @@ import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, Muted, NavButton, PaneHeader } from './inspector-parts';
 import { CheckCard } from './check-card';
 import { PartitioningEditor } from './partitioning-editor';
+import { VolumeSection } from './volume-section';
 import { firstFreeName } from '@/lib/naming/unique-names';
 import { addColumnCommand, addIndexCommand, addUniqueCommand } from '@/lib/model/commands/helpers/table-edits';
 import { foreignKeyColumnIds } from './plans';
@@ -52,6 +53,7 @@ export function TableInspector({ tableId }: { tableId: string }) {
       <IndexesSection table={table} run={run} />
       <RelationshipsSection tableId={tableId} />
       <PartitioningEditor table={table} run={run} />
+      <VolumeSection table={table} run={run} />
       <MysqlOptionsSection table={table} run={run} />
       <DecisionsSection element={{ kind: 'table', id: tableId }} />
     </div>

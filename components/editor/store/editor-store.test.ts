@@ -33,6 +33,11 @@ const cases = {
     },
   },
   'table.update': { command: { type: 'table.update', tableId: 't_users', changes: { name: 'accounts' } }, check: (d) => expect(d.tables.t_users.name).toBe('accounts') },
+  'table.setVolume': { command: { type: 'table.setVolume', tableId: 't_users', volume: { rows: 1000 } }, check: (d) => expect(d.tables.t_users.volume).toEqual({ rows: 1000 }) },
+  'table.setVolumes': {
+    command: { type: 'table.setVolumes', volumes: [{ tableId: 't_users', volume: { rows: 10 } }, { tableId: 't_orders', volume: { rows: 20, growthPerMonth: 5 } }] },
+    check: (d) => expect([d.tables.t_users.volume, d.tables.t_orders.volume]).toEqual([{ rows: 10 }, { rows: 20, growthPerMonth: 5 }]),
+  },
   'table.remove': {
     command: { type: 'table.remove', tableId: 't_orders' },
     check: (d) => {
@@ -168,8 +173,8 @@ const cases = {
     check: (d) => expect(d.design.queryPatterns.map((q) => q.id)).toEqual(['q_orders_by_user', 'q_2']),
   },
   'design.queryPattern.update': {
-    command: { type: 'design.queryPattern.update', queryPatternId: 'q_orders_by_user', changes: { frequency: '10/s' } },
-    check: (d) => expect(d.design.queryPatterns[0].frequency).toBe('10/s'),
+    command: { type: 'design.queryPattern.update', queryPatternId: 'q_orders_by_user', changes: { frequencyPerSecond: 10 } },
+    check: (d) => expect(d.design.queryPatterns[0].frequencyPerSecond).toBe(10),
   },
   'design.queryPattern.remove': { command: { type: 'design.queryPattern.remove', queryPatternId: 'q_orders_by_user' }, check: (d) => expect(d.design.queryPatterns).toEqual([]) },
   'settings.setDialect': { command: { type: 'settings.setDialect', dialect: 'mysql' }, check: (d) => expect(d.settings.dialect).toBe('mysql') },

@@ -29,6 +29,7 @@ import * as relationships from './handlers/relationships';
 import * as review from './handlers/review';
 import * as tables from './handlers/tables';
 import * as types from './handlers/types';
+import * as volumes from './handlers/volumes';
 import type { Command, CommandOf, CommandResult, CommandType } from './types';
 
 export type * from './types';
@@ -49,6 +50,8 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'table.add': tables.addTable,
   'table.update': tables.updateTable,
   'table.remove': tables.removeTable,
+  'table.setVolume': volumes.setVolume,
+  'table.setVolumes': volumes.setVolumes,
   'column.add': columns.addColumn,
   'column.update': columns.updateColumn,
   'column.move': columns.moveColumn,

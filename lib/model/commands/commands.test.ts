@@ -55,6 +55,16 @@ const cases: Case[] = [
     check: (d) => expect('partitioning' in orders(d)).toBe(false),
   },
   {
+    name: 'table.setVolume',
+    command: { type: 'table.setVolume', tableId: 't_users', volume: { rows: 50_000, growthPerMonth: 2_000, retentionMonths: 24, avgLength: { c_users_name: 12 } } },
+    check: (d) => expect(d.tables.t_users.volume).toEqual({ rows: 50_000, growthPerMonth: 2_000, retentionMonths: 24, avgLength: { c_users_name: 12 } }),
+  },
+  {
+    name: 'table.setVolumes (a paste: one step for many tables)',
+    command: { type: 'table.setVolumes', volumes: [{ tableId: 't_users', volume: { rows: 10 } }, { tableId: 't_orders', volume: { rows: 1_000, rowsIn5y: 90_000 } }] },
+    check: (d) => expect([d.tables.t_users.volume, d.tables.t_orders.volume]).toEqual([{ rows: 10 }, { rows: 1_000, rowsIn5y: 90_000 }]),
+  },
+  {
     name: 'table.remove',
     command: { type: 'table.remove', tableId: 't_orders' },
     check: (d) => {
@@ -363,18 +373,18 @@ const cases: Case[] = [
   },
   {
     name: 'design.setRequirements',
-    command: { type: 'design.setRequirements', requirements: { workload: 'oltp', rpo: '5 min', concurrency: '200' } },
-    check: (d) => expect(d.design.requirements).toEqual({ workload: 'oltp', rpo: '5 min', concurrency: '200' }),
+    command: { type: 'design.setRequirements', requirements: { workload: 'oltp', rpoMinutes: 5, concurrencyConnections: 200, notes: { peakLoad: 'Black Friday' } } },
+    check: (d) => expect(d.design.requirements).toEqual({ workload: 'oltp', rpoMinutes: 5, concurrencyConnections: 200, notes: { peakLoad: 'Black Friday' } }),
   },
   {
     name: 'design.queryPattern.add at the front',
-    command: { type: 'design.queryPattern.add', queryPattern: { id: 'q_2', name: 'Top products', frequency: '10/s' }, index: 0 },
+    command: { type: 'design.queryPattern.add', queryPattern: { id: 'q_2', name: 'Top products', frequencyPerSecond: 10 }, index: 0 },
     check: (d) => expect(d.design.queryPatterns.map((q) => q.id)).toEqual(['q_2', 'q_orders_by_user']),
   },
   {
     name: 'design.queryPattern.update',
-    command: { type: 'design.queryPattern.update', queryPatternId: 'q_orders_by_user', changes: { latencyTarget: '< 10 ms', sql: undefined } },
-    check: (d) => expect(d.design.queryPatterns[0]).toEqual({ id: 'q_orders_by_user', name: 'Orders of a user', latencyTarget: '< 10 ms' }),
+    command: { type: 'design.queryPattern.update', queryPatternId: 'q_orders_by_user', changes: { latencyTargetMs: 10, sql: undefined } },
+    check: (d) => expect(d.design.queryPatterns[0]).toEqual({ id: 'q_orders_by_user', name: 'Orders of a user', latencyTargetMs: 10 }),
   },
   {
     name: 'design.queryPattern.remove',
@@ -519,7 +529,7 @@ describe('every command: apply, check, undo, redo', () => {
   it('covers every command type', () => {
     // A Record over CommandType: adding a command type without listing it here fails to compile.
     const all: Record<CommandType, true> = {
-      'table.add': true, 'table.update': true, 'table.remove': true,
+      'table.add': true, 'table.update': true, 'table.remove': true, 'table.setVolume': true, 'table.setVolumes': true,
       'column.add': true, 'column.update': true, 'column.move': true, 'column.remove': true,
       'primaryKey.set': true, 'unique.add': true, 'unique.update': true, 'unique.remove': true,
       'check.add': true, 'check.update': true, 'check.remove': true, 'index.add': true, 'index.update': true, 'index.remove': true,

@@ -46,6 +46,8 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
     case 'table.add': return `Add table ${command.table.name}`;
     case 'table.update': return updateText('table', tableName(doc, command.tableId), command.changes);
     case 'table.remove': return `Remove table ${tableName(doc, command.tableId)}`;
+    case 'table.setVolume': return `Set volume of table ${tableName(doc, command.tableId)}`;
+    case 'table.setVolumes': return `Set volumes of ${count(command.volumes.length, 'table')}`;
     case 'column.add': return `Add column ${tableName(doc, command.tableId)}.${command.column.name}`;
     case 'column.update': {
       const t = table(command.tableId);

@@ -34,6 +34,11 @@ export function removeColumnReferences(doc: SchemaDocument, table: Table, column
   const col = `"${columnName(table, columnId)}"`;
   const onlyGone = `its only column ${col} was removed`;
   removeOwnedSequences(doc, table, columnId, ctx);
+  // The declared average length goes with the column (no message: it is the column's own figure).
+  if (table.volume?.avgLength && columnId in table.volume.avgLength) {
+    delete table.volume.avgLength[columnId];
+    if (Object.keys(table.volume.avgLength).length === 0) delete table.volume.avgLength;
+  }
 
   if (table.primaryKey?.columnIds.includes(columnId)) {
     if (table.primaryKey.columnIds.length === 1) {

@@ -9,7 +9,7 @@
 import type { Patch } from 'immer';
 import type {
   Area, CheckConstraint, Column, Dialect, Domain, EnumType, Extension, Index, NarrativeSectionKey, Note, PrimaryKey,
-  QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Sequence, Table, UniqueConstraint, View,
+  QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Sequence, Table, TableVolume, UniqueConstraint, View,
 } from '../document';
 import type { RuleSetting, Waiver } from '../review-config';
 import type { Decision, DesignStatus, Governance, Risk } from '../governance';
@@ -25,7 +25,11 @@ export type TableCommand =
   | { type: 'table.add'; table: Table; position?: Point; areaId?: string }
   | { type: 'table.update'; tableId: string; changes: TableChanges }
   /** Also removes the relationships touching it, its area memberships and its layout entry. */
-  | { type: 'table.remove'; tableId: string };
+  | { type: 'table.remove'; tableId: string }
+  /** Replaces a table's declared volumes (undefined or empty = not declared). */
+  | { type: 'table.setVolume'; tableId: string; volume: TableVolume | undefined }
+  /** Many tables' volumes at once (the Workload grid's paste): one undo step. */
+  | { type: 'table.setVolumes'; volumes: { tableId: string; volume: TableVolume | undefined }[] };
 
 export type ColumnCommand =
   /** `index` = position in the column list (default: the end). */

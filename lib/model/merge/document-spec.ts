@@ -22,6 +22,9 @@ const table = fields({
   primaryKey: atomic,
   partitioning: atomic,
   options: atomic,
+  // Declared volumes merge per figure (rows from one tab, retention from another); a data size's value
+  // and unit are taken together.
+  volume: fields({ avgLength: fields() }),
 });
 
 export const documentMergeSpec: MergeSpec = fields({
@@ -39,8 +42,8 @@ export const documentMergeSpec: MergeSpec = fields({
   notes: record(fields()),
   design: fields({
     narrative: fields(),
-    requirements: fields(),
-    queryPatterns: list(fields()),
+    requirements: fields({ notes: fields() }),
+    queryPatterns: list(fields({ notes: fields() })),
   }),
   // A rule's setting is taken whole; waivers (keyed by finding, not by id) as one list.
   review: fields({ rules: fields(), waivers: atomic }),

@@ -119,6 +119,9 @@ export function pasteTablesCommand(
       const partitionNames = scopes.partitionsAreRelations ? relationNames.get(schemaId)! : new Set<string>();
       table.partitioning.partitions = table.partitioning.partitions.map((p) => ({ ...p, id: ids('part'), name: copyName(dialect, p.name, partitionNames) }));
     }
+    if (table.volume?.avgLength) {
+      table.volume = { ...table.volume, avgLength: Object.fromEntries(Object.entries(table.volume.avgLength).map(([id, n]) => [col(id), n])) };
+    }
     tableIdMap.set(source.id, table.id);
     columnIdMaps.set(source.id, columnIds);
 
