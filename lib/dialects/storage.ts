@@ -172,7 +172,7 @@ const PG_FIXED: Record<string, TypeStorage> = {
   boolean: fixed(1), bool: fixed(1), uuid: fixed(16, 1), date: fixed(4), time: fixed(8), 'time without time zone': fixed(8),
   'time with time zone': fixed(12, 8), timetz: fixed(12, 8), timestamp: fixed(8), 'timestamp without time zone': fixed(8),
   'timestamp with time zone': fixed(8), timestamptz: fixed(8), interval: fixed(16, 8), money: fixed(8), macaddr: fixed(6, 4),
-  macaddr8: fixed(8, 4), point: fixed(16, 8), oid: fixed(4), 'char': fixed(1, 1), year: fixed(2),
+  macaddr8: fixed(8, 4), point: fixed(16, 8), oid: fixed(4), year: fixed(2),
 };
 
 function pgTypeStorage(nativeSql: string): TypeStorage {
