@@ -48,7 +48,7 @@ export interface PartitioningAdvice {
   bytesPerPartition: number;
 }
 
-const CREATED = /^(created|occurred|inserted|recorded|logged|event|happened|observed|sent|received)(_at|_on|_time|_ts|_date)?$|^(ts|timestamp|event_time|time)$/i;
+const CREATED = /^(created|occurred|inserted|recorded|logged|event|happened|observed|sent|received|placed|posted|published|submitted)(_at|_on|_time|_ts|_date)?$|^(ts|timestamp|event_time|time)$/i;
 const UPDATED = /^(updated|modified|changed|last_update|last_modified)(_at|_on|_time|_ts|_date)?$|^last_update$/i;
 const TEMPORAL = new Set(['timestamp', 'timestamptz', 'date']);
 

@@ -18,6 +18,7 @@ import { generateMermaidDiagrams } from '../mermaid/generate-mermaid';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, NarrativeSectionKey, SchemaDocument } from '../model/document';
 import { displayName } from '../model/lookup';
+import { capacityDraft } from './capacity-sections';
 import { draftFor, requirementLines } from './drafts';
 import { DIALECT_LABEL, factsOf, plural } from './facts';
 import { fencedBlock } from './fence';
@@ -53,7 +54,7 @@ function written(doc: SchemaDocument, key: NarrativeSectionKey): string | undefi
 function narrativeSection(doc: SchemaDocument, key: NarrativeSectionKey, level: number, dialect: Dialect): string {
   const text = written(doc, key);
   if (text) return embedNarrative(text);
-  const draft = draftFor(key, doc, dialect);
+  const draft = capacityDraft(key, doc, dialect) ?? draftFor(key, doc, dialect);
   return draft ? `${draft}\n\n${DRAFT_NOTE}` : NOT_YET_DECIDED;
 }
 

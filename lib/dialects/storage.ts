@@ -105,6 +105,10 @@ export interface ClusteredLayout {
 export interface DialectStorage {
   /** The storage engine the facts describe, for messages (`PostgreSQL heap`, `InnoDB (DYNAMIC)`). */
   engine: string;
+  /** What the change log shipped to backups and replicas is called (`WAL`, `binary log`). */
+  logName: string;
+  /** The memory setting that caches table and index pages, as documents name it. */
+  bufferCacheSetting: string;
   layout: HeapLayout | ClusteredLayout;
   /** How a native type (as the generator writes it, e.g. `varchar(100)`, `timestamp(3) with time zone`) is stored. */
   typeStorage(nativeSql: string): TypeStorage;
@@ -217,6 +221,8 @@ function pgTypeStorage(nativeSql: string): TypeStorage {
 
 export const postgresStorage: DialectStorage = {
   engine: 'PostgreSQL heap',
+  logName: 'WAL',
+  bufferCacheSetting: '`shared_buffers` plus the OS page cache',
   layout: {
     model: 'heap',
     pageBytes: 8192,
@@ -277,6 +283,8 @@ function mysqlTypeStorage(nativeSql: string): TypeStorage {
 
 export const innodbStorage: DialectStorage = {
   engine: 'InnoDB (DYNAMIC row format)',
+  logName: 'binary log',
+  bufferCacheSetting: '`innodb_buffer_pool_size`',
   layout: {
     model: 'clustered',
     pageBytes: 16384,
