@@ -34,14 +34,25 @@ export function alignedOrder(cols: SizedColumn[]): SizedColumn[] {
  * The advice for one table, or undefined when the layout has no alignment padding to save or the
  * reordering saves nothing. Without declared volumes the row is sized with the default lengths.
  */
-export function columnOrderAdvice(doc: SchemaDocument, table: Table, volumes: VolumesByTable, dialect: Dialect): ColumnOrderAdvice | undefined {
+export function columnOrderAdvice(doc: SchemaDocument, table: Table, volumes: VolumesByTable, dialect: Dialect, fk = foreignKeyParentRows(doc, volumes)): ColumnOrderAdvice | undefined {
   const spec = dialectSpec(dialect);
   const layout = spec.storage.layout;
   if (layout.model !== 'heap') return undefined;
   const caps = spec.capabilities(spec.defaultTarget);
-  const fk = foreignKeyParentRows(doc, volumes);
   const cols = sizeColumns({ doc, spec, caps, volumes, fkParentRows: fk.parentRows }, table, volumes[table.id], fk.keyed.get(table.id) ?? new Set());
   return adviceFor(layout, table, cols, volumes[table.id]?.rowsIn5y);
+}
+
+/** The advice for every table that has some (the foreign key lookups built once). */
+export function columnOrderAdvices(doc: SchemaDocument, volumes: VolumesByTable, dialect: Dialect, tableIds: Iterable<string> = Object.keys(doc.tables)): ColumnOrderAdvice[] {
+  if (dialectSpec(dialect).storage.layout.model !== 'heap') return [];
+  const fk = foreignKeyParentRows(doc, volumes);
+  const out: ColumnOrderAdvice[] = [];
+  for (const id of tableIds) {
+    const a = columnOrderAdvice(doc, doc.tables[id], volumes, dialect, fk);
+    if (a) out.push(a);
+  }
+  return out;
 }
 
 function adviceFor(layout: HeapLayout, table: Table, cols: SizedColumn[], rowsIn5y: number | undefined): ColumnOrderAdvice | undefined {

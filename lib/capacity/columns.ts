@@ -44,12 +44,20 @@ export interface ColumnContext {
   volumes: VolumesByTable;
   /** Parent table rows by child table id + column id (foreign key columns). */
   fkParentRows: Map<string, number | undefined>;
+  /** Storage by native type text, shared by a run (a schema repeats a few dozen type texts). */
+  typeCache?: Map<string, TypeStorage>;
 }
 
 export function sizeColumns(ctx: ColumnContext, table: Table, volume: ResolvedVolume | undefined, fkKeyed: Set<string>): SizedColumn[] {
   const keyed = keyedColumnIds(table);
   for (const id of fkKeyed) keyed.add(id);
   const storage = ctx.spec.storage;
+  const cache = (ctx.typeCache ??= new Map());
+  const typeStorage = (sql: string) => {
+    let st = cache.get(sql);
+    if (!st) cache.set(sql, (st = storage.typeStorage(sql)));
+    return st;
+  };
   return table.columns.map((column) => {
     let nativeSql: string;
     let st: TypeStorage;
@@ -63,12 +71,12 @@ export function sizeColumns(ctx: ColumnContext, table: Table, volume: ResolvedVo
     } else {
       const scalar = type.kind === 'domain' ? ctx.doc.domains[type.domainId]?.type : type;
       nativeSql = scalar ? scalarNative(ctx.spec, ctx.caps, scalar, keyed.has(column.id)) : 'text';
-      st = storage.typeStorage(nativeSql);
+      st = typeStorage(nativeSql);
       if (scalar?.name === 'boolean') distinct = 2;
     }
     if ((column.arrayDims ?? 0) > 0) {
       nativeSql = ctx.caps.arrays ? `${nativeSql}[]` : 'json';
-      st = storage.typeStorage(nativeSql);
+      st = typeStorage(nativeSql);
     }
     const fkRows = ctx.fkParentRows.get(`${table.id}\u0000${column.id}`);
     if (fkRows !== undefined) distinct = fkRows;

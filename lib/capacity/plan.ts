@@ -11,7 +11,7 @@
 import { dialectSpec } from '../dialects/dialects';
 import type { ClusteredLayout, HeapLayout } from '../dialects/storage';
 import type { Capabilities, DdlTarget } from '../dialects/types';
-import type { Dialect, Index, SchemaDocument, Table } from '../model/document';
+import type { Dialect, Index, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName } from '../model/lookup';
 import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import type { VolumesByTable } from '../workload/types';
@@ -96,7 +96,7 @@ interface KeySpec {
   note?: string;
 }
 
-function keySpecs(doc: SchemaDocument, table: Table, sizedCols: SizedColumn[], inlineLengths: number[], caps: Capabilities, fkColumns: Set<string> | undefined, createsFkIndexes: boolean): KeySpec[] {
+function keySpecs(table: Table, sizedCols: SizedColumn[], inlineLengths: number[], caps: Capabilities, childRelationships: readonly Relationship[] | undefined, createsFkIndexes: boolean): KeySpec[] {
   const sized = new Map(sizedCols.map((c) => [c.column.id, c]));
   const lengthOf = new Map(sizedCols.map((c, i) => [c.column.id, inlineLengths[i]]));
   const out: KeySpec[] = [];
@@ -132,10 +132,10 @@ function keySpecs(doc: SchemaDocument, table: Table, sizedCols: SizedColumn[], i
     out.push({ id: ix.id, name: indexName(table, ix), source: 'index', method: ix.method ?? 'btree', unique: ix.unique, cols, lengths, approximate, note: notes.join('; ') || undefined });
   }
   // InnoDB creates an index for a foreign key whose columns lead no index.
-  if (createsFkIndexes && fkColumns) {
+  if (createsFkIndexes && childRelationships) {
     const leading = new Set(out.map((k) => k.cols[0]?.column.id));
-    for (const rel of Object.values(doc.relationships)) {
-      if (rel.fromTableId !== table.id || !rel.enforced) continue;
+    for (const rel of childRelationships) {
+      if (!rel.enforced) continue;
       const first = rel.columnPairs[0].fromColumnId;
       if (leading.has(first)) continue;
       leading.add(first);
@@ -229,6 +229,12 @@ export function capacityPlan(doc: SchemaDocument, volumes: VolumesByTable, diale
   const caps = spec.capabilities(options.target ?? spec.defaultTarget);
   const layout = spec.storage.layout;
   const fk = foreignKeyParentRows(doc, volumes);
+  const byChild = new Map<string, Relationship[]>();
+  for (const rel of Object.values(doc.relationships)) {
+    const list = byChild.get(rel.fromTableId);
+    if (list) list.push(rel);
+    else byChild.set(rel.fromTableId, [rel]);
+  }
   const ctx: ColumnContext = { doc, spec, caps, volumes, fkParentRows: fk.parentRows };
   const tables: TableCapacity[] = [];
   const notDeclared: CapacityPlan['notDeclared'] = [];
@@ -241,7 +247,7 @@ export function capacityPlan(doc: SchemaDocument, volumes: VolumesByTable, diale
     const rowsNow = v.rowsNow;
     const rows5y = v.rowsIn5y ?? rowsNow;
     const cols = sizeColumns(ctx, table, v, fk.keyed.get(table.id) ?? new Set());
-    const keys = (lengths: number[]) => keySpecs(doc, table, cols, lengths, caps, fk.keyed.get(table.id), spec.createsForeignKeyIndexes);
+    const keys = (lengths: number[]) => keySpecs(table, cols, lengths, caps, byChild.get(table.id), spec.createsForeignKeyIndexes);
     const s = layout.model === 'heap' ? sizeHeapTable(layout, cols, keys, rowsNow, rows5y) : sizeClusteredTable(layout, cols, table.primaryKey !== undefined, keys, rowsNow, rows5y);
     const indexBytesNow = s.indexes.reduce((a, i) => a + i.bytesNow, 0);
     const indexBytesIn5y = s.indexes.reduce((a, i) => a + i.bytesIn5y, 0);

@@ -5,7 +5,7 @@
  * wastes bytes on every row gets the order that does not.
  */
 import { capacityPlan, type CapacityPlan } from '../../capacity/plan';
-import { columnOrderAdvice } from '../../capacity/column-order';
+import { columnOrderAdvices } from '../../capacity/column-order';
 import { formatBytes } from '../../capacity/format';
 import { DEFAULT_PARTITIONING_THRESHOLDS, partitioningAdvice, partitioningCommand } from '../../capacity/partitioning';
 import type { Command } from '../../model/commands/types';
@@ -84,10 +84,9 @@ const columnOrderPadding: Rule = {
     const volumes = volumesOf(ctx.doc);
     const min = numberOption(ctx, 'megabytesIn5y') * 1024 ** 2;
     const out: RawFinding[] = [];
-    for (const t of plan.tables) {
-      const table = ctx.doc.tables[t.tableId];
-      const advice = columnOrderAdvice(ctx.doc, table, volumes, ctx.dialect);
-      if (!advice || (advice.savedBytesIn5y ?? 0) < min || (advice.savedBytesIn5y ?? 0) === 0) continue;
+    for (const advice of columnOrderAdvices(ctx.doc, volumes, ctx.dialect, plan.tables.map((t) => t.tableId))) {
+      const table = ctx.doc.tables[advice.tableId];
+      if ((advice.savedBytesIn5y ?? 0) < min || (advice.savedBytesIn5y ?? 0) === 0) continue;
       const moves: Command[] = advice.order.map((columnId, toIndex) => ({ type: 'column.move', tableId: table.id, columnId, toIndex }));
       const names = advice.order.map((id) => table.columns.find((c) => c.id === id)?.name ?? id);
       out.push({
