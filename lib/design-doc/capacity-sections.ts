@@ -22,8 +22,8 @@ function planOf(doc: SchemaDocument, dialect: Dialect): CapacityPlan | undefined
   let byDialect = plans.get(doc);
   if (!byDialect) plans.set(doc, (byDialect = new Map()));
   if (!byDialect.has(dialect)) {
-    const declared = Object.values(doc.tables).some((t) => t.volume?.rows !== undefined);
-    byDialect.set(dialect, declared ? capacityPlan(doc, volumesOf(doc), dialect) : undefined);
+    const volumes = volumesOf(doc);
+    byDialect.set(dialect, Object.values(volumes).some((v) => v.declared) ? capacityPlan(doc, volumes, dialect) : undefined);
   }
   return byDialect.get(dialect);
 }

@@ -18,8 +18,9 @@ const GB = 1024 ** 3;
 /** The plan of one review run, or undefined when no table declares volumes (nothing to size). */
 function planOf(ctx: RuleContext): CapacityPlan | undefined {
   return ctx.model.memo('capacity:plan', () => {
-    if (!ctx.model.tables.some((t) => t.volume?.rows !== undefined)) return undefined;
-    return capacityPlan(ctx.doc, volumesOf(ctx.doc), ctx.dialect);
+    const volumes = ctx.model.memo('workload:volumes', () => volumesOf(ctx.doc));
+    if (!Object.values(volumes).some((v) => v.declared)) return undefined;
+    return capacityPlan(ctx.doc, volumes, ctx.dialect);
   });
 }
 
@@ -81,7 +82,7 @@ const columnOrderPadding: Rule = {
   check: (ctx) => {
     const plan = planOf(ctx);
     if (!plan || ctx.model.spec.storage.layout.model !== 'heap') return [];
-    const volumes = volumesOf(ctx.doc);
+    const volumes = ctx.model.memo('workload:volumes', () => volumesOf(ctx.doc));
     const min = numberOption(ctx, 'megabytesIn5y') * 1024 ** 2;
     const out: RawFinding[] = [];
     for (const advice of columnOrderAdvices(ctx.doc, volumes, ctx.dialect, plan.tables.map((t) => t.tableId))) {
