@@ -126,9 +126,14 @@ function keySpecs(table: Table, sizedCols: SizedColumn[], inlineLengths: number[
     if (approximate) notes.push('expression key sized as the column it names');
     for (const id of ix.includeColumnIds ?? []) {
       const c = sized.get(id);
-      if (c) cols.push(c), lengths.push(lengthOf.get(id) ?? c.avgBytes);
+      if (!c) continue;
+      cols.push(c);
+      lengths.push(lengthOf.get(id) ?? c.avgBytes);
     }
-    if (ix.where) (approximate = true), notes.push('partial: sized for every row (an upper bound)');
+    if (ix.where) {
+      approximate = true;
+      notes.push('partial: sized for every row (an upper bound)');
+    }
     out.push({ id: ix.id, name: indexName(table, ix), source: 'index', method: ix.method ?? 'btree', unique: ix.unique, cols, lengths, approximate, note: notes.join('; ') || undefined });
   }
   // InnoDB creates an index for a foreign key whose columns lead no index.
@@ -145,14 +150,21 @@ function keySpecs(table: Table, sizedCols: SizedColumn[], inlineLengths: number[
   return out;
 }
 
-/** Bytes per row of the approximated access methods. */
-function otherIndexBytes(layout: HeapLayout | ClusteredLayout, method: string, rows: number, tablePages: number, pageBytes: number): number {
-  const per = layout.otherIndexBytesPerRow as Record<string, number>;
-  if (method === 'brin' && layout.model === 'heap') {
-    const ranges = Math.ceil(tablePages / layout.otherIndexBytesPerRow.brinPagesPerRange);
-    return (3 + Math.ceil((ranges * layout.otherIndexBytesPerRow.brinPerRange) / pageBytes)) * pageBytes;
+/** Bytes of the approximated access methods (hash, GIN, GiST, BRIN, full-text, spatial). */
+function otherIndexBytes(layout: HeapLayout | ClusteredLayout, method: string, rows: number, tablePages: number, keyBytes: number): number {
+  const pageBytes = layout.pageBytes;
+  if (layout.model === 'heap') {
+    const o = layout.otherIndexBytesPerRow;
+    if (method === 'brin') return (3 + Math.ceil((Math.ceil(tablePages / o.brinPagesPerRange) * o.brinPerRange) / pageBytes)) * pageBytes;
+    if (method === 'hash') {
+      const h = layout.hash;
+      const perBucket = Math.floor(((pageBytes - layout.pageHeaderBytes - layout.btree.specialBytes) * h.fillfactor) / 100 / h.entryBytes);
+      const buckets = 2 ** Math.max(1, Math.ceil(Math.log2(Math.max(2, rows / perBucket))));
+      return (buckets + h.metaPages) * pageBytes;
+    }
+    if (method === 'gin') return Math.max(pageBytes, Math.ceil((rows * (o.gin + o.ginPerValueByte * keyBytes)) / pageBytes) * pageBytes);
   }
-  const bytes = per[method] ?? 40;
+  const bytes = (layout.otherIndexBytesPerRow as Record<string, number>)[method] ?? 40;
   return Math.max(pageBytes, Math.ceil((rows * bytes) / pageBytes) * pageBytes);
 }
 
@@ -167,7 +179,7 @@ function sizeHeapTable(layout: HeapLayout, cols: SizedColumn[], keys: (lengths: 
   const indexes: IndexCapacity[] = keys(row.inlineLengths).map((k) => {
     const size = (rows: number, tablePages: number) => {
       if (k.method === 'btree') return btreePages(layout, k.cols, k.lengths, rows, { unique: k.unique, distinct: distinctOf(k.cols, rows) }).pages * layout.pageBytes;
-      return otherIndexBytes(layout, k.method, rows, tablePages, layout.pageBytes);
+      return otherIndexBytes(layout, k.method, rows, tablePages, k.lengths.reduce((a, b) => a + b, 0));
     };
     const approximate = k.approximate || k.method !== 'btree';
     return { id: k.id, name: k.name, source: k.source, method: k.method, bytesNow: size(rowsNow, now.pages), bytesIn5y: size(rows5y, later.pages), approximate, note: k.method !== 'btree' ? `${k.method}: rule of thumb` : k.note };
@@ -205,7 +217,7 @@ function sizeClusteredTable(layout: ClusteredLayout, cols: SizedColumn[], hasPk:
   for (const k of keyList) {
     if (k.source === 'primary-key') continue; // the clustered index is the table
     if (k.method !== 'btree' && k.method !== 'hash') {
-      indexes.push({ id: k.id, name: k.name, source: k.source, method: k.method, bytesNow: otherIndexBytes(layout, k.method, rowsNow, now.pages, layout.pageBytes), bytesIn5y: otherIndexBytes(layout, k.method, rows5y, later.pages, layout.pageBytes), approximate: true, note: `${k.method}: rule of thumb` });
+      indexes.push({ id: k.id, name: k.name, source: k.source, method: k.method, bytesNow: otherIndexBytes(layout, k.method, rowsNow, now.pages, k.lengths.reduce((a, b) => a + b, 0)), bytesIn5y: otherIndexBytes(layout, k.method, rows5y, later.pages, k.lengths.reduce((a, b) => a + b, 0)), approximate: true, note: `${k.method}: rule of thumb` });
       continue;
     }
     // Secondary records carry the primary key columns the key does not already hold.
@@ -213,7 +225,9 @@ function sizeClusteredTable(layout: ClusteredLayout, cols: SizedColumn[], hasPk:
     const cols = [...k.cols];
     const lengths = [...k.lengths];
     pkCols.forEach((c, i) => {
-      if (!keyIds.has(c.column.id)) cols.push(c), lengths.push(pkLengths[i]);
+      if (keyIds.has(c.column.id)) return;
+      cols.push(c);
+      lengths.push(pkLengths[i]);
     });
     const leaf = innodbRecordBytes(layout, cols, lengths, rowId);
     const node = leaf + layout.childPointerBytes;
