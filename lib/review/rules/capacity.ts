@@ -32,6 +32,13 @@ function startMonth(ctx: RuleContext): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 }
 
+/** InnoDB: a partitioned table can neither hold nor be the target of foreign keys. */
+function fkNote(ctx: RuleContext, tableId: string): string {
+  if (ctx.model.caps.foreignKeysOnPartitionedTables) return '';
+  const n = ctx.model.relationships.filter((r) => r.enforced && (r.fromTableId === tableId || r.toTableId === tableId)).length;
+  return n ? ` (its ${n === 1 ? 'foreign key' : `${n} foreign keys`} must then be enforced by the application: partitioned InnoDB tables cannot have any)` : '';
+}
+
 const partitioningSuggested: Rule = {
   id: 'partitioning-suggested',
   title: 'Large or time-series table without partitioning',
@@ -62,7 +69,7 @@ const partitioningSuggested: Rule = {
       return {
         target: { kind: 'table', tableId: a.tableId },
         key: `partitioning-suggested:${a.tableId}`,
-        message: `${ctx.model.tableLabel(table)}: ${a.why}; partition it by ${how}`,
+        message: `${ctx.model.tableLabel(table)}: ${a.why}; partition it by ${how}${fkNote(ctx, a.tableId)}`,
         fix: { title: `Partition ${table.name} by ${a.strategy === 'range' ? `${a.interval} on ${a.keyColumn}` : `hash of ${a.keyColumn}`}`, command: partitioningCommand(ctx.doc, a, ctx.dialect, startMonth(ctx), ctx.ids) },
       };
     });
