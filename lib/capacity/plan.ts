@@ -9,7 +9,7 @@
  * Every value is assumed present (NULLs only save their bytes); TOAST assumes incompressible data.
  */
 import { dialectSpec } from '../dialects/dialects';
-import type { ClusteredLayout, HeapLayout } from '../dialects/storage';
+import { DEFAULT_AVG_LENGTHS, type ClusteredLayout, type HeapLayout } from '../dialects/storage';
 import type { Capabilities, DdlTarget } from '../dialects/types';
 import type { Dialect, Index, Relationship, SchemaDocument, Table } from '../model/document';
 import { displayName } from '../model/lookup';
@@ -52,6 +52,8 @@ export interface TableCapacity {
   totalBytesIn5y: number;
   /** Write-ahead / redo log bytes per month from the declared growth (formula in CapacityPlan.walFormula). */
   walBytesPerMonth: number;
+  /** Variable-length columns sized with the default average length (none declared). */
+  defaultedColumns: number;
 }
 
 export interface CapacityPlan {
@@ -64,6 +66,8 @@ export interface CapacityPlan {
   backup: { retentionDays: number; fullBackupBytesNow: number; fullBackupBytesIn5y: number; retainedBytesIn5y: number };
   walFormula: string;
   backupFormula: string;
+  /** What the figures assume, in sentences (quoted by the design document). */
+  assumptions: string[];
 }
 
 export interface CapacityOptions {
@@ -285,6 +289,7 @@ export function capacityPlan(doc: SchemaDocument, volumes: VolumesByTable, diale
       totalBytesNow: s.now.table + indexBytesNow,
       totalBytesIn5y: s.later.table + indexBytesIn5y,
       walBytesPerMonth,
+      defaultedColumns: cols.filter((c) => c.avgSource === 'default').length,
     });
   }
   const sum = (f: (t: TableCapacity) => number) => tables.reduce((a, t) => a + f(t), 0);
@@ -307,6 +312,12 @@ export function capacityPlan(doc: SchemaDocument, volumes: VolumesByTable, diale
     totals,
     backup: { retentionDays, fullBackupBytesNow: totals.totalBytesNow, fullBackupBytesIn5y: totals.totalBytesIn5y, retainedBytesIn5y: totals.totalBytesIn5y + walInWindow },
     walFormula: `log per month = rows added per month x (row bytes + out-of-line bytes + index bytes per row + ${layout.walRecordOverheadBytes} bytes of record overhead); full-page images after checkpoints come on top`,
+    assumptions: [
+      'indexes in their compact state, as after a bulk load, REINDEX or OPTIMIZE TABLE (B-trees filled by inserts in random key order, such as UUIDs or text, settle up to 1.4x larger)',
+      'every value present (a NULL saves its bytes)',
+      ...(layout.model === 'heap' ? ['values past the TOAST threshold stored incompressible (the worst case)'] : []),
+      `variable-length columns without a declared average length: text ${DEFAULT_AVG_LENGTHS.text} bytes, varchar(n) half of n up to 64, json ${DEFAULT_AVG_LENGTHS.json}, binary ${DEFAULT_AVG_LENGTHS.binary}, arrays ${DEFAULT_AVG_LENGTHS.array}`,
+    ],
     backupFormula: `retained backup = one full backup (data + indexes at 5 years) + ${retentionDays} days of log (log per month x ${retentionDays} / 30.4)`,
   };
 }

@@ -98,6 +98,8 @@ function verticalScaling(dialect: Dialect, plan: CapacityPlan): string {
       ),
     );
   }
+  const defaulted = plan.tables.reduce((a, x) => a + x.defaultedColumns, 0);
+  out.push(`Sizes assume ${plan.assumptions.filter((a) => defaulted > 0 || !a.startsWith('variable-length')).join('; ')}.${defaulted ? ` ${plural(defaulted, 'variable-length column')} ${defaulted === 1 ? 'has' : 'have'} no declared average length.` : ''}`);
   const nd = notDeclared(plan);
   if (nd) out.push(nd);
   return out.join('\n\n');

@@ -212,9 +212,11 @@ function pgTypeStorage(nativeSql: string): TypeStorage {
       return variable(6, 4);
     case 'json':
     case 'jsonb':
-    case 'bytea':
-    case 'xml':
       return variable(DEFAULT_AVG_LENGTHS.json, 4);
+    case 'bytea':
+      return variable(DEFAULT_AVG_LENGTHS.binary, 4);
+    case 'xml':
+      return variable(DEFAULT_AVG_LENGTHS.xml, 4);
     case 'tsvector':
       return variable(DEFAULT_AVG_LENGTHS.tsvector, 4);
     case 'geometry':
@@ -291,7 +293,7 @@ function mysqlTypeStorage(nativeSql: string): TypeStorage {
 }
 
 export const innodbStorage: DialectStorage = {
-  engine: 'InnoDB (DYNAMIC row format)',
+  engine: 'InnoDB, DYNAMIC row format',
   logName: 'binary log',
   bufferCacheSetting: '`innodb_buffer_pool_size`',
   layout: {
