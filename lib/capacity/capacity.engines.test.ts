@@ -252,16 +252,17 @@ const within = (rows: Row[]) => rows.filter((r) => r.checked && Math.abs(r.error
 
 describe.skipIf(!hasCorpus)('capacity plan vs the engines (±20 % for heap and B-tree sizes)', () => {
   // One engine at a time: PGlite runs in this process and holds the event loop while it inserts,
-  // which would time out a server connection opened meanwhile.
+  // which would time out a server connection opened meanwhile. Each case takes 2-15 s on an idle
+  // machine; the generous timeout is for a loaded one (the first case also starts PGlite).
   for (const c of CASES) {
     it(`PGlite: ${c.label}.${c.table}`, async () => {
       expect(within(await runPg(await pglite.fresh(), 'PGlite', c))).toEqual([]);
-    }, 60_000);
+    }, 180_000);
     it.skipIf(!pgServer)(`PostgreSQL: ${c.label}.${c.table}`, async () => {
       expect(within(await runPg(await pgServer!.fresh(), 'PostgreSQL', c))).toEqual([]);
-    }, 60_000);
+    }, 180_000);
     it.skipIf(!maria)(`MariaDB: ${c.label}.${c.table}`, async () => {
       expect(within(await runMaria(await maria!.fresh(), c))).toEqual([]);
-    }, 60_000);
+    }, 180_000);
   }
 });
