@@ -13,6 +13,7 @@ import { DRAFT_NOTE, generateDesignDoc } from './generate-design-doc';
 import { checkDesignDocStructure, codeBlocks, firstTableRows, headingsOf } from './structure';
 import { smallProjectDocument } from './small-project.fixture';
 import { NOT_YET_DECIDED, TEMPLATE_HEADINGS } from './template';
+import { capacityDraft } from './capacity-sections';
 
 const GOLDEN = path.join(__dirname, '__golden__');
 
@@ -105,7 +106,10 @@ describe('narrative sections', () => {
     expect(draftFor('backupRecovery', doc)).toContain('5 minutes');
     expect(draftFor('connectionManagement', doc)).toContain('about 100 connections');
     expect(draftFor('caching', emptyDocument('postgres'))).toBeUndefined();
-    expect(generateDesignDoc(doc)).toContain(`${draftFor('backupRecovery', doc)}\n\n${DRAFT_NOTE}`);
+    // With volumes declared, Backup & Recovery's draft is the capacity plan's; it keeps the RPO sentence.
+    const backup = capacityDraft('backupRecovery', doc, 'postgres') ?? draftFor('backupRecovery', doc);
+    expect(backup).toContain('Recovery point objective: 5 minutes.');
+    expect(generateDesignDoc(doc)).toContain(`${backup}\n\n${DRAFT_NOTE}`);
     for (const key of narrativeSectionKeys) expect(() => draftFor(key, doc)).not.toThrow();
   });
 });

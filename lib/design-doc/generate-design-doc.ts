@@ -18,6 +18,7 @@ import { generateMermaidDiagrams } from '../mermaid/generate-mermaid';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Dialect, NarrativeSectionKey, SchemaDocument } from '../model/document';
 import { displayName } from '../model/lookup';
+import { capacityDraft } from './capacity-sections';
 import { draftFor, queryPatternFigure, requirementLines } from './drafts';
 import { DIALECT_LABEL, factsOf, plural } from './facts';
 import { fencedBlock } from './fence';
@@ -63,7 +64,7 @@ function written(doc: SchemaDocument, key: NarrativeSectionKey): string | undefi
 function narrativeSection(doc: SchemaDocument, key: NarrativeSectionKey, level: number, dialect: Dialect): string {
   const text = written(doc, key);
   if (text) return embedNarrative(text);
-  const draft = draftFor(key, doc, dialect);
+  const draft = capacityDraft(key, doc, dialect) ?? draftFor(key, doc, dialect);
   return draft ? `${draft}\n\n${DRAFT_NOTE}` : NOT_YET_DECIDED;
 }
 
@@ -130,7 +131,7 @@ function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: numb
 
 const DROP_KIND = { view: 'DROP VIEW', table: 'DROP TABLE', domain: 'DROP DOMAIN', enum: 'DROP TYPE' } as const;
 
-function migrationSection(doc: SchemaDocument, dialect: Dialect, level: number): string {
+function migrationSection(doc: SchemaDocument, dialect: Dialect): string {
   const phase1 = `**Phase 1: Schema creation.** Apply the ${DIALECT_LABEL[dialect]} DDL of [Schema Design](#schema-design) as one migration; it creates ${plural(factsOf(doc).tables, 'table')} in dependency order.`;
   const drops = dropOrder(doc).filter((d) => dialect === 'postgres' || d.kind === 'view' || d.kind === 'table');
   const rollback = drops.length
@@ -210,7 +211,7 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'queryPatterns':
       return withReview(queryPatternsSection(doc, dialect, h.level), review, key, doc);
     case 'migrationStrategy':
-      return migrationSection(doc, dialect, h.level);
+      return migrationSection(doc, dialect);
     case 'dataIntegrity':
       return dataIntegritySection(doc, review);
     case 'security': {

@@ -9,6 +9,7 @@
  */
 import { logicalTypeNames, type ScalarType } from '../model/document';
 import { MYSQL_INDEX_METHODS } from './index-methods';
+import { innodbStorage } from './storage';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, MysqlTarget } from './types';
 
 /** Names InnoDB stores as they are (no `@xxxx` encoding): the usual case, no per-character walk. */
@@ -208,6 +209,7 @@ export const mysqlDialect: DialectSpec = {
   createsForeignKeyIndexes: true,
   foreignKeyParent: 'leading-index',
   collationExample: 'e.g. utf8mb4_bin',
+  storage: innodbStorage,
   typePicker: {
     suggestions: ['varchar(255)', 'decimal(10,2)', 'int unsigned', 'bigint unsigned', 'tinyint', 'mediumtext', 'longtext'],
     hidden: new Set(['timetz', 'interval', 'jsonb', 'inet', 'cidr', 'macaddr', 'varbit', 'xml', 'money', 'tsvector']),

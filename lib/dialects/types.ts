@@ -6,6 +6,7 @@
 import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ReferentialAction, ScalarType } from '../model/document';
 import type { Severity } from '../model/diagnostics';
 import type { IndexMethodFact } from './index-methods';
+import type { DialectStorage } from './storage';
 
 export type PostgresTarget = 'postgres-13' | 'postgres-14' | 'postgres-15' | 'postgres-16' | 'postgres-17';
 /**
@@ -249,6 +250,8 @@ export interface DialectSpec {
   partitionKeyRule?: string;
   /** The default schema name used when names are schema-qualified (`public`), if any. */
   defaultSchema?: string;
+  /** How rows and index entries are stored (page sizes, headers, alignment): read by the capacity plan (lib/capacity). */
+  storage: DialectStorage;
 }
 
 /** Length of an identifier in the unit its dialect counts. */

@@ -1,5 +1,6 @@
 /** Every rule Draftbase ships, in the order the documentation lists them (by category). */
 import type { Rule } from '../types';
+import { capacityRules } from './capacity';
 import { documentationRules } from './documentation';
 import { indexingRules } from './indexing';
 import { columnIntegrityRules } from './integrity-columns';
@@ -10,7 +11,7 @@ import { securityRules } from './security';
 import { typeRules } from './types';
 
 export const RULES: readonly Rule[] = [
-  ...integrityRules, ...columnIntegrityRules, ...indexingRules, ...typeRules, ...namingRules, ...documentationRules, ...securityRules, ...performanceRules,
+  ...integrityRules, ...columnIntegrityRules, ...indexingRules, ...typeRules, ...namingRules, ...documentationRules, ...securityRules, ...performanceRules, ...capacityRules,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

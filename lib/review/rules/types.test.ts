@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import type { ColumnType, Dialect, LogicalTypeName } from '../../model/document';
+import type { ColumnType, Dialect, LogicalTypeName, TableVolume } from '../../model/document';
 import { col, doc, rel, ruleCases, sc, tbl, type ColSpec, type RuleCase } from './rule-cases.test-support';
 
 /** One table `t` (id bigint key) with the given columns. */
@@ -12,6 +12,13 @@ const keyed = (name: string, type: LogicalTypeName | ColumnType, dialect?: Diale
     tables: [tbl(name, [col('id', type, extra)], { pk: ['id'] }), tbl('child', [col('id', 'bigint'), col('parent_id', type)], { pk: ['id'], indexes: [['parent_id']] })],
     relationships: [rel(`child.parent_id`, `${name}.id`)],
   });
+
+/** `keyed` with declared volumes on the keyed table. */
+const keyedWithVolume = (name: string, type: LogicalTypeName, volume: TableVolume) => {
+  const d = keyed(name, type);
+  d.tables[name].volume = volume;
+  return d;
+};
 
 const cases: RuleCase[] = [
   {
@@ -84,6 +91,13 @@ const cases: RuleCase[] = [
     good: [],
     options: { expectedRows: 5_000_000_000 },
     message: /countries\.id is a generated int unsigned key that stops at 4,294,967,295, and the project expects 5,000,000,000 rows/,
+  },
+  {
+    rule: 'integer-key-overflow',
+    name: 'declared volumes decide first: keys drawn in 5 years, retention aside',
+    bad: () => keyedWithVolume('measurements', 'integer', { rows: 100_000_000, growthPerMonth: 40_000_000, retentionMonths: 3 }),
+    good: [() => keyedWithVolume('audit_log', 'integer', { rows: 1_000_000, growthPerMonth: 10_000 }), () => keyedWithVolume('measurements', 'bigint', { rows: 100_000_000, growthPerMonth: 40_000_000 })],
+    message: /^measurements\.id is a generated integer key that stops at 2,147,483,647, and its declared volume draws 2,500,000,000 keys in 5 years$/,
   },
   {
     rule: 'key-narrower-than-references',

@@ -6,6 +6,7 @@
  */
 import type { Command } from '../../model/commands/types';
 import type { Column, LogicalTypeName, ScalarType, Table } from '../../model/document';
+import { MONTHS_IN_5_YEARS, volumesOf, type ResolvedVolume } from '../../workload/types';
 import type { ReviewModel } from '../model';
 import { numberOption } from '../options';
 import { count } from '../text';
@@ -250,6 +251,13 @@ function widened(t: ScalarType): ScalarType {
   return out;
 }
 
+/** Keys a table draws in 5 years from its declared volume (rows now + 60 months of growth, retention aside), if declared. */
+function keysDrawnIn5y(volume: ResolvedVolume | undefined): number | undefined {
+  if (!volume?.declared) return undefined;
+  if (volume.growthPerMonth !== undefined) return (volume.rowsNow ?? 0) + MONTHS_IN_5_YEARS * volume.growthPerMonth;
+  return Math.max(volume.rowsNow ?? 0, volume.rowsIn5y ?? 0);
+}
+
 const integerKeyOverflow: Rule = {
   id: 'integer-key-overflow',
   title: 'Integer primary key on a table expected to pass 2^31 rows',
@@ -266,6 +274,7 @@ const integerKeyOverflow: Rule = {
   check: (ctx) => {
     const { model } = ctx;
     const expected = numberOption(ctx, 'expectedRows');
+    const volumes = model.memo('workload:volumes', () => volumesOf(ctx.doc));
     const out: RawFinding[] = [];
     for (const table of model.tables) {
       const column = generatedKey(model, table);
@@ -273,8 +282,19 @@ const integerKeyOverflow: Rule = {
       if (!column || !type || (type.name !== 'integer' && type.name !== 'smallint') || column.type.kind !== 'scalar') continue;
       const ceiling = integerCeiling(type);
       const eventLike = FAST_GROWING.has(model.words(table.name).at(-1) ?? '');
-      // Declared volumes (issue 15) will be read here first; today the project-wide figure, then the name.
-      const why = expected > ceiling ? `the project expects ${expected.toLocaleString('en-US')} rows` : expected === 0 && eventLike ? 'its name says one row per event' : undefined;
+      // Declared volumes first (issue 15): keys are drawn for every row ever inserted, so growth counts
+      // in full even when retention deletes old rows. Then the project-wide figure, then the name.
+      const inserted = keysDrawnIn5y(volumes[table.id]);
+      const why =
+        inserted !== undefined
+          ? inserted > ceiling
+            ? `its declared volume draws ${inserted.toLocaleString('en-US')} keys in 5 years`
+            : undefined
+          : expected > ceiling
+            ? `the project expects ${expected.toLocaleString('en-US')} rows`
+            : expected === 0 && eventLike
+              ? 'its name says one row per event'
+              : undefined;
       if (!why) continue;
       out.push({
         target: colTarget(table, column),
