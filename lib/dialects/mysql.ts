@@ -10,6 +10,7 @@
 import { logicalTypeNames, type ScalarType } from '../model/document';
 import { MYSQL_INDEX_METHODS } from './index-methods';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, MysqlTarget } from './types';
+import { MYSQL_MIGRATION } from './migration-facts';
 
 /** Names InnoDB stores as they are (no `@xxxx` encoding): the usual case, no per-character walk. */
 const FILE_NAME_SAFE = /^[A-Za-z0-9_]*$/;
@@ -226,4 +227,5 @@ export const mysqlDialect: DialectSpec = {
         return '(UUID())';
     }
   },
+  migration: MYSQL_MIGRATION,
 };

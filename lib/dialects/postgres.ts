@@ -6,6 +6,7 @@
 import { logicalTypeNames, type ScalarType } from '../model/document';
 import { POSTGRES_INDEX_METHODS } from './index-methods';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, PostgresTarget } from './types';
+import { POSTGRES_MIGRATION } from './migration-facts';
 
 export const POSTGRES_TARGETS: readonly PostgresTarget[] = ['postgres-13', 'postgres-14', 'postgres-15', 'postgres-16', 'postgres-17'];
 
@@ -167,4 +168,5 @@ export const postgresDialect: DialectSpec = {
   collationExample: 'e.g. C or und-x-icu',
   partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',
   defaultSchema: 'public',
+  migration: POSTGRES_MIGRATION,
 };

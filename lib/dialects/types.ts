@@ -6,6 +6,7 @@
 import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ReferentialAction, ScalarType } from '../model/document';
 import type { Severity } from '../model/diagnostics';
 import type { IndexMethodFact } from './index-methods';
+import type { MigrationFacts } from './migration-facts';
 
 export type PostgresTarget = 'postgres-13' | 'postgres-14' | 'postgres-15' | 'postgres-16' | 'postgres-17';
 /**
@@ -237,6 +238,8 @@ export interface DialectSpec {
   partitionKeyRule?: string;
   /** The default schema name used when names are schema-qualified (`public`), if any. */
   defaultSchema?: string;
+  /** How a live schema is changed (ALTER shapes, locks): what the migration planner and its lint read. */
+  migration: MigrationFacts;
 }
 
 /** Length of an identifier in the unit its dialect counts. */
