@@ -22,7 +22,7 @@ export function classifyKeys(p: Planner): void {
   const dropKey = (tableId: string, ids: readonly string[]) => {
     p.rekeyedTables.add(`${tableId}:${colset(ids)}`);
   };
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     const retypedIn = (ids: readonly string[]) => ids.some((id) => p.retyped.has(id));
     if (ta.primaryKey && (!tb.primaryKey || !deepEqual(ta.primaryKey.columnIds, tb.primaryKey.columnIds) || retypedIn(ta.primaryKey.columnIds))) {
       if (tb.primaryKey) p.rebuilt.add(`pk:${ta.id}`);
@@ -75,7 +75,7 @@ export function classifyKeys(p: Planner): void {
     const nameB = b.ctx.decisions.foreignKeys.get(r.id);
     const pairsRetyped = r.columnPairs.some((x) => p.retyped.has(x.fromColumnId) || p.retyped.has(x.toColumnId));
     const keyDropped = p.rekeyedTables.has(`${r.toTableId}:${colset(r.columnPairs.map((x) => x.toColumnId))}`);
-    const changed = !deepEqual(omit(r, 'name', 'comment', 'cardinality'), omit(s, 'name', 'comment', 'cardinality'));
+    const changed = r !== s && !deepEqual(omit(r, 'name', 'comment', 'cardinality'), omit(s, 'name', 'comment', 'cardinality'));
     if (changed || pairsRetyped || keyDropped || (nameA !== nameB && !p.facts.renameConstraint)) p.rebuilt.add(r.id);
   }
 }
@@ -112,6 +112,7 @@ function fkName(p: Planner, side: 'a' | 'b', id: string): string | undefined {
 export function dropForeignKeys(p: Planner, out: MigrationStep[]): void {
   const { a, b } = p;
   for (const r of Object.values(a.doc.relationships)) {
+    if (b.doc.relationships[r.id] === r && !p.rebuilt.has(r.id) && !fkName(p, 'a', r.id) === !fkName(p, 'b', r.id)) continue;
     const name = fkName(p, 'a', r.id);
     if (!name || !existedIn(p, 'a', `relationships.${r.id}`)) continue;
     if (b.doc.relationships[r.id] && !p.rebuilt.has(r.id) && fkName(p, 'b', r.id)) continue;
@@ -128,9 +129,8 @@ export function dropForeignKeys(p: Planner, out: MigrationStep[]): void {
 
 export function dropIndexesAndConstraints(p: Planner, out: MigrationStep[]): void {
   const { a, b } = p;
-  for (const ta of Object.values(a.doc.tables)) {
-    const tb = b.doc.tables[ta.id];
-    if (!tb) continue; // goes with its table
+  // Removed tables take theirs with them; unchanged tables keep theirs.
+  for (const [ta, tb] of p.changedTables()) {
     const table = a.ctx.qualified(ta);
     ta.indexes.forEach((ix, i) => {
       const d = a.ctx.decisions.indexes.get(ix.id);
@@ -224,7 +224,7 @@ function addClause(p: Planner, out: MigrationStep[], path: string, kind: 'primar
 /** Primary keys, uniques and checks added to (or rebuilt on) tables that already exist. */
 export function addKeys(p: Planner, out: MigrationStep[]): void {
   const { a, b } = p;
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     if (tb.primaryKey && (!ta.primaryKey || p.rebuilt.has(`pk:${ta.id}`))) {
       addClause(p, out, `tables.${tb.id}.primaryKey`, 'primary-key.add', { kind: 'primaryKey', id: tb.id, tableId: tb.id, name: b.ctx.decisions.primaryKeys.get(tb.id) ?? 'PRIMARY' });
     }
@@ -249,8 +249,10 @@ export function addKeys(p: Planner, out: MigrationStep[]): void {
 /** CREATE INDEX for new and rebuilt indexes (CONCURRENTLY on tables that exist, when asked and the dialect has it). */
 export function createIndexes(p: Planner, out: MigrationStep[], comments: MigrationStep[]): void {
   const { a, b } = p;
+  const changed = new Set(p.changedTables().map(([, tb]) => tb));
   for (const tb of Object.values(b.doc.tables)) {
     const ta = a.doc.tables[tb.id];
+    if (ta && !changed.has(tb)) continue;
     tb.indexes.forEach((ix, i) => {
       const path = `tables.${tb.id}.indexes.${i}`;
       const st = b.byPath.get(path);
@@ -275,6 +277,7 @@ export function createIndexes(p: Planner, out: MigrationStep[], comments: Migrat
 export function addForeignKeys(p: Planner, out: MigrationStep[], comments: MigrationStep[]): void {
   const { a, b } = p;
   for (const r of Object.values(b.doc.relationships)) {
+    if (a.doc.relationships[r.id] === r && !p.rebuilt.has(r.id) && !fkName(p, 'a', r.id) === !fkName(p, 'b', r.id)) continue;
     const name = fkName(p, 'b', r.id);
     if (!name) continue;
     const path = `relationships.${r.id}`;

@@ -183,7 +183,7 @@ export function commentChanges(p: Planner, out: MigrationStep[]): void {
   const { a, b } = p;
   const commentOn = b.ctx.caps.commentStyle === 'comment-on';
   const lit = (c: string | undefined) => (c === undefined ? 'NULL' : b.ctx.str(c));
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     const table = b.ctx.qualified(tb);
     if (ta.comment !== tb.comment) {
       if (commentOn) out.push(p.step('comment', `COMMENT ON TABLE ${table} IS ${lit(tb.comment)}`, p.tableElement(tb)));

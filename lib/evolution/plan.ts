@@ -23,7 +23,7 @@ import { diffDocuments, enumValueChanges } from './diff';
 import { addForeignKeys, addKeys, classifyKeys, createIndexes, dropForeignKeys, dropIndexesAndConstraints, renameKeys } from './key-steps';
 import { commentChanges, createViews, dropViews, objectsAfter, objectsBefore, ownedBy } from './object-steps';
 import { Planner } from './planner';
-import { sideOf } from './sides';
+import { sideOf, type Side } from './sides';
 import { addColumns, alterColumns, createTables, dropColumns, dropTables, partitionChanges, renameColumns, renameTables } from './table-steps';
 import type { MigrationOptions, MigrationPlan, MigrationStep } from './types';
 
@@ -32,18 +32,25 @@ export type { MigrationOptions, MigrationPlan, MigrationStep } from './types';
 export function planMigration(from: SchemaDocument, to: SchemaDocument, dialect: Dialect, options: MigrationOptions = {}): MigrationPlan {
   const spec = dialectSpec(dialect);
   const target = options.target && spec.targets.includes(options.target) ? options.target : spec.defaultTarget;
+  // One generator run per version, shared by both directions.
+  const a = sideOf(from, dialect, options);
+  const b = sideOf(to, dialect, options);
   return {
     dialect,
     label: spec.capabilities(target).label,
     diff: diffDocuments(from, to),
-    up: planSteps(from, to, dialect, options),
-    down: planSteps(to, from, dialect, options),
+    up: stepsBetween(a, b, options),
+    down: stepsBetween(b, a, options),
   };
 }
 
 /** The steps from `from` to `to` (one direction). */
 export function planSteps(from: SchemaDocument, to: SchemaDocument, dialect: Dialect, options: MigrationOptions = {}): MigrationStep[] {
-  const p = new Planner(sideOf(from, dialect, options), sideOf(to, dialect, options), options);
+  return stepsBetween(sideOf(from, dialect, options), sideOf(to, dialect, options), options);
+}
+
+function stepsBetween(a: Side, b: Side, options: MigrationOptions): MigrationStep[] {
+  const p = new Planner(a, b, options);
   if (!p.a.valid || !p.b.valid) {
     const which = !p.a.valid ? 'the older version' : 'the newer version';
     const reasons = (!p.a.valid ? p.a : p.b).ctx.diagnostics.filter((d) => d.severity === 'error').slice(0, 3).map((d) => d.message).join('; ');
@@ -83,7 +90,7 @@ export function planSteps(from: SchemaDocument, to: SchemaDocument, dialect: Dia
 
 /** Columns whose type changes, and tables whose columns change shape (views over them are rebuilt). */
 function classifyColumns(p: Planner): void {
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     if (ta.name !== tb.name || ta.schemaId !== tb.schemaId) p.touchedTables.add(ta.id);
     if (ta.columns.some((c) => !tb.columns.some((x) => x.id === c.id))) p.touchedTables.add(ta.id);
     for (const { ca, cb, ia, ib } of p.keptColumns(ta, tb)) {
@@ -100,9 +107,11 @@ function classifyColumns(p: Planner): void {
       const ea = p.a.doc.enums[c.type.enumId];
       const eb = p.b.doc.enums[c.type.enumId];
       if (!ea || !eb || JSON.stringify(ea.values) === JSON.stringify(eb.values)) continue;
-      p.touchedTables.add(ta.id);
       const change = enumValueChanges(ea.values, eb.values);
-      if (p.b.ctx.caps.enumStrategy === 'create-type' && (change.removed.length || change.reordered)) p.retyped.add(c.id);
+      const rebuilt = change.removed.length > 0 || change.reordered;
+      if (p.b.ctx.caps.enumStrategy === 'create-type' && rebuilt) p.retyped.add(c.id);
+      // ADD VALUE leaves the columns alone; a rebuild or MySQL's MODIFY COLUMN changes them.
+      if (rebuilt || p.b.ctx.caps.enumStrategy !== 'create-type') p.touchedTables.add(ta.id);
     }
   }
 }

@@ -71,14 +71,35 @@ export class Planner {
     return this.b.ctx.q(name);
   }
 
+  private kept: [Table, Table][] | undefined;
+  private changedKept: [Table, Table][] | undefined;
+
   /** Tables in both versions. */
   keptTables(): [Table, Table][] {
-    const out: [Table, Table][] = [];
-    for (const ta of Object.values(this.a.doc.tables)) {
-      const tb = this.b.doc.tables[ta.id];
-      if (tb) out.push([ta, tb]);
+    if (!this.kept) {
+      this.kept = [];
+      for (const ta of Object.values(this.a.doc.tables)) {
+        const tb = this.b.doc.tables[ta.id];
+        if (tb) this.kept.push([ta, tb]);
+      }
     }
-    return out;
+    return this.kept;
+  }
+
+  /**
+   * Tables in both versions whose definition changed. Edits share what they leave alone (the model's
+   * commands are immutable updates), so an untouched table is the same object: skipped at no cost.
+   */
+  changedTables(): [Table, Table][] {
+    if (!this.changedKept) {
+      // A changed enum or domain changes the columns of its type too (MySQL writes enums inline).
+      const types = new Set<string>();
+      for (const [id, e] of Object.entries(this.b.doc.enums)) if (e !== this.a.doc.enums[id] && !deepEqual(e, this.a.doc.enums[id])) types.add(id);
+      for (const [id, d] of Object.entries(this.b.doc.domains)) if (d !== this.a.doc.domains[id] && !deepEqual(d, this.a.doc.domains[id])) types.add(id);
+      const usesChangedType = (t: Table) => types.size > 0 && t.columns.some((c) => (c.type.kind === 'enum' && types.has(c.type.enumId)) || (c.type.kind === 'domain' && types.has(c.type.domainId)));
+      this.changedKept = this.keptTables().filter(([ta, tb]) => (ta !== tb && !deepEqual(ta, tb)) || usesChangedType(ta));
+    }
+    return this.changedKept;
   }
 
   /** Columns in both versions of a kept table, with their positions. */

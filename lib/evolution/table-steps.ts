@@ -48,7 +48,7 @@ export function dropTables(p: Planner, out: MigrationStep[]): void {
 /** Renamed tables (ALTER TABLE .. RENAME TO), then tables moved to another schema. */
 export function renameTables(p: Planner, out: MigrationStep[]): void {
   const { a, b } = p;
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     if (ta.name !== tb.name) {
       out.push(p.step('table.rename', `ALTER TABLE ${a.ctx.qualified(ta)} RENAME TO ${p.q(tb.name)}`, p.tableElement(tb), { facts: { from: ta.name, to: tb.name, table: tb.name } }));
     }
@@ -64,7 +64,7 @@ export function renameTables(p: Planner, out: MigrationStep[]): void {
 }
 
 export function renameColumns(p: Planner, out: MigrationStep[]): void {
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     const table = p.b.ctx.qualified(tb);
     for (const { ca, cb } of p.keptColumns(ta, tb)) {
       if (ca.name === cb.name) continue;
@@ -74,7 +74,7 @@ export function renameColumns(p: Planner, out: MigrationStep[]): void {
 }
 
 export function dropColumns(p: Planner, out: MigrationStep[]): void {
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     const table = p.b.ctx.qualified(tb);
     for (const c of ta.columns) {
       if (tb.columns.some((x) => x.id === c.id)) continue;
@@ -103,7 +103,7 @@ function definitionOf(p: Planner, side: 'a' | 'b', t: Table, c: Column, i: numbe
 }
 
 export function addColumns(p: Planner, out: MigrationStep[]): void {
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     const table = p.b.ctx.qualified(tb);
     const had = new Set(ta.columns.map((c) => c.id));
     tb.columns.forEach((c, i) => {
@@ -123,7 +123,7 @@ export function addColumns(p: Planner, out: MigrationStep[]): void {
 
 /** Column type, default, NULL, identity, generated and collation changes of kept columns. */
 export function alterColumns(p: Planner, out: MigrationStep[]): void {
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     const table = p.b.ctx.qualified(tb);
     for (const { ca, cb, ia, ib } of p.keptColumns(ta, tb)) {
       if (p.facts.alterColumn === 'modify-column') modifyColumn(p, out, table, ta, ca, ia, tb, cb, ib);
@@ -260,7 +260,7 @@ export function createTables(p: Planner, out: MigrationStep[], comments: Migrati
 /** Partitions of kept tables: added and dropped (PostgreSQL, one table each); a new strategy or key is a rebuild the plan does not write. */
 export function partitionChanges(p: Planner, drops: MigrationStep[], adds: MigrationStep[]): void {
   const { a, b } = p;
-  for (const [ta, tb] of p.keptTables()) {
+  for (const [ta, tb] of p.changedTables()) {
     const pa = ta.partitioning;
     const pb = tb.partitioning;
     if (deepEqual(pa, pb)) continue;
