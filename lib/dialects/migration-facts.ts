@@ -73,8 +73,8 @@ export interface MigrationFacts {
   /** `ALTER TABLE t COMMENT = '..'` (MySQL) or `COMMENT ON` statements (PostgreSQL). */
   tableComment: 'comment-on' | 'alter-table-comment';
   /**
-   * A CHECK naming an AUTO_INCREMENT column can be added to an existing table (MySQL 8 rejects such a
-   * check anywhere; MariaDB accepts it in CREATE TABLE but not in ALTER TABLE .. ADD CONSTRAINT).
+   * A CHECK naming an AUTO_INCREMENT column can be added to an existing table. MySQL 8 rejects such a
+   * check; so does MariaDB 10.11 (error 1901), in ALTER TABLE and in CREATE TABLE alike.
    */
   addCheckOnAutoIncrement: boolean;
   /** Functions a column default calls per row (a volatile default fills every existing row when the column is added). */

@@ -69,7 +69,10 @@ describe('diffDocuments', () => {
       };
       walk(doc);
       const names = new Set<string>();
-      JSON.stringify(doc, (k, v) => (k === 'name' && typeof v === 'string' ? (names.add(v), v) : v));
+      JSON.stringify(doc, (k, v) => {
+        if (k === 'name' && typeof v === 'string') names.add(v);
+        return v;
+      });
       let text = JSON.stringify(doc);
       for (const id of ids) if (!names.has(id)) text = text.split(`"${id}"`).join(`"other:${id}"`);
       return JSON.parse(text);

@@ -157,7 +157,9 @@ function alterColumnClauses(p: Planner, out: MigrationStep[], table: string, ta:
       if (c) sql += ` ${c}`;
     }
     const cast = !sameFamily(oldType, newType) || (ca.arrayDims ?? 0) !== (cb.arrayDims ?? 0);
-    if (cast && p.facts.typeChangeUsing) sql += ` USING ${p.q(cb.name)}${ca.type.kind === 'enum' || cb.type.kind === 'enum' ? `::text${'[]'.repeat(cb.arrayDims ?? 0)}` : ''}::${newType}`;
+    // Enums convert through text (there is no cast between an enum and anything else).
+    const viaText = (ca.type.kind === 'enum' || cb.type.kind === 'enum') && newType !== `text${'[]'.repeat(cb.arrayDims ?? 0)}`;
+    if (cast && p.facts.typeChangeUsing) sql += ` USING ${p.q(cb.name)}${viaText ? `::text${'[]'.repeat(cb.arrayDims ?? 0)}` : ''}::${newType}`;
     const widening = noRewrite(oldType, newType);
     out.push(p.step('column.type', sql, el, {
       facts: { ...base, oldType, newType, noRewrite: widening },
