@@ -120,7 +120,9 @@ export function commandFor(doc: SchemaDocument, seed: EditSeed, step: number): C
     }
     case 'column.nullability': {
       // Only NOT NULL -> NULL on existing columns (SET NOT NULL on existing rows is the lint's business).
-      const c = t && pick(t.columns.filter((x) => !x.nullable && !t.primaryKey?.columnIds.includes(x.id) && !x.identity && !x.generated && x.type.kind === 'scalar'), seed.b);
+      // Not an indexed column (a SPATIAL index needs NOT NULL on MySQL).
+      const indexed = new Set((t?.indexes ?? []).flatMap((ix) => ix.parts.flatMap((x) => (x.kind === 'column' ? [x.columnId] : []))));
+      const c = t && pick(t.columns.filter((x) => !x.nullable && !indexed.has(x.id) && !t.primaryKey?.columnIds.includes(x.id) && !x.identity && !x.generated && x.type.kind === 'scalar'), seed.b);
       return t && c ? { type: 'column.update', tableId: t.id, columnId: c.id, changes: { nullable: true } } : undefined;
     }
     case 'column.default': {

@@ -62,15 +62,29 @@ export function classifyKeys(p: Planner): void {
       for (const ix of ta.indexes) {
         if (!tb.indexes.some((x) => x.id === ix.id) || p.rebuilt.has(ix.id)) droppedIndexes.push({ tableId: ta.id, columns: ix.parts.map((x) => (x.kind === 'column' ? x.columnId : '')) });
       }
+      // Keys are indexes too: a foreign key may use the primary key's or a unique's index.
+      if (ta.primaryKey && (!tb.primaryKey || p.rebuilt.has(`pk:${ta.id}`))) droppedIndexes.push({ tableId: ta.id, columns: ta.primaryKey.columnIds });
+      for (const u of ta.uniques) if (!tb.uniques.some((x) => x.id === u.id) || p.rebuilt.has(u.id)) droppedIndexes.push({ tableId: ta.id, columns: u.columnIds });
     }
   }
   const usesDroppedIndex = (r: Relationship) => droppedIndexes.some((d) =>
     (d.tableId === r.fromTableId && r.columnPairs.every((x, i) => d.columns[i] === x.fromColumnId)) ||
     (d.tableId === r.toTableId && r.columnPairs.every((x, i) => d.columns[i] === x.toColumnId)));
+  // InnoDB renames a foreign key named `<table>_ibfk_<n>` with its table: one named so in the design
+  // keeps its name only if it is dropped before the rename and added again after.
+  const engineName = b.ctx.spec.engineForeignKeyName;
+  const renamedBy = (r: Relationship) => {
+    const from = a.doc.tables[r.fromTableId];
+    const to = b.doc.tables[r.fromTableId];
+    const name = fkName(p, 'a', r.id);
+    if (!engineName || !from || !to || from.name === to.name || !name) return false;
+    for (let n = 1; n <= 64; n++) if (engineName(from.name, n) === name) return true;
+    return false;
+  };
   for (const r of Object.values(a.doc.relationships)) {
     const s = b.doc.relationships[r.id];
     if (!s) continue;
-    if (usesDroppedIndex(r)) p.rebuilt.add(r.id);
+    if (usesDroppedIndex(r) || renamedBy(r)) p.rebuilt.add(r.id);
     const nameA = a.ctx.decisions.foreignKeys.get(r.id);
     const nameB = b.ctx.decisions.foreignKeys.get(r.id);
     const pairsRetyped = r.columnPairs.some((x) => p.retyped.has(x.fromColumnId) || p.retyped.has(x.toColumnId));

@@ -152,7 +152,8 @@ function alterColumnClauses(p: Planner, out: MigrationStep[], table: string, ta:
     const oldType = resolveColumnTypeQuietly(p.a.ctx, ta, ia).sql;
     const newType = resolveColumnTypeQuietly(p.b.ctx, tb, ib).sql;
     let sql = `${col} TYPE ${newType}`;
-    if (cb.collation && !deepEqual(ca.collation, cb.collation)) {
+    // ALTER TYPE resets the collation to the new type's default: a column's own is written again.
+    if (cb.collation) {
       const c = collationSql(p.b.ctx, cb.collation, el.name, cb, `tables.${tb.id}.columns.${ib}`);
       if (c) sql += ` ${c}`;
     }
