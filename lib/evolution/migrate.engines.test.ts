@@ -245,7 +245,9 @@ describe.each(engines)('migrations on %s', (name, dialect, session) => {
     expect(generatorRejects.length).toBeLessThanOrEqual(HISTORIES / 6);
     expect(proven).toBeGreaterThan(HISTORIES / 2);
     expect(downs).toBeGreaterThan(0);
-    expect(seededTables).toBeGreaterThan(0);
+    // The corpus documents have tables rows can be generated for (the kitchen sink's all have checks,
+    // foreign keys or exotic types); without the corpus (skipped outside CI) there are none.
+    if (bases[dialect].length > 1) expect(seededTables).toBeGreaterThan(0);
     if (dialect === 'postgres') expect(concurrent).toBeGreaterThan(0);
   }, 240_000);
 });
