@@ -19,7 +19,7 @@ function captureIo() {
 
 describe('draftbase dispatcher', () => {
   it('maps every subcommand to a module that exports run', async () => {
-    expect(Object.keys(COMMANDS).sort()).toEqual(['export', 'import', 'lint', 'roundtrip']);
+    expect(Object.keys(COMMANDS).sort()).toEqual(['diff', 'export', 'import', 'lint', 'roundtrip']);
     const exportRun = await COMMANDS.export.load();
     expect(typeof exportRun).toBe('function');
     // `draftbase import` is part of the CLI (README): it must load, not be reported absent.

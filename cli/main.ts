@@ -23,6 +23,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'check that Draftbase recreates a SQL dump exactly, on a PostgreSQL or MariaDB/MySQL server',
     load: async () => (await import('./roundtrip-command')).run,
   },
+  diff: {
+    summary: 'compare two versions of a schema: the changes, the migration script (up/down) and its safety lint',
+    load: async () => (await import('./diff-command')).run,
+  },
   lint: {
     summary: 'review a schema design (keys, indexes, types, naming...): text, JSON, SARIF or GitHub annotations',
     load: async () => (await import('./lint-command')).run,

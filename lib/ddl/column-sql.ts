@@ -147,7 +147,7 @@ function literalSql(ctx: DdlContext, value: string | number | boolean | null): s
   return ctx.str(value);
 }
 
-function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: Table, index: number): string | undefined {
+export function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: Table, index: number): string | undefined {
   const domain = column.type.kind === 'domain' && !ctx.caps.domains ? ctx.doc.domains[column.type.domainId] : undefined;
   const value = column.default.kind === 'none' && domain ? domain.default : column.default;
   switch (value.kind) {
@@ -178,7 +178,7 @@ function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, table: 
   }
 }
 
-function collationSql(ctx: DdlContext, collation: string, where: string, column: Column, path: string): string | undefined {
+export function collationSql(ctx: DdlContext, collation: string, where: string, column: Column, path: string): string | undefined {
   const looksMysql = MYSQL_COLLATION.test(collation);
   if (ctx.spec.collationSyntax === 'quoted-name') {
     if (looksMysql) {

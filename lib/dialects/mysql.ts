@@ -11,6 +11,7 @@ import { logicalTypeNames, type ScalarType } from '../model/document';
 import { MYSQL_INDEX_METHODS } from './index-methods';
 import { innodbStorage } from './storage';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, MysqlTarget } from './types';
+import { MYSQL_MIGRATION } from './migration-facts';
 
 /** Names InnoDB stores as they are (no `@xxxx` encoding): the usual case, no per-character walk. */
 const FILE_NAME_SAFE = /^[A-Za-z0-9_]*$/;
@@ -229,4 +230,5 @@ export const mysqlDialect: DialectSpec = {
         return '(UUID())';
     }
   },
+  migration: MYSQL_MIGRATION,
 };

@@ -7,6 +7,7 @@ import { logicalTypeNames, type ScalarType } from '../model/document';
 import { POSTGRES_INDEX_METHODS } from './index-methods';
 import { postgresStorage } from './storage';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, PostgresTarget } from './types';
+import { POSTGRES_MIGRATION } from './migration-facts';
 
 export const POSTGRES_TARGETS: readonly PostgresTarget[] = ['postgres-13', 'postgres-14', 'postgres-15', 'postgres-16', 'postgres-17'];
 
@@ -170,4 +171,5 @@ export const postgresDialect: DialectSpec = {
   partitionKeyRule: 'PostgreSQL requires the partition key columns in the primary key and every unique constraint.',
   defaultSchema: 'public',
   storage: postgresStorage,
+  migration: POSTGRES_MIGRATION,
 };

@@ -7,6 +7,7 @@ import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, Refere
 import type { Severity } from '../model/diagnostics';
 import type { IndexMethodFact } from './index-methods';
 import type { DialectStorage } from './storage';
+import type { MigrationFacts } from './migration-facts';
 
 export type PostgresTarget = 'postgres-13' | 'postgres-14' | 'postgres-15' | 'postgres-16' | 'postgres-17';
 /**
@@ -252,6 +253,8 @@ export interface DialectSpec {
   defaultSchema?: string;
   /** How rows and index entries are stored (page sizes, headers, alignment): read by the capacity plan (lib/capacity). */
   storage: DialectStorage;
+  /** How a live schema is changed (ALTER shapes, locks): what the migration planner and its lint read. */
+  migration: MigrationFacts;
 }
 
 /** Length of an identifier in the unit its dialect counts. */

@@ -1,0 +1,186 @@
+/**
+ * `draftbase diff <from> <to> [--to postgres|mysql] [--format sql|text|json] [--exit-code] [-o FILE]`
+ *
+ * What changed between two versions of a schema, and the migration from one to the other with its
+ * safety lint (lib/evolution). Each side is a Draftbase document (.json) or any schema the import
+ * command reads. Two documents of one project share ids and are matched by id (a rename is a
+ * rename); otherwise tables and columns are matched by name. `--exit-code` exits 1 when the two
+ * differ: CI can fail when the design and the repository's schema file drift apart.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DIALECTS } from '../lib/dialects/dialects';
+import type { DdlTarget } from '../lib/dialects/types';
+import type { DiffEntry, DocumentDiff } from '../lib/evolution/diff';
+import { formatLintText, lintMigration, lintSteps } from '../lib/evolution/lint/lint';
+import { alignByName } from '../lib/evolution/match-by-name';
+import { migrationScript, planMigration } from '../lib/evolution/plan';
+import { ImportError } from '../lib/importers/types';
+import type { Dialect, SchemaDocument } from '../lib/model/document';
+import { dialectSchema } from '../lib/model/document';
+import { importSource } from '../lib/server/importers/import-source';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
+import { readDocumentJson } from './export-command';
+import { printImportError, readSourcePath, type ImportCommandIo } from './import-command';
+
+/** Exit status of --exit-code when the two versions differ. */
+export const EXIT_DIFFERENT = 1;
+
+const FORMATS = ['sql', 'text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const MATCHES = ['auto', 'ids', 'names'] as const;
+const ALL_TARGETS: readonly DdlTarget[] = Object.values(DIALECTS).flatMap((d) => d.targets);
+
+export const DIFF_USAGE = `Usage: draftbase diff <from> <to> [options]
+
+Compares two versions of a schema and writes the migration from <from> to <to>. Each side is a
+Draftbase document (.json) or any schema file the import command reads (PostgreSQL or MySQL DDL,
+Prisma, DBML); \`-\` reads one side from standard input.
+
+Options:
+  --to D             postgres | mysql: the dialect of the migration (default: <to>'s document dialect)
+  --target T         a target version (${ALL_TARGETS.join(', ')})
+  --format F         sql (default): the up migration script
+                     text: the changes, then the migration's safety lint
+                     json: { diff, up, down, lint }
+  --down             with --format sql: the down script instead (to -> from)
+  --concurrently     PostgreSQL: CREATE / DROP INDEX CONCURRENTLY on tables that exist
+  --match M          auto (default) | ids | names: how elements of the two sides are matched; auto
+                     matches by id when both sides are documents of one project, else by name
+  --exit-code        exit 1 when the two versions differ (0 when they create the same database)
+  -o, --output FILE  write to FILE instead of standard output
+  -h, --help         show this help
+
+Exit status: 0 done (and, with --exit-code, no difference), 1 the versions differ (--exit-code),
+2 bad input.
+`;
+
+interface DiffArgs {
+  from: string;
+  to: string;
+  dialect?: Dialect;
+  target?: DdlTarget;
+  format: Format;
+  down: boolean;
+  concurrently: boolean;
+  match: (typeof MATCHES)[number];
+  exitCode: boolean;
+  output?: string;
+}
+
+function parse(args: string[]): DiffArgs | { error: string } {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        to: { type: 'string' },
+        target: { type: 'string' },
+        format: { type: 'string' },
+        down: { type: 'boolean' },
+        concurrently: { type: 'boolean' },
+        match: { type: 'string' },
+        'exit-code': { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+  if (positionals.length !== 2) return { error: `expected two versions (<from> <to>), got ${positionals.length}` };
+  const format = String(values.format ?? 'sql');
+  if (!(FORMATS as readonly string[]).includes(format)) return { error: `--format must be one of ${FORMATS.join(', ')}, got "${format}"` };
+  const dialect = values.to === undefined ? undefined : dialectSchema.safeParse(values.to);
+  if (dialect && !dialect.success) return { error: `--to must be one of ${dialectSchema.options.join(', ')}, got "${String(values.to)}"` };
+  const match = String(values.match ?? 'auto');
+  if (!(MATCHES as readonly string[]).includes(match)) return { error: `--match must be one of ${MATCHES.join(', ')}, got "${match}"` };
+  const target = values.target === undefined ? undefined : String(values.target);
+  if (target !== undefined && !ALL_TARGETS.includes(target as DdlTarget)) return { error: `--target must be one of ${ALL_TARGETS.join(', ')}, got "${target}"` };
+  return {
+    from: positionals[0],
+    to: positionals[1],
+    format: format as Format,
+    down: values.down === true,
+    concurrently: values.concurrently === true,
+    match: match as DiffArgs['match'],
+    exitCode: values['exit-code'] === true,
+    ...(dialect?.success ? { dialect: dialect.data } : {}),
+    ...(target ? { target: target as DdlTarget } : {}),
+    ...(typeof values.output === 'string' ? { output: values.output } : {}),
+  };
+}
+
+/** One side: a document (ids of a project) or an imported schema (fresh ids). */
+async function readSide(file: string, io: ImportCommandIo): Promise<{ doc: SchemaDocument; document: boolean } | number> {
+  const label = file === '-' ? '<stdin>' : file;
+  if (file.toLowerCase().endsWith('.json')) {
+    const read = await readDocumentJson(file, label, io);
+    return typeof read === 'number' ? read : { doc: read.doc, document: true };
+  }
+  try {
+    const files = await readSourcePath(file, io);
+    const prismaFolder = files.length > 1 && files.every((f) => f.name.endsWith('.prisma'));
+    const imported = await importSource(prismaFolder ? 'prisma' : 'auto', { files });
+    io.stderr(`${label}: imported ${imported.report.format}: ${imported.report.counts.tables} tables\n`);
+    return { doc: imported.document, document: false };
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    printImportError(io, label, err);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+/** `+ table "orders"`, `~ column "orders.status": type text -> varchar(20)`, `- index "ix"`. */
+export function diffText(diff: DocumentDiff): string {
+  if (diff.identical) return 'No differences.\n';
+  const sign = { added: '+', removed: '-', changed: '~' } as const;
+  const value = (v: unknown) => (v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
+  const lines = diff.entries.map((e: DiffEntry) => {
+    let line = `${sign[e.change]} ${e.kind} "${e.name}"`;
+    if (e.renamed) line += ` (renamed from "${e.renamed.from}")`;
+    if (e.moved) line += ' (moved)';
+    const fields = e.fields.filter((f) => f.field !== 'name');
+    if (e.enumValues) line += `: values${e.enumValues.added.length ? ` +${e.enumValues.added.join(',')}` : ''}${e.enumValues.removed.length ? ` -${e.enumValues.removed.join(',')}` : ''}${e.enumValues.reordered ? ' reordered' : ''}`;
+    else if (fields.length) line += `: ${fields.map((f) => `${f.field} ${value(f.old)} -> ${value(f.new)}`).join('; ')}`;
+    return line;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(args: string[], io: ImportCommandIo & CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(DIFF_USAGE);
+    return EXIT_OK;
+  }
+  const parsed = parse(args);
+  if ('error' in parsed) {
+    io.stderr(`draftbase diff: ${parsed.error}\n\n${DIFF_USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  const a = await readSide(parsed.from, io);
+  if (typeof a === 'number') return a;
+  const b = await readSide(parsed.to, io);
+  if (typeof b === 'number') return b;
+  const sharesIds = a.document && b.document && Object.keys(b.doc.tables).some((id) => a.doc.tables[id]);
+  const byName = parsed.match === 'names' || (parsed.match === 'auto' && !sharesIds);
+  const from = a.doc;
+  const to = byName ? alignByName(a.doc, b.doc) : b.doc;
+  const dialect = parsed.dialect ?? to.settings.dialect;
+  const plan = planMigration(from, to, dialect, { target: parsed.target, concurrentIndexes: parsed.concurrently });
+  const name = path.basename(parsed.to);
+  let out: string;
+  if (parsed.format === 'sql') {
+    out = parsed.down ? migrationScript(plan, plan.down, { direction: 'down' }) : migrationScript(plan, plan.up);
+  } else if (parsed.format === 'text') {
+    const lint = lintMigration(plan, from);
+    out = `${byName ? 'Matched by name.\n' : ''}${diffText(plan.diff)}\n${formatLintText(lint, name)}`;
+  } else {
+    out = `${JSON.stringify({ matchedBy: byName ? 'names' : 'ids', dialect, label: plan.label, diff: plan.diff, up: plan.up, down: plan.down, lint: { up: lintMigration(plan, from), down: lintSteps(plan, plan.down, to) } }, null, 2)}\n`;
+  }
+  if (parsed.output) await io.writeText(parsed.output, out);
+  else io.stdout(out);
+  return parsed.exitCode && !plan.diff.identical ? EXIT_DIFFERENT : EXIT_OK;
+}
