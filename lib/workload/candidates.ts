@@ -7,6 +7,7 @@
  * likes best. Pure.
  */
 import type { Table } from '../model/document';
+import { postgresLexer } from '../sql-lexer';
 import type { PlanNode, ScanNode } from './plan-verdict';
 
 export interface CandidateKey {
@@ -35,10 +36,12 @@ export function stripOuterParens(s: string): string {
     let wraps = true;
     for (let i = 0; i < t.length; i++) {
       const ch = t[i];
-      if (ch === "'") {
-        i = t.indexOf("'", i + 1);
-        if (i < 0) return t;
-      } else if (ch === '(') depth++;
+      const skipped = postgresLexer.skip(t, i);
+      if (skipped > i) {
+        i = skipped - 1;
+        continue;
+      }
+      if (ch === '(') depth++;
       else if (ch === ')') {
         depth--;
         if (depth === 0 && i < t.length - 1) {
@@ -60,11 +63,12 @@ export function splitTopLevel(s: string, word: string): string[] {
   const needle = ` ${word} `;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
-    if (ch === "'") {
-      const end = s.indexOf("'", i + 1);
-      if (end < 0) break;
-      i = end;
-    } else if (ch === '(') depth++;
+    const skipped = postgresLexer.skip(s, i);
+    if (skipped > i) {
+      i = skipped - 1;
+      continue;
+    }
+    if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (depth === 0 && s.startsWith(needle, i)) {
       out.push(s.slice(start, i));
@@ -146,11 +150,12 @@ function topLevelIndexOf(s: string, needle: string): number {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
-    if (ch === "'") {
-      const end = s.indexOf("'", i + 1);
-      if (end < 0) return -1;
-      i = end;
-    } else if (ch === '(') depth++;
+    const skipped = postgresLexer.skip(s, i);
+    if (skipped > i) {
+      i = skipped - 1;
+      continue;
+    }
+    if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (depth === 0 && s.startsWith(needle, i)) return i;
   }

@@ -30,6 +30,8 @@ export type ComputeTask =
   | { kind: 'import'; body: string }
   /** POST /api/lint: the raw request body. */
   | { kind: 'lint'; body: string }
+  /** POST /api/advise: the raw request body. */
+  | { kind: 'advise'; body: string }
   /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
   | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string };
 
@@ -115,6 +117,17 @@ async function lintTask(bodyText: string): Promise<Response> {
   }
 }
 
+/** POST /api/advise: the query-pattern verdicts of a document (400 when invalid or with too many patterns). */
+async function adviseTask(bodyText: string): Promise<Response> {
+  const { adviseRequestSchema, adviseDocument, MAX_ADVISE_PATTERNS } = await import('../advisor/advise-http');
+  const body = parseBody(bodyText, adviseRequestSchema);
+  const parsed = loadDocument(body.document);
+  if (!parsed.ok) return invalidDocument(parsed.issues);
+  const n = parsed.document.design.queryPatterns.length;
+  if (n > MAX_ADVISE_PATTERNS) return errorResponse(400, 'too_many_patterns', `The document declares ${n} query patterns; the advisor plans at most ${MAX_ADVISE_PATTERNS} per request.`);
+  return Response.json(await adviseDocument(parsed.document, body.budgetMs));
+}
+
 async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promise<Response> {
   const parsed = loadDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
@@ -147,6 +160,8 @@ export const runTask = withErrors(async (task: ComputeTask): Promise<Response> =
       return importTask(task.body);
     case 'lint':
       return lintTask(task.body);
+    case 'advise':
+      return adviseTask(task.body);
     case 'export':
       return exportTask(task);
     default: {

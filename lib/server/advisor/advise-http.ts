@@ -1,0 +1,24 @@
+/**
+ * POST /api/advise's shapes: `{ document, budgetMs? }` → the WorkloadAdvice of the document's dialect
+ * (PostgreSQL: the planner in PGlite; MySQL: leftmost-prefix rules over the designed indexes).
+ */
+import 'server-only';
+import { z } from 'zod';
+import type { SchemaDocument } from '../../model/document';
+import type { WorkloadAdvice } from '../../workload/advice';
+import { mysqlAdvice } from '../../workload/mysql-verdict';
+
+/** Patterns one request may ask about, and the SQL length of each (the document caps it too). */
+export const MAX_ADVISE_PATTERNS = 100;
+
+export const adviseRequestSchema = z.strictObject({
+  document: z.unknown().refine((v) => v !== undefined, 'a schema document is required'),
+  /** Time for trying candidate indexes, in ms (verdicts are always given). */
+  budgetMs: z.number().int().min(100).max(25_000).optional(),
+});
+
+export async function adviseDocument(doc: SchemaDocument, budgetMs: number | undefined): Promise<WorkloadAdvice> {
+  if (doc.settings.dialect === 'mysql') return mysqlAdvice(doc);
+  const { advisePostgres } = await import('./advise');
+  return advisePostgres(doc, { budgetMs: budgetMs ?? 15_000 });
+}
