@@ -25,12 +25,16 @@ import { logicalDesignSection } from './logical-design';
 import { embedNarrative } from './narrative';
 import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
 import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
+import { patternsByIndex, type WorkloadAdvice } from '../workload/advice';
+import { queryPatternVerdicts } from './query-pattern-verdicts';
 
 export interface DesignDocOptions {
   /** The dialect of the DDL, types and index names; default the document's. */
   dialect?: Dialect;
   /** Mermaid text budget per diagram (default lib/mermaid's 45,000). */
   mermaidBudget?: number;
+  /** The query-pattern advisor's verdicts, computed beforehand by the caller (issue 15). */
+  advice?: WorkloadAdvice;
 }
 
 export interface DesignDocResult {
@@ -101,7 +105,7 @@ function partitioningSection(doc: SchemaDocument, dialect: Dialect, level: numbe
   return `${derived}\n\n${narrativeSection(doc, 'partitioning', level, dialect)}`;
 }
 
-function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: number): string {
+function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: number, advice?: WorkloadAdvice): string {
   const patterns = doc.design.queryPatterns;
   const parts = [narrativeSection(doc, 'queryPatterns', level, dialect)];
   if (patterns.length) {
@@ -109,6 +113,8 @@ function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: numb
     for (const q of patterns) {
       if (q.sql?.trim()) parts.push(`**${escapeInline(q.name)}**\n\n${fencedBlock('sql', q.sql.trim())}`);
     }
+    const verdicts = advice ? queryPatternVerdicts(doc, advice) : '';
+    if (verdicts) parts.push(verdicts);
   }
   return parts.join('\n\n');
 }
@@ -175,12 +181,18 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'indexStrategy': {
       // The names and outcomes the DDL above was generated with: no second planning pass.
       const rows = indexStrategy(doc, dialect, { decisions: ddl.decisions });
+      // Purposes name the query patterns each index serves, when the advisor's verdicts are given.
+      const served = patternsByIndex(options.advice);
+      for (const r of rows) {
+        const names = served.get(`${r.tableId}\u0000${r.indexName}`);
+        if (names) r.purpose = `${r.purpose}; serves ${names.map((n) => `"${n}"`).join(', ')}`;
+      }
       return withNotes(doc, key, h.level, withReview(rows.length ? indexStrategyMarkdown(rows) : 'The model has no indexes yet.', review, key, doc));
     }
     case 'partitioning':
       return partitioningSection(doc, dialect, h.level);
     case 'queryPatterns':
-      return withReview(queryPatternsSection(doc, dialect, h.level), review, key, doc);
+      return withReview(queryPatternsSection(doc, dialect, h.level, options.advice), review, key, doc);
     case 'migrationStrategy':
       return migrationSection(doc, dialect, h.level);
     case 'dataIntegrity':

@@ -18,7 +18,8 @@ import { RenderOptionsError } from '../../formats/options';
 import { renderContextFor, renderFormat } from '../../formats/render';
 import { errorsOf } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
-import type { Dialect } from '../../model/document';
+import type { Dialect, SchemaDocument } from '../../model/document';
+import type { RenderContext } from '../../formats/registry';
 import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
 import { lintDocumentBody, lintRequestSchema, lintSourceBody } from '../review/lint-http';
@@ -57,6 +58,23 @@ function invalidDocument(issues: ReadonlyArray<{ path: string; message: string }
   });
 }
 
+/**
+ * The render context of a format; the design document also gets the query-pattern verdicts when the
+ * document declares patterns with SQL (the generator is pure: the advisor runs here, beforehand).
+ */
+async function contextFor(format: string, doc: SchemaDocument): Promise<RenderContext> {
+  const context = await renderContextFor(format);
+  if (format !== 'markdown' || !doc.design.queryPatterns.some((p) => p.sql?.trim())) return context;
+  const { adviseDocument } = await import('../advisor/advise-http');
+  try {
+    return { ...context, advice: await adviseDocument(doc, 5_000) };
+  } catch (e) {
+    // The document is still exported without verdicts; the server log says why.
+    console.warn('[draftbase] query-pattern advice failed:', (e as Error).message);
+    return context;
+  }
+}
+
 async function render(bodyText: string): Promise<Response> {
   const body = parseBody(bodyText, renderBodySchema);
   const parsed = loadDocument(body.document);
@@ -65,7 +83,7 @@ async function render(bodyText: string): Promise<Response> {
   let result;
   try {
     // Every expression and view body is parsed (expression.syntax / expression.unknown-column).
-    result = renderFormat(parsed.document, body.format, body.options, await renderContextFor(body.format));
+    result = renderFormat(parsed.document, body.format, body.options, await contextFor(body.format, parsed.document));
   } catch (err) {
     if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
     throw err;
@@ -136,7 +154,7 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, ...(await renderContextFor(task.format)) });
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, ...(await contextFor(task.format, parsed.document)) });
   // As POST /api/render: never refused; the file says what is commented out, the headers count it.
   return new Response(file.text, {
     status: 200,
