@@ -185,7 +185,9 @@ export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions
   const started = Date.now();
   const deadline = started + (options.budgetMs ?? 20_000);
   const patterns = doc.design.queryPatterns.filter((p) => p.sql?.trim());
+  const trace = process.env.DRAFTBASE_ADVISOR_TRACE === '1' ? (label: string) => console.log(`[advisor] ${label}: ${Date.now() - started} ms`) : () => undefined;
   const planner = options.planner ?? (await PglitePlanner.start());
+  trace('PGlite started');
   try {
     const version = pgVersionLabel((await planner.db.query<{ v: string }>('SELECT version() AS v')).rows[0].v);
     const method = `PostgreSQL ${version} planner (embedded PGlite), statistics restored from the declared volumes`;
@@ -193,6 +195,7 @@ export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions
     if (options.planner) await planner.reset();
     const ddl = generateDdlStatements(doc, 'postgres');
     await planner.runDdl(ddl.statements.filter((s) => !/^\s*--/.test(s) || s.includes('\n')));
+    trace('schema created');
     const { tables, indexes } = await planner.relations();
     const ctx: Context = {
       doc, planner, stats: plannerStats(doc),
@@ -216,6 +219,7 @@ export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions
       restore.push(await restoreIndex(ctx, ix, owner.tableId, ix.partial ? 0.5 : 1));
     }
     await planner.execAll(restore);
+    trace('statistics restored');
 
     const verdicts: PatternVerdict[] = [];
     for (const p of patterns) {
@@ -240,6 +244,7 @@ export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions
         if (s) verdict.suggestion = s;
       }
       verdicts.push(verdict);
+      trace(`pattern ${p.name} planned (${verdict.status})`);
     }
     return { dialect: 'postgres', method, assumedRows: DEFAULT_ASSUMED_ROWS, verdicts };
   } finally {
