@@ -16,7 +16,7 @@ import { displayName } from '../model/lookup';
 import { newId } from '../model/ids';
 import { indexName, uniqueConstraintName } from '../naming/derived-names';
 import { dialectSpec } from '../dialects/dialects';
-import { mysqlLexer, unquotedValue, type Token } from '../sql-lexer';
+import { mysqlLexer, unquotedValue, type SqlLexer, type Token } from '../sql-lexer';
 import { DEFAULT_ASSUMED_ROWS, lineColumnOf, SMALL_TABLE_ROWS, type PatternVerdict, type WorkloadAdvice } from './advice';
 import { plannedRows } from './planner-stats';
 
@@ -27,9 +27,9 @@ interface Tok {
   kind: Token['kind'];
 }
 
-function lex(sql: string): Tok[] {
+function lex(sql: string, lexer: SqlLexer): Tok[] {
   const out: Tok[] = [];
-  for (const t of mysqlLexer.tokens(sql)) {
+  for (const t of lexer.tokens(sql)) {
     if (t.kind === 'space' || t.kind === 'comment') continue;
     const text = t.kind === 'identifier' ? unquotedValue(sql, t) : sql.slice(t.start, t.end);
     out.push({ text, upper: t.kind === 'word' ? text.toUpperCase() : text, start: t.start, kind: t.kind });
@@ -78,8 +78,8 @@ class PatternError extends Error {
 const CLAUSE_END = new Set(['WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN', 'ON', 'USING', 'SET', 'UNION', 'FOR', 'WINDOW', 'NATURAL', 'FULL', 'OUTER']);
 
 /** Reads the tables, conditions and ORDER BY of one pattern. */
-function analyse(doc: SchemaDocument, sql: string): TableUse[] {
-  const toks = lex(sql);
+function analyse(doc: SchemaDocument, sql: string, lexer: SqlLexer): TableUse[] {
+  const toks = lex(sql, lexer);
   if (!toks.length) throw new PatternError('the pattern is empty', 1);
   const first = toks[0].upper;
   if (!['SELECT', 'UPDATE', 'DELETE', 'WITH'].includes(first)) throw new PatternError(`syntax error: a query pattern starts with SELECT, UPDATE or DELETE, not "${toks[0].text}"`, toks[0].start + 1);
@@ -229,12 +229,16 @@ function quoted(name: string): string {
 }
 
 /** The verdict of one pattern over the designed indexes. */
-export function mysqlVerdict(doc: SchemaDocument, pattern: { id: string; name: string; sql?: string }, rowsBy = plannedRows(doc)): PatternVerdict {
+/**
+ * The verdict of one pattern over the designed indexes. `lexer`: the dialect's (the review uses the
+ * same rules for PostgreSQL documents as a quick approximation of the planner).
+ */
+export function mysqlVerdict(doc: SchemaDocument, pattern: { id: string; name: string; sql?: string }, rowsBy = plannedRows(doc), lexer: SqlLexer = mysqlLexer): PatternVerdict {
   const sql = pattern.sql ?? '';
   const base: PatternVerdict = { patternId: pattern.id, patternName: pattern.name, status: 'served', summary: '', accesses: [], sorts: [], rows: 0, cost: 0, reasons: [], assumedTables: [] };
   let uses: TableUse[];
   try {
-    uses = analyse(doc, sql);
+    uses = analyse(doc, sql, lexer);
   } catch (e) {
     if (!(e instanceof PatternError)) throw e;
     const at = lineColumnOf(sql, e.position);
@@ -295,12 +299,12 @@ export function mysqlVerdict(doc: SchemaDocument, pattern: { id: string; name: s
   return base;
 }
 
-export function mysqlAdvice(doc: SchemaDocument): WorkloadAdvice {
+export function mysqlAdvice(doc: SchemaDocument, lexer: SqlLexer = mysqlLexer): WorkloadAdvice {
   const rowsBy = plannedRows(doc);
   return {
     dialect: 'mysql',
     method: 'leftmost-prefix rules over the designed indexes (MySQL/MariaDB optimizer)',
     assumedRows: DEFAULT_ASSUMED_ROWS,
-    verdicts: doc.design.queryPatterns.filter((p) => p.sql?.trim()).map((p) => mysqlVerdict(doc, p, rowsBy)),
+    verdicts: doc.design.queryPatterns.filter((p) => p.sql?.trim()).map((p) => mysqlVerdict(doc, p, rowsBy, lexer)),
   };
 }
