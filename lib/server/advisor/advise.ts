@@ -183,7 +183,6 @@ function errorVerdict(pattern: QueryPattern, message: string, position?: number)
 /** Verdicts for every pattern of the document (patterns without SQL are skipped). */
 export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions = {}): Promise<WorkloadAdvice> {
   const started = Date.now();
-  const deadline = started + (options.budgetMs ?? 20_000);
   const patterns = doc.design.queryPatterns.filter((p) => p.sql?.trim());
   const trace = process.env.DRAFTBASE_ADVISOR_TRACE === '1' ? (label: string) => console.log(`[advisor] ${label}: ${Date.now() - started} ms`) : () => undefined;
   const planner = options.planner ?? (await PglitePlanner.start());
@@ -220,6 +219,8 @@ export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions
     }
     await planner.execAll(restore);
     trace('statistics restored');
+    // The budget is for trying candidates: PGlite's start and the schema are paid whatever it is.
+    const deadline = Date.now() + (options.budgetMs ?? 20_000);
 
     const verdicts: PatternVerdict[] = [];
     for (const p of patterns) {
