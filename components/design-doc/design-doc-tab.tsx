@@ -12,6 +12,7 @@ import './design-doc.css';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { narrativeSectionKeys, type Dialect, type SchemaDocument } from '@/lib/model/document';
 import { generateDesignDoc } from '@/lib/design-doc/generate-design-doc';
+import type { WorkloadAdvice } from '@/lib/workload/advice';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Tabs } from '@/components/ui/tabs';
 import { SelectField } from '@/components/ui/select';
@@ -25,14 +26,16 @@ type View = 'edit' | 'preview';
 const PREVIEW_DELAY_MS = 400;
 
 /** The generated document, recomputed after the inputs stay unchanged for a moment. */
-function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean): string | undefined {
+function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, advice: WorkloadAdvice | undefined): string | undefined {
   const deferred = useDeferredValue(doc);
   const [markdown, setMarkdown] = useState<string | undefined>();
   useEffect(() => {
     if (!active) return;
-    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect })), PREVIEW_DELAY_MS);
+    // The advisor's verdicts speak for the dialect they were computed in only.
+    const verdicts = advice && advice.dialect === dialect ? advice : undefined;
+    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect, advice: verdicts })), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferred, dialect, active]);
+  }, [deferred, dialect, active, advice]);
   return markdown;
 }
 
@@ -41,7 +44,9 @@ export function DesignDocTab() {
   const storeDialect = useEditor((s) => s.dialect);
   const [dialect, setDialect] = useState<Dialect>(storeDialect);
   const [view, setView] = useState<View>('edit');
-  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview');
+  // The last "Check patterns" answer: shown beside each pattern and in the preview's Query Patterns.
+  const [advice, setAdvice] = useState<WorkloadAdvice | undefined>();
+  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', advice);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-hidden p-3" data-testid="design-doc-tab">
       <div className="flex items-end justify-between gap-2">
@@ -63,7 +68,7 @@ export function DesignDocTab() {
       {view === 'edit' ? (
         <div id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 flex-1 flex-col gap-4 overflow-auto pr-1">
           <RequirementsForm />
-          <QueryPatterns />
+          <QueryPatterns advice={advice} onAdvice={setAdvice} />
           <section aria-labelledby="design-narrative-title" className="flex flex-col gap-2">
             <h3 id="design-narrative-title" className="text-sm font-semibold">Narrative sections</h3>
             <p className="text-[11px] text-slate-500 dark:text-slate-400">

@@ -14,24 +14,23 @@ import { useEditor, useEditorStore } from '@/components/editor/store/editor-stor
 import { Button } from '@/components/ui/button';
 import { CommitTextField } from '@/components/ui/text-field';
 
-export function QueryPatterns() {
+export function QueryPatterns({ advice, onAdvice }: { advice?: WorkloadAdvice; onAdvice: (advice: WorkloadAdvice | undefined) => void }) {
   const patterns = useEditor((s) => s.doc.design.queryPatterns);
   const dispatch = useEditor((s) => s.dispatch);
   const store = useEditorStore();
-  const [advice, setAdvice] = useState<WorkloadAdvice | undefined>();
   const [checking, setChecking] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const check = useCallback(async () => {
     setChecking(true);
     setFailure(undefined);
     try {
-      setAdvice(await fetchAdvice(store.getState().doc));
+      onAdvice(await fetchAdvice(store.getState().doc));
     } catch (e) {
       setFailure((e as Error).message);
     } finally {
       setChecking(false);
     }
-  }, [store]);
+  }, [store, onAdvice]);
   const update = (id: string, changes: Partial<Omit<QueryPattern, 'id'>>) => {
     const result = dispatch({ type: 'design.queryPattern.update', queryPatternId: id, changes });
     return 'error' in result ? result.error : undefined;
