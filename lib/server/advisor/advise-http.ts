@@ -17,8 +17,31 @@ export const adviseRequestSchema = z.strictObject({
   budgetMs: z.number().int().min(100).max(25_000).optional(),
 });
 
+/**
+ * One planner per process (a compute worker runs one task at a time), started on the first request
+ * and reset between documents: PGlite's start (2-4 s) is paid once, not per request.
+ */
+let shared: Promise<import('./pglite-planner').PglitePlanner> | undefined;
+
+async function sharedPlanner() {
+  const { PglitePlanner } = await import('./pglite-planner');
+  shared ??= PglitePlanner.start().then((p) => {
+    process.once('exit', () => p.removeDataDir());
+    return p;
+  });
+  return shared;
+}
+
 export async function adviseDocument(doc: SchemaDocument, budgetMs: number | undefined): Promise<WorkloadAdvice> {
   if (doc.settings.dialect === 'mysql') return mysqlAdvice(doc);
   const { advisePostgres } = await import('./advise');
-  return advisePostgres(doc, { budgetMs: budgetMs ?? 15_000 });
+  const planner = await sharedPlanner();
+  try {
+    return await advisePostgres(doc, { budgetMs: budgetMs ?? 15_000, planner });
+  } catch (e) {
+    // A planner in an unknown state is not reused.
+    shared = undefined;
+    await planner.close().catch(() => undefined);
+    throw e;
+  }
 }

@@ -70,6 +70,11 @@ export class PglitePlanner {
     }
   }
 
+  /** Removes the data directory (synchronously: also from a process `exit` handler). */
+  removeDataDir(): void {
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
   async close(): Promise<void> {
     try {
       await this.db.close();
