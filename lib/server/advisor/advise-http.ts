@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import type { SchemaDocument } from '../../model/document';
+import type { Dialect, SchemaDocument } from '../../model/document';
 import type { WorkloadAdvice } from '../../workload/advice';
 import { mysqlAdvice } from '../../workload/mysql-verdict';
 
@@ -32,8 +32,9 @@ async function sharedPlanner() {
   return shared;
 }
 
-export async function adviseDocument(doc: SchemaDocument, budgetMs: number | undefined): Promise<WorkloadAdvice> {
-  if (doc.settings.dialect === 'mysql') return mysqlAdvice(doc);
+/** The verdicts for `dialect` (default the document's): the planner for PostgreSQL, the prefix rules for MySQL. */
+export async function adviseDocument(doc: SchemaDocument, budgetMs: number | undefined, dialect: Dialect = doc.settings.dialect): Promise<WorkloadAdvice> {
+  if (dialect === 'mysql') return mysqlAdvice(doc);
   const { advisePostgres } = await import('./advise');
   const planner = await sharedPlanner();
   try {

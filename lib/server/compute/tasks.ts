@@ -58,16 +58,22 @@ function invalidDocument(issues: ReadonlyArray<{ path: string; message: string }
   });
 }
 
+/** The `dialect` of a render's options, when it names one (the options are checked by the format). */
+function dialectOption(options: unknown): Dialect | undefined {
+  const d = options && typeof options === 'object' ? (options as { dialect?: unknown }).dialect : undefined;
+  return d === 'postgres' || d === 'mysql' ? d : undefined;
+}
+
 /**
  * The render context of a format; the design document also gets the query-pattern verdicts when the
  * document declares patterns with SQL (the generator is pure: the advisor runs here, beforehand).
  */
-async function contextFor(format: string, doc: SchemaDocument): Promise<RenderContext> {
+async function contextFor(format: string, doc: SchemaDocument, dialect: Dialect | undefined): Promise<RenderContext> {
   const context = await renderContextFor(format);
   if (format !== 'markdown' || !doc.design.queryPatterns.some((p) => p.sql?.trim())) return context;
   const { adviseDocument } = await import('../advisor/advise-http');
   try {
-    return { ...context, advice: await adviseDocument(doc, 5_000) };
+    return { ...context, advice: await adviseDocument(doc, 5_000, dialect) };
   } catch (e) {
     // The document is still exported without verdicts; the server log says why.
     console.warn('[draftbase] query-pattern advice failed:', (e as Error).message);
@@ -83,7 +89,7 @@ async function render(bodyText: string): Promise<Response> {
   let result;
   try {
     // Every expression and view body is parsed (expression.syntax / expression.unknown-column).
-    result = renderFormat(parsed.document, body.format, body.options, await contextFor(body.format, parsed.document));
+    result = renderFormat(parsed.document, body.format, body.options, await contextFor(body.format, parsed.document, dialectOption(body.options)));
   } catch (err) {
     if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
     throw err;
@@ -154,7 +160,7 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, ...(await contextFor(task.format, parsed.document)) });
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, ...(await contextFor(task.format, parsed.document, task.dialect)) });
   // As POST /api/render: never refused; the file says what is commented out, the headers count it.
   return new Response(file.text, {
     status: 200,
