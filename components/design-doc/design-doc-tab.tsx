@@ -9,7 +9,7 @@
  * hundred milliseconds to generate) and only while the preview is shown.
  */
 import './design-doc.css';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { narrativeSectionKeys, type Dialect, type SchemaDocument } from '@/lib/model/document';
 import { generateDesignDoc } from '@/lib/design-doc/generate-design-doc';
 import type { WorkloadAdvice } from '@/lib/workload/advice';
@@ -26,16 +26,16 @@ type View = 'edit' | 'preview';
 const PREVIEW_DELAY_MS = 400;
 
 /** The generated document, recomputed after the inputs stay unchanged for a moment. */
-function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, advice: WorkloadAdvice | undefined): string | undefined {
+function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, adviceByDialect: Partial<Record<Dialect, WorkloadAdvice>>): string | undefined {
   const deferred = useDeferredValue(doc);
   const [markdown, setMarkdown] = useState<string | undefined>();
   useEffect(() => {
     if (!active) return;
     // The advisor's verdicts speak for the dialect they were computed in only.
-    const verdicts = advice && advice.dialect === dialect ? advice : undefined;
+    const verdicts = adviceByDialect[dialect];
     const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect, advice: verdicts })), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferred, dialect, active, advice]);
+  }, [deferred, dialect, active, adviceByDialect]);
   return markdown;
 }
 
@@ -46,7 +46,8 @@ export function DesignDocTab() {
   const [view, setView] = useState<View>('edit');
   // The last "Check patterns" answer: shown beside each pattern and in the preview's Query Patterns.
   const [advice, setAdvice] = useState<WorkloadAdvice | undefined>();
-  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', advice);
+  const adviceByDialect = useMemo<Partial<Record<Dialect, WorkloadAdvice>>>(() => (advice ? { [advice.dialect]: advice } : {}), [advice]);
+  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', adviceByDialect);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-hidden p-3" data-testid="design-doc-tab">
       <div className="flex items-end justify-between gap-2">

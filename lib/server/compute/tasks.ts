@@ -71,7 +71,9 @@ function dialectOption(options: unknown): Dialect | undefined {
 async function contextFor(format: string, doc: SchemaDocument, dialect: Dialect | undefined): Promise<RenderContext> {
   const context = await renderContextFor(format);
   if (format !== 'markdown' || !doc.design.queryPatterns.some((p) => p.sql?.trim())) return context;
-  const { adviseDocument } = await import('../advisor/advise-http');
+  const { adviseDocument, MAX_ADVISE_PATTERNS } = await import('../advisor/advise-http');
+  // As POST /api/advise: past the cap the document is exported without verdicts (within its budget).
+  if (doc.design.queryPatterns.length > MAX_ADVISE_PATTERNS) return context;
   try {
     return { ...context, advice: await adviseDocument(doc, 5_000, dialect) };
   } catch (e) {
