@@ -184,7 +184,7 @@ function errorVerdict(pattern: QueryPattern, message: string, position?: number)
 export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions = {}): Promise<WorkloadAdvice> {
   const started = Date.now();
   const patterns = doc.design.queryPatterns.filter((p) => p.sql?.trim());
-  const trace = process.env.DRAFTBASE_ADVISOR_TRACE === '1' ? (label: string) => console.log(`[advisor] ${label}: ${Date.now() - started} ms`) : () => undefined;
+  const trace = process.env.DRAFTBASE_ADVISOR_TRACE === '1' ? (label: string) => console.log(`[advisor] ${label}: ${Date.now() - started} ms (CPU ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000)} ms in the process)`) : () => undefined;
   const planner = options.planner ?? (await PglitePlanner.start());
   trace('PGlite started');
   try {

@@ -44,6 +44,22 @@ export interface EngineIndex extends EngineRelation {
   partial: boolean;
 }
 
+/**
+ * Where the throwaway data directory goes: DRAFTBASE_ADVISOR_DIR, else /dev/shm when it exists (RAM:
+ * PGlite writes ~40 MB of catalog files at start, and sparse files cost nothing there either), else
+ * the system's temporary directory.
+ */
+function scratchRoot(): string {
+  const configured = process.env.DRAFTBASE_ADVISOR_DIR;
+  if (configured) return configured;
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
+}
+
 export class PlannerError extends Error {
   constructor(message: string, readonly position?: number) {
     super(message);
@@ -58,7 +74,7 @@ export class PglitePlanner {
   private constructor(readonly db: PGlite, readonly dataDir: string) {}
 
   static async start(): Promise<PglitePlanner> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftbase-advisor-'));
+    const dataDir = fs.mkdtempSync(path.join(scratchRoot(), 'draftbase-advisor-'));
     try {
       const db = await PGlite.create({ dataDir, extensions: EXTENSIONS });
       // Plans a reader can follow: no parallel workers, no JIT; and a bound on any one planning.
