@@ -100,3 +100,24 @@ describe('advisePostgres (PGlite planner, declared volumes)', () => {
     expect(second.verdicts[0].accesses[0].indexName).toBe('customers_email_idx');
   }, 60_000);
 });
+
+describe('advisePostgres on a partitioned table', () => {
+  it('shares the declared rows among the partitions and names indexes as Draftbase does', async () => {
+    const doc = (await importSource('postgres', `
+CREATE TABLE events (id bigint NOT NULL, account_id bigint NOT NULL, kind text NOT NULL, at timestamptz NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE INDEX events_account_idx ON events (account_id, at);`)).document;
+    Object.values(doc.tables).find((t) => t.name === 'events')!.volume = { rows: 40_000_000 };
+    doc.design.queryPatterns = [
+      { id: 'q1', name: 'account events', sql: 'SELECT * FROM events WHERE account_id = $1 ORDER BY at DESC LIMIT 20' },
+      { id: 'q2', name: 'events of a kind', sql: 'SELECT id FROM events WHERE kind = $1' },
+    ];
+    const [a, b] = (await advisePostgres(doc, { planner })).verdicts;
+    expect(a.status).toBe('served');
+    expect(a.accesses.every((x) => x.relation === 'events' && x.indexName === 'events_account_idx')).toBe(true);
+    expect(b.status).toBe('not-served');
+    expect(b.accesses[0]).toMatchObject({ relation: 'events', path: 'seq-scan', tableRows: 40_000_000 });
+    expect(b.suggestion!.createSql).toMatch(/^CREATE INDEX "events_kind(_id)?_idx" ON "events" \("kind"/);
+  }, 120_000);
+});

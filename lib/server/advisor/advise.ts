@@ -12,7 +12,7 @@ import { newId } from '../../model/ids';
 import { indexName } from '../../naming/derived-names';
 import { DEFAULT_ASSUMED_ROWS, lineColumnOf, SMALL_TABLE_ROWS, type PatternVerdict, type SuggestedIndex, type WorkloadAdvice } from '../../workload/advice';
 import { candidateIndexes, sortKeyLists, type CandidateIndex } from '../../workload/candidates';
-import { scansOf, verdictOfPlan, type PlanNode } from '../../workload/plan-verdict';
+import { planSummary, scansOf, verdictOfPlan, type PlanNode } from '../../workload/plan-verdict';
 import { btreePages, plannerStats, type TableStats } from '../../workload/planner-stats';
 import { PglitePlanner, PlannerError, type EngineIndex, type EngineRelation } from './pglite-planner';
 
@@ -36,10 +36,18 @@ interface Context {
   doc: SchemaDocument;
   planner: PglitePlanner;
   stats: Map<string, TableStats>;
-  tableByOid: Map<number, { rel: EngineRelation; tableId: string }>;
-  relByTableId: Map<string, EngineRelation>;
+  /** Doc table id by the oid of its root relation (the table, or the partitioned parent). */
+  tableIdByRoot: Map<number, string>;
+  /** The root relation of a doc table: where CREATE INDEX goes. */
+  rootByTableId: Map<string, { oid: number; schema: string; name: string }>;
+  /** The relations with storage of a doc table: itself, or its partitions (rows shared evenly). */
+  storageByTableId: Map<string, EngineRelation[]>;
+  /** Doc table id by `schema.name` of the table or any of its partitions. */
   tableIdByName: Map<string, string>;
-  indexesByTable: Map<string, EngineIndex[]>;
+  /** The Draftbase name of an engine index: a partition's index goes by its parent index's name. */
+  indexNameOf: Map<string, string>;
+  /** Oids of the indexes known (the schema's), to find a candidate's new ones. */
+  knownIndexes: Set<number>;
 }
 
 /** Pages an index of `keyWidth` bytes per entry takes for the table's rows. */
@@ -48,15 +56,27 @@ function indexPages(stats: TableStats | undefined, keyWidth: number, fraction = 
   return { pages: btreePages(rows, keyWidth), tuples: rows };
 }
 
-/** The statistics of a table (heap, columns, its indexes) as SQL, with the files grown to match. */
+/** The statistics of a table (heap and columns; each partition its share) as SQL, with the files grown to match. */
 function restoreTable(ctx: Context, tableId: string): string[] {
-  const rel = ctx.relByTableId.get(tableId);
+  const rels = ctx.storageByTableId.get(tableId) ?? [];
   const st = ctx.stats.get(tableId);
-  if (!rel || !st) return [];
-  ctx.planner.setFilePages(rel.file, st.pages);
-  const sql = [ctx.planner.relationStatsSql(rel, st.pages, st.rows, st.pages)];
-  for (const c of st.columns) sql.push(ctx.planner.columnStatsSql(rel, c));
+  if (!rels.length || !st) return [];
+  const pages = Math.ceil(st.pages / rels.length);
+  const rows = Math.round(st.rows / rels.length);
+  const sql: string[] = [];
+  for (const rel of rels) {
+    ctx.planner.setFilePages(rel.file, pages);
+    sql.push(ctx.planner.relationStatsSql(rel, pages, rows, pages));
+    for (const c of st.columns) sql.push(ctx.planner.columnStatsSql(rel, c));
+  }
   return sql;
+}
+
+/** Empties (0) or regrows the files of a table's storage. */
+function setTableFiles(ctx: Context, tableId: string, grow: boolean): void {
+  const rels = ctx.storageByTableId.get(tableId) ?? [];
+  const pages = grow ? Math.ceil((ctx.stats.get(tableId)?.pages ?? 0) / Math.max(1, rels.length)) : 0;
+  for (const rel of rels) ctx.planner.setFilePages(rel.file, pages);
 }
 
 async function restoreIndex(ctx: Context, ix: EngineIndex, tableId: string, fraction = 1): Promise<string> {
@@ -66,7 +86,8 @@ async function restoreIndex(ctx: Context, ix: EngineIndex, tableId: string, frac
     `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey::int2[]) WHERE i.indexrelid = ${ix.oid}`,
   );
   const width = rows.reduce((s, r) => s + (st?.columns.find((c) => c.name === r.attname)?.avgWidth ?? 8), 0) || 8;
-  const { pages, tuples } = indexPages(st, width, fraction);
+  const share = ix.rootOid !== ix.oid ? Math.max(1, ctx.storageByTableId.get(tableId)?.length ?? 1) : 1;
+  const { pages, tuples } = indexPages(st, width, fraction / share);
   ctx.planner.setFilePages(ix.file, pages);
   return ctx.planner.relationStatsSql(ix, pages, tuples, undefined);
 }
@@ -98,35 +119,29 @@ function suggestionIndex(doc: SchemaDocument, pattern: QueryPattern, c: Candidat
 
 /** Builds one candidate on the stat-faked table, plans the pattern, and rolls everything back. */
 async function tryCandidate(ctx: Context, sql: string, c: CandidateIndex): Promise<{ cost: number; used: boolean; path: string } | undefined> {
-  const rel = ctx.relByTableId.get(c.tableId);
-  if (!rel) return undefined;
+  if (!ctx.rootByTableId.has(c.tableId)) return undefined;
   const name = `draftbase_advisor_candidate`;
   const db = ctx.planner.db;
   await db.exec('BEGIN');
   try {
-    ctx.planner.setFilePages(rel.file, 0);
+    setTableFiles(ctx, c.tableId, false);
     await db.exec(createIndexSql(ctx.doc, c.tableId, c, name));
     const restore = restoreTable(ctx, c.tableId);
-    const { rows } = await db.query<{ oid: number; file: string }>(`SELECT c.oid::int AS oid, pg_relation_filepath(c.oid) AS file FROM pg_class c WHERE c.relname = '${name}' AND c.relnamespace = ${literalNamespace(rel.schema)}`);
-    const ix: EngineIndex = { oid: rows[0].oid, schema: rel.schema, name, file: rows[0].file, tableOid: rel.oid, partial: !!c.where };
-    restore.push(await restoreIndex(ctx, ix, c.tableId, c.fraction));
+    // The candidate, and on a partitioned table one index per partition.
+    const created = (await ctx.planner.relations()).indexes.filter((ix) => !ctx.knownIndexes.has(ix.oid));
+    for (const ix of created) restore.push(await restoreIndex(ctx, ix, c.tableId, c.fraction));
     await ctx.planner.execAll(restore);
     const plan = await ctx.planner.explain(sql);
-    const scans = scansOf(plan);
-    const hit = scans.find((s) => s.indexName?.split(' + ').includes(name));
+    const names = new Set(created.map((ix) => ix.name));
+    const hit = scansOf(plan).find((s) => s.indexName?.split(' + ').some((n) => names.has(n)));
     return { cost: plan['Total Cost'] ?? Infinity, used: !!hit, path: hit?.path ?? 'seq-scan' };
   } catch {
     return undefined;
   } finally {
     await db.exec('ROLLBACK').catch(() => undefined);
-    // CREATE INDEX rewrote the table's pg_class row in place (not rolled back): restore it.
-    ctx.planner.setFilePages(rel.file, ctx.stats.get(c.tableId)?.pages ?? 0);
+    // CREATE INDEX rewrote the table's pg_class rows in place (not rolled back): restore them.
     await ctx.planner.execAll(restoreTable(ctx, c.tableId));
   }
-}
-
-function literalNamespace(schema: string): string {
-  return `(SELECT oid FROM pg_namespace WHERE nspname = '${schema.replace(/'/g, "''")}')`;
 }
 
 async function suggest(ctx: Context, pattern: QueryPattern, plan: PlanNode, verdict: PatternVerdict, deadline: number, maxCandidates: number): Promise<SuggestedIndex | undefined> {
@@ -141,7 +156,10 @@ async function suggest(ctx: Context, pattern: QueryPattern, plan: PlanNode, verd
     if (scan.path !== 'seq-scan' && !verdict.sorts.some((s) => s.rows > 1000)) continue;
     const table = ctx.doc.tables[tableId];
     const nullFracOf = (name: string) => st.columns.find((c) => c.name === name)?.nullFrac ?? 0;
-    candidates.push(...candidateIndexes({ table, scan, sortKeys, nullFracOf }));
+    for (const c of candidateIndexes({ table, scan, sortKeys, nullFracOf })) {
+      // Partitions of one table give the same candidates.
+      if (!candidates.some((x) => x.tableId === c.tableId && x.label === c.label)) candidates.push(c);
+    }
   }
   let best: { c: CandidateIndex; cost: number; path: string } | undefined;
   for (const c of candidates.slice(0, maxCandidates)) {
@@ -161,6 +179,25 @@ async function suggest(ctx: Context, pattern: QueryPattern, plan: PlanNode, verd
     costWithout: verdict.cost,
     path: best.path as SuggestedIndex['path'],
   };
+}
+
+/**
+ * A partitioned table reads as its partitions: name each access by the table and the index by its
+ * Draftbase name (the parent index), one access per table and path, rows added up.
+ */
+function mergePartitions(ctx: Context, verdict: PatternVerdict): void {
+  const merged: PatternVerdict['accesses'] = [];
+  for (const a of verdict.accesses) {
+    const table = a.tableId ? ctx.doc.tables[a.tableId] : undefined;
+    const indexName = a.indexName?.split(' + ').map((n) => ctx.indexNameOf.get(n) ?? n).join(' + ');
+    const relation = table?.name ?? a.relation;
+    const same = merged.find((m) => m.tableId === a.tableId && m.path === a.path && m.indexName === indexName && m.relation === relation);
+    if (same) same.rows += a.rows;
+    else merged.push({ ...a, relation, indexName });
+  }
+  if (merged.length === verdict.accesses.length && merged.every((m, i) => m.relation === verdict.accesses[i].relation && m.indexName === verdict.accesses[i].indexName)) return;
+  verdict.accesses = merged;
+  verdict.summary = planSummary(merged, verdict.sorts, verdict.rows, verdict.cost);
 }
 
 function errorVerdict(pattern: QueryPattern, message: string, position?: number): PatternVerdict {
@@ -195,27 +232,36 @@ export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions
     const ddl = generateDdlStatements(doc, 'postgres');
     await planner.runDdl(ddl.statements.filter((s) => !/^\s*--/.test(s) || s.includes('\n')));
     trace('schema created');
-    const { tables, indexes } = await planner.relations();
+    const { tables, indexes, roots } = await planner.relations();
     const ctx: Context = {
       doc, planner, stats: plannerStats(doc),
-      tableByOid: new Map(), relByTableId: new Map(), tableIdByName: new Map(), indexesByTable: new Map(),
+      tableIdByRoot: new Map(), rootByTableId: new Map(), storageByTableId: new Map(), tableIdByName: new Map(), indexNameOf: new Map(),
+      knownIndexes: new Set(indexes.map((ix) => ix.oid)),
     };
-    const relByName = new Map(tables.map((t) => [`${t.schema}.${t.name}`, t]));
+    const rootByName = new Map([...roots].map(([oid, r]) => [`${r.schema}.${r.name}`, { oid, ...r }]));
     for (const t of Object.values(doc.tables)) {
       const key = `${schemaNameOf(doc, t.schemaId) ?? 'public'}.${t.name}`;
-      const rel = relByName.get(key);
-      if (!rel) continue;
-      ctx.relByTableId.set(t.id, rel);
-      ctx.tableByOid.set(rel.oid, { rel, tableId: t.id });
+      const root = rootByName.get(key);
+      if (!root) continue;
+      ctx.tableIdByRoot.set(root.oid, t.id);
+      ctx.rootByTableId.set(t.id, root);
       ctx.tableIdByName.set(key, t.id);
     }
+    for (const rel of tables) {
+      const tableId = ctx.tableIdByRoot.get(rel.rootOid);
+      if (!tableId) continue;
+      (ctx.storageByTableId.get(tableId) ?? ctx.storageByTableId.set(tableId, []).get(tableId)!).push(rel);
+      ctx.tableIdByName.set(`${rel.schema}.${rel.name}`, tableId);
+    }
     const restore: string[] = [];
-    for (const tableId of ctx.relByTableId.keys()) restore.push(...restoreTable(ctx, tableId));
+    for (const tableId of ctx.storageByTableId.keys()) restore.push(...restoreTable(ctx, tableId));
+    const tableOfStorage = new Map(tables.map((t) => [t.oid, t.rootOid]));
     for (const ix of indexes) {
-      const owner = ctx.tableByOid.get(ix.tableOid);
-      if (!owner) continue;
-      (ctx.indexesByTable.get(owner.tableId) ?? ctx.indexesByTable.set(owner.tableId, []).get(owner.tableId)!).push(ix);
-      restore.push(await restoreIndex(ctx, ix, owner.tableId, ix.partial ? 0.5 : 1));
+      const tableId = ctx.tableIdByRoot.get(tableOfStorage.get(ix.tableOid) ?? -1);
+      if (!tableId) continue;
+      const root = roots.get(ix.rootOid);
+      if (root && ix.rootOid !== ix.oid) ctx.indexNameOf.set(ix.name, root.name);
+      restore.push(await restoreIndex(ctx, ix, tableId, ix.partial ? 0.5 : 1));
     }
     await planner.execAll(restore);
     trace('statistics restored');
@@ -240,6 +286,7 @@ export async function advisePostgres(doc: SchemaDocument, options: AdviseOptions
         assumed: (tableId) => !(ctx.stats.get(tableId)?.declared ?? false),
         tableName: (tableId) => displayName(doc, doc.tables[tableId]),
       });
+      mergePartitions(ctx, verdict);
       if (verdict.status !== 'served') {
         const s = await suggest(ctx, { ...p, sql: p.sql!.trim().replace(/;\s*$/, '') }, plan, verdict, deadline, options.maxCandidates ?? 6);
         if (s) verdict.suggestion = s;

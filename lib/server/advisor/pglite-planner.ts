@@ -37,6 +37,8 @@ export interface EngineRelation {
   name: string;
   /** Path of the main fork under the data directory. */
   file: string;
+  /** The partitioned table (or index) this one is a partition of, at the top; its own oid otherwise. */
+  rootOid: number;
 }
 
 export interface EngineIndex extends EngineRelation {
@@ -133,23 +135,33 @@ SET search_path TO public;`);
     return { failed };
   }
 
-  async relations(): Promise<{ tables: EngineRelation[]; indexes: EngineIndex[] }> {
+  /**
+   * The user relations: `tables` and `indexes` that have storage (plain tables, partitions, their
+   * indexes), each with the oid of its partition root (itself when not a partition), and `roots`:
+   * partitioned tables and indexes (no storage), by oid, for names.
+   */
+  async relations(): Promise<{ tables: EngineRelation[]; indexes: EngineIndex[]; roots: Map<number, { schema: string; name: string }> }> {
     const rows = (
-      await this.db.query<{ oid: number; schema: string; name: string; kind: string; file: string | null; tableoid: number | null; partial: boolean | null }>(`
+      await this.db.query<{ oid: number; schema: string; name: string; kind: string; file: string | null; tableoid: number | null; partial: boolean | null; root: number | null }>(`
         SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
-               pg_relation_filepath(c.oid) AS file, i.indrelid::int AS tableoid, (i.indpred IS NOT NULL) AS partial
+               pg_relation_filepath(c.oid) AS file, i.indrelid::int AS tableoid, (i.indpred IS NOT NULL) AS partial,
+               pg_partition_root(c.oid)::oid::int AS root
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_index i ON i.indexrelid = c.oid
-        WHERE c.relkind IN ('r', 'i') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')`)
+        WHERE c.relkind IN ('r', 'i', 'p', 'I') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')`)
     ).rows;
     const tables: EngineRelation[] = [];
     const indexes: EngineIndex[] = [];
+    const roots = new Map<number, { schema: string; name: string }>();
     for (const r of rows) {
+      const rootOid = r.root ?? r.oid;
+      if (r.kind === 'p' || r.kind === 'I') roots.set(r.oid, { schema: r.schema, name: r.name });
       if (!r.file) continue;
-      if (r.kind === 'r') tables.push({ oid: r.oid, schema: r.schema, name: r.name, file: r.file });
-      else indexes.push({ oid: r.oid, schema: r.schema, name: r.name, file: r.file, tableOid: r.tableoid ?? 0, partial: !!r.partial });
+      if (rootOid === r.oid) roots.set(r.oid, { schema: r.schema, name: r.name });
+      if (r.kind === 'r') tables.push({ oid: r.oid, schema: r.schema, name: r.name, file: r.file, rootOid });
+      else if (r.kind === 'i') indexes.push({ oid: r.oid, schema: r.schema, name: r.name, file: r.file, rootOid, tableOid: r.tableoid ?? 0, partial: !!r.partial });
     }
-    return { tables, indexes };
+    return { tables, indexes, roots };
   }
 
   /** Makes a relation file `pages` long (sparse), segment by segment; 0 empties it. */
