@@ -20,22 +20,25 @@ import { MarkdownPreview } from './markdown-preview';
 import { NarrativeEditor } from './narrative-editor';
 import { QueryPatterns } from './query-patterns';
 import { RequirementsForm } from './requirements-form';
+import { ReviewSignoff } from './governance/review-signoff';
+import { DecisionsEditor } from './governance/decisions-editor';
+import { RisksEditor } from './governance/risks-editor';
 
 type View = 'edit' | 'preview';
 
 const PREVIEW_DELAY_MS = 400;
 
 /** The generated document, recomputed after the inputs stay unchanged for a moment. */
-function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, adviceByDialect: Partial<Record<Dialect, WorkloadAdvice>>): string | undefined {
+function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, projectName: string | undefined, adviceByDialect: Partial<Record<Dialect, WorkloadAdvice>>): string | undefined {
   const deferred = useDeferredValue(doc);
   const [markdown, setMarkdown] = useState<string | undefined>();
   useEffect(() => {
     if (!active) return;
     // The advisor's verdicts speak for the dialect they were computed in only.
     const verdicts = adviceByDialect[dialect];
-    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect, advice: verdicts })), PREVIEW_DELAY_MS);
+    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect, projectName, advice: verdicts })), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferred, dialect, active, adviceByDialect]);
+  }, [deferred, dialect, active, projectName, adviceByDialect]);
   return markdown;
 }
 
@@ -44,10 +47,11 @@ export function DesignDocTab() {
   const storeDialect = useEditor((s) => s.dialect);
   const [dialect, setDialect] = useState<Dialect>(storeDialect);
   const [view, setView] = useState<View>('edit');
+  const projectName = useEditor((s) => s.name);
   // The last "Check patterns" answer: shown beside each pattern and in the preview's Query Patterns.
   const [advice, setAdvice] = useState<WorkloadAdvice | undefined>();
   const adviceByDialect = useMemo<Partial<Record<Dialect, WorkloadAdvice>>>(() => (advice ? { [advice.dialect]: advice } : {}), [advice]);
-  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', adviceByDialect);
+  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', projectName, adviceByDialect);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-hidden p-3" data-testid="design-doc-tab">
       <div className="flex items-end justify-between gap-2">
@@ -68,8 +72,11 @@ export function DesignDocTab() {
       </div>
       {view === 'edit' ? (
         <div id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 flex-1 flex-col gap-4 overflow-auto pr-1">
+          <ReviewSignoff />
           <RequirementsForm />
           <QueryPatterns advice={advice} onAdvice={setAdvice} />
+          <DecisionsEditor />
+          <RisksEditor />
           <section aria-labelledby="design-narrative-title" className="flex flex-col gap-2">
             <h3 id="design-narrative-title" className="text-sm font-semibold">Narrative sections</h3>
             <p className="text-[11px] text-slate-500 dark:text-slate-400">

@@ -26,7 +26,7 @@ function golden(name: string, actual: string) {
 
 describe('generateDesignDoc: golden files of a small project', () => {
   it.each(['postgres', 'mysql'] as const)('%s', (dialect) => {
-    golden(`small-project.${dialect}.md`, generateDesignDoc(smallProjectDocument(), { dialect }));
+    golden(`small-project.${dialect}.md`, generateDesignDoc(smallProjectDocument(), { dialect, projectName: 'Shop', versionName: 'v1.2', date: '2026-12-04' }));
   });
   it('an empty project', () => {
     golden('empty-project.md', generateDesignDoc(emptyDocument('postgres')));
@@ -101,7 +101,7 @@ describe('narrative sections', () => {
 
   it('drafts come from requirements and the model, marked as drafts', () => {
     const doc = smallProjectDocument();
-    expect(draftFor('security', doc)).toContain('users.email');
+    expect(draftFor('security', doc)).toContain('Restrict the classified column above');
     expect(draftFor('backupRecovery', doc)).toContain('5 minutes');
     expect(draftFor('connectionManagement', doc)).toContain('about 100 connections');
     expect(draftFor('caching', emptyDocument('postgres'))).toBeUndefined();

@@ -25,14 +25,20 @@ import { logicalDesignSection } from './logical-design';
 import { embedNarrative } from './narrative';
 import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
 import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
+import { frontMatter, titleLine, type FrontMatterOptions } from './front-matter';
+import { conceptualModelSection } from './conceptual-model';
+import { classifiedColumnsBlock, retentionNote } from './security-section';
+import { decisionsBlock, risksBlock, type UnservedPattern } from './governance-sections';
 import { patternsByIndex, type WorkloadAdvice } from '../workload/advice';
-import { queryPatternVerdicts } from './query-pattern-verdicts';
+import { queryPatternVerdicts, unservedPatternsOf } from './query-pattern-verdicts';
 
-export interface DesignDocOptions {
+export interface DesignDocOptions extends FrontMatterOptions {
   /** The dialect of the DDL, types and index names; default the document's. */
   dialect?: Dialect;
   /** Mermaid text budget per diagram (default lib/mermaid's 45,000). */
   mermaidBudget?: number;
+  /** Query patterns the workload advisor found unserved: listed with the risks. */
+  unservedPatterns?: readonly UnservedPattern[];
   /** The query-pattern advisor's verdicts, computed beforehand by the caller (issue 15). */
   advice?: WorkloadAdvice;
 }
@@ -44,6 +50,9 @@ export interface DesignDocResult {
   /** The statements of the DDL block written commented out (the target would reject them). */
   commented: CommentedStatement[];
 }
+
+/** The heading whose body is the physical ERD (the template gives it no narrative of its own). */
+const PHYSICAL_IMPLEMENTATION = 'Physical Implementation';
 
 export const DRAFT_NOTE = '_Draft derived from the model and the declared requirements._';
 
@@ -67,17 +76,22 @@ function withNotes(doc: SchemaDocument, key: NarrativeSectionKey, level: number,
   return text ? `${derived}\n\n${embedNarrative(text)}` : derived;
 }
 
-function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, review: DesignReview): string {
+function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, review: DesignReview, options: DesignDocOptions): string {
   const f = factsOf(doc);
   const facts = `**Facts:** ${plural(f.tables, 'table')}, ${plural(f.relationships, 'relationship')}, ${plural(f.indexes, 'index', 'indexes')} (including those behind primary keys and unique constraints)${f.views ? `, ${plural(f.views, 'view')}` : ''}; target ${DIALECT_LABEL[dialect]}.`;
   const parts = [narrativeSection(doc, 'executiveSummary', level, dialect), facts];
   const req = requirementLines(doc.design.requirements);
   if (req.length) parts.push(['**Declared requirements**', '', markdownTable(['Requirement', 'Target'], req)].join('\n'));
+  const decisions = decisionsBlock(doc);
+  if (decisions) parts.push(decisions);
   parts.push(reviewSummary(review, doc));
+  const risks = risksBlock(doc, review, options.unservedPatterns ?? unservedPatternsOf(options.advice));
+  if (risks) parts.push(risks);
   return parts.join('\n\n');
 }
 
-function conceptualModel(doc: SchemaDocument, dialect: Dialect, budget: number | undefined): string {
+/** The physical ERD (every column, type and key), under Physical Implementation beside the DDL. */
+function physicalDiagram(doc: SchemaDocument, dialect: Dialect, budget: number | undefined): string {
   if (Object.keys(doc.tables).length === 0) return 'The model has no tables yet.';
   const diagrams = generateMermaidDiagrams(doc, { dialect, budget });
   if (diagrams.length === 1) return fencedBlock('mermaid', diagrams[0].text);
@@ -127,7 +141,12 @@ function migrationSection(doc: SchemaDocument, dialect: Dialect, level: number):
   const rollback = drops.length
     ? [`**Rollback.** Drop in this order (reverse dependency order from the foreign-key graph${dialect === 'postgres' ? '; tables in a foreign-key cycle need CASCADE' : '; tables in a foreign-key cycle need FOREIGN_KEY_CHECKS = 0'}):`, '', ...drops.map((d, i) => `${i + 1}. ${d.kind === 'view' && d.materialized ? 'DROP MATERIALIZED VIEW' : DROP_KIND[d.kind]} ${inlineCode(displayName(doc, d))}`)].join('\n')
     : '**Rollback.** Nothing to drop: the model is empty.';
-  return [phase1, narrativeSection(doc, 'migrationStrategy', level, dialect), rollback].join('\n\n');
+  // The steps above and below are derived: the architect's text (or a draft) sits between them, and
+  // when there is neither, nothing does ("Not yet decided." between two generated steps reads wrong).
+  const text = written(doc, 'migrationStrategy');
+  const draft = text ? undefined : draftFor('migrationStrategy', doc, dialect);
+  const middle = text ? embedNarrative(text) : draft ? `${draft}\n\n${DRAFT_NOTE}` : undefined;
+  return [phase1, middle, rollback].filter((x): x is string => x !== undefined).join('\n\n');
 }
 
 function dataIntegritySection(doc: SchemaDocument, review: DesignReview): string {
@@ -171,9 +190,9 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
   if (!key) return undefined;
   switch (key) {
     case 'executiveSummary':
-      return executiveSummary(doc, dialect, h.level, review);
+      return executiveSummary(doc, dialect, h.level, review, options);
     case 'conceptualModel':
-      return withNotes(doc, key, h.level, conceptualModel(doc, dialect, options.mermaidBudget));
+      return withNotes(doc, key, h.level, conceptualModelSection(doc, options.mermaidBudget));
     case 'logicalDesign':
       return withNotes(doc, key, h.level, withReview(logicalDesignSection(doc, dialect), review, key, doc));
     case 'schemaDesign':
@@ -197,8 +216,16 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
       return migrationSection(doc, dialect, h.level);
     case 'dataIntegrity':
       return dataIntegritySection(doc, review);
-    case 'security':
-      return withReview(narrativeSection(doc, key, h.level, dialect), review, key, doc);
+    case 'security': {
+      const classified = classifiedColumnsBlock(doc);
+      const body = narrativeSection(doc, key, h.level, dialect);
+      return withReview(classified ? `${classified}\n\n${body}` : body, review, key, doc);
+    }
+    case 'backupRecovery': {
+      const retention = retentionNote(doc);
+      const body = narrativeSection(doc, key, h.level, dialect);
+      return retention ? `${body}\n\n${retention}` : body;
+    }
     default:
       return narrativeSection(doc, key, h.level, dialect);
   }
@@ -212,8 +239,12 @@ export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: D
   const review = designReview(doc, dialect);
   const out: string[] = [];
   for (const h of TEMPLATE_HEADINGS) {
+    if (h.level === 1) {
+      out.push(titleLine(options), frontMatter(doc, options));
+      continue;
+    }
     out.push(headingLine(h));
-    const body = sectionBody(h, doc, dialect, ddl, review, options);
+    const body = h.text === PHYSICAL_IMPLEMENTATION ? physicalDiagram(doc, dialect, options.mermaidBudget) : sectionBody(h, doc, dialect, ddl, review, options);
     if (body !== undefined) out.push(body);
   }
   return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics, commented: run.commented };

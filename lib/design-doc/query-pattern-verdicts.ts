@@ -8,6 +8,7 @@ import { escapeInline, markdownTable } from '../markdown/escape';
 import type { SchemaDocument } from '../model/document';
 import { STATUS_LABEL, type WorkloadAdvice } from '../workload/advice';
 import { fencedBlock } from './fence';
+import type { UnservedPattern } from './governance-sections';
 
 export function queryPatternVerdicts(doc: SchemaDocument, advice: WorkloadAdvice): string {
   if (!advice.verdicts.length) return '';
@@ -27,4 +28,11 @@ export function queryPatternVerdicts(doc: SchemaDocument, advice: WorkloadAdvice
   }
   void doc;
   return parts.join('\n\n');
+}
+
+/** The patterns the advisor found not (or partly) served, for the risks list: what the plan does instead. */
+export function unservedPatternsOf(advice: WorkloadAdvice | undefined): UnservedPattern[] {
+  return (advice?.verdicts ?? [])
+    .filter((v) => v.status === 'not-served' || v.status === 'partly')
+    .map((v) => ({ name: v.patternName, reason: v.reasons.find((r) => !r.includes('is small')) ?? v.summary }));
 }

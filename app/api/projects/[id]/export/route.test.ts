@@ -25,6 +25,9 @@ const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const json = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
   new Request(url, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
 const exportOf = (id: string, query: string) => GET(new Request(`${base}/${id}/export?${query}`), ctx(id));
+/** What the route gives the design document's front matter: the project's name and the day. */
+const today = () => new Date().toISOString().slice(0, 10);
+const frontMatterOf = (versionName?: string) => ({ title: 'Shop Ünï', date: today(), ...(versionName ? { versionName } : {}) });
 
 let t: TestDatabase;
 let projectId: string;
@@ -68,8 +71,9 @@ describe('GET /api/projects/:id/export', () => {
       // The document declares a query pattern: the export carries the advisor's verdicts (issue 15).
       const advice = await adviseDocument(doc, 5_000, dialect);
       expect(text).toContain('**Verdicts**');
-      expect(text).toBe(exportFile(doc, 'markdown', { dialect, advice }).text);
-      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect, advice });
+      expect(text).toBe(exportFile(doc, 'markdown', { dialect, options: frontMatterOf(), advice }).text);
+      expect(text).toMatch(/^(<!--[\s\S]*?-->\n\n)?# Database Design Document: Shop Ünï\n/);
+      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect, projectName: 'Shop Ünï', date: today(), advice });
       if (!diagnostics.length) {
         expect(text).toBe(markdown);
         continue;
@@ -147,8 +151,10 @@ describe('GET /api/projects/:id/export', () => {
     const now = await (await exportOf(projectId, 'format=markdown')).text();
     expect(now).toContain('0 tables');
     const then = await exportOf(projectId, `format=markdown&version=${vid}`);
+    const text = await then.text();
     const doc = smallProjectDocument();
-    expect(await then.text()).toBe(generateDesignDoc(doc, { advice: await adviseDocument(doc, 5_000) }));
+    expect(text).toBe(generateDesignDoc(doc, { projectName: 'Shop Ünï', versionName: 'v1', date: today(), advice: await adviseDocument(doc, 5_000) }));
+    expect(text).toContain('| Version | v1 |');
   });
 
   it.each([
