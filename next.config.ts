@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
     '@dbml/core',
     'pg',
     'mysql2',
+    // The query-pattern advisor's embedded PostgreSQL (WASM and its data files).
+    '@electric-sql/pglite',
   ],
   poweredByHeader: false,
   // Always defined, so the build inlines it and a normal build compiles the test-only code away

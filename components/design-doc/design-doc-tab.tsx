@@ -10,9 +10,10 @@
  * hundred milliseconds to generate) and only while the preview is shown.
  */
 import './design-doc.css';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { narrativeSectionKeys, type Dialect, type SchemaDocument } from '@/lib/model/document';
 import { generateDesignDoc } from '@/lib/design-doc/generate-design-doc';
+import type { WorkloadAdvice } from '@/lib/workload/advice';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Tabs } from '@/components/ui/tabs';
 import { SelectField } from '@/components/ui/select';
@@ -30,14 +31,16 @@ type View = 'edit' | 'workload' | 'preview';
 const PREVIEW_DELAY_MS = 400;
 
 /** The generated document, recomputed after the inputs stay unchanged for a moment. */
-function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, projectName: string | undefined): string | undefined {
+function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, projectName: string | undefined, adviceByDialect: Partial<Record<Dialect, WorkloadAdvice>>): string | undefined {
   const deferred = useDeferredValue(doc);
   const [markdown, setMarkdown] = useState<string | undefined>();
   useEffect(() => {
     if (!active) return;
-    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect, projectName })), PREVIEW_DELAY_MS);
+    // The advisor's verdicts speak for the dialect they were computed in only.
+    const verdicts = adviceByDialect[dialect];
+    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect, projectName, advice: verdicts })), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferred, dialect, active, projectName]);
+  }, [deferred, dialect, active, projectName, adviceByDialect]);
   return markdown;
 }
 
@@ -47,7 +50,10 @@ export function DesignDocTab() {
   const [dialect, setDialect] = useState<Dialect>(storeDialect);
   const [view, setView] = useState<View>('edit');
   const projectName = useEditor((s) => s.name);
-  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', projectName);
+  // The last "Check patterns" answer: shown beside each pattern and in the preview's Query Patterns.
+  const [advice, setAdvice] = useState<WorkloadAdvice | undefined>();
+  const adviceByDialect = useMemo<Partial<Record<Dialect, WorkloadAdvice>>>(() => (advice ? { [advice.dialect]: advice } : {}), [advice]);
+  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', projectName, adviceByDialect);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-hidden p-3" data-testid="design-doc-tab">
       <div className="flex items-end justify-between gap-2">
@@ -70,7 +76,7 @@ export function DesignDocTab() {
         <div id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 flex-1 flex-col gap-4 overflow-auto pr-1">
           <ReviewSignoff />
           <RequirementsForm />
-          <QueryPatterns />
+          <QueryPatterns advice={advice} onAdvice={setAdvice} />
           <DecisionsEditor />
           <RisksEditor />
           <section aria-labelledby="design-narrative-title" className="flex flex-col gap-2">

@@ -31,6 +31,8 @@ import { frontMatter, titleLine, type FrontMatterOptions } from './front-matter'
 import { conceptualModelSection } from './conceptual-model';
 import { classifiedColumnsBlock, retentionNote } from './security-section';
 import { decisionsBlock, risksBlock, type UnservedPattern } from './governance-sections';
+import { patternsByIndex, type WorkloadAdvice } from '../workload/advice';
+import { queryPatternVerdicts, unservedPatternsOf } from './query-pattern-verdicts';
 
 export interface DesignDocOptions extends FrontMatterOptions {
   /** The dialect of the DDL, types and index names; default the document's. */
@@ -39,6 +41,8 @@ export interface DesignDocOptions extends FrontMatterOptions {
   mermaidBudget?: number;
   /** Query patterns the workload advisor found unserved: listed with the risks. */
   unservedPatterns?: readonly UnservedPattern[];
+  /** The query-pattern advisor's verdicts, computed beforehand by the caller (issue 15). */
+  advice?: WorkloadAdvice;
 }
 
 export interface DesignDocResult {
@@ -83,7 +87,7 @@ function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, 
   const decisions = decisionsBlock(doc);
   if (decisions) parts.push(decisions);
   parts.push(reviewSummary(review, doc));
-  const risks = risksBlock(doc, review, options.unservedPatterns);
+  const risks = risksBlock(doc, review, options.unservedPatterns ?? unservedPatternsOf(options.advice));
   if (risks) parts.push(risks);
   return parts.join('\n\n');
 }
@@ -117,7 +121,7 @@ function partitioningSection(doc: SchemaDocument, dialect: Dialect, level: numbe
   return `${derived}\n\n${narrativeSection(doc, 'partitioning', level, dialect)}`;
 }
 
-function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: number): string {
+function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: number, advice?: WorkloadAdvice): string {
   const patterns = doc.design.queryPatterns;
   const parts = [narrativeSection(doc, 'queryPatterns', level, dialect)];
   if (patterns.length) {
@@ -125,6 +129,8 @@ function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: numb
     for (const q of patterns) {
       if (q.sql?.trim()) parts.push(`**${escapeInline(q.name)}**\n\n${fencedBlock('sql', q.sql.trim())}`);
     }
+    const verdicts = advice ? queryPatternVerdicts(doc, advice) : '';
+    if (verdicts) parts.push(verdicts);
   }
   return parts.join('\n\n');
 }
@@ -204,12 +210,18 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'indexStrategy': {
       // The names and outcomes the DDL above was generated with: no second planning pass.
       const rows = indexStrategy(doc, dialect, { decisions: ddl.decisions });
+      // Purposes name the query patterns each index serves, when the advisor's verdicts are given.
+      const served = patternsByIndex(options.advice);
+      for (const r of rows) {
+        const names = served.get(`${r.tableId}\u0000${r.indexName}`);
+        if (names) r.purpose = `${r.purpose}; serves ${names.map((n) => `"${n}"`).join(', ')}`;
+      }
       return withNotes(doc, key, h.level, withReview(rows.length ? indexStrategyMarkdown(rows) : 'The model has no indexes yet.', review, key, doc));
     }
     case 'partitioning':
       return partitioningSection(doc, dialect, h.level);
     case 'queryPatterns':
-      return withReview(queryPatternsSection(doc, dialect, h.level), review, key, doc);
+      return withReview(queryPatternsSection(doc, dialect, h.level, options.advice), review, key, doc);
     case 'migrationStrategy':
       return migrationSection(doc, dialect);
     case 'dataIntegrity':

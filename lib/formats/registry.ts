@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { generateDdl, type CommentedStatement } from '../ddl/generate-ddl';
 import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
+import type { WorkloadAdvice } from '../workload/advice';
 import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
 import { heading } from '../markdown/escape';
 import { generateMermaid, generateMermaidDiagrams, type MermaidDiagram } from '../mermaid/generate-mermaid';
@@ -35,6 +36,8 @@ export interface FormatOutput {
  * the caller (lib/sql-parse/load.ts), so formats with `checksExpressions` parse every expression. */
 export interface RenderContext {
   sqlParsers?: SqlParsers;
+  /** The query-pattern advisor's verdicts for the design document (computed by the caller). */
+  advice?: WorkloadAdvice;
 }
 
 interface Renderer<S extends z.ZodType = z.ZodType> {
@@ -65,8 +68,8 @@ function diagramsMarkdown(diagrams: MermaidDiagram[]): string {
 const RENDERERS: Record<FormatId, Renderer> = {
   markdown: renderer({
     options: markdownOptionsSchema,
-    render: (doc, { dialect, title, versionName, date }) => {
-      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date });
+    render: (doc, { dialect, title, versionName, date }, context) => {
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice });
       return { text: markdown, diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
     },
   }),

@@ -9,9 +9,10 @@ import { namingRules } from './naming';
 import { performanceRules } from './performance';
 import { securityRules } from './security';
 import { typeRules } from './types';
+import { workloadRules } from './workload';
 
 export const RULES: readonly Rule[] = [
-  ...integrityRules, ...columnIntegrityRules, ...indexingRules, ...typeRules, ...namingRules, ...documentationRules, ...securityRules, ...performanceRules, ...capacityRules,
+  ...integrityRules, ...columnIntegrityRules, ...indexingRules, ...workloadRules, ...typeRules, ...namingRules, ...documentationRules, ...securityRules, ...performanceRules, ...capacityRules,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -18,7 +18,8 @@ import { RenderOptionsError } from '../../formats/options';
 import { renderContextFor, renderFormat } from '../../formats/render';
 import { errorsOf } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
-import type { Dialect } from '../../model/document';
+import type { Dialect, SchemaDocument } from '../../model/document';
+import type { RenderContext } from '../../formats/registry';
 import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
 import { lintDocumentBody, lintRequestSchema, lintSourceBody } from '../review/lint-http';
@@ -30,6 +31,8 @@ export type ComputeTask =
   | { kind: 'import'; body: string }
   /** POST /api/lint: the raw request body. */
   | { kind: 'lint'; body: string }
+  /** POST /api/advise: the raw request body. */
+  | { kind: 'advise'; body: string }
   /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
   | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string; options?: Record<string, unknown> };
 
@@ -55,6 +58,31 @@ function invalidDocument(issues: ReadonlyArray<{ path: string; message: string }
   });
 }
 
+/** The `dialect` of a render's options, when it names one (the options are checked by the format). */
+function dialectOption(options: unknown): Dialect | undefined {
+  const d = options && typeof options === 'object' ? (options as { dialect?: unknown }).dialect : undefined;
+  return d === 'postgres' || d === 'mysql' ? d : undefined;
+}
+
+/**
+ * The render context of a format; the design document also gets the query-pattern verdicts when the
+ * document declares patterns with SQL (the generator is pure: the advisor runs here, beforehand).
+ */
+async function contextFor(format: string, doc: SchemaDocument, dialect: Dialect | undefined): Promise<RenderContext> {
+  const context = await renderContextFor(format);
+  if (format !== 'markdown' || !doc.design.queryPatterns.some((p) => p.sql?.trim())) return context;
+  const { adviseDocument, MAX_ADVISE_PATTERNS } = await import('../advisor/advise-http');
+  // As POST /api/advise: past the cap the document is exported without verdicts (within its budget).
+  if (doc.design.queryPatterns.length > MAX_ADVISE_PATTERNS) return context;
+  try {
+    return { ...context, advice: await adviseDocument(doc, 5_000, dialect) };
+  } catch (e) {
+    // The document is still exported without verdicts; the server log says why.
+    console.warn('[draftbase] query-pattern advice failed:', (e as Error).message);
+    return context;
+  }
+}
+
 async function render(bodyText: string): Promise<Response> {
   const body = parseBody(bodyText, renderBodySchema);
   const parsed = loadDocument(body.document);
@@ -63,7 +91,7 @@ async function render(bodyText: string): Promise<Response> {
   let result;
   try {
     // Every expression and view body is parsed (expression.syntax / expression.unknown-column).
-    result = renderFormat(parsed.document, body.format, body.options, await renderContextFor(body.format));
+    result = renderFormat(parsed.document, body.format, body.options, await contextFor(body.format, parsed.document, dialectOption(body.options)));
   } catch (err) {
     if (err instanceof RenderOptionsError) return errorResponse(400, 'invalid_options', err.message, { path: err.path });
     throw err;
@@ -115,6 +143,17 @@ async function lintTask(bodyText: string): Promise<Response> {
   }
 }
 
+/** POST /api/advise: the query-pattern verdicts of a document (400 when invalid or with too many patterns). */
+async function adviseTask(bodyText: string): Promise<Response> {
+  const { adviseRequestSchema, adviseDocument, MAX_ADVISE_PATTERNS } = await import('../advisor/advise-http');
+  const body = parseBody(bodyText, adviseRequestSchema);
+  const parsed = loadDocument(body.document);
+  if (!parsed.ok) return invalidDocument(parsed.issues);
+  const n = parsed.document.design.queryPatterns.length;
+  if (n > MAX_ADVISE_PATTERNS) return errorResponse(400, 'too_many_patterns', `The document declares ${n} query patterns; the advisor plans at most ${MAX_ADVISE_PATTERNS} per request.`);
+  return Response.json(await adviseDocument(parsed.document, body.budgetMs));
+}
+
 async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promise<Response> {
   const parsed = loadDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
@@ -123,7 +162,7 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, options: task.options, ...(await renderContextFor(task.format)) });
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, options: task.options, ...(await contextFor(task.format, parsed.document, task.dialect)) });
   // As POST /api/render: never refused; the file says what is commented out, the headers count it.
   return new Response(file.text, {
     status: 200,
@@ -147,6 +186,8 @@ export const runTask = withErrors(async (task: ComputeTask): Promise<Response> =
       return importTask(task.body);
     case 'lint':
       return lintTask(task.body);
+    case 'advise':
+      return adviseTask(task.body);
     case 'export':
       return exportTask(task);
     default: {

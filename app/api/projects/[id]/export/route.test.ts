@@ -17,6 +17,8 @@ import * as item from '../route';
 import * as versions from '../versions/route';
 import * as render from '../../../render/route';
 import { GET } from './route';
+import { adviseDocument } from '@/lib/server/advisor/advise-http';
+import { resetComputePool } from '@/lib/server/compute/pool';
 
 const base = 'http://localhost/api/projects';
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -31,6 +33,9 @@ let t: TestDatabase;
 let projectId: string;
 
 beforeAll(async () => {
+  // The markdown export plans the fixture's query pattern in PGlite (started in the worker): a budget
+  // that a loaded test machine cannot miss.
+  await resetComputePool({ budgetMs: 150_000 });
   t = await createSqliteTestDatabase();
   process.env.DATABASE_URL = t.url;
   const res = await collection.POST(json(base, 'POST', { name: 'Shop Ünï', document: smallProjectDocument() }));
@@ -59,13 +64,16 @@ describe('GET /api/projects/:id/export', () => {
     expect((await res.text()).length).toBeGreaterThan(100);
   });
 
-  it('markdown is the design document, identical to the CLI module, in the requested dialect, its DDL diagnostics listed in a comment on top', async () => {
+  it('markdown is the design document (with the advisor verdicts of its query patterns) in the requested dialect, its DDL diagnostics listed in a comment on top', async () => {
     const doc = smallProjectDocument();
     for (const dialect of ['postgres', 'mysql'] as const) {
       const text = await (await exportOf(projectId, `format=markdown&dialect=${dialect}`)).text();
-      expect(text).toBe(exportFile(doc, 'markdown', { dialect, options: frontMatterOf() }).text);
+      // The document declares a query pattern: the export carries the advisor's verdicts (issue 15).
+      const advice = await adviseDocument(doc, 5_000, dialect);
+      expect(text).toContain('**Verdicts**');
+      expect(text).toBe(exportFile(doc, 'markdown', { dialect, options: frontMatterOf(), advice }).text);
       expect(text).toMatch(/^(<!--[\s\S]*?-->\n\n)?# Database Design Document: Shop Ünï\n/);
-      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect, projectName: 'Shop Ünï', date: today() });
+      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect, projectName: 'Shop Ünï', date: today(), advice });
       if (!diagnostics.length) {
         expect(text).toBe(markdown);
         continue;
@@ -144,7 +152,8 @@ describe('GET /api/projects/:id/export', () => {
     expect(now).toContain('0 tables');
     const then = await exportOf(projectId, `format=markdown&version=${vid}`);
     const text = await then.text();
-    expect(text).toBe(generateDesignDoc(smallProjectDocument(), { projectName: 'Shop Ünï', versionName: 'v1', date: today() }));
+    const doc = smallProjectDocument();
+    expect(text).toBe(generateDesignDoc(doc, { projectName: 'Shop Ünï', versionName: 'v1', date: today(), advice: await adviseDocument(doc, 5_000) }));
     expect(text).toContain('| Version | v1 |');
   });
 

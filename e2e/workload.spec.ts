@@ -1,0 +1,77 @@
+/**
+ * Query patterns checked by the advisor, end to end on the production build: a document with declared
+ * volumes (imported as JSON with `volume` on its tables) and two patterns; "Check patterns" shows one
+ * served and one not; "Add index" applies the suggestion (one command); both are then served, and the
+ * Design doc preview's Query Patterns lists the verdicts and the serving index.
+ */
+import { expect, test } from '@playwright/test';
+import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../lib/model/build';
+import { createProjectViaApi, getProjectViaApi, uniqueName } from './support/api';
+
+function workloadDocument() {
+  const users = makeTable({
+    id: 't_users',
+    name: 'users',
+    columns: [
+      makeColumn({ id: 'c_users_id', name: 'id', type: scalar('bigint'), nullable: false }),
+      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('varchar', { length: 255 }), nullable: false }),
+    ],
+    primaryKey: { columnIds: ['c_users_id'] },
+  });
+  const orders = makeTable({
+    id: 't_orders',
+    name: 'orders',
+    columns: [
+      makeColumn({ id: 'c_orders_id', name: 'id', type: scalar('bigint'), nullable: false }),
+      makeColumn({ id: 'c_orders_user', name: 'user_id', type: scalar('bigint'), nullable: false }),
+      makeColumn({ id: 'c_orders_total', name: 'total', type: scalar('decimal', { precision: 12, scale: 2 }), nullable: false }),
+    ],
+    primaryKey: { columnIds: ['c_orders_id'] },
+  });
+  users.volume = { rows: 1_000_000 };
+  orders.volume = { rows: 20_000_000, growthPerMonth: 500_000 };
+  const doc = documentOf({
+    tables: [users, orders],
+    relationships: [makeRelationship({ id: 'r_orders_user', fromTableId: 't_orders', toTableId: 't_users', columnPairs: [{ fromColumnId: 'c_orders_user', toColumnId: 'c_users_id' }] })],
+  });
+  doc.design.queryPatterns = [
+    { id: 'qp_user', name: 'User by id', sql: 'SELECT * FROM users WHERE id = $1' },
+    { id: 'qp_orders', name: 'Orders of a user', sql: 'SELECT id, total FROM orders WHERE user_id = $1' },
+  ];
+  return doc;
+}
+
+test('declare volumes and two patterns, see one not served, add the index, see both served and the doc updated', async ({ page }) => {
+  test.setTimeout(120_000);
+  const project = await createProjectViaApi(page.request, { name: uniqueName('Workload'), document: workloadDocument() });
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole('tab', { name: 'Design doc' }).click();
+  await expect(page.getByTestId('design-doc-tab')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Check patterns' }).click();
+  const user = page.getByRole('listitem', { name: 'Query pattern User by id' }).getByTestId('pattern-verdict');
+  const orders = page.getByRole('listitem', { name: 'Query pattern Orders of a user' }).getByTestId('pattern-verdict');
+  await expect(user).toHaveAttribute('data-status', 'served', { timeout: 60_000 });
+  await expect(user).toContainText('users_pkey');
+  await expect(orders).toHaveAttribute('data-status', 'not-served');
+  await expect(orders).toContainText('CREATE INDEX "orders_user_id');
+
+  await orders.getByRole('button', { name: 'Add index' }).click();
+  await expect(orders).toHaveAttribute('data-status', 'served', { timeout: 60_000 });
+  await expect(orders).toContainText('orders_user_id');
+
+  // Saved: the index is in the document, its purpose names the pattern.
+  await expect
+    .poll(async () => {
+      const doc = (await getProjectViaApi(page.request, project.id)).document as { tables: Record<string, { indexes: { purpose?: string }[] }> };
+      return doc.tables.t_orders.indexes.map((i) => i.purpose);
+    }, { timeout: 15_000 })
+    .toEqual(['Serves query pattern "Orders of a user"']);
+
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  const preview = page.getByTestId('design-doc-preview');
+  await expect(preview).toContainText('Verdicts');
+  await expect(preview.locator('table', { hasText: 'Served by' }).locator('tr', { hasText: 'Orders of a user' })).toContainText('served');
+  await expect(preview.locator('table', { hasText: 'Served by' }).locator('tr', { hasText: 'Orders of a user' })).toContainText('orders_user_id');
+  await expect(preview.locator('table', { hasText: 'Served by' }).locator('tr', { hasText: 'Orders of a user' })).not.toContainText('not served');
+});
