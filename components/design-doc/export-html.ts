@@ -10,7 +10,7 @@
  * there loads or runs, whatever the Markdown held.
  */
 import DOMPurify from 'dompurify';
-import { designDocBodyHtml, designDocHtmlPage, designDocTitle, escapeHtml, isEmbeddedRaster } from '@/lib/design-doc/html-export';
+import { designDocBodyHtml, designDocHtmlPage, designDocTitle, isEmbeddedRaster } from '@/lib/design-doc/html-export';
 import { loadMermaid } from './render-markdown';
 import { sanitizeDiagramSvg } from './sanitize-svg';
 
@@ -115,5 +115,3 @@ export async function buildDesignDocHtml(markdown: string): Promise<DesignDocHtm
 
 /** `DATABASE_DESIGN` plus the extension; the title is the project's, not needed in the name. */
 export const DESIGN_DOC_BASENAME = 'DATABASE_DESIGN';
-
-export { escapeHtml };

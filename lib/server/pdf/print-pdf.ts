@@ -34,7 +34,7 @@ export class PdfBudgetError extends Error {
 }
 
 /** The Chromium to print with, or why there is none (an actionable message). */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = existsSync): { path: string } | { problem: string } {
+export function findChromium(env: Record<string, string | undefined> = process.env, exists: (p: string) => boolean = existsSync): { path: string } | { problem: string } {
   const configured = env.DRAFTBASE_CHROMIUM_PATH?.trim();
   if (configured) {
     return exists(configured)
