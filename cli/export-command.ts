@@ -34,7 +34,9 @@ MySQL DDL, a Prisma schema file or folder, DBML), imported first.
 
 Options:
   --to FORMAT        postgres | mysql (DDL), mermaid (erDiagram), index-table (Markdown),
-                     markdown (DATABASE_DESIGN.md), prisma (schema.prisma), dbml, json (the
+                     markdown (DATABASE_DESIGN.md), html (the same as one HTML file, raw
+                     HTML escaped, diagrams as mermaid source: the app's Design doc tab draws
+                     them), prisma (schema.prisma), dbml, json (the
                      document, upgraded to this version)
   --from FORMAT      the input's format: json | postgres | mysql | prisma | dbml | auto (default:
                      json for .json files and standard input, else detected)

@@ -22,7 +22,7 @@ import * as exporter from './projects/[id]/export/route';
 const SEED = Number(process.env.FUZZ_SEED ?? 10);
 const DOCS = Number(process.env.FUZZ_DOCS ?? 10);
 const RENDER_FORMATS = ['postgres', 'mysql', 'mermaid', 'index-table'] as const;
-const EXPORT_FORMATS = ['markdown', 'postgres', 'mysql', 'mermaid', 'prisma', 'dbml', 'json'] as const;
+const EXPORT_FORMATS = ['markdown', 'html', 'postgres', 'mysql', 'mermaid', 'prisma', 'dbml', 'json'] as const;
 
 const jsonPost = (url: string, body: string) => new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 

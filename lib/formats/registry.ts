@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { generateDdl, type CommentedStatement } from '../ddl/generate-ddl';
 import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
+import { designDocHtmlWithoutDom } from '../design-doc/html-export';
 import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
 import { heading } from '../markdown/escape';
 import { generateMermaid, generateMermaidDiagrams, type MermaidDiagram } from '../mermaid/generate-mermaid';
@@ -68,6 +69,13 @@ const RENDERERS: Record<FormatId, Renderer> = {
     render: (doc, { dialect }) => {
       const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect });
       return { text: markdown, diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
+    },
+  }),
+  html: renderer({
+    options: dialectOptionsSchema,
+    render: (doc, { dialect }) => {
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect });
+      return { text: designDocHtmlWithoutDom(markdown), diagnostics, commented, contentType: 'text/html; charset=utf-8' };
     },
   }),
   postgres: ddl('postgres'),

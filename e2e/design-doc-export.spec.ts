@@ -1,0 +1,179 @@
+/**
+ * The design document's exports (issue 16), end to end on a project imported from the corpus
+ * (Chinook, PostgreSQL): DATABASE_DESIGN.md from the Download menu, then "Download HTML" and
+ * "Download PDF" in the Design doc tab.
+ *
+ * - the Markdown holds no raw HTML outside code;
+ * - the HTML is one safe file (no script, nothing external, the CSP meta), every template heading
+ *   carries its GitHub anchor and every in-page link resolves, and every mermaid block of the
+ *   Markdown is an inline SVG figure;
+ * - the PDF (server's Chromium) has every template heading as text, and each of those diagrams as a
+ *   tagged Figure whose marked content draws the diagram's own labels (vector text and shapes);
+ * - without Chromium on the server the tab says how to get it and offers the print dialog instead
+ *   (simulated by answering the PDF request with the server's 503).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { TEMPLATE_HEADINGS } from '../lib/design-doc/template';
+import { createSlugger } from '../lib/design-doc/html-export';
+import { createProjectViaApi, uniqueName } from './support/api';
+
+const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
+const chinook = path.join(corpus, 'postgres', 'chinook-postgresql-schema.sql');
+const haveCorpus = existsSync(chinook);
+if (!haveCorpus && process.env.CI === 'true') throw new Error(`the test corpus is missing at ${corpus} (required under CI=true)`);
+
+async function importChinook(page: Page) {
+  const res = await page.request.post('/api/import', { data: { format: 'postgres', source: await readFile(chinook, 'utf8') } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { document } = await res.json();
+  return createProjectViaApi(page.request, { name: uniqueName('chinook export'), document });
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+/** Markdown outside fenced code blocks (the DDL and diagrams may hold anything). */
+const outsideCode = (md: string) => md.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1[ \t]*$/gm, '');
+
+interface PdfFigure {
+  alt: string;
+  text: string;
+}
+
+/** The PDF's text, and its tagged Figures with the text drawn inside each (over every page). */
+async function readPdf(bytes: Buffer): Promise<{ text: string; figures: PdfFigure[]; pages: number }> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  const figures: PdfFigure[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    // Marked content id -> the text drawn inside it.
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const byId = new Map<string, string>();
+    const open: string[] = [];
+    for (const item of content.items as Array<{ type?: string; id?: string; str?: string }>) {
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? '');
+      else if (item.type === 'endMarkedContent') open.pop();
+      else if (item.str !== undefined) for (const id of open) if (id) byId.set(id, `${byId.get(id) ?? ''} ${item.str}`);
+    }
+    type Node = { role?: string; alt?: string; type?: string; id?: string; children?: Node[] };
+    const contentIds = (n: Node): string[] => (n.type === 'content' && n.id ? [n.id] : (n.children ?? []).flatMap(contentIds));
+    const walk = (n: Node | null) => {
+      if (!n) return;
+      if (n.role === 'Figure' && n.alt) {
+        figures.push({ alt: n.alt, text: contentIds(n).map((id) => byId.get(id) ?? '').join(' ') });
+        return;
+      }
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk((await page.getStructTree()) as Node);
+  }
+  return { text, figures, pages: doc.numPages };
+}
+
+test('a corpus project: DATABASE_DESIGN.md, the single-file HTML and the PDF, with every heading, resolving anchors and the diagrams as images', async ({ page, browser }) => {
+  test.skip(!haveCorpus, 'corpus not available');
+  test.setTimeout(180_000);
+  const project = await importChinook(page);
+  await page.goto(`/projects/${encodeURIComponent(project.id)}`);
+  await page.getByRole('tab', { name: 'Design doc' }).click();
+  await expect(page.getByTestId('design-doc-tab')).toBeVisible();
+
+  // 1. The Markdown, as the Download menu writes it: no raw HTML outside code.
+  await page.getByRole('button', { name: 'Download files' }).click();
+  const mdFile = await download(page, () => page.getByRole('menuitem', { name: 'DATABASE_DESIGN.md' }).click());
+  expect(mdFile.name).toBe('DATABASE_DESIGN.md');
+  const md = mdFile.bytes.toString('utf8');
+  expect(outsideCode(md)).not.toMatch(/<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i);
+  const mermaidBlocks = (md.match(/^```mermaid$/gm) ?? []).length;
+  expect(mermaidBlocks).toBeGreaterThan(0);
+  const tableNames = ['album', 'artist', 'customer', 'employee', 'genre', 'invoice', 'invoice_line', 'media_type', 'playlist', 'playlist_track', 'track'];
+  for (const t of tableNames) expect(md).toContain(t);
+
+  // 2. The single-file HTML.
+  const htmlFile = await download(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
+  expect(htmlFile.name).toBe('DATABASE_DESIGN.html');
+  await expect(page.getByTestId('design-doc-export-status')).toContainText(`DATABASE_DESIGN.html saved (${mermaidBlocks} diagram`);
+  const html = htmlFile.bytes.toString('utf8');
+  expect(html).toMatch(/^<!DOCTYPE html>/);
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+  // Opened as a reviewer would, offline: nothing is requested, nothing runs.
+  const reviewer = await browser.newContext({ offline: true });
+  const view = await reviewer.newPage();
+  const requests: string[] = [];
+  view.on('request', (r) => {
+    if (!r.url().startsWith('data:')) requests.push(r.url());
+  });
+  await view.setContent(html, { waitUntil: 'load' });
+  const slug = createSlugger();
+  const facts = await view.evaluate(() => ({
+    scripts: document.querySelectorAll('script, iframe, object, embed, link, base, form').length,
+    handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+    externalSrc: Array.from(document.querySelectorAll('[src]')).map((el) => el.getAttribute('src')!).filter((s) => !s.startsWith('data:')),
+    headings: Array.from(document.querySelectorAll('h1, h2, h3, h4')).map((h) => ({ level: Number(h.tagName[1]), text: h.textContent!.trim(), id: h.id })),
+    inPageLinks: Array.from(document.querySelectorAll('a[href^="#"]')).map((a) => a.getAttribute('href')!.slice(1)),
+    figures: Array.from(document.querySelectorAll('figure.diagram > svg')).map((svg) => ({ role: svg.getAttribute('role'), label: svg.getAttribute('aria-label'), texts: svg.querySelectorAll('text').length })),
+    mermaidSourceLeft: document.querySelectorAll('code.language-mermaid').length,
+  }));
+  expect(facts.scripts).toBe(0);
+  expect(facts.handlers).toEqual([]);
+  expect(facts.externalSrc).toEqual([]);
+  expect(requests).toEqual([]);
+  for (const h of TEMPLATE_HEADINGS) {
+    const found = facts.headings.find((x) => x.level === h.level && x.text === h.text);
+    expect(found, `heading ${h.text}`).toBeTruthy();
+    expect(found!.id).toMatch(new RegExp(`^${slug(h.text)}(-\\d+)?$`));
+  }
+  // Every in-page link (the table of contents, when there is one) lands on an element.
+  const resolved = await view.evaluate((ids) => ids.filter((id) => !document.getElementById(id)), facts.inPageLinks);
+  expect(resolved).toEqual([]);
+  expect(facts.figures).toHaveLength(mermaidBlocks);
+  expect(facts.mermaidSourceLeft).toBe(0);
+  for (const f of facts.figures) {
+    expect(f.role).toBe('img');
+    expect(f.label).toMatch(/^Diagram \d+/);
+    expect(f.texts).toBeGreaterThan(0);
+  }
+  await reviewer.close();
+
+  // 3. The PDF, printed by the server from that HTML.
+  const pdfFile = await download(page, () => page.getByRole('button', { name: 'Download PDF' }).click());
+  expect(pdfFile.name).toBe('DATABASE_DESIGN.pdf');
+  expect(pdfFile.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pdf = await readPdf(pdfFile.bytes);
+  for (const h of TEMPLATE_HEADINGS) expect(pdf.text, `heading ${h.text}`).toContain(h.text);
+  // Each diagram of the HTML is a Figure of the PDF, with its label, drawing the entities' names.
+  expect(pdf.figures.map((f) => f.alt)).toEqual(facts.figures.map((f) => f.label));
+  for (const f of pdf.figures) expect(tableNames.some((t) => f.text.includes(t)), `${f.alt}: ${f.text.slice(0, 200)}`).toBe(true);
+  console.log(`[design-doc-export] chinook: ${md.length} chars of Markdown, ${html.length} of HTML, ${mermaidBlocks} diagrams, PDF ${pdfFile.bytes.length} bytes, ${pdf.pages} pages`);
+});
+
+test('without Chromium on the server: the message says how to get it, and Print… opens the print view of the same file', async ({ page }) => {
+  test.skip(!haveCorpus, 'corpus not available');
+  const project = await importChinook(page);
+  await page.goto(`/projects/${encodeURIComponent(project.id)}`);
+  await page.getByRole('tab', { name: 'Design doc' }).click();
+  // The server's answer when it has no Chromium (app/api/design-doc/pdf/route.test.ts proves the route gives it).
+  await page.route('**/api/design-doc/pdf', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'pdf_unavailable', message: 'PDF export needs Chromium on the server. Install it (Debian/Ubuntu: apt-get install chromium) or set DRAFTBASE_CHROMIUM_PATH.', fallback: 'print' } }) }),
+  );
+  await page.getByRole('button', { name: 'Download PDF' }).click();
+  const status = page.getByTestId('design-doc-export-status');
+  await expect(status).toHaveAttribute('data-state', 'error');
+  await expect(status).toContainText('apt-get install chromium');
+  await expect(status).toContainText('Save as PDF');
+  // Print… loads the same file in a frame that may not run script, and asks the browser to print it.
+  await status.getByRole('button', { name: 'Print…' }).click();
+  const frame = page.locator('iframe[sandbox="allow-same-origin allow-modals"]');
+  await expect(frame).toHaveCount(1);
+  await expect(frame.contentFrame().locator('h1').first()).toBeVisible();
+  await expect(frame.contentFrame().locator('figure.diagram svg').first()).toBeVisible();
+  expect(await frame.contentFrame().locator('script').count()).toBe(0);
+});
