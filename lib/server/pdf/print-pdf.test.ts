@@ -4,6 +4,7 @@
  * Chromium and an overrun budget say what to do. Needs a Chromium (DRAFTBASE_CHROMIUM_PATH or a
  * system one): required under CI=true, skipped with a note elsewhere.
  */
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +93,16 @@ describe.skipIf(!haveChromium)('printHtmlToPdf (Chromium)', () => {
     expect(hits).toEqual([]);
   });
 
-  it('over the budget: stopped with budget_exceeded', async () => {
-    await expect(printHtmlToPdf('<p>x</p>', { budgetMs: 5 })).rejects.toThrow(PdfBudgetError);
+  it('over the budget: stopped with budget_exceeded, and no Chromium is left running', async () => {
+    // Before the launch, and (on a busy machine) during it or the printing.
+    for (const budgetMs of [5, 400, 900]) {
+      const outcome = await printHtmlToPdf('<p>x</p>'.repeat(20_000), { budgetMs }).then(
+        () => 'printed',
+        (err: unknown) => err,
+      );
+      if (outcome !== 'printed') expect(outcome).toBeInstanceOf(PdfBudgetError);
+    }
+    const children = () => execFileSync('ps', ['-o', 'comm=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((c) => /chrom/i.test(c));
+    await expect.poll(children, { timeout: 15_000 }).toEqual([]);
   });
 });

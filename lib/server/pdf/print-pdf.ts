@@ -128,27 +128,25 @@ export async function printHtmlToPdf(html: string, options: PrintOptions = {}): 
   try {
     release = await pdfGate().acquire(budget.signal);
     if (!release) throw new PdfBusyError('The server is busy printing other PDFs. Retry in a few seconds.');
-    return await withBudget(budget.signal, (onAbort) => print(html, executablePath, onAbort));
+    return await withBudget(budget.signal, print(html, executablePath, budget.signal));
   } finally {
     clearTimeout(timer);
     release?.();
   }
 }
 
-/** Runs `work`, rejecting with the signal's reason when it aborts (after which `onAbort` cleans up). */
-async function withBudget<T>(signal: AbortSignal, work: (onAbort: (cleanup: () => Promise<void>) => void) => Promise<T>): Promise<T> {
-  signal.throwIfAborted();
-  let cleanup: (() => Promise<void>) | undefined;
-  const aborted = new Promise<never>((_, reject) =>
-    signal.addEventListener('abort', () => {
-      void cleanup?.();
-      reject(signal.reason);
-    }, { once: true }),
-  );
-  return Promise.race([work((c) => (cleanup = c)), aborted]);
+/** `work`, or the signal's reason as soon as it aborts (print() stops its browser on the same signal). */
+function withBudget<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  // Whichever loses is still handled (Promise.race subscribes to both).
+  return Promise.race([work, aborted]);
 }
 
-async function print(html: string, executablePath: string, onAbort: (cleanup: () => Promise<void>) => void): Promise<Uint8Array> {
+async function print(html: string, executablePath: string, signal: AbortSignal): Promise<Uint8Array> {
+  signal.throwIfAborted();
   const { chromium } = await import('playwright-core');
   let browser;
   try {
@@ -161,8 +159,11 @@ async function print(html: string, executablePath: string, onAbort: (cleanup: ()
   } catch (err) {
     throw new PdfUnavailableError(`Chromium at ${executablePath} could not be started: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}. Check the installation or set DRAFTBASE_CHROMIUM_PATH.`);
   }
-  onAbort(() => browser.close().catch(() => undefined));
+  // Over the budget: the browser goes at once, whatever step it is in (a launch under way ends first).
+  const stop = () => void browser.close().catch(() => undefined);
+  signal.addEventListener('abort', stop, { once: true });
   try {
+    signal.throwIfAborted();
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true, acceptDownloads: false, serviceWorkers: 'block' });
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
@@ -181,6 +182,7 @@ async function print(html: string, executablePath: string, onAbort: (cleanup: ()
     });
     return new Uint8Array(pdf);
   } finally {
+    signal.removeEventListener('abort', stop);
     await browser.close().catch(() => undefined);
   }
 }
