@@ -51,6 +51,9 @@ Options:
   --drop-first       DDL: DROP ... IF EXISTS everything first (reverse dependency order)
   --schema-qualified DDL/index-table: qualify default-schema names (PostgreSQL) / keep schemas as
                      databases (MySQL)
+  --title NAME       markdown, html: the project's name, in the document's title
+  --version-name V   markdown, html: the named version the document is exported from (front matter)
+  --date YYYY-MM-DD  markdown, html: the export's date in the front matter (\`today\` for today's date)
   --strict           write nothing when the generator reports errors (exit 2) instead of writing
                      the statements the target would reject commented out (exit 3)
   -h, --help         show this help
@@ -102,6 +105,9 @@ const OPTION_FLAGS: ReadonlyArray<{ flag: string; key: string; value: (raw: stri
   { flag: 'target', key: 'target', value: (v) => v },
   { flag: 'drop-first', key: 'dropFirst', value: () => true },
   { flag: 'schema-qualified', key: 'schemaQualified', value: () => true },
+  { flag: 'title', key: 'title', value: (v) => v },
+  { flag: 'version-name', key: 'versionName', value: (v) => v },
+  { flag: 'date', key: 'date', value: (v) => (v === 'today' ? new Date().toISOString().slice(0, 10) : v) },
 ];
 
 function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
@@ -123,6 +129,9 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
         target: { type: 'string' },
         'drop-first': { type: 'boolean' },
         'schema-qualified': { type: 'boolean' },
+        title: { type: 'string' },
+        'version-name': { type: 'string' },
+        date: { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

@@ -26,14 +26,14 @@ type View = 'edit' | 'preview';
 const PREVIEW_DELAY_MS = 400;
 
 /** The generated document, recomputed after the inputs stay unchanged for a moment. */
-function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean): string | undefined {
+function useDesignDocMarkdown(doc: SchemaDocument, dialect: Dialect, active: boolean, projectName: string | undefined): string | undefined {
   const deferred = useDeferredValue(doc);
   const [markdown, setMarkdown] = useState<string | undefined>();
   useEffect(() => {
     if (!active) return;
-    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect })), PREVIEW_DELAY_MS);
+    const timer = setTimeout(() => setMarkdown(generateDesignDoc(deferred, { dialect, projectName })), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferred, dialect, active]);
+  }, [deferred, dialect, active, projectName]);
   return markdown;
 }
 
@@ -42,7 +42,8 @@ export function DesignDocTab() {
   const storeDialect = useEditor((s) => s.dialect);
   const [dialect, setDialect] = useState<Dialect>(storeDialect);
   const [view, setView] = useState<View>('edit');
-  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview');
+  const projectName = useEditor((s) => s.name);
+  const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', projectName);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-hidden p-3" data-testid="design-doc-tab">
       <div className="flex items-end justify-between gap-2">
@@ -54,7 +55,7 @@ export function DesignDocTab() {
           onValueChange={setView}
         />
         <div className="flex items-start gap-2">
-          <DesignDocExportActions doc={doc} dialect={dialect} />
+          <DesignDocExportActions doc={doc} dialect={dialect} projectName={projectName} />
           <SelectField
             label="Dialect"
             inline

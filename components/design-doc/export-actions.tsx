@@ -1,7 +1,7 @@
 'use client';
 /**
  * "Download HTML" and "Download PDF" in the Design doc tab (issue 16, Exports). Both start from the
- * document as the editor holds it (what the preview shows, in the tab's dialect):
+ * document as the editor holds it (what the preview shows, in the tab's dialect, dated today):
  * - HTML: export-html.ts builds the single file in the browser (the diagrams need a DOM) and saves it;
  * - PDF: the same file, printed by the server's headless Chromium (POST /api/design-doc/pdf). When
  *   the server has none (503 pdf_unavailable) the message says so and "Print…" opens the browser's
@@ -41,7 +41,7 @@ function printHtml(html: string): void {
   document.body.appendChild(frame);
 }
 
-export function DesignDocExportActions({ doc, dialect }: { doc: SchemaDocument; dialect: Dialect }) {
+export function DesignDocExportActions({ doc, dialect, projectName }: { doc: SchemaDocument; dialect: Dialect; projectName?: string }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = useRef(false);
 
@@ -58,7 +58,8 @@ export function DesignDocExportActions({ doc, dialect }: { doc: SchemaDocument; 
     }
   }
 
-  const build = () => buildDesignDocHtml(generateDesignDoc(doc, { dialect }));
+  // As GET /api/projects/:id/export writes the Markdown: the project's name and today's date in the front matter.
+  const build = () => buildDesignDocHtml(generateDesignDoc(doc, { dialect, projectName, date: new Date().toISOString().slice(0, 10) }));
   const diagramsNote = (drawn: number, failed: number) => `${drawn} diagram${drawn === 1 ? '' : 's'}${failed ? `, ${failed} could not be drawn (source kept)` : ''}`;
 
   const downloadHtml = () =>

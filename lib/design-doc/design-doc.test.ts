@@ -26,7 +26,7 @@ function golden(name: string, actual: string) {
 
 describe('generateDesignDoc: golden files of a small project', () => {
   it.each(['postgres', 'mysql'] as const)('%s', (dialect) => {
-    golden(`small-project.${dialect}.md`, generateDesignDoc(smallProjectDocument(), { dialect }));
+    golden(`small-project.${dialect}.md`, generateDesignDoc(smallProjectDocument(), { dialect, projectName: 'Shop', versionName: 'v1.2', date: '2026-12-04' }));
   });
   it('an empty project', () => {
     golden('empty-project.md', generateDesignDoc(emptyDocument('postgres')));

@@ -25,12 +25,16 @@ import { logicalDesignSection } from './logical-design';
 import { embedNarrative } from './narrative';
 import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
 import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
+import { frontMatter, titleLine, type FrontMatterOptions } from './front-matter';
+import { decisionsBlock, risksBlock, type UnservedPattern } from './governance-sections';
 
-export interface DesignDocOptions {
+export interface DesignDocOptions extends FrontMatterOptions {
   /** The dialect of the DDL, types and index names; default the document's. */
   dialect?: Dialect;
   /** Mermaid text budget per diagram (default lib/mermaid's 45,000). */
   mermaidBudget?: number;
+  /** Query patterns the workload advisor found unserved: listed with the risks. */
+  unservedPatterns?: readonly UnservedPattern[];
 }
 
 export interface DesignDocResult {
@@ -63,13 +67,17 @@ function withNotes(doc: SchemaDocument, key: NarrativeSectionKey, level: number,
   return text ? `${derived}\n\n${embedNarrative(text)}` : derived;
 }
 
-function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, review: DesignReview): string {
+function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, review: DesignReview, options: DesignDocOptions): string {
   const f = factsOf(doc);
   const facts = `**Facts:** ${plural(f.tables, 'table')}, ${plural(f.relationships, 'relationship')}, ${plural(f.indexes, 'index', 'indexes')} (including those behind primary keys and unique constraints)${f.views ? `, ${plural(f.views, 'view')}` : ''}; target ${DIALECT_LABEL[dialect]}.`;
   const parts = [narrativeSection(doc, 'executiveSummary', level, dialect), facts];
   const req = requirementLines(doc.design.requirements);
   if (req.length) parts.push(['**Declared requirements**', '', markdownTable(['Requirement', 'Target'], req)].join('\n'));
+  const decisions = decisionsBlock(doc);
+  if (decisions) parts.push(decisions);
   parts.push(reviewSummary(review, doc));
+  const risks = risksBlock(doc, review, options.unservedPatterns);
+  if (risks) parts.push(risks);
   return parts.join('\n\n');
 }
 
@@ -165,7 +173,7 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
   if (!key) return undefined;
   switch (key) {
     case 'executiveSummary':
-      return executiveSummary(doc, dialect, h.level, review);
+      return executiveSummary(doc, dialect, h.level, review, options);
     case 'conceptualModel':
       return withNotes(doc, key, h.level, conceptualModel(doc, dialect, options.mermaidBudget));
     case 'logicalDesign':
@@ -200,6 +208,10 @@ export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: D
   const review = designReview(doc, dialect);
   const out: string[] = [];
   for (const h of TEMPLATE_HEADINGS) {
+    if (h.level === 1) {
+      out.push(titleLine(options), frontMatter(doc, options));
+      continue;
+    }
     out.push(headingLine(h));
     const body = sectionBody(h, doc, dialect, ddl, review, options);
     if (body !== undefined) out.push(body);

@@ -13,6 +13,7 @@
  * so the file never fetches anything when opened.
  */
 import { Marked, type Tokens } from 'marked';
+import { githubSlug } from './front-matter';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -42,7 +43,8 @@ export function htmlToText(html: string): string {
 export function createSlugger(): (text: string) => string {
   const seen = new Map<string, number>();
   return (text: string) => {
-    const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    // One anchor rule for the whole document: the table of contents links with the same function.
+    const base = githubSlug(text);
     let slug = base;
     while (seen.has(slug)) {
       const n = seen.get(base)! + 1;

@@ -93,5 +93,32 @@ export function smallProjectDocument(): SchemaDocument {
   doc.design.queryPatterns = [
     { id: 'q_recent', name: 'Open orders of a user', sql: 'SELECT * FROM orders WHERE user_id = $1 AND cancelled_at IS NULL ORDER BY placed_at DESC LIMIT 20', frequency: '300/s', latencyTarget: '10 ms' },
   ];
+  // The review board's record: people, one decision with its alternatives, a risk and a question.
+  doc.governance = {
+    status: 'in-review',
+    authors: ['Ada Lovelace'],
+    reviewers: ['Grace Hopper', 'Edgar Codd'],
+    decisions: [
+      {
+        id: 'd_restrict',
+        title: 'Orders keep their user: ON DELETE RESTRICT',
+        status: 'accepted',
+        date: '2025-03-01',
+        author: 'Ada Lovelace',
+        context: 'Orders are financial records that must outlive an account; users are *suspended*, not deleted.',
+        decision: 'The `orders_user_fk` foreign key restricts deletes of users that have orders.',
+        alternatives: [
+          { option: 'ON DELETE CASCADE', tradeoffs: 'Simple, but deleting a user would silently erase their order history | audit trail.' },
+          { option: 'ON DELETE SET NULL', tradeoffs: 'Keeps orders but loses who placed them; user_id would have to be nullable.' },
+        ],
+        consequences: 'Account deletion must anonymise the user row instead of deleting it.',
+        elements: [{ kind: 'relationship', id: 'r_orders_user' }, { kind: 'table', id: 't_orders' }],
+      },
+    ],
+    risks: [
+      { id: 'k_growth', kind: 'risk', title: 'orders grows past 1 billion rows in 5 years', owner: 'Ada Lovelace', status: 'mitigating', impact: 'high', element: { kind: 'table', id: 't_orders' } },
+      { id: 'k_retention', kind: 'question', title: 'How long must cancelled orders be kept?', status: 'open' },
+    ],
+  };
   return doc;
 }

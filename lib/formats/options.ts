@@ -21,6 +21,16 @@ export class RenderOptionsError extends Error {
 /** Formats written for a chosen dialect take only that (default: the document's dialect). */
 export const dialectOptionsSchema = z.strictObject({ dialect: dialectSchema.optional() });
 
+/** DATABASE_DESIGN.md: the dialect, and the front matter's project name, version and date (issue 16). */
+export const markdownOptionsSchema = dialectOptionsSchema.extend({
+  /** The project's name, in the title. */
+  title: z.string().trim().min(1).max(256).optional(),
+  /** The named version the document is exported from. */
+  versionName: z.string().trim().min(1).max(256).optional(),
+  /** The export's date (the generator reads no clock). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-04').optional(),
+});
+
 export const noOptionsSchema = z.strictObject({});
 
 export const mermaidOptionsSchema = z.strictObject({

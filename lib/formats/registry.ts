@@ -17,7 +17,7 @@ import type { SqlParsers } from '../sql-parse/types';
 import { exportDbml } from '../exporters/export-dbml';
 import { exportPrisma } from '../exporters/export-prisma';
 import { FORMAT_CATALOG, formatInfo, type FormatId, type FormatInfo } from './catalog';
-import { checkTarget, ddlOptionsSchema, dialectOptionsSchema, indexTableOptionsSchema, mermaidOptionsSchema, noOptionsSchema, RenderOptionsError } from './options';
+import { checkTarget, ddlOptionsSchema, dialectOptionsSchema, indexTableOptionsSchema, markdownOptionsSchema, mermaidOptionsSchema, noOptionsSchema, RenderOptionsError } from './options';
 
 export { formatIds, type FormatId } from './catalog';
 
@@ -65,16 +65,17 @@ function diagramsMarkdown(diagrams: MermaidDiagram[]): string {
 
 const RENDERERS: Record<FormatId, Renderer> = {
   markdown: renderer({
-    options: dialectOptionsSchema,
-    render: (doc, { dialect }) => {
-      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect });
+    options: markdownOptionsSchema,
+    render: (doc, { dialect, title, versionName, date }) => {
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date });
       return { text: markdown, diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
     },
   }),
   html: renderer({
-    options: dialectOptionsSchema,
-    render: (doc, { dialect }) => {
-      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect });
+    // The same document as the markdown format, front matter options included.
+    options: markdownOptionsSchema,
+    render: (doc, { dialect, title, versionName, date }) => {
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date });
       return { text: designDocHtmlWithoutDom(markdown), diagnostics, commented, contentType: 'text/html; charset=utf-8' };
     },
   }),

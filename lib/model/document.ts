@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { DOCUMENT_LIMITS as L } from './limits';
 import { reviewConfigSchema } from './review-config';
+import { governanceSchema } from './governance';
 
 /**
  * The newest document version this build reads and writes. Version 2: columns carry a five-level
@@ -535,5 +536,7 @@ export const schemaDocumentShape = z.object({
   layout: layoutSchema,
   /** Design review configuration and waivers (lib/review); absent = the defaults, no waivers. */
   review: reviewConfigSchema.optional(),
+  /** Status, people, sign-off, decision records, risks (lib/model/governance.ts); absent = a draft. */
+  governance: governanceSchema.optional(),
 });
 export type SchemaDocument = z.infer<typeof schemaDocumentShape>;

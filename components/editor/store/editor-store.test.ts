@@ -182,6 +182,32 @@ const cases = {
     command: { type: 'batch', commands: [{ type: 'review.waive', waiver: { key: 'k', ruleId: 'no-primary-key', rationale: 'r' } }, { type: 'review.unwaive', key: 'k' }] },
     check: (d) => expect(d.review?.waivers).toEqual([]),
   },
+  'governance.setMeta': { command: { type: 'governance.setMeta', changes: { status: 'in-review' } }, check: (d) => expect(d.governance?.status).toBe('in-review') },
+  'governance.approve': {
+    command: { type: 'batch', commands: [{ type: 'governance.setMeta', changes: { reviewers: ['Grace'] } }, { type: 'governance.approve', reviewer: 'Grace', at: '2026-12-04T10:00:00Z' }] },
+    check: (d) => expect(d.governance?.status).toBe('approved'),
+  },
+  'governance.decision.add': {
+    command: { type: 'governance.decision.add', decision: { id: 'd1', title: 'UUID keys', status: 'accepted', alternatives: [], elements: [] } },
+    check: (d) => expect(d.governance?.decisions).toHaveLength(1),
+  },
+  'governance.decision.update': {
+    command: { type: 'batch', commands: [{ type: 'governance.decision.add', decision: { id: 'd1', title: 'A', status: 'proposed', alternatives: [], elements: [] } }, { type: 'governance.decision.update', decisionId: 'd1', changes: { title: 'B' } }] },
+    check: (d) => expect(d.governance?.decisions?.[0].title).toBe('B'),
+  },
+  'governance.decision.remove': {
+    command: { type: 'batch', commands: [{ type: 'governance.decision.add', decision: { id: 'd1', title: 'A', status: 'proposed', alternatives: [], elements: [] } }, { type: 'governance.decision.remove', decisionId: 'd1' }] },
+    check: (d) => expect(d.governance?.decisions).toEqual([]),
+  },
+  'governance.risk.add': { command: { type: 'governance.risk.add', risk: { id: 'r1', kind: 'risk', title: 'A', status: 'open' } }, check: (d) => expect(d.governance?.risks).toHaveLength(1) },
+  'governance.risk.update': {
+    command: { type: 'batch', commands: [{ type: 'governance.risk.add', risk: { id: 'r1', kind: 'risk', title: 'A', status: 'open' } }, { type: 'governance.risk.update', riskId: 'r1', changes: { status: 'closed' } }] },
+    check: (d) => expect(d.governance?.risks?.[0].status).toBe('closed'),
+  },
+  'governance.risk.remove': {
+    command: { type: 'batch', commands: [{ type: 'governance.risk.add', risk: { id: 'r1', kind: 'risk', title: 'A', status: 'open' } }, { type: 'governance.risk.remove', riskId: 'r1' }] },
+    check: (d) => expect(d.governance?.risks).toEqual([]),
+  },
   'document.replace': {
     command: { type: 'document.replace', label: 'Import into this project', document: { ...commandsFixture(), settings: { dialect: 'mysql' } } },
     check: (d) => expect(d.settings.dialect).toBe('mysql'),

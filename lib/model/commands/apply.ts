@@ -23,6 +23,7 @@ import * as constraints from './handlers/constraints';
 import * as database from './handlers/database';
 import * as design from './handlers/design';
 import * as documentHandlers from './handlers/document';
+import * as governance from './handlers/governance';
 import * as namespaces from './handlers/namespaces';
 import * as relationships from './handlers/relationships';
 import * as review from './handlers/review';
@@ -104,6 +105,14 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   'review.setRule': review.setRule,
   'review.waive': review.waive,
   'review.unwaive': review.unwaive,
+  'governance.setMeta': governance.setMeta,
+  'governance.approve': governance.approve,
+  'governance.decision.add': governance.addDecision,
+  'governance.decision.update': governance.updateDecision,
+  'governance.decision.remove': governance.removeDecision,
+  'governance.risk.add': governance.addRisk,
+  'governance.risk.update': governance.updateRisk,
+  'governance.risk.remove': governance.removeRisk,
   'document.replace': documentHandlers.replaceDocument,
   batch: applyBatch,
 };

@@ -408,6 +408,76 @@ const cases: Case[] = [
     check: (d) => expect(d.review?.waivers).toEqual([]),
   },
   {
+    name: 'governance.setMeta',
+    command: { type: 'governance.setMeta', changes: { status: 'in-review', authors: ['Ada'], reviewers: ['Grace'] } },
+    check: (d) => expect(d.governance).toEqual({ status: 'in-review', authors: ['Ada'], reviewers: ['Grace'] }),
+  },
+  {
+    name: 'governance.approve',
+    command: {
+      type: 'batch',
+      commands: [
+        { type: 'governance.setMeta', changes: { reviewers: ['Grace'] } },
+        { type: 'governance.approve', reviewer: 'Grace', at: '2026-12-04T10:00:00Z', versionName: 'v1' },
+      ],
+    },
+    check: (d) => expect(d.governance?.approval).toMatchObject({ reviewer: 'Grace', versionName: 'v1', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) }),
+  },
+  {
+    name: 'governance.decision.add',
+    command: { type: 'governance.decision.add', decision: { id: 'd1', title: 'UUID keys', status: 'accepted', alternatives: [{ option: 'bigint identity' }], elements: [{ kind: 'table', id: 't_users' }] } },
+    check: (d) => expect(d.governance?.decisions?.map((x) => x.title)).toEqual(['UUID keys']),
+  },
+  {
+    name: 'governance.decision.update',
+    command: {
+      type: 'batch',
+      commands: [
+        { type: 'governance.decision.add', decision: { id: 'd1', title: 'UUID keys', status: 'proposed', alternatives: [], elements: [] } },
+        { type: 'governance.decision.update', decisionId: 'd1', changes: { status: 'accepted', consequences: 'wider indexes' } },
+      ],
+    },
+    check: (d) => expect(d.governance?.decisions?.[0]).toMatchObject({ status: 'accepted', consequences: 'wider indexes' }),
+  },
+  {
+    name: 'governance.decision.remove',
+    command: {
+      type: 'batch',
+      commands: [
+        { type: 'governance.decision.add', decision: { id: 'd1', title: 'UUID keys', status: 'proposed', alternatives: [], elements: [] } },
+        { type: 'governance.decision.remove', decisionId: 'd1' },
+      ],
+    },
+    check: (d) => expect(d.governance?.decisions).toEqual([]),
+  },
+  {
+    name: 'governance.risk.add',
+    command: { type: 'governance.risk.add', risk: { id: 'r1', kind: 'question', title: 'Who owns refunds?', status: 'open', owner: 'Ada' } },
+    check: (d) => expect(d.governance?.risks?.map((x) => x.title)).toEqual(['Who owns refunds?']),
+  },
+  {
+    name: 'governance.risk.update',
+    command: {
+      type: 'batch',
+      commands: [
+        { type: 'governance.risk.add', risk: { id: 'r1', kind: 'risk', title: 'Hot partition', status: 'open' } },
+        { type: 'governance.risk.update', riskId: 'r1', changes: { status: 'mitigating', impact: 'high' } },
+      ],
+    },
+    check: (d) => expect(d.governance?.risks?.[0]).toMatchObject({ status: 'mitigating', impact: 'high' }),
+  },
+  {
+    name: 'governance.risk.remove',
+    command: {
+      type: 'batch',
+      commands: [
+        { type: 'governance.risk.add', risk: { id: 'r1', kind: 'risk', title: 'Hot partition', status: 'open' } },
+        { type: 'governance.risk.remove', riskId: 'r1' },
+      ],
+    },
+    check: (d) => expect(d.governance?.risks).toEqual([]),
+  },
+  {
     name: 'document.replace: an imported schema merged in replaces the parts that differ',
     command: (() => {
       const next = structuredClone(commandsFixture());
@@ -464,6 +534,9 @@ describe('every command: apply, check, undo, redo', () => {
       'design.setNarrative': true, 'design.setRequirements': true,
       'design.queryPattern.add': true, 'design.queryPattern.update': true, 'design.queryPattern.remove': true,
       'settings.setDialect': true, 'review.setRule': true, 'review.waive': true, 'review.unwaive': true,
+      'governance.setMeta': true, 'governance.approve': true,
+      'governance.decision.add': true, 'governance.decision.update': true, 'governance.decision.remove': true,
+      'governance.risk.add': true, 'governance.risk.update': true, 'governance.risk.remove': true,
       'document.replace': true, batch: true,
     };
     // A batch counts for the types it runs too (review.unwaive needs a waiver to exist first).

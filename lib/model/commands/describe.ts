@@ -125,6 +125,14 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
     case 'review.setRule': return command.setting === undefined ? `Reset review rule ${command.ruleId}` : `Configure review rule ${command.ruleId}`;
     case 'review.waive': return `Waive ${command.waiver.ruleId} finding`;
     case 'review.unwaive': return 'Reopen waived finding';
+    case 'governance.setMeta': return command.changes.status ? `Mark the design ${command.changes.status === 'in-review' ? 'in review' : 'draft'}` : 'Edit authors and reviewers';
+    case 'governance.approve': return `Approve the design as ${command.reviewer}`;
+    case 'governance.decision.add': return `Record decision ${command.decision.title}`;
+    case 'governance.decision.update': return updateText('decision', childTitle(doc.governance?.decisions, command.decisionId), command.changes);
+    case 'governance.decision.remove': return `Remove decision ${childTitle(doc.governance?.decisions, command.decisionId)}`;
+    case 'governance.risk.add': return `Add ${command.risk.kind === 'question' ? 'open question' : 'risk'} ${command.risk.title}`;
+    case 'governance.risk.update': return updateText('risk', childTitle(doc.governance?.risks, command.riskId), command.changes);
+    case 'governance.risk.remove': return `Remove ${childTitle(doc.governance?.risks, command.riskId)}`;
     case 'document.replace': return command.label ?? 'Replace the whole schema';
     case 'batch':
       return command.label ?? (command.commands.length === 1 ? describeCommand(command.commands[0], doc) : `${count(command.commands.length, 'change')}`);
@@ -133,4 +141,8 @@ export function describeCommand(command: Command, doc: SchemaDocument): string {
       return String((exhaustive as { type?: unknown }).type);
     }
   }
+}
+
+function childTitle(list: readonly { id: string; title: string }[] | undefined, id: string): string {
+  return list?.find((x) => x.id === id)?.title ?? id;
 }

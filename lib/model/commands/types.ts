@@ -12,6 +12,7 @@ import type {
   QueryPattern, Relationship, Requirements, SchemaDocument, SchemaNamespace, Sequence, Table, UniqueConstraint, View,
 } from '../document';
 import type { RuleSetting, Waiver } from '../review-config';
+import type { Decision, DesignStatus, Governance, Risk } from '../governance';
 
 export interface Point { x: number; y: number }
 export interface NoteGeometry extends Point { width: number; height: number }
@@ -114,6 +115,19 @@ export type ReviewCommand =
   | { type: 'review.waive'; waiver: Waiver }
   | { type: 'review.unwaive'; key: string };
 
+/** The review board's record (lib/model/governance.ts): status and people, sign-off, decisions, risks. */
+export type GovernanceCommand =
+  /** `approved` is not settable here (governance.approve records who and when); a status change withdraws an approval. */
+  | { type: 'governance.setMeta'; changes: Partial<Pick<Governance, 'authors' | 'reviewers'>> & { status?: Exclude<DesignStatus, 'approved'> } }
+  /** A reviewer named in the front matter approves the design as it is now, for a named version. */
+  | { type: 'governance.approve'; reviewer: string; at: string; versionName?: string }
+  | { type: 'governance.decision.add'; decision: Decision }
+  | { type: 'governance.decision.update'; decisionId: string; changes: Partial<Omit<Decision, 'id'>> }
+  | { type: 'governance.decision.remove'; decisionId: string }
+  | { type: 'governance.risk.add'; risk: Risk }
+  | { type: 'governance.risk.update'; riskId: string; changes: Partial<Omit<Risk, 'id'>> }
+  | { type: 'governance.risk.remove'; riskId: string };
+
 /**
  * The whole schema replaced by another valid document (an import merged into the project): one undo
  * step like any edit. The replacement is validated; layout and design travel with it.
@@ -130,7 +144,7 @@ export type BatchCommand = {
 
 export type Command =
   | TableCommand | ColumnCommand | ConstraintCommand | RelationshipCommand | TypeCommand
-  | NamespaceCommand | DatabaseCommand | CanvasCommand | DesignCommand | ReviewCommand | DocumentCommand | BatchCommand;
+  | NamespaceCommand | DatabaseCommand | CanvasCommand | DesignCommand | ReviewCommand | GovernanceCommand | DocumentCommand | BatchCommand;
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

@@ -31,7 +31,7 @@ export type ComputeTask =
   /** POST /api/lint: the raw request body. */
   | { kind: 'lint'; body: string }
   /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
-  | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string };
+  | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string; options?: Record<string, unknown> };
 
 /** A JSON body, size-capped already by the route: 400 `invalid_json` / `invalid_body` as readJsonBody. */
 function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
@@ -123,7 +123,7 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, ...(await renderContextFor(task.format)) });
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, options: task.options, ...(await renderContextFor(task.format)) });
   // As POST /api/render: never refused; the file says what is commented out, the headers count it.
   return new Response(file.text, {
     status: 200,

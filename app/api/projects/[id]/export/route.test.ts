@@ -23,6 +23,9 @@ const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const json = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
   new Request(url, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
 const exportOf = (id: string, query: string) => GET(new Request(`${base}/${id}/export?${query}`), ctx(id));
+/** What the route gives the design document's front matter: the project's name and the day. */
+const today = () => new Date().toISOString().slice(0, 10);
+const frontMatterOf = (versionName?: string) => ({ title: 'Shop Ünï', date: today(), ...(versionName ? { versionName } : {}) });
 
 let t: TestDatabase;
 let projectId: string;
@@ -60,8 +63,9 @@ describe('GET /api/projects/:id/export', () => {
     const doc = smallProjectDocument();
     for (const dialect of ['postgres', 'mysql'] as const) {
       const text = await (await exportOf(projectId, `format=markdown&dialect=${dialect}`)).text();
-      expect(text).toBe(exportFile(doc, 'markdown', { dialect }).text);
-      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect });
+      expect(text).toBe(exportFile(doc, 'markdown', { dialect, options: frontMatterOf() }).text);
+      expect(text).toMatch(/^(<!--[\s\S]*?-->\n\n)?# Database Design Document: Shop Ünï\n/);
+      const { markdown, diagnostics } = generateDesignDocWithDiagnostics(doc, { dialect, projectName: 'Shop Ünï', date: today() });
       if (!diagnostics.length) {
         expect(text).toBe(markdown);
         continue;
@@ -139,7 +143,9 @@ describe('GET /api/projects/:id/export', () => {
     const now = await (await exportOf(projectId, 'format=markdown')).text();
     expect(now).toContain('0 tables');
     const then = await exportOf(projectId, `format=markdown&version=${vid}`);
-    expect(await then.text()).toBe(generateDesignDoc(smallProjectDocument()));
+    const text = await then.text();
+    expect(text).toBe(generateDesignDoc(smallProjectDocument(), { projectName: 'Shop Ünï', versionName: 'v1', date: today() }));
+    expect(text).toContain('| Version | v1 |');
   });
 
   it.each([

@@ -13,7 +13,8 @@
  * 404 `{ error }` for an unknown project or version.
  * 422 `invalid_stored_document` for a stored document over a document limit;
  *     `budget_exceeded` / `too_large` over the time or memory budget. 503 `server_busy`.
- * The Markdown is byte-for-byte what `npm run draftbase -- export <file> --to markdown` writes.
+ * The Markdown (and its HTML, format=html) is byte-for-byte what `npm run draftbase -- export <file> --to markdown --title NAME --date
+ * YYYY-MM-DD [--version-name V]` writes (the route passes the project's name, the version and today).
  * Reading the project is done here; generating runs in the compute pool (lib/server/compute).
  */
 import { getDatabase } from '@/lib/server/db/client';
@@ -51,11 +52,15 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
   const versionId = query.get('version');
   let documentJson = project.documentJson;
   let baseName = project.name;
+  let versionName: string | undefined;
   if (versionId) {
     const version = await getVersion(db, id, versionId);
     if (!version) throw notFound('version', versionId);
     documentJson = version.documentJson;
     baseName = `${project.name}-${version.name}`;
+    versionName = version.name;
   }
-  return runCompute({ kind: 'export', documentJson, format, dialect, baseName }, `the ${format} export`);
+  // The design document's front matter: the project's name, the version, the day it was exported.
+  const options = format === 'markdown' || format === 'html' ? { title: project.name, ...(versionName ? { versionName } : {}), date: new Date().toISOString().slice(0, 10) } : undefined;
+  return runCompute({ kind: 'export', documentJson, format, dialect, baseName, options }, `the ${format} export`);
 });
