@@ -59,8 +59,10 @@ beforeEach(() => {
 describe('sanitizeExportHtml', () => {
   it('drops scripts, handlers, frames, media, styles and forms; keeps GitHub-safe HTML and ids such as "title"', () => {
     const out = sanitizeExportHtml(`${HOSTILE}<h2 id="title">Title</h2><h2 id="location">Location</h2>`);
-    // Images are left to buildDesignDocHtml, which turns the ones that would fetch into links or text.
-    expect(activeParts(parse(out))).toEqual(['img[src=x]', 'img[src=https://evil.example/t.png]']);
+    expect(activeParts(parse(out))).toEqual([]);
+    // An image that would be fetched becomes a link (or its text); a task-list box stays.
+    expect(out).toContain('<a href="https://evil.example/t.png" class="image-link">tracker</a>');
+    expect(sanitizeExportHtml('<ul><li><input type="checkbox" checked="" disabled=""> done</li></ul>')).toContain('<input type="checkbox" checked="" disabled="">');
     expect(out).toContain('<details><summary>More</summary>kept</details>');
     expect(out).toContain('<a href="https://ok.example/">ok link</a>');
     expect(out).toContain('id="title"');

@@ -25,17 +25,25 @@ export interface DesignDocHtml {
 
 /**
  * As the preview (render-markdown.ts) and GitHub: no style, forms or scripts; for a file that must
- * never fetch anything, no media or frames either. SANITIZE_DOM is off so heading ids such as
- * `title` or `location` (DOM clobbering names) stay: the file runs no script that could be confused,
- * and the TOC must resolve.
+ * never fetch anything, no media or frames either, and images only when embedded (others become
+ * links); inputs only as GFM task-list boxes (disabled checkboxes). SANITIZE_DOM is off so heading
+ * ids such as `title` or `location` (DOM clobbering names) stay: the file runs no script that could
+ * be confused by them, and the table of contents must resolve.
  */
 export function sanitizeExportHtml(html: string): string {
-  return DOMPurify.sanitize(html, {
+  const clean = DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'button', 'textarea', 'select', 'video', 'audio', 'source', 'track', 'picture', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math'],
     FORBID_ATTR: ['style', 'srcset', 'poster', 'background', 'ping', 'action', 'formaction'],
     SANITIZE_DOM: false,
   });
+  const root = document.implementation.createHTMLDocument('').createElement('div');
+  root.innerHTML = clean;
+  unfetchImages(root);
+  for (const input of Array.from(root.querySelectorAll('input'))) {
+    if (!(input.getAttribute('type') === 'checkbox' && input.hasAttribute('disabled'))) input.remove();
+  }
+  return root.innerHTML;
 }
 
 /** Raw-HTML images DOMPurify kept (`<img src="https://...">`) become links: the file fetches nothing. */
@@ -78,7 +86,6 @@ export async function buildDesignDocHtml(markdown: string): Promise<DesignDocHtm
   const inert = document.implementation.createHTMLDocument('');
   const root = inert.createElement('main');
   root.innerHTML = safe;
-  unfetchImages(root);
 
   let diagrams = 0;
   let diagramErrors = 0;
