@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { TEMPLATE_HEADINGS } from '../lib/design-doc/template';
-import { createSlugger } from '../lib/design-doc/html-export';
+import { githubSlug } from '../lib/design-doc/front-matter';
 import { createProjectViaApi, uniqueName } from './support/api';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
@@ -122,7 +122,6 @@ for (const subject of SUBJECTS) test(`${subject.file}: DATABASE_DESIGN.md, the s
     if (!r.url().startsWith('data:')) requests.push(r.url());
   });
   await view.setContent(html, { waitUntil: 'load' });
-  const slug = createSlugger();
   const facts = await view.evaluate(() => ({
     scripts: document.querySelectorAll('script, iframe, object, embed, link, base, form').length,
     handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
@@ -137,11 +136,13 @@ for (const subject of SUBJECTS) test(`${subject.file}: DATABASE_DESIGN.md, the s
   expect(facts.externalSrc).toEqual([]);
   expect(requests).toEqual([]);
   for (const h of TEMPLATE_HEADINGS) {
-    const found = facts.headings.find((x) => x.level === h.level && x.text === h.text);
+    // The title carries the project's name after the template's text.
+    const found = facts.headings.find((x) => x.level === h.level && (h.level === 1 ? x.text.startsWith(h.text) : x.text === h.text));
     expect(found, `heading ${h.text}`).toBeTruthy();
-    expect(found!.id).toMatch(new RegExp(`^${slug(h.text)}(-\\d+)?$`));
+    if (h.level > 1) expect(found!.id).toMatch(new RegExp(`^${githubSlug(h.text)}(-\\d+)?$`));
   }
-  // Every in-page link (the table of contents, when there is one) lands on an element.
+  // The table of contents links every template section; every in-page link lands on an element.
+  for (const h of TEMPLATE_HEADINGS.filter((x) => x.level > 1)) expect(facts.inPageLinks, `TOC link to ${h.text}`).toContain(githubSlug(h.text));
   const resolved = await view.evaluate((ids) => ids.filter((id) => !document.getElementById(id)), facts.inPageLinks);
   expect(resolved).toEqual([]);
   expect(facts.figures).toHaveLength(mermaidBlocks);
