@@ -9,6 +9,7 @@ import { narrativeSectionKeys } from '../model/document';
 import { generateDesignDoc } from './generate-design-doc';
 import { smallProjectDocument } from './small-project.fixture';
 import { TEMPLATE_HEADINGS } from './template';
+import { githubSlug } from './front-matter';
 import { createSlugger, designDocBodyHtml, designDocHtmlPage, designDocHtmlWithoutDom, designDocTitle, escapeHtml, EXPORT_CSP, htmlToText, isEmbeddedRaster, isSafeLink } from './html-export';
 
 const HOSTILE = [
@@ -117,6 +118,8 @@ describe('the DOM-free page (CLI) over generated documents', () => {
     expect(diagrams).toBeGreaterThan(0);
     expect((html.match(/<pre><code class="language-mermaid">/g) ?? []).length).toBe(diagrams);
     expect((html.match(/class="diagram-note"/g) ?? []).length).toBe(diagrams);
+    // The front matter's table of contents: a link to every template section, each resolving.
+    for (const h of TEMPLATE_HEADINGS.filter((x) => x.level > 1)) expect(html).toContain(`href="#${githubSlug(h.text)}"`);
     expect(danglingAnchors(html)).toEqual([]);
     expectOnlySafeMarkup(html);
   });
