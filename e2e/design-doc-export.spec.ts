@@ -10,7 +10,9 @@
  * - the PDF (server's Chromium) has every template heading as text, and each of those diagrams as a
  *   tagged Figure whose marked content draws the diagram's own labels (vector text and shapes);
  * - without Chromium on the server the tab says how to get it and offers the print dialog instead
- *   (simulated by answering the PDF request with the server's 503).
+ *   (simulated by answering the PDF request with the server's 503);
+ * - hostile names, a hostile project name and raw HTML in a narrative: nothing runs while the file
+ *   is built, and the file has no script, handler, unsafe link or external resource.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +22,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { TEMPLATE_HEADINGS } from '../lib/design-doc/template';
 import { githubSlug } from '../lib/design-doc/front-matter';
+import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../lib/model/build';
 import { createProjectViaApi, uniqueName } from './support/api';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
@@ -190,4 +193,54 @@ test('without Chromium on the server: the message says how to get it, and Printâ
   await expect(frame.contentFrame().locator('h1').first()).toHaveText(/Database Design Document/);
   await expect(frame.contentFrame().locator('figure.diagram > svg[role="img"]').first()).toBeAttached();
   expect(await frame.contentFrame().locator('script').count()).toBe(0);
+});
+
+test('hostile names and narratives: the HTML file has no script, handler or external resource, and nothing ran while building it', async ({ page, browser }) => {
+  const IMG = '<img src=x onerror="window.__pwned=1">';
+  const SCRIPT = '<script>window.__pwned=1</script>';
+  const evil = makeTable({
+    id: 't_evil',
+    name: IMG,
+    comment: `${SCRIPT} and ${IMG}`,
+    columns: [makeColumn({ id: 'c_evil_id', name: 'id', type: scalar('integer'), nullable: false }), makeColumn({ id: 'c_evil_script', name: SCRIPT, comment: IMG })],
+    primaryKey: { columnIds: ['c_evil_id'] },
+  });
+  const other = makeTable({ id: 't_other', name: '"><svg onload=window.__pwned=1>', columns: [makeColumn({ id: 'c_other_ref', name: 'evil_id', type: scalar('integer'), nullable: false })] });
+  const doc = documentOf({
+    tables: [evil, other],
+    relationships: [makeRelationship({ id: 'r_other', fromTableId: 't_other', toTableId: 't_evil', columnPairs: [{ fromColumnId: 'c_other_ref', toColumnId: 'c_evil_id' }] })],
+  });
+  doc.design.narrative.security = `Raw HTML: ${IMG} ${SCRIPT} <a href="javascript:window.__pwned=1">link</a> <iframe src="https://example.com/"></iframe> ![t](https://example.com/t.png)\n\n\`\`\`mermaid\nflowchart LR\n  a["${IMG}"] --> b\n\`\`\``;
+  const project = await createProjectViaApi(page.request, { name: uniqueName(`${SCRIPT} doc`), document: doc });
+  await page.goto(`/projects/${encodeURIComponent(project.id)}`);
+  await page.getByRole('tab', { name: 'Design doc' }).click();
+  const file = await download(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const html = file.bytes.toString('utf8');
+
+  const reviewer = await browser.newContext({ offline: true });
+  const view = await reviewer.newPage();
+  const requests: string[] = [];
+  view.on('request', (r) => {
+    if (!r.url().startsWith('data:')) requests.push(r.url());
+  });
+  await view.setContent(html, { waitUntil: 'load' });
+  const facts = await view.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: number }).__pwned,
+    active: document.querySelectorAll('script, iframe, object, embed, link, base, form, foreignObject').length,
+    handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+    badLinks: Array.from(document.querySelectorAll('[href], [src], [xlink\\:href]')).map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '').filter((v) => /^\s*(javascript|vbscript|data:text)/i.test(v)),
+    figures: document.querySelectorAll('figure.diagram > svg[role="img"]').length,
+    title: document.title,
+  }));
+  await reviewer.close();
+  expect(facts.pwned).toBeUndefined();
+  expect(facts.active).toBe(0);
+  expect(facts.handlers).toEqual([]);
+  expect(facts.badLinks).toEqual([]);
+  expect(requests).toEqual([]);
+  // The ER diagram and the narrative's flowchart, both drawn.
+  expect(facts.figures).toBe(2);
+  // The project's name is text in the title, not markup.
+  expect(facts.title).toContain('<script>');
 });
