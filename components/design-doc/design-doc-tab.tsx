@@ -20,6 +20,9 @@ import { MarkdownPreview } from './markdown-preview';
 import { NarrativeEditor } from './narrative-editor';
 import { QueryPatterns } from './query-patterns';
 import { RequirementsForm } from './requirements-form';
+import { ReviewSignoff } from './governance/review-signoff';
+import { DecisionsEditor } from './governance/decisions-editor';
+import { RisksEditor } from './governance/risks-editor';
 
 type View = 'edit' | 'preview';
 
@@ -67,8 +70,11 @@ export function DesignDocTab() {
       </div>
       {view === 'edit' ? (
         <div id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 flex-1 flex-col gap-4 overflow-auto pr-1">
+          <ReviewSignoff />
           <RequirementsForm />
           <QueryPatterns />
+          <DecisionsEditor />
+          <RisksEditor />
           <section aria-labelledby="design-narrative-title" className="flex flex-col gap-2">
             <h3 id="design-narrative-title" className="text-sm font-semibold">Narrative sections</h3>
             <p className="text-[11px] text-slate-500 dark:text-slate-400">

@@ -56,7 +56,10 @@ export function NarrativeEditor({ section }: { section: NarrativeSectionKey }) {
       )}
       {derived && (
         <div className="flex items-start justify-between gap-2 text-[11px] text-slate-500 dark:text-slate-400">
-          <p className="whitespace-pre-wrap">Derived draft: {derived}</p>
+          <div className="min-w-0 flex-1" data-testid="narrative-draft">
+            <p>Derived draft (as the export renders it):</p>
+            <MarkdownPreview markdown={derived} className="rounded bg-slate-50 p-1.5 dark:bg-slate-900" />
+          </div>
           <Button
             onClick={() => {
               setDraft(derived);

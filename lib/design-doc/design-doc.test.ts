@@ -101,7 +101,7 @@ describe('narrative sections', () => {
 
   it('drafts come from requirements and the model, marked as drafts', () => {
     const doc = smallProjectDocument();
-    expect(draftFor('security', doc)).toContain('users.email');
+    expect(draftFor('security', doc)).toContain('Restrict the classified column above');
     expect(draftFor('backupRecovery', doc)).toContain('5 minutes');
     expect(draftFor('connectionManagement', doc)).toContain('about 100 connections');
     expect(draftFor('caching', emptyDocument('postgres'))).toBeUndefined();

@@ -7,7 +7,6 @@
 import { isProtectedColumn } from '../model/classification';
 import { escapeInline } from '../markdown/escape';
 import type { Dialect, NarrativeSectionKey, Requirements, SchemaDocument } from '../model/document';
-import { displayName } from '../model/lookup';
 import { DIALECT_LABEL, factsOf, plural } from './facts';
 
 const WORKLOAD_LABEL = { oltp: 'OLTP (transactional)', olap: 'OLAP (analytical)', htap: 'HTAP (mixed transactional and analytical)' } as const;
@@ -123,17 +122,13 @@ function monitoring(doc: SchemaDocument): string | undefined {
   return out.join('\n');
 }
 
+/** The classified columns are listed above the draft (security-section.ts); the draft says what to do with them. */
 function security(doc: SchemaDocument): string | undefined {
-  const sensitive: string[] = [];
-  for (const t of Object.values(doc.tables)) {
-    for (const c of t.columns) if (isProtectedColumn(c)) sensitive.push(`${displayName(doc, t)}.${c.name}`);
-  }
-  if (sensitive.length === 0) return undefined;
-  return [
-    `Columns marked sensitive (${sensitive.length}): restrict access, encrypt at rest, mask in non-production copies and log access to them.`,
-    '',
-    ...sensitive.map((s) => `- ${escapeInline(s)}`),
-  ].join('\n');
+  let sensitive = 0;
+  for (const t of Object.values(doc.tables)) for (const c of t.columns) if (isProtectedColumn(c)) sensitive++;
+  if (sensitive === 0) return undefined;
+  const [what, it] = sensitive === 1 ? ['classified column', 'it'] : [`${sensitive} classified columns`, 'them'];
+  return `Restrict the ${what} above to the roles that need ${it}, encrypt ${it} at rest, mask ${it} in non-production copies and log access to ${it}.`;
 }
 
 function horizontalScaling(doc: SchemaDocument): string | undefined {

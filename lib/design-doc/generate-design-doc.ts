@@ -26,6 +26,8 @@ import { embedNarrative } from './narrative';
 import { headingLine, NOT_YET_DECIDED, TEMPLATE_HEADINGS, type TemplateHeading } from './template';
 import { designReview, reviewSectionBlock, reviewSummary, type DesignReview } from './review-findings';
 import { frontMatter, titleLine, type FrontMatterOptions } from './front-matter';
+import { conceptualModelSection } from './conceptual-model';
+import { classifiedColumnsBlock, retentionNote } from './security-section';
 import { decisionsBlock, risksBlock, type UnservedPattern } from './governance-sections';
 
 export interface DesignDocOptions extends FrontMatterOptions {
@@ -44,6 +46,9 @@ export interface DesignDocResult {
   /** The statements of the DDL block written commented out (the target would reject them). */
   commented: CommentedStatement[];
 }
+
+/** The heading whose body is the physical ERD (the template gives it no narrative of its own). */
+const PHYSICAL_IMPLEMENTATION = 'Physical Implementation';
 
 export const DRAFT_NOTE = '_Draft derived from the model and the declared requirements._';
 
@@ -81,7 +86,8 @@ function executiveSummary(doc: SchemaDocument, dialect: Dialect, level: number, 
   return parts.join('\n\n');
 }
 
-function conceptualModel(doc: SchemaDocument, dialect: Dialect, budget: number | undefined): string {
+/** The physical ERD (every column, type and key), under Physical Implementation beside the DDL. */
+function physicalDiagram(doc: SchemaDocument, dialect: Dialect, budget: number | undefined): string {
   if (Object.keys(doc.tables).length === 0) return 'The model has no tables yet.';
   const diagrams = generateMermaidDiagrams(doc, { dialect, budget });
   if (diagrams.length === 1) return fencedBlock('mermaid', diagrams[0].text);
@@ -129,7 +135,12 @@ function migrationSection(doc: SchemaDocument, dialect: Dialect, level: number):
   const rollback = drops.length
     ? [`**Rollback.** Drop in this order (reverse dependency order from the foreign-key graph${dialect === 'postgres' ? '; tables in a foreign-key cycle need CASCADE' : '; tables in a foreign-key cycle need FOREIGN_KEY_CHECKS = 0'}):`, '', ...drops.map((d, i) => `${i + 1}. ${d.kind === 'view' && d.materialized ? 'DROP MATERIALIZED VIEW' : DROP_KIND[d.kind]} ${inlineCode(displayName(doc, d))}`)].join('\n')
     : '**Rollback.** Nothing to drop: the model is empty.';
-  return [phase1, narrativeSection(doc, 'migrationStrategy', level, dialect), rollback].join('\n\n');
+  // The steps above and below are derived: the architect's text (or a draft) sits between them, and
+  // when there is neither, nothing does ("Not yet decided." between two generated steps reads wrong).
+  const text = written(doc, 'migrationStrategy');
+  const draft = text ? undefined : draftFor('migrationStrategy', doc, dialect);
+  const middle = text ? embedNarrative(text) : draft ? `${draft}\n\n${DRAFT_NOTE}` : undefined;
+  return [phase1, middle, rollback].filter((x): x is string => x !== undefined).join('\n\n');
 }
 
 function dataIntegritySection(doc: SchemaDocument, review: DesignReview): string {
@@ -175,7 +186,7 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'executiveSummary':
       return executiveSummary(doc, dialect, h.level, review, options);
     case 'conceptualModel':
-      return withNotes(doc, key, h.level, conceptualModel(doc, dialect, options.mermaidBudget));
+      return withNotes(doc, key, h.level, conceptualModelSection(doc, options.mermaidBudget));
     case 'logicalDesign':
       return withNotes(doc, key, h.level, withReview(logicalDesignSection(doc, dialect), review, key, doc));
     case 'schemaDesign':
@@ -193,8 +204,16 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
       return migrationSection(doc, dialect, h.level);
     case 'dataIntegrity':
       return dataIntegritySection(doc, review);
-    case 'security':
-      return withReview(narrativeSection(doc, key, h.level, dialect), review, key, doc);
+    case 'security': {
+      const classified = classifiedColumnsBlock(doc);
+      const body = narrativeSection(doc, key, h.level, dialect);
+      return withReview(classified ? `${classified}\n\n${body}` : body, review, key, doc);
+    }
+    case 'backupRecovery': {
+      const retention = retentionNote(doc);
+      const body = narrativeSection(doc, key, h.level, dialect);
+      return retention ? `${body}\n\n${retention}` : body;
+    }
     default:
       return narrativeSection(doc, key, h.level, dialect);
   }
@@ -213,7 +232,7 @@ export function generateDesignDocWithDiagnostics(doc: SchemaDocument, options: D
       continue;
     }
     out.push(headingLine(h));
-    const body = sectionBody(h, doc, dialect, ddl, review, options);
+    const body = h.text === PHYSICAL_IMPLEMENTATION ? physicalDiagram(doc, dialect, options.mermaidBudget) : sectionBody(h, doc, dialect, ddl, review, options);
     if (body !== undefined) out.push(body);
   }
   return { markdown: `${out.join('\n\n')}\n`, diagnostics: ddl.diagnostics, commented: run.commented };

@@ -15,7 +15,7 @@ export function smallProjectDocument(): SchemaDocument {
     comment: 'People who sign in. One row per account.',
     columns: [
       makeColumn({ id: 'c_users_id', name: 'id', type: scalar('bigint'), nullable: false, identity: { always: true } }, ids),
-      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('varchar', { length: 255 }), nullable: false, classification: 'confidential', comment: 'Login | contact address' }, ids),
+      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('varchar', { length: 255 }), nullable: false, classification: 'personal', protection: { encryption: 'at-rest', masking: 'fake', accessRole: 'support_readonly', retentionMonths: 36 }, comment: 'Login | contact address' }, ids),
       makeColumn({ id: 'c_users_status', name: 'status', type: enumType('e_status'), nullable: false, default: { kind: 'literal', value: 'active' } }, ids),
       makeColumn({ id: 'c_users_created', name: 'created_at', type: scalar('timestamptz'), nullable: false, default: { kind: 'builtin', name: 'current_timestamp' } }, ids),
     ],

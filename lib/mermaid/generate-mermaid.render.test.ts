@@ -18,6 +18,7 @@ import { assertDocument } from '../model/validate';
 import { syntheticDocument } from '../../bench/synthetic';
 import { generateMermaid, generateMermaidDiagrams } from './generate-mermaid';
 import { attributeWord } from './mermaid-text';
+import { conceptualModelSection } from '../design-doc/conceptual-model';
 
 const MERMAID_BUNDLE = path.resolve(__dirname, '../../node_modules/mermaid/dist/mermaid.min.js');
 
@@ -91,6 +92,19 @@ describe.skipIf(executable === 'missing')('mermaid ERDs render in Chromium', () 
         if (c.comment) expect(text).toContain(c.comment.replace(/\s+/g, ' ').trim());
       }
     }
+  });
+
+  it.each([
+    ['kitchen sink', kitchenSinkDocument],
+    ['hostile names', hostileNamesDocument],
+  ])('%s: the conceptual diagram (no columns) renders every entity name exactly', async (_label, make) => {
+    const doc = make();
+    const section = conceptualModelSection(doc);
+    const source = /```mermaid\n([\s\S]*?)```/.exec(section)![1];
+    const svg = await render(source);
+    expect(svg).not.toMatch(/Syntax error|Maximum text size|<script/i);
+    const text = svgText(svg);
+    for (const t of Object.values(doc.tables)) expect(text, displayName(doc, t)).toContain(displayName(doc, t));
   });
 
   it('Markdown, generics, KaTeX, icons and links in names render as plain text', async () => {

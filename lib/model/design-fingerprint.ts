@@ -51,9 +51,8 @@ export function fnv1a64(text: string): string {
 }
 
 export function designFingerprint(doc: SchemaDocument): string {
-  const { layout: _layout, governance: _governance, ...design } = doc;
   const parts: string[] = [];
-  canonical(design, parts);
+  canonical({ ...doc, layout: undefined, governance: undefined }, parts);
   return fnv1a64(parts.join(''));
 }
 

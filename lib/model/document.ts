@@ -139,6 +139,22 @@ export type DataClassification = z.infer<typeof dataClassificationSchema>;
 /** Classifications whose columns need protection (access control, encryption, masking). */
 export const PROTECTED_CLASSIFICATIONS: readonly DataClassification[] = ['confidential', 'personal', 'special'];
 
+/**
+ * How a classified column is protected (issue 16): what the Security section lists beside it.
+ * Absent fields are "not decided yet", and the document says so.
+ */
+export const columnProtectionSchema = z.object({
+  /** At rest with the storage (volume / tablespace encryption) or per column (pgcrypto, application-side). */
+  encryption: z.enum(['at-rest', 'column']).optional(),
+  /** How non-production copies show it. */
+  masking: z.enum(['redact', 'partial', 'hash', 'fake', 'null']).optional(),
+  /** The database role (or application role) allowed to read it. */
+  accessRole: z.string().trim().min(1).max(128).optional(),
+  /** Months the data is kept before it is deleted or anonymised. */
+  retentionMonths: z.number().int().positive().max(1200).optional(),
+});
+export type ColumnProtection = z.infer<typeof columnProtectionSchema>;
+
 export const columnSchema = z.object({
   id: idSchema,
   name: nameSchema,
@@ -159,6 +175,8 @@ export const columnSchema = z.object({
   comment: commentSchema.optional(),
   /** How the data in this column is classified; absent = not classified yet. Drives the Security section. */
   classification: dataClassificationSchema.optional(),
+  /** Encryption, masking, access and retention of a classified column. */
+  protection: columnProtectionSchema.optional(),
 });
 export type Column = z.infer<typeof columnSchema>;
 

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { CommitTextField } from '@/components/ui/text-field';
 import { ErrorLine, NavButton, PaneHeader } from './inspector-parts';
 import { useCommandRunner } from './use-command';
+import { DecisionsSection } from './decisions-section';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -39,6 +40,7 @@ export function AreaInspector({ areaId }: { areaId: string }) {
           </li>
         ))}
       </ul>
+      <DecisionsSection element={{ kind: 'area', id: areaId }} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { serialColumnCommand, serialTypeOf } from '@/lib/model/commands/helpers/
 import { foreignKeyColumnIds, omitKey } from './plans';
 import { TypePicker } from './type-picker';
 import { useCommandRunner } from './use-command';
+import { ProtectionEditor } from './protection-editor';
 
 const CLASSIFICATION_OPTIONS = [
   { value: 'none' as const, label: 'Not classified' },
@@ -85,6 +86,7 @@ export function ColumnInspector({ tableId, columnId }: { tableId: string; column
         options={CLASSIFICATION_OPTIONS}
         onValueChange={(v) => update({ classification: v === 'none' ? undefined : v })}
       />
+      <ProtectionEditor column={column} update={update} />
       <Button
         className="self-start"
         onClick={() => {

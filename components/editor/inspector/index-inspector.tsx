@@ -13,6 +13,7 @@ import { ColumnSetEditor } from './column-set-editor';
 import { ErrorLine, ItemCard, MoveButtons, NavButton, PaneHeader } from './inspector-parts';
 import { indexMethodsFor, moved, omitKey, updatedPart } from './plans';
 import { useCommandRunner } from './use-command';
+import { DecisionsSection } from './decisions-section';
 
 type IndexChanges = Partial<Omit<Index, 'id'>>;
 
@@ -185,6 +186,7 @@ export function IndexInspector({ tableId, indexId }: { tableId: string; indexId:
         placeholder="Which query does this index serve?"
         onCommit={(text) => update({ purpose: text || undefined })}
       />
+      <DecisionsSection element={{ kind: 'index', id: indexId, tableId }} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Section } from '@/components/ui/section';
 import { ErrorLine, NavButton, PaneHeader } from './inspector-parts';
 import { cardinalityAfterChoice } from './plans';
 import { useCommandRunner } from './use-command';
+import { DecisionsSection } from './decisions-section';
 
 type RelChanges = Partial<Omit<Relationship, 'id' | 'fromTableId' | 'toTableId'>>;
 
@@ -150,6 +151,7 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: stri
         />
       )}
       <CommitTextField label="Relationship comment" multiline rows={2} value={rel.comment ?? ''} onCommit={(text) => update({ comment: text || undefined })} />
+      <DecisionsSection element={{ kind: 'relationship', id: relationshipId }} />
     </div>
   );
 }

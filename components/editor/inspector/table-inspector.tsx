@@ -21,6 +21,7 @@ import { firstFreeName } from '@/lib/naming/unique-names';
 import { addColumnCommand, addIndexCommand, addUniqueCommand } from '@/lib/model/commands/helpers/table-edits';
 import { foreignKeyColumnIds } from './plans';
 import { useCommandRunner } from './use-command';
+import { DecisionsSection } from './decisions-section';
 
 export function TableInspector({ tableId }: { tableId: string }) {
   const table = useEditor((s) => s.doc.tables[tableId]);
@@ -52,6 +53,7 @@ export function TableInspector({ tableId }: { tableId: string }) {
       <RelationshipsSection tableId={tableId} />
       <PartitioningEditor table={table} run={run} />
       <MysqlOptionsSection table={table} run={run} />
+      <DecisionsSection element={{ kind: 'table', id: tableId }} />
     </div>
   );
 }

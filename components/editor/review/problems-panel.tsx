@@ -21,6 +21,8 @@ import { SEVERITY_LABEL, SeverityIcon } from './severity';
 import { WaiveDialog } from './waive-dialog';
 import { WaivedList } from './waived-list';
 import { RulesDialog } from './rules-dialog';
+import { decisionFromWaiver } from '@/lib/review/waiver-decision';
+import { newId } from '@/lib/model/ids';
 
 export interface ProblemsPanelProps {
   /** Selects the finding's element and brings it into view (the editor shell owns the viewport). */
@@ -134,8 +136,12 @@ export function ProblemsPanel({ onFocus, onClose, className }: ProblemsPanelProp
           finding={waiving}
           label={targetLabel(waiving.target, doc)}
           onCancel={() => setWaiving(undefined)}
-          onWaive={(waiver) => {
-            if (dispatch({ type: 'review.waive', waiver })) setWaiving(undefined);
+          onWaive={(waiver, asDecision) => {
+            const waive = { type: 'review.waive', waiver } as const;
+            const command = asDecision
+              ? { type: 'batch' as const, label: 'Waive finding and record the decision', commands: [waive, { type: 'governance.decision.add' as const, decision: decisionFromWaiver(newId('adr'), waiving, waiver, targetLabel(waiving.target, doc)) }] }
+              : waive;
+            if (dispatch(command)) setWaiving(undefined);
           }}
         />
       )}

@@ -1,7 +1,8 @@
 'use client';
 /**
  * "Waive this finding?": the rationale is required (an accepted risk without a reason is not a
- * decision), the name is optional and remembered. Confirming dispatches `review.waive` (one undo step).
+ * decision), the name is optional and remembered. Confirming dispatches `review.waive` (one undo step),
+ * with the decision record in the same step when asked (lib/review/waiver-decision.ts).
  */
 import { useState } from 'react';
 import type { Finding } from '@/lib/review/types';
@@ -10,9 +11,10 @@ import { controlClass, labelClass } from '@/components/ui/styles';
 import { Modal, buttonClass, primaryButtonClass } from '../dialogs/modal';
 import { readAuthor, rememberAuthor } from './author-preference';
 
-export function WaiveDialog({ finding, label, onWaive, onCancel }: { finding: Finding; label: string; onWaive: (waiver: Waiver) => void; onCancel: () => void }) {
+export function WaiveDialog({ finding, label, onWaive, onCancel }: { finding: Finding; label: string; onWaive: (waiver: Waiver, asDecision: boolean) => void; onCancel: () => void }) {
   const [rationale, setRationale] = useState('');
   const [author, setAuthor] = useState(readAuthor);
+  const [asDecision, setAsDecision] = useState(false);
   const ready = rationale.trim() !== '';
   const submit = () => {
     if (!ready) return;
@@ -23,7 +25,7 @@ export function WaiveDialog({ finding, label, onWaive, onCancel }: { finding: Fi
       rationale: rationale.trim(),
       ...(author.trim() ? { author: author.trim() } : {}),
       at: new Date().toISOString(),
-    });
+    }, asDecision);
   };
   return (
     <Modal
@@ -67,6 +69,10 @@ export function WaiveDialog({ finding, label, onWaive, onCancel }: { finding: Fi
         <label className="flex flex-col gap-1">
           <span className={labelClass}>Your name (optional, remembered in this browser)</span>
           <input data-testid="waive-author" className={controlClass} value={author} maxLength={200} onChange={(e) => setAuthor(e.target.value)} />
+        </label>
+        <label className="flex items-center gap-2 text-xs">
+          <input type="checkbox" data-testid="waive-as-decision" checked={asDecision} onChange={(e) => setAsDecision(e.target.checked)} />
+          Also record it as a design decision (listed under Key design decisions)
         </label>
       </form>
     </Modal>
