@@ -7,12 +7,16 @@
  * rename); otherwise tables and columns are matched by name. `--exit-code` exits 1 when the two
  * differ: CI can fail when the design and the repository's schema file drift apart.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DIALECTS } from '../lib/dialects/dialects';
 import type { DdlTarget } from '../lib/dialects/types';
 import type { DiffEntry, DocumentDiff } from '../lib/evolution/diff';
+import { phaseScript, planExpandContract } from '../lib/evolution/expand-contract';
+import { checkVersion, FOLDER_TOOLS, migrationFolder, type FolderTool, type MigrationFile } from '../lib/evolution/folders';
 import { formatLintText, lintMigration, lintSteps } from '../lib/evolution/lint/lint';
+import { migrationSarifLog } from '../lib/evolution/lint/sarif';
 import { alignByName } from '../lib/evolution/match-by-name';
 import { migrationScript, planMigration } from '../lib/evolution/plan';
 import { ImportError } from '../lib/importers/types';
@@ -26,7 +30,7 @@ import { printImportError, readSourcePath, type ImportCommandIo } from './import
 /** Exit status of --exit-code when the two versions differ. */
 export const EXIT_DIFFERENT = 1;
 
-const FORMATS = ['sql', 'text', 'json'] as const;
+const FORMATS = ['sql', 'text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const MATCHES = ['auto', 'ids', 'names'] as const;
 const ALL_TARGETS: readonly DdlTarget[] = Object.values(DIALECTS).flatMap((d) => d.targets);
@@ -43,6 +47,14 @@ Options:
   --format F         sql (default): the up migration script
                      text: the changes, then the migration's safety lint
                      json: { diff, up, down, lint }
+                     sarif: the up script's safety lint as SARIF 2.1.0 (GitHub code scanning)
+  --folder TOOL      flyway | golang-migrate: write the migration as that tool's files into the
+                     folder given by -o (Flyway V<n>__<name>.sql; golang-migrate <n>_<name>.up.sql
+                     and .down.sql)
+  --version V        with --folder: the migration's version (default 1)
+  --name NAME        with --folder: what it does (sanitized into the file names; default migration)
+  --expand-contract  renames, type changes: the expand, switch and contract phases, one script each
+                     (to -o DIR as 1_expand.sql, 2_switch.sql, 3_contract.sql, else all to stdout)
   --down             with --format sql: the down script instead (to -> from)
   --concurrently     PostgreSQL: CREATE / DROP INDEX CONCURRENTLY on tables that exist
   --match M          auto (default) | ids | names: how elements of the two sides are matched; auto
@@ -66,6 +78,15 @@ interface DiffArgs {
   match: (typeof MATCHES)[number];
   exitCode: boolean;
   output?: string;
+  folder?: FolderTool;
+  version?: string;
+  name?: string;
+  expandContract: boolean;
+}
+
+/** What `diff` needs beyond reading and writing files: making the folder of --folder / --expand-contract. */
+export interface DiffCommandIo extends ImportCommandIo {
+  makeFolder?(dir: string): Promise<void>;
 }
 
 function parse(args: string[]): DiffArgs | { error: string } {
@@ -84,6 +105,10 @@ function parse(args: string[]): DiffArgs | { error: string } {
         match: { type: 'string' },
         'exit-code': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
+        folder: { type: 'string' },
+        version: { type: 'string' },
+        name: { type: 'string' },
+        'expand-contract': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -99,6 +124,15 @@ function parse(args: string[]): DiffArgs | { error: string } {
   if (!(MATCHES as readonly string[]).includes(match)) return { error: `--match must be one of ${MATCHES.join(', ')}, got "${match}"` };
   const target = values.target === undefined ? undefined : String(values.target);
   if (target !== undefined && !ALL_TARGETS.includes(target as DdlTarget)) return { error: `--target must be one of ${ALL_TARGETS.join(', ')}, got "${target}"` };
+  const folder = values.folder === undefined ? undefined : String(values.folder);
+  if (folder !== undefined && !(FOLDER_TOOLS as readonly string[]).includes(folder)) return { error: `--folder must be one of ${FOLDER_TOOLS.join(', ')}, got "${folder}"` };
+  if (folder && typeof values.output !== 'string') return { error: '--folder needs -o DIR: the folder to write the files into' };
+  if (folder && values['expand-contract']) return { error: '--folder and --expand-contract cannot be combined' };
+  if (typeof values.version === 'string') {
+    if (!folder) return { error: '--version goes with --folder' };
+    const bad = checkVersion(folder as FolderTool, values.version);
+    if (bad) return { error: `--version: ${bad}` };
+  }
   return {
     from: positionals[0],
     to: positionals[1],
@@ -107,6 +141,10 @@ function parse(args: string[]): DiffArgs | { error: string } {
     concurrently: values.concurrently === true,
     match: match as DiffArgs['match'],
     exitCode: values['exit-code'] === true,
+    expandContract: values['expand-contract'] === true,
+    ...(folder ? { folder: folder as FolderTool } : {}),
+    ...(typeof values.version === 'string' ? { version: values.version } : {}),
+    ...(typeof values.name === 'string' ? { name: values.name } : {}),
     ...(dialect?.success ? { dialect: dialect.data } : {}),
     ...(target ? { target: target as DdlTarget } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
@@ -150,7 +188,14 @@ export function diffText(diff: DocumentDiff): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function run(args: string[], io: ImportCommandIo & CliIo): Promise<number> {
+/** Writes files into `dir` (made first), and says so on standard error. */
+async function writeFolder(dir: string, files: readonly MigrationFile[], io: DiffCommandIo): Promise<void> {
+  await (io.makeFolder ?? ((d: string) => mkdir(path.resolve(d), { recursive: true }).then(() => undefined)))(dir);
+  for (const f of files) await io.writeText(path.join(dir, f.name), f.content);
+  io.stderr(`wrote ${files.map((f) => path.join(dir, f.name)).join(', ')}\n`);
+}
+
+export async function run(args: string[], io: DiffCommandIo & CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(DIFF_USAGE);
     return EXIT_OK;
@@ -171,8 +216,29 @@ export async function run(args: string[], io: ImportCommandIo & CliIo): Promise<
   const dialect = parsed.dialect ?? to.settings.dialect;
   const plan = planMigration(from, to, dialect, { target: parsed.target, concurrentIndexes: parsed.concurrently });
   const name = path.basename(parsed.to);
+  const status = parsed.exitCode && !plan.diff.identical ? EXIT_DIFFERENT : EXIT_OK;
+  if (parsed.folder) {
+    await writeFolder(parsed.output!, migrationFolder(parsed.folder, plan, { version: parsed.version, name: parsed.name }), io);
+    return status;
+  }
+  if (parsed.expandContract) {
+    let phased;
+    try {
+      phased = planExpandContract(from, to, dialect, { target: parsed.target, concurrentIndexes: parsed.concurrently });
+    } catch (err) {
+      io.stderr(`draftbase diff: ${err instanceof Error ? err.message : String(err)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (!phased.transforms.length) io.stderr('draftbase diff: no rename or type change to expand and contract: the contract phase holds the whole migration\n');
+    const files = phased.phases.map((p, i) => ({ name: `${i + 1}_${p.name}.sql`, content: phaseScript(phased, p) }));
+    if (parsed.output) await writeFolder(parsed.output, files, io);
+    else io.stdout(files.map((f) => f.content).join('\n'));
+    return status;
+  }
   let out: string;
-  if (parsed.format === 'sql') {
+  if (parsed.format === 'sarif') {
+    out = `${JSON.stringify(migrationSarifLog(lintMigration(plan, from), { file: parsed.to === '-' ? 'stdin' : parsed.to.split(path.sep).join('/') }), null, 2)}\n`;
+  } else if (parsed.format === 'sql') {
     out = parsed.down ? migrationScript(plan, plan.down, { direction: 'down' }) : migrationScript(plan, plan.up);
   } else if (parsed.format === 'text') {
     const lint = lintMigration(plan, from);
@@ -182,5 +248,5 @@ export async function run(args: string[], io: ImportCommandIo & CliIo): Promise<
   }
   if (parsed.output) await io.writeText(parsed.output, out);
   else io.stdout(out);
-  return parsed.exitCode && !plan.diff.identical ? EXIT_DIFFERENT : EXIT_OK;
+  return status;
 }
