@@ -20,6 +20,8 @@ import { migrationSarifLog } from '../lib/evolution/lint/sarif';
 import { alignByName } from '../lib/evolution/match-by-name';
 import { migrationScript, planMigration } from '../lib/evolution/plan';
 import { ImportError } from '../lib/importers/types';
+import { loadDocument } from '../lib/model/migrate';
+import { readStoredDocument, type StoredDocument } from './project-store';
 import type { Dialect, SchemaDocument } from '../lib/model/document';
 import { dialectSchema } from '../lib/model/document';
 import { importSource } from '../lib/server/importers/import-source';
@@ -38,8 +40,10 @@ const ALL_TARGETS: readonly DdlTarget[] = Object.values(DIALECTS).flatMap((d) =>
 export const DIFF_USAGE = `Usage: draftbase diff <from> <to> [options]
 
 Compares two versions of a schema and writes the migration from <from> to <to>. Each side is a
-Draftbase document (.json) or any schema file the import command reads (PostgreSQL or MySQL DDL,
-Prisma, DBML); \`-\` reads one side from standard input.
+Draftbase document (.json), any schema file the import command reads (PostgreSQL or MySQL DDL,
+Prisma, DBML), or a stored project: project:<id> (its current state) or project:<id>@<versionId>
+(a named version), read from the Draftbase database at DATABASE_URL (SQLite by default, or
+PostgreSQL); \`-\` reads one side from standard input.
 
 Options:
   --to D             postgres | mysql: the dialect of the migration (default: <to>'s document dialect)
@@ -87,7 +91,12 @@ interface DiffArgs {
 /** What `diff` needs beyond reading and writing files: making the folder of --folder / --expand-contract. */
 export interface DiffCommandIo extends ImportCommandIo {
   makeFolder?(dir: string): Promise<void>;
+  /** A stored project's document (`project:<id>`) or named version's (`project:<id>@<version>`); default: the app's database at DATABASE_URL. */
+  readStoredDocument?(projectId: string, versionId: string | undefined): Promise<StoredDocument | undefined>;
 }
+
+/** `project:<id>` or `project:<id>@<versionId>`. */
+const PROJECT_SIDE = /^project:([^@\s]+)(?:@(\S+))?$/;
 
 function parse(args: string[]): DiffArgs | { error: string } {
   let values: Record<string, string | boolean | undefined>;
@@ -152,8 +161,29 @@ function parse(args: string[]): DiffArgs | { error: string } {
 }
 
 /** One side: a document (ids of a project) or an imported schema (fresh ids). */
-async function readSide(file: string, io: ImportCommandIo): Promise<{ doc: SchemaDocument; document: boolean } | number> {
+async function readSide(file: string, io: DiffCommandIo): Promise<{ doc: SchemaDocument; document: boolean } | number> {
   const label = file === '-' ? '<stdin>' : file;
+  const stored = PROJECT_SIDE.exec(file);
+  if (stored) {
+    let found: StoredDocument | undefined;
+    try {
+      found = await (io.readStoredDocument ?? readStoredDocument)(stored[1], stored[2]);
+    } catch (err) {
+      io.stderr(`${label}: cannot read the Draftbase database: ${err instanceof Error ? err.message : String(err)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (!found) {
+      io.stderr(`${label}: no such ${stored[2] ? 'version of the project' : 'project'} in the Draftbase database at DATABASE_URL\n`);
+      return EXIT_BAD_INPUT;
+    }
+    // Through the one gate, like any document file.
+    const parsed = loadDocument(JSON.parse(found.documentJson));
+    if (!parsed.ok) {
+      io.stderr(`${label} (${found.label}): the stored document cannot be read: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    return { doc: parsed.document, document: true };
+  }
   if (file.toLowerCase().endsWith('.json')) {
     const read = await readDocumentJson(file, label, io);
     return typeof read === 'number' ? read : { doc: read.doc, document: true };
