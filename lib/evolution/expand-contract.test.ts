@@ -11,6 +11,10 @@ describe('expand/contract phases', () => {
       ['type', '{amount}::bigint', '{amount}::integer'],
     ]);
     expect(detectTransforms(v.v1, v.v1, 'postgres')).toEqual([]);
+    // A widening is no breaking change.
+    const email = v.v1.tables[v.tableId].columns.find((c) => c.name === 'email')!;
+    const wider = edit(v.v1, { type: 'column.update', tableId: v.tableId, columnId: email.id, changes: { type: { kind: 'scalar', name: 'varchar', length: 200 } } });
+    expect(detectTransforms(v.v1, wider, 'postgres')).toEqual([]);
     // MySQL converts on assignment: no casts.
     expect(Object.values(detectTransforms(v.v1, v.renamedAndRetyped, 'mysql')[1].forward)).toEqual(['{amount}']);
   });

@@ -27,6 +27,7 @@ import { lintSteps, type MigrationLintResult } from './lint/lint';
 import { migrationScript, planSteps } from './plan';
 import { commentedOut } from './planner';
 import { sideOf } from './sides';
+import { noRewrite } from './table-steps';
 import type { MigrationOptions, MigrationStep, StepElement } from './types';
 
 export type TransformKind = 'rename' | 'type' | 'rename and type' | 'split' | 'merge';
@@ -77,7 +78,7 @@ export interface ExpandContractOptions extends MigrationOptions {
 /** The suffix of a new column's name while the old one still holds it (a type change keeps the name). */
 export const TRANSITIONAL_SUFFIX = '_new';
 
-/** Renames and type changes of kept columns, with casts both ways. */
+/** Renames and type changes of kept columns (not widenings), with casts both ways. */
 export function detectTransforms(from: SchemaDocument, to: SchemaDocument, dialect: Dialect, options: MigrationOptions = {}): ColumnTransform[] {
   const a = sideOf(from, dialect, options);
   const b = sideOf(to, dialect, options);
@@ -96,6 +97,9 @@ export function detectTransforms(from: SchemaDocument, to: SchemaDocument, diale
       const renamed = ca.name !== cb.name;
       const retyped = oldType !== newType;
       if (!renamed && !retyped) return;
+      // A widening (longer varchar, varchar -> text) changes no stored value and keeps old code
+      // working: done in place by the contract phase, not expanded.
+      if (!renamed && noRewrite(oldType, newType)) return;
       // Enums convert through text; MySQL converts on assignment (its CAST knows few target types).
       const cast = (name: string, enumSide: boolean, type: string) => (retyped && casts ? `{${name}}${enumSide ? '::text' : ''}::${type}` : `{${name}}`);
       const enums = ca.type.kind === 'enum' || cb.type.kind === 'enum';
