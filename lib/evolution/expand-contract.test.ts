@@ -70,5 +70,11 @@ describe('expand/contract phases', () => {
     const trigger = /CREATE TRIGGER ("(?:[^"]|"")*")/.exec(sql)![1];
     expect(trigger.slice(1, -1).replace(/""/g, '"').length).toBe(63);
     expect(sql).toContain('ON "a""xxx');
+    // A name with a line break stays inside its comment.
+    const v3 = edit(v.v1, { type: 'table.update', tableId: t.id, changes: { name: 'acc\nDROP TABLE x; --' } });
+    const v4 = edit(v3, { type: 'column.update', tableId: t.id, columnId: t.columns[1].id, changes: { name: 'login' } });
+    const p4 = planExpandContract(v3, v4, 'mysql');
+    // (A line that goes on a quoted identifier is part of the name, not a statement.)
+    for (const phase of p4.phases) expect(phaseScript(p4, phase).split('\n').filter((l) => l.startsWith('DROP TABLE') && !/^DROP TABLE x; --`/.test(l))).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@
  * Changes between the versions other than the transforms go to the contract phase.
  */
 import { resolveColumnTypeQuietly } from '../ddl/column-sql';
+import { oneLine } from '../ddl/sql-text';
 import { dialectSpec } from '../dialects/dialects';
 import { identifierLength, type DialectSpec } from '../dialects/types';
 import type { Column, Dialect, SchemaDocument, Table } from '../model/document';
@@ -192,7 +193,8 @@ export function planExpandContract(from: SchemaDocument, to: SchemaDocument, dia
 
 /** One phase as an SQL script, with its notes as comments at the top. */
 export function phaseScript(plan: ExpandContractPlan, phase: ExpandContractPhase): string {
-  const head = [`-- Phase ${plan.phases.indexOf(phase) + 1} of ${plan.phases.length}: ${phase.title}`, ...phase.notes.map((n) => `-- ${n}`)].join('\n');
+  // Notes name tables and columns (user input): one line each, so none ends its comment.
+  const head = [`-- Phase ${plan.phases.indexOf(phase) + 1} of ${plan.phases.length}: ${phase.title}`, ...phase.notes.map((n) => `-- ${oneLine(n)}`)].join('\n');
   if (!phase.steps.length) return `${head}\n-- No SQL in this phase.\n`;
   return `${head}\n${migrationScript(plan, phase.steps)}`;
 }
