@@ -54,6 +54,9 @@ Options:
   --title NAME       markdown, html: the project's name, in the document's title
   --version-name V   markdown, html: the named version the document is exported from (front matter)
   --date YYYY-MM-DD  markdown, html: the export's date in the front matter (\`today\` for today's date)
+  --since FILE       markdown, html: a Draftbase document (an earlier named version); Migration
+                     Strategy shows the migration from it with its safety lint
+  --since-name NAME  --since: that version's name (default: FILE's name without .json)
   --strict           write nothing when the generator reports errors (exit 2) instead of writing
                      the statements the target would reject commented out (exit 3)
   -h, --help         show this help
@@ -80,7 +83,7 @@ function formatDiagnostic(file: string, text: string, d: Diagnostic): string {
   return `${where}${d.severity}: ${d.message} [${d.code}]${d.path ? ` (at ${d.path})` : ''}\n`;
 }
 
-type Parsed = { ok: true; file: string; format: string; from?: ImportSourceFormat; output?: string; strict: boolean; options: Record<string, unknown> } | { ok: false; message: string };
+type Parsed = { ok: true; file: string; format: string; from?: ImportSourceFormat; output?: string; strict: boolean; options: Record<string, unknown>; since?: { file: string; name: string } } | { ok: false; message: string };
 
 type FlagValues = Record<string, string | boolean | undefined>;
 
@@ -132,6 +135,8 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
         title: { type: 'string' },
         'version-name': { type: 'string' },
         date: { type: 'string' },
+        since: { type: 'string' },
+        'since-name': { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -161,7 +166,12 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
     if (v && typeof v === 'object' && 'error' in v) return { ok: false, message: String(v.error) };
     options[key] = v;
   }
-  return { ok: true, file: positionals[0], format: to, from: from as ImportSourceFormat | undefined, output: typeof values.output === 'string' ? values.output : undefined, strict: values.strict === true, options };
+  let since: { file: string; name: string } | undefined;
+  if (typeof values.since === 'string') {
+    if (to !== 'markdown') return { ok: false, message: `--since does not apply to --to ${to} (the design document's Migration Strategy reads it)` };
+    since = { file: values.since, name: typeof values['since-name'] === 'string' ? values['since-name'] : values.since.split(/[\\/]/).pop()!.replace(/\.json$/i, '') };
+  } else if (values['since-name'] !== undefined) return { ok: false, message: '--since-name goes with --since' };
+  return { ok: true, file: positionals[0], format: to, from: from as ImportSourceFormat | undefined, output: typeof values.output === 'string' ? values.output : undefined, strict: values.strict === true, options, ...(since ? { since } : {}) };
 }
 
 /** Reads and validates a Draftbase JSON document; problems are printed and give an exit code. */
@@ -233,9 +243,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const second = parseExportArgs(args, doc);
   if (!second.ok) return usageError(second.message);
 
+  let previousVersion;
+  if (second.since) {
+    const read = await readDocumentJson(second.since.file, second.since.file, io);
+    if (typeof read === 'number') return read;
+    previousVersion = { name: second.since.name, document: read.doc };
+  }
+
   let result;
   try {
-    result = exportFile(doc, second.format, { options: second.options, ...(await renderContextFor(second.format)) });
+    result = exportFile(doc, second.format, { options: second.options, ...(await renderContextFor(second.format)), ...(previousVersion ? { previousVersion } : {}) });
   } catch (err) {
     if (err instanceof RenderOptionsError) return usageError(err.message.replace(/^options\.(\w+)/, (_m, key: string) => `option ${key}`));
     throw err;

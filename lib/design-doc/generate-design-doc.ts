@@ -33,6 +33,7 @@ import { classifiedColumnsBlock, retentionNote } from './security-section';
 import { decisionsBlock, risksBlock, type UnservedPattern } from './governance-sections';
 import { patternsByIndex, type WorkloadAdvice } from '../workload/advice';
 import { queryPatternVerdicts, unservedPatternsOf } from './query-pattern-verdicts';
+import { migrationFromVersion, type PreviousVersion } from './migration-section';
 
 export interface DesignDocOptions extends FrontMatterOptions {
   /** The dialect of the DDL, types and index names; default the document's. */
@@ -43,6 +44,8 @@ export interface DesignDocOptions extends FrontMatterOptions {
   unservedPatterns?: readonly UnservedPattern[];
   /** The query-pattern advisor's verdicts, computed beforehand by the caller (issue 15). */
   advice?: WorkloadAdvice;
+  /** The named version to show the migration from in Migration Strategy (issue 17). */
+  previousVersion?: PreviousVersion;
 }
 
 export interface DesignDocResult {
@@ -137,7 +140,7 @@ function queryPatternsSection(doc: SchemaDocument, dialect: Dialect, level: numb
 
 const DROP_KIND = { view: 'DROP VIEW', table: 'DROP TABLE', domain: 'DROP DOMAIN', enum: 'DROP TYPE' } as const;
 
-function migrationSection(doc: SchemaDocument, dialect: Dialect): string {
+function migrationSection(doc: SchemaDocument, dialect: Dialect, previous: PreviousVersion | undefined): string {
   const phase1 = `**Phase 1: Schema creation.** Apply the ${DIALECT_LABEL[dialect]} DDL of [Schema Design](#schema-design) as one migration; it creates ${plural(factsOf(doc).tables, 'table')} in dependency order.`;
   const drops = dropOrder(doc).filter((d) => dialect === 'postgres' || d.kind === 'view' || d.kind === 'table');
   const rollback = drops.length
@@ -148,7 +151,8 @@ function migrationSection(doc: SchemaDocument, dialect: Dialect): string {
   const text = written(doc, 'migrationStrategy');
   const draft = text ? undefined : draftFor('migrationStrategy', doc, dialect);
   const middle = text ? embedNarrative(text) : draft ? `${draft}\n\n${DRAFT_NOTE}` : undefined;
-  return [phase1, middle, rollback].filter((x): x is string => x !== undefined).join('\n\n');
+  const fromVersion = previous ? migrationFromVersion(previous, doc, dialect) : undefined;
+  return [phase1, fromVersion, middle, rollback].filter((x): x is string => x !== undefined).join('\n\n');
 }
 
 function dataIntegritySection(doc: SchemaDocument, review: DesignReview): string {
@@ -223,7 +227,7 @@ function sectionBody(h: TemplateHeading, doc: SchemaDocument, dialect: Dialect, 
     case 'queryPatterns':
       return withReview(queryPatternsSection(doc, dialect, h.level, options.advice), review, key, doc);
     case 'migrationStrategy':
-      return migrationSection(doc, dialect);
+      return migrationSection(doc, dialect, options.previousVersion);
     case 'dataIntegrity':
       return dataIntegritySection(doc, review);
     case 'security': {

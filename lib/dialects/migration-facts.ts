@@ -25,7 +25,10 @@ export const MIGRATION_STEP_KINDS = [
   'constraint.rename', 'foreign-key.add', 'foreign-key.drop',
   'index.create', 'index.drop', 'index.rename',
   'partition.add', 'partition.drop', 'partitioning.change',
-  'view.create', 'view.drop', 'comment', 'unsupported',
+  'view.create', 'view.drop', 'comment',
+  // Expand/contract (lib/evolution/expand-contract.ts): the dual-write trigger and the batched backfill.
+  'trigger.create', 'trigger.drop', 'data.backfill',
+  'unsupported',
 ] as const;
 export type MigrationStepKind = (typeof MIGRATION_STEP_KINDS)[number];
 
@@ -77,6 +80,17 @@ export interface MigrationFacts {
    * check; so does MariaDB 10.11 (error 1901), in ALTER TABLE and in CREATE TABLE alike.
    */
   addCheckOnAutoIncrement: boolean;
+  /**
+   * Expand/contract: how old and new columns are kept in step while both shapes are live. `trigger`: a
+   * PL/pgSQL BEFORE INSERT OR UPDATE row trigger written by the plan; `note`: the plan says how (the
+   * application writes both, or a trigger per event) and writes none.
+   */
+  dualWrite: 'plpgsql-trigger' | 'note';
+  /**
+   * Expand/contract: one batch of the backfill. `ctid-subquery`: `UPDATE t SET .. WHERE ctid IN (SELECT
+   * ctid .. LIMIT n)` (PostgreSQL has no UPDATE .. LIMIT); `update-limit`: `UPDATE t SET .. WHERE .. LIMIT n`.
+   */
+  batchedUpdate: 'ctid-subquery' | 'update-limit';
   /** Functions a column default calls per row (a volatile default fills every existing row when the column is added). */
   volatileFunctions: readonly string[];
   /** The lock each kind of step takes. */
@@ -102,6 +116,8 @@ export const POSTGRES_MIGRATION: MigrationFacts = {
   columnPositions: false,
   tableComment: 'comment-on',
   addCheckOnAutoIncrement: true,
+  dualWrite: 'plpgsql-trigger',
+  batchedUpdate: 'ctid-subquery',
   volatileFunctions: ['random', 'gen_random_uuid', 'uuid_generate_v1', 'uuid_generate_v4', 'uuidv7', 'clock_timestamp', 'timeofday', 'nextval', 'txid_current'],
   locks: {
     'schema.create': none, 'schema.rename': none, 'schema.drop': none,
@@ -130,6 +146,11 @@ export const POSTGRES_MIGRATION: MigrationFacts = {
     'partitioning.change': aex({ rewrite: true }),
     'view.create': none, 'view.drop': aex({ lock: 'ACCESS EXCLUSIVE on the view' }),
     comment: { lock: 'SHARE UPDATE EXCLUSIVE', blocks: 'nothing' },
+    // CREATE / DROP TRIGGER: SHARE ROW EXCLUSIVE, held for an instant (no scan).
+    'trigger.create': { lock: 'SHARE ROW EXCLUSIVE (brief)', blocks: 'writes' },
+    'trigger.drop': aex({ lock: 'ACCESS EXCLUSIVE (brief)' }),
+    // One batch of UPDATE: row locks on the batch only; each batch commits on its own.
+    'data.backfill': { lock: 'ROW EXCLUSIVE (row locks on one batch)', blocks: 'nothing' },
     unsupported: none,
   },
 };
@@ -156,6 +177,8 @@ export const MYSQL_MIGRATION: MigrationFacts = {
   columnPositions: true,
   tableComment: 'alter-table-comment',
   addCheckOnAutoIncrement: false,
+  dualWrite: 'note',
+  batchedUpdate: 'update-limit',
   volatileFunctions: ['uuid', 'uuid_short', 'rand', 'sysdate'],
   locks: {
     'schema.create': none, 'schema.rename': none, 'schema.drop': none,
@@ -180,6 +203,8 @@ export const MYSQL_MIGRATION: MigrationFacts = {
     'partition.add': inplace(), 'partition.drop': inplace(), 'partitioning.change': copy(),
     'view.create': none, 'view.drop': none,
     comment: instant,
+    'trigger.create': { lock: mdl, blocks: 'nothing' }, 'trigger.drop': { lock: mdl, blocks: 'nothing' },
+    'data.backfill': { lock: 'row locks on one batch (InnoDB)', blocks: 'nothing' },
     unsupported: none,
   },
 };

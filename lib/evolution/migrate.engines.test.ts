@@ -77,7 +77,8 @@ async function readCatalog(db: SqlClient): Promise<CatalogSnapshot> {
 
 function compare(a: CatalogSnapshot, b: CatalogSnapshot, dbA: SqlClient, dbB: SqlClient): string[] {
   const strip = (e: string): string => [dbA.database, dbB.database].reduce<string>((s, d) => (d ? s.split(`\`${d}\`.`).join('') : s), e);
-  return diffCatalogs(a, b, { normalizeExpression: strip }).map((d) => `${d.kind} ${d.object}: ${d.message}`);
+  // MariaDB qualifies a sequence in a default with its database (`nextval(\`db\`.\`seq\`)`): stripped as in expressions.
+  return diffCatalogs(a, b, { normalizeExpression: strip, normalizeDefault: (d) => (d === null ? d : strip(d)) }).map((d) => `${d.kind} ${d.object}: ${d.message}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@
  * generateDdl would have written. A statement the target cannot run is a commented-out step with
  * its reason; the plan never refuses.
  */
+import { oneLine } from '../ddl/sql-text';
 import { dialectSpec } from '../dialects/dialects';
 import type { Dialect, SchemaDocument } from '../model/document';
 import { diffDocuments, enumValueChanges } from './diff';
@@ -149,7 +150,8 @@ export function migrationScript(plan: Pick<MigrationPlan, 'dialect' | 'label'>, 
       open = false;
     }
     let text = '';
-    if (s.destructive) text += `-- LOSES DATA: ${s.loses ?? 'data'}\n`;
+    // `loses` names the table or column (user input): one line, so it cannot end its comment.
+    if (s.destructive) text += `-- LOSES DATA: ${oneLine(s.loses ?? 'data')}\n`;
     if (!s.transactional && wrap && !s.commented) text += '-- Runs outside a transaction block.\n';
     text += s.commented ? s.sql : `${s.sql};`;
     body.push(text);

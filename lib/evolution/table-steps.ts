@@ -18,7 +18,7 @@ const FAMILIES: readonly RegExp[] = [
   /^(timestamp|timestamptz|timestamp(\(\d\))?( with(out)? time zone)?|date)$/i,
 ];
 /** Changes PostgreSQL makes without rewriting the table: longer varchar, varchar -> text, more numeric precision. */
-function noRewrite(oldType: string, newType: string): boolean {
+export function noRewrite(oldType: string, newType: string): boolean {
   const len = (t: string) => /^(?:varchar|character varying)\((\d+)\)$/i.exec(t)?.[1];
   if (/^(varchar|character varying)(\(\d+\))?$/i.test(oldType) && /^text$/i.test(newType)) return true;
   const lo = len(oldType);

@@ -4,6 +4,7 @@
  * menu. catalog.ts says what a format is; here each id gets its options (a strict zod schema) and one
  * render function. Adding a format: an entry in catalog.ts and one renderer here.
  */
+import type { PreviousVersion } from '../design-doc/migration-section';
 import type { z } from 'zod';
 import { generateDdl, type CommentedStatement } from '../ddl/generate-ddl';
 import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
@@ -39,6 +40,8 @@ export interface RenderContext {
   sqlParsers?: SqlParsers;
   /** The query-pattern advisor's verdicts for the design document (computed by the caller). */
   advice?: WorkloadAdvice;
+  /** The named version the design document's Migration Strategy shows the migration from (picked by the caller). */
+  previousVersion?: PreviousVersion;
 }
 
 interface Renderer<S extends z.ZodType = z.ZodType> {
@@ -70,7 +73,7 @@ const RENDERERS: Record<FormatId, Renderer> = {
   markdown: renderer({
     options: markdownOptionsSchema,
     render: (doc, { dialect, title, versionName, date }, context) => {
-      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice });
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice, previousVersion: context.previousVersion });
       return { text: markdown, diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
     },
   }),
@@ -78,7 +81,7 @@ const RENDERERS: Record<FormatId, Renderer> = {
     // The same document as the markdown format, front matter options included.
     options: markdownOptionsSchema,
     render: (doc, { dialect, title, versionName, date }, context) => {
-      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice });
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice, previousVersion: context.previousVersion });
       return { text: designDocHtmlWithoutDom(markdown), diagnostics, commented, contentType: 'text/html; charset=utf-8' };
     },
   }),

@@ -113,7 +113,8 @@ export function formatDuration(seconds: number): string {
   return `~${(seconds / 3600).toFixed(1)} h`;
 }
 
-function lockText(l: LockFact): string {
+/** `ACCESS EXCLUSIVE, blocks reads and writes, rewrites the table`. */
+export function lockText(l: LockFact): string {
   const parts = [l.lock, l.blocks === 'nothing' ? 'blocks nothing' : `blocks ${l.blocks}`];
   if (l.rewrite) parts.push('rewrites the table');
   if (l.scan) parts.push('scans the table');

@@ -20,6 +20,7 @@ import { errorsOf } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
 import type { Dialect, SchemaDocument } from '../../model/document';
 import type { RenderContext } from '../../formats/registry';
+import type { PreviousVersion } from '../../design-doc/migration-section';
 import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
 import { lintDocumentBody, lintRequestSchema, lintSourceBody } from '../review/lint-http';
@@ -34,7 +35,7 @@ export type ComputeTask =
   /** POST /api/advise: the raw request body. */
   | { kind: 'advise'; body: string }
   /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
-  | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string; options?: Record<string, unknown> };
+  | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string; options?: Record<string, unknown>; previousVersion?: { name: string; documentJson: string } };
 
 /** A JSON body, size-capped already by the route: 400 `invalid_json` / `invalid_body` as readJsonBody. */
 function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
@@ -154,6 +155,18 @@ async function adviseTask(bodyText: string): Promise<Response> {
   return Response.json(await adviseDocument(parsed.document, body.budgetMs));
 }
 
+/**
+ * The named version the design document's migration starts from, through the one gate. A stored
+ * version that no longer loads is left out (the export goes on without the migration; the log says why).
+ */
+function previousVersionOf(stored: { name: string; documentJson: string } | undefined): PreviousVersion | undefined {
+  if (!stored) return undefined;
+  const parsed = loadDocument(JSON.parse(stored.documentJson));
+  if (parsed.ok) return { name: stored.name, document: parsed.document };
+  console.warn(`[draftbase] version "${stored.name}" cannot be loaded for the migration section: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`);
+  return undefined;
+}
+
 async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promise<Response> {
   const parsed = loadDocument(JSON.parse(task.documentJson));
   if (!parsed.ok) {
@@ -162,7 +175,9 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
     return errorResponse(422, 'invalid_stored_document', `The stored document cannot be exported: ${first.path}: ${first.message}`, { issues: parsed.issues });
   }
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, options: task.options, ...(await contextFor(task.format, parsed.document, task.dialect)) });
+  const context = await contextFor(task.format, parsed.document, task.dialect);
+  const previousVersion = task.format === 'markdown' || task.format === 'html' ? previousVersionOf(task.previousVersion) : undefined;
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, options: task.options, ...context, ...(previousVersion ? { previousVersion } : {}) });
   // As POST /api/render: never refused; the file says what is commented out, the headers count it.
   return new Response(file.text, {
     status: 200,

@@ -15,12 +15,14 @@
  *     `budget_exceeded` / `too_large` over the time or memory budget. 503 `server_busy`.
  * The Markdown (and its HTML, format=html) is byte-for-byte what `npm run draftbase -- export <file> --to markdown --title NAME --date
  * YYYY-MM-DD [--version-name V]` writes (the route passes the project's name, the version and today).
+ * With `--since PREVIOUS.json --since-name NAME` the CLI writes the Migration Strategy this route writes
+ * from the newest named version older than the exported state.
  * Reading the project is done here; generating runs in the compute pool (lib/server/compute).
  */
 import { getDatabase } from '@/lib/server/db/client';
 import { errorResponse, withErrors } from '@/lib/server/http/error-response';
 import { notFound } from '@/lib/server/projects/api';
-import { getProject, getVersion } from '@/lib/server/projects/repository';
+import { getProject, getVersion, listVersions } from '@/lib/server/projects/repository';
 import { runCompute } from '@/lib/server/compute/pool';
 import { formatIds, outputFormat } from '@/lib/formats/registry';
 import { dialectSchema } from '@/lib/model/document';
@@ -53,14 +55,25 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
   let documentJson = project.documentJson;
   let baseName = project.name;
   let versionName: string | undefined;
+  // The state exported: the project's current version, or the one the named version was taken at.
+  let exportedAt = project.version;
   if (versionId) {
     const version = await getVersion(db, id, versionId);
     if (!version) throw notFound('version', versionId);
     documentJson = version.documentJson;
     baseName = `${project.name}-${version.name}`;
     versionName = version.name;
+    exportedAt = version.projectVersion;
+  }
+  // The design document's Migration Strategy shows the migration from the newest named version
+  // taken before the exported state (versions are listed newest first).
+  let previousVersion: { name: string; documentJson: string } | undefined;
+  if (format === 'markdown') {
+    const older = (await listVersions(db, id))?.find((v) => v.id !== versionId && v.projectVersion < exportedAt);
+    const stored = older ? await getVersion(db, id, older.id) : null;
+    if (stored) previousVersion = { name: stored.name, documentJson: stored.documentJson };
   }
   // The design document's front matter: the project's name, the version, the day it was exported.
   const options = format === 'markdown' || format === 'html' ? { title: project.name, ...(versionName ? { versionName } : {}), date: new Date().toISOString().slice(0, 10) } : undefined;
-  return runCompute({ kind: 'export', documentJson, format, dialect, baseName, options }, `the ${format} export`);
+  return runCompute({ kind: 'export', documentJson, format, dialect, baseName, options, ...(previousVersion ? { previousVersion } : {}) }, `the ${format} export`);
 });

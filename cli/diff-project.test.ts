@@ -1,0 +1,64 @@
+/**
+ * `draftbase diff project:<id>@<version> project:<id>`: sides read from the app's database (SQLite,
+ * and PostgreSQL when DATABASE_URL_PG is set), through the real handlers that stored them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as collection from '../app/api/projects/route';
+import * as item from '../app/api/projects/[id]/route';
+import * as versions from '../app/api/projects/[id]/versions/route';
+import { applyCommand } from '../lib/model/commands/apply';
+import { kitchenSinkDocument } from '../lib/model/fixtures/kitchen-sink';
+import { closeDatabase } from '../lib/server/db/client';
+import { providerCases, type TestDatabase } from '../lib/server/db/test-databases';
+import { main } from './main';
+import { memoryIo } from './memory-io.test-support';
+
+const base = 'http://localhost/api/projects';
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const json = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(url, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+
+describe.each(providerCases())('draftbase diff with stored projects on $provider', ({ create }) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    if (!create) return;
+    t = await create();
+    process.env.DATABASE_URL = t.url;
+  });
+  afterAll(async () => {
+    await closeDatabase();
+    delete process.env.DATABASE_URL;
+    await t?.dispose();
+  });
+  const run = create ? it : it.skip;
+
+  run('a named version against the current state, matched by id', async () => {
+    const v1 = kitchenSinkDocument();
+    const { project } = await (await collection.POST(json(base, 'POST', { name: 'Shop', document: v1 }))).json();
+    const id: string = project.id;
+    const vid: string = (await (await versions.POST(json(`${base}/${id}/versions`, 'POST', { name: 'release 1' }), ctx(id))).json()).version.id;
+    const email = v1.tables.t_customers.columns.find((c) => c.name === 'email')!;
+    const v2 = applyCommand(v1, { type: 'column.update', tableId: 't_customers', columnId: email.id, changes: { name: 'login' } }).doc;
+    const current = await (await item.GET(new Request(`${base}/${id}`), ctx(id))).json();
+    expect((await item.PUT(json(`${base}/${id}`, 'PUT', { document: v2 }, { 'if-match': String(current.version) }), ctx(id))).status).toBe(200);
+
+    const { io, out } = memoryIo({});
+    expect(await main(['diff', `project:${id}@${vid}`, `project:${id}`, '--exit-code'], io)).toBe(1);
+    expect(out.stdout).toContain('ALTER TABLE "customers" RENAME COLUMN "email" TO "login";');
+    expect(out.stdout).not.toContain('DROP COLUMN');
+
+    const missing = memoryIo({});
+    expect(await main(['diff', `project:${id}@nope`, `project:${id}`], missing.io)).toBe(2);
+    expect(missing.out.stderr).toContain('no such version of the project');
+  });
+});
+
+describe('draftbase diff project sides', () => {
+  it('reads through the io hook and the load gate', async () => {
+    const { io, out } = memoryIo({});
+    const stored = { documentJson: JSON.stringify({ version: 999 }), label: 'Shop' };
+    Object.assign(io, { readStoredDocument: async () => stored });
+    expect(await main(['diff', 'project:p1@v1', 'project:p1'], io)).toBe(2);
+    expect(out.stderr).toMatch(/project:p1@v1 \(Shop\): the stored document cannot be read/);
+  });
+});
