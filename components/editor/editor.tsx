@@ -50,6 +50,10 @@ import { ProblemsPanel } from './review/problems-panel';
 import { ReviewStoreContext } from './review/review-model';
 import { useReviewModel } from './review/use-review-model';
 import { focusForTarget } from './review/focus';
+import { useVersionReview } from './versions/use-version-review';
+import { VersionsPanel } from './versions/versions-panel';
+import { ReviewMain } from './versions/review-main';
+import { DiffList } from './versions/diff-list';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
 // document froze the whole document (~110 ms of main thread). Unit tests keep freezing on, so a
@@ -118,6 +122,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const [inspectorOpen, setInspectorOpen] = useState(true);
   const [ddlOpen, setDdlOpen] = useState(true);
   const [problemsOpen, setProblemsOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const [view, setView] = useState<'diagram' | 'design'>('diagram');
   const projectId = useStore(store, (s) => s.projectId);
   const leavingRef = useRef(false);
@@ -221,6 +226,10 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     },
     [store, fitView, view],
   );
+
+  // Named versions: the History panel, a version opened read-only, two sides compared (issue 17).
+  const versions = useVersionReview({ store, saver, run, toast });
+  const reviewing = versions.review !== undefined;
 
   // Read on demand: subscribing the shell to `doc` would re-render it (and the toolbar) on every edit.
   const getDocument = useCallback(() => store.getState().doc, [store]);
@@ -338,6 +347,15 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
                 </button>
               ))}
             </div>
+ <button
+              type="button"
+              data-testid="versions-button"
+              aria-pressed={versionsOpen}
+              onClick={() => setVersionsOpen((o) => !o)}
+              className={`rounded-md border border-slate-200 px-2 py-0.5 text-sm dark:border-slate-700 ${versionsOpen ? 'bg-slate-200 dark:bg-slate-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+            >
+              Versions
+            </button>
             <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />
             <DownloadMenu projectId={projectId} />
           </>
@@ -346,12 +364,20 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       <div className="relative flex min-h-0 flex-1">
         <main className="relative min-w-0 flex-1">
           {/* The design doc replaces the canvas; the canvas keeps its viewport per project. */}
-          {view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
+          {/* Reviewing versions replaces the live canvas with a read-only one (or the Migration tab). */}
+          {reviewing ? <ReviewMain review={versions} colorMode={theme.effective} /> : view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
           <RemoteChangeNotice onTakeTheirs={takeTheirs} />
           <Toasts />
         </main>
-        {(inspectorOpen || ddlOpen || problemsOpen) && (
+        {reviewing && (versionsOpen || versions.comparison) && (
+          <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Versions and changes">
+            {versionsOpen && <VersionsPanel className="max-h-[45%] shrink-0" actions={versions.actions} onClose={() => setVersionsOpen(false)} />}
+            {versions.comparison && <DiffList diff={versions.comparison.diff} selectedKey={versions.focusedKey} onFocus={versions.focus} />}
+          </aside>
+        )}
+        {!reviewing && (inspectorOpen || ddlOpen || problemsOpen || versionsOpen) && (
           <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
+            {versionsOpen && <VersionsPanel className="max-h-[45%] shrink-0 border-b border-slate-200 dark:border-slate-800" actions={versions.actions} onClose={() => setVersionsOpen(false)} />}
             {inspectorOpen && (
               <div className="min-h-0 flex-1 overflow-auto">
                 <Inspector />
