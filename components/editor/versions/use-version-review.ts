@@ -40,7 +40,7 @@ export function useVersionReview({ store, saver, run, toast }: Deps): VersionRev
   const { fitView } = useReactFlow();
   const [review, setReview] = useState<Review>();
   const [focusedKey, setFocusedKey] = useState<string>();
-  const serial = useRef(0);
+  const [serial, setSerial] = useState(0);
   const cache = useRef(new Map<string, Promise<LoadedVersion>>());
   const projectId = store.getState().projectId;
 
@@ -67,7 +67,7 @@ export function useVersionReview({ store, saver, run, toast }: Deps): VersionRev
   );
 
   const show = useCallback((r: Review) => {
-    serial.current++;
+    setSerial((n) => n + 1);
     setFocusedKey(undefined);
     setReview(r);
   }, []);
@@ -126,5 +126,5 @@ export function useVersionReview({ store, saver, run, toast }: Deps): VersionRev
   );
 
   const close = useCallback(() => setReview(undefined), []);
-  return { review, comparison, viewStore, viewKey: `review-${serial.current}`, actions, close, focus, focusedKey };
+  return { review, comparison, viewStore, viewKey: `review-${serial}`, actions, close, focus, focusedKey };
 }

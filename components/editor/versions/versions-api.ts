@@ -48,7 +48,8 @@ export async function fetchVersion(projectId: string, versionId: string, fetchFn
   const body = (await readJson(await fetchFn(`${base(projectId)}/${encodeURIComponent(versionId)}`, { cache: 'no-store' }))) as Record<string, unknown>;
   const parsed = loadDocument(body?.document);
   if (!parsed.ok) throw new Error(`the stored version is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);
-  const { document: _document, ...meta } = body;
+  const meta: Record<string, unknown> = { ...body };
+  delete meta.document;
   if (!isSummary(meta)) throw new Error('the server answered without the version\'s name');
   return { summary: meta, document: parsed.document };
 }

@@ -39,17 +39,24 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
   const [from, setFrom] = useState<string>('');
   const [to, setTo] = useState<string>(CURRENT);
 
-  const refresh = useCallback(async () => {
-    try {
-      const list = await actions.list();
-      setVersions(list);
-      setError(undefined);
-      setFrom((f) => f || list[0]?.id || '');
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [actions]);
-  useEffect(() => void refresh(), [refresh]);
+  // Bumped to list again (after a save).
+  const [listed, setListed] = useState(0);
+  const refresh = useCallback(() => setListed((n) => n + 1), []);
+  useEffect(() => {
+    let stop = false;
+    actions.list().then(
+      (list) => {
+        if (stop) return;
+        setVersions(list);
+        setError(undefined);
+        setFrom((f) => f || list[0]?.id || '');
+      },
+      (e: unknown) => !stop && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      stop = true;
+    };
+  }, [actions, listed]);
 
   useEffect(() => {
     let stop = false;
@@ -75,7 +82,7 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
     try {
       await actions.save(trimmed);
       setName('');
-      await refresh();
+      refresh();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
