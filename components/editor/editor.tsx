@@ -372,7 +372,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
         {reviewing && (versionsOpen || versions.comparison) && (
           <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Versions and changes">
             {versionsOpen && <VersionsPanel className="max-h-[45%] shrink-0" actions={versions.actions} onClose={() => setVersionsOpen(false)} />}
-            {versions.comparison && <DiffList diff={versions.comparison.diff} selectedKey={versions.focusedKey} onFocus={versions.focus} />}
+            {versions.comparison && <DiffList diff={versions.comparison.diff} entries={versions.comparison.view.entries} selectedKey={versions.focusedKey} onFocus={versions.focus} />}
           </aside>
         )}
         {!reviewing && (inspectorOpen || ddlOpen || problemsOpen || versionsOpen) && (

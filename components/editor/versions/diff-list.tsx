@@ -16,20 +16,21 @@ const CHANGE_STYLE = {
 
 const FILTER_LABEL: Record<FilterKind | 'all', string> = { all: 'All', table: 'Tables', column: 'Columns', relationship: 'Relationships', index: 'Indexes', other: 'Other' };
 
-export function DiffList({ diff, selectedKey, onFocus }: { diff: DocumentDiff; selectedKey?: string; onFocus: (entry: DiffEntry) => void }) {
+/** `entries`: the diff's entries as shown (display names); default the diff's own. */
+export function DiffList({ diff, entries = diff.entries, selectedKey, onFocus }: { diff: DocumentDiff; entries?: readonly DiffEntry[]; selectedKey?: string; onFocus: (entry: DiffEntry) => void }) {
   const [filter, setFilter] = useState<FilterKind | 'all'>('all');
   const counts = useMemo(() => {
     const c = new Map<FilterKind, number>();
-    for (const e of diff.entries) c.set(filterKindOf(e.kind), (c.get(filterKindOf(e.kind)) ?? 0) + 1);
+    for (const e of entries) c.set(filterKindOf(e.kind), (c.get(filterKindOf(e.kind)) ?? 0) + 1);
     return c;
-  }, [diff]);
-  const shown = filter === 'all' ? diff.entries : diff.entries.filter((e) => filterKindOf(e.kind) === filter);
+  }, [entries]);
+  const shown = filter === 'all' ? entries : entries.filter((e) => filterKindOf(e.kind) === filter);
   if (diff.identical) return <p className="p-3 text-sm text-slate-500" data-testid="diff-identical">No differences: both create the same database.</p>;
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="diff-list">
       <div role="radiogroup" aria-label="Filter changes by kind" className="flex flex-wrap gap-1 border-b border-slate-200 p-2 text-xs dark:border-slate-800">
         {(['all', ...FILTER_KINDS] as const).map((k) => {
-          const n = k === 'all' ? diff.entries.length : (counts.get(k) ?? 0);
+          const n = k === 'all' ? entries.length : (counts.get(k) ?? 0);
           if (k !== 'all' && n === 0) return null;
           return (
             <button

@@ -28,6 +28,9 @@ describe('compareView', () => {
     expect(view.marks.get(email.id)).toMatchObject({ change: 'changed', renamed: { from: 'email', to: 'mail' } });
     expect(view.marks.get(email.id)!.fields).toContainEqual({ field: 'name', old: 'email', new: 'mail' });
     expect(view.marks.get('ix_new')).toMatchObject({ change: 'added', kind: 'index' });
+    // Unnamed: shown by the name the DDL gives it, not by its id.
+    expect(view.marks.get('ix_new')!.name).toMatch(/_idx$/);
+    expect(view.entries.find((e) => e.id === 'ix_new')!.name).toBe(view.marks.get('ix_new')!.name);
     expect(view.tables.get('t_customers')).toBe('changed');
     expect(view.tables.get('t_orders')).toBe('changed');
     expect(view.extras.get('t_orders')!.map((e) => e.id)).toEqual(['ix_new']);

@@ -8,7 +8,8 @@
  * Pure; reads the `DocumentDiff` of lib/evolution/diff.ts (by stable id, so a rename is one changed
  * element, never a ghost and an addition).
  */
-import type { SchemaDocument, Table } from '@/lib/model/document';
+import type { SchemaDocument, Table } from '../../model/document';
+import { indexName, uniqueConstraintName } from '../../naming/derived-names';
 import type { ChangeKind, DiffEntry, DocumentDiff, ElementKind, FieldChange } from '../diff';
 
 export interface DiffMark {
@@ -28,6 +29,8 @@ export interface TableExtra {
 }
 
 export interface CompareView {
+  /** The diff's entries, an unnamed index or unique key named as the DDL names it (not by its id). */
+  entries: readonly DiffEntry[];
   /** The newer document plus ghosts of what was removed. Layout from the newer one, ghosts at their old places. */
   doc: SchemaDocument;
   /** By element id: tables, columns, indexes, checks, uniques, relationships. Keys and partitioning by `<kind>:<tableId>`. */
@@ -72,7 +75,8 @@ export function compareView(from: SchemaDocument, to: SchemaDocument, diff: Docu
     return outTables[id];
   };
 
-  for (const e of diff.entries) {
+  const entries = diff.entries.map((e) => withDisplayName(e, from, to));
+  for (const e of entries) {
     marks.set(markKey(e), { change: e.change, kind: e.kind, name: e.name, fields: e.fields, ...(e.renamed ? { renamed: e.renamed } : {}) });
     const tableId = tableOf(e);
     if (tableId) {
@@ -112,11 +116,22 @@ export function compareView(from: SchemaDocument, to: SchemaDocument, diff: Docu
     if (r.columnPairs.every((p) => has(r.fromTableId, p.fromColumnId) && has(r.toTableId, p.toColumnId))) relationships[e.id] = r;
   }
   return {
+    entries,
     doc: { ...to, tables: outTables, relationships, layout: { ...to.layout, tables: layoutTables } },
     marks,
     tables,
     extras,
   };
+}
+
+/** An index or unique key without a name of its own is shown by its derived name, as the DDL writes it. */
+function withDisplayName(e: DiffEntry, from: SchemaDocument, to: SchemaDocument): DiffEntry {
+  if ((e.kind !== 'index' && e.kind !== 'unique') || !e.parentId || e.name !== e.id) return e;
+  const table = (e.change === 'removed' ? from : to).tables[e.parentId];
+  const ix = e.kind === 'index' ? table?.indexes.find((x) => x.id === e.id) : undefined;
+  const uq = e.kind === 'unique' ? table?.uniques.find((x) => x.id === e.id) : undefined;
+  const name = table && (ix ? indexName(table, ix) : uq ? uniqueConstraintName(table, uq) : undefined);
+  return name ? { ...e, name } : e;
 }
 
 /** The kinds a diff list filters by, in the order they are offered. */
