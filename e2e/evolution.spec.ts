@@ -6,11 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
+import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../lib/model/build';
 import type { SchemaDocument } from '../lib/model/document';
-import { createProjectViaApi, uniqueName } from './support/api';
+import { createProjectViaApi, saveProjectViaApi, uniqueName } from './support/api';
 
-function shop(): SchemaDocument {
+function shop(withRelationship = false): SchemaDocument {
   const users = makeTable({
     id: 't_users',
     name: 'users',
@@ -27,7 +27,9 @@ function shop(): SchemaDocument {
     columns: [makeColumn({ id: 'c_orders_id', name: 'id', type: scalar('bigint'), nullable: false })],
     primaryKey: { columnIds: ['c_orders_id'] },
   });
-  const doc = documentOf({ dialect: 'postgres', tables: [users, orders] });
+  if (withRelationship) orders.columns.push(makeColumn({ id: 'c_orders_user', name: 'user_id', type: scalar('bigint'), nullable: false }));
+  const relationships = withRelationship ? [makeRelationship({ id: 'r_orders_user', fromTableId: 't_orders', toTableId: 't_users', columnPairs: [{ fromColumnId: 'c_orders_user', toColumnId: 'c_users_id' }] })] : [];
+  const doc = documentOf({ dialect: 'postgres', tables: [users, orders], relationships });
   doc.layout.tables = { t_users: { x: 40, y: 40 }, t_orders: { x: 400, y: 40 } };
   return doc;
 }
@@ -99,4 +101,53 @@ test('save a version, rename a column and add an index, see both in the diff, do
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press(process.platform === 'darwin' ? 'Meta+z' : 'Control+z');
   await expect(columnRow(page, 'users', 'mail')).toBeVisible();
+});
+
+test('two versions compared: removed tables, columns and relationships are ghosts; a version opens read-only', async ({ page }) => {
+  const v1 = shop(true);
+  const project = await createProjectViaApi(page.request, { name: uniqueName('evolution-ghosts'), document: v1 });
+  expect((await page.request.post(`/api/projects/${project.id}/versions`, { data: { name: 'with orders' } })).status()).toBe(201);
+  const v2 = structuredClone(v1);
+  delete v2.tables.t_orders;
+  delete v2.layout.tables.t_orders;
+  delete v2.relationships.r_orders_user;
+  v2.tables.t_users.columns = v2.tables.t_users.columns.filter((c) => c.name !== 'note');
+  await saveProjectViaApi(page.request, project.id, project.version, v2);
+  expect((await page.request.post(`/api/projects/${project.id}/versions`, { data: { name: 'without orders' } })).status()).toBe(201);
+
+  await page.goto(`/projects/${encodeURIComponent(project.id)}`);
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(tableNode(page, 'orders')).toHaveCount(0);
+  await page.getByTestId('versions-button').click();
+  const panel = page.getByTestId('versions-panel');
+  await expect(panel.getByTestId('version-item')).toHaveCount(2);
+  await expect(panel.locator('[data-testid="version-item"][data-version-name="with orders"]')).toContainText('1 relationships');
+
+  // Version against version.
+  await panel.getByTestId('compare-from').selectOption({ label: 'with orders' });
+  await panel.getByTestId('compare-to').selectOption({ label: 'without orders' });
+  await panel.getByTestId('compare-pair').click();
+  await expect(tableNode(page, 'orders')).toHaveAttribute('data-diff', 'removed');
+  await expect(columnRow(page, 'users', 'note')).toHaveAttribute('data-diff', 'removed');
+  await expect(page.locator('[data-relationship-id="r_orders_user"]')).toHaveAttribute('data-diff', 'removed');
+  await expect(page.getByTestId('review-counts')).toContainText('0 added');
+  // Removals only: the down script loses nothing, the up script says what it loses.
+  await page.getByTestId('review-tab-migration').click();
+  await expect(page.getByTestId('migration-tab')).toContainText('LOSES DATA');
+
+  // One version opened read-only: its design is shown, edits are refused, the live design is untouched.
+  await panel.locator('[data-testid="version-item"][data-version-name="with orders"]').getByTestId('version-open').click();
+  await expect(page.getByTestId('review')).toHaveAttribute('data-kind', 'version');
+  await expect(tableNode(page, 'orders')).toBeVisible();
+  await expect(tableNode(page, 'orders')).not.toHaveAttribute('data-diff', /./);
+  await columnRow(page, 'users', 'email').locator('.db-col-name').dblclick();
+  const name = tableNode(page, 'users').getByRole('textbox', { name: 'Column name' });
+  await name.fill('mail');
+  await name.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('toast').filter({ hasText: 'read-only' }).first()).toBeVisible();
+  await expect(columnRow(page, 'users', 'email')).toBeVisible();
+  await page.getByTestId('review-close').click();
+  await expect(tableNode(page, 'orders')).toHaveCount(0);
+  expect(Object.keys((await storeDoc(page)).tables)).toEqual(['t_users']);
 });

@@ -51,6 +51,7 @@ import { ReviewStoreContext } from './review/review-model';
 import { useReviewModel } from './review/use-review-model';
 import { focusForTarget } from './review/focus';
 import { useVersionReview } from './versions/use-version-review';
+import { READ_ONLY_MESSAGE } from './versions/read-only-store';
 import { VersionsPanel } from './versions/versions-panel';
 import { ReviewMain } from './versions/review-main';
 import { DiffList } from './versions/diff-list';
@@ -269,7 +270,26 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     }),
     [store, run, toast, viewCenter, addTable, layout.run, fitView, theme.toggle],
   );
-  useActionKeys(actionContext);
+  // While versions are reviewed, the toolbar and the keyboard act on the read-only view: nothing
+  // there may change the live design unseen (a Delete of a selection made before, an added table).
+  const viewStore = versions.viewStore;
+  const activeContext = useMemo<ActionContext>(() => {
+    if (!viewStore) return actionContext;
+    const refuse = () => toast(READ_ONLY_MESSAGE, 'error');
+    return {
+      ...actionContext,
+      store: viewStore,
+      run: (command) => {
+        const r = viewStore.getState().dispatch(command);
+        if ('error' in r) toast(r.error, 'error');
+        return r;
+      },
+      addTable: refuse,
+      confirmDelete: refuse,
+      layout: refuse,
+    };
+  }, [actionContext, viewStore, toast]);
+  useActionKeys(activeContext);
 
   // Leaving with unsaved changes warns (the browser shows its own wording).
   useEffect(() => {
@@ -325,7 +345,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   return (
     <div className="db-editor flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar
-        actions={actionContext}
+        actions={activeContext}
         layoutStatus={layout.status}
         theme={theme.effective}
         inspectorOpen={inspectorOpen}
