@@ -267,6 +267,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       toggleInspector: () => setInspectorOpen((o) => !o),
       toggleDdl: () => setDdlOpen((o) => !o),
       toggleProblems: () => setProblemsOpen((o) => !o),
+      toggleVersions: () => setVersionsOpen((o) => !o),
     }),
     [store, run, toast, viewCenter, addTable, layout.run, fitView, theme.toggle],
   );
@@ -351,6 +352,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
         inspectorOpen={inspectorOpen}
         ddlOpen={ddlOpen}
         problemsOpen={problemsOpen}
+        versionsOpen={versionsOpen}
         extra={
           <>
             <div role="tablist" aria-label="Editor view" className="flex rounded-md border border-slate-200 p-0.5 text-sm dark:border-slate-700">
@@ -367,15 +369,6 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
                 </button>
               ))}
             </div>
- <button
-              type="button"
-              data-testid="versions-button"
-              aria-pressed={versionsOpen}
-              onClick={() => setVersionsOpen((o) => !o)}
-              className={`rounded-md border border-slate-200 px-2 py-0.5 text-sm dark:border-slate-700 ${versionsOpen ? 'bg-slate-200 dark:bg-slate-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
-            >
-              Versions
-            </button>
             <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />
             <DownloadMenu projectId={projectId} />
           </>
