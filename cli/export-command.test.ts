@@ -42,6 +42,20 @@ describe('draftbase export', () => {
     expect(out.written['schema.dbml']).toMatch(/^Table /m);
   });
 
+  it('writes DATABASE_DESIGN.html: one safe page, GitHub anchors, diagrams as mermaid source with a note', async () => {
+    const doc = kitchenSinkDocument();
+    doc.design.narrative.security = '<script>window.__pwned=1</script> [x](javascript:alert(1))';
+    const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
+    expect(await main(['export', 'doc.json', '--to', 'html', '--dialect', 'mysql', '-o', 'DATABASE_DESIGN.html'], io)).toBe(0);
+    const html = out.written['DATABASE_DESIGN.html'];
+    // The generator's notes first (an HTML comment), then the page.
+    expect(html).toMatch(/^<!--\nDraftbase: [^\n]*\n[\s\S]*?-->\n+<!DOCTYPE html>\n/);
+    expect(html).toContain('<h3 id="backup--recovery">Backup &amp; Recovery</h3>');
+    expect(html).toContain('<p class="diagram-note">');
+    expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|href="javascript:/);
+  });
+
   it('reads a document saved by an older Draftbase (version 1) through the load gate', async () => {
     const v1 = await readFile(path.join(__dirname, '../lib/model/fixtures/kitchen-sink.v1.json'), 'utf8');
     // The stored v1 kitchen sink upgrades to the kitchen sink without what version 3 added.
@@ -145,7 +159,7 @@ describe('draftbase export', () => {
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['no arguments', ['export'], {}, /missing the document file/],
     ['missing --to', ['export', 'doc.json'], { 'doc.json': '{}' }, /missing --to/],
-    ['unknown format', ['export', 'doc.json', '--to', 'svg'], { 'doc.json': '{}' }, /--to must be one of markdown, postgres, mysql, mermaid, index-table, prisma, dbml, json/],
+    ['unknown format', ['export', 'doc.json', '--to', 'svg'], { 'doc.json': '{}' }, /--to must be one of markdown, html, postgres, mysql, mermaid, index-table, prisma, dbml, json/],
     ['unknown input format', ['export', 'doc.json', '--to', 'mysql', '--from', 'xml'], { 'doc.json': '{}' }, /--from must be one of/],
     ['DDL option on markdown', ['export', 'doc.json', '--to', 'markdown', '--drop-first'], { 'doc.json': '{}' }, /--drop-first does not apply to --to markdown/],
     ['unimportable schema file', ['export', 'schema.sql', '--to', 'mysql'], { 'schema.sql': 'CREATE TABLE t (\n  id int,\n  name text\n' }, /^schema\.sql:\d+:\d+: /],

@@ -34,7 +34,9 @@ MySQL DDL, a Prisma schema file or folder, DBML), imported first.
 
 Options:
   --to FORMAT        postgres | mysql (DDL), mermaid (erDiagram), index-table (Markdown),
-                     markdown (DATABASE_DESIGN.md), prisma (schema.prisma), dbml, json (the
+                     markdown (DATABASE_DESIGN.md), html (the same as one HTML file, raw
+                     HTML escaped, diagrams as mermaid source: the app's Design doc tab draws
+                     them), prisma (schema.prisma), dbml, json (the
                      document, upgraded to this version)
   --from FORMAT      the input's format: json | postgres | mysql | prisma | dbml | auto (default:
                      json for .json files and standard input, else detected)
@@ -49,9 +51,9 @@ Options:
   --drop-first       DDL: DROP ... IF EXISTS everything first (reverse dependency order)
   --schema-qualified DDL/index-table: qualify default-schema names (PostgreSQL) / keep schemas as
                      databases (MySQL)
-  --title NAME       markdown: the project's name, in the document's title
-  --version-name V   markdown: the named version the document is exported from (front matter)
-  --date YYYY-MM-DD  markdown: the export's date in the front matter (\`today\` for today's date)
+  --title NAME       markdown, html: the project's name, in the document's title
+  --version-name V   markdown, html: the named version the document is exported from (front matter)
+  --date YYYY-MM-DD  markdown, html: the export's date in the front matter (\`today\` for today's date)
   --strict           write nothing when the generator reports errors (exit 2) instead of writing
                      the statements the target would reject commented out (exit 3)
   -h, --help         show this help

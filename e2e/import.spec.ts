@@ -23,6 +23,7 @@ if (!haveCorpus) {
 const DDL = `CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);
 CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE);
 CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit();
+GRANT SELECT ON orders TO reporting;
 `;
 
 async function openImport(page: Page) {
@@ -45,7 +46,7 @@ test.describe('API', () => {
   });
 });
 
-test('paste DDL on the home page: preview with counts and the skipped trigger, then a new project', async ({ page, request }) => {
+test('paste DDL on the home page: preview with counts and the skipped GRANT (the trigger is kept), then a new project', async ({ page, request }) => {
   const name = uniqueName('Imported shop');
   await page.goto('/');
   await openImport(page);
@@ -53,16 +54,19 @@ test('paste DDL on the home page: preview with counts and the skipped trigger, t
   await page.getByTestId('import-preview').click();
   await expect(page.getByTestId('import-summary')).toHaveText('2 tables, 4 columns, 1 relationship, 0 indexes');
   await expect(page.getByTestId('import-skipped-count')).toHaveText('; 1 statement skipped');
-  await expect(page.getByTestId('import-skipped')).toContainText('line 3: CREATE TRIGGER orders_audit');
+  await expect(page.getByTestId('import-skipped')).toContainText('line 4: GRANT SELECT ON orders TO reporting');
+  await expect(page.getByTestId('import-skipped')).not.toContainText('CREATE TRIGGER');
   await page.getByTestId('import-project-name').fill(name);
   await page.getByTestId('import-create').click();
   await page.waitForURL(/\/projects\/[^/]+$/);
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
   const stored = (await getProjectViaApi(request, id)) as {
     name: string;
-    document: { tables: Record<string, { id: string; name: string }>; layout: { tables: Record<string, { x: number; y: number }> } };
+    document: { tables: Record<string, { id: string; name: string }>; routines?: Record<string, { kind: string; name: string }>; layout: { tables: Record<string, { x: number; y: number }> } };
   };
   expect(stored.name).toBe(name);
+  // The trigger is kept verbatim as a routine of the document.
+  expect(Object.values(stored.document.routines ?? {}).map((r) => `${r.kind} ${r.name}`)).toEqual(['trigger orders_audit']);
   expect(Object.values(stored.document.tables).map((t) => t.name).sort()).toEqual(['customers', 'orders']);
   // Laid out by elk before the project was created: the FK holder sits left of the table it references.
   const at = (tableName: string) => stored.document.layout.tables[Object.values(stored.document.tables).find((t) => t.name === tableName)!.id];

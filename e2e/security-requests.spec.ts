@@ -160,7 +160,7 @@ test.describe('security headers', () => {
     const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute('src');
     const checks: [string, (h: Record<string, string>) => void][] = [
       ['/api/projects', (h) => expect(h['content-security-policy']).toMatch(/^default-src 'none';.*sandbox$/)],
-      ...['markdown', 'postgres', 'mysql', 'mermaid', 'prisma', 'dbml', 'json'].map((format): [string, (h: Record<string, string>) => void] => [
+      ...['markdown', 'html', 'postgres', 'mysql', 'mermaid', 'prisma', 'dbml', 'json'].map((format): [string, (h: Record<string, string>) => void] => [
         `/api/projects/${project.id}/export?format=${format}`,
         (h) => {
           expect(h['content-disposition'], format).toMatch(/^attachment; filename="/);

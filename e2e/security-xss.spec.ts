@@ -135,9 +135,14 @@ test('mermaid and Markdown payloads in the narrative do not run; the ER diagram 
   // Nothing executable is left in the preview.
   await expect(preview.locator('script, iframe, object, embed, form, img[onerror], [onload], [onclick], a[href^="javascript:"], a[href^="data:"], base, meta')).toHaveCount(0);
 
-  // The legitimate ER diagram (the document's tables) renders, with mermaid's styles.
+  // The legitimate ER diagrams (the document's tables) render, with mermaid's styles: the conceptual
+  // one (entities only) and the physical one (columns) under Physical Implementation.
   expect(drawn.get('Conceptual Model')).toBe('svg');
-  const er = holders.nth([...drawn.keys()].indexOf('Conceptual Model')).locator('svg');
+  const conceptual = holders.nth([...drawn.keys()].indexOf('Conceptual Model')).locator('svg');
+  const entities = await conceptual.evaluate((svg) => Array.from(svg.querySelectorAll('g.node')).map((n) => n.textContent ?? ''));
+  expect(entities.some((l) => l.includes('users'))).toBe(true);
+  expect(drawn.get('Physical Implementation')).toBe('svg');
+  const er = holders.nth([...drawn.keys()].indexOf('Physical Implementation')).locator('svg');
   const labels = await er.evaluate((svg) => Array.from(svg.querySelectorAll('g.node')).map((n) => n.textContent ?? ''));
   expect(labels.some((l) => l.includes('users') && l.includes('email'))).toBe(true);
   expect(labels.some((l) => l.includes('orders') && l.includes('user_id'))).toBe(true);

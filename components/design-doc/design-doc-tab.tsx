@@ -17,6 +17,7 @@ import type { WorkloadAdvice } from '@/lib/workload/advice';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Tabs } from '@/components/ui/tabs';
 import { SelectField } from '@/components/ui/select';
+import { DesignDocExportActions } from './export-actions';
 import { MarkdownPreview } from './markdown-preview';
 import { NarrativeEditor } from './narrative-editor';
 import { QueryPatterns } from './query-patterns';
@@ -64,13 +65,16 @@ export function DesignDocTab() {
           value={view}
           onValueChange={setView}
         />
-        <SelectField
-          label="Dialect"
-          inline
-          value={dialect}
-          options={[{ value: 'postgres', label: 'PostgreSQL' }, { value: 'mysql', label: 'MySQL' }]}
-          onValueChange={setDialect}
-        />
+        <div className="flex items-start gap-2">
+          <DesignDocExportActions doc={doc} dialect={dialect} projectName={projectName} />
+          <SelectField
+            label="Dialect"
+            inline
+            value={dialect}
+            options={[{ value: 'postgres', label: 'PostgreSQL' }, { value: 'mysql', label: 'MySQL' }]}
+            onValueChange={setDialect}
+          />
+        </div>
       </div>
       {view === 'edit' ? (
         <div id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 flex-1 flex-col gap-4 overflow-auto pr-1">

@@ -88,7 +88,7 @@ export function DownloadMenu({ projectId }: { projectId: string }) {
       {open && (
         <div role="menu" aria-label="Download files" className="absolute right-0 z-50 mt-1 flex w-64 flex-col rounded border border-slate-200 bg-white p-1 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-800">
           {saveStatus !== 'saved' && <p className="px-2 py-1 text-[11px] text-amber-700 dark:text-amber-400">Files come from the last saved version; unsaved edits are saved in a moment.</p>}
-          {FORMAT_CATALOG.map((f) => (
+          {FORMAT_CATALOG.filter((f) => !('inDownloadMenu' in f && f.inDownloadMenu === false)).map((f) => (
             <a
               key={f.id}
               role="menuitem"

@@ -104,7 +104,7 @@ describe('narrative sections', () => {
     const doc = smallProjectDocument();
     expect(draftFor('security', doc)).toContain('Restrict the classified column above');
     expect(draftFor('backupRecovery', doc)).toContain('5 minutes');
-    expect(draftFor('connectionManagement', doc)).toContain('about 100 connections');
+    expect(draftFor('connectionManagement', doc)).toContain('2 to 4 connections per core');
     expect(draftFor('caching', emptyDocument('postgres'))).toBeUndefined();
     // With volumes declared, Backup & Recovery's draft is the capacity plan's; it keeps the RPO sentence.
     const backup = capacityDraft('backupRecovery', doc, 'postgres') ?? draftFor('backupRecovery', doc);

@@ -96,7 +96,8 @@ function partitioning(doc: SchemaDocument): string | undefined {
     return `Partitions are created and detached by a scheduled job ahead of need; old partitions are archived or dropped according to the retention policy.`;
   }
   const volume5y = requirementText(r, 'dataVolume5y');
-  if (volume5y) return `No table is partitioned yet. With ${volume5y} expected in 5 years, review the largest, time-ordered tables for range partitioning before they outgrow routine maintenance.`;
+  // The derived line above the draft already says that no table is partitioned.
+  if (volume5y) return `With ${volume5y} expected in 5 years, review the largest, time-ordered tables for range partitioning before they outgrow routine maintenance.`;
   return undefined;
 }
 
@@ -117,10 +118,15 @@ function caching(doc: SchemaDocument): string | undefined {
   if (!ratio && !r.workload) return undefined;
   const out: string[] = [];
   if (ratio) {
-    const writeHeavy = r.readsPerWrite !== undefined && r.readsPerWrite <= 1;
-    out.push(writeHeavy
-      ? `Read/write ratio ${ratio}: writes weigh as much as reads, so a cache pays only for lookups read far more often than they change; invalidate on write.`
-      : `Read/write ratio ${ratio}: ${r.readsPerWrite === undefined ? 'reads dominate when the first figure is larger' : 'reads dominate'}; cache read-mostly lookups in the application with short TTLs and invalidate on write.`);
+    const reads = r.readsPerWrite;
+    if (reads === undefined) {
+      // Only a note: which side dominates is not known, so nothing is inferred from it.
+      out.push(`Declared read/write ratio: ${ratio}. Give it as a figure (reads per write) for caching advice.`);
+    } else if (reads <= 1) {
+      out.push(`Read/write ratio ${ratio}: writes weigh as much as reads${reads < 1 ? ' or more' : ''}, so a cache pays only for lookups read far more often than they change; invalidate on write.`);
+    } else {
+      out.push(`Read/write ratio ${ratio}: reads dominate; cache read-mostly lookups in the application with short TTLs and invalidate on write.`);
+    }
   }
   if (r.workload === 'olap' || r.workload === 'htap') out.push('Analytical queries benefit from materialized views or summary tables refreshed on a schedule.');
   return out.join(' ');
@@ -133,14 +139,34 @@ function connectionManagement(doc: SchemaDocument, dialect: Dialect): string | u
   if (concurrency === undefined && !peak) return undefined;
   const out: string[] = [];
   if (concurrency !== undefined) {
-    // A pool larger than the engine can run in parallel only queues inside the engine; the usual
-    // starting point is (cores x 2) + spindles per server, so size the pool well below the
-    // application's concurrency and let requests wait in the pool.
-    const pool = Math.max(5, Math.min(100, Math.ceil(concurrency / 4)));
-    out.push(`Expected concurrency: ${requirementText(r, 'concurrency')}. Start with a pool of about ${pool} connections per application instance (a quarter of the concurrency, between 5 and 100), and keep the total across instances below the server's \`max_connections\` with headroom for maintenance${dialect === 'postgres' ? '; put PgBouncer in transaction mode in front when instances multiply' : ''}.`);
+    // A pool larger than the engine can run in parallel only queues inside the engine: size it from
+    // the database server's cores (the usual starting point is about 2-4 connections per core), not
+    // from the number of clients, and let requests wait in the pool.
+    const declared = declaredPooler(r);
+    const sizing = 'size the server-side pool from the database server\'s cores (about 2 to 4 connections per core, 32 to 64 on a 16-core server), not from the number of clients, and keep it below `max_connections` with headroom for maintenance';
+    out.push(declared
+      ? `Expected concurrency: ${requirementText(r, 'concurrency')}. The clients' connections wait in the declared pooler (${escapeInline(declared)}): ${sizing}.`
+      : `Expected concurrency: ${requirementText(r, 'concurrency')}. Across all application instances, ${sizing}; the ${formatNumber(concurrency)} concurrent requests wait in the pools. When instances multiply, ${POOLER[dialect]}.`);
   }
   if (peak) out.push(`Peak load: ${peak}; size pools and timeouts for the peak, not the average.`);
   return out.join(' ');
+}
+
+/** What to add when application instances multiply, per dialect (a pooler or proxy in front of the engine). */
+const POOLER: Record<Dialect, string> = {
+  postgres: 'put PgBouncer in transaction mode in front of the server',
+  mysql: 'put ProxySQL (or MySQL Router) in front of the server',
+};
+
+const POOLER_NAME = /\b(pgbouncer|pgpool(?:-ii)?|odyssey|pgcat|supavisor|rds proxy|proxysql|mysql router|maxscale|connection pooler|pooler)\b/i;
+
+/** A pooler the architect declared with the concurrency (or peak): its name as written. */
+function declaredPooler(r: Requirements): string | undefined {
+  for (const key of ['concurrency', 'peakLoad'] as const) {
+    const m = POOLER_NAME.exec(r.notes?.[key] ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 function backupRecovery(doc: SchemaDocument, dialect: Dialect): string | undefined {
@@ -160,8 +186,13 @@ function monitoring(doc: SchemaDocument): string | undefined {
   const throughput = requirementText(r, 'throughputTarget');
   if (!latency && !throughput) return undefined;
   const out: string[] = ['Key indicators and alert thresholds from the declared targets:', ''];
-  if (latency) out.push(`- query latency, alert when above ${latency}`);
-  if (throughput) out.push(`- throughput, alert when below ${throughput}`);
+  if (r.latencyTargetMs !== undefined) out.push(`- query latency: alert when p99 stays above ${formatMs(r.latencyTargetMs)} for 5 minutes`);
+  else if (latency) out.push(`- query latency, against the declared target (${latency})`);
+  // The throughput target and the peak are what the design must sustain: a ceiling to keep headroom
+  // under, never a floor (low traffic is not an incident).
+  const capacity = r.peakLoadQps ?? r.throughputQps;
+  if (capacity !== undefined) out.push(`- load: alert when sustained queries per second pass 80 % of the ${r.peakLoadQps !== undefined ? 'declared peak' : 'throughput target'} (${formatNumber(Math.round(capacity * 0.8))} of ${formatNumber(capacity)} queries/s): the capacity the design is sized for`);
+  else if (throughput) out.push(`- load, against the declared throughput target (${throughput})`);
   out.push('- connections in use, replication lag, disk usage, long-running transactions');
   return out.join('\n');
 }

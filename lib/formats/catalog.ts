@@ -23,6 +23,8 @@ export interface FormatInfo {
   fixedDialect?: Dialect;
   /** Every expression and view body is parsed when the SQL parsers are given (RenderContext). */
   checksExpressions?: boolean;
+  /** false: not listed in the editor's Download menu (the app offers a better version elsewhere). */
+  inDownloadMenu?: boolean;
   /** As a downloaded file: its name from the project's base name, media type and comment syntax. */
   file: { name(base: string): string; contentType: string; comment: CommentStyle; subject(dialect: Dialect): string };
 }
@@ -42,6 +44,16 @@ export const FORMAT_CATALOG = [
     label: 'DATABASE_DESIGN.md',
     dialectual: true,
     file: { name: () => 'DATABASE_DESIGN.md', contentType: 'text/markdown; charset=utf-8', comment: 'html', subject: (d) => `this design document (${dialectSpec(d).label})` },
+  },
+  {
+    // The same document as one HTML file without a browser (CLI, API): raw HTML escaped, diagrams
+    // left as their mermaid source with a note. The Design doc tab's "Download HTML" draws them, so
+    // the Download menu offers that one instead of this.
+    id: 'html',
+    label: 'DATABASE_DESIGN.html (diagrams as source)',
+    dialectual: true,
+    inDownloadMenu: false,
+    file: { name: () => 'DATABASE_DESIGN.html', contentType: 'text/html; charset=utf-8', comment: 'html', subject: (d) => `this design document (${dialectSpec(d).label})` },
   },
   { ...ddl('postgres'), id: 'postgres' },
   { ...ddl('mysql'), id: 'mysql' },

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { generateDdl, type CommentedStatement } from '../ddl/generate-ddl';
 import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
 import type { WorkloadAdvice } from '../workload/advice';
+import { designDocHtmlWithoutDom } from '../design-doc/html-export';
 import { indexStrategy, indexStrategyMarkdown } from '../index-strategy/index-strategy';
 import { heading } from '../markdown/escape';
 import { generateMermaid, generateMermaidDiagrams, type MermaidDiagram } from '../mermaid/generate-mermaid';
@@ -71,6 +72,14 @@ const RENDERERS: Record<FormatId, Renderer> = {
     render: (doc, { dialect, title, versionName, date }, context) => {
       const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice });
       return { text: markdown, diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
+    },
+  }),
+  html: renderer({
+    // The same document as the markdown format, front matter options included.
+    options: markdownOptionsSchema,
+    render: (doc, { dialect, title, versionName, date }, context) => {
+      const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice });
+      return { text: designDocHtmlWithoutDom(markdown), diagnostics, commented, contentType: 'text/html; charset=utf-8' };
     },
   }),
   postgres: ddl('postgres'),

@@ -70,7 +70,7 @@ function dialectOption(options: unknown): Dialect | undefined {
  */
 async function contextFor(format: string, doc: SchemaDocument, dialect: Dialect | undefined): Promise<RenderContext> {
   const context = await renderContextFor(format);
-  if (format !== 'markdown' || !doc.design.queryPatterns.some((p) => p.sql?.trim())) return context;
+  if ((format !== 'markdown' && format !== 'html') || !doc.design.queryPatterns.some((p) => p.sql?.trim())) return context;
   const { adviseDocument, MAX_ADVISE_PATTERNS } = await import('../advisor/advise-http');
   // As POST /api/advise: past the cap the document is exported without verdicts (within its budget).
   if (doc.design.queryPatterns.length > MAX_ADVISE_PATTERNS) return context;

@@ -20,6 +20,16 @@ const get = (row: Row, key: string): unknown => row[key] ?? row[key.toLowerCase(
 
 const action = (rule: unknown): ReferentialAction => str(rule).toLowerCase() as ReferentialAction;
 
+/**
+ * MariaDB stores a sequence default qualified with the database (`nextval(`db`.`seq`)`): the same
+ * schema in two databases must read alike, so the catalog's own database name is dropped.
+ */
+function withoutOwnDatabase(text: string | null, database: string): string | null {
+  if (text === null) return null;
+  const quoted = `\`${database.replace(/`/g, '``')}\`.`;
+  return text.split(quoted).join('');
+}
+
 export async function readMysqlCatalog(client: SqlClient, database = client.database): Promise<CatalogSnapshot> {
   if (!database) throw new Error('readMysqlCatalog needs a database name');
   const q = (sql: string) => client.query<Row>(sql, [database]);
@@ -119,7 +129,7 @@ export async function readMysqlCatalog(client: SqlClient, database = client.data
           name: str(get(c, 'COLUMN_NAME')),
           type: str(get(c, 'COLUMN_TYPE')),
           nullable: get(c, 'IS_NULLABLE') === 'YES',
-          default: isGenerated ? null : strOrNull(get(c, 'COLUMN_DEFAULT')),
+          default: isGenerated ? null : withoutOwnDatabase(strOrNull(get(c, 'COLUMN_DEFAULT')), database),
           identity: extra.includes('auto_increment') ? 'auto_increment' : null,
           generated: isGenerated ? { expression: generation ?? '', stored: /stored|persistent/.test(extra) } : null,
           collation: strOrNull(get(c, 'COLLATION_NAME')),

@@ -13,7 +13,7 @@
  * 404 `{ error }` for an unknown project or version.
  * 422 `invalid_stored_document` for a stored document over a document limit;
  *     `budget_exceeded` / `too_large` over the time or memory budget. 503 `server_busy`.
- * The Markdown is byte-for-byte what `npm run draftbase -- export <file> --to markdown --title NAME --date
+ * The Markdown (and its HTML, format=html) is byte-for-byte what `npm run draftbase -- export <file> --to markdown --title NAME --date
  * YYYY-MM-DD [--version-name V]` writes (the route passes the project's name, the version and today).
  * Reading the project is done here; generating runs in the compute pool (lib/server/compute).
  */
@@ -61,6 +61,6 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
     versionName = version.name;
   }
   // The design document's front matter: the project's name, the version, the day it was exported.
-  const options = format === 'markdown' ? { title: project.name, ...(versionName ? { versionName } : {}), date: new Date().toISOString().slice(0, 10) } : undefined;
+  const options = format === 'markdown' || format === 'html' ? { title: project.name, ...(versionName ? { versionName } : {}), date: new Date().toISOString().slice(0, 10) } : undefined;
   return runCompute({ kind: 'export', documentJson, format, dialect, baseName, options }, `the ${format} export`);
 });
