@@ -50,6 +50,11 @@ import { ProblemsPanel } from './review/problems-panel';
 import { ReviewStoreContext } from './review/review-model';
 import { useReviewModel } from './review/use-review-model';
 import { focusForTarget } from './review/focus';
+import { useVersionReview } from './versions/use-version-review';
+import { READ_ONLY_MESSAGE } from './versions/read-only-store';
+import { VersionsPanel } from './versions/versions-panel';
+import { ReviewMain } from './versions/review-main';
+import { DiffList } from './versions/diff-list';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
 // document froze the whole document (~110 ms of main thread). Unit tests keep freezing on, so a
@@ -118,6 +123,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const [inspectorOpen, setInspectorOpen] = useState(true);
   const [ddlOpen, setDdlOpen] = useState(true);
   const [problemsOpen, setProblemsOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const [view, setView] = useState<'diagram' | 'design'>('diagram');
   const projectId = useStore(store, (s) => s.projectId);
   const leavingRef = useRef(false);
@@ -222,6 +228,10 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
     [store, fitView, view],
   );
 
+  // Named versions: the History panel, a version opened read-only, two sides compared (issue 17).
+  const versions = useVersionReview({ store, saver, run, toast });
+  const reviewing = versions.review !== undefined;
+
   // Read on demand: subscribing the shell to `doc` would re-render it (and the toolbar) on every edit.
   const getDocument = useCallback(() => store.getState().doc, [store]);
 
@@ -257,10 +267,30 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       toggleInspector: () => setInspectorOpen((o) => !o),
       toggleDdl: () => setDdlOpen((o) => !o),
       toggleProblems: () => setProblemsOpen((o) => !o),
+      toggleVersions: () => setVersionsOpen((o) => !o),
     }),
     [store, run, toast, viewCenter, addTable, layout.run, fitView, theme.toggle],
   );
-  useActionKeys(actionContext);
+  // While versions are reviewed, the toolbar and the keyboard act on the read-only view: nothing
+  // there may change the live design unseen (a Delete of a selection made before, an added table).
+  const viewStore = versions.viewStore;
+  const activeContext = useMemo<ActionContext>(() => {
+    if (!viewStore) return actionContext;
+    const refuse = () => toast(READ_ONLY_MESSAGE, 'error');
+    return {
+      ...actionContext,
+      store: viewStore,
+      run: (command) => {
+        const r = viewStore.getState().dispatch(command);
+        if ('error' in r) toast(r.error, 'error');
+        return r;
+      },
+      addTable: refuse,
+      confirmDelete: refuse,
+      layout: refuse,
+    };
+  }, [actionContext, viewStore, toast]);
+  useActionKeys(activeContext);
 
   // Leaving with unsaved changes warns (the browser shows its own wording).
   useEffect(() => {
@@ -316,12 +346,13 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   return (
     <div className="db-editor flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar
-        actions={actionContext}
+        actions={activeContext}
         layoutStatus={layout.status}
         theme={theme.effective}
         inspectorOpen={inspectorOpen}
         ddlOpen={ddlOpen}
         problemsOpen={problemsOpen}
+        versionsOpen={versionsOpen}
         extra={
           <>
             <div role="tablist" aria-label="Editor view" className="flex rounded-md border border-slate-200 p-0.5 text-sm dark:border-slate-700">
@@ -346,12 +377,20 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
       <div className="relative flex min-h-0 flex-1">
         <main className="relative min-w-0 flex-1">
           {/* The design doc replaces the canvas; the canvas keeps its viewport per project. */}
-          {view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
+          {/* Reviewing versions replaces the live canvas with a read-only one (or the Migration tab). */}
+          {reviewing ? <ReviewMain review={versions} colorMode={theme.effective} /> : view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
           <RemoteChangeNotice onTakeTheirs={takeTheirs} />
           <Toasts />
         </main>
-        {(inspectorOpen || ddlOpen || problemsOpen) && (
+        {reviewing && (versionsOpen || versions.comparison) && (
+          <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Versions and changes">
+            {versionsOpen && <VersionsPanel className="max-h-[45%] shrink-0" actions={versions.actions} onClose={() => setVersionsOpen(false)} />}
+            {versions.comparison && <DiffList diff={versions.comparison.diff} entries={versions.comparison.view.entries} selectedKey={versions.focusedKey} onFocus={versions.focus} />}
+          </aside>
+        )}
+        {!reviewing && (inspectorOpen || ddlOpen || problemsOpen || versionsOpen) && (
           <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
+            {versionsOpen && <VersionsPanel className="max-h-[45%] shrink-0 border-b border-slate-200 dark:border-slate-800" actions={versions.actions} onClose={() => setVersionsOpen(false)} />}
             {inspectorOpen && (
               <div className="min-h-0 flex-1 overflow-auto">
                 <Inspector />

@@ -28,6 +28,7 @@ export function Toolbar({
   inspectorOpen,
   ddlOpen,
   problemsOpen,
+  versionsOpen = false,
   extra,
 }: {
   actions: ActionContext;
@@ -36,6 +37,7 @@ export function Toolbar({
   inspectorOpen: boolean;
   ddlOpen: boolean;
   problemsOpen: boolean;
+  versionsOpen?: boolean;
   /** View tabs, import and downloads, mounted by the editor shell. */
   extra?: ReactNode;
 }) {
@@ -100,7 +102,7 @@ export function Toolbar({
       </label>
       <div className="ml-auto flex shrink-0 items-center gap-1">
         {extra}
-        <SaveStatus />
+        <VersionsButton ctx={actions} open={versionsOpen} />
         {button('toggleDarkMode', theme === 'dark' ? '☀' : '☾', { 'aria-label': theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode' })}
         {button('toggleInspector', 'Inspector', { 'aria-pressed': inspectorOpen })}
         {button('toggleDdlPanel', 'DDL', { 'aria-pressed': ddlOpen })}
@@ -132,6 +134,22 @@ function ActionButton({ id, ctx, children, plain, ...aria }: ActionButtonProps) 
   return (
     <button type="button" className={btn} {...props}>
       {children}
+    </button>
+  );
+}
+
+/**
+ * The save status opens the Versions panel (as "last edit" does in an online document): it takes
+ * no toolbar width of its own — the toolbar must stay one line at 1600 px.
+ */
+function VersionsButton({ ctx, open }: { ctx: ActionContext; open: boolean }) {
+  const action = actionById('toggleVersions');
+  const isMac = useIsMac();
+  const title = useEditor((s) => actionTooltip(action, s, isMac));
+  return (
+    <button type="button" className="shrink-0 rounded hover:bg-slate-100 aria-pressed:bg-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-700" data-testid="versions-button" aria-pressed={open} title={title} onClick={() => action.perform(ctx)}>
+      <SaveStatus />
+      <span className="sr-only">Versions</span>
     </button>
   );
 }

@@ -51,6 +51,8 @@ export interface ActionContext {
   toggleInspector(): void;
   toggleDdl(): void;
   toggleProblems(): void;
+  /** The Versions panel: named versions, compare, restore, the migration between two (issue 17). */
+  toggleVersions(): void;
 }
 
 export interface EditorAction {
@@ -163,6 +165,14 @@ export const EDITOR_ACTIONS = [
     title: () => 'Problems: the design review’s findings',
     keys: [{ key: 'p', shift: true }],
     perform: (c) => c.toggleProblems(),
+  },
+  {
+    id: 'toggleVersions',
+    group: 'View',
+    label: 'Show or hide Versions: save a named version, open, compare, restore, migrate',
+    title: () => 'Versions: save a named version, compare, restore, migrate',
+    keys: [{ key: 'v', shift: true }],
+    perform: (c) => c.toggleVersions(),
   },
   { id: 'toggleDarkMode', group: 'View', label: 'Toggle dark mode', title: () => 'Dark mode', keys: [{ key: 'm', shift: true }], perform: (c) => c.toggleTheme() },
   { id: 'help', group: 'Help', label: 'Show keyboard shortcuts', title: () => 'Keyboard shortcuts', keys: [{ key: '?' }], perform: (c) => c.openHelp() },

@@ -24,6 +24,7 @@ import { MapLayer } from './map-layer';
 import { createLineDeriver, linesTouching, markerId, overviewSegment, type PairLine, type Rect, type RelationshipLine } from './relationship-lines';
 import type { TableBox } from './to-flow';
 import { useLateValue } from './use-late-value';
+import { useDiffView } from '../versions/diff-context';
 
 interface Props {
   doc: SchemaDocument;
@@ -86,12 +87,15 @@ function createMoveCounter(): (boxes: ReadonlyMap<string, TableBox>) => number {
 
 function DetailLines({ lines, selectedId, highlightTables }: { lines: RelationshipLine[]; selectedId?: string; highlightTables: ReadonlySet<string> }) {
   const store = useEditorStore();
+  // Comparing versions: added, removed (ghost) and changed relationships are drawn as such.
+  const diff = useDiffView();
   return (
     <g data-count={lines.length}>
       {lines.map((line) => (
         <LineView
           key={line.id}
           line={line}
+          diff={diff?.marks.get(line.id)?.change}
           selected={line.id === selectedId}
           highlighted={highlightTables.has(line.fromTableId) || highlightTables.has(line.toTableId)}
           onSelect={() => store.getState().select({ kind: 'relationship', relationshipId: line.id })}
@@ -108,10 +112,10 @@ function pairPath(p: PairLine): string {
 }
 
 const LineView = memo(
-  function LineView({ line, selected, highlighted, onSelect }: { line: RelationshipLine; selected: boolean; highlighted: boolean; onSelect: () => void }) {
+  function LineView({ line, selected, highlighted, diff, onSelect }: { line: RelationshipLine; selected: boolean; highlighted: boolean; diff?: string; onSelect: () => void }) {
     const cls = `db-rel${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${line.logical ? ' is-logical' : ''}`;
     return (
-      <g className={cls} data-relationship-id={line.id} aria-label={line.label} role="button">
+      <g className={cls} data-relationship-id={line.id} data-diff={diff} aria-label={line.label} role="button">
         {line.pairs.map((p, i) => {
           const d = pairPath(p);
           return (
@@ -138,7 +142,7 @@ const LineView = memo(
       </g>
     );
   },
-  (a, b) => a.line === b.line && a.selected === b.selected && a.highlighted === b.highlighted,
+  (a, b) => a.line === b.line && a.selected === b.selected && a.highlighted === b.highlighted && a.diff === b.diff,
 );
 
 /** Names-only detail: straight segments in three paths (still, dragged, selected or highlighted). */

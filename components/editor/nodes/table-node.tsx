@@ -18,6 +18,8 @@ import { foreignKeyColumnsByTable } from '../flow/names';
 import { InlineText } from './inline-text';
 import { useToast } from '../toast';
 import { TableMarker } from '../review/table-marker';
+import { describeMark, useDiffView } from '../versions/diff-context';
+import { DiffExtras } from '../versions/diff-extras';
 
 type Editing = { kind: 'table' } | { kind: 'column-name'; columnId: string } | { kind: 'column-type'; columnId: string } | undefined;
 
@@ -37,22 +39,35 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
   const [editing, setEditing] = useState<Editing>(undefined);
   // A freshly added table opens its name for typing (the request is cleared on commit or cancel).
   const renameRequested = useEditor((s) => s.renameRequest === id);
+  // Comparing versions: how this table changed (added, removed = a ghost, changed), else undefined.
+  const diff = useDiffView();
+  const diffStatus = diff?.tables.get(id);
+  const ownMark = diff?.marks.get(id);
 
   if (!table) return null;
   const style = color ? { ['--db-table-accent' as string]: color } : undefined;
 
   if (lowDetail) {
     return (
-      <div className={`db-table db-table-low ${selected ? 'is-selected' : ''}`} style={style} data-testid="table-node" data-table-name={table.name}>
+      <div className={`db-table db-table-low ${selected ? 'is-selected' : ''}`} style={style} data-testid="table-node" data-table-name={table.name} data-diff={diffStatus}>
         <div className="db-table-low-name">{table.name}</div>
         <TableMarker tableId={id} />
       </div>
     );
   }
   return (
-    <div className={`db-table ${selected ? 'is-selected' : ''} ${collapsed ? 'is-collapsed' : ''}`} style={style} data-testid="table-node" data-table-name={table.name} data-collapsed={collapsed || undefined}>
+    <div
+      className={`db-table ${selected ? 'is-selected' : ''} ${collapsed ? 'is-collapsed' : ''}`}
+      style={style}
+      data-testid="table-node"
+      data-table-name={table.name}
+      data-collapsed={collapsed || undefined}
+      data-diff={diffStatus}
+      title={ownMark ? describeMark(ownMark) : undefined}
+    >
       <TableHeader table={table} collapsed={collapsed} editing={editing?.kind === 'table' || renameRequested} setEditing={setEditing} />
       <ColumnRows table={table} collapsed={collapsed} editing={editing} setEditing={setEditing} />
+      {diff?.extras.has(id) && <DiffExtras entries={diff.extras.get(id)!} />}
     </div>
   );
 }, sameNodeProps);
@@ -139,6 +154,7 @@ function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; c
   const dialect = useEditor((s) => s.doc.settings.dialect);
   const fkIds = fkKey ? fkKey.split(',') : [];
   const pk = table.primaryKey?.columnIds ?? [];
+  const diff = useDiffView();
 
   const dispatch = useCallback(
     (command: Parameters<ReturnType<typeof store.getState>['dispatch']>[0]) => {
@@ -167,6 +183,7 @@ function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; c
         const isPk = pk.includes(col.id);
         const isFk = fkIds.includes(col.id);
         const typeText = formatColumnType(col.type, col.arrayDims, { enums, domains }, dialect);
+        const mark = diff?.marks.get(col.id);
         return (
           <div
             key={col.id}
@@ -174,6 +191,8 @@ function ColumnRows({ table, collapsed, editing, setEditing }: { table: Table; c
             style={reorder.offsetOf(index)}
             data-testid="column-row"
             data-column-name={col.name}
+            data-diff={mark?.change}
+            title={mark ? describeMark(mark) : undefined}
             onClick={(e) => {
               e.stopPropagation();
               store.getState().select({ kind: 'column', tableId: table.id, columnId: col.id });
