@@ -51,6 +51,8 @@ export interface MigrationFacts {
   transactionalDdl: boolean;
   /** `CREATE INDEX CONCURRENTLY` / `DROP INDEX CONCURRENTLY` (outside a transaction block). */
   concurrentIndexes: boolean;
+  /** The lock an index built or dropped CONCURRENTLY takes instead of its plain statement's. */
+  concurrentIndexLock?: LockFact;
   /** Column changes as separate `ALTER COLUMN` clauses (PostgreSQL), or one `MODIFY COLUMN <definition>` (MySQL). */
   alterColumn: 'alter-column-clauses' | 'modify-column';
   /** `DROP INDEX name` (schema-qualified; PostgreSQL) or `DROP INDEX name ON table` (MySQL). */
@@ -103,6 +105,8 @@ const aex = (extra: Partial<LockFact> = {}): LockFact => ({ lock: 'ACCESS EXCLUS
 export const POSTGRES_MIGRATION: MigrationFacts = {
   transactionalDdl: true,
   concurrentIndexes: true,
+  // Reads and writes go on; the build waits for transactions that touch the table (two table scans).
+  concurrentIndexLock: { lock: 'SHARE UPDATE EXCLUSIVE', blocks: 'nothing', scan: true },
   alterColumn: 'alter-column-clauses',
   dropIndex: 'drop-index',
   dropUnique: 'drop-constraint',

@@ -155,7 +155,7 @@ export function dropIndexesAndConstraints(p: Planner, out: MigrationStep[]): voi
       const sql = p.facts.dropIndex === 'drop-index'
         ? `DROP INDEX${concurrently ? ' CONCURRENTLY' : ''} ${schema ? `${p.q(schema)}.` : ''}${p.q(d.name)}`
         : `DROP INDEX ${p.q(d.name)} ON ${table}`;
-      out.push(p.step('index.drop', sql, { kind: 'index', id: ix.id, tableId: ta.id, name: d.name }, { transactional: concurrently ? false : undefined, facts: { concurrently: !!concurrently, table: ta.name } }));
+      out.push(p.step('index.drop', sql, { kind: 'index', id: ix.id, tableId: ta.id, name: d.name }, { transactional: concurrently ? false : undefined, lock: concurrently ? p.facts.concurrentIndexLock : undefined, facts: { concurrently: !!concurrently, table: ta.name } }));
     });
     ta.uniques.forEach((u, i) => {
       const name = a.ctx.decisions.uniques.get(u.id);
@@ -279,6 +279,7 @@ export function createIndexes(p: Planner, out: MigrationStep[], comments: Migrat
       out.push(p.step('index.create', sql, { kind: 'index', id: ix.id, tableId: tb.id, name }, {
         commented: p.rejectedReason(st.sql),
         transactional: concurrently ? false : undefined,
+        lock: concurrently ? p.facts.concurrentIndexLock : undefined,
         facts: { concurrently, unique: ix.unique, table: tb.name },
         notes: ta ? undefined : ['the table is new: no lock on live rows'],
       }));

@@ -49,6 +49,9 @@ describe('planMigration', () => {
     const step = plan.up.find((s) => s.kind === 'index.create')!;
     expect(step.sql).toMatch(/^CREATE INDEX CONCURRENTLY /);
     expect(step.transactional).toBe(false);
+    // Built CONCURRENTLY, the index takes SHARE UPDATE EXCLUSIVE (reads and writes go on), not SHARE.
+    expect(step.lock).toMatchObject({ lock: 'SHARE UPDATE EXCLUSIVE', blocks: 'nothing' });
+    expect(planMigration(v1, v2, 'postgres').up.find((s) => s.kind === 'index.create')!.lock).toMatchObject({ lock: 'SHARE', blocks: 'writes' });
     const script = migrationScript(plan, plan.up);
     expect(script).toContain('Runs outside a transaction block');
     expect(script.indexOf('CREATE INDEX CONCURRENTLY')).toBeLessThan(script.lastIndexOf('COMMIT;') === -1 ? Infinity : script.length);

@@ -3,7 +3,7 @@
  * which elements are kept, added, removed or rebuilt, and the step constructor (lock from the facts,
  * transactional from the facts, commented-out form when the target cannot do it).
  */
-import type { MigrationFacts, MigrationStepKind } from '../dialects/migration-facts';
+import type { LockFact, MigrationFacts, MigrationStepKind } from '../dialects/migration-facts';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Column, Table } from '../model/document';
 import { deepEqual } from '../model/merge/three-way';
@@ -20,6 +20,8 @@ export interface StepExtras {
   facts?: StepFacts;
   /** The target rejects it (from the generator's diagnostics) or cannot do it: written commented out. */
   commented?: string;
+  /** The lock when it differs from the step kind's (an index built CONCURRENTLY). */
+  lock?: LockFact;
 }
 
 export class Planner {
@@ -52,7 +54,7 @@ export class Planner {
       element,
       transactional: extras.transactional ?? this.facts.transactionalDdl,
       destructive: extras.destructive ?? false,
-      lock: this.facts.locks[kind],
+      lock: extras.lock ?? this.facts.locks[kind],
     };
     if (extras.loses) s.loses = extras.loses;
     if (extras.commented) s.commented = extras.commented;
