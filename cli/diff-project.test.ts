@@ -2,35 +2,23 @@
  * `draftbase diff project:<id>@<version> project:<id>`: sides read from the app's database (SQLite,
  * and PostgreSQL when DATABASE_URL_PG is set), through the real handlers that stored them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as collection from '../app/api/projects/route';
 import * as item from '../app/api/projects/[id]/route';
 import * as versions from '../app/api/projects/[id]/versions/route';
 import { applyCommand } from '../lib/model/commands/apply';
 import { kitchenSinkDocument } from '../lib/model/fixtures/kitchen-sink';
-import { closeDatabase } from '../lib/server/db/client';
-import { providerCases, type TestDatabase } from '../lib/server/db/test-databases';
+import { providerCases } from '../lib/server/db/test-databases';
 import { main } from './main';
 import { memoryIo } from './memory-io.test-support';
+import { API_BASE, jsonRequest, routeContext, useAppDatabase } from '../lib/server/db/api-suite.test-support';
 
-const base = 'http://localhost/api/projects';
-const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
-const json = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(url, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+const base = API_BASE;
+const ctx = routeContext;
+const json = jsonRequest;
 
 describe.each(providerCases())('draftbase diff with stored projects on $provider', ({ create }) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (!create) return;
-    t = await create();
-    process.env.DATABASE_URL = t.url;
-  });
-  afterAll(async () => {
-    await closeDatabase();
-    delete process.env.DATABASE_URL;
-    await t?.dispose();
-  });
-  const run = create ? it : it.skip;
+  const run = useAppDatabase(create);
 
   run('a named version against the current state, matched by id', async () => {
     const v1 = kitchenSinkDocument();

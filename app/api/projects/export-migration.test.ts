@@ -3,34 +3,22 @@
  * DATABASE_URL_PG is set): an export shows the migration from the newest named version taken before
  * the exported state, and none when there is no older version.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { applyCommand } from '@/lib/model/commands/apply';
 import { kitchenSinkDocument } from '@/lib/model/fixtures/kitchen-sink';
-import { closeDatabase } from '@/lib/server/db/client';
-import { providerCases, type TestDatabase } from '@/lib/server/db/test-databases';
+import { providerCases } from '@/lib/server/db/test-databases';
 import * as collection from './route';
 import * as item from './[id]/route';
 import * as exportRoute from './[id]/export/route';
 import * as versions from './[id]/versions/route';
+import { API_BASE, jsonRequest, routeContext, useAppDatabase } from '@/lib/server/db/api-suite.test-support';
 
-const base = 'http://localhost/api/projects';
-const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
-const json = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(url, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+const base = API_BASE;
+const ctx = routeContext;
+const json = jsonRequest;
 
 describe.each(providerCases())('export: Migration Strategy from the last named version on $provider', ({ create }) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (!create) return;
-    t = await create();
-    process.env.DATABASE_URL = t.url;
-  });
-  afterAll(async () => {
-    await closeDatabase();
-    delete process.env.DATABASE_URL;
-    await t?.dispose();
-  });
-  const run = create ? it : it.skip;
+  const run = useAppDatabase(create);
 
   run('shows the migration from the newest older version, with its lint', async () => {
     const v1 = kitchenSinkDocument();

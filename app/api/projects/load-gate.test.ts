@@ -6,23 +6,23 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { exportFile } from '@/lib/formats/files';
 import { DOCUMENT_VERSION } from '@/lib/model/document';
 import { kitchenSinkBeforeVersion3, kitchenSinkDocument } from '@/lib/model/fixtures/kitchen-sink';
-import { closeDatabase, getDatabase } from '@/lib/server/db/client';
-import { providerCases, type TestDatabase } from '@/lib/server/db/test-databases';
+import { getDatabase } from '@/lib/server/db/client';
+import { providerCases } from '@/lib/server/db/test-databases';
 import * as collection from './route';
 import * as item from './[id]/route';
 import * as exportRoute from './[id]/export/route';
 import * as versions from './[id]/versions/route';
 import * as versionItem from './[id]/versions/[vid]/route';
+import { API_BASE, jsonRequest, routeContext, useAppDatabase } from '@/lib/server/db/api-suite.test-support';
 
 const V1_TEXT = readFileSync(path.join(process.cwd(), 'lib/model/fixtures/kitchen-sink.v1.json'), 'utf8');
-const base = 'http://localhost/api/projects';
-const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
-const json = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(url, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+const base = API_BASE;
+const ctx = routeContext;
+const json = jsonRequest;
 
 /** A project whose stored row holds `text` exactly, as an older build (or a newer one) left it. */
 async function storedProject(text: string): Promise<string> {
@@ -38,18 +38,7 @@ async function storedText(id: string): Promise<string> {
 }
 
 describe.each(providerCases())('the load gate on $provider', ({ create }) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    if (!create) return;
-    t = await create();
-    process.env.DATABASE_URL = t.url;
-  });
-  afterAll(async () => {
-    await closeDatabase();
-    delete process.env.DATABASE_URL;
-    await t?.dispose();
-  });
-  const run = create ? it : it.skip;
+  const run = useAppDatabase(create);
 
   run('GET serves a stored version-1 document upgraded; the next save stores it upgraded', async () => {
     const id = await storedProject(V1_TEXT);

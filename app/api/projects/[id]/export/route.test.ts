@@ -19,11 +19,11 @@ import * as render from '../../../render/route';
 import { GET } from './route';
 import { adviseDocument } from '@/lib/server/advisor/advise-http';
 import { resetComputePool } from '@/lib/server/compute/pool';
+import { API_BASE, jsonRequest, routeContext } from '@/lib/server/db/api-suite.test-support';
 
-const base = 'http://localhost/api/projects';
-const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
-const json = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(url, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+const base = API_BASE;
+const ctx = routeContext;
+const json = jsonRequest;
 const exportOf = (id: string, query: string) => GET(new Request(`${base}/${id}/export?${query}`), ctx(id));
 /** What the route gives the design document's front matter: the project's name and the day. */
 const today = () => new Date().toISOString().slice(0, 10);
