@@ -7,34 +7,17 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { marked } from 'marked';
-import { documentOf, makeColumn, makeRelationship, makeTable, scalar } from '../lib/model/build';
+import { documentOf, makeRelationship } from '../lib/model/build';
+import { ordersTable, usersTable } from './support/shop-tables';
 import type { SchemaDocument } from '../lib/model/document';
 import { githubSlug } from '../lib/design-doc/front-matter';
 import { createProjectViaApi, getProjectViaApi, uniqueName } from './support/api';
 
 function shop(): SchemaDocument {
-  const users = makeTable({
-    id: 't_users',
-    name: 'users',
-    columns: [
-      makeColumn({ id: 'c_users_id', name: 'id', type: scalar('bigint'), nullable: false }),
-      makeColumn({ id: 'c_users_email', name: 'email', type: scalar('varchar', { length: 255 }), nullable: false }),
-    ],
-    primaryKey: { columnIds: ['c_users_id'] },
-  });
-  const orders = makeTable({
-    id: 't_orders',
-    name: 'orders',
-    columns: [
-      makeColumn({ id: 'c_orders_id', name: 'id', type: scalar('bigint'), nullable: false }),
-      makeColumn({ id: 'c_orders_user', name: 'user_id', type: scalar('bigint'), nullable: false }),
-    ],
-    primaryKey: { columnIds: ['c_orders_id'] },
-  });
   const doc = documentOf({
     dialect: 'postgres',
-    tables: [users, orders],
-    relationships: [makeRelationship({ id: 'r_orders_user', fromTableId: 't_orders', toTableId: 't_users', columnPairs: [{ fromColumnId: 'c_orders_user', toColumnId: 'c_users_id' }], onDelete: 'restrict' })],
+    tables: [usersTable(), ordersTable()],
+    relationships: [makeRelationship({ id: 'r_orders_user', fromTableId: 't_orders', toTableId: 't_users', columnPairs: [{ fromColumnId: 'c_orders_user_id', toColumnId: 'c_users_id' }], onDelete: 'restrict' })],
   });
   doc.layout.tables = { t_users: { x: 0, y: 0 }, t_orders: { x: 460, y: 60 } };
   return doc;

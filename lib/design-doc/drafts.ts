@@ -158,6 +158,12 @@ const POOLER: Record<Dialect, string> = {
   mysql: 'put ProxySQL (or MySQL Router) in front of the server',
 };
 
+/** How each engine recovers to a point in time. */
+const POINT_IN_TIME_RECOVERY: Record<Dialect, string> = {
+  postgres: 'Continuous WAL archiving with periodic base backups',
+  mysql: 'Binary-log shipping with periodic full backups',
+};
+
 const POOLER_NAME = /\b(pgbouncer|pgpool(?:-ii)?|odyssey|pgcat|supavisor|rds proxy|proxysql|mysql router|maxscale|connection pooler|pooler)\b/i;
 
 /** A pooler the architect declared with the concurrency (or peak): its name as written. */
@@ -175,7 +181,7 @@ function backupRecovery(doc: SchemaDocument, dialect: Dialect): string | undefin
   const rto = requirementText(r, 'rto');
   if (!rpo && !rto) return undefined;
   const out: string[] = [];
-  if (rpo) out.push(`Recovery point objective: ${rpo}. ${dialect === 'postgres' ? 'Continuous WAL archiving with periodic base backups' : 'Binary-log shipping with periodic full backups'} gives point-in-time recovery within it.`);
+  if (rpo) out.push(`Recovery point objective: ${rpo}. ${POINT_IN_TIME_RECOVERY[dialect]} gives point-in-time recovery within it.`);
   if (rto) out.push(`Recovery time objective: ${rto}. A restore must be rehearsed and timed against it; a standby replica that can be promoted covers short objectives.`);
   return out.join(' ');
 }

@@ -34,7 +34,16 @@ async function sharedPlanner() {
 
 /** The verdicts for `dialect` (default the document's): the planner for PostgreSQL, the prefix rules for MySQL. */
 export async function adviseDocument(doc: SchemaDocument, budgetMs: number | undefined, dialect: Dialect = doc.settings.dialect): Promise<WorkloadAdvice> {
-  if (dialect === 'mysql') return mysqlAdvice(doc);
+  return ADVISORS[dialect](doc, budgetMs);
+}
+
+/** Who judges a dialect's patterns: a record over every dialect, so a new one must name its advisor. */
+const ADVISORS: Record<Dialect, (doc: SchemaDocument, budgetMs: number | undefined) => Promise<WorkloadAdvice>> = {
+  postgres: plannerAdvice,
+  mysql: async (doc) => mysqlAdvice(doc),
+};
+
+async function plannerAdvice(doc: SchemaDocument, budgetMs: number | undefined): Promise<WorkloadAdvice> {
   const { advisePostgres } = await import('./advise');
   const planner = await sharedPlanner();
   try {

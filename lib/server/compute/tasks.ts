@@ -18,7 +18,7 @@ import { RenderOptionsError } from '../../formats/options';
 import { renderContextFor, renderFormat } from '../../formats/render';
 import { errorsOf } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
-import type { Dialect, SchemaDocument } from '../../model/document';
+import { dialectSchema, type Dialect, type SchemaDocument } from '../../model/document';
 import type { RenderContext } from '../../formats/registry';
 import type { PreviousVersion } from '../../design-doc/migration-section';
 import { loadDocument } from '../../model/migrate';
@@ -62,7 +62,8 @@ function invalidDocument(issues: ReadonlyArray<{ path: string; message: string }
 /** The `dialect` of a render's options, when it names one (the options are checked by the format). */
 function dialectOption(options: unknown): Dialect | undefined {
   const d = options && typeof options === 'object' ? (options as { dialect?: unknown }).dialect : undefined;
-  return d === 'postgres' || d === 'mysql' ? d : undefined;
+  const parsed = dialectSchema.safeParse(d);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
