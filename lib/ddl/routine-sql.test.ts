@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeTable, scalar } from '../model/build';
 import type { Routine } from '../model/document';
 import { sequentialIds } from '../model/ids';
-import { parseDocument } from '../model/validate';
+import { loadDocument } from '../model/migrate';
 import { applyCommand } from '../model/commands/apply';
 import { generateDdl, generateDdlStatements } from './generate-ddl';
 import { delimitedStatement } from './routine-sql';
@@ -66,10 +66,10 @@ describe('routines in the DDL', () => {
 describe('routines in the document', () => {
   const base = () => JSON.parse(JSON.stringify(documentOf({ tables: [customer] })));
   it('are optional and validated: a trigger needs an existing table, others have none', () => {
-    expect(parseDocument(base()).ok).toBe(true);
+    expect(loadDocument(base()).ok).toBe(true);
     const doc = base();
     doc.routines = { r1: pg('r1', 'trigger', 't', 'CREATE TRIGGER t ...'), r2: pg('r2', 'function', 'f', 'CREATE FUNCTION f ...', { tableId: customer.id }), r3: pg('r3', 'trigger', 'u', 'CREATE TRIGGER u ...', { tableId: 'nope' }) };
-    const r = parseDocument(doc);
+    const r = loadDocument(doc);
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['routines.r1.tableId', 'routines.r2.tableId', 'routines.r3.tableId']);
   });
   it('a trigger goes with its table when the table is removed', () => {
@@ -81,9 +81,9 @@ describe('routines in the document', () => {
   it('are capped in number and text size', () => {
     const doc = base();
     doc.routines = { r1: { ...pg('r1', 'function', 'f', 'x'.repeat(1_000_001)) } };
-    expect(parseDocument(doc).ok).toBe(false);
+    expect(loadDocument(doc).ok).toBe(false);
     doc.routines = Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`r${i}`, pg(`r${i}`, 'function', `f${i}`, 'CREATE FUNCTION f() ...')]));
-    const r = parseDocument(doc);
+    const r = loadDocument(doc);
     expect(r.ok ? '' : r.issues[0].message).toMatch(/10,001 routines/);
   });
 });
