@@ -55,26 +55,33 @@ export function stripOuterParens(s: string): string {
   }
 }
 
-/** Splits on a word operator (` AND `, ` OR `) at parenthesis depth 0, outside string literals. */
-export function splitTopLevel(s: string, word: string): string[] {
-  const out: string[] = [];
+/** Where `needle` occurs at parenthesis depth 0, outside string literals and quoted names (non-overlapping). */
+function* topLevelMatches(s: string, needle: string): Generator<number> {
   let depth = 0;
-  let start = 0;
-  const needle = ` ${word} `;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
     const skipped = postgresLexer.skip(s, i);
     if (skipped > i) {
       i = skipped - 1;
       continue;
     }
+    const ch = s[i];
     if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (depth === 0 && s.startsWith(needle, i)) {
-      out.push(s.slice(start, i));
-      start = i + needle.length;
+      yield i;
       i += needle.length - 1;
     }
+  }
+}
+
+/** Splits on a word operator (` AND `, ` OR `) at parenthesis depth 0, outside string literals. */
+export function splitTopLevel(s: string, word: string): string[] {
+  const needle = ` ${word} `;
+  const out: string[] = [];
+  let start = 0;
+  for (const at of topLevelMatches(s, needle)) {
+    out.push(s.slice(start, at));
+    start = at + needle.length;
   }
   out.push(s.slice(start));
   return out.map((x) => x.trim()).filter(Boolean);
@@ -147,18 +154,7 @@ export function classifyConjunct(text: string, alias: string, nullFracOf: (colum
 }
 
 function topLevelIndexOf(s: string, needle: string): number {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    const skipped = postgresLexer.skip(s, i);
-    if (skipped > i) {
-      i = skipped - 1;
-      continue;
-    }
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (depth === 0 && s.startsWith(needle, i)) return i;
-  }
+  for (const at of topLevelMatches(s, needle)) return at;
   return -1;
 }
 
