@@ -46,6 +46,26 @@ describe('design fingerprint', () => {
   });
 });
 
+describe('design fingerprint across edits (per-element hashes cached by identity)', () => {
+  it('after edits it equals the fingerprint of a fresh copy, and it follows each edit', () => {
+    let doc = commandsFixture();
+    const seen = new Set([designFingerprint(doc)]);
+    const col = doc.tables.t_users.columns[0].id;
+    for (const command of [
+      { type: 'table.update', tableId: 't_users', changes: { comment: 'one' } },
+      { type: 'column.update', tableId: 't_users', columnId: col, changes: { comment: 'two' } },
+      { type: 'table.update', tableId: 't_users', changes: { comment: undefined } },
+    ] as const) {
+      doc = applyCommand(doc, command).doc;
+      const cached = designFingerprint(doc);
+      expect(cached).toBe(designFingerprint(structuredClone(doc)));
+      seen.add(cached);
+    }
+    // Back to the first comment state only for the table; the column comment still differs.
+    expect(seen.size).toBe(4);
+  });
+});
+
 describe('sign-off', () => {
   it('a named reviewer approves; the approval records who, when, the version and survives save and load', () => {
     const doc = approved();
