@@ -1,6 +1,6 @@
 /**
- * Query patterns checked by the advisor, end to end on the production build: a document with declared
- * volumes (imported as JSON with `volume` on its tables) and two patterns; "Check patterns" shows one
+ * Query patterns checked by the advisor, end to end on the production build: volumes declared in the
+ * Workload grid and two patterns typed in the editor; "Check patterns" shows one
  * served and one not; "Add index" applies the suggestion (one command); both are then served, and the
  * Design doc preview's Query Patterns lists the verdicts and the serving index.
  */
@@ -28,16 +28,10 @@ function workloadDocument() {
     ],
     primaryKey: { columnIds: ['c_orders_id'] },
   });
-  users.volume = { rows: 1_000_000 };
-  orders.volume = { rows: 20_000_000, growthPerMonth: 500_000 };
   const doc = documentOf({
     tables: [users, orders],
     relationships: [makeRelationship({ id: 'r_orders_user', fromTableId: 't_orders', toTableId: 't_users', columnPairs: [{ fromColumnId: 'c_orders_user', toColumnId: 'c_users_id' }] })],
   });
-  doc.design.queryPatterns = [
-    { id: 'qp_user', name: 'User by id', sql: 'SELECT * FROM users WHERE id = $1' },
-    { id: 'qp_orders', name: 'Orders of a user', sql: 'SELECT id, total FROM orders WHERE user_id = $1' },
-  ];
   return doc;
 }
 
@@ -47,6 +41,32 @@ test('declare volumes and two patterns, see one not served, add the index, see b
   await page.goto(`/projects/${project.id}`);
   await page.getByRole('tab', { name: 'Design doc' }).click();
   await expect(page.getByTestId('design-doc-tab')).toBeVisible();
+
+  // Declare the volumes in the Workload grid, as a user does.
+  await page.getByRole('tab', { name: 'Workload' }).click();
+  for (const [label, value] of [['users Rows now', '1,000,000'], ['orders Rows now', '20,000,000'], ['orders Growth / month', '500,000']] as const) {
+    const cell = page.getByLabel(label, { exact: true });
+    await cell.fill(value);
+    await cell.press('Enter');
+  }
+  await expect
+    .poll(async () => {
+      const doc = (await getProjectViaApi(page.request, project.id)).document as { tables: Record<string, { volume?: object }> };
+      return [doc.tables.t_users.volume, doc.tables.t_orders.volume];
+    }, { timeout: 15_000 })
+    .toEqual([{ rows: 1_000_000 }, { rows: 20_000_000, growthPerMonth: 500_000 }]);
+
+  // Declare the two patterns in the editor.
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  for (const [name, sql] of [['User by id', 'SELECT * FROM users WHERE id = $1'], ['Orders of a user', 'SELECT id, total FROM orders WHERE user_id = $1']]) {
+    await page.getByRole('button', { name: 'Add query pattern' }).click();
+    const added = page.getByRole('listitem', { name: /^Query pattern Query \d+$/ });
+    await added.getByLabel('SQL').fill(sql);
+    await added.getByLabel('SQL').blur();
+    await added.getByLabel('Name').fill(name);
+    await added.getByLabel('Name').press('Enter');
+    await expect(page.getByRole('listitem', { name: `Query pattern ${name}` })).toBeVisible();
+  }
 
   await page.getByRole('button', { name: 'Check patterns' }).click();
   const user = page.getByRole('listitem', { name: 'Query pattern User by id' }).getByTestId('pattern-verdict');

@@ -14,6 +14,7 @@ import { applyCommand } from '../model/commands/apply';
 import { CommandError } from '../model/commands/errors';
 import type { Command } from '../model/commands/types';
 import type { Column, SchemaDocument, Table } from '../model/document';
+import { dialectSpec } from '../dialects/dialects';
 
 export const EDIT_KINDS = [
   'table.rename', 'table.add', 'table.remove', 'column.rename', 'column.add', 'column.add-not-null', 'column.remove',
@@ -76,7 +77,8 @@ export function commandFor(doc: SchemaDocument, seed: EditSeed, step: number): C
   const tables = Object.values(doc.tables).filter((t) => !t.partitioning);
   const t = pick(tables, seed.a);
   const text = () => sqlText(doc);
-  const q = doc.settings.dialect === 'mysql' ? '`' : '"';
+  const spec = dialectSpec(doc.settings.dialect);
+  const quote = (name: string) => spec.quoteIdentifier(name);
   const uid = `${step}_${seed.c % 1000}`;
   switch (seed.kind) {
     case 'table.rename':
@@ -154,7 +156,7 @@ export function commandFor(doc: SchemaDocument, seed: EditSeed, step: number): C
     }
     case 'check.add': {
       const c = t && pick(t.columns.filter((x) => x.type.kind === 'scalar' && ['integer', 'bigint', 'smallint'].includes(x.type.name) && !x.arrayDims), seed.b);
-      return t && c ? { type: 'check.add', tableId: t.id, check: { id: `k_add_${uid}`, expression: `${q}${c.name}${q} > -1000000000` } } : undefined;
+      return t && c ? { type: 'check.add', tableId: t.id, check: { id: `k_add_${uid}`, expression: `${quote(c.name)} > -1000000000` } } : undefined;
     }
     case 'check.remove': {
       const k = t && pick(t.checks, seed.b);

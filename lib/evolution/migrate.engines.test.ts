@@ -15,6 +15,7 @@ import { generateDdlStatements } from '../ddl/generate-ddl';
 import { importMysql } from '../importers/mysql/import-mysql';
 import { importPostgres } from '../importers/postgres/import-postgres';
 import type { DdlTarget } from '../dialects/types';
+import { dialectSpec } from '../dialects/dialects';
 import type { Dialect, SchemaDocument, Table } from '../model/document';
 import { kitchenSinkDocument } from '../model/fixtures/kitchen-sink';
 import { diffCatalogs } from '../server/catalog/catalog-diff';
@@ -109,7 +110,7 @@ type Rows = Map<string, { names: Map<string, string>; rows: Record<string, strin
 
 async function insertRows(db: SqlClient, doc: SchemaDocument, dialect: Dialect): Promise<Rows> {
   const out: Rows = new Map();
-  const q = (n: string) => (dialect === 'mysql' ? `\`${n}\`` : `"${n}"`);
+  const q = (n: string) => dialectSpec(dialect).quoteIdentifier(n);
   const schemaOf = (t: Table) => (t.schemaId && dialect === 'postgres' ? `${q(doc.schemas[t.schemaId].name)}.` : '');
   for (const t of Object.values(doc.tables)) {
     if (!seedable(doc, t)) continue;
@@ -127,7 +128,7 @@ async function insertRows(db: SqlClient, doc: SchemaDocument, dialect: Dialect):
 }
 
 async function readRows(db: SqlClient, doc: SchemaDocument, t: Table, dialect: Dialect, columnIds: string[]): Promise<Record<string, string | null>[]> {
-  const q = (n: string) => (dialect === 'mysql' ? `\`${n}\`` : `"${n}"`);
+  const q = (n: string) => dialectSpec(dialect).quoteIdentifier(n);
   const schema = t.schemaId && dialect === 'postgres' ? `${q(doc.schemas[t.schemaId].name)}.` : '';
   const cols = columnIds.map((id) => t.columns.find((c) => c.id === id)!);
   const cast = (c: string) => (dialect === 'mysql' ? `CAST(${q(c)} AS CHAR)` : `${q(c)}::text`);
