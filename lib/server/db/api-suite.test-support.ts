@@ -2,6 +2,7 @@
  * What the route-handler suites share: a throwaway app database per provider installed as the
  * server's (DATABASE_URL) for the suite, and the requests the handlers take.
  */
+import 'server-only';
 import { afterAll, beforeAll, it } from 'vitest';
 import { closeDatabase } from './client';
 import type { ProviderCase, TestDatabase } from './test-databases';
