@@ -16,22 +16,30 @@ import { describeDatabase, resolveDatabaseConfig, type DatabaseConfig } from './
 import { migratePostgres, migrateSqlite, pendingPostgresMigrations } from './migrations';
 import type { ProjectTables } from './tables';
 
+/**
+ * The full Prisma client, for the team tables (accounts, members, share links, comments, audit) and
+ * Better Auth's adapter. Both providers are generated from one schema with only the provider swapped,
+ * so the SQLite client's type describes the PostgreSQL one's models as well.
+ */
+export type AppPrisma = SqlitePrismaClient;
+
 export interface Database {
   config: DatabaseConfig;
   tables: ProjectTables;
+  prisma: AppPrisma;
   close(): Promise<void>;
 }
 
 function openSqlite(config: Extract<DatabaseConfig, { provider: 'sqlite' }>): Database {
   const client = new SqlitePrismaClient({ adapter: new PrismaLibSql({ url: config.url }) });
   const tables: ProjectTables = client; // compile-time proof that the SQLite client fits the interface
-  return { config, tables, close: () => client.$disconnect() };
+  return { config, tables, prisma: client, close: () => client.$disconnect() };
 }
 
 function openPostgres(config: Extract<DatabaseConfig, { provider: 'postgres' }>): Database {
   const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
   const tables: ProjectTables = client; // ...and the PostgreSQL one
-  return { config, tables, close: () => client.$disconnect() };
+  return { config, tables, prisma: client as unknown as AppPrisma, close: () => client.$disconnect() };
 }
 
 /** Opens (and for SQLite, creates and migrates) the database described by `config`. */

@@ -47,6 +47,7 @@ describe('pendingMigrations', () => {
 describe('committed migrations', () => {
   it.each(['sqlite', 'postgres'] as const)('%s: are found in order and create both tables', (provider) => {
     const list = loadMigrations(provider);
+    expect(list.map((x) => x.name)).toEqual(committed);
     expect(list[0].name).toBe('0001_init');
     expect(list.map((x) => x.name)).toEqual([...list.map((x) => x.name)].sort());
     const sql = list.map((x) => x.sql).join('\n');
@@ -55,16 +56,19 @@ describe('committed migrations', () => {
   });
 });
 
+/** Every committed migration, by name (the same list for both providers). */
+const committed = loadMigrations('sqlite').map((x) => x.name);
+
 describe('SQLite runner', () => {
   it('applies the migrations once, records them, and is idempotent', async () => {
     const url = freshSqliteUrl();
-    expect(await migrateSqlite(url)).toEqual({ applied: ['0001_init'], alreadyApplied: 0 });
-    expect(await migrateSqlite(url)).toEqual({ applied: [], alreadyApplied: 1 });
+    expect(await migrateSqlite(url)).toEqual({ applied: committed, alreadyApplied: 0 });
+    expect(await migrateSqlite(url)).toEqual({ applied: [], alreadyApplied: committed.length });
     const c = createClient({ url });
     const rows = await c.execute(`SELECT name FROM "${MIGRATIONS_TABLE}"`);
     const tables = await c.execute(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
     c.close();
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001_init']);
+    expect(rows.rows.map((r) => r.name)).toEqual(committed);
     expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['projects', 'project_versions']));
   });
 
@@ -116,12 +120,12 @@ describe.skipIf(!pgUrl)('PostgreSQL runner', () => {
     const t = await createPostgresTestDatabase(pgUrl!);
     try {
       const runs = await Promise.all([migratePostgres(t.url), migratePostgres(t.url), migratePostgres(t.url)]);
-      expect(runs).toEqual([0, 1, 2].map(() => ({ applied: [], alreadyApplied: 1 })));
+      expect(runs).toEqual([0, 1, 2].map(() => ({ applied: [], alreadyApplied: committed.length })));
       const c = new pg.Client({ connectionString: t.url });
       await c.connect();
       const cols = await c.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'projects' ORDER BY ordinal_position`);
       await c.end();
-      expect(cols.rows.map((r) => r.column_name)).toEqual(['id', 'name', 'document', 'table_count', 'version', 'created_at', 'updated_at']);
+      expect(cols.rows.map((r) => r.column_name)).toEqual(['id', 'name', 'document', 'table_count', 'version', 'created_at', 'updated_at', 'updated_by_id']);
     } finally {
       await t.dispose();
     }
@@ -135,7 +139,7 @@ describe.skipIf(!pgUrl)('PostgreSQL runner', () => {
       await c.connect();
       await c.query(`DROP TABLE "${MIGRATIONS_TABLE}"`);
       await c.end();
-      expect(await pendingPostgresMigrations(t.url)).toEqual(['0001_init']);
+      expect(await pendingPostgresMigrations(t.url)).toEqual(committed);
     } finally {
       await t.dispose();
     }
@@ -150,7 +154,7 @@ describe.skipIf(!pgUrl)('PostgreSQL runner', () => {
       await c.connect();
       const r = await c.query(`SELECT to_regclass('public.zzz') AS t, (SELECT count(*)::int FROM "${MIGRATIONS_TABLE}") AS n`);
       await c.end();
-      expect(r.rows[0]).toEqual({ t: null, n: 1 });
+      expect(r.rows[0]).toEqual({ t: null, n: committed.length });
     } finally {
       await t.dispose();
     }
