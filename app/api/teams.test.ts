@@ -123,6 +123,8 @@ describe.each(providerCases())('teams in team mode on $provider', ({ create }) =
   run('a share link: shown once as /s/<token>, stored hashed; revoked, it is refused on the very next request', async () => {
     const owner = await createUser(prisma, 'Sam');
     const id = await createTeamProject(prisma, 'Shared', [[owner, 'owner']]);
+    // Nothing below may write the token to the server log.
+    const logged = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level));
     as(owner);
     const created = await createLinkViaApi(id, { role: 'viewer', label: 'Review board' });
     expect(created.status).toBe(201);
@@ -142,6 +144,9 @@ describe.each(providerCases())('teams in team mode on $provider', ({ create }) =
     as(undefined);
     expect(await (await openShare(token)).json()).toEqual({ projectId: id, projectName: 'Shared', role: 'viewer' });
     expect((await getProject(id, { [SHARE_HEADER]: token })).status).toBe(200);
+    // Members by name only: a link's visitor has no account and gets no email addresses.
+    const team = await (await members.GET(new Request(url(id, '/members'), { headers: { [SHARE_HEADER]: token } }), ctx(id))).json();
+    expect(team).toEqual({ members: [expect.objectContaining({ name: 'Sam', email: '', role: 'owner' })], invites: [] });
     // A viewer link cannot save.
     expect((await save(id, 1, { [SHARE_HEADER]: token })).status).toBe(403);
 
@@ -157,6 +162,10 @@ describe.each(providerCases())('teams in team mode on $provider', ({ create }) =
     const trail = await (await events.GET(new Request(url(id, '/events')), ctx(id))).text();
     expect(JSON.parse(trail).events.map((e: { action: string }) => e.action)).toEqual(['share.revoke', 'share.create', 'share.create']);
     expect(trail).not.toContain(token);
+    for (const spy of logged) {
+      expect(JSON.stringify(spy.mock.calls)).not.toContain(token);
+      spy.mockRestore();
+    }
   });
 
   run('an expired share link is refused; a link cannot be made already expired, or with an edit role', async () => {
@@ -272,6 +281,16 @@ describe.each(providerCases())('teams in team mode on $provider', ({ create }) =
     expect((await transferTo(owner.userId)).status).toBe(204);
     expect([await roleOf(prisma, id, owner.userId), await roleOf(prisma, id, editor.userId)]).toEqual(['owner', 'editor']);
     expect((await patch(viewer.userId, 'editor')).status).toBe(403);
+
+    // Two owners stepping down at the same moment: one of them stays owner.
+    as(owner);
+    expect((await patch(editor.userId, 'owner')).status).toBe(200);
+    const both = await Promise.all([patch(owner.userId, 'viewer'), patch(editor.userId, 'viewer')]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await prisma.projectMember.count({ where: { projectId: id, role: 'owner' } })).toBe(1);
+    const stillOwner = (await roleOf(prisma, id, owner.userId)) === 'owner' ? owner : editor;
+    as(stillOwner);
+    expect((await patch(stillOwner === owner ? editor.userId : owner.userId, 'editor')).status).toBe(200);
 
     // Leaving needs no manage right; removing someone else does.
     as(viewer);
