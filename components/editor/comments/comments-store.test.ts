@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shop, thread } from '@/lib/comments/fixture.test-support';
 import type { CommentAnchor } from '@/lib/comments/anchor';
 import type { CommentThreadInfo } from '@/lib/comments/types';
-import { createEditorStore } from '../store/editor-store';
+import { createEditorStore, type Selection } from '../store/editor-store';
 import { CommentsApiError, type CommentsApi } from './comments-api';
 import { createCommentsController } from './comments-store';
 import { anchorForSelection, selectionForAnchor } from './selection-anchor';
@@ -69,7 +69,8 @@ describe('the comments store', () => {
   it('maps the selection to an anchor and back', () => {
     expect(anchorForSelection({ kind: 'tables', tableIds: ['a', 'b'] })).toBeUndefined();
     expect(anchorForSelection({ kind: 'note', noteId: 'n' })).toBeUndefined();
-    for (const s of [{ kind: 'tables', tableIds: ['a'] }, { kind: 'column', tableId: 'a', columnId: 'c' }, { kind: 'relationship', relationshipId: 'r' }, { kind: 'index', tableId: 'a', indexId: 'i' }] as const) {
+    const selections: Selection[] = [{ kind: 'tables', tableIds: ['a'] }, { kind: 'column', tableId: 'a', columnId: 'c' }, { kind: 'relationship', relationshipId: 'r' }, { kind: 'index', tableId: 'a', indexId: 'i' }];
+    for (const s of selections) {
       expect(selectionForAnchor(anchorForSelection(s)!)).toEqual(s);
     }
   });
