@@ -117,8 +117,9 @@ test('comment on a column, reply, resolve, filter, marker, orphaned after delete
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
   await page.reload();
   await page.getByTestId('comments-button').click();
-  await expect(page.getByTestId('comments-panel').locator('[data-testid="comment-group"][data-orphaned="true"]')).toHaveCount(1);
-  expect(await page.getByTestId('comments-panel').getByTestId('comment-body').first().evaluate((el) => el.textContent)).toBe(HOSTILE);
+  const reloaded = page.getByTestId('comments-panel').locator('[data-testid="comment-group"][data-orphaned="true"]');
+  await expect(reloaded).toHaveCount(1);
+  expect(await reloaded.getByTestId('comment-body').first().evaluate((el) => el.textContent)).toBe(HOSTILE);
 
   // Exported only when asked.
   const plain = await (await page.request.get(`/api/projects/${project.id}/export?format=markdown`)).text();
