@@ -379,7 +379,6 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
                 </button>
               ))}
             </div>
-            <CommentsButton />
             <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />
             <DownloadMenu projectId={projectId} />
           </>
@@ -390,6 +389,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
           {/* The design doc replaces the canvas; the canvas keeps its viewport per project. */}
           {/* Reviewing versions replaces the live canvas with a read-only one (or the Migration tab). */}
           {reviewing ? <ReviewMain review={versions} colorMode={theme.effective} /> : view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
+          {!reviewing && <CommentsButton placement={view === 'diagram' ? 'top' : 'bottom'} />}
           <RemoteChangeNotice onTakeTheirs={takeTheirs} />
           <Toasts />
         </main>
