@@ -55,6 +55,10 @@ import { READ_ONLY_MESSAGE } from './versions/read-only-store';
 import { VersionsPanel } from './versions/versions-panel';
 import { ReviewMain } from './versions/review-main';
 import { DiffList } from './versions/diff-list';
+import { CommentsProvider, type CommentsAccessInput } from './comments/comments-provider';
+import { CommentsButton } from './comments/comments-button';
+import { CommentsPanel } from './comments/comments-panel';
+import { useComments, useCommentsController } from './comments/comments-store';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
 // document froze the whole document (~110 ms of main thread). Unit tests keep freezing on, so a
@@ -91,13 +95,17 @@ export function Editor({ sourceText, ...props }: EditorProps) {
   }, [store]);
   // The design review follows the document for the toolbar's counts, the table markers and the Problems panel.
   const review = useReviewModel(store);
+  // Review comments (issue 18): what the role may do comes with the project (absent = solo, full access).
+  const { access, shareToken } = props as { access?: CommentsAccessInput; shareToken?: string };
 
   return (
     <EditorStoreContext.Provider value={store}>
       <ReviewStoreContext.Provider value={review.store}>
-        <ReactFlowProvider>
-          <EditorShell store={store} saver={saver} />
-        </ReactFlowProvider>
+        <CommentsProvider editor={store} access={access} shareToken={shareToken}>
+          <ReactFlowProvider>
+            <EditorShell store={store} saver={saver} />
+          </ReactFlowProvider>
+        </CommentsProvider>
       </ReviewStoreContext.Provider>
     </EditorStoreContext.Provider>
   );
@@ -124,6 +132,8 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const [ddlOpen, setDdlOpen] = useState(true);
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const comments = useCommentsController();
+  const commentsOpen = useComments((s) => s.open);
   const [view, setView] = useState<'diagram' | 'design'>('diagram');
   const projectId = useStore(store, (s) => s.projectId);
   const leavingRef = useRef(false);
@@ -379,6 +389,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
           {/* The design doc replaces the canvas; the canvas keeps its viewport per project. */}
           {/* Reviewing versions replaces the live canvas with a read-only one (or the Migration tab). */}
           {reviewing ? <ReviewMain review={versions} colorMode={theme.effective} /> : view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
+          {!reviewing && <CommentsButton placement={view === 'diagram' ? 'top' : 'bottom'} />}
           <RemoteChangeNotice onTakeTheirs={takeTheirs} />
           <Toasts />
         </main>
@@ -388,7 +399,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
             {versions.comparison && <DiffList diff={versions.comparison.diff} entries={versions.comparison.view.entries} selectedKey={versions.focusedKey} onFocus={versions.focus} />}
           </aside>
         )}
-        {!reviewing && (inspectorOpen || ddlOpen || problemsOpen || versionsOpen) && (
+        {!reviewing && (inspectorOpen || ddlOpen || problemsOpen || versionsOpen || commentsOpen) && (
           <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
             {versionsOpen && <VersionsPanel className="max-h-[45%] shrink-0 border-b border-slate-200 dark:border-slate-800" actions={versions.actions} onClose={() => setVersionsOpen(false)} />}
             {inspectorOpen && (
@@ -399,6 +410,7 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
             {/* Closed = unmounted: the DDL is not regenerated while hidden. */}
             {ddlOpen && <DdlPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onClose={() => setDdlOpen(false)} />}
             {problemsOpen && <ProblemsPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onFocus={focusFinding} onClose={() => setProblemsOpen(false)} />}
+            {commentsOpen && <CommentsPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onClose={() => comments?.setOpen(false)} />}
           </aside>
         )}
       </div>
