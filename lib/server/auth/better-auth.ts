@@ -24,6 +24,7 @@ import { betterAuth } from 'better-auth/minimal';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { getDatabase, type Database } from '../db/client';
+import { appUrl, useSecureCookies } from './app-url';
 import { resolveAuthSecret } from './auth-secret';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { OIDC_PROVIDER_ID, oidcConfig } from './oidc-config';
@@ -35,24 +36,6 @@ export const MAX_PASSWORD_LENGTH = 256;
 export const AUTH_BASE_PATH = '/api/auth';
 
 type Env = Record<string, string | undefined>;
-
-/** The app's public URL when the operator set it (DRAFTBASE_URL); else each request's own. */
-export function appUrl(env: Env = process.env): string | undefined {
-  const raw = env.DRAFTBASE_URL?.trim();
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`DRAFTBASE_URL is not a URL: ${JSON.stringify(raw)}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('DRAFTBASE_URL must be an http:// or https:// URL.');
-  return url.origin;
-}
-
-export function useSecureCookies(env: Env = process.env): boolean {
-  return appUrl(env)?.startsWith('https://') ?? false;
-}
 
 function createAuth(db: Database, secret: string, env: Env) {
   const oidc = oidcConfig(env);
