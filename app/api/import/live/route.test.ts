@@ -4,7 +4,7 @@
  * 400 for an empty body, which shows the gate let the request through without connecting anywhere).
  */
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
-import { createFirstOwner, createInvitedUser, sameOriginPost, type TestUser } from '@/lib/server/auth/auth.test-support';
+import { createFirstOwner, createInvitedUser, sameOriginPost, type TestUser } from '@/app/api/auth/team.test-support';
 import { useAppDatabase } from '@/lib/server/db/api-suite.test-support';
 import { getDatabase } from '@/lib/server/db/client';
 import { providerCases } from '@/lib/server/db/test-databases';

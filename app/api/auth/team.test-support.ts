@@ -2,12 +2,11 @@
  * Team-mode helpers for route suites: create the first owner and invited users through the real
  * routes, and read the session cookie they get.
  */
-import 'server-only';
 import { randomBytes } from 'node:crypto';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as setupRoute from '@/app/api/setup/route';
-import { getDatabase } from '../db/client';
-import { hashToken } from './access';
+import { hashToken } from '@/lib/server/auth/access';
+import { getDatabase } from '@/lib/server/db/client';
 
 export const TEST_ORIGIN = 'http://localhost';
 
