@@ -65,7 +65,7 @@ export function SignInForm({ next, oidcLabel, initialError = null, inviteToken =
           {error}
         </p>
       )}
-      <form onSubmit={handleSubmit} className="space-y-4" aria-label="Sign in with email and password">
+      <form onSubmit={handleSubmit} className="space-y-4">
         <div>
           <label htmlFor="sign-in-email" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
             Email

@@ -272,6 +272,21 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
     expect((await session(cookie)).user).toBeNull();
   });
 
+  run('the browser\'s origin is trusted when Next hands the route a localhost URL for another allowed Host', async () => {
+    // `next dev` / `next start` give route handlers http://localhost:<port>/… whatever the Host header said.
+    const res = await authRoute.POST(
+      new Request('http://localhost:3217/api/auth/sign-in/email', {
+        method: 'POST',
+        body: JSON.stringify({ email: OWNER.email, password: OWNER.password }),
+        headers: { host: '127.0.0.1:3217', origin: 'http://127.0.0.1:3217', 'content-type': 'application/json', 'x-forwarded-for': freshIp() },
+      }),
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const cookie = cookieJar(res);
+    const out = await authRoute.POST(new Request('http://localhost:3217/api/auth/sign-out', { method: 'POST', body: '{}', headers: { host: '127.0.0.1:3217', origin: 'http://127.0.0.1:3217', 'content-type': 'application/json', cookie } }));
+    expect(out.status, await out.clone().text()).toBe(200);
+  });
+
   run('a revoked session (row deleted on another server) is refused on the next request', async () => {
     const cookie = cookieJar(await signIn(OWNER.email, OWNER.password, { ip: freshIp() }));
     expect((await session(cookie)).user).not.toBeNull();

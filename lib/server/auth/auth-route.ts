@@ -5,6 +5,8 @@
  * - team mode only (solo mode has no accounts: 404);
  * - the client address (client-address.ts) in a header Better Auth's rate limit reads, after removing
  *   any value the client sent;
+ * - the request's URL rebuilt on the app's origin (requestOrigin): Next hands route handlers a URL on
+ *   `localhost` whatever the Host was, and Better Auth compares the browser's Origin with it;
  * - sign-in throttling (throttle.ts) around POST /sign-in/email.
  */
 import 'server-only';
@@ -12,8 +14,9 @@ import { getDatabase } from '../db/client';
 import { errorResponse } from '../http/error-response';
 import { readTextBody } from '../http/read-json-body';
 import { allowedHostRules, refuseRequest } from '../http/request-policy';
+import { appUrl } from './app-url';
 import { AUTH_BASE_PATH, getAuth } from './better-auth';
-import { CLIENT_ADDRESS_HEADER, LOCAL_ADDRESS, clientAddress } from './client-address';
+import { CLIENT_ADDRESS_HEADER, LOCAL_ADDRESS, clientAddress, trustProxy } from './client-address';
 import { authMode } from './mode';
 import { clearKey, recordFailure, signInKeys, throttleStatus } from './throttle';
 
@@ -35,6 +38,26 @@ function minutes(seconds: number): string {
   return m === 1 ? '1 minute' : `${m} minutes`;
 }
 
+/**
+ * The origin the browser sees: DRAFTBASE_URL when set; else the request's Host (already held to the
+ * allowlist by refuseRequest) with the scheme of its Origin header (already checked to name the same
+ * host and port), of a trusted proxy's X-Forwarded-Proto, or of the URL Next gave.
+ */
+export function requestOrigin(req: Request): string {
+  const configured = appUrl();
+  if (configured) return configured;
+  const url = new URL(req.url);
+  const host = req.headers.get('host') ?? url.host;
+  const origin = req.headers.get('origin');
+  let scheme = url.protocol.replace(':', '');
+  if (origin && /^https?:\/\//.test(origin)) scheme = origin.slice(0, origin.indexOf(':'));
+  else if (trustProxy()) {
+    const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0].trim();
+    if (forwarded === 'https' || forwarded === 'http') scheme = forwarded;
+  }
+  return `${scheme}://${host}`;
+}
+
 export async function handleAuthRequest(req: Request): Promise<Response> {
   const refusal = refuseRequest(req, allowedHostRules());
   if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message);
@@ -49,10 +72,11 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
   if (address !== LOCAL_ADDRESS) headers.set(CLIENT_ADDRESS_HEADER, address);
   const method = req.method.toUpperCase();
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readTextBody(req, { maxBytes: MAX_AUTH_BODY_BYTES });
-  const forwarded = new Request(req.url, { method, headers, body });
+  const url = new URL(req.url);
+  const forwarded = new Request(new URL(`${url.pathname}${url.search}`, requestOrigin(req)), { method, headers, body });
   const auth = await getAuth();
 
-  const path = new URL(req.url).pathname;
+  const path = url.pathname;
   const email = method === 'POST' && path === `${AUTH_BASE_PATH}/sign-in/email` && body !== undefined ? emailOf(body) : undefined;
   if (email === undefined) return auth.handler(forwarded);
 
