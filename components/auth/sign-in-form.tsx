@@ -50,7 +50,7 @@ export function SignInForm({ next, oidcLabel, initialError = null, inviteToken =
       document.cookie = `draftbase_invite=${encodeURIComponent(inviteToken)}; Path=/api/auth; Max-Age=900; SameSite=Lax${secure}`;
     }
     try {
-      const { url } = await postAuth<{ url: string }>('/api/auth/sign-in/oauth2', { providerId: 'oidc', callbackURL: next, errorCallbackURL: '/sign-in?error=oidc' });
+      const { url } = await postAuth<{ url: string }>('/api/auth/sign-in/social', { provider: 'oidc', callbackURL: next, errorCallbackURL: '/sign-in' });
       window.location.assign(url);
     } catch (err) {
       setError(err instanceof AuthCallError ? err.message : String(err));
