@@ -216,6 +216,11 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
     const body = await locked.json();
     expect(body.error.code).toBe('too_many_attempts');
     expect(body.error.message).toMatch(/Try again in \d+ minutes?/);
+    // No other spelling of the path gets past the lock.
+    for (const path of ['sign-in/email/', '/sign-in/email', 'sign-in//email', 'sign-in/%65mail', 'SIGN-IN/Email']) {
+      const variant = await authPost(path, { email, password: 'a long enough password' }, { ip: freshIp() });
+      expect([404, 429], path).toContain(variant.status);
+    }
     // Another account is not affected.
     expect((await signIn('carol@example.com', 'a long enough password', { ip: freshIp() })).status).toBe(200);
   });

@@ -7,7 +7,8 @@
  *   any value the client sent;
  * - the request's URL rebuilt on the app's origin (requestOrigin): Next hands route handlers a URL on
  *   `localhost` whatever the Host was, and Better Auth compares the browser's Origin with it;
- * - sign-in throttling (throttle.ts) around POST /sign-in/email.
+ * - sign-in throttling (throttle.ts) around POST /sign-in/email, on a strict path syntax (no `//`,
+ *   trailing `/` or `%`-escapes), so no spelling of the path reaches Better Auth's sign-in unthrottled.
  */
 import 'server-only';
 import { getDatabase } from '../db/client';
@@ -19,6 +20,9 @@ import { AUTH_BASE_PATH, getAuth } from './better-auth';
 import { CLIENT_ADDRESS_HEADER, LOCAL_ADDRESS, clientAddress, trustProxy } from './client-address';
 import { authMode } from './mode';
 import { clearKey, recordFailure, signInKeys, throttleStatus } from './throttle';
+
+/** Better Auth's paths: plain segments only. */
+const AUTH_PATH = /^\/api\/auth(\/[A-Za-z0-9_-]+)+$/;
 
 /** Auth request bodies are small (an email, a password, a name). */
 const MAX_AUTH_BODY_BYTES = 64 * 1024;
@@ -65,6 +69,9 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
     return errorResponse(404, 'team_mode_off', 'This server runs in solo mode, without accounts (team mode: DRAFTBASE_AUTH=on or a PostgreSQL DATABASE_URL).');
   }
 
+  const url = new URL(req.url);
+  if (!AUTH_PATH.test(url.pathname)) return errorResponse(404, 'not_found', 'No such auth endpoint.');
+
   const address = clientAddress(req.headers);
   const headers = new Headers(req.headers);
   headers.delete(CLIENT_ADDRESS_HEADER);
@@ -72,11 +79,11 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
   if (address !== LOCAL_ADDRESS) headers.set(CLIENT_ADDRESS_HEADER, address);
   const method = req.method.toUpperCase();
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readTextBody(req, { maxBytes: MAX_AUTH_BODY_BYTES });
-  const url = new URL(req.url);
   const forwarded = new Request(new URL(`${url.pathname}${url.search}`, requestOrigin(req)), { method, headers, body });
   const auth = await getAuth();
 
-  const path = url.pathname;
+  // Case-insensitive: whether or not Better Auth's router is, every spelling it might accept is counted.
+  const path = url.pathname.toLowerCase();
   const email = method === 'POST' && path === `${AUTH_BASE_PATH}/sign-in/email` && body !== undefined ? emailOf(body) : undefined;
   if (email === undefined) return auth.handler(forwarded);
 
