@@ -320,16 +320,17 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
   });
 });
 
-describe.each(providerCases())('solo mode on $provider', ({ create, provider }) => {
+// Solo mode is SQLite only (PostgreSQL is always team mode).
+describe.each(providerCases().filter((p) => p.provider === 'sqlite'))('solo mode on $provider', ({ create }) => {
   const saved = process.env.DRAFTBASE_AUTH;
   beforeAll(() => {
-    if (provider === 'sqlite') delete process.env.DRAFTBASE_AUTH;
+    delete process.env.DRAFTBASE_AUTH;
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.DRAFTBASE_AUTH;
     else process.env.DRAFTBASE_AUTH = saved;
   });
-  const run = useAppDatabase(provider === 'sqlite' ? create : null);
+  const run = useAppDatabase(create);
 
   run('GET /api/session says solo with nobody signed in; the auth and setup routes answer 404', async () => {
     expect(await session()).toEqual({ mode: 'solo', user: null, needsSetup: false, oidc: null });
