@@ -1,9 +1,14 @@
 /**
- * Runs once when a Next.js server starts: opens the database so the SQLite file is created and
- * migrated before the first request, and prints where projects are stored (getDatabase logs it).
+ * Runs once when a Next.js server starts: checks the configuration that would otherwise fail later
+ * or expose projects (lib/server/auth/startup-checks.ts: solo mode listening beyond this machine,
+ * team mode without a session secret, ...) and refuses to start on an error; then opens the database
+ * so the SQLite file is created and migrated before the first request, and prints where projects are
+ * stored (getDatabase logs it).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { enforceStartupChecks } = await import('./lib/server/auth/startup-checks');
+  enforceStartupChecks();
   const { getDatabase } = await import('./lib/server/db/client');
   try {
     await getDatabase();
