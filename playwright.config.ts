@@ -99,7 +99,8 @@ export default defineConfig({
     // Started after the first (Playwright starts web servers in order), so the build has finished.
     {
       command: `${next} start -H 127.0.0.1 -p ${teamPort}`,
-      url: `http://127.0.0.1:${teamPort}/api/session`,
+      // Ready when it answers (signed out: 401 counts as an answer).
+      url: `http://127.0.0.1:${teamPort}/api/projects`,
       timeout: 600_000,
       reuseExistingServer: false,
       stdout: 'pipe',
