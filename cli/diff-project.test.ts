@@ -2,7 +2,7 @@
  * `draftbase diff project:<id>@<version> project:<id>`: sides read from the app's database (SQLite,
  * and PostgreSQL when DATABASE_URL_PG is set), through the real handlers that stored them.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as collection from '../app/api/projects/route';
 import * as item from '../app/api/projects/[id]/route';
 import * as versions from '../app/api/projects/[id]/versions/route';
@@ -12,6 +12,9 @@ import { providerCases } from '../lib/server/db/test-databases';
 import { main } from './main';
 import { memoryIo } from './memory-io.test-support';
 import { API_BASE, jsonRequest, routeContext, useAppDatabase } from '../lib/server/db/api-suite.test-support';
+
+// Solo mode on both providers (one local user owns everything); team mode, roles and share links: app/api/access-matrix.test.ts.
+vi.mock('../lib/server/auth/mode', () => ({ authMode: () => 'solo', AUTH_ENV: 'DRAFTBASE_AUTH' }));
 
 const base = API_BASE;
 const ctx = routeContext;

@@ -1,3 +1,5 @@
+import type { ProjectRole } from '../auth/roles';
+
 /**
  * The shapes the projects API answers with, shared by the server (lib/server/projects) and the
  * browser (components/projects): the client must not import server modules to know them.
@@ -11,6 +13,8 @@ export interface ProjectSummary {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The requester's role on it (team mode; absent in solo mode, where the one user owns everything). */
+  role?: ProjectRole;
 }
 
 /** One named version in GET /api/projects/:id/versions, without its document. */
@@ -22,4 +26,6 @@ export interface VersionSummary {
   /** The project's version when the snapshot was taken. */
   projectVersion: number;
   createdAt: string;
+  /** Who named it (the account's name), or null in solo mode, for a share link or a deleted account. */
+  author: string | null;
 }

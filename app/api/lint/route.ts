@@ -11,6 +11,7 @@
  *
  * The work runs in the compute pool (lib/server/compute), like POST /api/render.
  */
+import { requireActor } from '../../../lib/server/auth/access';
 import { withErrors } from '../../../lib/server/http/error-response';
 import { readTextBody } from '../../../lib/server/http/read-json-body';
 import { runCompute } from '../../../lib/server/compute/pool';
@@ -18,5 +19,7 @@ import { runCompute } from '../../../lib/server/compute/pool';
 export const runtime = 'nodejs';
 
 export const POST = withErrors(async (request: Request): Promise<Response> => {
+  // Stateless work, but done for someone: a signed-in user, solo, or a share link's visitor (team mode).
+  await requireActor(request);
   return runCompute({ kind: 'lint', body: await readTextBody(request) }, 'this review');
 });

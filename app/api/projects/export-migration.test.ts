@@ -3,7 +3,7 @@
  * DATABASE_URL_PG is set): an export shows the migration from the newest named version taken before
  * the exported state, and none when there is no older version.
  */
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { applyCommand } from '@/lib/model/commands/apply';
 import { kitchenSinkDocument } from '@/lib/model/fixtures/kitchen-sink';
 import { providerCases } from '@/lib/server/db/test-databases';
@@ -12,6 +12,9 @@ import * as item from './[id]/route';
 import * as exportRoute from './[id]/export/route';
 import * as versions from './[id]/versions/route';
 import { API_BASE, jsonRequest, routeContext, useAppDatabase } from '@/lib/server/db/api-suite.test-support';
+
+// Solo mode on both providers (one local user owns everything); team mode, roles and share links: app/api/access-matrix.test.ts.
+vi.mock('@/lib/server/auth/mode', () => ({ authMode: () => 'solo', AUTH_ENV: 'DRAFTBASE_AUTH' }));
 
 const base = API_BASE;
 const ctx = routeContext;

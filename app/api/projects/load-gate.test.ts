@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { exportFile } from '@/lib/formats/files';
 import { DOCUMENT_VERSION } from '@/lib/model/document';
 import { kitchenSinkBeforeVersion3, kitchenSinkDocument } from '@/lib/model/fixtures/kitchen-sink';
@@ -18,6 +18,9 @@ import * as exportRoute from './[id]/export/route';
 import * as versions from './[id]/versions/route';
 import * as versionItem from './[id]/versions/[vid]/route';
 import { API_BASE, jsonRequest, routeContext, useAppDatabase } from '@/lib/server/db/api-suite.test-support';
+
+// Solo mode on both providers (one local user owns everything); team mode, roles and share links: app/api/access-matrix.test.ts.
+vi.mock('@/lib/server/auth/mode', () => ({ authMode: () => 'solo', AUTH_ENV: 'DRAFTBASE_AUTH' }));
 
 const V1_TEXT = readFileSync(path.join(process.cwd(), 'lib/model/fixtures/kitchen-sink.v1.json'), 'utf8');
 const base = API_BASE;

@@ -2,7 +2,7 @@
  * The projects API through its real route handlers (called with `new Request`), on SQLite and, when
  * DATABASE_URL_PG is set, on PostgreSQL: status codes, error bodies, optimistic concurrency.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documentOf, makeColumn, makeTable, scalar } from '@/lib/model/build';
 import { emptyDocument } from '@/lib/model/empty';
 import { closeDatabase } from '@/lib/server/db/client';
@@ -12,6 +12,9 @@ import * as item from './[id]/route';
 import * as versions from './[id]/versions/route';
 import * as versionItem from './[id]/versions/[vid]/route';
 import * as state from './[id]/state/route';
+
+// Solo mode on both providers (one local user owns everything); team mode, roles and share links: app/api/access-matrix.test.ts.
+vi.mock('@/lib/server/auth/mode', () => ({ authMode: () => 'solo', AUTH_ENV: 'DRAFTBASE_AUTH' }));
 
 const base = 'http://localhost/api/projects';
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -59,7 +62,7 @@ describe.each(providerCases())('projects API on $provider', ({ create }) => {
 
   run('creates, lists, reads (with ETag) and deletes a project', async () => {
     const p = await createProject('Orders', oneTable());
-    const list = await (await collection.GET()).json();
+    const list = await (await collection.GET(new Request(base))).json();
     expect(list.projects.find((x: { id: string }) => x.id === p.id)).toMatchObject({ name: 'Orders', tableCount: 1, version: 1 });
 
     const res = await item.GET(new Request(`${base}/${p.id}`), ctx(p.id));

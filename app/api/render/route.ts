@@ -15,6 +15,7 @@
  *
  * The work runs in the compute pool (lib/server/compute): this handler only reads the body.
  */
+import { requireActor } from '../../../lib/server/auth/access';
 import { withErrors } from '../../../lib/server/http/error-response';
 import { readTextBody } from '../../../lib/server/http/read-json-body';
 import { runCompute } from '../../../lib/server/compute/pool';
@@ -22,5 +23,7 @@ import { runCompute } from '../../../lib/server/compute/pool';
 export const runtime = 'nodejs';
 
 export const POST = withErrors(async (request: Request): Promise<Response> => {
+  // Stateless work, but done for someone: a signed-in user, solo, or a share link's visitor (team mode).
+  await requireActor(request);
   return runCompute({ kind: 'render', body: await readTextBody(request) }, 'this render');
 });

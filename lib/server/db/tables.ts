@@ -26,12 +26,14 @@ export interface ProjectVersionRow {
   tableCount: number;
   projectVersion: number;
   createdAt: Date;
+  /** Who named the version (a user id; null in solo mode). */
+  createdById: string | null;
 }
 
 export type ProjectVersionSummaryRow = Omit<ProjectVersionRow, 'document'>;
 
 export const projectSummarySelect = { id: true, name: true, tableCount: true, version: true, createdAt: true, updatedAt: true } as const;
-export const projectVersionSummarySelect = { id: true, projectId: true, name: true, tableCount: true, projectVersion: true, createdAt: true } as const;
+export const projectVersionSummarySelect = { id: true, projectId: true, name: true, tableCount: true, projectVersion: true, createdAt: true, createdById: true } as const;
 
 type ProjectSummarySelect = typeof projectSummarySelect;
 /** Just what a save needs to report back (never the document). */
@@ -56,12 +58,18 @@ export interface ProjectVersionDelegate {
   findMany(args: { where: { projectId: string }; select: ProjectVersionSummarySelect; orderBy: Array<{ createdAt: 'desc' } | { id: 'desc' }> }): PromiseLike<ProjectVersionSummaryRow[]>;
   findFirst(args: { where: { id: string; projectId: string } }): PromiseLike<ProjectVersionRow | null>;
   create(args: {
-    data: { id: string; projectId: string; name: string; document: string; tableCount: number; projectVersion: number };
+    data: { id: string; projectId: string; name: string; document: string; tableCount: number; projectVersion: number; createdById?: string | null };
     select: ProjectVersionSummarySelect;
   }): PromiseLike<ProjectVersionSummaryRow>;
+}
+
+/** Names of the users who authored versions (the audit trail shows a name, not an id). */
+export interface UserNameDelegate {
+  findMany(args: { where: { id: { in: string[] } }; select: { id: true; name: true } }): PromiseLike<Array<{ id: string; name: string }>>;
 }
 
 export interface ProjectTables {
   project: ProjectDelegate;
   projectVersion: ProjectVersionDelegate;
+  user: UserNameDelegate;
 }

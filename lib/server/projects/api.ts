@@ -88,8 +88,10 @@ export function currentDocumentJson(documentJson: string): string {
   return JSON.stringify(loaded.document);
 }
 
-export function projectResponse(project: ProjectWithDocument): Response {
-  const { documentJson, ...meta } = project;
+/** GET /api/projects/:id's body; `extra` (the requester's `access`) goes beside the project's fields. */
+export function projectResponse(project: ProjectWithDocument, extra: Record<string, unknown> = {}): Response {
+  const { documentJson, ...fields } = project;
+  const meta = { ...fields, ...extra };
   // The ETag carries the version, so a client can echo it in If-Match.
   return jsonWithDocument(meta, currentDocumentJson(documentJson), { headers: { etag: `"${project.version}"`, 'cache-control': 'no-store' } });
 }
@@ -97,4 +99,16 @@ export function projectResponse(project: ProjectWithDocument): Response {
 export function versionResponse(version: VersionWithDocument): Response {
   const { documentJson, ...meta } = version;
   return jsonWithDocument(meta, currentDocumentJson(documentJson), { headers: { 'cache-control': 'no-store' } });
+}
+
+/** The ids this server issues (`prj_…`, `ver_…`, user ids): anything else in a URL cannot name a row. */
+const ROUTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * An id from a URL, checked before it reaches a query: a malformed or oversized id is the same 404 as
+ * an unknown one.
+ */
+export function requireRouteId(id: string, what: 'project' | 'version' | 'member' | 'invite' | 'share link'): string {
+  if (ROUTE_ID.test(id)) return id;
+  throw new HttpError(404, 'not_found', `No ${what} with id ${JSON.stringify(id.slice(0, 64))}.`);
 }

@@ -24,7 +24,7 @@ describe.each(providerCases())('project repository on $provider', ({ create }) =
     await t?.dispose();
   });
   const run = create ? it : it.skip;
-  const db = () => t.db.tables;
+  const db = () => t.db.prisma;
 
   run('creates a project with an empty document at version 1, and lists it', async () => {
     const p = await createProject(db(), { name: 'Shop' });

@@ -11,6 +11,7 @@
  * Chromium runs as its own process, so the server's event loop only waits on it.
  */
 import { z } from 'zod';
+import { requireActor } from '@/lib/server/auth/access';
 import { errorResponse, withErrors } from '@/lib/server/http/error-response';
 import { readJsonBody } from '@/lib/server/http/read-json-body';
 import { contentDisposition } from '@/lib/formats/files';
@@ -31,6 +32,7 @@ const bodySchema = z
   .strict();
 
 export const POST = withErrors(async (request: Request): Promise<Response> => {
+  await requireActor(request); // signed in, solo, or a share link's visitor (team mode)
   const body = await readJsonBody(request, bodySchema, { maxBytes: PDF_MAX_HTML_CHARS + 64 * 1024 });
   let pdf: Uint8Array;
   try {

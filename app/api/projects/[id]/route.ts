@@ -1,8 +1,11 @@
+import { requireProjectAccess } from '@/lib/server/auth/access';
 import { getDatabase } from '@/lib/server/db/client';
 import { errorResponse, withErrors } from '@/lib/server/http/error-response';
 import { readJsonBody } from '@/lib/server/http/read-json-body';
-import { notFound, projectResponse, renameProjectBody, requireIfMatchVersion, requireValidDocument, saveProjectBody } from '@/lib/server/projects/api';
+import { notFound, projectResponse, renameProjectBody, requireIfMatchVersion, requireRouteId, requireValidDocument, saveProjectBody } from '@/lib/server/projects/api';
 import { deleteProject, getProject, renameProject, saveProject } from '@/lib/server/projects/repository';
+import { accessInfo } from '@/lib/server/teams/api';
+import { authorOf } from '@/lib/server/teams/events';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -11,24 +14,29 @@ interface Ctx {
   params: Promise<{ id: string }>;
 }
 
-/** GET /api/projects/:id -> { id, name, version, tableCount, createdAt, updatedAt, document } (ETag: "version") */
-export const GET = withErrors(async (_req: Request, { params }: Ctx) => {
-  const { id } = await params;
+/**
+ * GET /api/projects/:id -> { id, name, version, tableCount, createdAt, updatedAt, access, document }
+ * (ETag: "version"); `access` is the requester's role and what it may do (view).
+ */
+export const GET = withErrors(async (req: Request, { params }: Ctx) => {
+  const id = requireRouteId((await params).id, 'project');
+  const access = await requireProjectAccess(req, id, 'view');
   const project = await getProject((await getDatabase()).tables, id);
   if (!project) throw notFound('project', id);
-  return projectResponse(project);
+  return projectResponse(project, { access: accessInfo(access) });
 });
 
 /**
- * PUT /api/projects/:id { name?, document } with If-Match: <version> -> 200 { version, updatedAt }.
+ * PUT /api/projects/:id { name?, document } with If-Match: <version> -> 200 { version, updatedAt } (edit).
  * 409 { error: { currentVersion } } when another save came first; 428 without If-Match.
  */
 export const PUT = withErrors(async (req: Request, { params }: Ctx) => {
-  const { id } = await params;
+  const id = requireRouteId((await params).id, 'project');
+  const access = await requireProjectAccess(req, id, 'edit');
   const expectedVersion = requireIfMatchVersion(req);
   const body = await readJsonBody(req, saveProjectBody);
   const document = requireValidDocument(body.document);
-  const result = await saveProject((await getDatabase()).tables, id, { expectedVersion, document, name: body.name });
+  const result = await saveProject((await getDatabase()).prisma, id, { expectedVersion, document, name: body.name, author: authorOf(access.actor) });
   if (result.ok) return Response.json({ version: result.version, updatedAt: result.updatedAt }, { headers: { etag: `"${result.version}"` } });
   if (result.reason === 'not_found') throw notFound('project', id);
   return errorResponse(
@@ -39,18 +47,20 @@ export const PUT = withErrors(async (req: Request, { params }: Ctx) => {
   );
 });
 
-/** PATCH /api/projects/:id { name } -> 200 { project }: rename only; does not change the document version. */
+/** PATCH /api/projects/:id { name } -> 200 { project }: rename only; does not change the document version (edit). */
 export const PATCH = withErrors(async (req: Request, { params }: Ctx) => {
-  const { id } = await params;
+  const id = requireRouteId((await params).id, 'project');
+  const access = await requireProjectAccess(req, id, 'edit');
   const body = await readJsonBody(req, renameProjectBody);
-  const project = await renameProject((await getDatabase()).tables, id, body.name);
+  const project = await renameProject((await getDatabase()).prisma, id, body.name, authorOf(access.actor));
   if (!project) throw notFound('project', id);
   return Response.json({ project });
 });
 
-/** DELETE /api/projects/:id -> 204 (its versions go with it). */
-export const DELETE = withErrors(async (_req: Request, { params }: Ctx) => {
-  const { id } = await params;
+/** DELETE /api/projects/:id -> 204 (its versions, members, links, comments and events go with it) (manage). */
+export const DELETE = withErrors(async (req: Request, { params }: Ctx) => {
+  const id = requireRouteId((await params).id, 'project');
+  await requireProjectAccess(req, id, 'manage');
   if (!(await deleteProject((await getDatabase()).tables, id))) throw notFound('project', id);
   return new Response(null, { status: 204 });
 });

@@ -10,7 +10,7 @@
  *     reject them; the file is served all the same, as POST /api/render answers).
  * 400 `{ error }` for a missing/unknown format, an unknown dialect, or a dialect with a DDL format
  *     that names the other dialect.
- * 404 `{ error }` for an unknown project or version.
+ * 401 signed out; 404 `{ error }` for an unknown project or version, or one the requester has no role on (view).
  * 422 `invalid_stored_document` for a stored document over a document limit;
  *     `budget_exceeded` / `too_large` over the time or memory budget. 503 `server_busy`.
  * The Markdown (and its HTML, format=html) is byte-for-byte what `npm run draftbase -- export <file> --to markdown --title NAME --date
@@ -19,9 +19,10 @@
  * from the newest named version older than the exported state.
  * Reading the project is done here; generating runs in the compute pool (lib/server/compute).
  */
+import { requireProjectAccess } from '@/lib/server/auth/access';
 import { getDatabase } from '@/lib/server/db/client';
 import { errorResponse, withErrors } from '@/lib/server/http/error-response';
-import { notFound } from '@/lib/server/projects/api';
+import { notFound, requireRouteId } from '@/lib/server/projects/api';
 import { getProject, getVersion, listVersions } from '@/lib/server/projects/repository';
 import { runCompute } from '@/lib/server/compute/pool';
 import { formatIds, outputFormat } from '@/lib/formats/registry';
@@ -31,7 +32,8 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = withErrors(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
+  const id = requireRouteId((await params).id, 'project');
+  await requireProjectAccess(req, id, 'view');
   const query = new URL(req.url).searchParams;
   const format = query.get('format');
   if (!format) return errorResponse(400, 'invalid_query', `format is required: one of ${formatIds.join(', ')}`);
