@@ -127,16 +127,16 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
     await expect(saveStatus(page)).toHaveAttribute('data-status', 'saved');
 
     // A save forged from the viewer's own session (cookies, same origin): the server refuses it.
-    const current = (await (await page.request.get(`/api/projects/${encodeURIComponent(projectId)}`)).json()) as { project: { version: number; document: { tables: Record<string, unknown> } } };
-    const forged = { ...current.project.document, tables: {} };
+    const current = (await (await page.request.get(`/api/projects/${encodeURIComponent(projectId)}`)).json()) as { version: number; document: { tables: Record<string, unknown> } };
+    const forged = { ...current.document, tables: {} };
     const res = await page.request.put(`/api/projects/${encodeURIComponent(projectId)}`, {
-      headers: { origin, 'if-match': String(current.project.version), 'content-type': 'application/json' },
+      headers: { origin, 'if-match': String(current.version), 'content-type': 'application/json' },
       data: { document: forged },
     });
     expect(res.status(), await res.text()).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
-    const after = (await (await owner.page.request.get(`/api/projects/${encodeURIComponent(projectId)}`)).json()) as { project: { version: number } };
-    expect(after.project.version).toBe(current.project.version);
+    const after = (await (await owner.page.request.get(`/api/projects/${encodeURIComponent(projectId)}`)).json()) as { version: number };
+    expect(after.version).toBe(current.version);
   });
 
   let shareUrl = '';
