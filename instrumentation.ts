@@ -1,9 +1,19 @@
 /**
- * Runs once when a Next.js server starts: opens the database so the SQLite file is created and
- * migrated before the first request, and prints where projects are stored (getDatabase logs it).
+ * Runs once when a Next.js server starts: checks the configuration that would otherwise fail later
+ * or expose projects (lib/server/auth/startup-checks.ts: solo mode listening beyond this machine,
+ * team mode without a session secret, ...) and refuses to start on an error; then opens the database
+ * so the SQLite file is created and migrated before the first request, and prints where projects are
+ * stored (getDatabase logs it).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startupChecks } = await import('./lib/server/auth/startup-checks');
+  const report = startupChecks();
+  for (const warning of report.warnings) console.warn(`[draftbase] ${warning}`);
+  if (report.errors.length) {
+    for (const error of report.errors) console.error(`[draftbase] ${error}`);
+    process.exit(1);
+  }
   const { getDatabase } = await import('./lib/server/db/client');
   try {
     await getDatabase();

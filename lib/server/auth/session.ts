@@ -1,11 +1,11 @@
 /**
- * The signed-in user behind a request, from its session cookie (team mode only).
- *
- * CONTRACT (issue 18): the auth-core work replaces this body with Better Auth's session lookup
- * (`auth.api.getSession({ headers })`). Until then nobody is signed in, so team mode refuses every
- * project request with 401, which is the safe direction.
+ * The signed-in user behind a request, from its session cookie (team mode only): Better Auth reads
+ * the session row on every call (no cookie cache, better-auth.ts), so a session that was signed out
+ * or revoked is refused on the next request.
  */
 import 'server-only';
+import { getAuth } from './better-auth';
+import { hasSessionCookie } from './session-cookie';
 
 export interface SessionUser {
   userId: string;
@@ -13,6 +13,11 @@ export interface SessionUser {
   email: string;
 }
 
-export async function sessionUser(_req: Request): Promise<SessionUser | undefined> {
-  return undefined;
+export async function sessionUser(req: Request): Promise<SessionUser | undefined> {
+  // No cookie, no session: skip the database.
+  if (!hasSessionCookie(req.headers.get('cookie'))) return undefined;
+  const auth = await getAuth();
+  const found = await auth.api.getSession({ headers: req.headers });
+  if (!found) return undefined;
+  return { userId: found.user.id, name: found.user.name, email: found.user.email };
 }
