@@ -26,6 +26,7 @@ import { ReviewSignoff } from './governance/review-signoff';
 import { DecisionsEditor } from './governance/decisions-editor';
 import { RisksEditor } from './governance/risks-editor';
 import { WorkloadGrid } from './workload-grid';
+import { useSectionCommentMarkers } from '@/components/editor/comments/section-markers';
 
 type View = 'edit' | 'workload' | 'preview';
 
@@ -57,6 +58,7 @@ export function DesignDocTab() {
   const [advice, setAdvice] = useState<WorkloadAdvice | undefined>();
   const adviceByDialect = useMemo<Partial<Record<Dialect, WorkloadAdvice>>>(() => (advice ? { [advice.dialect]: advice } : {}), [advice]);
   const markdown = useDesignDocMarkdown(doc, dialect, view === 'preview', projectName, adviceByDialect);
+  const commentMarkers = useSectionCommentMarkers();
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 overflow-hidden p-3" data-testid="design-doc-tab">
       <div className="flex items-end justify-between gap-2">
@@ -101,7 +103,7 @@ export function DesignDocTab() {
         </fieldset>
       ) : (
         <div id="design-doc-panel-preview" role="tabpanel" aria-labelledby="design-doc-tab-preview" className="min-h-0 flex-1 overflow-auto pr-1">
-          {markdown === undefined ? <p className="text-xs text-slate-500">Generating…</p> : <MarkdownPreview markdown={markdown} testId="design-doc-preview" />}
+          {markdown === undefined ? <p className="text-xs text-slate-500">Generating…</p> : <MarkdownPreview markdown={markdown} testId="design-doc-preview" decorate={commentMarkers} />}
         </div>
       )}
     </div>

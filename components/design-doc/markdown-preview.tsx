@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { cx } from '@/components/ui/styles';
 import { markdownToSafeHtml, renderMermaidBlocks } from './render-markdown';
 
-export function MarkdownPreview({ markdown, className, testId }: { markdown: string; className?: string; testId?: string }) {
+/** `decorate` adds to the rendered HTML (the review comments' heading markers); it runs after every render of it. */
+export function MarkdownPreview({ markdown, className, testId, decorate }: { markdown: string; className?: string; testId?: string; decorate?: (root: HTMLElement) => void }) {
   const html = useMemo(() => markdownToSafeHtml(markdown), [markdown]);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -23,5 +24,8 @@ export function MarkdownPreview({ markdown, className, testId }: { markdown: str
       delete root.dataset.rendered;
     };
   }, [html]);
+  useEffect(() => {
+    if (ref.current && decorate) decorate(ref.current);
+  }, [html, decorate]);
   return <div ref={ref} data-testid={testId} className={cx('design-doc-markdown text-sm leading-relaxed', className)} />;
 }

@@ -57,6 +57,11 @@ import { ReviewMain } from './versions/review-main';
 import { DiffList } from './versions/diff-list';
 import type { ProjectAccessInfo } from '@/lib/api/teams';
 import { readOnlyReason } from './access';
+import { activeShareToken } from './api-fetch';
+import { CommentsProvider } from './comments/comments-provider';
+import { CommentsButton } from './comments/comments-button';
+import { CommentsPanel } from './comments/comments-panel';
+import { useComments, useCommentsController } from './comments/comments-store';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
 // document froze the whole document (~110 ms of main thread). Unit tests keep freezing on, so a
@@ -99,13 +104,17 @@ export function Editor({ sourceText, access, teamControls, ...props }: EditorPro
   }, [store]);
   // The design review follows the document for the toolbar's counts, the table markers and the Problems panel.
   const review = useReviewModel(store);
+  // Review comments (issue 18) follow the same access (absent = solo, full access); a share link's page
+  // has its token active in apiFetch, and the comments calls send it too.
 
   return (
     <EditorStoreContext.Provider value={store}>
       <ReviewStoreContext.Provider value={review.store}>
-        <ReactFlowProvider>
-          <EditorShell store={store} saver={saver} access={access} teamControls={teamControls} />
-        </ReactFlowProvider>
+        <CommentsProvider editor={store} access={access} shareToken={activeShareToken()}>
+          <ReactFlowProvider>
+            <EditorShell store={store} saver={saver} access={access} teamControls={teamControls} />
+          </ReactFlowProvider>
+        </CommentsProvider>
       </ReviewStoreContext.Provider>
     </EditorStoreContext.Provider>
   );
@@ -132,6 +141,8 @@ function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<E
   const [ddlOpen, setDdlOpen] = useState(true);
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const comments = useCommentsController();
+  const commentsOpen = useComments((s) => s.open);
   const [view, setView] = useState<'diagram' | 'design'>('diagram');
   const projectId = useStore(store, (s) => s.projectId);
   const leavingRef = useRef(false);
@@ -380,6 +391,7 @@ function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<E
                 </button>
               ))}
             </div>
+            <CommentsButton />
             {!readOnly && <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />}
             {!viaShare && <DownloadMenu projectId={projectId} />}
             {teamControls}
@@ -401,7 +413,7 @@ function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<E
             {versions.comparison && <DiffList diff={versions.comparison.diff} entries={versions.comparison.view.entries} selectedKey={versions.focusedKey} onFocus={versions.focus} />}
           </aside>
         )}
-        {!reviewing && (inspectorOpen || ddlOpen || problemsOpen || versionsOpen) && (
+        {!reviewing && (inspectorOpen || ddlOpen || problemsOpen || versionsOpen || commentsOpen) && (
           <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 dark:border-slate-800" aria-label="Side panel">
             {versionsOpen && <VersionsPanel className="max-h-[45%] shrink-0 border-b border-slate-200 dark:border-slate-800" actions={versions.actions} onClose={() => setVersionsOpen(false)} />}
             {inspectorOpen && (
@@ -412,6 +424,7 @@ function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<E
             {/* Closed = unmounted: the DDL is not regenerated while hidden. */}
             {ddlOpen && <DdlPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onClose={() => setDdlOpen(false)} />}
             {problemsOpen && <ProblemsPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onFocus={focusFinding} onClose={() => setProblemsOpen(false)} />}
+            {commentsOpen && <CommentsPanel className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800" onClose={() => comments?.setOpen(false)} />}
           </aside>
         )}
       </div>

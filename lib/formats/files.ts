@@ -4,6 +4,7 @@
  * diagnostics (export-notes.ts), so what the file leaves out or changes travels with it, and the
  * number of statements it writes commented out. Pure.
  */
+import type { CommentThreadInfo } from '../comments/types';
 import type { PreviousVersion } from '../design-doc/migration-section';
 import type { WorkloadAdvice } from '../workload/advice';
 import type { Diagnostic } from '../model/diagnostics';
@@ -38,13 +39,15 @@ export interface ExportFileOptions {
   advice?: WorkloadAdvice;
   /** The design document: the named version its Migration Strategy shows the migration from (see RenderContext). */
   previousVersion?: PreviousVersion;
+  /** The design document: review threads to append as its "Review comments" section (see RenderContext). */
+  comments?: readonly CommentThreadInfo[];
 }
 
 export function exportFile(doc: SchemaDocument, formatId: string, options: ExportFileOptions = {}): ExportFile {
   const f = requireFormat(formatId);
   const chosen = options.dialect ?? (options.options?.dialect as Dialect | undefined);
   const dialect = chosen ?? f.fixedDialect ?? doc.settings.dialect;
-  const out = f.render(doc, parseOptions(f.options, { ...options.options, ...(f.dialectual ? { dialect } : {}) }), { sqlParsers: options.sqlParsers, advice: options.advice, previousVersion: options.previousVersion });
+  const out = f.render(doc, parseOptions(f.options, { ...options.options, ...(f.dialectual ? { dialect } : {}) }), { sqlParsers: options.sqlParsers, advice: options.advice, previousVersion: options.previousVersion, comments: options.comments });
   const notes = diagnosticsComment(out.diagnostics, f.file.comment, f.file.subject(dialect));
   return { text: notes ? notes + out.text : out.text, contentType: f.file.contentType, fileName: f.file.name(fileBaseName(options.baseName)), diagnostics: out.diagnostics, commentedOut: out.commented?.length ?? 0 };
 }

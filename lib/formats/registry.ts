@@ -5,6 +5,8 @@
  * render function. Adding a format: an entry in catalog.ts and one renderer here.
  */
 import type { PreviousVersion } from '../design-doc/migration-section';
+import { commentsMarkdown } from '../comments/markdown';
+import type { CommentThreadInfo } from '../comments/types';
 import type { z } from 'zod';
 import { generateDdl, type CommentedStatement } from '../ddl/generate-ddl';
 import { generateDesignDocWithDiagnostics } from '../design-doc/generate-design-doc';
@@ -42,6 +44,13 @@ export interface RenderContext {
   advice?: WorkloadAdvice;
   /** The named version the design document's Migration Strategy shows the migration from (picked by the caller). */
   previousVersion?: PreviousVersion;
+  /** Review threads the design document appends as "Review comments" (GET /api/projects/:id/export?comments=1). */
+  comments?: readonly CommentThreadInfo[];
+}
+
+/** The design document, with the review comments appended when the caller asked for them. */
+function withComments(markdown: string, doc: SchemaDocument, context: RenderContext): string {
+  return context.comments ? `${markdown}\n${commentsMarkdown(context.comments, doc)}` : markdown;
 }
 
 interface Renderer<S extends z.ZodType = z.ZodType> {
@@ -74,7 +83,7 @@ const RENDERERS: Record<FormatId, Renderer> = {
     options: markdownOptionsSchema,
     render: (doc, { dialect, title, versionName, date }, context) => {
       const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice, previousVersion: context.previousVersion });
-      return { text: markdown, diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
+      return { text: withComments(markdown, doc, context), diagnostics, commented, contentType: 'text/markdown; charset=utf-8' };
     },
   }),
   html: renderer({
@@ -82,7 +91,7 @@ const RENDERERS: Record<FormatId, Renderer> = {
     options: markdownOptionsSchema,
     render: (doc, { dialect, title, versionName, date }, context) => {
       const { markdown, diagnostics, commented } = generateDesignDocWithDiagnostics(doc, { dialect: dialect ?? doc.settings.dialect, projectName: title, versionName, date, advice: context.advice, previousVersion: context.previousVersion });
-      return { text: designDocHtmlWithoutDom(markdown), diagnostics, commented, contentType: 'text/html; charset=utf-8' };
+      return { text: designDocHtmlWithoutDom(withComments(markdown, doc, context)), diagnostics, commented, contentType: 'text/html; charset=utf-8' };
     },
   }),
   postgres: ddl('postgres'),

@@ -18,6 +18,7 @@ import { foreignKeyColumnsByTable } from '../flow/names';
 import { InlineText } from './inline-text';
 import { useToast } from '../toast';
 import { TableMarker } from '../review/table-marker';
+import { CommentMarker } from '../comments/comment-marker';
 import { describeMark, useDiffView } from '../versions/diff-context';
 import { DiffExtras } from '../versions/diff-extras';
 
@@ -55,6 +56,7 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
       <div className={`db-table db-table-low ${selected ? 'is-selected' : ''}`} style={style} data-testid="table-node" data-table-name={table.name} data-diff={diffStatus}>
         <div className="db-table-low-name">{table.name}</div>
         <TableMarker tableId={id} />
+        <CommentMarker tableId={id} />
       </div>
     );
   }
@@ -98,6 +100,7 @@ function TableHeader({ table, collapsed, editing, setEditing }: { table: Table; 
         </span>
       )}
       <TableMarker tableId={table.id} />
+      <CommentMarker tableId={table.id} />
       <button
         type="button"
         className="nodrag db-icon-button"

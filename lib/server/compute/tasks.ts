@@ -20,6 +20,7 @@ import { errorsOf } from '../../exporters/export-notes';
 import { limitIssues } from '../../model/limits';
 import { dialectSchema, type Dialect, type SchemaDocument } from '../../model/document';
 import type { RenderContext } from '../../formats/registry';
+import type { CommentThreadInfo } from '../../comments/types';
 import type { PreviousVersion } from '../../design-doc/migration-section';
 import { loadDocument } from '../../model/migrate';
 import { ImportError } from '../../importers/types';
@@ -35,7 +36,7 @@ export type ComputeTask =
   /** POST /api/advise: the raw request body. */
   | { kind: 'advise'; body: string }
   /** GET /api/projects/:id/export: the stored document's JSON and the query's choices. */
-  | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string; options?: Record<string, unknown>; previousVersion?: { name: string; documentJson: string } };
+  | { kind: 'export'; documentJson: string; format: string; dialect?: Dialect; baseName: string; options?: Record<string, unknown>; previousVersion?: { name: string; documentJson: string }; comments?: CommentThreadInfo[] };
 
 /** A JSON body, size-capped already by the route: 400 `invalid_json` / `invalid_body` as readJsonBody. */
 function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
@@ -178,7 +179,7 @@ async function exportTask(task: Extract<ComputeTask, { kind: 'export' }>): Promi
   // DDL: every expression and view body is parsed (expression.syntax / expression.unknown-column).
   const context = await contextFor(task.format, parsed.document, task.dialect);
   const previousVersion = task.format === 'markdown' || task.format === 'html' ? previousVersionOf(task.previousVersion) : undefined;
-  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, options: task.options, ...context, ...(previousVersion ? { previousVersion } : {}) });
+  const file = exportFile(parsed.document, task.format, { dialect: task.dialect, baseName: task.baseName, options: task.options, ...context, ...(previousVersion ? { previousVersion } : {}), ...(task.comments ? { comments: task.comments } : {}) });
   // As POST /api/render: never refused; the file says what is commented out, the headers count it.
   return new Response(file.text, {
     status: 200,

@@ -1,6 +1,6 @@
 /**
  * GET /api/projects/:id/export?format=markdown|postgres|mysql|mermaid|prisma|dbml|json
- *     [&dialect=postgres|mysql][&version=VID]
+ *     [&dialect=postgres|mysql][&version=VID][&comments=1]
  *
  * 200 the file, with its Content-Type and `Content-Disposition: attachment` (DATABASE_DESIGN.md,
  *     NAME.postgres.sql, NAME.mysql.sql, NAME.mmd, schema.prisma, NAME.dbml, NAME.draftbase.json).
@@ -17,6 +17,8 @@
  * YYYY-MM-DD [--version-name V]` writes (the route passes the project's name, the version and today).
  * With `--since PREVIOUS.json --since-name NAME` the CLI writes the Migration Strategy this route writes
  * from the newest named version older than the exported state.
+ * comments=1 (markdown and html only) appends the project's review threads as a "Review comments"
+ * section (lib/comments/markdown.ts); without it no comment is ever exported.
  * Reading the project is done here; generating runs in the compute pool (lib/server/compute).
  */
 import { requireProjectAccess } from '@/lib/server/auth/access';
@@ -27,6 +29,7 @@ import { getProject, getVersion, listVersions } from '@/lib/server/projects/repo
 import { runCompute } from '@/lib/server/compute/pool';
 import { formatIds, outputFormat } from '@/lib/formats/registry';
 import { dialectSchema } from '@/lib/model/document';
+import { listThreads } from '@/lib/server/comments/repository';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -49,6 +52,12 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
       return errorResponse(400, 'invalid_query', `format=${format} is ${format} DDL; dialect=${dialect} contradicts it`);
     }
   }
+
+  // Review comments: only when asked, and only the design document carries them.
+  const commentsParam = query.get('comments');
+  if (commentsParam !== null && !['0', '1', 'true', 'false'].includes(commentsParam)) return errorResponse(400, 'invalid_query', `comments must be 1 or 0, got ${JSON.stringify(commentsParam)}`);
+  const withComments = commentsParam === '1' || commentsParam === 'true';
+  if (withComments && format !== 'markdown' && format !== 'html') return errorResponse(400, 'invalid_query', `comments=1 applies to the design document (format=markdown or html), not format=${format}`);
 
   const db = (await getDatabase()).tables;
   const project = await getProject(db, id);
@@ -77,5 +86,6 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
   }
   // The design document's front matter: the project's name, the version, the day it was exported.
   const options = format === 'markdown' || format === 'html' ? { title: project.name, ...(versionName ? { versionName } : {}), date: new Date().toISOString().slice(0, 10) } : undefined;
-  return runCompute({ kind: 'export', documentJson, format, dialect, baseName, options, ...(previousVersion ? { previousVersion } : {}) }, `the ${format} export`);
+  const comments = withComments ? await listThreads((await getDatabase()).prisma, id) : undefined;
+  return runCompute({ kind: 'export', documentJson, format, dialect, baseName, options, ...(previousVersion ? { previousVersion } : {}), ...(comments ? { comments } : {}) }, `the ${format} export`);
 });
