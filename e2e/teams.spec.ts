@@ -5,8 +5,8 @@
  * read from the Share dialog, as the owner would copy them); each accepts in their own context; the
  * editor edits and the owner sees it; the viewer's controls are disabled and a forged save from the
  * viewer's own session is refused (403); a share link opens the project read-only with no account and
- * stops working once revoked (the open tab included); a commenter comments on a column, the owner
- * replies and resolves; the version history names who saved.
+ * stops working once revoked (the open tab included); a commenter comments on a column through the
+ * Comments panel, the owner replies and resolves; the version history names who saved.
  *
  * One test, in steps: every step builds on the state the previous ones made (one server, one first run).
  */
@@ -180,7 +180,7 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
   });
 
   await test.step('a commenter comments on a column; the owner replies and resolves it', async () => {
-    await commentOnColumnAndResolve({ commenter: commenter.page, owner: owner.page, projectId, origin });
+    await commentOnColumnAndResolve({ commenter: commenter.page, owner: owner.page });
   });
 
   await test.step('the version history names who saved', async () => {
@@ -199,27 +199,45 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
   for (const p of [owner, editor, viewer, commenter, anonymous]) await p.context.close();
 });
 
-/**
- * The comment round trip. Through the Comments panel when it is in the build; until then through
- * the comments API from each person's own session (the same routes and role checks the panel uses).
- */
-async function commentOnColumnAndResolve({ commenter, owner, projectId, origin }: { commenter: Page; owner: Page; projectId: string; origin: string }) {
-  const base = `/api/projects/${encodeURIComponent(projectId)}/comments`;
-  const started = await commenter.request.post(base, {
-    headers: { origin },
-    data: { anchor: { kind: 'column', tableId: 't_users', columnId: 'c_users_email', label: 'users.email' }, body: 'Should email be unique?' },
-  });
-  expect(started.status(), await started.text()).toBe(201);
-  const threadId = ((await started.json()) as { thread: { id: string } }).thread.id;
-  const reply = await owner.request.post(`${base}/${encodeURIComponent(threadId)}/replies`, { headers: { origin }, data: { body: 'Yes: adding a unique index.' } });
-  expect(reply.status(), await reply.text()).toBeLessThan(300);
-  const resolved = await owner.request.patch(`${base}/${encodeURIComponent(threadId)}`, { headers: { origin }, data: { resolved: true } });
-  expect(resolved.status(), await resolved.text()).toBe(200);
-  const list = (await (await commenter.request.get(base)).json()) as { threads: { id: string; resolved: boolean; comments: { authorName: string; body: string }[] }[] };
-  const thread = list.threads.find((t) => t.id === threadId)!;
-  expect(thread.resolved).toBe(true);
-  expect(thread.comments.map((c) => [c.authorName, c.body])).toEqual([
-    [COMMENTER.name, 'Should email be unique?'],
-    [OWNER.name, 'Yes: adding a unique index.'],
-  ]);
+/** The comment round trip through the Comments panel, each person in their own context. */
+async function commentOnColumnAndResolve({ commenter, owner }: { commenter: Page; owner: Page }) {
+  const openComments = async (page: Page) => {
+    await page.reload();
+    await expect(tableNode(page, 'users')).toBeVisible();
+    // Room for the Comments panel beside the inspector.
+    const ddl = page.getByRole('button', { name: 'DDL', exact: true });
+    if ((await ddl.getAttribute('aria-pressed')) === 'true') await ddl.click();
+    await page.getByTestId('comments-button').click();
+    const panel = page.getByTestId('comments-panel');
+    await expect(panel).toBeVisible();
+    return panel;
+  };
+
+  // The commenter's canvas is read-only, yet commenting works: select the column, write, post.
+  const cPanel = await openComments(commenter);
+  await expect(commenter.getByTestId('read-only-badge')).toHaveAttribute('title', 'Read-only: your role is commenter');
+  await tableNode(commenter, 'users').locator('[data-testid="column-row"][data-column-name="email"]').click();
+  await expect(cPanel.getByTestId('comment-target').locator('option').first()).toHaveText('Column users.email');
+  await cPanel.getByTestId('comment-new-body').fill('Should email be unique?');
+  await cPanel.getByTestId('comment-new-submit').click();
+  await expect(cPanel.getByTestId('comment-thread')).toHaveCount(1);
+  await expect(cPanel.getByTestId('comment-author').first()).toHaveText(COMMENTER.name);
+
+  // The owner sees it on the column, replies and resolves it.
+  const oPanel = await openComments(owner);
+  const thread = oPanel.getByTestId('comment-thread');
+  await expect(thread).toHaveCount(1);
+  await expect(oPanel.getByTestId('comment-group-label')).toHaveText('users.email');
+  await thread.getByTestId('comment-reply-body').fill('Yes: adding a unique index.');
+  await thread.getByTestId('comment-reply-submit').click();
+  await expect(thread.getByTestId('comment')).toHaveCount(2);
+  await expect(thread.getByTestId('comment-author').nth(1)).toHaveText(OWNER.name);
+  await thread.getByTestId('comment-resolve').click();
+  await expect(oPanel.getByTestId('comments-empty')).toBeVisible();
+
+  // The commenter, after a reload, finds it resolved by the owner.
+  const again = await openComments(commenter);
+  await again.getByTestId('comments-filter-resolved').click();
+  await expect(again.getByTestId('comment-thread')).toHaveAttribute('data-resolved', 'true');
+  await expect(again.getByTestId('comment-resolved-by')).toContainText(`Resolved by ${OWNER.name}`);
 }
