@@ -20,6 +20,6 @@ export function appUrl(env: Env = process.env): string | undefined {
 }
 
 /** Secure cookies (and their `__Secure-` name prefix) when the app is served over https. */
-export function useSecureCookies(env: Env = process.env): boolean {
+export function secureCookies(env: Env = process.env): boolean {
   return appUrl(env)?.startsWith('https://') ?? false;
 }

@@ -24,7 +24,7 @@ import { betterAuth } from 'better-auth/minimal';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { getDatabase, type Database } from '../db/client';
-import { appUrl, useSecureCookies } from './app-url';
+import { appUrl, secureCookies } from './app-url';
 import { resolveAuthSecret } from './auth-secret';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { OIDC_PROVIDER_ID, oidcConfig } from './oidc-config';
@@ -58,7 +58,7 @@ function createAuth(db: Database, secret: string, env: Env) {
     },
     advanced: {
       cookiePrefix: SESSION_COOKIE_PREFIX,
-      useSecureCookies: useSecureCookies(env),
+      useSecureCookies: secureCookies(env),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       disableOriginCheck: false,
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
