@@ -2,6 +2,7 @@
 /** The editor toolbar's team part (team mode only): Share (or Members) and the account menu. */
 import { useEffect, useState } from 'react';
 import type { ProjectAccessInfo, SessionInfo } from '@/lib/api/teams';
+import { AccountMenu } from '@/components/auth/account-menu';
 import { ShareButton } from './share-dialog';
 import { fetchSession } from './teams-client';
 
@@ -23,6 +24,7 @@ export function TeamControls({ projectId, access }: { projectId: string; access:
         {access.role}
       </span>
       <ShareButton projectId={projectId} access={access} currentUserId={session?.user?.id} />
+      {session?.user && <AccountMenu user={session.user} />}
     </>
   );
 }
