@@ -109,6 +109,9 @@ export default defineConfig({
         DATABASE_URL: teamDatabaseUrl,
         DRAFTBASE_AUTH: 'on',
         DRAFTBASE_AUTH_SECRET: E2E_TEAM_AUTH_SECRET,
+        // The address the browser opens, as an operator sets it (Better Auth checks each auth POST's
+        // Origin against it; without it, sign-up from the browser was refused as "Invalid origin").
+        DRAFTBASE_URL: `http://127.0.0.1:${teamPort}`,
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: '1',
         [TEST_HOOKS_ENV]: '1',

@@ -25,6 +25,12 @@ const COMMENTER = person('Cora');
 const tableNode = (page: Page, name: string) => page.locator(`[data-testid="table-node"][data-table-name="${name}"]`);
 const saveStatus = (page: Page) => page.getByTestId('save-status');
 
+/** The dialog's ✕ (Escape works too, but only while focus is inside the dialog). */
+async function closeShareDialog(page: Page) {
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByTestId('share-dialog')).toBeHidden();
+}
+
 async function openShareDialog(page: Page) {
   await page.getByTestId('share-button').click();
   const dialog = page.getByTestId('share-dialog');
@@ -41,8 +47,7 @@ async function inviteFromUi(ownerPage: Page, who: TeamUser, role: 'editor' | 'co
   const url = await dialog.getByTestId('invite-url').inputValue();
   expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{32,}$/);
   await expect(dialog.getByTestId('pending-invite').filter({ hasText: who.email })).toBeVisible();
-  await ownerPage.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
+  await closeShareDialog(ownerPage);
   return url;
 }
 
@@ -91,7 +96,7 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
       await expect(dialog.locator(`[data-testid="member"][data-email="${who.email}"]`)).toHaveAttribute('data-role', role);
     }
     await expect(dialog.getByTestId('pending-invite')).toHaveCount(0);
-    await owner.page.keyboard.press('Escape');
+    await closeShareDialog(owner.page);
   });
 
   await test.step('the editor adds a table; it is saved and the owner sees it after a reload', async () => {
@@ -121,9 +126,10 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
     await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('n');
     await expect(page.getByTestId('table-node')).toHaveCount(3);
-    // Double-clicking a name opens no editor.
+    // Double-clicking a name opens no editor on the node; the inspector shows the table, disabled.
     await tableNode(page, 'users').locator('.db-table-header').dblclick();
-    await expect(page.getByLabel('Table name', { exact: true })).toHaveCount(0);
+    await expect(tableNode(page, 'users').getByLabel('Table name', { exact: true })).toHaveCount(0);
+    await expect(page.getByTestId('inspector').getByLabel('Table name', { exact: true })).toBeDisabled();
     await expect(saveStatus(page)).toHaveAttribute('data-status', 'saved');
 
     // A save forged from the viewer's own session (cookies, same origin): the server refuses it.
@@ -150,7 +156,7 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
     shareUrl = await dialog.getByTestId('share-url').inputValue();
     expect(shareUrl).toMatch(/\/s\/[A-Za-z0-9_-]{32,}$/);
     await expect(dialog.locator('[data-testid="share-link"][data-label="for the review board"]')).toBeVisible();
-    await owner.page.keyboard.press('Escape');
+    await closeShareDialog(owner.page);
 
     const page = anonymous.page;
     await page.goto(shareUrl);
@@ -167,7 +173,7 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
     const dialog = await openShareDialog(owner.page);
     await dialog.locator('[data-testid="share-link"][data-label="for the review board"]').getByTestId('share-revoke').click();
     await expect(dialog.locator('[data-testid="share-link"][data-label="for the review board"]')).toHaveAttribute('data-revoked', 'true');
-    await owner.page.keyboard.press('Escape');
+    await closeShareDialog(owner.page);
 
     const page = anonymous.page;
     await expect(page.getByTestId('share-gone')).toContainText('This link was revoked or has expired', { timeout: 15_000 });
