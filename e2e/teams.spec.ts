@@ -167,6 +167,8 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
     expect(((await (await page.request.get('/api/session')).json()) as { user: unknown }).user).toBeNull();
     await page.getByRole('tab', { name: 'Design doc' }).click();
     await expect(page.getByTestId('design-doc-preview')).toContainText('invoices', { timeout: 20_000 });
+    // The ER diagram (mermaid) rendered in the document.
+    await expect(page.getByTestId('design-doc-preview').locator('.design-doc-mermaid svg').first()).toBeVisible({ timeout: 20_000 });
   });
 
   await test.step('the owner revokes the link: the open tab is refused at its next request, and so is the next load', async () => {
