@@ -6,7 +6,8 @@
  * editor edits and the owner sees it; the viewer's controls are disabled and a forged save from the
  * viewer's own session is refused (403); a share link opens the project read-only with no account and
  * stops working once revoked (the open tab included); a commenter comments on a column through the
- * Comments panel, the owner replies and resolves; the version history names who saved.
+ * Comments panel, the owner replies and resolves; the version history names who saved; the owner
+ * removes a member and hands the ownership over.
  *
  * One test, in steps: every step builds on the state the previous ones made (one server, one first run).
  */
@@ -202,6 +203,23 @@ test('teams: owner, editor, viewer, commenter and a share link, each in their ow
     await panel.getByTestId('version-name').fill('after review');
     await panel.getByTestId('version-save').click();
     await expect(panel.locator('[data-testid="version-item"][data-version-name="after review"]').getByTestId('version-author')).toHaveText(OWNER.name);
+  });
+
+  await test.step('the owner removes the viewer and hands the ownership to the editor', async () => {
+    const dialog = await openShareDialog(owner.page);
+    await dialog.locator(`[data-testid="member"][data-email="${VIEWER.email}"]`).getByTestId('member-remove').click();
+    await expect(dialog.locator(`[data-testid="member"][data-email="${VIEWER.email}"]`)).toHaveCount(0);
+    await viewer.page.reload();
+    await expect(viewer.page.getByRole('alert').filter({ hasText: 'Could not open this project' })).toContainText('does not exist');
+    await expect(viewer.page.getByTestId('table-node')).toHaveCount(0);
+
+    // Transfer: the page reloads under the new role (the old owner is an editor now).
+    await dialog.locator(`[data-testid="member"][data-email="${EDITOR.email}"]`).getByRole('button', { name: 'Make owner' }).click();
+    await expect(owner.page.getByTestId('my-role')).toHaveText('editor', { timeout: 15_000 });
+    await expect(owner.page.getByTestId('share-button')).toHaveText('Members');
+    await editor.page.reload();
+    await expect(editor.page.getByTestId('my-role')).toHaveText('owner');
+    await expect(editor.page.getByTestId('share-button')).toHaveText('Share');
   });
 
   for (const p of [owner, editor, viewer, commenter, anonymous]) await p.context.close();
