@@ -7,13 +7,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startupChecks } = await import('./lib/server/auth/startup-checks');
-  const report = startupChecks();
-  for (const warning of report.warnings) console.warn(`[draftbase] ${warning}`);
-  if (report.errors.length) {
-    for (const error of report.errors) console.error(`[draftbase] ${error}`);
-    process.exit(1);
-  }
+  const { enforceStartupChecks } = await import('./lib/server/auth/startup-checks');
+  enforceStartupChecks();
   const { getDatabase } = await import('./lib/server/db/client');
   try {
     await getDatabase();

@@ -34,7 +34,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
   }
 
   return (
-    <form onSubmit={handleSubmit} className="space-y-4" aria-label="Create the owner account">
+    <form onSubmit={handleSubmit} className="space-y-4">
       {error && (
         <p role="alert" data-testid="setup-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {error}

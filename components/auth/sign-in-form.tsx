@@ -50,7 +50,7 @@ export function SignInForm({ next, oidcLabel, initialError = null, inviteToken =
       document.cookie = `draftbase_invite=${encodeURIComponent(inviteToken)}; Path=/api/auth; Max-Age=900; SameSite=Lax${secure}`;
     }
     try {
-      const { url } = await postAuth<{ url: string }>('/api/auth/sign-in/oauth2', { providerId: 'oidc', callbackURL: next, errorCallbackURL: '/sign-in?error=oidc' });
+      const { url } = await postAuth<{ url: string }>('/api/auth/sign-in/social', { provider: 'oidc', callbackURL: next, errorCallbackURL: '/sign-in' });
       window.location.assign(url);
     } catch (err) {
       setError(err instanceof AuthCallError ? err.message : String(err));
@@ -65,7 +65,7 @@ export function SignInForm({ next, oidcLabel, initialError = null, inviteToken =
           {error}
         </p>
       )}
-      <form onSubmit={handleSubmit} className="space-y-4" aria-label="Sign in with email and password">
+      <form onSubmit={handleSubmit} className="space-y-4">
         <div>
           <label htmlFor="sign-in-email" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
             Email

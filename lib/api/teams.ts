@@ -6,7 +6,7 @@
  * Who may call what (lib/auth/roles.ts): view < comment < edit < manage.
  *
  *   GET    /api/session                                 -> SessionInfo (anyone; says the mode and who is signed in)
- *   POST   /api/auth/*                                  Better Auth: sign-in/email, sign-up/email, sign-out, oauth2
+ *   POST   /api/auth/*                                  Better Auth: sign-in/email, sign-up/email, sign-out, sign-in/social {provider:'oidc'}
  *   POST   /api/setup  { name, email, password }        first run only: creates the first owner, signs them in
  *
  *   GET    /api/projects/:id                            -> project + { access: ProjectAccessInfo }      (view)

@@ -215,6 +215,11 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
     const body = await locked.json();
     expect(body.error.code).toBe('too_many_attempts');
     expect(body.error.message).toMatch(/Try again in \d+ minutes?/);
+    // No other spelling of the path gets past the lock.
+    for (const path of ['sign-in/email/', '/sign-in/email', 'sign-in//email', 'sign-in/%65mail', 'SIGN-IN/Email']) {
+      const variant = await authPost(path, { email, password: 'a long enough password' }, { ip: freshIp() });
+      expect([404, 429], path).toContain(variant.status);
+    }
     // Another account is not affected.
     expect((await signIn('carol@example.com', 'a long enough password', { ip: freshIp() })).status).toBe(200);
   });
@@ -271,6 +276,21 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
     expect((await session(cookie)).user).toBeNull();
   });
 
+  run('the browser\'s origin is trusted when Next hands the route a localhost URL for another allowed Host', async () => {
+    // `next dev` / `next start` give route handlers http://localhost:<port>/… whatever the Host header said.
+    const res = await authRoute.POST(
+      new Request('http://localhost:3217/api/auth/sign-in/email', {
+        method: 'POST',
+        body: JSON.stringify({ email: OWNER.email, password: OWNER.password }),
+        headers: { host: '127.0.0.1:3217', origin: 'http://127.0.0.1:3217', 'content-type': 'application/json', 'x-forwarded-for': freshIp() },
+      }),
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const cookie = cookieJar(res);
+    const out = await authRoute.POST(new Request('http://localhost:3217/api/auth/sign-out', { method: 'POST', body: '{}', headers: { host: '127.0.0.1:3217', origin: 'http://127.0.0.1:3217', 'content-type': 'application/json', cookie } }));
+    expect(out.status, await out.clone().text()).toBe(200);
+  });
+
   run('a revoked session (row deleted on another server) is refused on the next request', async () => {
     const cookie = cookieJar(await signIn(OWNER.email, OWNER.password, { ip: freshIp() }));
     expect((await session(cookie)).user).not.toBeNull();
@@ -299,16 +319,17 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
   });
 });
 
-describe.each(providerCases())('solo mode on $provider', ({ create, provider }) => {
+// Solo mode is SQLite only (PostgreSQL is always team mode).
+describe.each(providerCases().filter((p) => p.provider === 'sqlite'))('solo mode on $provider', ({ create }) => {
   const saved = process.env.DRAFTBASE_AUTH;
   beforeAll(() => {
-    if (provider === 'sqlite') delete process.env.DRAFTBASE_AUTH;
+    delete process.env.DRAFTBASE_AUTH;
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.DRAFTBASE_AUTH;
     else process.env.DRAFTBASE_AUTH = saved;
   });
-  const run = useAppDatabase(provider === 'sqlite' ? create : null);
+  const run = useAppDatabase(create);
 
   run('GET /api/session says solo with nobody signed in; the auth and setup routes answer 404', async () => {
     expect(await session()).toEqual({ mode: 'solo', user: null, needsSetup: false, oidc: null });

@@ -27,9 +27,14 @@ export function configuredSecret(env: Env = process.env): string | undefined {
   return undefined;
 }
 
-/** May this process use a generated, database-stored secret? Only test runs. */
+/**
+ * May this process use a generated, database-stored secret? Only test runs: vitest (NODE_ENV=test)
+ * or an e2e build. The build flag is read as the literal `process.env.NEXT_PUBLIC_…`, which Next
+ * replaces with the build's value (next.config.ts), so setting it when starting a normal build changes
+ * nothing.
+ */
 export function mayGenerateSecret(env: Env = process.env): boolean {
-  return env.NODE_ENV === 'test' || env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS === '1';
+  return env.NODE_ENV === 'test' || process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS === '1';
 }
 
 /** What is wrong with the configured secret for team mode, or undefined when it is fine. */

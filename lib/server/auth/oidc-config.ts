@@ -2,7 +2,8 @@
  * The optional OpenID Connect provider (one), configured by environment:
  * DRAFTBASE_OIDC_ISSUER (the issuer URL; its /.well-known/openid-configuration is read),
  * DRAFTBASE_OIDC_CLIENT_ID, DRAFTBASE_OIDC_CLIENT_SECRET and DRAFTBASE_OIDC_LABEL (the button's text).
- * The redirect URL to register at the provider is <app URL>/api/auth/oauth2/callback/oidc.
+ * The redirect URL to register at the provider is <app URL>/api/auth/callback/oidc (Better Auth's
+ * generic OAuth plugin registers it as a social provider: POST /api/auth/sign-in/social {provider: 'oidc'}).
  */
 import 'server-only';
 

@@ -1,10 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startupChecks } from './startup-checks';
 
 const argv = ['node', 'next', 'start', '-H', '127.0.0.1'];
 const SECRET = 'x'.repeat(32);
 
 describe('startupChecks', () => {
+  // The e2e-build flag is read from the real environment (Next compiles it in): keep it out of the way.
+  const hooks = process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS;
+  beforeEach(() => {
+    delete process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS;
+  });
+  afterEach(() => {
+    if (hooks === undefined) delete process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS;
+    else process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS = hooks;
+  });
+
   it('passes solo mode on loopback with nothing configured', () => {
     expect(startupChecks(argv, {})).toEqual({ errors: [], warnings: [] });
   });
@@ -16,7 +26,9 @@ describe('startupChecks', () => {
     expect(short.errors).toEqual([expect.stringMatching(/5 characters long; use at least 32/)]);
     // vitest and e2e builds may use a generated per-database secret.
     expect(startupChecks(argv, { DRAFTBASE_AUTH: 'on', NODE_ENV: 'test', DRAFTBASE_URL: 'https://db.example.com' }).errors).toEqual([]);
-    expect(startupChecks(argv, { DRAFTBASE_AUTH: 'on', NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS: '1', DRAFTBASE_URL: 'https://db.example.com' }).errors).toEqual([]);
+    // An e2e build (the flag is compiled in; under vitest it is read from the environment).
+    process.env.NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS = '1';
+    expect(startupChecks(argv, { DRAFTBASE_AUTH: 'on', DRAFTBASE_URL: 'https://db.example.com' }).errors).toEqual([]);
   });
 
   it('team mode: a bad DRAFTBASE_URL or a half-configured OIDC provider is an error; no DRAFTBASE_URL a warning', () => {

@@ -46,3 +46,11 @@ export function startupChecks(argv: readonly string[] = process.argv, env: Recor
   }
   return { errors, warnings };
 }
+
+/** Prints the report; exits the process when it has errors (instrumentation.ts, Node.js runtime only). */
+export function enforceStartupChecks(report: StartupReport = startupChecks()): void {
+  for (const warning of report.warnings) console.warn(`[draftbase] ${warning}`);
+  if (!report.errors.length) return;
+  for (const error of report.errors) console.error(`[draftbase] ${error}`);
+  process.exit(1);
+}

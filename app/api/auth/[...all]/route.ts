@@ -1,6 +1,6 @@
 /**
  * Better Auth's endpoints (team mode): POST sign-in/email, sign-up/email (invite only), sign-out,
- * sign-in/oauth2 and GET oauth2/callback/:provider, get-session, ... Sign-in is throttled and every
+ * sign-in/social {provider: 'oidc'} and GET callback/oidc, get-session, ... Sign-in is throttled and every
  * request held to the app's request policy first (lib/server/auth/auth-route.ts).
  */
 import { withErrors } from '@/lib/server/http/error-response';
