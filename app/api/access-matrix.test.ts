@@ -15,7 +15,8 @@ import { getDatabase, type AppPrisma } from '@/lib/server/db/client';
 import { providerCases } from '@/lib/server/db/test-databases';
 import { API_BASE, jsonRequest, useAppDatabase } from '@/lib/server/db/api-suite.test-support';
 import { newId } from '@/lib/model/ids';
-import { createLink, createTeamProject, createUser, SECRET_TABLE } from '@/lib/server/teams/team-suite.test-support';
+import { createLink, createTeamProject, createUser, secretDocument, SECRET_TABLE } from '@/lib/server/teams/team-suite.test-support';
+import { newToken } from '@/lib/server/teams/tokens';
 import * as advise from './advise/route';
 import * as pdf from './design-doc/pdf/route';
 import * as importRoute from './import/route';
@@ -78,18 +79,32 @@ async function makeWorld(prisma: AppPrisma, team: Team): Promise<World> {
     [team.bystander, 'viewer'],
   ]);
   const versionId = newId('ver');
-  const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
-  await prisma.projectVersion.create({ data: { id: versionId, projectId, name: 'v1', document: project.document, tableCount: 1, projectVersion: 1 } });
   const inviteId = newId('inv');
-  await prisma.projectInvite.create({ data: { id: inviteId, projectId, tokenHash: newId('hash'), email: 'later@example.test', role: 'viewer', createdById: team.owner.userId, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const [viewer, commenter, revoked, expired, spare] = await Promise.all([
-    createLink(prisma, projectId, 'viewer'),
-    createLink(prisma, projectId, 'commenter'),
-    createLink(prisma, projectId, 'viewer', { revoked: true }),
-    createLink(prisma, projectId, 'viewer', { expiresAt: new Date(Date.now() - 1000) }),
-    createLink(prisma, projectId, 'viewer'),
+  const links = { viewer: newToken(), commenter: newToken(), revoked: newToken(), expired: newToken(), spare: newToken() };
+  const spareLinkId = newId('shl');
+  const link = (t: { tokenHash: string }, role: string, extra: { revokedAt?: Date; expiresAt?: Date; id?: string } = {}) => ({ id: extra.id ?? newId('shl'), projectId, tokenHash: t.tokenHash, role, ...extra });
+  // Five writes per case in all (the suite makes ~300 worlds per provider).
+  await Promise.all([
+    prisma.projectVersion.create({ data: { id: versionId, projectId, name: 'v1', document: JSON.stringify(secretDocument()), tableCount: 1, projectVersion: 1 } }),
+    prisma.projectInvite.create({ data: { id: inviteId, projectId, tokenHash: newId('hash'), email: 'later@example.test', role: 'viewer', createdById: team.owner.userId, expiresAt: new Date(Date.now() + 86_400_000) } }),
+    prisma.shareLink.createMany({
+      data: [
+        link(links.viewer, 'viewer'),
+        link(links.commenter, 'commenter'),
+        link(links.revoked, 'viewer', { revokedAt: new Date() }),
+        link(links.expired, 'viewer', { expiresAt: new Date(Date.now() - 1000) }),
+        link(links.spare, 'viewer', { id: spareLinkId }),
+      ],
+    }),
   ]);
-  return { projectId, projectName, versionId, inviteId, spareLinkId: spare.id, links: { viewer: viewer.token, commenter: commenter.token, revoked: revoked.token, expired: expired.token } };
+  return {
+    projectId,
+    projectName,
+    versionId,
+    inviteId,
+    spareLinkId,
+    links: { viewer: links.viewer.token, commenter: links.commenter.token, revoked: links.revoked.token, expired: links.expired.token },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -12,6 +12,9 @@ import * as item from './[id]/route';
 import * as versions from './[id]/versions/route';
 import * as versionItem from './[id]/versions/[vid]/route';
 import * as state from './[id]/state/route';
+import * as events from './[id]/events/route';
+import * as invites from './[id]/invites/route';
+import * as members from './[id]/members/route';
 
 // Solo mode on both providers (one local user owns everything); team mode, roles and share links: app/api/access-matrix.test.ts.
 vi.mock('@/lib/server/auth/mode', () => ({ authMode: () => 'solo', AUTH_ENV: 'DRAFTBASE_AUTH' }));
@@ -202,5 +205,21 @@ describe.each(providerCases())('projects API on $provider', ({ create }) => {
     const body = await got.json();
     expect(body).toMatchObject({ id: v.id, name: 'v1', projectVersion: 1, tableCount: 1 });
     expect(body.document).toEqual(oneTable());
+  });
+
+  run('solo mode: the local user owns everything, with no accounts; saves are audited as the local user', async () => {
+    const p = await createProject('Solo', oneTable());
+    const got = await (await item.GET(new Request(`${base}/${p.id}`), ctx(p.id))).json();
+    expect(got.access).toEqual({ role: 'owner', capabilities: { view: true, comment: true, edit: true, manage: true }, via: 'solo' });
+    expect((await put(p.id, { document: oneTable() }, '1')).status).toBe(200);
+    await versions.POST(jsonRequest(`${base}/${p.id}/versions`, 'POST', { name: 'v1' }), ctx(p.id));
+    const list = await (await versions.GET(new Request(`${base}/${p.id}/versions`), ctx(p.id))).json();
+    expect(list.versions[0].author).toBeNull();
+    const trail = (await (await events.GET(new Request(`${base}/${p.id}/events`), ctx(p.id))).json()).events;
+    expect(trail.map((e: { action: string; actorName: string }) => `${e.action} ${e.actorName}`)).toEqual(['version Local user', 'save Local user', 'create Local user']);
+    expect(await (await members.GET(new Request(`${base}/${p.id}/members`), ctx(p.id))).json()).toEqual({ members: [], invites: [] });
+    const invite = await invites.POST(jsonRequest(`${base}/${p.id}/invites`, 'POST', { email: 'a@example.test', role: 'viewer' }), ctx(p.id));
+    expect(invite.status).toBe(409);
+    expect((await invite.json()).error.code).toBe('solo_mode');
   });
 });

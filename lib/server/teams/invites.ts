@@ -48,9 +48,10 @@ export async function createInvite(
 ): Promise<{ invite: InviteInfo; url: string }> {
   const { token, tokenHash } = newToken();
   const email = normalizeEmail(input.email);
+  const now = new Date();
   const row = await inTransaction(prisma, async (tx) => {
     const created = await tx.projectInvite.create({
-      data: { id: newId('inv'), projectId, tokenHash, email, role: input.role, createdById: input.createdById, expiresAt: new Date(Date.now() + INVITE_TTL_MS) },
+      data: { id: newId('inv'), projectId, tokenHash, email, role: input.role, createdById: input.createdById, createdAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
     });
     await recordEvent(tx, projectId, author, 'invite', { detail: `${email} as ${input.role}` });
     return created;

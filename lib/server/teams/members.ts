@@ -7,7 +7,7 @@ import type { MemberInfo } from '../../api/teams';
 import { isProjectRole, PROJECT_ROLES, type ProjectRole } from '../../auth/roles';
 import type { AppPrisma } from '../db/client';
 import { HttpError } from '../http/error-response';
-import { inTransaction, type TeamsDb, type TeamsTx } from './db';
+import { inSerializableTransaction, type TeamsDb, type TeamsTx } from './db';
 import { recordEvent, type Author } from './events';
 
 interface MemberRow {
@@ -54,7 +54,7 @@ async function ownerCount(tx: TeamsTx, projectId: string): Promise<number> {
 }
 
 export async function changeMemberRole(prisma: AppPrisma, projectId: string, userId: string, role: ProjectRole, author: Author): Promise<MemberInfo> {
-  return inTransaction(prisma, async (tx) => {
+  return inSerializableTransaction(prisma, async (tx) => {
     const member = await requireMember(tx, projectId, userId);
     if (member.role === role) return toMemberInfo(member, true);
     if (member.role === 'owner' && (await ownerCount(tx, projectId)) <= 1) throw lastOwner();
@@ -65,7 +65,7 @@ export async function changeMemberRole(prisma: AppPrisma, projectId: string, use
 }
 
 export async function removeMember(prisma: AppPrisma, projectId: string, userId: string, author: Author): Promise<void> {
-  await inTransaction(prisma, async (tx) => {
+  await inSerializableTransaction(prisma, async (tx) => {
     const member = await requireMember(tx, projectId, userId);
     if (member.role === 'owner' && (await ownerCount(tx, projectId)) <= 1) throw lastOwner();
     await tx.projectMember.delete({ where: { projectId_userId: { projectId, userId } } });
@@ -76,7 +76,7 @@ export async function removeMember(prisma: AppPrisma, projectId: string, userId:
 /** `toUserId` (already a member) becomes owner; `fromUserId` (an owner) becomes editor. */
 export async function transferOwnership(prisma: AppPrisma, projectId: string, fromUserId: string | null, toUserId: string, author: Author): Promise<void> {
   if (fromUserId === toUserId) throw new HttpError(400, 'invalid_body', 'You already own this project: choose another member.');
-  await inTransaction(prisma, async (tx) => {
+  await inSerializableTransaction(prisma, async (tx) => {
     const target = await requireMember(tx, projectId, toUserId);
     await tx.projectMember.update({ where: { projectId_userId: { projectId, userId: toUserId } }, data: { role: 'owner' } });
     if (fromUserId) await tx.projectMember.updateMany({ where: { projectId, userId: fromUserId, role: 'owner' }, data: { role: 'editor' } });
