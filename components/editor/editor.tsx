@@ -391,7 +391,6 @@ function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<E
                 </button>
               ))}
             </div>
-            <CommentsButton />
             {!readOnly && <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />}
             {!viaShare && <DownloadMenu projectId={projectId} />}
             {teamControls}
@@ -403,6 +402,7 @@ function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<E
           {/* The design doc replaces the canvas; the canvas keeps its viewport per project. */}
           {/* Reviewing versions replaces the live canvas with a read-only one (or the Migration tab). */}
           {reviewing ? <ReviewMain review={versions} colorMode={theme.effective} /> : view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
+          {!reviewing && <CommentsButton placement={view === 'diagram' ? 'top' : 'bottom'} />}
           {/* Read-only there is nothing to merge: their version simply replaces what is shown. */}
           <RemoteChangeNotice onTakeTheirs={readOnly ? reloadTheirs : takeTheirs} />
           <Toasts />

@@ -6,6 +6,7 @@ import './comments.css';
  * number from the comments store, so it costs a map lookup per node and re-renders only when the
  * table's count changes.
  */
+import { CommentIcon } from './comment-icon';
 import { useComments, useCommentsController } from './comments-store';
 
 export function CommentMarker({ tableId }: { tableId: string }) {
@@ -26,7 +27,7 @@ export function CommentMarker({ tableId }: { tableId: string }) {
         controller.focus(`table:${tableId}`);
       }}
     >
-      💬 {count}
+      <CommentIcon /> {count}
     </button>
   );
 }

@@ -157,6 +157,8 @@ function NewComment({ controller, authorName, guest, guestName, onGuestName }: {
     if (!anchor || !body.trim() || missingName) return;
     if (await submit(() => controller.start(anchor, body, authorName))) {
       setBody('');
+      // The next comment goes on the selection again.
+      setSection('');
       controller.setFilter('open');
     }
   };

@@ -7,6 +7,7 @@
  */
 import { useCallback } from 'react';
 import { sectionOfHeading } from '@/lib/comments/sections';
+import { commentIconElement } from './comment-icon';
 import { useComments, useCommentsController } from './comments-store';
 
 const MARKER_ATTR = 'data-comment-marker';
@@ -30,7 +31,7 @@ export function useSectionCommentMarkers(): ((root: HTMLElement) => void) | unde
         marker.dataset.slug = section.slug;
         marker.dataset.count = String(count);
         marker.title = `${count} open comment ${count === 1 ? 'thread' : 'threads'} on ${section.title}`;
-        marker.textContent = `💬 ${count}`;
+        marker.append(commentIconElement(), ` ${count}`);
         marker.addEventListener('click', () => controller.focus(`section:${section.slug}`));
         h.append(marker);
       }
