@@ -5,6 +5,8 @@
  *
  * Environment:
  * - E2E_PORT            port to serve on (default: a free one, picked once and shared with workers)
+ * - E2E_TEAM_PORT       port of the second, team-mode server (sign-in on; its own SQLite file in
+ *                       E2E_DB_DIR): e2e/teams.spec.ts reaches it through e2e/support/team.ts
  * - E2E_SKIP_BUILD=1    reuse an existing build in NEXT_DIST_DIR (faster local iteration); it must have
  *                       been built with NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS=1 (the tests read the editor
  *                       store through window.__draftbaseStore, which only such a build exposes)
@@ -26,12 +28,17 @@ function freePort(): string {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_TEAM_PORT ??= freePort();
 // Named, not created: the server creates it on first start (so merely loading this config, e.g. for
 // `--list`, leaves nothing behind); e2e/support/global-teardown.ts removes it.
 process.env.E2E_DB_DIR ??= path.join(os.tmpdir(), `draftbase-e2e-${process.env.E2E_PORT}-${process.pid}`);
 const port = process.env.E2E_PORT;
 const distDir = process.env.NEXT_DIST_DIR ?? '.next-e2e';
 const databaseUrl = `file:${path.join(process.env.E2E_DB_DIR, 'e2e.db')}`;
+const teamPort = process.env.E2E_TEAM_PORT;
+const teamDatabaseUrl = `file:${path.join(process.env.E2E_DB_DIR, 'team.db')}`;
+/** A fixed test secret (team mode refuses to start without one); never a real deployment's. */
+export const E2E_TEAM_AUTH_SECRET = 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** Debian's Chromium only when Playwright's own browser is absent (never force it on other machines). */
 function launchOptions() {
@@ -71,20 +78,44 @@ export default defineConfig({
     launchOptions: launchOptions(),
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `${build}${next} start -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/projects`,
-    // A production build takes 1-3 minutes on two busy cores.
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URL: databaseUrl,
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      // The build exposes the editor store to the tests (see scripts/test-hooks-build.ts).
-      [TEST_HOOKS_ENV]: '1',
+  webServer: [
+    {
+      command: `${build}${next} start -H 127.0.0.1 -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/projects`,
+      // A production build takes 1-3 minutes on two busy cores.
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        DATABASE_URL: databaseUrl,
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+        // The build exposes the editor store to the tests (see scripts/test-hooks-build.ts).
+        [TEST_HOOKS_ENV]: '1',
+      },
     },
-  },
+    // Team mode (issue 18): the same build, a second server with sign-in on and its own database.
+    // Started after the first (Playwright starts web servers in order), so the build has finished.
+    {
+      command: `${next} start -H 127.0.0.1 -p ${teamPort}`,
+      // Ready when it answers (signed out: 401 counts as an answer).
+      url: `http://127.0.0.1:${teamPort}/api/projects`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        DATABASE_URL: teamDatabaseUrl,
+        DRAFTBASE_AUTH: 'on',
+        DRAFTBASE_AUTH_SECRET: E2E_TEAM_AUTH_SECRET,
+        // The address the browser opens, as an operator sets it (Better Auth checks each auth POST's
+        // Origin against it; without it, sign-up from the browser was refused as "Invalid origin").
+        DRAFTBASE_URL: `http://127.0.0.1:${teamPort}`,
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+        [TEST_HOOKS_ENV]: '1',
+      },
+    },
+  ],
 });

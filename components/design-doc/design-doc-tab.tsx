@@ -50,7 +50,9 @@ export function DesignDocTab() {
   const doc = useEditor((s) => s.doc);
   const storeDialect = useEditor((s) => s.dialect);
   const [dialect, setDialect] = useState<Dialect>(storeDialect);
-  const [view, setView] = useState<View>('edit');
+  // Read-only (a viewer, a share link): the document opens on its preview; the forms are disabled.
+  const readOnly = useEditor((s) => s.readOnly);
+  const [view, setView] = useState<View>(readOnly ? 'preview' : 'edit');
   const projectName = useEditor((s) => s.name);
   // The last "Check patterns" answer: shown beside each pattern and in the preview's Query Patterns.
   const [advice, setAdvice] = useState<WorkloadAdvice | undefined>();
@@ -79,7 +81,7 @@ export function DesignDocTab() {
         </div>
       </div>
       {view === 'edit' ? (
-        <div id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 flex-1 flex-col gap-4 overflow-auto pr-1">
+        <fieldset disabled={readOnly !== undefined} title={readOnly} id="design-doc-panel-edit" role="tabpanel" aria-labelledby="design-doc-tab-edit" className="flex min-h-0 min-w-0 flex-1 flex-col gap-4 overflow-auto pr-1">
           <ReviewSignoff />
           <RequirementsForm />
           <QueryPatterns advice={advice} onAdvice={setAdvice} />
@@ -94,11 +96,11 @@ export function DesignDocTab() {
               <NarrativeEditor key={key} section={key} />
             ))}
           </section>
-        </div>
+        </fieldset>
       ) : view === 'workload' ? (
-        <div id="design-doc-panel-workload" role="tabpanel" aria-labelledby="design-doc-tab-workload" className="flex min-h-0 flex-1 flex-col overflow-auto pr-1">
+        <fieldset disabled={readOnly !== undefined} title={readOnly} id="design-doc-panel-workload" role="tabpanel" aria-labelledby="design-doc-tab-workload" className="flex min-h-0 min-w-0 flex-1 flex-col overflow-auto pr-1">
           <WorkloadGrid />
-        </div>
+        </fieldset>
       ) : (
         <div id="design-doc-panel-preview" role="tabpanel" aria-labelledby="design-doc-tab-preview" className="min-h-0 flex-1 overflow-auto pr-1">
           {markdown === undefined ? <p className="text-xs text-slate-500">Generating…</p> : <MarkdownPreview markdown={markdown} testId="design-doc-preview" decorate={commentMarkers} />}

@@ -12,6 +12,7 @@ import type { Dialect, SchemaDocument } from '@/lib/model/document';
 import { generateDesignDoc } from '@/lib/design-doc/generate-design-doc';
 import { saveBlob } from '@/components/download/diagram-image';
 import { Button } from '@/components/ui/button';
+import { apiFetch } from '@/components/editor/api-fetch';
 import { buildDesignDocHtml, DESIGN_DOC_BASENAME } from './export-html';
 
 type Status = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string; printable?: string };
@@ -72,7 +73,7 @@ export function DesignDocExportActions({ doc, dialect, projectName }: { doc: Sch
   const downloadPdf = () =>
     run('Making the PDF', async () => {
       const out = await build();
-      const res = await fetch('/api/design-doc/pdf', {
+      const res = await apiFetch('/api/design-doc/pdf', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ html: out.html, fileName: `${DESIGN_DOC_BASENAME}.pdf` }),

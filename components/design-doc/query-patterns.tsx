@@ -7,6 +7,7 @@
  */
 import { useCallback, useState } from 'react';
 import { fetchAdvice } from '@/lib/api/advise';
+import { apiFetch } from '@/components/editor/api-fetch';
 import type { WorkloadAdvice } from '@/lib/workload/advice';
 import { PatternVerdictView } from './pattern-verdict';
 import type { QueryPattern } from '@/lib/model/document';
@@ -27,7 +28,7 @@ export function QueryPatterns({ advice, onAdvice }: { advice?: WorkloadAdvice; o
     setChecking(true);
     setFailure(undefined);
     try {
-      onAdvice(await fetchAdvice(store.getState().doc));
+      onAdvice(await fetchAdvice(store.getState().doc, { fetch: apiFetch }));
     } catch (e) {
       setFailure((e as Error).message);
     } finally {

@@ -83,6 +83,8 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
   const selection = useStore(store, (s) => s.selection);
   const dragPositions = useStore(store, (s) => s.dragPositions);
   const focusAreaId = useStore(store, (s) => s.focusAreaId);
+  // Read-only (role or share link): nothing can be dragged, connected or added by double-click.
+  const readOnly = useStore(store, (s) => s.readOnly !== undefined);
 
   const toFlow = useMemo(() => createFlowDeriver(), []);
   // Zoomed out, the map layer draws the tables and their nodes are hidden (never mounted).
@@ -217,10 +219,10 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       const target = e.target as HTMLElement;
-      if (!target.classList.contains('react-flow__pane')) return;
+      if (readOnly || !target.classList.contains('react-flow__pane')) return;
       onAddTableAt(screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
-    [onAddTableAt, screenToFlowPosition],
+    [onAddTableAt, screenToFlowPosition, readOnly],
   );
 
   return (
@@ -246,6 +248,8 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
         onMoveEnd={onMoveEnd}
         onPaneClick={onPaneClick}
         connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         onlyRenderVisibleElements
         defaultViewport={initialViewport}
         minZoom={0.01}

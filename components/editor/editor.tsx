@@ -7,7 +7,7 @@
 import { loadEditorSqlParsers } from './sql-parsers';
 import '@xyflow/react/dist/style.css';
 import './editor.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useRouter } from 'next/navigation';
 import type { SchemaDocument } from '@/lib/model/document';
@@ -55,7 +55,10 @@ import { READ_ONLY_MESSAGE } from './versions/read-only-store';
 import { VersionsPanel } from './versions/versions-panel';
 import { ReviewMain } from './versions/review-main';
 import { DiffList } from './versions/diff-list';
-import { CommentsProvider, type CommentsAccessInput } from './comments/comments-provider';
+import type { ProjectAccessInfo } from '@/lib/api/teams';
+import { readOnlyReason } from './access';
+import { activeShareToken } from './api-fetch';
+import { CommentsProvider } from './comments/comments-provider';
 import { CommentsButton } from './comments/comments-button';
 import { CommentsPanel } from './comments/comments-panel';
 import { useComments, useCommentsController } from './comments/comments-store';
@@ -72,15 +75,21 @@ export interface EditorProps {
   doc: SchemaDocument;
   /** The response text `doc` was read from: seeds the save worker's replica (no clone of the document). */
   sourceText?: string;
+  /** What this user may do (team mode, or a share link); absent = solo, everything allowed. */
+  access?: ProjectAccessInfo;
+  /** Team controls for the toolbar's right side (Share, the account menu), mounted by the page. */
+  teamControls?: ReactNode;
 }
 
-export function Editor({ sourceText, ...props }: EditorProps) {
+export function Editor({ sourceText, access, teamControls, ...props }: EditorProps) {
   // One store and one saver for the page's lifetime (a new project id remounts the editor).
   const [{ store, saver }] = useState(() => {
-    const put = createWorkerPut();
-    if (sourceText) put.seed(props.projectId, sourceText, props.doc);
-    const saver = createSaver({ put });
-    const store = createEditorStore({ ...props, saver });
+    const readOnly = readOnlyReason(access);
+    // Read-only: the saver is never attached (createEditorStore), so no save worker is started either.
+    const put = readOnly ? undefined : createWorkerPut();
+    if (put && sourceText) put.seed(props.projectId, sourceText, props.doc);
+    const saver = createSaver(put ? { put } : {});
+    const store = createEditorStore({ ...props, saver, readOnly });
     return { store, saver };
   });
   useEffect(() => () => saver.dispose(), [saver]);
@@ -95,15 +104,15 @@ export function Editor({ sourceText, ...props }: EditorProps) {
   }, [store]);
   // The design review follows the document for the toolbar's counts, the table markers and the Problems panel.
   const review = useReviewModel(store);
-  // Review comments (issue 18): what the role may do comes with the project (absent = solo, full access).
-  const { access, shareToken } = props as { access?: CommentsAccessInput; shareToken?: string };
+  // Review comments (issue 18) follow the same access (absent = solo, full access); a share link's page
+  // has its token active in apiFetch, and the comments calls send it too.
 
   return (
     <EditorStoreContext.Provider value={store}>
       <ReviewStoreContext.Provider value={review.store}>
-        <CommentsProvider editor={store} access={access} shareToken={shareToken}>
+        <CommentsProvider editor={store} access={access} shareToken={activeShareToken()}>
           <ReactFlowProvider>
-            <EditorShell store={store} saver={saver} />
+            <EditorShell store={store} saver={saver} access={access} teamControls={teamControls} />
           </ReactFlowProvider>
         </CommentsProvider>
       </ReviewStoreContext.Provider>
@@ -120,7 +129,7 @@ function newTableSpot(doc: SchemaDocument, want: { x: number; y: number }, view?
   return freeSpot(boxes, want, { width: TABLE_WIDTH, height: tableHeight(3) }, view);
 }
 
-function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Saver }) {
+function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<EditorState>; saver: Saver; access?: ProjectAccessInfo; teamControls?: ReactNode }) {
   const toast = useToast();
   const theme = useTheme();
   const router = useRouter();
@@ -138,6 +147,9 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
   const projectId = useStore(store, (s) => s.projectId);
   const leavingRef = useRef(false);
   const conflict = useStore(store, (s) => s.saveState.status === 'conflict');
+  const readOnly = useStore(store, (s) => s.readOnly !== undefined);
+  // A share link has no account: downloads are links the browser follows without the link's header.
+  const viaShare = access?.via === 'share';
   const lastChanges = useStore(store, (s) => s.lastChanges);
 
   const run = useCallback(
@@ -379,8 +391,9 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
                 </button>
               ))}
             </div>
-            <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />
-            <DownloadMenu projectId={projectId} />
+            {!readOnly && <ImportDialog mode="merge" getCurrentDocument={getDocument} onImported={handleImported} />}
+            {!viaShare && <DownloadMenu projectId={projectId} />}
+            {teamControls}
           </>
         }
       />
@@ -390,7 +403,8 @@ function EditorShell({ store, saver }: { store: StoreApi<EditorState>; saver: Sa
           {/* Reviewing versions replaces the live canvas with a read-only one (or the Migration tab). */}
           {reviewing ? <ReviewMain review={versions} colorMode={theme.effective} /> : view === 'diagram' ? <Canvas onAddTableAt={addTable} colorMode={theme.effective} /> : <DesignDocTab />}
           {!reviewing && <CommentsButton placement={view === 'diagram' ? 'top' : 'bottom'} />}
-          <RemoteChangeNotice onTakeTheirs={takeTheirs} />
+          {/* Read-only there is nothing to merge: their version simply replaces what is shown. */}
+          <RemoteChangeNotice onTakeTheirs={readOnly ? reloadTheirs : takeTheirs} />
           <Toasts />
         </main>
         {reviewing && (versionsOpen || versions.comparison) && (

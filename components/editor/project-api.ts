@@ -5,6 +5,9 @@
 import type { SchemaDocument } from '@/lib/model/document';
 import { loadDocument } from '@/lib/model/migrate';
 import { formatIssues } from '@/lib/model/validate';
+import type { ProjectAccessInfo } from '@/lib/api/teams';
+import { apiFetch } from './api-fetch';
+import { accessFromBody } from './access';
 
 export interface LoadedProject {
   id: string;
@@ -13,6 +16,8 @@ export interface LoadedProject {
   document: SchemaDocument;
   /** The response text the document was read from: the save worker builds its replica from it. */
   sourceText?: string;
+  /** What this user may do (team mode); absent in solo mode, where everything is allowed. */
+  access?: ProjectAccessInfo;
 }
 
 export class ProjectLoadError extends Error {
@@ -40,7 +45,7 @@ function errorMessage(body: unknown, status: number): string {
   return typeof err?.message === 'string' ? err.message : `HTTP ${status}`;
 }
 
-export async function fetchProject(id: string, fetchFn: typeof fetch = fetch): Promise<LoadedProject> {
+export async function fetchProject(id: string, fetchFn: typeof fetch = apiFetch): Promise<LoadedProject> {
   let res: Response;
   try {
     res = await fetchFn(`/api/projects/${encodeURIComponent(id)}`, { cache: 'no-store' });
@@ -67,11 +72,12 @@ export function projectFromBody(body: unknown, id: string): LoadedProject {
   const parsed = loadDocument(p.document);
   if (!parsed.ok) throw new ProjectLoadError(`the stored document is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);
   if (typeof p.version !== 'number') throw new ProjectLoadError('the server answered without a version');
-  return { id: String(p.id ?? id), name: typeof p.name === 'string' ? p.name : 'Untitled', version: p.version, document: parsed.document };
+  const access = accessFromBody(body);
+  return { id: String(p.id ?? id), name: typeof p.name === 'string' ? p.name : 'Untitled', version: p.version, document: parsed.document, ...(access && { access }) };
 }
 
 /** POST /api/projects: a new project holding `doc`; returns its id. */
-export async function createProjectCopy(name: string, doc: SchemaDocument, fetchFn: typeof fetch = fetch): Promise<string> {
+export async function createProjectCopy(name: string, doc: SchemaDocument, fetchFn: typeof fetch = apiFetch): Promise<string> {
   const res = await fetchFn('/api/projects', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

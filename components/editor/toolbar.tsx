@@ -46,6 +46,7 @@ export function Toolbar({
   const tableCount = useEditor((s) => Object.keys(s.doc.tables).length);
   const areas = useEditor(useShallow((s) => Object.values(s.doc.areas).map((a) => `${a.id}\u0000${a.name}`)));
   const focusAreaId = useEditor((s) => s.focusAreaId);
+  const readOnly = useEditor((s) => s.readOnly);
   const button = (id: ActionId, text: ReactNode, props?: Omit<ActionButtonProps, 'id' | 'ctx' | 'children'>) => (
     <ActionButton id={id} ctx={actions} {...props}>
       {text}
@@ -67,6 +68,11 @@ export function Toolbar({
       <span className="mr-1 min-w-8 max-w-48 shrink truncate text-sm" title={name} data-testid="project-name">
         {name}
       </span>
+      {readOnly && (
+        <span className="mr-1 shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100" title={readOnly} data-testid="read-only-badge">
+          Read-only
+        </span>
+      )}
       {button('addTable', '+ Table')}
       {button('addNote', '+ Note')}
       {button('addArea', '+ Area')}
@@ -162,10 +168,11 @@ function LayoutMenu({ ctx, status }: { ctx: ActionContext; status: LayoutStatus 
   const isMac = useIsMac();
   const running = status.kind === 'running';
   const title = useEditor((s) => actionTooltip(actionById('autoLayout'), s, isMac));
+  const readOnly = useEditor((s) => s.readOnly !== undefined);
   return (
     <>
       <div className="relative shrink-0">
-        <button type="button" className={btn} aria-haspopup="menu" aria-expanded={open} disabled={running} onClick={() => setOpen((o) => !o)} title={title}>
+        <button type="button" className={btn} aria-haspopup="menu" aria-expanded={open} disabled={running || readOnly} onClick={() => setOpen((o) => !o)} title={title}>
           Auto-layout ▾
         </button>
         {open && (

@@ -11,8 +11,9 @@ export class AdviseError extends Error {
   }
 }
 
-export async function fetchAdvice(document: SchemaDocument, options: { budgetMs?: number; signal?: AbortSignal } = {}): Promise<WorkloadAdvice> {
-  const res = await fetch('/api/advise', {
+export async function fetchAdvice(document: SchemaDocument, options: { budgetMs?: number; signal?: AbortSignal; fetch?: typeof fetch } = {}): Promise<WorkloadAdvice> {
+  // The editor passes its apiFetch (a share link's page sends the link with every call).
+  const res = await (options.fetch ?? fetch)('/api/advise', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ document, ...(options.budgetMs ? { budgetMs: options.budgetMs } : {}) }),

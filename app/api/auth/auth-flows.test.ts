@@ -97,8 +97,7 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
   let ownersProject = '';
 
   run('first run: GET /api/session says setup is needed; /api/setup creates the owner, signs them in and adopts the memberless projects; a second setup is 409', async () => {
-    const { tables } = await getDatabase();
-    soloProject = (await createProject(tables, { name: 'Made in solo mode' })).id;
+    soloProject = (await createProject((await getDatabase()).prisma, { name: 'Made in solo mode' })).id;
     expect(await session()).toEqual({ mode: 'team', user: null, needsSetup: true, oidc: null });
 
     const short = await setupRoute.POST(post(`${ORIGIN}/api/setup`, { ...OWNER, password: 'short' }));
@@ -133,7 +132,7 @@ describe.each(providerCases())('team accounts on $provider', ({ create }) => {
     expect(await session()).toMatchObject({ needsSetup: false, user: null });
 
     // A project created later by the owner is theirs; one already with members is not re-adopted.
-    ownersProject = (await createProject(tables, { name: 'Owner project' })).id;
+    ownersProject = (await createProject(prisma, { name: 'Owner project' })).id;
     await prisma.projectMember.create({ data: { projectId: ownersProject, userId: ownerId, role: 'owner' } });
   });
 

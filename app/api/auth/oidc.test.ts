@@ -79,8 +79,8 @@ describe.each(providerCases().filter((p) => p.provider === 'sqlite'))('OpenID Co
   const run = useAppDatabase(create);
 
   run('the session endpoint offers the button; a first SSO sign-in without an invite creates no account', async () => {
-    const { tables, prisma } = await getDatabase();
-    await createProject(tables, { name: 'P' });
+    const { prisma } = await getDatabase();
+    await createProject(prisma, { name: 'P' });
     await createFirstOwner();
     const info = await (await sessionRoute.GET(new Request('http://localhost/api/session'))).json();
     expect(info.oidc).toEqual({ label: 'Example SSO' });

@@ -2,8 +2,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { commandsFixture } from '@/lib/model/commands/test-fixture';
+import { addTableCommand } from '@/lib/model/commands/apply';
 import { HelpOverlay } from '../help/help-overlay';
-import type { HistoryEntry, Selection } from '../store/editor-store';
+import { createEditorStore, type HistoryEntry, type Selection } from '../store/editor-store';
 import {
   actionById,
   actionForKey,
@@ -12,6 +13,8 @@ import {
   duplicateKeys,
   EDITOR_ACTIONS,
   helpSections,
+  isEnabled,
+  type ActionContext,
   type ActionId,
   type ActionState,
   type EditorAction,
@@ -159,5 +162,73 @@ describe('columnMoveCommand (Alt+Up/Down)', () => {
   ];
   it.each(cases)('nothing for %s', (_name, selection, step) => {
     expect(columnMoveCommand({ doc, selection }, step)).toBeUndefined();
+  });
+});
+
+describe('read-only (issue 18): the actions that edit are disabled, and the store refuses them anyway', () => {
+  const reason = 'Read-only: your role is viewer';
+  const column: Selection = { kind: 'column', tableId: 't_users', columnId: 'c_users_email' };
+
+  it('every editing action is disabled with the reason as its tooltip; viewing actions stay', () => {
+    const s = state({ readOnly: reason, selection: column, past: [entry('x')], future: [entry('y')] });
+    const editing = EDITOR_ACTIONS.filter((a: EditorAction) => a.edits);
+    expect(editing.map((a) => a.id).sort()).toEqual(
+      ['addArea', 'addNote', 'addTable', 'autoLayout', 'delete', 'layoutAll', 'layoutArea', 'layoutSelection', 'manyToMany', 'moveColumnDown', 'moveColumnUp', 'paste', 'redo', 'undo'].sort(),
+    );
+    for (const a of editing) {
+      expect(isEnabled(a, s), a.id).toBe(false);
+      expect(actionTooltip(a, s, false)).toBe(reason);
+      expect(isEnabled(a, { ...s, readOnly: undefined }), a.id).toBe(true);
+    }
+    for (const id of ['search', 'copy', 'zoomToFit', 'toggleVersions', 'help'] as const) expect(isEnabled(actionById(id), s)).toBe(true);
+  });
+
+  it.each<[string, Ev]>([
+    ['N (add a table)', { key: 'n' }],
+    ['Delete', { key: 'Delete' }],
+    ['Ctrl+Z', { key: 'z', ctrlKey: true }],
+    ['Ctrl+V', { key: 'v', ctrlKey: true }],
+    ['Alt+Up', { key: 'ArrowUp', altKey: true }],
+    ['Shift+L', { key: 'l', shiftKey: true }],
+  ])('%s is left to the browser', (_name, e) => {
+    expect(actionToRun(ev(e), { isMac: false }, state({ readOnly: reason, selection: column, past: [entry('x')] }))).toBeUndefined();
+  });
+
+  it('performing every action against a read-only store leaves the document as it was', async () => {
+    const store = createEditorStore({ projectId: 'p1', name: 'Shop', version: 1, doc: commandsFixture(), readOnly: reason });
+    const errors: string[] = [];
+    const run: ActionContext['run'] = (command) => {
+      const r = store.getState().dispatch(command);
+      if ('error' in r) errors.push(r.error);
+      return r;
+    };
+    const ctx: ActionContext = {
+      store,
+      run,
+      toast: () => {},
+      viewCenter: () => ({ x: 0, y: 0 }),
+      addTable: () => void run(addTableCommand(store.getState().doc, { position: { x: 0, y: 0 } })),
+      confirmDelete: (pending) => void run(pending.command),
+      layout: () => {},
+      zoomToFit: () => {},
+      openSearch: () => {},
+      openHelp: () => {},
+      toggleTheme: () => {},
+      toggleInspector: () => {},
+      toggleDdl: () => {},
+      toggleProblems: () => {},
+      toggleVersions: () => {},
+    };
+    const doc = store.getState().doc;
+    for (const selection of [column, { kind: 'tables', tableIds: ['t_users', 't_orders'] }] as Selection[]) {
+      for (const action of EDITOR_ACTIONS as readonly EditorAction[]) {
+        store.getState().select(selection);
+        await Promise.resolve(action.perform(ctx));
+      }
+    }
+    expect(store.getState().doc).toBe(doc);
+    expect(store.getState().past).toEqual([]);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors)).toEqual(new Set([reason]));
   });
 });

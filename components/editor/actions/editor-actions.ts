@@ -29,7 +29,7 @@ export type ActionGroup = 'Tables' | 'Edit' | 'View' | 'Help';
 export const ACTION_GROUPS: readonly ActionGroup[] = ['Tables', 'Edit', 'View', 'Help'];
 
 /** What `enabled` and tooltips may read: plain store state. */
-export type ActionState = Pick<EditorState, 'doc' | 'selection' | 'past' | 'future'>;
+export type ActionState = Pick<EditorState, 'doc' | 'selection' | 'past' | 'future'> & Partial<Pick<EditorState, 'readOnly'>>;
 
 /** What `perform` may do: the store, plus what only the editor shell can do. */
 export interface ActionContext {
@@ -68,6 +68,8 @@ export interface EditorAction {
   overDialogs?: boolean;
   /** When false the toolbar button is disabled and the key is left to the browser. */
   enabled?(state: ActionState): boolean;
+  /** It changes the document: disabled (with the reason as its tooltip) while the editor is read-only. */
+  edits?: boolean;
   /** The tooltip's words when they differ from the label (before the key, which is added). */
   title?(state: ActionState): string;
   perform(ctx: ActionContext): void;
@@ -76,13 +78,14 @@ export interface EditorAction {
 const mod = (key: string, extra: Omit<KeyCombo, 'key' | 'mod'> = {}): KeyCombo => ({ key, mod: true, ...extra });
 
 export const EDITOR_ACTIONS = [
-  { id: 'addTable', group: 'Tables', label: 'Add a table', keys: [{ key: 'n' }], perform: (c) => c.addTable() },
-  { id: 'addNote', group: 'Tables', label: 'Add a sticky note', perform: addNote },
-  { id: 'addArea', group: 'Tables', label: 'Group the selected tables into an area', perform: addArea },
-  { id: 'manyToMany', group: 'Tables', label: 'Link the two selected tables through a junction table', perform: manyToMany },
+  { id: 'addTable', edits: true, group: 'Tables', label: 'Add a table', keys: [{ key: 'n' }], perform: (c) => c.addTable() },
+  { id: 'addNote', edits: true, group: 'Tables', label: 'Add a sticky note', perform: addNote },
+  { id: 'addArea', edits: true, group: 'Tables', label: 'Group the selected tables into an area', perform: addArea },
+  { id: 'manyToMany', edits: true, group: 'Tables', label: 'Link the two selected tables through a junction table', perform: manyToMany },
   { id: 'search', group: 'Tables', label: 'Search tables and columns', keys: [mod('k')], whileTyping: true, perform: (c) => c.openSearch() },
   {
     id: 'delete',
+    edits: true,
     group: 'Tables',
     label: 'Delete the selection (asks first)',
     title: () => 'Delete the selection',
@@ -91,9 +94,10 @@ export const EDITOR_ACTIONS = [
     perform: deleteSelection,
   },
   { id: 'copy', group: 'Edit', label: 'Copy selected tables', keys: [mod('c')], perform: copySelection },
-  { id: 'paste', group: 'Edit', label: 'Paste tables', keys: [mod('v')], perform: pasteClip },
+  { id: 'paste', edits: true, group: 'Edit', label: 'Paste tables', keys: [mod('v')], perform: pasteClip },
   {
     id: 'undo',
+    edits: true,
     group: 'Edit',
     label: 'Undo',
     title: (s) => {
@@ -106,6 +110,7 @@ export const EDITOR_ACTIONS = [
   },
   {
     id: 'redo',
+    edits: true,
     group: 'Edit',
     label: 'Redo',
     title: (s) => (s.future[0] ? `Redo: ${s.future[0].label}` : 'Redo'),
@@ -130,6 +135,7 @@ export const EDITOR_ACTIONS = [
   },
   {
     id: 'moveColumnUp',
+    edits: true,
     group: 'Edit',
     label: 'Move the selected column up',
     keys: [{ key: 'ArrowUp', alt: true }],
@@ -138,6 +144,7 @@ export const EDITOR_ACTIONS = [
   },
   {
     id: 'moveColumnDown',
+    edits: true,
     group: 'Edit',
     label: 'Move the selected column down',
     keys: [{ key: 'ArrowDown', alt: true }],
@@ -147,15 +154,16 @@ export const EDITOR_ACTIONS = [
   { id: 'zoomToFit', group: 'View', label: 'Zoom to fit', keys: [{ key: '1', shift: true }], perform: (c) => c.zoomToFit() },
   {
     id: 'autoLayout',
+    edits: true,
     group: 'View',
     label: 'Auto-layout',
     keys: [{ key: 'l', shift: true }],
     // Two or more selected tables: those; otherwise everything.
     perform: (c) => runLayout(c, selectedTableIds(c.store.getState().selection).length > 1 ? 'selection' : 'all'),
   },
-  { id: 'layoutAll', group: 'View', label: 'Lay out everything', perform: (c) => runLayout(c, 'all') },
-  { id: 'layoutSelection', group: 'View', label: 'Lay out the selection', perform: (c) => runLayout(c, 'selection') },
-  { id: 'layoutArea', group: 'View', label: 'Lay out the area', perform: (c) => runLayout(c, 'area') },
+  { id: 'layoutAll', edits: true, group: 'View', label: 'Lay out everything', perform: (c) => runLayout(c, 'all') },
+  { id: 'layoutSelection', edits: true, group: 'View', label: 'Lay out the selection', perform: (c) => runLayout(c, 'selection') },
+  { id: 'layoutArea', edits: true, group: 'View', label: 'Lay out the area', perform: (c) => runLayout(c, 'area') },
   { id: 'toggleDdlPanel', group: 'View', label: 'Show or hide the DDL panel', keys: [{ key: 'd', shift: true }], perform: (c) => c.toggleDdl() },
   { id: 'toggleInspector', group: 'View', label: 'Show or hide the inspector', perform: (c) => c.toggleInspector() },
   {
@@ -187,11 +195,13 @@ export function actionById(id: ActionId): EditorAction {
 }
 
 export function isEnabled(action: EditorAction, state: ActionState): boolean {
+  if (action.edits && state.readOnly) return false;
   return action.enabled?.(state) ?? true;
 }
 
 /** The toolbar's tooltip: the words, then the first key ('Undo: Rename table (Ctrl+Z)'). */
 export function actionTooltip(action: EditorAction, state: ActionState, isMac: boolean): string {
+  if (action.edits && state.readOnly) return state.readOnly;
   const words = action.title?.(state) ?? action.label;
   const key = action.keys?.[0];
   return key ? `${words} (${comboText(key, isMac)})` : words;

@@ -26,26 +26,30 @@ export interface InspectorProps {
 
 export function Inspector({ className }: InspectorProps) {
   const selection = useEditor((s) => s.selection);
+  // Read-only: every field and button below is disabled at once (the store refuses edits anyway).
+  const readOnly = useEditor((s) => s.readOnly);
   return (
     <aside
       aria-label="Inspector"
       data-testid="inspector"
       className={cx('flex h-full flex-col gap-2 overflow-y-auto bg-white p-2 text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100', className)}
     >
-      <SelectionPane selection={selection} />
-      {/* Enum types, domains, views, schemas, sequences, extensions and routines belong to the document, not to one
-          table; shown with the table-level panes (the database's own when nothing is selected). */}
-      {(selection.kind === 'none' || selection.kind === 'tables' || selection.kind === 'column') && (
-        <>
-          <EnumsEditor defaultOpen={selection.kind === 'none'} />
-          <DomainsEditor />
-          <ViewsEditor />
-          <SchemasEditor />
-          <SequencesEditor defaultOpen={selection.kind === 'none'} />
-          <ExtensionsEditor defaultOpen={selection.kind === 'none'} />
-          <RoutinesList />
-        </>
-      )}
+      <fieldset disabled={readOnly !== undefined} title={readOnly} className="m-0 flex min-w-0 flex-col gap-2 border-0 p-0">
+        <SelectionPane selection={selection} />
+        {/* Enum types, domains, views, schemas, sequences, extensions and routines belong to the document, not to one
+            table; shown with the table-level panes (the database's own when nothing is selected). */}
+        {(selection.kind === 'none' || selection.kind === 'tables' || selection.kind === 'column') && (
+          <>
+            <EnumsEditor defaultOpen={selection.kind === 'none'} />
+            <DomainsEditor />
+            <ViewsEditor />
+            <SchemasEditor />
+            <SequencesEditor defaultOpen={selection.kind === 'none'} />
+            <ExtensionsEditor defaultOpen={selection.kind === 'none'} />
+            <RoutinesList />
+          </>
+        )}
+      </fieldset>
     </aside>
   );
 }

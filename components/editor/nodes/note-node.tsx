@@ -10,11 +10,12 @@ export const NoteNodeView = memo(function NoteNodeView({ id, selected }: NodePro
   const store = useEditorStore();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
+  const readOnly = useEditor((s) => s.readOnly !== undefined);
   if (!note) return null;
   return (
-    <div className={`db-note ${selected ? 'is-selected' : ''}`} style={{ background: note.color }} data-testid="note-node" onDoubleClick={() => (setText(note.text), setEditing(true))}>
+    <div className={`db-note ${selected ? 'is-selected' : ''}`} style={{ background: note.color }} data-testid="note-node" onDoubleClick={() => !readOnly && (setText(note.text), setEditing(true))}>
       <NodeResizer
-        isVisible={selected}
+        isVisible={selected && !readOnly}
         minWidth={120}
         minHeight={60}
         onResizeEnd={(_, p) => store.getState().dispatch({ type: 'layout.setNote', noteId: id, geometry: { x: p.x, y: p.y, width: p.width, height: p.height } })}

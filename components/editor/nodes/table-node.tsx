@@ -37,7 +37,10 @@ export const TableNodeView = memo(function TableNodeView({ id, selected }: NodeP
   const lowDetail = useFlowStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const color = useEditor((s) => s.doc.layout.tables[id]?.color);
   const collapsed = useEditor((s) => s.doc.layout.tables[id]?.collapsed === true);
-  const [editing, setEditing] = useState<Editing>(undefined);
+  const [editing, setEditingState] = useState<Editing>(undefined);
+  // Read-only (the role, or a share link): names and types never open for typing.
+  const readOnly = useEditor((s) => s.readOnly !== undefined);
+  const setEditing = (e: Editing) => setEditingState(readOnly ? undefined : e);
   // A freshly added table opens its name for typing (the request is cleared on commit or cancel).
   const renameRequested = useEditor((s) => s.renameRequest === id);
   // Comparing versions: how this table changed (added, removed = a ghost, changed), else undefined.

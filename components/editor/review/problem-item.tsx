@@ -4,6 +4,7 @@ import type { SchemaDocument } from '@/lib/model/document';
 import { targetLabel } from '@/lib/review/report/targets';
 import type { Finding } from '@/lib/review/types';
 import { Button } from '@/components/ui/button';
+import { useEditor } from '../store/editor-store';
 import { SEVERITY_LABEL, SeverityIcon } from './severity';
 
 export interface ProblemActions {
@@ -14,6 +15,8 @@ export interface ProblemActions {
 
 export function ProblemItem({ finding, doc, actions, showRule }: { finding: Finding; doc: SchemaDocument; actions: ProblemActions; showRule: boolean }) {
   const label = targetLabel(finding.target, doc);
+  // Fixing and waiving change the document: not while read-only (the store would refuse them too).
+  const readOnly = useEditor((s) => s.readOnly);
   return (
     <li data-testid="problem" data-rule={finding.ruleId} data-severity={finding.severity} data-key={finding.key} className="group flex items-start gap-1.5 px-2 py-0.5 hover:bg-slate-50 dark:hover:bg-slate-900">
       <SeverityIcon severity={finding.severity} className="mt-1" />
@@ -26,11 +29,11 @@ export function ProblemItem({ finding, doc, actions, showRule }: { finding: Find
       </button>
       <span className="flex shrink-0 gap-1">
         {finding.fix && (
-          <Button data-testid="problem-fix" title={finding.fix.title} onClick={() => actions.applyFix(finding)}>
+          <Button data-testid="problem-fix" title={readOnly ?? finding.fix.title} disabled={readOnly !== undefined} onClick={() => actions.applyFix(finding)}>
             Apply fix
           </Button>
         )}
-        <Button variant="ghost" data-testid="problem-waive" title="Accept as a risk, with a rationale" onClick={() => actions.waive(finding)}>
+        <Button variant="ghost" data-testid="problem-waive" title={readOnly ?? 'Accept as a risk, with a rationale'} disabled={readOnly !== undefined} onClick={() => actions.waive(finding)}>
           Waive…
         </Button>
       </span>

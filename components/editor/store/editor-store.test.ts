@@ -2,13 +2,14 @@
  * The editor store without a DOM: every command type through dispatch, then undo and redo through
  * the store's history; a drag as one step; selection pruning; errors that leave the store alone.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '@/lib/model/build';
 import type { SchemaDocument } from '@/lib/model/document';
 import { integrityIssues } from '@/lib/model/validate';
 import { addTableCommand, connectColumnsCommand, manyToManyCommand, pasteTablesCommand, removeTablesPlan, type Command, type CommandType } from '@/lib/model/commands/apply';
 import { commandsFixture } from '@/lib/model/commands/test-fixture';
 import { createEditorStore, HISTORY_LIMIT, pruneSelection, type Selection } from './editor-store';
+import type { Saver } from './saver';
 
 const noIds = (prefix: string): string => {
   throw new Error(`give every element an id (${prefix})`);
@@ -460,5 +461,60 @@ describe('editor store: selection', () => {
     expect(s.future).toEqual([]);
     expect(s.selection).toEqual({ kind: 'none' });
     expect(s.saveState).toEqual({ status: 'saved', version: 7 });
+  });
+});
+
+describe('editor store: read-only (a viewer, a commenter, a share link; issue 18)', () => {
+  const reason = 'Read-only: your role is viewer';
+  const readOnlyStore = (saver?: Saver) => createEditorStore({ projectId: 'p1', name: 'Shop', version: 1, doc: commandsFixture(), readOnly: reason, saver });
+
+  it.each(Object.entries(cases))('refuses %s at dispatch and changes nothing', (_type, { command }) => {
+    const store = readOnlyStore();
+    const before = store.getState();
+    expect(store.getState().dispatch(command)).toEqual({ error: reason });
+    const after = store.getState();
+    expect(after.doc).toBe(before.doc);
+    expect(after.past).toEqual([]);
+    expect(after.future).toEqual([]);
+    expect(after.saveState).toEqual({ status: 'saved', version: 1 });
+  });
+
+  it('undo and redo do nothing, even with history made before it became read-only', () => {
+    const store = newStore();
+    store.getState().dispatch(cases['table.update'].command);
+    store.getState().dispatch(cases['column.update'].command);
+    store.getState().undo();
+    store.setState({ readOnly: reason });
+    const { doc, past, future } = store.getState();
+    store.getState().undo();
+    store.getState().redo();
+    expect(store.getState().doc).toBe(doc);
+    expect(store.getState().past).toBe(past);
+    expect(store.getState().future).toBe(future);
+  });
+
+  it('a drag shows nothing (no live positions to commit)', () => {
+    const store = readOnlyStore();
+    store.getState().setDragPositions({ t_users: { x: 1, y: 2 } });
+    expect(store.getState().dragPositions).toEqual({});
+  });
+
+  it('never attaches the saver: nothing is autosaved', () => {
+    const attach = vi.fn();
+    readOnlyStore({ attach } as unknown as Saver);
+    expect(attach).not.toHaveBeenCalled();
+    const writable = vi.fn();
+    createEditorStore({ projectId: 'p1', name: 'Shop', version: 1, doc: commandsFixture(), saver: { attach: writable } as unknown as Saver });
+    expect(writable).toHaveBeenCalledTimes(1);
+  });
+
+  it('selection, the view and a reload of the saved version still work', () => {
+    const store = readOnlyStore();
+    store.getState().select({ kind: 'tables', tableIds: ['t_users'] });
+    expect(store.getState().selection).toEqual({ kind: 'tables', tableIds: ['t_users'] });
+    const newer = commandsFixture();
+    store.getState().replaceDocument(newer, 7);
+    expect(store.getState().doc).toBe(newer);
+    expect(store.getState().saveState.version).toBe(7);
   });
 });

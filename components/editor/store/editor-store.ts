@@ -77,6 +77,12 @@ export interface EditorState {
   remote: RemoteState | undefined;
   /** The DDL panel's dialect; starts as the document's dialect. */
   dialect: Dialect;
+  /**
+   * Why this user may not edit (their role, or a share link), or undefined when they may. While set,
+   * dispatch, undo and redo refuse everything (the one guard: buttons, keys, drags and the inspector
+   * all end in dispatch) and no saver is attached, so nothing is ever sent.
+   */
+  readOnly: string | undefined;
 
   /** Applies a command, records one history entry, clears redo, schedules autosave. Never throws. */
   dispatch(command: Command): CommandResult | { error: string };
@@ -111,6 +117,8 @@ export interface EditorInit {
   version: number;
   doc: SchemaDocument;
   saver?: Saver;
+  /** The reason edits are refused (readOnlyReason(access)); the saver is then never attached. */
+  readOnly?: string;
 }
 
 /** Undo depth; older entries are dropped. Patches are small, so this is generous. */
@@ -134,12 +142,14 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       saveState: { status: 'saved', version: init.version },
       remote: undefined,
       dialect: init.doc.settings.dialect,
+      readOnly: init.readOnly,
       dragPositions: {},
       focusAreaId: undefined,
       renameRequest: undefined,
 
       dispatch(command) {
-        const { doc, past } = get();
+        const { doc, past, readOnly } = get();
+        if (readOnly) return { error: readOnly };
         let result: CommandResult;
         // A rename also rewrites the expressions and view bodies that name the old name (one undo step).
         const rename = renamePlanFor(doc, command, loadedSqlParsers());
@@ -174,16 +184,16 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       },
 
       undo() {
-        const { past, future, doc } = get();
+        const { past, future, doc, readOnly } = get();
         const entry = past[past.length - 1];
-        if (!entry) return;
+        if (!entry || readOnly) return;
         commitDoc(undoPatches(doc, entry.inversePatches), { past: past.slice(0, -1), future: [entry, ...future], lastChanges: [] });
       },
 
       redo() {
-        const { past, future, doc } = get();
+        const { past, future, doc, readOnly } = get();
         const entry = future[0];
-        if (!entry) return;
+        if (!entry || readOnly) return;
         commitDoc(redoPatches(doc, entry.patches), { past: [...past, entry], future: future.slice(1), lastChanges: [] });
       },
 
@@ -201,6 +211,7 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       },
 
       setDragPositions(dragPositions) {
+        if (get().readOnly) return;
         set({ dragPositions });
       },
 
@@ -237,7 +248,8 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       },
     };
   });
-  init.saver?.attach(store);
+  // A read-only editor never saves: no saver follows its document.
+  if (!init.readOnly) init.saver?.attach(store);
   return store;
 }
 

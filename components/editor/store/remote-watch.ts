@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import type { StoreApi } from 'zustand/vanilla';
+import { apiFetch } from '../api-fetch';
 import type { EditorState } from './editor-store';
 
 export const POLL_MS = 3000;
@@ -34,7 +35,7 @@ export interface RemoteWatchOptions {
 
 /** Starts watching; returns the function that stops it. */
 export function watchRemoteVersion(store: StoreApi<EditorState>, options: RemoteWatchOptions = {}): () => void {
-  const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetchFn = options.fetch ?? apiFetch;
   const doc = options.doc ?? document;
   const win = options.win ?? window;
   let busy = false;

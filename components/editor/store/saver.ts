@@ -14,6 +14,7 @@
  * remote-watch.ts polled a newer version or a 409 named one (store.remote, isBehind).
  */
 import type { StoreApi } from 'zustand/vanilla';
+import { apiFetch } from '../api-fetch';
 import type { SchemaDocument } from '@/lib/model/document';
 import { isBehind, type EditorState, type SaveState } from './editor-store';
 
@@ -94,7 +95,7 @@ export async function putProject(
 }
 
 export function createSaver(options: SaverOptions = {}): Saver {
-  const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetchFn = options.fetch ?? apiFetch;
   const put = options.put ?? ((projectId: string, doc: SchemaDocument, version: number) => putProject(fetchFn, projectId, doc, version));
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const retryBaseMs = options.retryBaseMs ?? 1000;

@@ -9,6 +9,7 @@
 import type { SchemaDocument } from '@/lib/model/document';
 import { documentDelta, type DeltaOp } from './document-delta';
 import { putProject, type PutOutcome } from './saver';
+import { apiFetch } from '../api-fetch';
 
 export type SaveRequest =
   | { type: 'seed'; projectId: string; text: string }
@@ -24,7 +25,7 @@ export interface WorkerPut extends PutFn {
 }
 
 export function createWorkerPut(): WorkerPut {
-  const direct: PutFn = (projectId, doc, version) => putProject((i, init) => fetch(i, init), projectId, doc, version);
+  const direct: PutFn = (projectId, doc, version) => putProject(apiFetch, projectId, doc, version);
   let worker: Worker | undefined;
   let broken = typeof Worker === 'undefined';
   let next = 0;

@@ -6,6 +6,7 @@ import type { VersionSummary } from '@/lib/api/projects';
 import type { SchemaDocument } from '@/lib/model/document';
 import { loadDocument } from '@/lib/model/migrate';
 import { formatIssues } from '@/lib/model/validate';
+import { apiFetch } from '../api-fetch';
 
 export type { VersionSummary };
 
@@ -25,14 +26,14 @@ function isSummary(v: unknown): v is VersionSummary {
   return !!s && typeof s.id === 'string' && typeof s.name === 'string' && typeof s.createdAt === 'string' && typeof s.tableCount === 'number';
 }
 
-export async function listVersions(projectId: string, fetchFn: typeof fetch = fetch): Promise<VersionSummary[]> {
+export async function listVersions(projectId: string, fetchFn: typeof fetch = apiFetch): Promise<VersionSummary[]> {
   const body = (await readJson(await fetchFn(base(projectId), { cache: 'no-store' }))) as { versions?: unknown };
   if (!Array.isArray(body?.versions)) throw new Error('the server answered without a version list');
   return body.versions.filter(isSummary);
 }
 
 /** Snapshots the project's saved document under `name`. */
-export async function saveVersion(projectId: string, name: string, fetchFn: typeof fetch = fetch): Promise<VersionSummary> {
+export async function saveVersion(projectId: string, name: string, fetchFn: typeof fetch = apiFetch): Promise<VersionSummary> {
   const res = await fetchFn(base(projectId), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
   const body = (await readJson(res)) as { version?: unknown };
   if (!isSummary(body?.version)) throw new Error('the server saved the version but did not describe it');
@@ -44,7 +45,7 @@ export interface LoadedVersion {
   document: SchemaDocument;
 }
 
-export async function fetchVersion(projectId: string, versionId: string, fetchFn: typeof fetch = fetch): Promise<LoadedVersion> {
+export async function fetchVersion(projectId: string, versionId: string, fetchFn: typeof fetch = apiFetch): Promise<LoadedVersion> {
   const body = (await readJson(await fetchFn(`${base(projectId)}/${encodeURIComponent(versionId)}`, { cache: 'no-store' }))) as Record<string, unknown>;
   const parsed = loadDocument(body?.document);
   if (!parsed.ok) throw new Error(`the stored version is invalid: ${formatIssues(parsed.issues.slice(0, 5))}`);

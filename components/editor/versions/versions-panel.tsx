@@ -7,7 +7,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, IconButton } from '@/components/ui/button';
 import { controlClass, cx } from '@/components/ui/styles';
+import { useEditor } from '../store/editor-store';
 import type { LoadedVersion, VersionSummary } from './versions-api';
+import { ActivityList } from './activity-list';
 
 export const CURRENT = 'current';
 
@@ -27,6 +29,18 @@ const when = (iso: string) => {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 };
 
+/** Who saved a version (team mode: VersionSummary.author, a name or a user), or undefined. */
+export function versionAuthor(v: VersionSummary): string | undefined {
+  const a = (v as { author?: unknown }).author;
+  if (typeof a === 'string' && a) return a;
+  if (a && typeof a === 'object') {
+    const { name, email } = a as { name?: unknown; email?: unknown };
+    if (typeof name === 'string' && name) return name;
+    if (typeof email === 'string' && email) return email;
+  }
+  return undefined;
+}
+
 /** Relationship counts need the version's document: loaded for the newest few only. */
 const COUNT_RELATIONSHIPS_OF = 10;
 
@@ -38,6 +52,8 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
   const [relCounts, setRelCounts] = useState<Record<string, number>>({});
   const [from, setFrom] = useState<string>('');
   const [to, setTo] = useState<string>(CURRENT);
+  // Read-only (role or share link): versions can be opened and compared, not saved or restored.
+  const readOnly = useEditor((s) => s.readOnly);
 
   // Bumped to list again (after a save).
   const [listed, setListed] = useState(0);
@@ -100,7 +116,7 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
           ×
         </IconButton>
       </header>
-      <form className="flex gap-1 border-b border-slate-200 p-2 dark:border-slate-800" onSubmit={save}>
+      <form className="flex gap-1 border-b border-slate-200 p-2 dark:border-slate-800" onSubmit={save} hidden={readOnly !== undefined}>
         <input className={controlClass} placeholder="Name this version (e.g. release 1.2)" aria-label="Version name" data-testid="version-name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
         <Button type="submit" variant="primary" disabled={busy} data-testid="version-save">
           Save version
@@ -154,6 +170,12 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
             </div>
             <div className="text-slate-500">
               {v.tableCount} tables{v.id in relCounts ? `, ${relCounts[v.id]} relationships` : ''} · saved at revision {v.projectVersion}
+              {versionAuthor(v) && (
+                <>
+                  {' '}
+                  by <span data-testid="version-author">{versionAuthor(v)}</span>
+                </>
+              )}
             </div>
             <div className="mt-1 flex gap-1">
               <Button onClick={() => actions.open(v.id)} data-testid="version-open">
@@ -162,13 +184,14 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
               <Button onClick={() => actions.compare(v.id, CURRENT)} data-testid="version-compare-current">
                 Compare with current
               </Button>
-              <Button variant="danger" onClick={() => actions.restore(v.id)} data-testid="version-restore">
+              <Button variant="danger" onClick={() => actions.restore(v.id)} data-testid="version-restore" disabled={readOnly !== undefined} title={readOnly}>
                 Restore
               </Button>
             </div>
           </li>
         ))}
       </ul>
+      <ActivityList />
     </section>
   );
 }

@@ -36,8 +36,7 @@ describe.each(providerCases())('live import in team mode on $provider', ({ creat
   const call = (user: TestUser | undefined) => POST(sameOriginPost(URL_, {}, user ? { cookie: user.cookie } : {}));
 
   run('is off by default in team mode, even for an owner', async () => {
-    const { tables } = await getDatabase();
-    const projectId = (await createProject(tables, { name: 'P' })).id;
+    const projectId = (await createProject((await getDatabase()).prisma, { name: 'P' })).id;
     owner = await createFirstOwner();
     editor = await createInvitedUser(projectId, owner, 'editor@example.com', 'editor');
     const res = await call(owner);

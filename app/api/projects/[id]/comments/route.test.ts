@@ -49,7 +49,7 @@ const shopDocument = () =>
   });
 
 async function newProject(name = 'Shop'): Promise<string> {
-  return (await createProject((await getDatabase()).tables, { name, document: shopDocument() })).id;
+  return (await createProject((await getDatabase()).prisma, { name, document: shopDocument() })).id;
 }
 
 async function threadOf(res: Response, status: number): Promise<CommentThreadInfo> {
