@@ -63,6 +63,27 @@ export const mysqlLexRules: LexRules = {
   executableComments: true,
 };
 
+/**
+ * SQLite (tokenize.c): '...' strings (doubled quote, no backslash escapes); "...", `...` and [...] are
+ * identifiers (the first two doubled; brackets have no escape, `]` ends them); `--` needs no space;
+ * block comments do not nest, and an unterminated one simply ends the input.
+ */
+export const sqliteLexRules: LexRules = {
+  quotes: [
+    sqlString(false),
+    { open: '"', close: '"', kind: 'identifier', backslash: false, doubled: true },
+    { open: '`', close: '`', kind: 'identifier', backslash: false, doubled: true },
+    { open: '[', close: ']', kind: 'identifier', backslash: false, doubled: false },
+  ],
+  escapeStringPrefix: false,
+  dollarQuotes: false,
+  lineComments: ['--'],
+  dashDashNeedsSpace: false,
+  blockComments: true,
+  nestedBlockComments: false,
+  executableComments: false,
+};
+
 /** DBML (@dbml/parse's scanner): `'''` multi-line strings, one-line '...' and "...", backslash escapes, `//` comments. */
 export const dbmlLexRules: LexRules = {
   quotes: [
