@@ -101,4 +101,4 @@ export const dbmlLexRules: LexRules = {
   executableComments: false,
 };
 
-export const SQL_LEX_RULES: Readonly<Record<Dialect, LexRules>> = { postgres: postgresLexRules, mysql: mysqlLexRules };
+export const SQL_LEX_RULES: Readonly<Record<Dialect, LexRules>> = { postgres: postgresLexRules, mysql: mysqlLexRules, sqlite: sqliteLexRules };
