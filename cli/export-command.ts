@@ -25,7 +25,7 @@ import { findJsonSyntaxError, offsetOfPath, positionAt } from './json-position';
 import { errorsOf, strictRefusal } from '../lib/exporters/export-notes';
 
 const EXPORT_FORMATS = formatIds;
-const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
+const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'sqlite', 'prisma', 'dbml', 'json', 'auto'];
 
 export const EXPORT_USAGE = `Usage: draftbase export <document.json|schema file|folder|-> --to ${EXPORT_FORMATS.join('|')} [-o FILE]
 

@@ -39,7 +39,7 @@ export const EXIT_FINDINGS = 1;
 
 const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-const INPUT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
+const INPUT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'sqlite', 'prisma', 'dbml', 'json', 'auto'];
 
 export const LINT_USAGE = `Usage: draftbase lint <schema file|folder|document.json|-> [options]
 

@@ -56,7 +56,6 @@ const SQLITE_MARKERS: Marker[] = [
   [/^\s*BEGIN\s+TRANSACTION\s*;/im, 2],
   [/\b(datetime|strftime)\s*\(\s*'(now|%)/i, 3],
   [/^\.(schema|mode|headers|dump|open|read)\b/m, 5],
-  [/\bINTEGER\s+PRIMARY\s+KEY\b/i, 1],
 ];
 
 function score(text: string, markers: Marker[]): number {
@@ -76,6 +75,12 @@ function looksLikePrisma(text: string): boolean {
 
 function looksLikeDbml(text: string): boolean {
   return /^\s*(Table|TableGroup|Project|Ref|Enum)\b[^\n{]*\{/im.test(text) || /^\s*Ref\s*\w*\s*:/im.test(text);
+}
+
+/** How strongly SQL text reads as each dialect (0: no marker of it at all). */
+export function sqlDialectScores(text: string): { postgres: number; mysql: number; sqlite: number } {
+  const head = text.slice(0, 200_000);
+  return { postgres: score(head, POSTGRES_MARKERS), mysql: score(head, MYSQL_MARKERS), sqlite: score(head, SQLITE_MARKERS) };
 }
 
 export function detectFormat(input: { text?: string; fileNames?: string[] }): ImportFormat {

@@ -17,6 +17,7 @@
  * error. Only when nothing at all could be read does the import fail (ImportError).
  */
 import { sequentialIds, type IdFactory } from '../../model/ids';
+import { sqlDialectScores } from '../detect-format';
 import { ImportBuilder } from '../sql-common/import-builder';
 import { assertInputSize, assertLooksLikeText, withoutBom, wrongDialectHint } from '../sql-common/guard-input';
 import { LineIndex } from '../sql-common/positions';
@@ -120,7 +121,8 @@ export function importSqliteSync(source: string, options: { ids?: IdFactory } = 
     const hint = wrongDialectHint(sql, 'sqlite');
     throw new ImportError(`${e.message} at line ${p.line}, column ${p.column}${more}${hint ? `; ${hint}` : ''}`, { line: p.line, column: p.column, excerpt: lines.lineText(p.line) });
   }
-  const hint = errors.length > 0 ? wrongDialectHint(sql, 'sqlite') : undefined;
+  // Plain SQL "detects" as PostgreSQL by a tie: only a real marker of another dialect makes a hint.
+  const hint = errors.length > 0 && Math.max(sqlDialectScores(sql).postgres, sqlDialectScores(sql).mysql) > 0 ? wrongDialectHint(sql, 'sqlite') : undefined;
   if (hint) b.diag('warning', 'import.wrong-dialect', hint);
   b.skipped.sort((x, y) => x.line - y.line);
   return b.finish();
