@@ -27,7 +27,8 @@ const ALLOWED: readonly Allowed[] = [
   { file: 'lib/ddl/context.ts', line: 'this.crossDialect = doc.settings.dialect !== dialect', reason: 'identity: the document is rendered for the other dialect (its expressions are copied verbatim)' },
   { file: 'lib/ddl/context.ts', line: 'return v.dialect === this.dialect ||', reason: "identity: a view in the target's own SQL is written as is, one in the other's only when it can be translated" },
   { file: 'lib/ddl/view-sql.ts', line: 'if (v.dialect !== ctx.dialect) {', reason: "identity: a view written in the other dialect's SQL is translated (lib/sql-translate) or skipped" },
-  { file: 'lib/ddl/routine-sql.ts', line: 'const ownDialect = (r: Routine) => r.dialect === ctx.dialect;', reason: "identity: a routine in the target's own dialect is written as is, one in the other's commented out (bodies are not translated)" },
+  { file: 'lib/ddl/routine-sql.ts', line: 'const ownDialect = (r: Routine) => r.dialect === ctx.dialect &&', reason: "identity: a routine in the target's own dialect is written as is, one in the other's commented out (bodies are not translated)" },
+  { file: 'lib/ddl/routine-sql.ts', line: 'const why = r.dialect !== ctx.dialect ?', reason: "identity: says whether a routine is commented out for being another dialect's or a kind the target lacks (SQLite has triggers only)" },
   { file: 'components/editor/ddl-panel/use-generated-ddl.ts', line: 'result.dialect !== dialect', reason: 'identity: the shown result was rendered for another dialect (stale)' },
 ];
 

@@ -6,7 +6,7 @@ import type { Dialect } from '../model/document';
 
 export const postgresLexer = new SqlLexer(postgresLexRules);
 export const mysqlLexer = new SqlLexer(mysqlLexRules);
-export const dbmlLexer = new SqlLexer(dbmlLexRules);
 export const sqliteLexer = new SqlLexer(sqliteLexRules);
+export const dbmlLexer = new SqlLexer(dbmlLexRules);
 export const SQL_LEXERS: Readonly<Record<Dialect, SqlLexer>> = { postgres: postgresLexer, mysql: mysqlLexer, sqlite: sqliteLexer };
 export { splitSqlList } from './sql-list';

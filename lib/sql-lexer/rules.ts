@@ -64,9 +64,9 @@ export const mysqlLexRules: LexRules = {
 };
 
 /**
- * SQLite (tokenize.c): '...' strings (doubled quote, no backslash escapes); "...", `...` and [...] are
- * identifiers (the first two doubled; brackets have no escape, `]` ends them); `--` needs no space;
- * block comments do not nest, and an unterminated one simply ends the input.
+ * SQLite (sqlite.org "SQLite Keywords": the four quotings it accepts): '..' strings, ".." identifiers,
+ * and for compatibility [..] (MS Access, no escape) and `..` (MySQL) identifiers; no backslash escapes;
+ * `--` (no space needed) and non-nesting block comments.
  */
 export const sqliteLexRules: LexRules = {
   quotes: [

@@ -48,7 +48,7 @@ function useDdlInput(doc: SchemaDocument): SchemaDocument {
   return input;
 }
 
-const dialectLabels: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL' };
+const dialectLabels: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', sqlite: 'SQLite' };
 
 function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
   const doc = useEditor((s) => s.doc);

@@ -8,15 +8,15 @@ import type { Dialect, LogicalTypeName, ScalarType } from '../../model/document'
 
 /** Prisma's scalar types without `@db.*`, per provider (what `prisma migrate` would create). */
 const DEFAULT_TYPES: Record<string, Record<Dialect, ScalarType>> = {
-  String: { postgres: scalar('text'), mysql: scalar('varchar', { length: 191 }) },
-  Boolean: { postgres: scalar('boolean'), mysql: scalar('boolean') },
-  Int: { postgres: scalar('integer'), mysql: scalar('integer') },
-  BigInt: { postgres: scalar('bigint'), mysql: scalar('bigint') },
-  Float: { postgres: scalar('double'), mysql: scalar('double') },
-  Decimal: { postgres: scalar('decimal', { precision: 65, scale: 30 }), mysql: scalar('decimal', { precision: 65, scale: 30 }) },
-  DateTime: { postgres: scalar('timestamp', { precision: 3 }), mysql: scalar('timestamp', { precision: 3, native: { mysql: 'datetime(3)' } }) },
-  Json: { postgres: scalar('jsonb'), mysql: scalar('json') },
-  Bytes: { postgres: scalar('blob'), mysql: scalar('blob', { native: { mysql: 'longblob' } }) },
+  String: { postgres: scalar('text'), mysql: scalar('varchar', { length: 191 }), sqlite: scalar('text') },
+  Boolean: { postgres: scalar('boolean'), mysql: scalar('boolean'), sqlite: scalar('boolean') },
+  Int: { postgres: scalar('integer'), mysql: scalar('integer'), sqlite: scalar('integer') },
+  BigInt: { postgres: scalar('bigint'), mysql: scalar('bigint'), sqlite: scalar('bigint') },
+  Float: { postgres: scalar('double'), mysql: scalar('double'), sqlite: scalar('real') },
+  Decimal: { postgres: scalar('decimal', { precision: 65, scale: 30 }), mysql: scalar('decimal', { precision: 65, scale: 30 }), sqlite: scalar('decimal') },
+  DateTime: { postgres: scalar('timestamp', { precision: 3 }), mysql: scalar('timestamp', { precision: 3, native: { mysql: 'datetime(3)' } }), sqlite: scalar('timestamp', { native: { sqlite: 'datetime' } }) },
+  Json: { postgres: scalar('jsonb'), mysql: scalar('json'), sqlite: scalar('json', { native: { sqlite: 'jsonb' } }) },
+  Bytes: { postgres: scalar('blob'), mysql: scalar('blob', { native: { mysql: 'longblob' } }), sqlite: scalar('blob') },
 };
 
 type ArgShape = 'none' | 'length' | 'precision' | 'precisionScale';
