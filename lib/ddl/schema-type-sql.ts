@@ -42,7 +42,8 @@ export function typeStatements(ctx: DdlContext): PlannedStatement[] {
       out.push({ sql: `CREATE TYPE ${ctx.qualified(e)} AS ENUM (${e.values.map((v) => ctx.str(v)).join(', ')})`, path, needs: schemaNeeds(ctx, e.schemaId) });
       if (e.comment) out.push({ sql: `COMMENT ON TYPE ${ctx.qualified(e)} IS ${ctx.str(e.comment)}`, needs: [path] });
     } else if (e.comment) {
-      ctx.diag('info', `${ctx.dialect}.comment-dropped`, `enum "${e.name}": ${ctx.spec.label} enums are inline column types; its comment is left out`, e.id, path);
+      const kind = ctx.caps.enumStrategy === 'check' ? 'CHECK constraints on text columns' : 'inline column types';
+      ctx.diag('info', `${ctx.dialect}.comment-dropped`, `enum "${e.name}": ${ctx.spec.label} enums are ${kind}; its comment is left out`, e.id, path);
     }
   }
   if (!ctx.caps.domains) return out;
