@@ -338,6 +338,8 @@ export const tableSchema = z.object({
         keyBlockSize: z.number().int().positive().optional(),
       })
       .optional(),
+    /** SQLite, per table (imports keep them): STRICT (3.37+) and WITHOUT ROWID. */
+    sqlite: z.object({ strict: z.boolean().optional(), withoutRowid: z.boolean().optional() }).optional(),
   }).optional(),
 });
 export type Table = z.infer<typeof tableSchema>;

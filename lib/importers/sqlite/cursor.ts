@@ -26,6 +26,8 @@ export function foldSqliteName(name: string): string {
 
 export class StatementCursor {
   readonly tokens: Token[];
+  /** The comments of the statement, in order (SQLite keeps them in sqlite_schema's text). */
+  readonly comments: Token[] = [];
   pos = 0;
 
   constructor(
@@ -35,7 +37,10 @@ export class StatementCursor {
     readonly end: number,
   ) {
     const tokens: Token[] = [];
-    for (const t of sqliteLexer.tokens(text, start, end)) if (t.kind !== 'space' && t.kind !== 'comment') tokens.push(t);
+    for (const t of sqliteLexer.tokens(text, start, end)) {
+      if (t.kind === 'comment') this.comments.push(t);
+      else if (t.kind !== 'space') tokens.push(t);
+    }
     this.tokens = tokens;
   }
 
@@ -163,6 +168,20 @@ export class StatementCursor {
     const start = this.tokens[from].start;
     const end = this.tokens[this.pos - 1].end;
     return { text: this.text.slice(start, end), start, end };
+  }
+
+  /**
+   * The text of the comments in [from, to), one per line (`-- x` -> `x`, a block comment's inside):
+   * where Draftbase's SQLite DDL writes table and column comments (lib/ddl/sql-comments.ts).
+   */
+  commentsBetween(from: number, to: number): string | undefined {
+    const lines: string[] = [];
+    for (const t of this.comments) {
+      if (t.start < from || t.end > to) continue;
+      const raw = this.text.slice(t.start, t.end);
+      lines.push(raw.startsWith('--') ? raw.slice(2).replace(/^ /, '') : raw.slice(2, raw.endsWith('*/') ? -2 : undefined).trim());
+    }
+    return lines.length ? lines.join('\n') : undefined;
   }
 
   /** The rest of the statement's source from the current token. */

@@ -57,6 +57,8 @@ export type DefaultSyntax =
 export interface ColumnSyntax {
   name: string;
   at: number;
+  /** `--` comments written just before the column (after the previous comma). */
+  comment?: string;
   /** The declared type as written (`VARCHAR(255)`, `UNSIGNED BIG INT`); absent when none is. */
   declaredType?: string;
   constraints: ColumnConstraint[];
@@ -80,6 +82,8 @@ export interface CreateTableSyntax {
   constraints: TableConstraint[];
   withoutRowid: boolean;
   strict: boolean;
+  /** `--` comments between the table's name and its parenthesis. */
+  comment?: string;
 }
 
 /** Words that end a column's type name and start a constraint. */
@@ -325,10 +329,13 @@ export function readCreateTable(c: StatementCursor, temporary: boolean): CreateT
     table.asSelect = true;
     return table;
   }
-  c.expectPunct('(');
+  const open = c.expectPunct('(');
+  const tableComment = c.commentsBetween(c.tokens[c.pos - 2]?.end ?? open.start, open.start);
+  if (tableComment !== undefined) table.comment = tableComment;
   // Columns first; once a table constraint starts, only constraints follow (SQLite's grammar).
   let inConstraints = false;
   do {
+    const itemStart = c.tokens[c.pos - 1].end;
     const t = c.peek();
     const word = t?.kind === 'word' ? c.textOf(t).toLowerCase() : '';
     // `CONSTRAINT`, `PRIMARY KEY`, `UNIQUE (`, `CHECK (`, `FOREIGN KEY` start a table constraint; a column may be named `unique`... only when followed by a type or a comma.
@@ -338,7 +345,12 @@ export function readCreateTable(c: StatementCursor, temporary: boolean): CreateT
     if (startsConstraint || inConstraints) {
       inConstraints = true;
       table.constraints.push(tableConstraint(c));
-    } else table.columns.push(readColumnDef(c));
+    } else {
+      const col = readColumnDef(c);
+      const comment = c.commentsBetween(itemStart, col.at);
+      if (comment !== undefined) col.comment = comment;
+      table.columns.push(col);
+    }
   } while (c.acceptPunct(','));
   c.expectPunct(')');
   // Table options: WITHOUT ROWID and STRICT, comma-separated, in any order.

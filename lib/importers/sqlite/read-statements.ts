@@ -99,9 +99,9 @@ export function readVirtualTable(c: StatementCursor): VirtualTableSyntax {
   c.acceptWords('if', 'not', 'exists');
   const target = c.qualifiedName('the table name');
   c.expectWords('using');
-  const module = c.name('the module name');
-  if (!/^[A-Za-z_][\w$]*$/.test(module.value)) throw new SqliteSyntaxError(`"${module.value}" is not a module name`, module.at);
-  return { name: target.name, at: target.at, module: module.value };
+  const moduleName = c.name('the module name');
+  if (!/^[A-Za-z_][\w$]*$/.test(moduleName.value)) throw new SqliteSyntaxError(`"${moduleName.value}" is not a module name`, moduleName.at);
+  return { name: target.name, at: target.at, module: moduleName.value };
 }
 
 /**

@@ -98,6 +98,7 @@ export class SqliteObjects {
       return b.skip(start, sql, `table "${t.name}" already exists`);
     }
     const table = makeTable({ name: b.name(t.name, t.at) }, b.ids);
+    if (t.comment !== undefined) table.comment = b.comment(t.comment, t.at);
     const schemaId = b.schemaId(schema);
     if (schemaId) table.schemaId = schemaId;
     for (const col of t.columns) this.addColumn(table, col);
@@ -130,6 +131,7 @@ export class SqliteObjects {
     if (b.findColumn(table, col.name)) throw new SqliteSyntaxError(`duplicate column name: ${col.name}`, col.at);
     const column: Column = makeColumn({ name: b.name(col.name, col.at), type: sqliteColumnType(col.declaredType) }, b.ids);
     if (col.declaredType === undefined) b.diag('info', 'sqlite.no-declared-type', `column "${table.name}"."${col.name}" has no declared type (any value, BLOB affinity): imported as blob`, col.at, table.id);
+    if (col.comment !== undefined) column.comment = b.comment(col.comment, col.at);
     table.columns.push(column);
     for (const k of col.constraints) {
       switch (k.kind) {
