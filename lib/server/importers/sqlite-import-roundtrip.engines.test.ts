@@ -138,6 +138,14 @@ async function roundtrip(script: string): Promise<Roundtrip> {
   const [a, b] = [await readSqliteCatalog(original), await readSqliteCatalog(regenerated)];
   lendDerivedNames(a, b);
   const differences = diffCatalogs(a, b, { normalizeExpression: sameExpression, normalizeDefault: sameDefaultValue });
+  // SQLite's own table options (diffCatalogs compares what the engines share).
+  for (const [name, facts] of Object.entries(a.sqlite)) {
+    const other = b.sqlite[name];
+    if (!other) continue;
+    for (const option of ['strict', 'withoutRowid'] as const) {
+      if (facts[option] !== other[option]) differences.push({ kind: `table.${option}`, object: `main.${name}`, message: `main.${name} ${option} ${facts[option]} vs ${other[option]}` });
+    }
+  }
   // What the import said it does not model: virtual tables (and the shadow tables their module made).
   const notModeled = new Set(result.report.skipped.filter((s) => /virtual table|shadow table/.test(s.reason)).map((s) => /CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?("(?:[^"]|"")+"|'(?:[^']|'')+'|\[[^\]]+\]|`[^`]+`|[\w$]+)/i.exec(s.statement)?.[1]));
   const unquote = (n: string) => n.replace(/^["'`[]|["'`\]]$/g, '');
