@@ -9,7 +9,7 @@ import 'server-only';
  * `.schema` of the corpus generated for SQLite, and on hostile names. Also: the same schema read
  * from the script and from the database file gives the same document.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDdl } from '../../ddl/generate-ddl';
@@ -17,7 +17,7 @@ import { importSqlite } from '../../importers/sqlite/import-sqlite';
 import { readSqliteCatalog } from '../sqlite/catalog';
 import { importSqliteFile } from './sqlite-file';
 import { importSource } from './import-source';
-import { apply, applySchemaPrintout, canonical, dotSchema, roundtripSqliteScript, SqliteScratch } from './sqlite-roundtrip.test-support';
+import { apply, applySchemaPrintout, canonical, compareSqliteDatabases, dotSchema, roundtripSqliteScript, SqliteScratch } from './sqlite-roundtrip.test-support';
 import { corpusAvailable, readCorpusFile, readCorpusFolder } from './test-corpus';
 
 const fixturesDir = path.join(__dirname, '../../importers/sqlite/fixtures');
@@ -56,6 +56,24 @@ describe('SQLite import round-trip on SQLite (script -> import -> SQLite DDL -> 
       return c;
     })()));
     expect(catalog.tables.map((t) => t.name).sort()).toEqual([...names].sort());
+  });
+});
+
+describe('a folder of SQLite migrations round-trips', () => {
+  it("Draftbase's own prisma/migrations/sqlite (CREATE TABLE, CREATE INDEX, ALTER TABLE ADD COLUMN), run in name order: 0 differences", async () => {
+    const root = path.join(__dirname, '../../../prisma/migrations/sqlite');
+    const files = readdirSync(root)
+      .filter((d) => /^\d{4}_/.test(d))
+      .sort()
+      .map((d) => ({ name: `${d}/migration.sql`, content: readFileSync(path.join(root, d, 'migration.sql'), 'utf8') }));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const original = fresh().client;
+    for (const f of files) await apply(original, f.content);
+    const { document, report } = await importSource('sqlite', { files });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const regenerated = fresh().client;
+    await apply(regenerated, generateDdl(document, 'sqlite').sql);
+    expect(await compareSqliteDatabases(original, regenerated)).toEqual([]);
   });
 });
 
