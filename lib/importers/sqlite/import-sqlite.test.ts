@@ -37,6 +37,19 @@ describe('importSqlite: CREATE TABLE', () => {
     ]);
   });
 
+  it('a declared type the SQLite DDL writes the same way needs no native spelling (other dialects see a plain logical type)', () => {
+    const { document } = importSqliteSync('CREATE TABLE t (a TEXT, b integer, c varchar(20), d BLOB, e INT, f REAL);');
+    const t = tableOf(document, 't');
+    expect(t.columns.map((c) => (c.type.kind === 'scalar' ? [c.type.name, c.type.native?.sqlite] : []))).toEqual([
+      ['text', undefined],
+      ['integer', undefined],
+      ['varchar', undefined],
+      ['blob', undefined],
+      ['integer', 'INT'],
+      ['double', 'REAL'],
+    ]);
+  });
+
   it('a column without a type is a blob, said in an info diagnostic', () => {
     const { document, report } = importSqliteSync('CREATE TABLE t (a, b TEXT);');
     expect(columnOf(tableOf(document, 't'), 'a').type).toEqual({ kind: 'scalar', name: 'blob' });

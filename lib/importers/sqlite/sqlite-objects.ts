@@ -73,6 +73,8 @@ export class SqliteObjects {
   readonly shadowTables = new Map<string, string>();
   /** Index names (one namespace per database in SQLite). */
   private readonly indexNames = new Set<string>();
+  /** Each column's declared type as written (the document keeps it only where the DDL would spell it otherwise). */
+  private readonly declaredTypes = new WeakMap<Column, string | undefined>();
 
   constructor(private readonly b: ImportBuilder) {}
 
@@ -131,6 +133,7 @@ export class SqliteObjects {
     if (b.findColumn(table, col.name)) throw new SqliteSyntaxError(`duplicate column name: ${col.name}`, col.at);
     const column: Column = makeColumn({ name: b.name(col.name, col.at), type: sqliteColumnType(col.declaredType) }, b.ids);
     if (col.declaredType === undefined) b.diag('info', 'sqlite.no-declared-type', `column "${table.name}"."${col.name}" has no declared type (any value, BLOB affinity): imported as blob`, col.at, table.id);
+    this.declaredTypes.set(column, col.declaredType);
     if (col.comment !== undefined) column.comment = b.comment(col.comment, col.at);
     table.columns.push(column);
     for (const k of col.constraints) {
@@ -173,8 +176,8 @@ export class SqliteObjects {
 
   private autoincrement(table: Table, ids: string[], at: number): void {
     const col = ids.length === 1 ? table.columns.find((c) => c.id === ids[0]) : undefined;
-    const declared = col?.type.kind === 'scalar' ? col.type.native?.sqlite : undefined;
-    if (!col || declared?.toUpperCase() !== 'INTEGER') throw new SqliteSyntaxError('AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY', at);
+    const declared = col ? this.declaredTypes.get(col) : undefined;
+    if (!col || declared?.trim().toUpperCase() !== 'INTEGER') throw new SqliteSyntaxError('AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY', at);
     col.identity = { always: false };
   }
 

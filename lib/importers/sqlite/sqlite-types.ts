@@ -4,6 +4,7 @@
  * SQLite native type, so the DDL writes it back unchanged, and picks the nearest logical type for the
  * other dialects: by well-known names first, then by SQLite's own affinity rules.
  */
+import { DIALECTS, editorCapabilities } from '../../dialects/dialects';
 import { scalar } from '../../model/build';
 import type { LogicalTypeName, ScalarType } from '../../model/document';
 
@@ -62,10 +63,21 @@ function byAffinity(upper: string): LogicalTypeName {
   return 'decimal';
 }
 
+/** The six type names SQLite itself spells in upper case in its catalog, whatever the script wrote (3.37+). */
+const STANDARD_TYPES: ReadonlySet<string> = new Set(['INT', 'INTEGER', 'REAL', 'TEXT', 'BLOB', 'ANY']);
+
+/** Whether the SQLite DDL writes `logical` as a type SQLite records exactly like `declared`. */
+function writtenAlike(logical: ScalarType, declared: string): boolean {
+  const written = DIALECTS.sqlite.mapType(logical, editorCapabilities('sqlite')).sql;
+  if (written === declared) return true;
+  return STANDARD_TYPES.has(written.toUpperCase()) && written.toUpperCase() === declared.trim().toUpperCase();
+}
+
 /**
  * The column type for a declared type: the logical type (with length / precision / scale when the
- * size fits it) plus `native.sqlite` holding the declared text exactly. No declared type: a blob
- * (SQLite's BLOB affinity, "no type"), without a native spelling.
+ * size fits it) plus `native.sqlite` holding the declared text exactly, unless the SQLite DDL writes
+ * the logical type the same way (`TEXT`, `integer`, `varchar(255)`), so other dialects see a plain
+ * logical type. No declared type: a blob (SQLite's BLOB affinity, "no type"), without a native spelling.
  */
 export function sqliteColumnType(declared: string | undefined): ScalarType {
   if (declared === undefined) return scalar('blob');
@@ -80,5 +92,6 @@ export function sqliteColumnType(declared: string | undefined): ScalarType {
     extra.precision = a;
     if (b !== undefined && b >= 0 && b <= a) extra.scale = b;
   }
-  return scalar(name, { ...extra, native: { sqlite: declared.slice(0, 200) } });
+  const logical = scalar(name, extra);
+  return writtenAlike(logical, declared) ? logical : scalar(name, { ...extra, native: { sqlite: declared.slice(0, 200) } });
 }
