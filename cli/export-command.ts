@@ -29,8 +29,8 @@ const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'sql
 
 export const EXPORT_USAGE = `Usage: draftbase export <document.json|schema file|folder|-> --to ${EXPORT_FORMATS.join('|')} [-o FILE]
 
-The input is a Draftbase document (.json), or any schema the import command reads (PostgreSQL or
-MySQL DDL, a Prisma schema file or folder, DBML), imported first.
+The input is a Draftbase document (.json), or any schema the import command reads (PostgreSQL,
+MySQL or SQLite DDL, an SQLite database file, a Prisma schema file or folder, DBML), imported first.
 
 Options:
   --to FORMAT        postgres | mysql | sqlite (DDL), mermaid (erDiagram), index-table (Markdown),
@@ -38,7 +38,7 @@ Options:
                      HTML escaped, diagrams as mermaid source: the app's Design doc tab draws
                      them), prisma (schema.prisma), dbml, json (the
                      document, upgraded to this version)
-  --from FORMAT      the input's format: json | postgres | mysql | prisma | dbml | auto (default:
+  --from FORMAT      the input's format: json | postgres | mysql | sqlite | prisma | dbml | auto (default:
                      json for .json files and standard input, else detected)
   -o, --output FILE  write to FILE instead of standard output
   --dialect D        every format but DDL and json: postgres | mysql | sqlite (default: the document's dialect)
