@@ -243,7 +243,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   }
 
   const domain = column.type.kind === 'domain' && !ctx.caps.domains ? ctx.doc.domains[column.type.domainId] : undefined;
-  const notNull = !column.nullable || (domain !== undefined && !domain.nullable);
+  const notNull = !column.nullable || (domain !== undefined && !domain.nullable) || (!ctx.caps.primaryKeyImpliesNotNull && table.primaryKey?.columnIds.includes(column.id) === true);
   if (notNull) definition += ' NOT NULL';
 
   if (!column.generated) {

@@ -311,12 +311,15 @@ export class DdlContext {
 
   /** False when checkIdentifier would report nothing: callers can skip building its path. */
   needsIdentifierCheck(name: string): boolean {
-    return !this.isPlainIdentifier(name) || this.spec.reservedWords.has(name);
+    return !this.isPlainIdentifier(name) || this.spec.reservedWords.has(name) || this.spec.invalidIdentifierReason(name) !== undefined;
   }
 
   checkIdentifier(name: string, what: string, entityId?: string, path?: string): void {
     if (this.isPlainIdentifier(name)) {
       if (this.spec.reservedWords.has(name)) this.reservedWordInfo(name, what, entityId, path);
+      // Plain names can still be reserved by the engine (SQLite: sqlite_...).
+      const invalid = this.spec.invalidIdentifierReason(name);
+      if (invalid) this.diag('error', 'name.invalid', `${what} "${name}": ${invalid}`, entityId, path);
       return;
     }
     const { max, unit } = this.spec.identifierLimit;

@@ -275,6 +275,8 @@ export const SQLITE_MIGRATION: MigrationFacts = {
     kinds: new Set<MigrationStepKind>([
       'table.alter', 'column.type', 'column.default', 'column.set-not-null', 'column.drop-not-null', 'column.identity', 'column.modify',
       'primary-key.add', 'primary-key.drop', 'check.add', 'check.drop', 'constraint.rename', 'foreign-key.add', 'foreign-key.drop', 'enum.add-value', 'enum.rebuild', 'domain.alter',
+      // ALTER TABLE .. ADD/DROP CONSTRAINT UNIQUE, ALTER INDEX .. RENAME and comments (kept in the CREATE TABLE text) do not exist either.
+      'unique.add', 'unique.drop', 'index.rename', 'comment',
     ]),
     why: 'SQLite ALTER TABLE cannot change a column or a constraint: the table is rebuilt (CREATE TABLE new shape, INSERT INTO .. SELECT, DROP TABLE, ALTER TABLE .. RENAME TO, then its indexes, triggers and views again), with PRAGMA foreign_keys = OFF around it',
   },

@@ -94,6 +94,7 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     dropColumn: true,
     strictTables: false,
     withoutRowid: false,
+    primaryKeyImpliesNotNull: true,
   };
 }
 

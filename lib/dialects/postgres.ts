@@ -67,6 +67,7 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     dropColumn: true,
     strictTables: false,
     withoutRowid: false,
+    primaryKeyImpliesNotNull: true,
   };
 }
 

@@ -78,6 +78,7 @@ function sqliteCapabilities(target: DdlTarget): Capabilities {
     dropColumn: v >= 35,
     strictTables: v >= 37,
     withoutRowid: true,
+    primaryKeyImpliesNotNull: false,
   };
 }
 

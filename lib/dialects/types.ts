@@ -147,6 +147,11 @@ export interface Capabilities {
   strictTables: boolean;
   /** WITHOUT ROWID tables (SQLite): the primary key is the table's B-tree key. */
   withoutRowid: boolean;
+  /**
+   * A primary key makes its columns NOT NULL. SQLite's rowid tables do not (a bug kept for
+   * compatibility): the generator writes NOT NULL on every primary key column there.
+   */
+  primaryKeyImpliesNotNull: boolean;
 }
 
 /**
