@@ -57,12 +57,25 @@ describe('importSqlite: CREATE TABLE', () => {
   });
 
   it('AUTOINCREMENT is identity; a plain INTEGER PRIMARY KEY (a rowid alias) is not; nullability is as written', () => {
-    const { document } = importSqliteSync('CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT NOT NULL);\nCREATE TABLE b (id INTEGER PRIMARY KEY, code TEXT PRIMARY KEY);'.replace(', code TEXT PRIMARY KEY', ''));
+    const { document, report } = importSqliteSync('CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT NOT NULL, y TEXT);\nCREATE TABLE b (id INTEGER PRIMARY KEY);');
     const a = tableOf(document, 'a');
-    expect(columnOf(a, 'id')).toMatchObject({ identity: { always: false }, nullable: true });
+    expect(columnOf(a, 'id')).toMatchObject({ identity: { always: false }, nullable: false });
     expect(columnOf(a, 'x').nullable).toBe(false);
+    expect(columnOf(a, 'y').nullable).toBe(true);
     expect(a.primaryKey?.columnIds).toEqual([columnOf(a, 'id').id]);
     expect(columnOf(tableOf(document, 'b'), 'id').identity).toBeUndefined();
+    // The rowid cannot be NULL: nothing to say.
+    expect(report.diagnostics).toEqual([]);
+  });
+
+  it('a key column SQLite lets hold NULL (a rowid table, not INTEGER, no NOT NULL) is imported NOT NULL, said in a diagnostic', () => {
+    const { document, report } = importSqliteSync('CREATE TABLE t (code TEXT PRIMARY KEY, n INT);\nCREATE TABLE u (a TEXT, b TEXT NOT NULL, PRIMARY KEY (a, b));');
+    expect(columnOf(tableOf(document, 't'), 'code').nullable).toBe(false);
+    expect(columnOf(tableOf(document, 'u'), 'a').nullable).toBe(false);
+    expect(report.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['sqlite.primary-key-nullable', 1, expect.stringContaining('"code" accept NULL in SQLite')],
+      ['sqlite.primary-key-nullable', 2, expect.stringContaining('"a" accept NULL')],
+    ]);
   });
 
   it('AUTOINCREMENT on anything but INTEGER PRIMARY KEY is an error with its position', () => {
@@ -129,7 +142,7 @@ describe('importSqlite: CREATE TABLE', () => {
   });
 
   it('UNIQUE, PRIMARY KEY (a, b), conflict clauses noted', () => {
-    const { document, report } = importSqliteSync('CREATE TABLE t (a INT, b INT UNIQUE ON CONFLICT REPLACE, c TEXT, PRIMARY KEY (a, c), UNIQUE (c));');
+    const { document, report } = importSqliteSync('CREATE TABLE t (a INT NOT NULL, b INT UNIQUE ON CONFLICT REPLACE, c TEXT NOT NULL, PRIMARY KEY (a, c), UNIQUE (c));');
     const t = tableOf(document, 't');
     expect(t.primaryKey?.columnIds).toEqual([columnOf(t, 'a').id, columnOf(t, 'c').id]);
     expect(t.uniques.map((u) => u.columnIds)).toEqual([[columnOf(t, 'b').id], [columnOf(t, 'c').id]]);
@@ -257,7 +270,7 @@ describe('importSqlite: errors', () => {
 
   it('a PostgreSQL script that fails says it looks like PostgreSQL', () => {
     const { report } = importSqliteSync('CREATE TABLE a (id serial PRIMARY KEY);\nCREATE TABLE b (x text DEFAULT \'a\'::text);');
-    expect(report.diagnostics.map((d) => d.code)).toEqual(['sqlite.syntax-error', 'import.wrong-dialect']);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['sqlite.primary-key-nullable', 'sqlite.syntax-error', 'import.wrong-dialect']);
   });
 
   it('binary input is refused', () => {

@@ -119,13 +119,31 @@ export class SqliteObjects {
         }
       }
     }
-    if (t.withoutRowid) {
-      if (!table.primaryKey) throw new SqliteSyntaxError(`PRIMARY KEY missing on table "${t.name}" (WITHOUT ROWID needs one)`, t.at);
-      // A WITHOUT ROWID table's key columns are NOT NULL (the catalog says so).
-      for (const c of table.columns) if (table.primaryKey.columnIds.includes(c.id)) c.nullable = false;
-    }
+    if (t.withoutRowid && !table.primaryKey) throw new SqliteSyntaxError(`PRIMARY KEY missing on table "${t.name}" (WITHOUT ROWID needs one)`, t.at);
+    this.primaryKeyNotNull(table, t);
     if (t.withoutRowid || t.strict) table.options = { sqlite: { ...(t.withoutRowid ? { withoutRowid: true } : {}), ...(t.strict ? { strict: true } : {}) } };
     b.tables.set(key, table);
+  }
+
+  /**
+   * A primary key column is NOT NULL in the document, as the design means it and as the SQLite DDL
+   * writes it. SQLite itself enforces that only for a WITHOUT ROWID table and an INTEGER PRIMARY KEY
+   * (the rowid); any other key column of a rowid table accepts NULL unless NOT NULL is written (a bug
+   * SQLite keeps for compatibility): that change is said in a diagnostic.
+   */
+  private primaryKeyNotNull(table: Table, t: CreateTableSyntax): void {
+    const pk = table.primaryKey;
+    if (!pk) return;
+    const rowidAlias = pk.columnIds.length === 1 && this.declaredTypes.get(table.columns.find((c) => c.id === pk.columnIds[0])!)?.trim().toUpperCase() === 'INTEGER';
+    const loosened: string[] = [];
+    for (const c of table.columns) {
+      if (!pk.columnIds.includes(c.id) || !c.nullable) continue;
+      c.nullable = false;
+      if (!t.withoutRowid && !rowidAlias) loosened.push(c.name);
+    }
+    if (loosened.length) {
+      this.b.diag('info', 'sqlite.primary-key-nullable', `"${table.name}": primary key column(s) ${loosened.map((n) => `"${n}"`).join(', ')} accept NULL in SQLite (NOT NULL is not written, and a rowid table does not imply it); imported as NOT NULL, as a key means`, t.at, table.id);
+    }
   }
 
   private addColumn(table: Table, col: ColumnSyntax): void {

@@ -150,7 +150,19 @@ export async function roundtripSqliteScript(scratch: SqliteScratch, script: stri
   const skippedTables = new Set(notModeled.filter((n): n is string => !!n).map((n) => `main.${unquote(n)}`));
   // A column without a declared type (BLOB affinity) is imported as blob and written BLOB: the same affinity.
   const typeless = new Set(result.report.diagnostics.filter((d) => d.code === 'sqlite.no-declared-type').map((d) => `main.${/^column "(.+)"\."(.+)" has no declared type/.exec(d.message)?.slice(1, 3).join('.')}`));
-  const isExplained = (d: CatalogDifference) => (d.kind === 'table.missing' && skippedTables.has(d.object)) || (d.kind === 'column.type' && typeless.has(d.object) && / type {2}vs BLOB$/.test(d.message));
+  // A key column SQLite let hold NULL is imported (and written) NOT NULL, as the import said.
+  const keyColumns = new Set(
+    result.report.diagnostics
+      .filter((d) => d.code === 'sqlite.primary-key-nullable')
+      .flatMap((d) => {
+        const m = /^"(.+)": primary key column\(s\) (.+) accept NULL/.exec(d.message);
+        return m ? [...m[2].matchAll(/"((?:[^"]|"")*)"/g)].map((c) => `main.${m[1]}.${c[1]}`) : [];
+      }),
+  );
+  const isExplained = (d: CatalogDifference) =>
+    (d.kind === 'table.missing' && skippedTables.has(d.object)) ||
+    (d.kind === 'column.type' && typeless.has(d.object) && / type {2}vs BLOB$/.test(d.message)) ||
+    (d.kind === 'column.nullable' && keyColumns.has(d.object) && / nullable true vs false$/.test(d.message));
   return { import: result, ddl: ddl.sql, differences: differences.filter((d) => !isExplained(d)), explained: differences.filter(isExplained) };
 }
 
