@@ -7,7 +7,7 @@ import Database from 'libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importSqliteSync } from '../../importers/sqlite/import-sqlite';
 import { ImportError } from '../../importers/types';
-import { hasSqliteHeader, importSqliteFile, readSqliteSchema, readUploadedSqliteSchema } from './sqlite-file';
+import { crossChecked, hasSqliteHeader, importSqliteFile, readSqliteSchema, readUploadedSqliteSchema } from './sqlite-file';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sqlite-file-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,10 +88,19 @@ describe('importing an SQLite database file', () => {
     await expect(readUploadedSqliteSchema(bytes, 100)).rejects.toThrow(/limited to/);
   });
 
-  it('lists the catalog in creation order with the engine’s column counts (hidden generated columns included)', async () => {
+  it('lists the catalog in creation order, with the engine’s columns per table (generated columns included) for the cross-check', async () => {
     const file = makeDb('counts.db', SCHEMA);
     const read = await readSqliteSchema(file);
     expect(read.script.split('\n').filter((l) => l.startsWith('CREATE')).map((l) => /^CREATE (\w+)/.exec(l)?.[1])).toEqual(['TABLE', 'TABLE', 'TABLE', 'TABLE', 'INDEX', 'VIEW', 'TRIGGER']);
-    expect(Object.fromEntries(read.columnCounts)).toEqual({ author: 3, book: 5, kv: 2 });
+    expect(Object.fromEntries(read.columns)).toEqual({ author: ['id', 'full name', 'born'], book: ['id', 'author_id', 'title', 'status', 'slug'], kv: ['k', 'v'] });
+  });
+
+  it('a column the reader missed is a warning naming it (the cross-check can fail)', async () => {
+    const file = makeDb('mismatch.db', SCHEMA);
+    const read = await readSqliteSchema(file);
+    const result = importSqliteSync(read.script.replace('born DATE', 'born_renamed DATE'));
+    expect(crossChecked(result, read).report.diagnostics.filter((d) => d.code === 'sqlite.catalog-mismatch')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: 'table "author": the database reports 3 columns, the import read 3; not imported: "born"' }),
+    ]);
   });
 });

@@ -6,12 +6,12 @@
  *   the header magic `SQLite format 3\0` (a text file, an encrypted or truncated database).
  * - Opened READ-ONLY through an SQLite URI (`file:…?mode=ro`; libsql ignores a `readonly` option, the
  *   URI is what SQLite itself honours), with `query_only` and `trusted_schema = OFF` on top. Only
- *   catalog reads run: `sqlite_schema` (the CREATE statements SQLite itself re-reads on open) and
- *   `pragma_table_xinfo` per table for a cross-check. No trigger can fire (nothing is written), no
- *   view is queried, no function the schema names is called.
+ *   catalog reads run: `sqlite_schema` (the CREATE statements SQLite itself re-reads on open) and the
+ *   pragmas readSqliteCatalog (lib/server/sqlite/catalog.ts) reads for a cross-check. No trigger can
+ *   fire (nothing is written), no view is queried, no function the schema names is called.
  * - The CREATE statements are imported by the SQLite script importer, so a database and the
- *   `.schema` of it give the same document; the pragmas' column counts are compared with the
- *   document's and a difference is a warning.
+ *   `.schema` of it give the same document; the engine's own columns per table (table_xinfo, through
+ *   readSqliteCatalog) are compared with the document's and a difference is a warning.
  * - An uploaded file is written to a private temporary folder (0700/0600), read, and deleted; a
  *   WAL-mode header (bytes 18-19 = 2) is turned to rollback mode in that copy so a read-only open
  *   needs no -wal/-shm files beside it.
@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'libsql';
+import { readSqliteCatalog, type SqliteExecutor } from '../sqlite/catalog';
 import { importSqlite } from '../../importers/sqlite/import-sqlite';
 import { foldSqliteName } from '../../importers/sqlite/cursor';
 import { ImportError, type ImportResult } from '../../importers/types';
@@ -60,8 +61,20 @@ function tooLarge(bytes: number, limit: number): ImportError {
 export interface SqliteCatalogRead {
   /** The CREATE statements of sqlite_schema in creation order, each ending with `;`. */
   script: string;
-  /** Columns per table as the engine reports them (pragma_table_xinfo), by folded table name. */
-  columnCounts: Map<string, number>;
+  /** Column names per table as the engine reports them (readSqliteCatalog: pragma table_xinfo), by folded table name. */
+  columns: Map<string, string[]>;
+  /** Why the engine's catalog could not be read for the cross-check (a virtual table of a module this build lacks...). */
+  crossCheckSkipped?: string;
+}
+
+/** libsql's synchronous statements behind the `execute` readSqliteCatalog calls (it binds every name as an argument). */
+function executorOf(db: Database.Database): SqliteExecutor {
+  const execute = async (stmt: { sql: string; args?: unknown[] } | string) => {
+    const { sql, args = [] } = typeof stmt === 'string' ? { sql: stmt } : stmt;
+    return { rows: db.prepare(sql).all(...(args as unknown[])) };
+  };
+  // Only `rows` is read from the result; the rest of @libsql/client's ResultSet is not needed.
+  return { execute } as unknown as SqliteExecutor;
 }
 
 interface SchemaRow {
@@ -91,17 +104,18 @@ export async function readSqliteSchema(file: string, limit = MAX_SQLITE_FILE_BYT
     db.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF;');
     const rows = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY rowid').all() as SchemaRow[];
     const statements: string[] = [];
-    const columnCounts = new Map<string, number>();
-    const count = db.prepare('SELECT count(*) AS n FROM pragma_table_xinfo(?)');
     for (const row of rows) {
       if (typeof row.sql !== 'string' || row.sql.trim() === '') continue; // automatic indexes have no SQL
       statements.push(`${row.sql.replace(/;\s*$/, '')};`);
-      if (row.type === 'table' && !/^sqlite_/i.test(row.name) && !/^create\s+virtual\b/i.test(row.sql)) {
-        const n = (count.get(row.name) as { n: number } | undefined)?.n;
-        if (typeof n === 'number') columnCounts.set(foldSqliteName(row.name), n);
-      }
     }
-    return { script: statements.join('\n'), columnCounts };
+    const read: SqliteCatalogRead = { script: statements.join('\n'), columns: new Map() };
+    try {
+      const catalog = await readSqliteCatalog(executorOf(db));
+      for (const t of catalog.tables) read.columns.set(foldSqliteName(t.name), t.columns.map((c) => c.name));
+    } catch (e) {
+      read.crossCheckSkipped = e instanceof Error ? e.message : String(e);
+    }
+    return read;
   } catch (e) {
     if (e instanceof ImportError) throw e;
     throw new ImportError(`the SQLite database's catalog cannot be read (the file may be damaged or encrypted): ${e instanceof Error ? e.message : String(e)}`);
@@ -121,12 +135,22 @@ export function importSqliteScriptOf(read: SqliteCatalogRead): Promise<ImportRes
   return importSqlite(read.script);
 }
 
-/** A table whose column count differs from the engine's says the reader missed something: a warning, never silent. */
+/**
+ * The engine's columns of each imported table against the document's: a difference says the reader
+ * missed something, and is a warning, never silent.
+ */
 export function crossChecked(result: ImportResult, read: SqliteCatalogRead): ImportResult {
+  if (read.crossCheckSkipped !== undefined) {
+    result.report.diagnostics.push({ severity: 'info', code: 'sqlite.catalog-check-skipped', message: `the database's column catalog could not be read to cross-check the import: ${read.crossCheckSkipped.slice(0, 200)}` });
+    return result;
+  }
   for (const t of Object.values(result.document.tables)) {
-    const engine = read.columnCounts.get(foldSqliteName(t.name));
-    if (engine !== undefined && engine !== t.columns.length) {
-      result.report.diagnostics.push({ severity: 'warning', code: 'sqlite.catalog-mismatch', message: `table "${t.name}": the database reports ${engine} columns, the import read ${t.columns.length}`, entityId: t.id });
+    const engine = read.columns.get(foldSqliteName(t.name));
+    const imported = t.columns.map((c) => c.name);
+    if (engine !== undefined && engine.join('\u0000') !== imported.join('\u0000')) {
+      const missing = engine.filter((n) => !imported.includes(n));
+      const detail = missing.length ? `; not imported: ${missing.slice(0, 5).map((n) => `"${n}"`).join(', ')}` : '';
+      result.report.diagnostics.push({ severity: 'warning', code: 'sqlite.catalog-mismatch', message: `table "${t.name}": the database reports ${engine.length} columns, the import read ${imported.length}${detail}`, entityId: t.id });
     }
   }
   return result;
