@@ -176,8 +176,17 @@ export class StatementCursor {
    */
   commentsBetween(from: number, to: number): string | undefined {
     const lines: string[] = [];
-    for (const t of this.comments) {
-      if (t.start < from || t.end > to) continue;
+    // Comments are in text order: start at the first one at or after `from` (columns ask in turn; no rescans).
+    let lo = 0;
+    let hi = this.comments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.comments[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.comments.length && this.comments[i].start < to; i++) {
+      const t = this.comments[i];
+      if (t.end > to) continue;
       const raw = this.text.slice(t.start, t.end);
       lines.push(raw.startsWith('--') ? raw.slice(2).replace(/^ /, '') : raw.slice(2, raw.endsWith('*/') ? -2 : undefined).trim());
     }

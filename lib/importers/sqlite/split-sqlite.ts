@@ -30,24 +30,33 @@ function dotCommands(text: string): ClientCommand[] {
   return out;
 }
 
-/** BEGIN/CASE minus END after the trigger's BEGIN, in text[start, end): > 0 while the body is open. */
-function openTriggerBlocks(text: string, start: number, end: number): number {
-  let depth = 0;
-  let inBody = false;
-  for (const t of sqliteLexer.tokens(text, start, end)) {
-    if (t.kind !== 'word') continue;
-    const w = text.slice(t.start, t.end).toLowerCase();
-    if (!inBody) {
-      if (w === 'begin') {
-        inBody = true;
-        depth = 1;
+/**
+ * BEGIN/CASE minus END after a trigger's BEGIN, counted piece by piece (each piece read once: a
+ * trigger of many statements costs linear time): `depth` > 0 while the body is open.
+ */
+class TriggerBlocks {
+  depth = 0;
+  inBody = false;
+
+  read(text: string, start: number, end: number): void {
+    for (const t of sqliteLexer.tokens(text, start, end)) {
+      if (t.kind !== 'word') continue;
+      const w = text.slice(t.start, t.end).toLowerCase();
+      if (!this.inBody) {
+        if (w === 'begin') {
+          this.inBody = true;
+          this.depth = 1;
+        }
+        continue;
       }
-      continue;
+      if (w === 'case') this.depth++;
+      else if (w === 'end') this.depth--;
     }
-    if (w === 'case') depth++;
-    else if (w === 'end') depth--;
   }
-  return inBody ? depth : 0;
+
+  get open(): boolean {
+    return this.inBody && this.depth > 0;
+  }
 }
 
 const TRIGGER_HEAD = /^create\s+(?:temp\s+|temporary\s+)?trigger\b/i;
@@ -65,8 +74,11 @@ export function splitSqliteScript(text: string): SplitResult {
     }
     // Join the pieces the body's semicolons cut until its END closes it.
     let merged = st;
-    while (openTriggerBlocks(text, merged.start, merged.end) > 0 && i + 1 < list.length) {
+    const blocks = new TriggerBlocks();
+    blocks.read(text, st.start, st.end);
+    while (blocks.open && i + 1 < list.length) {
       const next = list[++i];
+      blocks.read(text, merged.end, next.end);
       merged = { ...next, start: merged.start };
     }
     statements.push(merged);
