@@ -50,7 +50,7 @@ export class Planner {
   step(kind: MigrationStepKind, sql: string, element: StepElement, extras: StepExtras = {}): MigrationStep {
     // What ALTER TABLE cannot do on this dialect (SQLite) is written commented out with the rebuild it needs.
     const rebuild = this.facts.tableRebuild;
-    const commented = extras.commented ?? (rebuild?.kinds.has(kind) ? `${this.b.ctx.spec.label}: ${rebuild.why}` : undefined);
+    const commented = extras.commented ?? (rebuild?.kinds.has(kind) ? rebuild.why : undefined);
     const s: MigrationStep = {
       kind,
       sql: commented ? commentedOut(commented, sql) : sql,

@@ -57,11 +57,12 @@ export async function readSqliteCatalog(db: SqliteExecutor, schema = 'main'): Pr
   const catalog: SqliteCatalog = { schema, tables: [], views: [], enums: [], domains: [], sequences: [], extensions: [], routines: [], sqlite: {} };
   const indexSql = new Map<string, string>();
   for (const o of objects) if (o.type === 'index' && o.sql) indexSql.set(String(o.name), String(o.sql));
+  const shadow = await shadowTables(db, schema);
 
   for (const o of objects) {
     const name = String(o.name);
     const sql = String(o.sql ?? '');
-    if (o.type === 'table') {
+    if (o.type === 'table' && !shadow.has(name)) {
       // Virtual tables (FTS5, R*Tree) have no pragma columns of their own worth comparing: read as tables all the same.
       const parsed = parseCreateTable(sql);
       catalog.tables.push(await readTable(db, schema, name, parsed, indexSql));
@@ -75,6 +76,18 @@ export async function readSqliteCatalog(db: SqliteExecutor, schema = 'main'): Pr
     }
   }
   return catalog;
+}
+
+/**
+ * The tables a virtual table keeps its data in (FTS5's `docs_data`, `docs_idx`...): part of the
+ * virtual table, not of the design. PRAGMA table_list says which (SQLite 3.37+); older engines list none.
+ */
+async function shadowTables(db: SqliteExecutor, schema: string): Promise<Set<string>> {
+  try {
+    return new Set((await rows(db, "SELECT name FROM pragma_table_list WHERE schema = ? AND type = 'shadow'", [schema])).map((r) => String(r.name)));
+  } catch {
+    return new Set();
+  }
 }
 
 async function readTable(db: SqliteExecutor, schema: string, name: string, parsed: ParsedTable, indexSql: Map<string, string>): Promise<CatalogTable> {

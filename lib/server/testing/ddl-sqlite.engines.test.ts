@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDdlStatements, type DdlOptions } from '../../ddl/generate-ddl';
 import { isCommentedOut } from '../../ddl/commented-statements';
 import { kitchenSinkDocument } from '../../model/fixtures/kitchen-sink';
+import { planMigration } from '../../evolution/plan';
 import { HOSTILE, hostileNamesDocument } from '../../model/fixtures/hostile-names';
 import type { SchemaDocument } from '../../model/document';
 import { loadSqlParsers } from '../../sql-parse/load';
@@ -140,6 +141,25 @@ describe('table options', () => {
     const db = await session.fresh();
     for (let pass = 0; pass < 2; pass++) for (const s of run.statements) if (!isCommentedOut(s)) await db.query(s);
     expect((await readSqliteCatalog(db.db)).tables.length).toBe(Object.keys(kitchenSinkDocument().tables).length);
+  });
+});
+
+describe('migrations for SQLite', () => {
+  it('what ALTER TABLE can do applies; what needs a table rebuild is written commented out with why', async () => {
+    const a = kitchenSinkDocument();
+    const b = kitchenSinkDocument();
+    const customers = Object.values(b.tables).find((t) => t.name === 'customers')!;
+    const fullName = customers.columns.find((c) => c.name === 'full_name')!;
+    fullName.nullable = true;
+    customers.columns.push({ ...fullName, id: 'c_nickname', name: 'nickname', comment: undefined });
+    const plan = planMigration(a, b, 'sqlite');
+    const added = plan.up.find((s) => s.kind === 'column.add')!;
+    const rebuilt = plan.up.find((s) => s.kind === 'column.drop-not-null')!;
+    expect(added.commented).toBeUndefined();
+    expect(rebuilt.commented).toMatch(/table is rebuilt/);
+    const { db } = await apply(a, { sqlParsers });
+    for (const step of plan.up) if (!step.commented) await db.query(step.sql);
+    expect(catalogTable(await readSqliteCatalog(db.db), 'customers').columns.map((c) => c.name)).toContain('nickname');
   });
 });
 
