@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
     '@prisma/adapter-libsql',
     '@prisma/adapter-pg',
     '@libsql/client',
+    'libsql',
     'libpg-query',
     'node-sql-parser',
     '@dbml/core',

@@ -63,7 +63,7 @@ console.log('Target: 100 ms or less for the 1,000-table schema.\n');
 console.log('| tables | columns | indexes | dialect | work | wall (median) | wall (min) | CPU (median) | result |');
 console.log('|---:|---:|---:|---|---|---:|---:|---:|---|');
 for (const n of sizes) {
-  for (const dialect of ['postgres', 'mysql'] as Dialect[]) {
+  for (const dialect of ['postgres', 'mysql', 'sqlite'] as Dialect[]) {
     const doc = withVolumes(syntheticDocument({ tables: n, dialect }));
     const tables = Object.values(doc.tables);
     const columns = tables.reduce((sum, t) => sum + t.columns.length, 0);

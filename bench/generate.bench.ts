@@ -1,5 +1,5 @@
 /**
- * `npm run bench:generate`: time to generate PostgreSQL DDL, MySQL DDL, the mermaid ERD and the index
+ * `npm run bench:generate`: time to generate PostgreSQL DDL, MySQL DDL, SQLite DDL, the mermaid ERD and the index
  * strategy table for synthetic documents of 100, 1,000 and 5,000 tables of 15 columns (bench/synthetic.ts).
  * Prints the median of 5 runs (after one warm-up run, each after a full GC) per output, in milliseconds
  * of wall time and of CPU time (process.cpuUsage), and the output sizes, with the machine's load average (other processes inflate every figure).
@@ -11,14 +11,14 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { SchemaDocument } from '../lib/model/document';
+import type { Dialect, SchemaDocument } from '../lib/model/document';
 import { generateMermaid, generateMermaidDiagrams } from '../lib/mermaid/generate-mermaid';
 import { indexStrategy, indexStrategyMarkdown } from '../lib/index-strategy/index-strategy';
 import { syntheticDocument } from './synthetic';
 
 type Generator = (doc: SchemaDocument) => string;
 
-async function loadDdl(): Promise<((doc: SchemaDocument, dialect: 'postgres' | 'mysql') => string) | undefined> {
+async function loadDdl(): Promise<((doc: SchemaDocument, dialect: Dialect) => string) | undefined> {
   try {
     const { generateDdl } = await import('../lib/ddl/generate-ddl');
     return (doc, dialect) => generateDdl(doc, dialect, {}).sql;
@@ -65,6 +65,7 @@ async function mainBench(): Promise<void> {
   const generators: Array<[string, Generator | undefined]> = [
     ['postgres', ddl && ((doc) => ddl(doc, 'postgres'))],
     ['mysql', ddl && ((doc) => ddl(doc, 'mysql'))],
+    ['sqlite', ddl && ((doc) => ddl(doc, 'sqlite'))],
     ['mermaid', (doc) => generateMermaid(doc)],
     ['mermaid-split', (doc) => generateMermaidDiagrams(doc).map((d) => d.text).join('\n')],
     ['index-table', (doc) => indexStrategyMarkdown(indexStrategy(doc, doc.settings.dialect))],

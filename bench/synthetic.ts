@@ -4,7 +4,7 @@
  * indexes, enum columns and areas of 25 tables. The same options always give the same document
  * (seeded PRNG, sequential ids), so figures from different runs and machines are comparable.
  */
-import type { Column, EnumType, Relationship, SchemaDocument, Table } from '../lib/model/document';
+import type { Column, Dialect, EnumType, Relationship, SchemaDocument, Table } from '../lib/model/document';
 import { documentOf, enumType, makeColumn, makeIndex, makeRelationship, makeTable, scalar } from '../lib/model/build';
 import { sequentialIds } from '../lib/model/ids';
 import { mulberry32 as prng } from '../lib/random/mulberry32';
@@ -16,7 +16,7 @@ export interface SyntheticOptions {
   seed?: number;
   /** Group tables into areas of this many (0 = no areas). Default 25. */
   areaSize?: number;
-  dialect?: 'postgres' | 'mysql';
+  dialect?: Dialect;
 }
 
 

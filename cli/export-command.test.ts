@@ -124,6 +124,16 @@ describe('draftbase export', () => {
     expect(out.written['schema.sql']).toMatch(/^-- Draftbase: \d+ warnings/);
   });
 
+  it('writes SQLite DDL with --to sqlite, --target, --strict-tables and --without-rowid', async () => {
+    const doc = kitchenSinkDocument();
+    const { io, out } = memoryIo({ 'doc.json': pretty(doc) });
+    expect(await main(['export', 'doc.json', '--to', 'sqlite', '--target', 'sqlite-3.37', '--strict-tables', '--without-rowid', '-o', 'schema.sql'], io)).toBe(0);
+    const expected = generateDdl(doc, 'sqlite', { target: 'sqlite-3.37', strictTables: true, withoutRowid: true, sqlParsers: await loadSqlParsers() }).sql;
+    expect(out.written['schema.sql'].endsWith(expected)).toBe(true);
+    expect(expected).toMatch(/^PRAGMA foreign_keys = ON;$/m);
+    expect(expected).toMatch(/\) STRICT, WITHOUT ROWID;/);
+  });
+
   it('writes the file with the rejected statement commented out and exits 3 on errors, pointing at the element', async () => {
     const id = makeColumn({ id: 'c1', name: 'id', type: scalar('integer'), nullable: false });
     const other = makeTable({ id: 't2', name: 'kept', columns: [makeColumn({ id: 'c2', name: 'id', type: scalar('integer'), nullable: false })], primaryKey: { columnIds: ['c2'] } });
@@ -159,12 +169,12 @@ describe('draftbase export', () => {
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['no arguments', ['export'], {}, /missing the document file/],
     ['missing --to', ['export', 'doc.json'], { 'doc.json': '{}' }, /missing --to/],
-    ['unknown format', ['export', 'doc.json', '--to', 'svg'], { 'doc.json': '{}' }, /--to must be one of markdown, html, postgres, mysql, mermaid, index-table, prisma, dbml, json/],
+    ['unknown format', ['export', 'doc.json', '--to', 'svg'], { 'doc.json': '{}' }, /--to must be one of markdown, html, postgres, mysql, sqlite, mermaid, index-table, prisma, dbml, json/],
     ['unknown input format', ['export', 'doc.json', '--to', 'mysql', '--from', 'xml'], { 'doc.json': '{}' }, /--from must be one of/],
     ['DDL option on markdown', ['export', 'doc.json', '--to', 'markdown', '--drop-first'], { 'doc.json': '{}' }, /--drop-first does not apply to --to markdown/],
     ['unimportable schema file', ['export', 'schema.sql', '--to', 'mysql'], { 'schema.sql': 'CREATE TABLE t (\n  id int,\n  name text\n' }, /^schema\.sql:\d+:\d+: /],
     ['unknown flag', ['export', 'doc.json', '--to', 'mermaid', '--colour'], { 'doc.json': '{}' }, /Unknown option '--colour'/],
-    ['mermaid flag on DDL', ['export', 'doc.json', '--to', 'postgres', '--split'], { 'doc.json': '{}' }, /--split does not apply to --to postgres \(it takes --target, --drop-first, --schema-qualified\)/],
+    ['mermaid flag on DDL', ['export', 'doc.json', '--to', 'postgres', '--split'], { 'doc.json': '{}' }, /--split does not apply to --to postgres \(it takes --target, --drop-first, --schema-qualified, --strict-tables, --without-rowid\)/],
     ['unreadable file', ['export', 'nope.json', '--to', 'mermaid'], {}, /^nope\.json: cannot read the document: ENOENT/],
     ['invalid JSON', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "format": "draftbase",\n  "tables": }\n' }, /^doc\.json:3:13: invalid JSON: unexpected "}", expected a value\n$/],
     ['trailing comma', ['export', 'doc.json', '--to', 'mermaid'], { 'doc.json': '{\n  "a": [1, 2,]\n}' }, /^doc\.json:2:14: invalid JSON: unexpected "\]", expected a value\n$/],

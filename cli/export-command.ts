@@ -26,32 +26,35 @@ import { readJsonFile } from './read-json-file';
 import { errorsOf, strictRefusal } from '../lib/exporters/export-notes';
 
 const EXPORT_FORMATS = formatIds;
-const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
+const IMPORT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'sqlite', 'prisma', 'dbml', 'json', 'auto'];
 
 export const EXPORT_USAGE = `Usage: draftbase export <document.json|schema file|folder|-> --to ${EXPORT_FORMATS.join('|')} [-o FILE]
 
-The input is a Draftbase document (.json), or any schema the import command reads (PostgreSQL or
-MySQL DDL, a Prisma schema file or folder, DBML), imported first.
+The input is a Draftbase document (.json), or any schema the import command reads (PostgreSQL,
+MySQL or SQLite DDL, an SQLite database file, a Prisma schema file or folder, DBML), imported first.
 
 Options:
-  --to FORMAT        postgres | mysql (DDL), mermaid (erDiagram), index-table (Markdown),
+  --to FORMAT        postgres | mysql | sqlite (DDL), mermaid (erDiagram), index-table (Markdown),
                      markdown (DATABASE_DESIGN.md), html (the same as one HTML file, raw
                      HTML escaped, diagrams as mermaid source: the app's Design doc tab draws
                      them), prisma (schema.prisma), dbml, json (the
                      document, upgraded to this version)
-  --from FORMAT      the input's format: json | postgres | mysql | prisma | dbml | auto (default:
+  --from FORMAT      the input's format: json | postgres | mysql | sqlite | prisma | dbml | auto (default:
                      json for .json files and standard input, else detected)
   -o, --output FILE  write to FILE instead of standard output
-  --dialect D        every format but DDL and json: postgres | mysql (default: the document's dialect)
+  --dialect D        every format but DDL and json: postgres | mysql | sqlite (default: the document's dialect)
   --area NAME|ID     mermaid: only this area's tables (and their direct neighbours)
   --overview         mermaid: tables and relationships only, no attributes
   --split            mermaid: overview + one diagram per area, each under --budget characters,
                      as Markdown with one \`\`\`mermaid block per diagram
   --budget N         mermaid --split: characters per diagram (default 45000)
-  --target T         DDL/index-table: engine version, e.g. postgres-15, mysql-8.4, mariadb-10.11
+  --target T         DDL/index-table: engine version, e.g. postgres-15, mysql-8.4, mariadb-10.11, sqlite-3.37
   --drop-first       DDL: DROP ... IF EXISTS everything first (reverse dependency order)
   --schema-qualified DDL/index-table: qualify default-schema names (PostgreSQL) / keep schemas as
                      databases (MySQL)
+  --strict-tables    SQLite DDL: STRICT tables (sqlite-3.37+; types enforced, declared as
+                     INTEGER/REAL/TEXT/BLOB/ANY by their affinity)
+  --without-rowid    SQLite DDL: WITHOUT ROWID for every table whose primary key allows it
   --title NAME       markdown, html: the project's name, in the document's title
   --version-name V   markdown, html: the named version the document is exported from (front matter)
   --date YYYY-MM-DD  markdown, html: the export's date in the front matter (\`today\` for today's date)
@@ -109,6 +112,8 @@ const OPTION_FLAGS: ReadonlyArray<{ flag: string; key: string; value: (raw: stri
   { flag: 'target', key: 'target', value: (v) => v },
   { flag: 'drop-first', key: 'dropFirst', value: () => true },
   { flag: 'schema-qualified', key: 'schemaQualified', value: () => true },
+  { flag: 'strict-tables', key: 'strictTables', value: () => true },
+  { flag: 'without-rowid', key: 'withoutRowid', value: () => true },
   { flag: 'title', key: 'title', value: (v) => v },
   { flag: 'version-name', key: 'versionName', value: (v) => v },
   { flag: 'date', key: 'date', value: (v) => (v === 'today' ? new Date().toISOString().slice(0, 10) : v) },
@@ -133,6 +138,8 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
         target: { type: 'string' },
         'drop-first': { type: 'boolean' },
         'schema-qualified': { type: 'boolean' },
+        'strict-tables': { type: 'boolean' },
+        'without-rowid': { type: 'boolean' },
         title: { type: 'string' },
         'version-name': { type: 'string' },
         date: { type: 'string' },

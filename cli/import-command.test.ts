@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../lib/model/validate';
 import { corpusAvailable, corpusDir } from '../lib/server/importers/test-corpus';
@@ -9,6 +12,34 @@ import { memoryIo } from './memory-io.test-support';
 
 
 describe('draftbase import', () => {
+  it('an SQLite database file is told by its header and read through its catalog; an SQLite script by its text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-sqlite-'));
+    try {
+      const file = path.join(dir, 'app.db');
+      const db = new Database(file);
+      db.exec("CREATE TABLE author (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);\nCREATE TABLE book (id INTEGER PRIMARY KEY, author_id INT REFERENCES author(id));");
+      db.close();
+      const { io, out } = memoryIo({});
+      expect(await importCommand([file, '-o', 'doc.json'], io)).toBe(0);
+      const doc = JSON.parse(out.written['doc.json']);
+      expect(parseDocument(doc).ok).toBe(true);
+      expect(doc.settings.dialect).toBe('sqlite');
+      expect(out.stderr).toMatch(/app\.db: imported sqlite: 2 tables, 4 columns, 1 relationship, 0 indexes; 1 statement skipped/);
+
+      const script = memoryIo({ 'schema.sql': 'CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;\n' });
+      expect(await importCommand(['schema.sql'], script.io)).toBe(0);
+      expect(script.out.stderr).toMatch(/^schema\.sql: imported sqlite: 1 table/);
+
+      const notDb = path.join(dir, 'not.db');
+      writeFileSync(notDb, 'SQLite format 3\u0000garbage that is no database');
+      const bad = memoryIo({});
+      expect(await importCommand([notDb], bad.io)).toBe(2);
+      expect(bad.out.stderr).toMatch(/not\.db: the SQLite database/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('imports DBML to -o FILE and summarises on stderr', async () => {
     const { io, out } = memoryIo({ 'schema.dbml': 'Table users {\n  id int [pk]\n  name text\n}\nTable posts {\n  id int [pk]\n  user_id int [ref: > users.id]\n}\n' });
     expect(await importCommand(['schema.dbml', '-o', 'doc.json'], io)).toBe(0);

@@ -2,8 +2,9 @@
  * `draftbase import <file|folder|-> [--from FORMAT] [-o document.json]`
  * `draftbase import --url <connection string> [--schemas a,b] [-o document.json]`
  *
- * Imports PostgreSQL/MySQL DDL, a Prisma schema (a file or a multi-file folder), DBML or a Draftbase
- * JSON document (or a live database) with the same code as POST /api/import, and writes the document
+ * Imports PostgreSQL/MySQL/SQLite DDL, an SQLite database file (told by its header, read read-only
+ * through its catalog), a Prisma schema (a file or a multi-file folder), DBML or a Draftbase JSON
+ * document (or a live database) with the same code as POST /api/import, and writes the document
  * as JSON to FILE or standard output. The summary and diagnostics go to standard error; an input that
  * cannot be imported is reported as `file:line:column: message` plus the offending line, exit code 2.
  */
@@ -15,14 +16,15 @@ import { summarizeReport } from '../lib/importers/report-summary';
 import { ImportError, type ImportFormat, type ImportResult, type SourceFile } from '../lib/importers/types';
 import { importSource, type ImportSourceFormat } from '../lib/server/importers/import-source';
 import { importLive } from '../lib/server/importers/live/import-live';
+import { importSqliteFile, isSqliteDatabaseFile } from '../lib/server/importers/sqlite-file';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
 
 export const IMPORT_USAGE = `Usage: draftbase import <file|folder|-> [--from FORMAT] [-o document.json]
        draftbase import --url <postgresql://...|mysql://...> [--schemas a,b] [-o document.json]
 
 Options:
-  --from FORMAT      postgres | mysql | prisma | dbml | json | auto (default: auto, from the file
-                     extension and the text)
+  --from FORMAT      postgres | mysql | sqlite | prisma | dbml | json | auto (default: auto, from
+                     the file extension and the text)
   -o, --output FILE  write the document JSON to FILE instead of standard output
   --url URL          read a live database's catalog (read-only); the password is never printed
   --schemas LIST     --url: comma-separated schemas/databases to read (default: all user schemas for
@@ -32,10 +34,12 @@ Options:
 A folder is read as a multi-file Prisma schema (every .prisma file in it, recursively), or else as
 a folder of SQL files (every .sql file, run in name order as migration tools do: 2_x before 10_x,
 Flyway's R__ files last; *.down.sql and Flyway U__ undo files left out).
+An SQLite database file (app.db, told by its "SQLite format 3" header) is opened read-only and its
+schema read from its catalog; nothing in it is run. Files over 200 MB are refused.
 Exit status: 0 success, 2 input that cannot be imported or bad usage, 1 unexpected failure.
 `;
 
-const FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
+const FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'sqlite', 'prisma', 'dbml', 'json', 'auto'];
 
 /** Directory access, injectable for tests; the default is the real file system. */
 export interface ImportCommandIo extends CliIo {
@@ -87,6 +91,8 @@ function printReport(io: CliIo, label: string, result: ImportResult): void {
  * the same way.
  */
 export async function importPath(target: string, from: ImportSourceFormat, io: ImportCommandIo): Promise<ImportResult> {
+  // A database file, not text: read through its catalog.
+  if ((from === 'auto' || from === 'sqlite') && target !== '-' && (await isSqliteDatabaseFile(target))) return importSqliteFile(target);
   const files = await readSourcePath(target, io);
   const prismaFolder = files.length > 1 && files.every((f) => f.name.endsWith('.prisma'));
   return importSource(from === 'auto' && prismaFolder ? ('prisma' satisfies ImportFormat) : from, { files });

@@ -40,13 +40,13 @@ export const EXIT_FINDINGS = 1;
 
 const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-const INPUT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto'];
+const INPUT_FORMATS: readonly ImportSourceFormat[] = ['postgres', 'mysql', 'sqlite', 'prisma', 'dbml', 'json', 'auto'];
 
 export const LINT_USAGE = `Usage: draftbase lint <schema file|folder|document.json|-> [options]
 
 Reviews a schema design with Draftbase's rules (keys, indexes, types, naming, documentation,
 security...). The input is a Draftbase document (.json) or any schema the import command reads
-(PostgreSQL or MySQL DDL, a Prisma schema file or folder, DBML). A folder is one schema, as the
+(PostgreSQL, MySQL or SQLite DDL, an SQLite database file, a Prisma schema file or folder, DBML). A folder is one schema, as the
 import command reads it: its .prisma files, else its .sql files run in name order.
 
 Options:
@@ -62,7 +62,7 @@ Options:
                      its rules override the document's, its waivers are added to the document's
   --dialect D        postgres | mysql: the target the design is judged for (default: the
                      document's, or the dialect of the SQL read)
-  --from FORMAT      the input's format: json | postgres | mysql | prisma | dbml | auto (default:
+  --from FORMAT      the input's format: json | postgres | mysql | sqlite | prisma | dbml | auto (default:
                      json for .json files, else detected)
   -o, --output FILE  write the report to FILE instead of standard output
   -h, --help         show this help

@@ -32,7 +32,8 @@ A folder is one schema: its .sql files run in name order (see \`draftbase import
 Exit status: 0 no differences, 1 differences found, 2 bad input or no server.
 `;
 
-const URL_ENV: Record<Dialect, string> = { postgres: 'DATABASE_URL_PG', mysql: 'DATABASE_URL_MYSQL' };
+/** The dialects a round-trip runs on, and the server each reads its URL from (SQLite's round-trip is not wired in yet). */
+const URL_ENV: Partial<Record<Dialect, string>> = { postgres: 'DATABASE_URL_PG', mysql: 'DATABASE_URL_MYSQL' };
 const DIALECT_NAMES = Object.keys(URL_ENV) as Dialect[];
 
 function detectDialect(files: SourceFile[]): Dialect | undefined {
@@ -110,9 +111,10 @@ export async function run(argv: string[], io: ImportCommandIo): Promise<number> 
       io.stderr(`draftbase roundtrip: --target must be one of ${DIALECTS[dialect].targets.join(', ')} for ${dialect}\n`);
       return EXIT_BAD_INPUT;
     }
-    const url = values.url ?? process.env[URL_ENV[dialect]];
+    const urlEnv = URL_ENV[dialect] ?? 'DATABASE_URL';
+    const url = values.url ?? process.env[urlEnv];
     if (!url) {
-      io.stderr(`draftbase roundtrip: no ${dialect} server: set ${URL_ENV[dialect]} or pass --url\n`);
+      io.stderr(`draftbase roundtrip: no ${dialect} server: set ${urlEnv} or pass --url\n`);
       return EXIT_BAD_INPUT;
     }
     let result: RoundtripResult;

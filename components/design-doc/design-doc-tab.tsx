@@ -27,6 +27,10 @@ import { DecisionsEditor } from './governance/decisions-editor';
 import { RisksEditor } from './governance/risks-editor';
 import { WorkloadGrid } from './workload-grid';
 import { useSectionCommentMarkers } from '@/components/editor/comments/section-markers';
+import { DIALECT_LIST } from '@/lib/dialects/dialects';
+
+/** Every dialect, from the one list of dialect records. */
+const DIALECT_OPTIONS = DIALECT_LIST.map((d) => ({ value: d.name, label: d.label }));
 
 type View = 'edit' | 'workload' | 'preview';
 
@@ -75,7 +79,7 @@ export function DesignDocTab() {
             label="Dialect"
             inline
             value={dialect}
-            options={[{ value: 'postgres', label: 'PostgreSQL' }, { value: 'mysql', label: 'MySQL' }]}
+            options={DIALECT_OPTIONS}
             onValueChange={setDialect}
           />
         </div>

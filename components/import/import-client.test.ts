@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDocument } from '@/lib/model/empty';
-import { createProjectWithDocument, requestImport, requestLiveImport, selectSourceFiles, stripTopFolder, suggestProjectName } from './import-client';
+import { createProjectWithDocument, isSqliteHeader, requestImport, requestLiveImport, requestSqliteDatabaseImport, selectSourceFiles, stripTopFolder, suggestProjectName } from './import-client';
+import { readFileList } from './read-dropped-files';
 
 function stubFetch(status: number, body: unknown, seen: Array<{ url: string; body: unknown }> = []): typeof fetch {
   return (async (url: string | URL | Request, init?: RequestInit) => {
@@ -56,5 +57,38 @@ describe('import client', () => {
     expect(suggestProjectName(['dir/shop.sql'])).toBe('shop');
     expect(suggestProjectName([], 'dub')).toBe('dub');
     expect(suggestProjectName([])).toBe('Imported schema');
+  });
+
+  it('uploads an SQLite database as bytes to /api/import/sqlite', async () => {
+    const seen: Array<{ url: string; type: string | null; body: unknown }> = [];
+    const bytes = new TextEncoder().encode('SQLite format 3\u0000rest');
+    const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
+      seen.push({ url: String(url), type: new Headers(init?.headers).get('content-type'), body: init?.body });
+      return new Response(JSON.stringify({ error: { code: 'import_failed', message: 'no' } }), { status: 422 });
+    }) as typeof fetch;
+    const blob = new Blob([bytes]);
+    const out = await requestSqliteDatabaseImport(blob, fetchImpl);
+    expect(out).toMatchObject({ ok: false, status: 422, message: 'no' });
+    expect(seen).toEqual([{ url: '/api/import/sqlite', type: 'application/vnd.sqlite3', body: blob }]);
+  });
+
+  it('refuses a database over 200 MB without calling the server', async () => {
+    const seen: unknown[] = [];
+    const huge = { size: 201 * 1024 * 1024 } as Blob;
+    const out = await requestSqliteDatabaseImport(huge, (async () => {
+      seen.push(1);
+      return new Response('{}');
+    }) as typeof fetch);
+    expect(out).toMatchObject({ ok: false, status: 413 });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('tells an SQLite database from text by its header: one picked .db file is kept as a file, not read as text', async () => {
+    expect(isSqliteHeader(new TextEncoder().encode('SQLite format 3\u0000'))).toBe(true);
+    expect(isSqliteHeader(new TextEncoder().encode('SQLite format 3 '))).toBe(false);
+    const db = new File([new TextEncoder().encode('SQLite format 3\u0000\u0010\u0000')], 'app.db');
+    expect(await readFileList([db])).toEqual({ files: [], database: db });
+    const sql = new File(['CREATE TABLE t (a int);'], 'app.db');
+    expect(await readFileList([sql])).toEqual({ files: [{ name: 'app.db', content: 'CREATE TABLE t (a int);' }], folderName: undefined });
   });
 });

@@ -33,9 +33,13 @@ export const CLIENT_MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 type Fetch = typeof fetch;
 
 async function postJson(url: string, body: unknown, fetchImpl: Fetch): Promise<ImportOutcome> {
+  return post(url, 'application/json', JSON.stringify(body), fetchImpl);
+}
+
+async function post(url: string, contentType: string, body: BodyInit, fetchImpl: Fetch): Promise<ImportOutcome> {
   let res: Response;
   try {
-    res = await fetchImpl(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' });
+    res = await fetchImpl(url, { method: 'POST', headers: { 'content-type': contentType }, body, cache: 'no-store' });
   } catch (e) {
     return { ok: false, status: 0, message: `The server could not be reached: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -67,6 +71,27 @@ export async function requestImport(format: DialogFormat, source: string | Sourc
     return { ok: false, status: 413, message: `The source is ${(size / 1024 / 1024).toFixed(1)} MB; imports are limited to ${CLIENT_MAX_IMPORT_BYTES / 1024 / 1024} MB.` };
   }
   return postJson('/api/import', { format, source: typeof source === 'string' ? source : { files: source } }, fetchImpl);
+}
+
+/** The server's largest SQLite database upload (it also holds uploads to DRAFTBASE_MAX_BODY_BYTES, 32 MB by default). */
+export const CLIENT_MAX_SQLITE_BYTES = 200 * 1024 * 1024;
+
+/** The 16 bytes every SQLite 3 database file starts with. */
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Whether `head` (a file's first bytes) is an SQLite 3 database header: such a file is uploaded as bytes, not read as text. */
+export function isSqliteHeader(head: Uint8Array): boolean {
+  if (head.byteLength < SQLITE_MAGIC.length) return false;
+  for (let i = 0; i < SQLITE_MAGIC.length; i++) if (head[i] !== SQLITE_MAGIC.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Uploads an SQLite database file (POST /api/import/sqlite, the bytes as the body): the server reads its catalog read-only. */
+export async function requestSqliteDatabaseImport(file: Blob, fetchImpl: Fetch = fetch): Promise<ImportOutcome> {
+  if (file.size > CLIENT_MAX_SQLITE_BYTES) {
+    return { ok: false, status: 413, message: `The database file is ${(file.size / 1024 / 1024).toFixed(1)} MB; SQLite database imports are limited to ${CLIENT_MAX_SQLITE_BYTES / 1024 / 1024} MB (import its schema instead: sqlite3 app.db .schema > schema.sql).` };
+  }
+  return post('/api/import/sqlite', 'application/vnd.sqlite3', file, fetchImpl);
 }
 
 export async function requestLiveImport(url: string, schemas: string[], fetchImpl: Fetch = fetch): Promise<ImportOutcome> {

@@ -1,7 +1,8 @@
 'use client';
 /**
  * The Import dialog: paste text, choose or drop files (several, or a folder for a multi-file Prisma
- * schema), or connect to a live database. The server detects the format (or the user picks it) and
+ * schema, or one SQLite database file, uploaded as bytes and read read-only by the server), or connect
+ * to a live database. The server detects the format (or the user picks it) and
  * returns a preview; then the user creates a new project or merges into the open one (same-named tables
  * replaced or kept). A failed import shows the line, column and text, and changes nothing.
  *
@@ -24,6 +25,7 @@ import {
   createProjectWithDocument,
   requestImport,
   requestLiveImport,
+  requestSqliteDatabaseImport,
   selectSourceFiles,
   suggestProjectName,
   type DialogFormat,
@@ -31,7 +33,7 @@ import {
   type ImportSuccess,
 } from './import-client';
 import { layoutImportedDocument } from './layout-imported';
-import { readDrop, readFileList } from './read-dropped-files';
+import { readDrop, readFileList, type PickedSources } from './read-dropped-files';
 import { skippedLocation, summarizeCounts } from '@/lib/importers/report-summary';
 
 export interface ImportDialogProps {
@@ -51,12 +53,15 @@ const FORMAT_OPTIONS: ReadonlyArray<{ value: DialogFormat; label: string }> = [
   { value: 'auto', label: 'Detect automatically' },
   { value: 'postgres', label: 'PostgreSQL DDL' },
   { value: 'mysql', label: 'MySQL / MariaDB DDL' },
+  { value: 'sqlite', label: 'SQLite DDL (.schema / .dump)' },
   { value: 'prisma', label: 'Prisma schema' },
   { value: 'dbml', label: 'DBML' },
   { value: 'json', label: 'Draftbase JSON' },
 ];
 
-const FORMAT_NAMES: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', prisma: 'Prisma', dbml: 'DBML', json: 'Draftbase JSON' };
+const FORMAT_NAMES: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', sqlite: 'SQLite', prisma: 'Prisma', dbml: 'DBML', json: 'Draftbase JSON' };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 type Phase = { kind: 'edit' } | { kind: 'loading'; what: string } | { kind: 'preview'; result: ImportSuccess } | { kind: 'error'; error: ImportFailure };
 
@@ -73,6 +78,7 @@ export function ImportDialog({ mode, getCurrentDocument, onImported, open: contr
   const [format, setFormat] = useState<DialogFormat>('auto');
   const [text, setText] = useState('');
   const [files, setFiles] = useState<SourceFile[]>([]);
+  const [database, setDatabase] = useState<File | undefined>();
   const [folderName, setFolderName] = useState<string | undefined>();
   const [url, setUrl] = useState('');
   const [schemas, setSchemas] = useState('');
@@ -89,11 +95,12 @@ export function ImportDialog({ mode, getCurrentDocument, onImported, open: contr
     setPhase({ kind: 'edit' });
   };
 
-  const chooseFiles = (picked: { files: SourceFile[]; folderName?: string }) => {
+  const chooseFiles = (picked: PickedSources) => {
     const selected = selectSourceFiles(picked.files);
     setFiles(selected);
+    setDatabase(picked.database);
     setFolderName(picked.folderName);
-    setProjectName(suggestProjectName(selected.map((f) => f.name), picked.folderName));
+    setProjectName(suggestProjectName(picked.database ? [picked.database.name] : selected.map((f) => f.name), picked.folderName));
     setPhase({ kind: 'edit' });
   };
 
@@ -104,14 +111,16 @@ export function ImportDialog({ mode, getCurrentDocument, onImported, open: contr
     chooseFiles(await readDrop(e.dataTransfer));
   };
 
-  const canPreview = tab === 'paste' ? text.trim().length > 0 : tab === 'files' ? files.length > 0 : url.trim().length > 0;
+  const canPreview = tab === 'paste' ? text.trim().length > 0 : tab === 'files' ? files.length > 0 || database !== undefined : url.trim().length > 0;
 
   const handlePreview = async () => {
     setPhase({ kind: 'loading', what: tab === 'live' ? 'Reading the database catalog…' : 'Importing…' });
     const outcome =
       tab === 'live'
         ? await requestLiveImport(url.trim(), schemas.split(',').map((s) => s.trim()).filter(Boolean))
-        : await requestImport(format, tab === 'paste' ? text : files);
+        : tab === 'files' && database
+          ? await requestSqliteDatabaseImport(database)
+          : await requestImport(format, tab === 'paste' ? text : files);
     if (!outcome.ok) {
       setPhase({ kind: 'error', error: outcome });
       return;
@@ -232,7 +241,7 @@ export function ImportDialog({ mode, getCurrentDocument, onImported, open: contr
               {tab === 'files' && (
                 <TabPanel idPrefix={idPrefix} value="files" className="flex flex-col gap-2">
                   <p className="text-xs text-slate-600 dark:text-slate-400">
-                    Choose a file, several files, or a folder (a multi-file Prisma schema); or drop them anywhere in this dialog.
+                    Choose a file, several files, a folder (a multi-file Prisma schema, or SQL migrations), or an SQLite database file (.db: its schema is read, nothing in it is run); or drop them anywhere in this dialog.
                   </p>
                   <div className="flex flex-wrap gap-3">
                     <label className="text-xs">
@@ -240,7 +249,7 @@ export function ImportDialog({ mode, getCurrentDocument, onImported, open: contr
                       <input
                         type="file"
                         multiple
-                        accept=".sql,.prisma,.dbml,.json,.txt"
+                        accept=".sql,.prisma,.dbml,.json,.txt,.db,.sqlite,.sqlite3,.db3"
                         className="block text-xs"
                         onChange={(e) => e.target.files && void readFileList(e.target.files).then(chooseFiles)}
                         data-testid="import-files"
@@ -258,7 +267,12 @@ export function ImportDialog({ mode, getCurrentDocument, onImported, open: contr
                       />
                     </label>
                   </div>
-                  {files.length > 0 && (
+                  {database && (
+                    <p className="text-xs" data-testid="import-file-list">
+                      SQLite database {database.name} ({megabytes(database.size)})
+                    </p>
+                  )}
+                  {!database && files.length > 0 && (
                     <p className="text-xs" data-testid="import-file-list">
                       {folderName ? `Folder ${folderName}: ` : ''}
                       {files.length} file{files.length === 1 ? '' : 's'} ({files.slice(0, 5).map((f) => f.name).join(', ')}

@@ -4,11 +4,25 @@
  * with the File and Directory Entries API, which browsers expose as webkitGetAsEntry).
  */
 import type { SourceFile } from '@/lib/importers/types';
-import { stripTopFolder } from './import-client';
+import { isSqliteHeader, stripTopFolder } from './import-client';
+
+/** What the user chose: text files, or one SQLite database file (sent as bytes, never read as text). */
+export interface PickedSources {
+  files: SourceFile[];
+  folderName?: string;
+  database?: File;
+}
+
+/** Whether `file` starts with the SQLite 3 header. */
+export async function isSqliteDatabase(file: Blob): Promise<boolean> {
+  if (file.size < 16) return false;
+  return isSqliteHeader(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
+}
 
 /** Files of an <input type="file">; a webkitdirectory pick names them below the chosen folder. */
-export async function readFileList(list: FileList | readonly File[]): Promise<{ files: SourceFile[]; folderName?: string }> {
+export async function readFileList(list: FileList | readonly File[]): Promise<PickedSources> {
   const files = Array.from(list);
+  if (files.length === 1 && !files[0].webkitRelativePath && (await isSqliteDatabase(files[0]))) return { files: [], database: files[0] };
   const relative = files.map((f) => f.webkitRelativePath || f.name);
   const folderName = files[0]?.webkitRelativePath ? files[0].webkitRelativePath.split('/')[0] : undefined;
   const out = await Promise.all(files.map(async (f, i) => ({ name: folderName ? stripTopFolder(relative[i]) : f.name, content: await f.text() })));
@@ -48,11 +62,11 @@ async function walk(entry: FileSystemEntry, prefix: string, out: SourceFile[], b
 }
 
 /** A drop: files as they are; a single dropped folder gives files named below it. */
-export async function readDrop(dataTransfer: DataTransfer, maxFiles = 1000): Promise<{ files: SourceFile[]; folderName?: string }> {
+export async function readDrop(dataTransfer: DataTransfer, maxFiles = 1000): Promise<PickedSources> {
   const entries = Array.from(dataTransfer.items)
     .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null))
     .filter((e): e is FileSystemEntry => !!e);
-  if (!entries.length) return readFileList(dataTransfer.files);
+  if (!entries.length || (entries.length === 1 && entries[0].isFile && dataTransfer.files.length === 1)) return readFileList(dataTransfer.files);
   const out: SourceFile[] = [];
   const budget = { files: maxFiles };
   for (const e of entries) await walk(e, '', out, budget);

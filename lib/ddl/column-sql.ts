@@ -10,6 +10,7 @@ import { replaceValueKeyword } from './sql-text';
 import { expressionDefaultFor, expressionFor } from './translate-sql';
 import { columnCharsetSql, columnVisibilitySql } from './mysql-attributes-sql';
 import { sequenceDefaultSql, sequenceIdentity } from './sequence-sql';
+import { sqlCommentLines } from './sql-comments';
 
 export interface ColumnSql {
   /** The full definition line, without trailing comma. */
@@ -98,7 +99,9 @@ export function resolveColumnType(ctx: DdlContext, table: Table, column: Column,
       fsp = type.precision ?? type.length;
       break;
     case 'enum': {
-      sql = ctx.caps.enumStrategy === 'create-type' ? ctx.qualified(ctx.doc.enums[type.enumId]) : inlineEnumSql(ctx, type.enumId);
+      const strategy = ctx.caps.enumStrategy;
+      // 'check': a text column; its CHECK (col IN (..)) is written with the column (enumCheckSql).
+      sql = strategy === 'create-type' ? ctx.qualified(ctx.doc.enums[type.enumId]) : strategy === 'inline' ? inlineEnumSql(ctx, type.enumId) : 'text';
       break;
     }
     case 'domain': {
@@ -124,6 +127,7 @@ export function resolveColumnType(ctx: DdlContext, table: Table, column: Column,
       sql = 'json';
     }
   }
+  if (ctx.strictTables) sql = ctx.spec.strictType!(sql);
   const flags = typeFlags(sql);
   return { sql, lob: ctx.caps.lobKeysNeedPrefix && (flags & 1) !== 0, temporal: (flags & 2) !== 0, fsp };
 }
@@ -179,6 +183,16 @@ export function defaultSql(ctx: DdlContext, column: Column, type: ResolvedType, 
 }
 
 export function collationSql(ctx: DdlContext, collation: string, where: string, column: Column, path: string): string | undefined {
+  const builtin = ctx.spec.builtinCollations;
+  if (ctx.spec.collationSyntax === 'builtin-names' && builtin) {
+    const name = builtin.nearest(collation);
+    if (!name) {
+      ctx.diag('warning', `${ctx.dialect}.collation-dropped`, `${where}: ${ctx.spec.label} knows only the collations ${[...builtin.names].join(', ')} (others must be registered by the application, or CREATE TABLE fails): "${collation}" is left out`, column.id, path);
+      return undefined;
+    }
+    if (name !== collation.toUpperCase()) ctx.diag('info', `${ctx.dialect}.collation-approximated`, `${where}: "${collation}" compares like ${name} here (${name === 'NOCASE' ? 'ignoring case of ASCII letters only' : 'byte by byte'})`, column.id, path);
+    return `COLLATE ${name}`;
+  }
   const looksMysql = MYSQL_COLLATION.test(collation);
   if (ctx.spec.collationSyntax === 'quoted-name') {
     if (looksMysql) {
@@ -202,7 +216,8 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   const type = resolveColumnType(ctx, table, column, index);
   // A column that owns its sequence: `serial` where that is exactly it (sequence-sql.ts).
   const serial = ctx.serialColumns.get(column);
-  let definition = `${ctx.q(column.name)} ${serial ?? type.sql}`;
+  const rowidKey = ctx.rowidAliases.get(column);
+  let definition = `${ctx.q(column.name)} ${rowidKey !== undefined ? rowidAliasType(ctx, column, table, index) : (serial ?? type.sql)}`;
   if (column.charset) definition += columnCharsetSql(ctx, table, column);
   let autoIncrementStart: number | undefined;
   // Where there are no sequences, a column that owns its sequence is AUTO_INCREMENT.
@@ -228,7 +243,7 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
   }
 
   const domain = column.type.kind === 'domain' && !ctx.caps.domains ? ctx.doc.domains[column.type.domainId] : undefined;
-  const notNull = !column.nullable || (domain !== undefined && !domain.nullable);
+  const notNull = !column.nullable || (domain !== undefined && !domain.nullable) || (!ctx.caps.primaryKeyImpliesNotNull && table.primaryKey?.columnIds.includes(column.id) === true);
   if (notNull) definition += ' NOT NULL';
 
   if (!column.generated) {
@@ -251,7 +266,8 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
     } else definition += ` ON UPDATE ${type.fsp ? `CURRENT_TIMESTAMP(${type.fsp})` : 'CURRENT_TIMESTAMP'}`;
   }
 
-  if (identity && !column.generated) {
+  if (identity && !column.generated && ctx.caps.identity === 'rowid-alias') definition += rowidIdentitySql(ctx, table, column, index, identity, rowidKey);
+  else if (identity && !column.generated) {
     const { always, start, increment } = identity;
     if (column.type.kind !== 'scalar' || !IDENTITY_TYPES.has(column.type.name) || column.arrayDims) {
       ctx.diag('error', 'column.identity-type', `${columnWhere(table, column)}: an identity/AUTO_INCREMENT column must be smallint, integer or bigint`, column.id, columnPath(table, index));
@@ -269,10 +285,46 @@ export function columnSql(ctx: DdlContext, table: Table, column: Column, index: 
 
   if (column.invisible) definition += columnVisibilitySql(ctx, table, column);
   if (column.comment && ctx.caps.commentStyle === 'inline') definition += ` COMMENT ${inlineComment(ctx, column.comment, 'column', columnWhere(table, column), column.id, columnPath(table, index))}`;
+  if (column.type.kind === 'enum' && ctx.caps.enumStrategy === 'check' && !column.arrayDims) definition += enumCheckSql(ctx, column, column.type.enumId);
+  // Kept inside CREATE TABLE, on the lines before the column (sql-comments.ts).
+  if (column.comment && ctx.caps.commentStyle === 'sql-comment') definition = `${sqlCommentLines(ctx, column.comment, '  ')}\n  ${definition}`;
 
   let inlinedChecks = NO_CHECKS;
   if (domain?.checks.length) inlinedChecks = domain.checks.map((check) => ({ id: check.id, name: check.name, expression: replaceValueKeyword(check.expression, ctx.q(column.name), SQL_LEXERS[ctx.doc.settings.dialect]), source: check.expression, domain: domain.name }));
   return autoIncrementStart === undefined ? { definition, inlinedChecks } : { definition, inlinedChecks, autoIncrementStart };
+}
+
+/** ` CHECK ("col" IN ('a', 'b'))`: an enum where the dialect has none (enumStrategy 'check'). */
+function enumCheckSql(ctx: DdlContext, column: Column, enumId: string): string {
+  const values = ctx.doc.enums[enumId].values;
+  let list = '';
+  for (let i = 0; i < values.length; i++) list += (i ? ', ' : '') + ctx.str(values[i]);
+  return ` CHECK (${ctx.q(column.name)} IN (${list}))`;
+}
+
+/** The rowid alias's declared type (SQLite: exactly INTEGER), noting when the logical type was wider or narrower. */
+function rowidAliasType(ctx: DdlContext, column: Column, table: Table, index: number): string {
+  const type = ctx.spec.rowidAliasType!;
+  const logical = column.type.kind === 'scalar' ? column.type.name : undefined;
+  if (logical !== 'integer') ctx.diag('info', `${ctx.dialect}.rowid-alias`, `${columnWhere(table, column)}: ${logical ?? 'the'} identity primary key is written ${type.toUpperCase()} PRIMARY KEY AUTOINCREMENT, the table's rowid (a 64-bit signed integer)`, column.id, columnPath(table, index));
+  return ctx.strictTables ? type.toUpperCase() : type;
+}
+
+/**
+ * An identity where only the rowid counts by itself (SQLite): ` PRIMARY KEY AUTOINCREMENT` on the
+ * rowid alias (with the primary key's name), else nothing; what AUTOINCREMENT cannot say is a diagnostic.
+ */
+function rowidIdentitySql(ctx: DdlContext, table: Table, column: Column, index: number, identity: { always?: boolean; start?: number; increment?: number }, pkName: string | undefined): string {
+  const where = columnWhere(table, column);
+  const path = columnPath(table, index);
+  if (pkName === undefined) {
+    ctx.diag('warning', `${ctx.dialect}.identity-dropped`, `${where}: ${ctx.spec.label} counts only a single-column INTEGER PRIMARY KEY by itself: the identity is left out (insert its values, or make it the primary key)`, column.id, path);
+    return '';
+  }
+  if (identity.always) ctx.diag('info', `${ctx.dialect}.identity-always`, `${where}: AUTOINCREMENT does not forbid explicit values the way GENERATED ALWAYS does`, column.id, path);
+  if (identity.increment !== undefined && identity.increment !== 1) ctx.diag('warning', `${ctx.dialect}.identity-increment-dropped`, `${where}: AUTOINCREMENT steps by 1, not ${identity.increment}`, column.id, path);
+  if (identity.start !== undefined && identity.start !== 1) ctx.diag('warning', `${ctx.dialect}.identity-start-dropped`, `${where}: AUTOINCREMENT starts at 1 (to start at ${identity.start}, insert into sqlite_sequence once the table exists)`, column.id, path);
+  return ` CONSTRAINT ${ctx.q(pkName)} PRIMARY KEY AUTOINCREMENT`;
 }
 
 /** A MySQL inline comment literal, cut to the engine's limit (strict mode rejects longer ones). */

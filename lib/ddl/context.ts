@@ -25,6 +25,13 @@ export interface DdlOptions {
   schemaQualified?: boolean;
   target?: DdlTarget;
   /**
+   * SQLite STRICT tables (3.37+): every CREATE TABLE ends with STRICT and column types become the
+   * STRICT names of their affinity (DialectSpec.strictType). Elsewhere a diagnostic says it is ignored.
+   */
+  strictTables?: boolean;
+  /** SQLite WITHOUT ROWID for every table with a primary key and no AUTOINCREMENT column. */
+  withoutRowid?: boolean;
+  /**
    * The loaded SQL parsers (lib/sql-parse/load.ts): with them, every expression and view body is
    * parsed and checked (expression.syntax, expression.unknown-column). Loading is asynchronous, so
    * each caller loads them first; without them those checks are not made.
@@ -67,7 +74,24 @@ export class DdlContext {
     this.names = new NameRegistry(spec.caseInsensitiveNames);
     this.constraintNames = new NameRegistry(spec.caseInsensitiveNames);
     this.crossDialect = doc.settings.dialect !== dialect;
+    this.strictTables = options.strictTables === true && caps.strictTables && spec.strictType !== undefined;
+    this.withoutRowid = options.withoutRowid === true && caps.withoutRowid;
   }
+
+  /** Every table is STRICT (SQLite 3.37+, DdlOptions.strictTables): column types are their affinity's STRICT name. */
+  readonly strictTables: boolean;
+
+  /** WITHOUT ROWID for each table whose key allows it (DdlOptions.withoutRowid). */
+  readonly withoutRowid: boolean;
+
+  /**
+   * Columns written `INTEGER PRIMARY KEY AUTOINCREMENT` (SQLite: an identity that is its table's whole
+   * primary key becomes the rowid), with the primary key's name; their table writes no PRIMARY KEY clause.
+   */
+  readonly rowidAliases = new Map<Column, string>();
+
+  /** Comments written as `--` lines (commentStyle 'sql-comment'), for the one note that says so. */
+  sqlComments = 0;
 
   /** Records an expression of `entityId` written verbatim (`what` tells two of one element apart). */
   copiedVerbatim(entityId: string, what: string, where: () => string): void {
@@ -169,6 +193,7 @@ export class DdlContext {
   /** The schema an element lives in for this output, or undefined for the default/connection one. */
   schemaOf(schemaId: string | undefined): string | undefined {
     const name = schemaId ? this.doc.schemas[schemaId]?.name : undefined;
+    if (this.caps.schemas === 'none') return undefined;
     if (this.caps.schemas === 'databases') return this.options.schemaQualified ? name : undefined;
     return name ?? (this.options.schemaQualified ? this.spec.defaultSchema : undefined);
   }
@@ -286,12 +311,15 @@ export class DdlContext {
 
   /** False when checkIdentifier would report nothing: callers can skip building its path. */
   needsIdentifierCheck(name: string): boolean {
-    return !this.isPlainIdentifier(name) || this.spec.reservedWords.has(name);
+    return !this.isPlainIdentifier(name) || this.spec.reservedWords.has(name) || this.spec.invalidIdentifierReason(name) !== undefined;
   }
 
   checkIdentifier(name: string, what: string, entityId?: string, path?: string): void {
     if (this.isPlainIdentifier(name)) {
       if (this.spec.reservedWords.has(name)) this.reservedWordInfo(name, what, entityId, path);
+      // Plain names can still be reserved by the engine (SQLite: sqlite_...).
+      const invalid = this.spec.invalidIdentifierReason(name);
+      if (invalid) this.diag('error', 'name.invalid', `${what} "${name}": ${invalid}`, entityId, path);
       return;
     }
     const { max, unit } = this.spec.identifierLimit;

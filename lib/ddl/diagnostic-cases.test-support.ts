@@ -287,6 +287,7 @@ export const DIAGNOSTIC_CASES: DiagnosticCase[] = [
   ['mysql.sequence-dropped', 'mysql', () => documentOf({ sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
   ['routine.other-dialect', 'mysql', () => documentOf({ tables: [table('t')], routines: [{ id: 'r1', kind: 'function', name: 'one', dialect: 'postgres', sql: 'CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$' }] })],
   ['mysql.sequence-default-dropped', 'mysql', () => one(table('t', [col('n', { default: { kind: 'sequence', sequenceId: 'q1' } }), col('m', { default: { kind: 'sequence', sequenceId: 'q1' } })]), { sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
+  ...SQLITE_CASES(),
   ['mysql.sequence-options-dropped', 'mysql', () => {
     const t = table('t');
     t.columns[0].default = { kind: 'sequence', sequenceId: 'q1' };
@@ -294,3 +295,85 @@ export const DIAGNOSTIC_CASES: DiagnosticCase[] = [
   }],
 ];
 
+
+/** The cases of SQLite's own codes (and generic ones only SQLite's output carries). */
+function SQLITE_CASES(): DiagnosticCase[] {
+  const identityKey = (extra: Partial<Column>, type = scalar('bigint')) => {
+    const id = col('id', { nullable: false, type, identity: { always: false }, ...extra });
+    return one(makeTable({ name: 't', columns: [id], primaryKey: { columnIds: [id.id] } }, ids));
+  };
+  return [
+    ['name.invalid', 'sqlite', () => one(table('sqlite_things'))],
+    ['table.strict-unsupported', 'sqlite', () => one(table('t')), { strictTables: true, target: 'sqlite-3.35' }],
+    ['table.without-rowid-unsupported', 'postgres', () => one(table('t')), { withoutRowid: true }],
+    ['sqlite.type-approximated', 'sqlite', () => one(table('t', [col('u', { type: scalar('uuid') })]))],
+    ['sqlite.unsigned-dropped', 'sqlite', () => one(table('t', [col('n', { type: scalar('integer', { unsigned: true }) })]))],
+    ['sqlite.array-as-json', 'sqlite', () => one(table('t', [col('tags', { type: scalar('text'), arrayDims: 1 })]))],
+    ['sqlite.array-default-dropped', 'sqlite', () => one(table('t', [col('tags', { type: scalar('text'), arrayDims: 1, default: { kind: 'expression', sql: "ARRAY['a']" } })]))],
+    ['sqlite.domain-inlined', 'sqlite', () => {
+      const d = { id: 'd1', name: 'positive', type: scalar('integer'), nullable: false, default: { kind: 'none' as const }, checks: [{ id: 'k1', expression: 'VALUE > 0' }] };
+      return one(table('t', [col('n', { type: { kind: 'domain', domainId: 'd1' } })]), { domains: [d] });
+    }],
+    ['sqlite.collation-dropped', 'sqlite', () => one(table('t', [col('c', { type: scalar('text'), collation: 'und-x-icu' })]))],
+    ['sqlite.collation-approximated', 'sqlite', () => one(table('t', [col('c', { type: scalar('text'), collation: 'utf8mb4_general_ci' })]))],
+    ['sqlite.comment-dropped', 'sqlite', () => documentOf({ enums: [{ id: 'e1', name: 'mood', values: ['ok'], comment: 'how it went' }] })],
+    ['sqlite.comments-as-sql-comments', 'sqlite', () => one(table('t', [], { comment: 'a table' }))],
+    ['sqlite.extension-dropped', 'sqlite', () => documentOf({ extensions: [{ id: 'x1', name: 'pg_trgm' }] })],
+    ['sqlite.extension-built-in', 'sqlite', () => documentOf({ extensions: [{ id: 'x1', name: 'citext' }] })],
+    ['sqlite.rowid-alias', 'sqlite', () => identityKey({})],
+    ['sqlite.identity-dropped', 'sqlite', () => one(table('t', [col('n', { identity: { always: false } })]))],
+    ['sqlite.identity-always', 'sqlite', () => identityKey({ identity: { always: true } }, scalar('integer'))],
+    ['sqlite.identity-increment-dropped', 'sqlite', () => identityKey({ identity: { always: false, increment: 5 } }, scalar('integer'))],
+    ['sqlite.identity-start-dropped', 'sqlite', () => identityKey({ identity: { always: false, start: 100 } }, scalar('integer'))],
+    ['sqlite.index-method-skipped', 'sqlite', () => {
+      const t = table('t', [col('doc', { type: scalar('jsonb') })]);
+      t.indexes.push(ix('t_doc', t.columns[1], { method: 'gin' }));
+      return one(t);
+    }],
+    ['sqlite.index-method-as-btree', 'sqlite', () => {
+      const t = table('t', [col('n')]);
+      t.indexes.push(ix('t_n', t.columns[1], { method: 'hash' }));
+      return one(t);
+    }],
+    ['sqlite.index-options-dropped', 'sqlite', () => {
+      const t = table('t', [col('n')]);
+      t.indexes.push(ix('t_n', t.columns[1], { parts: [{ kind: 'column', columnId: t.columns[1].id, nulls: 'last' }] }));
+      return one(t);
+    }],
+    ['sqlite.include-as-key-columns', 'sqlite', () => {
+      const t = table('t', [col('a'), col('b')]);
+      t.indexes.push(ix('t_a', t.columns[1], { includeColumnIds: [t.columns[2].id] }));
+      return one(t);
+    }],
+    ['sqlite.materialized-view', 'sqlite', () => one(table('t'), { views: [{ id: 'v1', name: 'v', dialect: 'sqlite', materialized: true, sql: 'SELECT 1' }] })],
+    ['sqlite.mysql-attributes-ignored', 'sqlite', () => one(table('t', [col('n', { invisible: true })]))],
+    ['sqlite.nulls-not-distinct-dropped', 'sqlite', () => {
+      const c = col('c');
+      return one(table('t', [c], { uniques: [{ id: 'u1', columnIds: [c.id], nullsNotDistinct: true }] }));
+    }],
+    ['sqlite.on-update-dropped', 'sqlite', () => one(table('t', [col('u', { type: scalar('timestamp'), onUpdateCurrentTimestamp: true })]))],
+    ['sqlite.partitioning-dropped', 'sqlite', () => partitioned('range', [{ id: 'pp1', name: 'p1', bound: { kind: 'range', from: ['1'], to: ['10'] } }])],
+    ['sqlite.schema-dropped', 'sqlite', () => one(table('t', [], { schemaId: 's1' }), { schemas: [{ id: 's1', name: 'sales' }] })],
+    ['sqlite.sequence-dropped', 'sqlite', () => documentOf({ sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
+    ['sqlite.sequence-default-dropped', 'sqlite', () => one(table('t', [col('n', { default: { kind: 'sequence', sequenceId: 'q1' } }), col('m', { default: { kind: 'sequence', sequenceId: 'q1' } })]), { sequences: [{ id: 'q1', name: 'q', dataType: 'bigint' }] })],
+    ['sqlite.sequence-options-dropped', 'sqlite', () => {
+      const t = table('t');
+      t.columns[0].default = { kind: 'sequence', sequenceId: 'q1' };
+      return one(t, { sequences: [{ id: 'q1', name: 't_id_seq', dataType: 'integer', cache: 20, cycle: true, ownedBy: { tableId: t.id, columnId: t.columns[0].id } }] });
+    }],
+    ['sqlite.strict-types', 'sqlite', () => one(table('t', [col('c', { type: scalar('varchar', { length: 9 }) })])), { strictTables: true }],
+    ['sqlite.without-rowid-skipped', 'sqlite', () => one(makeTable({ name: 'heap', columns: [col('n')] }, ids)), { withoutRowid: true }],
+    ['sqlite.fk-cycle-inline', 'sqlite', () => {
+      const a = table('a', [col('b_id')]);
+      const b = table('b', [col('a_id')]);
+      return documentOf({
+        tables: [a, b],
+        relationships: [
+          makeRelationship({ fromTableId: a.id, toTableId: b.id, columnPairs: [{ fromColumnId: a.columns[1].id, toColumnId: b.columns[0].id }] }, ids),
+          makeRelationship({ fromTableId: b.id, toTableId: a.id, columnPairs: [{ fromColumnId: b.columns[1].id, toColumnId: a.columns[0].id }] }, ids),
+        ],
+      });
+    }],
+    ['sqlite.table-without-columns', 'sqlite', () => one(makeTable({ name: 'empty' }, ids))],
+  ];
+}

@@ -33,6 +33,8 @@ export interface DdlDiagnosticCode {
   severityOn?: Partial<Record<Dialect, Severity>>;
   /** Emitted only for this output dialect (codes without a dialect prefix). */
   only?: Dialect;
+  /** Codes without a prefix that SQLite's output carries too (besides PostgreSQL's and MySQL's, or `only`'s). */
+  alsoOn?: readonly Dialect[];
   /** Errors: what the script leaves commented out (see Rejects). */
   rejects?: Rejects;
   meaning: string;
@@ -44,12 +46,13 @@ export function severityOf(code: string, dialect: Dialect): Severity | undefined
   return c ? (c.severityOn?.[dialect] ?? c.severity) : undefined;
 }
 
-/** The dialects whose output can carry `code`: from its prefix, else `only`, else both. */
+/** The dialects whose output can carry `code`: from its prefix, else `only`, else PostgreSQL and MySQL; plus `alsoOn`. */
 export function dialectsOf(code: string): Dialect[] {
   const prefix = dialectSchema.options.find((d) => code.startsWith(`${d}.`));
   if (prefix) return [prefix];
-  const only = DDL_DIAGNOSTIC_CODES[code]?.only;
-  return only ? [only] : ['postgres', 'mysql'];
+  const info = DDL_DIAGNOSTIC_CODES[code];
+  const base: Dialect[] = info?.only ? [info.only] : ['postgres', 'mysql'];
+  return [...base, ...(info?.alsoOn ?? [])];
 }
 
 export const DDL_DIAGNOSTIC_CODES: Record<string, DdlDiagnosticCode> = {
@@ -65,7 +68,7 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, DdlDiagnosticCode> = {
   'postgres.name-made-unique': { severity: 'warning', meaning: 'An index/PK/unique name already used in the schema (MySQL names them per table) is generated as <table>_<name>.' },
   'target.unknown': { severity: 'warning', meaning: 'The target is not one of the dialect\'s targets; the default target is used (the API and the CLI refuse an unknown target before generating).' },
   'name.too-long': { severity: 'error', severityOn: { postgres: 'warning' }, rejects: 'clause', meaning: 'An identifier exceeds 63 bytes (PostgreSQL accepts it and truncates it silently: a warning) or 64 characters (MySQL rejects the statement that names it).' },
-  'name.invalid': { severity: 'error', only: 'mysql', rejects: 'clause', meaning: 'An identifier MySQL cannot hold: a trailing space or a character outside the Basic Multilingual Plane.' },
+  'name.invalid': { severity: 'error', only: 'mysql', alsoOn: ['sqlite'], rejects: 'clause', meaning: 'An identifier the engine cannot hold: MySQL, a trailing space or a character outside the Basic Multilingual Plane; SQLite, a name beginning with sqlite_ (reserved for its own objects).' },
   'index.no-columns': { severity: 'warning', meaning: 'An index was added but has no columns yet: it is not generated until it has some.' },
   'unique.no-columns': { severity: 'warning', meaning: 'A unique constraint was added but has no columns yet: it is not generated until it has some.' },
   'name.duplicate': { severity: 'error', rejects: 'clause', meaning: 'Two tables, columns, indexes or constraints share a name where the engine needs them distinct: the statement (or constraint clause) creating the second is commented out.' },
@@ -112,7 +115,7 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, DdlDiagnosticCode> = {
   'mysql.schema-flattened': { severity: 'info', meaning: 'Schemas become one MySQL database unless names are schema-qualified.' },
   'fk.not-enforced': { severity: 'info', meaning: 'A logical relationship: no FOREIGN KEY is generated.' },
   'fk.cycle': { severity: 'info', meaning: 'A foreign key closes a cycle and is added with ALTER TABLE after the tables.' },
-  'fk.parent-key-not-unique': { severity: 'error', severityOn: { mysql: 'warning' }, rejects: 'clause', meaning: 'The referenced columns are not a primary key or unique constraint: PostgreSQL rejects the foreign key (commented out); MySQL accepts it with an index on them (a warning; without one, mysql.foreign-key-parent-index).' },
+  'fk.parent-key-not-unique': { severity: 'error', severityOn: { mysql: 'warning', sqlite: 'warning' }, rejects: 'clause', meaning: 'The referenced columns are not a primary key or unique constraint: PostgreSQL rejects the foreign key (commented out); MySQL accepts it with an index on them (a warning; without one, mysql.foreign-key-parent-index).' },
   'fk.set-null-on-not-null': { severity: 'error', only: 'mysql', rejects: 'clause', meaning: 'ON DELETE/UPDATE SET NULL on a NOT NULL column, which the engine rejects when the table is created (InnoDB).' },
   'fk.set-null-fails-at-runtime': { severity: 'warning', meaning: 'ON DELETE/UPDATE SET NULL on a NOT NULL column: PostgreSQL accepts the constraint, and every delete or update of a referenced row then fails.' },
   'mysql.foreign-key-collation-mismatch': { severity: 'error', rejects: 'clause', meaning: 'InnoDB needs foreign key string columns of the same collation (column, else table, else charset default).' },
@@ -154,5 +157,40 @@ export const DDL_DIAGNOSTIC_CODES: Record<string, DdlDiagnosticCode> = {
   'mysql.sequence-options-dropped': { severity: 'warning', meaning: 'A column owning its sequence (or the only user of one nobody owns) becomes AUTO_INCREMENT (start kept as the table\'s AUTO_INCREMENT), which cannot keep MINVALUE, MAXVALUE, CACHE or CYCLE.' },
   'dependency.commented-out': { severity: 'error', rejects: 'clause', meaning: 'A statement needs one the target rejects (an index or a foreign key of a rejected table, a foreign key to a rejected key, a view over a rejected table): it is commented out too, naming what it needs.' },
   'mysql.foreign-key-parent-index': { severity: 'error', rejects: 'clause', meaning: 'InnoDB needs an index on the referenced table whose first columns are the referenced columns, in order (a primary key, unique or index): there is none, so the foreign key is commented out.' },
+  'table.strict-unsupported': { severity: 'warning', meaning: 'STRICT tables were asked for on a target without them (SQLite before 3.37, PostgreSQL, MySQL): the tables are written without STRICT.' },
+  'table.without-rowid-unsupported': { severity: 'warning', meaning: 'WITHOUT ROWID tables were asked for on a target without them (PostgreSQL, MySQL): the option is ignored.' },
+  'sqlite.type-approximated': { severity: 'info', meaning: 'SQLite has no type of that kind (uuid, interval, inet, xml, money...): the declared type is the nearest one with the right affinity; severity warning when values can change (time zones, bit strings, tsvector, geometry).' },
+  'sqlite.unsigned-dropped': { severity: 'info', meaning: 'SQLite has no UNSIGNED.' },
+  'sqlite.array-as-json': { severity: 'warning', meaning: 'SQLite has no arrays: the column is declared json.' },
+  'sqlite.array-default-dropped': { severity: 'warning', meaning: 'An array column becomes json on SQLite: its PostgreSQL array default is left out.' },
+  'sqlite.domain-inlined': { severity: 'info', meaning: 'SQLite has no domains: the base type, NOT NULL, default and checks are inlined.' },
+  'sqlite.collation-dropped': { severity: 'warning', meaning: 'SQLite knows only BINARY, NOCASE and RTRIM (others must be registered by the application, or CREATE TABLE fails): another collation is left out.' },
+  'sqlite.collation-approximated': { severity: 'info', meaning: 'A collation of another dialect is written as the SQLite built-in that compares the same way (a MySQL _ci collation as NOCASE, _bin and PostgreSQL C as BINARY).' },
+  'sqlite.comment-dropped': { severity: 'info', meaning: 'A comment with nowhere to go in SQLite (an enum\'s, whose CHECK constraints are per column) is left out.' },
+  'sqlite.comments-as-sql-comments': { severity: 'info', meaning: 'SQLite has no COMMENT statement: comments are written as -- lines (inside CREATE TABLE for tables, columns and foreign keys, which SQLite keeps in its schema text; above the statement for indexes and views). One note per script.' },
+  'sqlite.extension-dropped': { severity: 'warning', meaning: 'A PostgreSQL extension with no SQLite equivalent is left out (what uses it will not work there).' },
+  'sqlite.extension-built-in': { severity: 'info', meaning: 'A PostgreSQL extension whose job SQLite does without one (uuid-ossp: a randomblob() UUID default; citext: COLLATE NOCASE): left out.' },
+  'sqlite.rowid-alias': { severity: 'info', meaning: 'A bigint or smallint identity primary key is written INTEGER PRIMARY KEY AUTOINCREMENT: the table\'s rowid, a 64-bit signed integer.' },
+  'sqlite.identity-dropped': { severity: 'warning', meaning: 'SQLite counts only a single-column INTEGER PRIMARY KEY by itself: an identity on another column (or in a composite key) is left out.' },
+  'sqlite.identity-always': { severity: 'info', meaning: 'AUTOINCREMENT does not forbid explicit values like GENERATED ALWAYS.' },
+  'sqlite.identity-increment-dropped': { severity: 'warning', meaning: 'AUTOINCREMENT steps by 1: another increment is left out.' },
+  'sqlite.identity-start-dropped': { severity: 'warning', meaning: 'AUTOINCREMENT starts at 1: a START WITH needs a row in sqlite_sequence once the table exists.' },
+  'sqlite.index-method-skipped': { severity: 'warning', meaning: 'SQLite has only B-tree indexes: a GIN, GiST, SP-GiST, FULLTEXT or SPATIAL index is skipped (the message says what to use: an expression index, FTS5 or R*Tree).' },
+  'sqlite.index-method-as-btree': { severity: 'info', meaning: 'A HASH or BRIN index becomes a B-tree on SQLite.' },
+  'sqlite.index-options-dropped': { severity: 'info', meaning: 'SQLite indexes have no prefix lengths, operator classes, NULLS FIRST/LAST or (on a UNIQUE index) INCLUDE: left out.' },
+  'sqlite.include-as-key-columns': { severity: 'info', meaning: 'No INCLUDE: covering columns become trailing key columns.' },
+  'sqlite.materialized-view': { severity: 'warning', meaning: 'SQLite has no materialized views: a plain view is created.' },
+  'sqlite.mysql-attributes-ignored': { severity: 'info', meaning: 'One note per script naming the MySQL attributes a document keeps that SQLite has no meaning for.' },
+  'sqlite.nulls-not-distinct-dropped': { severity: 'warning', meaning: 'SQLite has no UNIQUE NULLS NOT DISTINCT: rows with NULLs do not conflict.' },
+  'sqlite.on-update-dropped': { severity: 'warning', meaning: 'ON UPDATE CURRENT_TIMESTAMP needs a trigger on SQLite.' },
+  'sqlite.partitioning-dropped': { severity: 'warning', meaning: 'SQLite has no partitioning: one table holds every row.' },
+  'sqlite.schema-dropped': { severity: 'info', meaning: 'SQLite has no schemas (an attached database is another file): schemas are left out and names kept; two objects of one name in different schemas collide (name.duplicate).' },
+  'sqlite.sequence-dropped': { severity: 'warning', meaning: 'SQLite has no sequences: one that does not become a column\'s AUTOINCREMENT is left out.' },
+  'sqlite.sequence-default-dropped': { severity: 'warning', meaning: 'A column default drawing from a sequence another column owns or other columns share: SQLite has no sequences, the default is left out.' },
+  'sqlite.sequence-options-dropped': { severity: 'warning', meaning: 'A column owning its sequence becomes AUTOINCREMENT, which cannot keep MINVALUE, MAXVALUE, CACHE or CYCLE.' },
+  'sqlite.strict-types': { severity: 'info', meaning: 'STRICT tables: each declared type is written as the STRICT type of its affinity (INTEGER, REAL, TEXT, BLOB, ANY); lengths and precisions are not kept.' },
+  'sqlite.without-rowid-skipped': { severity: 'info', meaning: 'WITHOUT ROWID needs a primary key and no AUTOINCREMENT: such a table stays a rowid table.' },
+  'sqlite.fk-cycle-inline': { severity: 'info', meaning: 'Foreign keys that close a cycle stay in their CREATE TABLE: SQLite cannot add constraints later, and checks foreign keys when rows change (not when tables are created).' },
+  'sqlite.table-without-columns': { severity: 'error', rejects: 'statement', meaning: 'SQLite rejects a table without columns.' },
   'fk.after-index': { severity: 'info', meaning: 'The referenced columns are keyed by an index, which exists only after the tables: the foreign key is added with ALTER TABLE after the indexes.' },
 };

@@ -32,6 +32,6 @@ describe('every DDL diagnostic code', () => {
     const id = makeColumn({ name: 'id', type: scalar('integer'), nullable: false }, ids);
     const c = makeColumn({ name: 'name', type: scalar('varchar', { length: 20 }), nullable: false }, ids);
     const plain = documentOf({ tables: [makeTable({ name: 'plain', columns: [id, c], primaryKey: { columnIds: [id.id] } }, ids)] });
-    for (const dialect of ['postgres', 'mysql'] as const) expect(generateDdl(plain, dialect).diagnostics).toEqual([]);
+    for (const dialect of ['postgres', 'mysql', 'sqlite'] as const) expect(generateDdl(plain, dialect).diagnostics).toEqual([]);
   });
 });

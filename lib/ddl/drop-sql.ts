@@ -7,14 +7,15 @@ export function dropStatements(ctx: DdlContext, tablesInCreationOrder: Table[], 
   const out: string[] = [];
   // PostgreSQL CASCADE removes foreign keys of tables in a cycle; MySQL needs the checks switched off.
   const cascade = ctx.caps.dropCascade ? ' CASCADE' : '';
-  const checksOff = !ctx.caps.dropCascade && hasCycles;
-  if (checksOff) out.push('SET FOREIGN_KEY_CHECKS = 0');
+  const checks = ctx.spec.foreignKeyChecks;
+  const checksOff = !ctx.caps.dropCascade && hasCycles && checks !== undefined;
+  if (checksOff) out.push(checks.off);
   for (const v of Object.values(ctx.doc.views).reverse()) {
     if (!ctx.mayWriteView(v)) continue;
     out.push(`DROP ${v.materialized && ctx.caps.materializedViews ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${ctx.qualified(v)}${cascade}`);
   }
   for (const t of [...tablesInCreationOrder].reverse()) out.push(`DROP TABLE IF EXISTS ${ctx.qualified(t)}${cascade}`);
-  if (checksOff) out.push('SET FOREIGN_KEY_CHECKS = 1');
+  if (checksOff) out.push(checks.on);
   // Owned sequences went with their tables; IF EXISTS covers them. Extensions stay (IF NOT EXISTS re-runs).
   if (ctx.caps.sequences !== 'none') for (const s of Object.values(ctx.doc.sequences).reverse()) out.push(`DROP SEQUENCE IF EXISTS ${ctx.qualified(s)}${cascade}`);
   if (ctx.caps.domains) for (const d of Object.values(ctx.doc.domains).reverse()) out.push(`DROP DOMAIN IF EXISTS ${ctx.qualified(d)}${cascade}`);

@@ -5,7 +5,7 @@
  * dump's); what is used but not declared is an info diagnostic naming the extension and the fix, and
  * `extensionsNeeded` gives the editor the same list to offer.
  */
-import type { Column, LogicalTypeName, SchemaDocument, Table } from '../model/document';
+import type { Column, Dialect, LogicalTypeName, SchemaDocument, Table } from '../model/document';
 import { indexName } from '../naming/derived-names';
 import { SQL_LEXERS } from '../sql-lexer';
 import { identifiersIn } from './sql-text';
@@ -15,13 +15,15 @@ interface ExtensionFact {
   provides: string;
   /** How MySQL does the same without an extension, when it does. */
   mysql?: string;
+  /** How SQLite does the same without an extension, when it does. */
+  sqlite?: string;
 }
 
 /** The extensions Draftbase knows by name (others are written as declared, with no inference). */
 export const EXTENSION_FACTS: Readonly<Record<string, ExtensionFact>> = {
-  'uuid-ossp': { provides: 'uuid_generate_v1()/v4() and the other UUID functions', mysql: 'UUID() is built in' },
+  'uuid-ossp': { provides: 'uuid_generate_v1()/v4() and the other UUID functions', mysql: 'UUID() is built in', sqlite: 'a UUID default is written with randomblob()' },
   pgcrypto: { provides: 'gen_random_bytes(), crypt(), gen_salt(), digest(), hmac() and PGP functions', mysql: 'SHA2(), MD5(), AES_ENCRYPT() and RANDOM_BYTES() are built in' },
-  citext: { provides: 'the case-insensitive text type citext', mysql: 'the default collations already compare text case-insensitively' },
+  citext: { provides: 'the case-insensitive text type citext', mysql: 'the default collations already compare text case-insensitively', sqlite: 'COLLATE NOCASE compares text ignoring (ASCII) case' },
   pg_trgm: { provides: 'trigram similarity and the gin_trgm_ops / gist_trgm_ops operator classes' },
   btree_gin: { provides: 'GIN operator classes for scalar types' },
   btree_gist: { provides: 'GiST operator classes for scalar types (exclusion constraints on them)' },
@@ -198,6 +200,8 @@ export function extensionsNeeded(doc: SchemaDocument): Map<string, ExtensionUse[
 }
 
 /** How MySQL does what an extension does, when it needs none (undefined: no equivalent). */
-export function mysqlExtensionNote(name: string): string | undefined {
-  return EXTENSION_FACTS[name.toLowerCase()]?.mysql;
+/** How `dialect` (one without extensions) does what the extension does, when it does. */
+export function extensionNote(name: string, dialect: Dialect): string | undefined {
+  const fact: Partial<Record<Dialect, string>> | undefined = EXTENSION_FACTS[name.toLowerCase()];
+  return fact?.[dialect];
 }

@@ -7,7 +7,7 @@
 import type { DdlContext } from './context';
 import type { PlannedStatement } from './planned-statement';
 import { schemaNeeds } from './statement-needs';
-import { extensionsNeeded, mysqlExtensionNote } from './extension-needs';
+import { extensionsNeeded, extensionNote } from './extension-needs';
 
 /** CREATE EXTENSION for each declared extension, or (no extensions on the target) one diagnostic each. */
 export function extensionStatements(ctx: DdlContext): PlannedStatement[] {
@@ -15,7 +15,7 @@ export function extensionStatements(ctx: DdlContext): PlannedStatement[] {
   for (const x of Object.values(ctx.doc.extensions)) {
     const path = `extensions.${x.id}`;
     if (!ctx.caps.extensions) {
-      const note = mysqlExtensionNote(x.name);
+      const note = extensionNote(x.name, ctx.dialect);
       if (note) ctx.diag('info', `${ctx.dialect}.extension-built-in`, `extension "${x.name}": ${ctx.spec.label} has no extensions, and needs none here: ${note}`, x.id, path);
       else ctx.diag('warning', `${ctx.dialect}.extension-dropped`, `extension "${x.name}" has no ${ctx.spec.label} equivalent: left out (what uses it will not work there)`, x.id, path);
       continue;

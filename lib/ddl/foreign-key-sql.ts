@@ -6,6 +6,7 @@ import type { Column, ReferentialAction, Relationship, Table } from '../model/do
 import { resolveColumnTypeQuietly } from './column-sql';
 import type { DdlContext } from './context';
 import { joinedColumnNames } from './context';
+import { sqlCommentLines } from './sql-comments';
 
 export interface ForeignKeyPlan {
   relationship: Relationship;
@@ -112,6 +113,8 @@ export function planForeignKeys(ctx: DdlContext): Map<string, ForeignKeyPlan> {
     let comment: string | undefined;
     if (r.comment) {
       if (ctx.caps.commentStyle === 'comment-on') comment = `COMMENT ON CONSTRAINT ${ctx.q(name)} ON ${ctx.qualified(from)} IS ${ctx.str(r.comment)}`;
+      // Inside CREATE TABLE, on the lines before the constraint (sql-comments.ts).
+      else if (ctx.caps.commentStyle === 'sql-comment') clause = `${sqlCommentLines(ctx, r.comment, '  ')}\n  ${clause}`;
       else ctx.diag('info', `${ctx.dialect}.comment-dropped`, `${relationshipWhere(r, from, to)}: ${ctx.spec.label} has no comments on constraints: comment left out`, r.id, path);
     }
     const needs = to.id === from.id ? [] : [`tables.${to.id}`];

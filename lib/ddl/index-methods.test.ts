@@ -26,7 +26,7 @@ function docWith(method: (typeof indexMethods)[number], variant: 'plain' | 'uniq
 }
 
 describe('index methods per dialect', () => {
-  for (const dialect of ['postgres', 'mysql'] as const) {
+  for (const dialect of ['postgres', 'mysql', 'sqlite'] as const) {
     for (const method of indexMethods) {
       it.each(['plain', 'unique', 'ordered', 'include'] as const)(`${dialect} ${method} %s`, (variant) => {
         const run = generateDdlStatements(docWith(method, variant), dialect);

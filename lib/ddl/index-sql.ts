@@ -12,6 +12,7 @@ import { inlineComment, resolveColumnTypeQuietly } from './column-sql';
 import { INDEX_METHOD_LABEL } from '../dialects/index-methods';
 import { expressionFor } from './translate-sql';
 import { indexVisibilitySql } from './mysql-attributes-sql';
+import { sqlCommentLines } from './sql-comments';
 
 export interface IndexSql {
   statement: string;
@@ -250,8 +251,63 @@ function mysqlIndex(ctx: DdlContext, table: Table, index: Index, name: string, s
   return { statement };
 }
 
+/**
+ * `CREATE [UNIQUE] INDEX name ON t (col [COLLATE x] [ASC|DESC], (expr)) [WHERE pred]` (SQLite): every
+ * index a B-tree, partial and expression indexes kept; no INCLUDE, NULLS order, operator classes or
+ * prefixes (each a diagnostic). A purpose is a `--` line above the statement.
+ */
+function plainIndex(ctx: DdlContext, table: Table, index: Index, name: string, site: IndexSite): IndexSql | undefined {
+  const facts = ctx.spec.indexMethodFacts;
+  let method: IndexMethod = index.method ?? 'btree';
+  const fallback = facts[method].fallback;
+  const label = ctx.spec.label;
+  if (fallback === 'skip') {
+    warn(site, 'warning', `${ctx.dialect}.index-method-skipped`, `${label} has no ${INDEX_METHOD_LABEL[method]} indexes: skipped (${facts[method].instead} instead)`);
+    return skipped(ctx, table, index, name, method, `no ${INDEX_METHOD_LABEL[method]} indexes (${facts[method].instead})`);
+  }
+  const notes: string[] = [];
+  if (fallback) {
+    warn(site, 'info', `${ctx.dialect}.index-method-as-btree`, `${label} has only B-tree indexes: ${INDEX_METHOD_LABEL[method]} becomes a ${INDEX_METHOD_LABEL[fallback]}`);
+    notes.push(`${INDEX_METHOD_LABEL[method]} built as ${INDEX_METHOD_LABEL[fallback]}`);
+    method = fallback;
+  }
+  const lost = new Set<string>();
+  const parts = index.parts.map((part) => {
+    let sql: string;
+    if (part.kind === 'column') {
+      sql = ctx.q(ctx.columnNameOf(table, part.columnId));
+      if (part.length !== undefined) lost.add(`prefix length (${part.length})`);
+    } else sql = `(${indexExpression(ctx, table, index, name, part.sql, false)})`;
+    if (part.opclass) lost.add(`operator class ${part.opclass}`);
+    if (part.nulls) lost.add(`NULLS ${part.nulls.toUpperCase()} (${label} sorts NULLs first ascending, last descending)`);
+    if (part.order === 'desc') sql += ' DESC';
+    return sql;
+  });
+  let include: string[] = [];
+  if (index.includeColumnIds?.length) {
+    const names = index.includeColumnIds.map((id) => ctx.columnNameOf(table, id));
+    if (index.unique) lost.add(`INCLUDE (${names.join(', ')}) (as key columns they would change what is unique)`);
+    else {
+      // Covering still works: SQLite reads trailing key columns from the index like INCLUDE columns.
+      warn(site, 'info', `${ctx.dialect}.include-as-key-columns`, `${label} has no INCLUDE: ${names.join(', ')} become trailing key columns (still covering)`);
+      for (const n of names) parts.push(ctx.q(n));
+      include = names;
+    }
+  }
+  if (lost.size) {
+    warn(site, 'info', `${ctx.dialect}.index-options-dropped`, `${label} indexes have no ${[...lost].join(', ')}: left out`);
+    notes.push(`left out: ${[...lost].join(', ')}`);
+  }
+  let statement = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ctx.q(name)} ON ${ctx.qualified(table)} (${parts.join(', ')})`;
+  if (index.where) statement += ` WHERE ${indexExpression(ctx, table, index, name, index.where, true)}`;
+  if (index.purpose) statement = `${sqlCommentLines(ctx, index.purpose)}\n${statement}`;
+  ctx.decisions.indexes.set(index.id, { name, created: true, method, columns: index.parts.map((p) => partDisplay(ctx, table, p, true)), include, where: index.where, notes });
+  return { statement };
+}
+
 /** One writer per CREATE INDEX shape (DialectSpec.indexStatement). */
 const INDEX_WRITERS: Record<DialectSpec['indexStatement'], typeof postgresIndex> = {
   'create-index-using': postgresIndex,
   'create-kind-index': mysqlIndex,
+  'create-index-plain': plainIndex,
 };

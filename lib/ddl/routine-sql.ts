@@ -115,7 +115,7 @@ export function routineStatements(ctx: DdlContext): RoutinePlan {
   const routines = Object.values(ctx.doc.routines ?? {});
   if (!routines.length) return plan;
   // Identity: a routine is run as written only by its own dialect's engines (bodies are not translated).
-  const ownDialect = (r: Routine) => r.dialect === ctx.dialect;
+  const ownDialect = (r: Routine) => r.dialect === ctx.dialect && ctx.spec.routines.kinds.has(r.kind);
   const mine = routines.filter(ownDialect);
   const late = lateRoutines(ctx, mine);
   const setting = ctx.spec.routines.beforeFunctions;
@@ -126,7 +126,8 @@ export function routineStatements(ctx: DdlContext): RoutinePlan {
     const into = r.kind === 'trigger' || r.kind === 'event' ? plan.last : late.has(r.id) ? plan.afterTables : plan.beforeTables;
     if (!ownDialect(r)) {
       other.push(r);
-      into.push(commentedRoutine(r, `Draftbase: ${r.kind} "${r.name}" is written in ${dialectSpec(r.dialect).label} SQL, which ${ctx.spec.label} does not run: commented out`));
+      const why = r.dialect !== ctx.dialect ? `is written in ${dialectSpec(r.dialect).label} SQL, which ${ctx.spec.label} does not run` : `is a ${r.kind}, which ${ctx.spec.label} does not have`;
+      into.push(commentedRoutine(r, `Draftbase: ${r.kind} "${r.name}" ${why}: commented out`));
       continue;
     }
     const needs = schemaNeeds(ctx, r.schemaId);

@@ -10,6 +10,10 @@ export function schemaStatements(ctx: DdlContext): PlannedStatement[] {
   const schemas = Object.values(ctx.doc.schemas);
   if (!schemas.length) return [];
   const out: PlannedStatement[] = [];
+  if (ctx.caps.schemas === 'none') {
+    ctx.diag('info', `${ctx.dialect}.schema-dropped`, `${ctx.spec.label} has no schemas: ${schemas.map((s) => `"${s.name}"`).join(', ')} ${schemas.length === 1 ? 'is' : 'are'} left out and every table, view and index keeps its own name in the one database (two of one name in different schemas collide)`);
+    return out;
+  }
   if (ctx.caps.schemas === 'databases' && !ctx.options.schemaQualified) {
     ctx.diag('info', `${ctx.dialect}.schema-flattened`, `${ctx.spec.label} schemas are databases: ${schemas.map((s) => `"${s.name}"`).join(', ')} are flattened into the current database (use the schema-qualified option to keep them as databases)`);
     return out;
@@ -38,7 +42,8 @@ export function typeStatements(ctx: DdlContext): PlannedStatement[] {
       out.push({ sql: `CREATE TYPE ${ctx.qualified(e)} AS ENUM (${e.values.map((v) => ctx.str(v)).join(', ')})`, path, needs: schemaNeeds(ctx, e.schemaId) });
       if (e.comment) out.push({ sql: `COMMENT ON TYPE ${ctx.qualified(e)} IS ${ctx.str(e.comment)}`, needs: [path] });
     } else if (e.comment) {
-      ctx.diag('info', `${ctx.dialect}.comment-dropped`, `enum "${e.name}": ${ctx.spec.label} enums are inline column types; its comment is left out`, e.id, path);
+      const kind = ctx.caps.enumStrategy === 'check' ? 'CHECK constraints on text columns' : 'inline column types';
+      ctx.diag('info', `${ctx.dialect}.comment-dropped`, `enum "${e.name}": ${ctx.spec.label} enums are ${kind}; its comment is left out`, e.id, path);
     }
   }
   if (!ctx.caps.domains) return out;

@@ -196,6 +196,13 @@ export function sequenceIdentity(ctx: DdlContext, table: Table, column: Column, 
   return identity;
 }
 
+/** Whether `column` owns the sequence its default draws from (so it counts by itself where there are no sequences). */
+export function ownsAutoIncrementSequence(ctx: DdlContext, column: Column): boolean {
+  if (ctx.caps.sequences === 'create-sequence' || column.default.kind !== 'sequence') return false;
+  const seq = ctx.doc.sequences[column.default.sequenceId];
+  return seq !== undefined && autoIncrementColumn(ctx, seq)?.column === column;
+}
+
 /** Whether a column is AUTO_INCREMENT in this output: an identity, or (no sequences) its own sequence. */
 export function isAutoIncrement(ctx: DdlContext, table: Table, column: Column): boolean {
   if (ctx.caps.identity !== 'auto-increment') return false;

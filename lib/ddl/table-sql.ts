@@ -16,6 +16,8 @@ import { derivedUniqueName, uniqueConstraintName } from '../naming/derived-names
 import { isAutoIncrement } from './sequence-sql';
 import { plannedTable, type PlannedClause, type PlannedStatement } from './planned-statement';
 import { tableNeeds } from './statement-needs';
+import { rowidAliasOf, tableModifiersSql } from './rowid-sql';
+import { sqlCommentLines } from './sql-comments';
 
 /**
  * The CREATE TABLE (its constraint clauses each with their element's path, so the one the target
@@ -29,6 +31,9 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
   let autoIncrementCount = 0;
   const seen = new Set<string>();
   const columns = table.columns;
+  // SQLite: an identity primary key is the rowid, its PRIMARY KEY written on the column (rowid-sql.ts).
+  const rowidAlias = rowidAliasOf(ctx, table);
+  if (rowidAlias) ctx.rowidAliases.set(rowidAlias, primaryKeyName(ctx, table));
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i];
     const key = ctx.spec.caseInsensitiveNames ? column.name.toLowerCase() : column.name;
@@ -47,11 +52,11 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
       checks.push({ sql: `CONSTRAINT ${ctx.q(name)} CHECK (${expression === check.source ? check.expression : expression})`, path: domainCheckPath(ctx, column, check.id) });
     }
   }
-  if (!table.columns.length && ctx.caps.tablesNeedColumns) ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: MySQL rejects it`, table.id, path);
+  if (!table.columns.length && ctx.caps.tablesNeedColumns) ctx.diag('error', `${ctx.dialect}.table-without-columns`, `table "${table.name}" has no columns: ${ctx.caps.label} rejects it`, table.id, path);
   if (autoIncrementCount > 1) ctx.diag('error', `${ctx.dialect}.auto-increment-multiple`, `table "${table.name}" has ${autoIncrementCount} identity columns; MySQL allows one AUTO_INCREMENT column`, table.id, path);
   if (autoIncrementCount === 1) checkAutoIncrementIsKey(ctx, table);
 
-  if (table.primaryKey) {
+  if (table.primaryKey && !rowidAlias) {
     const pk = table.primaryKey;
     checkKeyColumnsIndexable(ctx, table, pk.columnIds, 'primary key');
     const name = primaryKeyName(ctx, table);
@@ -109,13 +114,18 @@ export function tableStatements(ctx: DdlContext, table: Table, foreignKeys: Map<
     if (ctx.caps.partitionSyntax === 'partition-of') {
       tail = ` ${postgresPartitionClause(ctx, table, table.partitioning)}`;
       after.push(...postgresPartitions(ctx, table, table.partitioning));
+    } else if (ctx.caps.partitionSyntax === 'none') {
+      ctx.diag('warning', `${ctx.dialect}.partitioning-dropped`, `table "${table.name}": ${ctx.spec.label} has no partitioning: one table holds every row (${table.partitioning.partitions.length} partition(s) left out)`, table.id, `${path}.partitioning`);
     }
   }
   if (ctx.caps.tableOptions) tail = mysqlTableOptions(ctx, table, autoIncrementStart);
   else if (table.options?.mysql) tableStorageOptionsSql(ctx, table);
+  if (ctx.caps.strictTables || ctx.caps.withoutRowid) tail += tableModifiersSql(ctx, table, rowidAlias !== undefined);
 
   const qualified = ctx.qualified(table);
-  const out = [plannedTable(path, tableNeeds(ctx, table), { head: `CREATE TABLE ${qualified} (`, clauses: lines, tail, alter: `ALTER TABLE ${qualified}` })];
+  // Between the name and the parenthesis, a table's `--` comment stays in the statement SQLite keeps.
+  const head = table.comment && ctx.caps.commentStyle === 'sql-comment' ? `CREATE TABLE ${qualified}\n${sqlCommentLines(ctx, table.comment)}\n(` : `CREATE TABLE ${qualified} (`;
+  const out = [plannedTable(path, tableNeeds(ctx, table), { head, clauses: lines, tail, alter: `ALTER TABLE ${qualified}` })];
   for (const statement of after) out.push(statement);
   if (ctx.caps.commentStyle === 'comment-on') {
     const needs = [path];

@@ -8,6 +8,7 @@ import { logicalTypeNames, type Column, type ColumnType, type Dialect, type Scal
 import { documentOf, makeColumn, makeTable, scalar } from '../model/build';
 import type { DdlTarget } from '../dialects/types';
 import { generateDdlStatements } from './generate-ddl';
+import { dialectSpec } from '../dialects/dialects';
 
 /** The column's line in CREATE TABLE, minus its quoted name, plus the diagnostic codes it produced. */
 function render(dialect: Dialect, type: ColumnType, extra: Partial<Column> = {}, target?: DdlTarget, more: Parameters<typeof documentOf>[0] = {}) {
@@ -16,7 +17,7 @@ function render(dialect: Dialect, type: ColumnType, extra: Partial<Column> = {},
   const { statements, diagnostics, commented } = generateDdlStatements(doc, dialect, { target });
   // A table the target rejects (an AUTO_INCREMENT column that leads no key) is written commented out.
   const create = statements.find((s) => s.startsWith('CREATE TABLE')) ?? commented.find((s) => s.sql.startsWith('CREATE TABLE'))!.sql;
-  const q = dialect === 'postgres' ? '"c" ' : '`c` ';
+  const q = `${dialectSpec(dialect).quoteIdentifier('c')} `;
   const line = create.split('\n').find((l) => l.trim().startsWith(q))!.trim().replace(/,$/, '');
   return { sql: line.slice(q.length), codes: diagnostics.map((d) => d.code) };
 }
@@ -147,5 +148,83 @@ describe('defaults', () => {
     expect(render('mysql', scalar('text'), { collation: 'utf8mb4_bin' }).sql).toBe('longtext COLLATE utf8mb4_bin');
     expect(render('mysql', scalar('text'), { comment: "it's \\ here" }).sql).toBe("longtext COMMENT 'it''s \\\\ here'");
     expect(render('postgres', scalar('text'), { comment: 'not inline' }).sql).toBe('text');
+  });
+});
+
+/**
+ * SQLite keeps the declared type as written and derives an affinity from it: each logical type keeps
+ * a readable name with the affinity its values need ([logical type, extras, SQLite, its affinity]).
+ * ddl-sqlite.engines.test.ts proves the engine shows these names back.
+ */
+const SQLITE: [ScalarType['name'], Omit<Partial<ScalarType>, 'kind' | 'name'>, string, 'INTEGER' | 'TEXT' | 'BLOB' | 'REAL' | 'ANY'][] = [
+  ['smallint', {}, 'smallint', 'INTEGER'],
+  ['integer', {}, 'integer', 'INTEGER'],
+  ['integer', { unsigned: true }, 'integer !sqlite.unsigned-dropped', 'INTEGER'],
+  ['bigint', {}, 'bigint', 'INTEGER'],
+  ['decimal', { precision: 12, scale: 2 }, 'decimal(12,2)', 'ANY'],
+  ['decimal', {}, 'decimal', 'ANY'],
+  ['real', {}, 'real', 'REAL'],
+  ['double', {}, 'double', 'REAL'],
+  ['boolean', {}, 'boolean', 'ANY'],
+  ['char', { length: 3 }, 'char(3)', 'TEXT'],
+  ['varchar', { length: 255 }, 'varchar(255)', 'TEXT'],
+  ['varchar', {}, 'varchar', 'TEXT'],
+  ['text', {}, 'text', 'TEXT'],
+  ['uuid', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['date', {}, 'date', 'ANY'],
+  ['time', { precision: 3 }, 'time(3)', 'ANY'],
+  ['timetz', {}, 'time !sqlite.type-approximated', 'ANY'],
+  ['timestamp', { precision: 6 }, 'timestamp(6)', 'ANY'],
+  ['timestamptz', {}, 'timestamptz', 'ANY'],
+  ['interval', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['year', {}, 'integer !sqlite.type-approximated', 'INTEGER'],
+  ['json', {}, 'json', 'ANY'],
+  ['jsonb', {}, 'json !sqlite.type-approximated', 'ANY'],
+  ['binary', { length: 16 }, 'blob !sqlite.type-approximated', 'BLOB'],
+  ['varbinary', {}, 'blob', 'BLOB'],
+  ['blob', {}, 'blob', 'BLOB'],
+  ['inet', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['cidr', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['macaddr', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['bit', { length: 8 }, 'integer !sqlite.type-approximated', 'INTEGER'],
+  ['varbit', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['xml', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['money', {}, 'decimal(19,4) !sqlite.type-approximated', 'ANY'],
+  ['tsvector', {}, 'text !sqlite.type-approximated', 'TEXT'],
+  ['geometry', {}, 'blob !sqlite.type-approximated', 'BLOB'],
+];
+
+describe('SQLite type mapping', () => {
+  it('covers every logical type', () => {
+    const covered = new Set(SQLITE.map((r) => r[0]));
+    expect(logicalTypeNames.filter((n) => !covered.has(n))).toEqual([]);
+  });
+
+  it.each(SQLITE)('%s %j -> %s (STRICT %s)', (name, extra, sqlite, strict) => {
+    expect(render('sqlite', scalar(name, extra))).toEqual(split(sqlite));
+    expect(dialectSpec('sqlite').strictType!(split(sqlite).sql)).toBe(strict);
+  });
+
+  it('enums are text with CHECK (col IN (..)); domains inline their base type and checks', () => {
+    const more = { enums: [{ id: 'e1', name: 'mood', values: ["it's", 'ok'] }] };
+    expect(render('sqlite', { kind: 'enum', enumId: 'e1' }, {}, undefined, more).sql).toBe(`text CHECK ("c" IN ('it''s', 'ok'))`);
+    expect(render('sqlite', { kind: 'enum', enumId: 'e1' }, { arrayDims: 1 }, undefined, more).sql).toBe('json');
+    const domains = { domains: [{ id: 'd1', name: 'qty', type: scalar('integer'), nullable: false, default: { kind: 'literal' as const, value: 1 }, checks: [] }] };
+    expect(render('sqlite', { kind: 'domain', domainId: 'd1' }, {}, undefined, domains)).toEqual({ sql: 'integer NOT NULL DEFAULT 1', codes: ['sqlite.domain-inlined'] });
+  });
+
+  it('defaults: literals, parenthesised expressions, CURRENT_*, and a UUID from randomblob()', () => {
+    expect(render('sqlite', scalar('boolean'), { default: { kind: 'literal', value: true } }).sql).toBe('boolean DEFAULT 1');
+    expect(render('sqlite', scalar('text'), { default: { kind: 'literal', value: "O'Reilly \\ x" } }).sql).toBe("text DEFAULT 'O''Reilly \\ x'");
+    expect(render('sqlite', scalar('integer'), { default: { kind: 'expression', sql: 'id * 2' } }).sql).toBe('integer DEFAULT (id * 2)');
+    expect(render('sqlite', scalar('timestamp'), { default: { kind: 'builtin', name: 'current_timestamp' } }).sql).toBe('timestamp DEFAULT CURRENT_TIMESTAMP');
+    expect(render('sqlite', scalar('uuid'), { default: { kind: 'builtin', name: 'uuid' } }).sql).toMatch(/^text DEFAULT \(lower\(hex\(randomblob\(4\)\)/);
+  });
+
+  it('generated columns stored or virtual, built-in collations, other collations left out with a diagnostic', () => {
+    expect(render('sqlite', scalar('integer'), { generated: { expression: 'a + b', stored: false } }).sql).toBe('integer GENERATED ALWAYS AS (a + b) VIRTUAL');
+    expect(render('sqlite', scalar('text'), { collation: 'nocase' }).sql).toBe('text COLLATE NOCASE');
+    expect(render('sqlite', scalar('text'), { collation: 'utf8mb4_0900_ai_ci' })).toEqual({ sql: 'text COLLATE NOCASE', codes: ['sqlite.collation-approximated'] });
+    expect(render('sqlite', scalar('text'), { collation: 'de-x-icu' })).toEqual({ sql: 'text', codes: ['sqlite.collation-dropped'] });
   });
 });

@@ -6,6 +6,7 @@ import { trimStatement } from './sql-text';
 import type { PlannedStatement } from './planned-statement';
 import { relationsByName, viewNeeds } from './statement-needs';
 import { viewBodyFor } from './translate-sql';
+import { sqlCommentLines } from './sql-comments';
 
 export function viewStatements(ctx: DdlContext): PlannedStatement[] {
   const out: PlannedStatement[] = [];
@@ -33,6 +34,7 @@ export function viewStatements(ctx: DdlContext): PlannedStatement[] {
     out.push({ sql: `CREATE ${kind} ${ctx.qualified(v)} AS\n${trimStatement(body)}`, path, needs: viewNeeds(ctx, v, relations) });
     if (v.comment) {
       if (ctx.caps.commentStyle === 'comment-on') out.push({ sql: `COMMENT ON ${kind} ${ctx.qualified(v)} IS ${ctx.str(v.comment)}`, needs: [path] });
+      else if (ctx.caps.commentStyle === 'sql-comment') out[out.length - 1].sql = `${sqlCommentLines(ctx, v.comment)}\n${out[out.length - 1].sql}`;
       else ctx.diag('info', `${ctx.dialect}.comment-dropped`, `view "${v.name}": ${ctx.spec.label} views have no comments: comment left out`, v.id, path);
     }
   }

@@ -26,7 +26,7 @@ function golden(name: string, actual: string) {
 }
 
 describe('generateDesignDoc: golden files of a small project', () => {
-  it.each(['postgres', 'mysql'] as const)('%s', (dialect) => {
+  it.each(['postgres', 'mysql', 'sqlite'] as const)('%s', (dialect) => {
     golden(`small-project.${dialect}.md`, generateDesignDoc(smallProjectDocument(), { dialect, projectName: 'Shop', versionName: 'v1.2', date: '2026-12-04' }));
   });
   it('an empty project', () => {
@@ -43,7 +43,7 @@ describe('generateDesignDoc: structure', () => {
   ] as const;
 
   it.each(cases)('%s: every template heading in order at its level, and no other heading up to level 4', (_name, doc) => {
-    for (const dialect of ['postgres', 'mysql'] as const) {
+    for (const dialect of ['postgres', 'mysql', 'sqlite'] as const) {
       const md = generateDesignDoc(doc, { dialect });
       expect(checkDesignDocStructure(md)).toEqual([]);
       expect(headingsOf(md).filter((h) => h.level <= 4)).toEqual(TEMPLATE_HEADINGS.map((h) => ({ level: h.level, text: h.text })));
@@ -51,7 +51,7 @@ describe('generateDesignDoc: structure', () => {
   });
 
   it.each(cases)('%s: the Schema Design block is exactly the SQL export', (_name, doc) => {
-    for (const dialect of ['postgres', 'mysql'] as const) {
+    for (const dialect of ['postgres', 'mysql', 'sqlite'] as const) {
       const md = generateDesignDoc(doc, { dialect });
       const sql = codeBlocks(md).filter((b) => b.info === 'sql');
       expect(sql[0].content).toBe(generateDdl(doc, dialect).sql);

@@ -156,12 +156,16 @@ function connectionManagement(doc: SchemaDocument, dialect: Dialect): string | u
 const POOLER: Record<Dialect, string> = {
   postgres: 'put PgBouncer in transaction mode in front of the server',
   mysql: 'put ProxySQL (or MySQL Router) in front of the server',
+  // Not applicable: SQLite is a library inside each process, with no server connections to pool.
+  sqlite: 'keep one writer connection per process (SQLite has no server to pool; concurrent writers queue on the database lock) or move to a client-server engine',
 };
 
 /** How each engine recovers to a point in time. */
 const POINT_IN_TIME_RECOVERY: Record<Dialect, string> = {
   postgres: 'Continuous WAL archiving with periodic base backups',
   mysql: 'Binary-log shipping with periodic full backups',
+  // SQLite has no archived log of its own: point-in-time recovery needs a replicator outside the engine.
+  sqlite: 'Continuous replication of the WAL file (Litestream or LiteFS) with periodic snapshots (VACUUM INTO or the backup API)',
 };
 
 const POOLER_NAME = /\b(pgbouncer|pgpool(?:-ii)?|odyssey|pgcat|supavisor|rds proxy|proxysql|mysql router|maxscale|connection pooler|pooler)\b/i;

@@ -14,7 +14,7 @@ export interface DocumentFacts {
   partitionedTables: number;
 }
 
-export const DIALECT_LABEL: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL' };
+export const DIALECT_LABEL: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', sqlite: 'SQLite' };
 
 export function factsOf(doc: SchemaDocument): DocumentFacts {
   let indexes = 0;

@@ -21,6 +21,7 @@ import { displayName } from '../model/lookup';
 import { capacityDraft } from './capacity-sections';
 import { draftFor, queryPatternFigure, requirementLines } from './drafts';
 import { DIALECT_LABEL, factsOf, plural } from './facts';
+import { dialectSpec, editorCapabilities } from '../dialects/dialects';
 import { fencedBlock } from './fence';
 import { logicalDesignSection } from './logical-design';
 import { embedNarrative } from './narrative';
@@ -142,9 +143,13 @@ const DROP_KIND = { view: 'DROP VIEW', table: 'DROP TABLE', domain: 'DROP DOMAIN
 
 function migrationSection(doc: SchemaDocument, dialect: Dialect, previous: PreviousVersion | undefined): string {
   const phase1 = `**Phase 1: Schema creation.** Apply the ${DIALECT_LABEL[dialect]} DDL of [Schema Design](#schema-design) as one migration; it creates ${plural(factsOf(doc).tables, 'table')} in dependency order.`;
-  const drops = dropOrder(doc).filter((d) => dialect === 'postgres' || d.kind === 'view' || d.kind === 'table');
+  const spec = dialectSpec(dialect);
+  const caps = editorCapabilities(dialect);
+  // Domains and enums are objects of their own only where the dialect creates them (else they are inlined).
+  const drops = dropOrder(doc).filter((d) => d.kind === 'view' || d.kind === 'table' || (d.kind === 'domain' && caps.domains) || (d.kind === 'enum' && caps.enumStrategy === 'create-type'));
+  const cycles = caps.dropCascade ? 'CASCADE' : (spec.foreignKeyChecks?.off ?? 'the foreign key checks off');
   const rollback = drops.length
-    ? [`**Rollback.** Drop in this order (reverse dependency order from the foreign-key graph${dialect === 'postgres' ? '; tables in a foreign-key cycle need CASCADE' : '; tables in a foreign-key cycle need FOREIGN_KEY_CHECKS = 0'}):`, '', ...drops.map((d, i) => `${i + 1}. ${d.kind === 'view' && d.materialized ? 'DROP MATERIALIZED VIEW' : DROP_KIND[d.kind]} ${inlineCode(displayName(doc, d))}`)].join('\n')
+    ? [`**Rollback.** Drop in this order (reverse dependency order from the foreign-key graph; tables in a foreign-key cycle need ${cycles}):`, '', ...drops.map((d, i) => `${i + 1}. ${d.kind === 'view' && d.materialized ? 'DROP MATERIALIZED VIEW' : DROP_KIND[d.kind]} ${inlineCode(displayName(doc, d))}`)].join('\n')
     : '**Rollback.** Nothing to drop: the model is empty.';
   // The steps above and below are derived: the architect's text (or a draft) sits between them, and
   // when there is neither, nothing does ("Not yet decided." between two generated steps reads wrong).

@@ -8,6 +8,7 @@
  */
 import type { Dialect, SchemaDocument } from '../model/document';
 import { formatDuration, lintMigration, lockText } from '../evolution/lint/lint';
+import { dialectSpec } from '../dialects/dialects';
 import { migrationScript, planMigration } from '../evolution/plan';
 import { inlineCode, markdown, markdownTable } from '../markdown/escape';
 import { fencedBlock } from './fence';
@@ -37,7 +38,7 @@ export function migrationFromVersion(previous: PreviousVersion, doc: SchemaDocum
   const rows = sorted.slice(0, MAX_ROWS).map((f) => {
     const est = f.estimate?.now ?? f.estimate?.in5y;
     const risk = `${f.severity}: ${f.message}${est ? ` Lock could last ${formatDuration(est.seconds)} at ${est.rows.toLocaleString('en-US')} ${est.basis}.` : ''}`;
-    return [String(f.stepIndex + 1), markdown(inlineCode(f.rule, { inTable: true })), lockText(f.locks[dialect]), risk, f.safer];
+    return [String(f.stepIndex + 1), markdown(inlineCode(f.rule, { inTable: true })), lockText(dialectSpec(dialect).migration.locks[f.step.kind]), risk, f.safer];
   });
   const c = lint.counts;
   const lintText = lint.findings.length

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, spelledTypeName } from './dialects';
 import { MYSQL_TARGETS } from './mysql';
 import { POSTGRES_TARGETS } from './postgres';
+import { SQLITE_TARGETS, sqliteStrictType } from './sqlite';
 
 describe('dialect capabilities', () => {
   it.each([
@@ -55,6 +56,48 @@ describe('dialect capabilities', () => {
     for (const w of ['user', 'order', 'select', 'from', 'group', 'table']) expect(DIALECTS.postgres.reservedWords.has(w), w).toBe(true);
     for (const w of ['order', 'select', 'from', 'group', 'key', 'range']) expect(DIALECTS.mysql.reservedWords.has(w), w).toBe(true);
     expect(DIALECTS.postgres.reservedWords.has('name')).toBe(false);
+  });
+});
+
+describe('SQLite as data', () => {
+  it.each([
+    // target, ALTER TABLE DROP COLUMN, STRICT tables
+    ['sqlite-3.31', false, false],
+    ['sqlite-3.35', true, false],
+    ['sqlite-3.37', true, true],
+    ['sqlite-3.45', true, true],
+  ] as const)('%s', (target, dropColumn, strict) => {
+    const caps = DIALECTS.sqlite.capabilities(target);
+    expect({ dropColumn: caps.dropColumn, strictTables: caps.strictTables }).toEqual({ dropColumn, strictTables: strict });
+    expect(caps.label).toBe(`SQLite ${target.slice(7)}`);
+    // Generated columns since 3.31, the oldest target; what SQLite never has, on every target.
+    expect(caps.virtualGenerated).toBe(true);
+    expect({ schemas: caps.schemas, domains: caps.domains, partitions: caps.partitionSyntax, alterAdd: caps.alterAddConstraint, sequences: caps.sequences, extensions: caps.extensions }).toEqual({
+      schemas: 'none', domains: false, partitions: 'none', alterAdd: false, sequences: 'none', extensions: false,
+    });
+    expect([...caps.indexMethods]).toEqual(['btree']);
+  });
+
+  it('targets, default (the version @libsql/client embeds), limits and reserved names', () => {
+    expect(SQLITE_TARGETS).toEqual(['sqlite-3.31', 'sqlite-3.35', 'sqlite-3.37', 'sqlite-3.45']);
+    expect(DIALECTS.sqlite.defaultTarget).toBe('sqlite-3.45');
+    expect(DIALECTS.sqlite.identifierLimit.max).toBeGreaterThanOrEqual(1_000_000);
+    expect(DIALECTS.sqlite.invalidIdentifierReason('sqlite_stat1')).toMatch(/internal use/);
+    expect(DIALECTS.sqlite.invalidIdentifierReason('my sqlite_table')).toBeUndefined();
+    expect(DIALECTS.sqlite.quoteIdentifier('a"b')).toBe('"a""b"');
+    expect(DIALECTS.sqlite.quoteString("it's \\")).toBe("'it''s \\'");
+    for (const w of ['order', 'select', 'autoincrement', 'without', 'pragma', 'returning']) expect(DIALECTS.sqlite.reservedWords.has(w), w).toBe(true);
+    expect(DIALECTS.sqlite.reservedWords.size).toBe(147);
+  });
+
+  it('STRICT types follow the affinity rules, in their order', () => {
+    const cases: [string, string][] = [['INT', 'INT'], ['bigint', 'INTEGER'], ['point', 'INTEGER'], ['varchar(255)', 'TEXT'], ['clob', 'TEXT'], ['blob', 'BLOB'], ['', 'BLOB'], ['double precision', 'REAL'], ['floating', 'REAL'], ['decimal(10,2)', 'ANY'], ['datetime', 'ANY']];
+    for (const [declared, strict] of cases) expect(sqliteStrictType(declared), declared).toBe(strict);
+  });
+
+  it('collations: the built-ins, and the nearest one for another dialect\'s', () => {
+    const c = DIALECTS.sqlite.builtinCollations!;
+    expect([c.nearest('nocase'), c.nearest('utf8mb4_general_ci'), c.nearest('utf8mb4_bin'), c.nearest('C'), c.nearest('de-x-icu')]).toEqual(['NOCASE', 'NOCASE', 'BINARY', 'BINARY', undefined]);
   });
 });
 

@@ -2,9 +2,13 @@
 import type { Dialect, LogicalTypeName } from '../model/document';
 import { mysqlDialect } from './mysql';
 import { postgresDialect } from './postgres';
+import { sqliteDialect } from './sqlite';
 import type { Capabilities, DialectSpec } from './types';
 
-export const DIALECTS: Record<Dialect, DialectSpec> = { postgres: postgresDialect, mysql: mysqlDialect };
+export const DIALECTS: Record<Dialect, DialectSpec> = { postgres: postgresDialect, mysql: mysqlDialect, sqlite: sqliteDialect };
+
+/** Every dialect, in the order pickers offer them: the one list UI pickers, the CLI and the format registry read. */
+export const DIALECT_LIST: readonly DialectSpec[] = Object.values(DIALECTS);
 
 export function dialectSpec(dialect: Dialect): DialectSpec {
   return DIALECTS[dialect];

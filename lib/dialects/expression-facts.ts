@@ -31,8 +31,8 @@ export interface ExpressionFacts {
   caseInsensitiveLike: 'ilike' | 'lower-like';
   /** `x::type` (PostgreSQL) or CAST(x AS type). */
   cast: 'double-colon' | 'cast';
-  /** `INTERVAL '3 day'` (PostgreSQL) or `INTERVAL 3 DAY` (MySQL). */
-  interval: 'quoted' | 'keyword';
+  /** `INTERVAL '3 day'` (PostgreSQL), `INTERVAL 3 DAY` (MySQL), or none (SQLite: date arithmetic is datetime(x, '+3 days')). */
+  interval: 'quoted' | 'keyword' | 'none';
   /** `date + 7` adds days (PostgreSQL); MySQL needs `+ INTERVAL 7 DAY` (a bare number is added to 20240107). */
   dateAddsIntegerDays: boolean;
   /** Integer division: `/` of two integers truncates (PostgreSQL), or is written DIV (MySQL, where `/` gives a decimal). */
@@ -191,4 +191,77 @@ const MYSQL_FACTS: ExpressionFacts = {
   },
 };
 
-export const EXPRESSION_FACTS: Readonly<Record<Dialect, ExpressionFacts>> = { postgres: POSTGRES_FACTS, mysql: MYSQL_FACTS };
+/** SQLite's CAST targets are affinities: the type name decides (sqlite.org "CAST expressions"). */
+function sqliteCastType(t: ScalarType): string | 'literal-passes' | undefined {
+  switch (t.name) {
+    case 'text':
+    case 'varchar':
+    case 'char':
+    case 'uuid':
+    case 'date':
+    case 'time':
+    case 'timestamp':
+    case 'timestamptz':
+      return 'TEXT';
+    case 'smallint':
+    case 'integer':
+    case 'bigint':
+    case 'boolean':
+      return 'INTEGER';
+    case 'decimal':
+      return 'NUMERIC';
+    case 'real':
+    case 'double':
+      return 'REAL';
+    case 'blob':
+    case 'binary':
+    case 'varbinary':
+      return 'BLOB';
+    case 'json':
+    case 'jsonb':
+      return 'literal-passes';
+    default:
+      return undefined;
+  }
+}
+
+/** Built-in in SQLite 3.35+ (math functions are compiled into the usual builds, libSQL's included). */
+const SQLITE_SHARED = ['trim', 'coalesce', 'nullif', 'lower', 'upper', 'abs', 'floor', 'power', 'sqrt', 'replace', 'round', 'count', 'sum', 'avg', 'min', 'max', 'ceil', 'sign', 'exp', 'ln'];
+
+const SQLITE_FACTS: ExpressionFacts = {
+  readFunctions: {
+    ...identity(SQLITE_SHARED),
+    ifnull: 'coalesce',
+    // SQLite's length() counts characters of text.
+    length: 'char_length',
+    substr: 'substring',
+    substring: 'substring',
+    ceiling: 'ceil',
+    concat_ws: 'concat_ws',
+    octet_length: 'octet_length',
+  },
+  writeFunctions: {
+    ...Object.fromEntries(SQLITE_SHARED.map((n) => [n, { name: n }])),
+    char_length: { name: 'length' },
+    substring: { name: 'substr' },
+    concat_ws: { name: 'concat_ws' },
+    octet_length: { name: 'octet_length' },
+    current_timestamp: { name: 'CURRENT_TIMESTAMP', niladic: true },
+    current_date: { name: 'CURRENT_DATE', niladic: true },
+    current_time: { name: 'CURRENT_TIME', niladic: true },
+  },
+  concat: 'operator',
+  // SQLite's LIKE ignores ASCII case already; LOWER() on both sides also covers the rest.
+  caseInsensitiveLike: 'lower-like',
+  cast: 'cast',
+  interval: 'none',
+  dateAddsIntegerDays: false,
+  integerDivision: '/',
+  numericConditions: true,
+  // string_agg(x, sep ORDER BY ..) exists since 3.44; group_concat's MySQL form (SEPARATOR) never did.
+  stringAggregate: 'string_agg',
+  castType: sqliteCastType,
+  readCastTypes: { text: 'text', integer: 'bigint', int: 'bigint', real: 'double', numeric: 'decimal', blob: 'blob' },
+};
+
+export const EXPRESSION_FACTS: Readonly<Record<Dialect, ExpressionFacts>> = { postgres: POSTGRES_FACTS, mysql: MYSQL_FACTS, sqlite: SQLITE_FACTS };

@@ -58,3 +58,18 @@ export const MYSQL_INDEX_METHODS: Readonly<Record<IndexMethod, IndexMethodFact>>
   fulltext: { ...built(false, false, false), textSearch: true },
   spatial: { ...built(false, false, false), textSearch: true },
 };
+
+/**
+ * SQLite: every index is a B-tree (ordered, UNIQUE allowed, no INCLUDE). HASH and BRIN become B-trees;
+ * full-text and spatial search are virtual tables (FTS5, R*Tree), GIN/GiST/SP-GiST have no equivalent.
+ */
+export const SQLITE_INDEX_METHODS: Readonly<Record<IndexMethod, IndexMethodFact>> = {
+  btree: built(true, true, false),
+  hash: { ...built(true, true, false), fallback: 'btree' },
+  brin: { ...built(true, true, false), fallback: 'btree' },
+  gin: { ...built(false, false, false), fallback: 'skip', instead: 'a B-tree on an expression, or an FTS5 virtual table for text search' },
+  gist: { ...built(false, false, false), fallback: 'skip', instead: 'an R*Tree virtual table for ranges and shapes' },
+  spgist: { ...built(false, false, false), fallback: 'skip', instead: 'a B-tree index' },
+  fulltext: { ...built(false, false, false), fallback: 'skip', instead: 'an FTS5 virtual table over the columns' },
+  spatial: { ...built(false, false, false), fallback: 'skip', instead: 'an R*Tree virtual table (or SpatiaLite)' },
+};

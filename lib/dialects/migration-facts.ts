@@ -97,6 +97,13 @@ export interface MigrationFacts {
   volatileFunctions: readonly string[];
   /** The lock each kind of step takes. */
   locks: Readonly<Record<MigrationStepKind, LockFact>>;
+  /**
+   * Steps ALTER TABLE cannot make (SQLite: it renames tables and columns, adds and drops columns, and
+   * nothing else): they need the table rebuilt (create the new shape under a temporary name, copy the
+   * rows, drop the old table, rename the new one, re-create its indexes, triggers and views), and
+   * `why` says so. Absent: every step is an ALTER.
+   */
+  tableRebuild?: { kinds: ReadonlySet<MigrationStepKind>; why: string };
 }
 
 const none: LockFact = { lock: 'none on tables', blocks: 'nothing' };
@@ -210,5 +217,67 @@ export const MYSQL_MIGRATION: MigrationFacts = {
     'trigger.create': { lock: mdl, blocks: 'nothing' }, 'trigger.drop': { lock: mdl, blocks: 'nothing' },
     'data.backfill': { lock: 'row locks on one batch (InnoDB)', blocks: 'nothing' },
     unsupported: none,
+  },
+};
+
+/**
+ * SQLite: one writer at a time for the whole database file, so every DDL statement holds the database
+ * write lock until it commits (readers go on in WAL mode, and wait in rollback-journal mode). DDL is
+ * transactional. ALTER TABLE renames tables and columns, adds columns (not PRIMARY KEY, UNIQUE or
+ * STORED generated ones, and not with a non-constant default) and (3.35+) drops them; every other
+ * change is the 12-step rebuild of sqlite.org "ALTER TABLE" section 7, which copies the table.
+ */
+const sqliteWrite = (extra: Partial<LockFact> = {}): LockFact => ({ lock: 'database write lock (one writer per database file)', blocks: 'writes', ...extra });
+const rebuild = sqliteWrite({ rewrite: true });
+
+export const SQLITE_MIGRATION: MigrationFacts = {
+  transactionalDdl: true,
+  concurrentIndexes: false,
+  alterColumn: 'alter-column-clauses',
+  dropIndex: 'drop-index',
+  dropUnique: 'drop-index',
+  dropPrimaryKey: 'drop-constraint',
+  dropForeignKey: 'drop-constraint',
+  renameIndex: 'alter-index',
+  renameConstraint: false,
+  typeChangeUsing: false,
+  enumValues: 'column-type',
+  moveTable: 'rename-table',
+  columnPositions: false,
+  tableComment: 'comment-on',
+  addCheckOnAutoIncrement: false,
+  dualWrite: 'note',
+  // SQLite has UPDATE .. LIMIT only when built with SQLITE_ENABLE_UPDATE_DELETE_LIMIT; the planner's note says so.
+  batchedUpdate: 'update-limit',
+  volatileFunctions: ['random', 'randomblob', 'uuid', 'changes', 'last_insert_rowid'],
+  locks: {
+    'schema.create': none, 'schema.rename': none, 'schema.drop': none,
+    'extension.create': none, 'extension.alter': none, 'extension.drop': none,
+    'enum.create': none, 'enum.add-value': rebuild, 'enum.rename': none, 'enum.rebuild': rebuild, 'enum.drop': none,
+    'domain.create': none, 'domain.alter': rebuild, 'domain.drop': none,
+    'sequence.create': none, 'sequence.alter': none, 'sequence.drop': none,
+    'table.create': sqliteWrite(), 'table.rename': sqliteWrite(), 'table.drop': sqliteWrite({ scan: true }), 'table.alter': rebuild,
+    // ADD COLUMN only edits the schema text; DROP COLUMN (3.35+) rewrites every row.
+    'column.add': sqliteWrite(), 'column.drop': rebuild, 'column.rename': sqliteWrite(),
+    'column.type': rebuild, 'column.default': rebuild, 'column.set-not-null': rebuild, 'column.drop-not-null': rebuild,
+    'column.identity': rebuild, 'column.modify': rebuild,
+    'primary-key.add': rebuild, 'primary-key.drop': rebuild, 'unique.add': sqliteWrite({ scan: true }), 'unique.drop': sqliteWrite(),
+    'check.add': rebuild, 'check.drop': rebuild, 'constraint.rename': rebuild,
+    'foreign-key.add': rebuild, 'foreign-key.drop': rebuild,
+    'index.create': sqliteWrite({ scan: true }), 'index.drop': sqliteWrite(), 'index.rename': sqliteWrite({ scan: true }),
+    'partition.add': none, 'partition.drop': none, 'partitioning.change': none,
+    'view.create': sqliteWrite(), 'view.drop': sqliteWrite(), comment: none,
+    'trigger.create': sqliteWrite(), 'trigger.drop': sqliteWrite(),
+    'data.backfill': sqliteWrite({ lock: 'database write lock per batch' }),
+    unsupported: none,
+  },
+  tableRebuild: {
+    kinds: new Set<MigrationStepKind>([
+      'table.alter', 'column.type', 'column.default', 'column.set-not-null', 'column.drop-not-null', 'column.identity', 'column.modify',
+      'primary-key.add', 'primary-key.drop', 'check.add', 'check.drop', 'constraint.rename', 'foreign-key.add', 'foreign-key.drop', 'enum.add-value', 'enum.rebuild', 'domain.alter',
+      // ALTER TABLE .. ADD/DROP CONSTRAINT UNIQUE, ALTER INDEX .. RENAME and comments (kept in the CREATE TABLE text) do not exist either.
+      'unique.add', 'unique.drop', 'index.rename', 'comment',
+    ]),
+    why: 'SQLite ALTER TABLE cannot change a column or a constraint: the table is rebuilt (CREATE TABLE new shape, INSERT INTO .. SELECT, DROP TABLE, ALTER TABLE .. RENAME TO, then its indexes, triggers and views again), with PRAGMA foreign_keys = OFF around it',
   },
 };

@@ -7,7 +7,7 @@
  * differs (functional indexes, UUID type, expression-only defaults on TEXT/BLOB/JSON, LIST DEFAULT
  * partitions) the difference is a capability flag of the target.
  */
-import { logicalTypeNames, type ScalarType } from '../model/document';
+import { logicalTypeNames, routineKinds, type ScalarType } from '../model/document';
 import { MYSQL_INDEX_METHODS } from './index-methods';
 import { innodbStorage } from './storage';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, MysqlTarget } from './types';
@@ -25,6 +25,9 @@ export function mysqlTableFileNameLength(table: string, partition?: string): num
   const encoded = (name: string) => (FILE_NAME_SAFE.test(name) ? name.length : [...name].reduce((n, ch) => n + (/[A-Za-z0-9_]/.test(ch) ? 1 : 5), 0));
   return encoded(table) + (partition === undefined ? 0 : 3 + encoded(partition)) + '.ibd'.length;
 }
+
+// Every kind as written: the engine is the judge (a kind it lacks fails there, as it always did).
+const ALL_ROUTINE_KINDS = new Set(routineKinds);
 
 export const MAX_FILE_NAME_BYTES = 255;
 
@@ -87,6 +90,11 @@ function mysqlCapabilities(target: DdlTarget): Capabilities {
     textKeyType: TEXT_KEY_TYPE,
     extensions: false,
     sequences: mariadb ? 'standalone' : 'none',
+    alterAddConstraint: true,
+    dropColumn: true,
+    strictTables: false,
+    withoutRowid: false,
+    primaryKeyImpliesNotNull: true,
   };
 }
 
@@ -190,7 +198,7 @@ export const mysqlDialect: DialectSpec = {
   truncatesLongIdentifiers: false,
   tableFileName: { bytes: mysqlTableFileNameLength, maxBytes: MAX_FILE_NAME_BYTES },
   enumLabelsFoldCase: true,
-  routines: { signatureNeedsRelations: false, scriptDelimiter: true, rerun: 'drop-if-exists' },
+  routines: { signatureNeedsRelations: false, scriptDelimiter: true, rerun: 'drop-if-exists', kinds: ALL_ROUTINE_KINDS },
   invalidIdentifierReason: (name) => {
     if (/ $/.test(name)) return 'MySQL names cannot end with a space';
     // Supplementary characters (emoji, rare CJK) are outside the Basic Multilingual Plane.
@@ -232,5 +240,6 @@ export const mysqlDialect: DialectSpec = {
         return '(UUID())';
     }
   },
+  foreignKeyChecks: { off: 'SET FOREIGN_KEY_CHECKS = 0', on: 'SET FOREIGN_KEY_CHECKS = 1' },
   migration: MYSQL_MIGRATION,
 };

@@ -3,11 +3,14 @@
  * silently by the server, so the generator diagnoses them). String literals assume
  * standard_conforming_strings = on (the default since 9.1): only quotes are doubled.
  */
-import { logicalTypeNames, type ScalarType } from '../model/document';
+import { logicalTypeNames, routineKinds, type ScalarType } from '../model/document';
 import { POSTGRES_INDEX_METHODS } from './index-methods';
 import { postgresStorage } from './storage';
 import type { Capabilities, DdlTarget, DialectSpec, MappedType, PostgresTarget } from './types';
 import { POSTGRES_MIGRATION } from './migration-facts';
+
+// Every kind as written: the engine is the judge (a kind it lacks fails there, as it always did).
+const ALL_ROUTINE_KINDS = new Set(routineKinds);
 
 export const POSTGRES_TARGETS: readonly PostgresTarget[] = ['postgres-13', 'postgres-14', 'postgres-15', 'postgres-16', 'postgres-17'];
 
@@ -60,6 +63,11 @@ function postgresCapabilities(target: DdlTarget): Capabilities {
     setNullOnNotNull: 'fails-at-runtime',
     extensions: true,
     sequences: 'create-sequence',
+    alterAddConstraint: true,
+    dropColumn: true,
+    strictTables: false,
+    withoutRowid: false,
+    primaryKeyImpliesNotNull: true,
   };
 }
 
@@ -148,7 +156,7 @@ export const postgresDialect: DialectSpec = {
   identifierLimit: { max: 63, unit: 'bytes' },
   truncatesLongIdentifiers: true,
   enumLabelsFoldCase: false,
-  routines: { beforeFunctions: 'SET check_function_bodies = false', signatureNeedsRelations: true, scriptDelimiter: false, rerun: 'or-replace' },
+  routines: { beforeFunctions: 'SET check_function_bodies = false', signatureNeedsRelations: true, scriptDelimiter: false, rerun: 'or-replace', kinds: ALL_ROUTINE_KINDS },
   enumLabelMaxBytes: 63,
   invalidIdentifierReason: () => undefined,
   reservedWords: RESERVED,

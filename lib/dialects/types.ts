@@ -3,7 +3,7 @@
  * table, and capability flags per target version. The shared generator (lib/ddl) reads only this;
  * it never asks "is this MySQL?" where a capability flag can answer instead.
  */
-import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ReferentialAction, ScalarType } from '../model/document';
+import type { builtinDefaultNames, Dialect, IndexMethod, LogicalTypeName, ReferentialAction, RoutineKind, ScalarType } from '../model/document';
 import type { Severity } from '../model/diagnostics';
 import type { IndexMethodFact } from './index-methods';
 import type { DialectStorage } from './storage';
@@ -15,7 +15,12 @@ export type PostgresTarget = 'postgres-13' | 'postgres-14' | 'postgres-15' | 'po
  * project's tests (no MySQL 8 server is available here); MySQL-8-only syntax is gated by these flags.
  */
 export type MysqlTarget = 'mysql-8.0' | 'mysql-8.4' | 'mariadb-10.11';
-export type DdlTarget = PostgresTarget | MysqlTarget;
+/**
+ * SQLite by the versions where what the DDL may use changes: generated columns (3.31), ALTER TABLE
+ * DROP COLUMN and RETURNING (3.35), STRICT tables (3.37); 3.45 is the one @libsql/client embeds.
+ */
+export type SqliteTarget = 'sqlite-3.31' | 'sqlite-3.35' | 'sqlite-3.37' | 'sqlite-3.45';
+export type DdlTarget = PostgresTarget | MysqlTarget | SqliteTarget;
 export type BuiltinDefaultName = (typeof builtinDefaultNames)[number];
 
 /** A native type for one column, plus what was lost getting there (if anything). */
@@ -28,14 +33,23 @@ export interface Capabilities {
   target: DdlTarget;
   /** Human name for headers and messages, e.g. "PostgreSQL 16", "MariaDB 10.11". */
   label: string;
-  /** PostgreSQL schemas are namespaces inside one database; MySQL schemas are databases. */
-  schemas: 'namespaces' | 'databases';
-  enumStrategy: 'create-type' | 'inline';
+  /**
+   * PostgreSQL schemas are namespaces inside one database; MySQL schemas are databases; SQLite has
+   * none (an attached database is a file, not part of a schema script): names are kept, schemas dropped.
+   */
+  schemas: 'namespaces' | 'databases' | 'none';
+  /** CREATE TYPE .. AS ENUM, an inline `enum(..)` column type, or a text column with `CHECK (col IN (..))` (SQLite). */
+  enumStrategy: 'create-type' | 'inline' | 'check';
   domains: boolean;
-  commentStyle: 'comment-on' | 'inline';
+  /** COMMENT ON statements, inline COMMENT clauses, or `--` lines inside CREATE TABLE (SQLite keeps them in sqlite_schema's text). */
+  commentStyle: 'comment-on' | 'inline' | 'sql-comment';
   /** Max comment length in characters for inline comments (MySQL: 2048 tables, 1024 columns). */
   commentLimits?: { table: number; column: number; index: number };
-  identity: 'identity' | 'auto-increment';
+  /**
+   * GENERATED AS IDENTITY, AUTO_INCREMENT, or SQLite's `INTEGER PRIMARY KEY AUTOINCREMENT`: only a
+   * single-column integer primary key can count by itself (it becomes the rowid).
+   */
+  identity: 'identity' | 'auto-increment' | 'rowid-alias';
   partialIndexes: boolean;
   includeColumns: boolean;
   indexMethods: ReadonlySet<IndexMethod>;
@@ -72,7 +86,7 @@ export interface Capabilities {
    * How partitions are written: `PARTITION BY` plus one `CREATE TABLE .. PARTITION OF` per partition
    * (PostgreSQL), or a PARTITION BY clause with its partitions in the table options (MySQL).
    */
-  partitionSyntax: 'partition-of' | 'table-options';
+  partitionSyntax: 'partition-of' | 'table-options' | 'none';
   /** A table needs at least one column (MySQL). */
   tablesNeedColumns: boolean;
   /** How a unique constraint is written in CREATE TABLE. */
@@ -121,6 +135,23 @@ export interface Capabilities {
    * a column that owns its sequence becomes AUTO_INCREMENT and other sequences are reported (MySQL).
    */
   sequences: 'create-sequence' | 'standalone' | 'none';
+  /**
+   * Constraints (foreign keys, checks, uniques, primary keys) can be added to an existing table with
+   * ALTER TABLE .. ADD. SQLite cannot: every foreign key is written inside its CREATE TABLE (cycles
+   * too: SQLite checks foreign keys when rows change, not when tables are created).
+   */
+  alterAddConstraint: boolean;
+  /** ALTER TABLE .. DROP COLUMN (SQLite 3.35+; always elsewhere). */
+  dropColumn: boolean;
+  /** STRICT tables (SQLite 3.37+): column types limited to INT, INTEGER, REAL, TEXT, BLOB, ANY and enforced. */
+  strictTables: boolean;
+  /** WITHOUT ROWID tables (SQLite): the primary key is the table's B-tree key. */
+  withoutRowid: boolean;
+  /**
+   * A primary key makes its columns NOT NULL. SQLite's rowid tables do not (a bug kept for
+   * compatibility): the generator writes NOT NULL on every primary key column there.
+   */
+  primaryKeyImpliesNotNull: boolean;
 }
 
 /**
@@ -182,7 +213,7 @@ export interface DialectSpec {
    * overloads make a DROP need the argument types), `drop-if-exists` (MySQL: DROP PROCEDURE|FUNCTION|EVENT
    * IF EXISTS name first). Triggers go with their tables everywhere.
    */
-  routines: { beforeFunctions?: string; signatureNeedsRelations: boolean; scriptDelimiter: boolean; rerun: 'or-replace' | 'drop-if-exists' };
+  routines: { beforeFunctions?: string; signatureNeedsRelations: boolean; scriptDelimiter: boolean; rerun: 'or-replace' | 'drop-if-exists'; kinds: ReadonlySet<RoutineKind> };
   /** Longest enum label in UTF-8 bytes (PostgreSQL: 63), if the dialect limits it. */
   enumLabelMaxBytes?: number;
   /** Why an identifier is illegal in this dialect beyond its length, or undefined. */
@@ -194,7 +225,7 @@ export interface DialectSpec {
    * The CREATE INDEX shape: `CREATE [UNIQUE] INDEX .. USING method` with WHERE/INCLUDE/opclasses
    * (PostgreSQL), or `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX` with prefix lengths and inline comments (MySQL).
    */
-  indexStatement: 'create-index-using' | 'create-kind-index';
+  indexStatement: 'create-index-using' | 'create-kind-index' | 'create-index-plain';
   /** The logical -> native type table (arrays and native overrides are handled by the generator). */
   mapType(type: ScalarType, caps: Capabilities): MappedType;
   /** Every logical type has an entry (checked by the type tests). */
@@ -217,8 +248,31 @@ export interface DialectSpec {
   builtinDefault(name: BuiltinDefaultName, column: { temporalColumn: boolean; fsp?: number }): string;
   /** TRUE and FALSE as literals (MySQL's BOOLEAN is tinyint(1): 1 and 0). */
   booleanLiterals: { true: string; false: string };
-  /** Collations: any name, quoted (PostgreSQL), or MySQL's charset_collation names, bare. */
-  collationSyntax: 'quoted-name' | 'charset-collation';
+  /**
+   * Collations: any name, quoted (PostgreSQL); MySQL's charset_collation names, bare; or only the
+   * engine's built-in ones, bare (SQLite: BINARY, NOCASE, RTRIM; `builtinCollations`).
+   */
+  collationSyntax: 'quoted-name' | 'charset-collation' | 'builtin-names';
+  /**
+   * `builtin-names`: the collations the engine knows (upper case), and how another dialect's collation
+   * maps onto them (a case-insensitive MySQL `_ci` collation -> NOCASE), undefined = none fits.
+   */
+  builtinCollations?: { names: ReadonlySet<string>; nearest(collation: string): string | undefined };
+  /**
+   * Statements a script starts with, and why (SQLite: `PRAGMA foreign_keys = ON`, without which
+   * foreign keys are not enforced).
+   */
+  scriptPreamble?: { statements: readonly string[]; why: string };
+  /**
+   * How a script switches foreign key checks off and on around DROP TABLEs of tables in a cycle, where
+   * DROP has no CASCADE (`SET FOREIGN_KEY_CHECKS = 0`, `PRAGMA foreign_keys = OFF`).
+   */
+  foreignKeyChecks?: { off: string; on: string };
+  /**
+   * STRICT tables (SQLite): the type a declared type becomes (its affinity's STRICT name: varchar(255)
+   * -> TEXT). Absent: the dialect has no STRICT tables.
+   */
+  strictType?(declared: string): string;
   /** A foreign key to columns that are no key of the parent: how bad, and what the engine does. */
   foreignKeyToNonKey: { severity: 'error' | 'warning'; consequence: string };
   /**
@@ -253,6 +307,11 @@ export interface DialectSpec {
   defaultSchema?: string;
   /** How rows and index entries are stored (page sizes, headers, alignment): read by the capacity plan (lib/capacity). */
   storage: DialectStorage;
+  /**
+   * A single-column integer primary key is the table's rowid when its declared type is exactly this
+   * (SQLite `INTEGER`): the type an identity primary key is written with. Absent: no rowid aliasing.
+   */
+  rowidAliasType?: string;
   /** How a live schema is changed (ALTER shapes, locks): what the migration planner and its lint read. */
   migration: MigrationFacts;
 }

@@ -48,16 +48,19 @@ export class Planner {
   }
 
   step(kind: MigrationStepKind, sql: string, element: StepElement, extras: StepExtras = {}): MigrationStep {
+    // What ALTER TABLE cannot do on this dialect (SQLite) is written commented out with the rebuild it needs.
+    const rebuild = this.facts.tableRebuild;
+    const commented = extras.commented ?? (rebuild?.kinds.has(kind) ? rebuild.why : undefined);
     const s: MigrationStep = {
       kind,
-      sql: extras.commented ? commentedOut(extras.commented, sql) : sql,
+      sql: commented ? commentedOut(commented, sql) : sql,
       element,
       transactional: extras.transactional ?? this.facts.transactionalDdl,
       destructive: extras.destructive ?? false,
       lock: extras.lock ?? this.facts.locks[kind],
     };
     if (extras.loses) s.loses = extras.loses;
-    if (extras.commented) s.commented = extras.commented;
+    if (commented) s.commented = commented;
     if (extras.notes?.length) s.notes = extras.notes;
     if (extras.facts) s.facts = extras.facts;
     return s;

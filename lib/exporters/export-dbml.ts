@@ -14,7 +14,7 @@ import type { ExportResult } from './export-prisma';
 import { dialectSpec } from '../dialects/dialects';
 
 /** The portable uuid default as DBML writes it. */
-const DBML_UUID_DEFAULT: Record<Dialect, string> = { postgres: 'gen_random_uuid()', mysql: 'uuid()' };
+const DBML_UUID_DEFAULT: Record<Dialect, string> = { postgres: 'gen_random_uuid()', mysql: 'uuid()', sqlite: 'uuid()' };
 
 export interface DbmlExportOptions {
   /** Whose type spellings the columns show; default the document's dialect. */

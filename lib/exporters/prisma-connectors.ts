@@ -53,4 +53,15 @@ export const PRISMA_CONNECTORS: Record<Dialect, PrismaConnector> = {
     unsized: { varchar: 'VarChar(255)', length: '(255)', precision: '(0)' },
     unsigned: { integer: 'UnsignedInt', smallint: 'UnsignedSmallInt', bigint: 'UnsignedBigInt' },
   },
+  // Prisma's SQLite connector has no native type attributes (@db.X): every column is its scalar.
+  sqlite: {
+    provider: 'sqlite',
+    multiSchema: false,
+    scalarLists: false,
+    uuidDefault: "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))",
+    primaryKeyNames: false,
+    indexTypes: {},
+    decimal: { maxPrecision: 1000 },
+    unsized: { varchar: '', length: '', precision: '' },
+  },
 };

@@ -88,8 +88,44 @@ const MYSQL: Table = {
   geometry: { scalar: 'Unsupported', native: 'geometry' },
 };
 
+/** SQLite: scalars only (Prisma's SQLite connector takes no @db attributes). */
+const SQLITE: Table = {
+  smallint: { scalar: 'Int' },
+  integer: { scalar: 'Int' },
+  bigint: { scalar: 'BigInt' },
+  decimal: { scalar: 'Decimal' },
+  real: { scalar: 'Float' },
+  double: { scalar: 'Float' },
+  boolean: { scalar: 'Boolean' },
+  char: { scalar: 'String' },
+  varchar: { scalar: 'String' },
+  text: { scalar: 'String' },
+  uuid: { scalar: 'String' },
+  date: { scalar: 'DateTime' },
+  time: { scalar: 'DateTime' },
+  timetz: { scalar: 'DateTime' },
+  timestamp: { scalar: 'DateTime' },
+  timestamptz: { scalar: 'DateTime' },
+  interval: { scalar: 'String' },
+  year: { scalar: 'Int' },
+  json: { scalar: 'Json' },
+  jsonb: { scalar: 'Json' },
+  binary: { scalar: 'Bytes' },
+  varbinary: { scalar: 'Bytes' },
+  blob: { scalar: 'Bytes' },
+  inet: { scalar: 'String' },
+  cidr: { scalar: 'String' },
+  macaddr: { scalar: 'String' },
+  bit: { scalar: 'Int' },
+  varbit: { scalar: 'String' },
+  xml: { scalar: 'String' },
+  money: { scalar: 'Decimal' },
+  tsvector: { scalar: 'String' },
+  geometry: { scalar: 'Unsupported', native: 'blob' },
+};
+
 /** Native type spellings (lower-case, without parameters) that have a Prisma equivalent. */
-const TABLES: Record<Dialect, Table> = { postgres: POSTGRES, mysql: MYSQL };
+const TABLES: Record<Dialect, Table> = { postgres: POSTGRES, mysql: MYSQL, sqlite: SQLITE };
 
 const NATIVE: Record<Dialect, Record<string, { scalar: PrismaScalar; db?: string }>> = {
   postgres: {
@@ -113,6 +149,17 @@ const NATIVE: Record<Dialect, Record<string, { scalar: PrismaScalar; db?: string
     blob: { scalar: 'Bytes', db: 'Blob' },
     datetime: { scalar: 'DateTime', db: 'DateTime(0)' },
     json: { scalar: 'Json' },
+  },
+  sqlite: {
+    integer: { scalar: 'Int' },
+    int: { scalar: 'Int' },
+    text: { scalar: 'String' },
+    real: { scalar: 'Float' },
+    numeric: { scalar: 'Decimal' },
+    blob: { scalar: 'Bytes' },
+    datetime: { scalar: 'DateTime' },
+    boolean: { scalar: 'Boolean' },
+    jsonb: { scalar: 'Json' },
   },
 };
 

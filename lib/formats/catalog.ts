@@ -57,6 +57,7 @@ export const FORMAT_CATALOG = [
   },
   { ...ddl('postgres'), id: 'postgres' },
   { ...ddl('mysql'), id: 'mysql' },
+  { ...ddl('sqlite'), id: 'sqlite' },
   {
     id: 'mermaid',
     label: 'Mermaid ERD (.mmd)',

@@ -59,8 +59,12 @@ export const ddlOptionsSchema = z.strictObject({
   dropFirst: z.boolean().optional(),
   /** Qualify default-schema names (PostgreSQL) / keep schemas as databases (MySQL). */
   schemaQualified: z.boolean().optional(),
-  /** Engine version, e.g. `postgres-15`, `mysql-8.4`, `mariadb-10.11`. */
+  /** Engine version, e.g. `postgres-15`, `mysql-8.4`, `mariadb-10.11`, `sqlite-3.45`. */
   target: z.string().optional(),
+  /** SQLite: STRICT tables (3.37+; column types enforced, declared types become INTEGER/REAL/TEXT/BLOB/ANY). */
+  strictTables: z.boolean().optional(),
+  /** SQLite: WITHOUT ROWID for every table whose primary key allows it. */
+  withoutRowid: z.boolean().optional(),
 });
 
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {

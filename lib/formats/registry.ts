@@ -96,6 +96,7 @@ const RENDERERS: Record<FormatId, Renderer> = {
   }),
   postgres: ddl('postgres'),
   mysql: ddl('mysql'),
+  sqlite: ddl('sqlite'),
   mermaid: renderer({
     options: mermaidOptionsSchema,
     render: (doc, options) => {

@@ -16,6 +16,12 @@ describe('detectFormat', () => {
     ['plain SQL ties to PostgreSQL', { text: 'CREATE TABLE t (id integer PRIMARY KEY);' }, 'postgres'],
     ['plain SQL with a mysql file name', { text: 'CREATE TABLE t (id integer PRIMARY KEY);', fileNames: ['dump-mysql.sql'] }, 'mysql'],
     ['empty text', { text: '' }, 'postgres'],
+    ['SQLite AUTOINCREMENT', { text: 'CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, n TEXT);' }, 'sqlite'],
+    ['SQLite WITHOUT ROWID', { text: 'CREATE TABLE t (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;' }, 'sqlite'],
+    ['SQLite STRICT', { text: 'CREATE TABLE t (k INT PRIMARY KEY, v TEXT) STRICT;' }, 'sqlite'],
+    ['SQLite .dump', { text: 'PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t (id integer primary key);\nCOMMIT;' }, 'sqlite'],
+    ['sqlite_sequence', { text: 'CREATE TABLE t (id integer);\nCREATE TABLE sqlite_sequence(name,seq);' }, 'sqlite'],
+    ['plain SQL with an sqlite file name', { text: 'CREATE TABLE t (id integer PRIMARY KEY);', fileNames: ['app-sqlite.sql'] }, 'sqlite'],
   ])('%s', (_label, input, expected) => {
     expect(detectFormat(input)).toBe(expected);
   });

@@ -2,7 +2,8 @@
  * Guesses the import format from file names and/or text. File extensions decide when they are
  * unambiguous (.prisma, .dbml, .json); SQL text is told apart by weighted dialect markers (a table of
  * data, not an if-chain): backticks and ENGINE= mean MySQL, `::` casts and pg_dump's SET lines mean
- * PostgreSQL. Ties go to PostgreSQL.
+ * PostgreSQL, sqlite_sequence, AUTOINCREMENT, WITHOUT ROWID, STRICT and PRAGMA mean SQLite. Ties go
+ * to PostgreSQL. (A binary SQLite database file is told by its header, on the server: sqlite-file.ts.)
  */
 import type { ImportFormat } from './types';
 
@@ -45,6 +46,18 @@ const POSTGRES_MARKERS: Marker[] = [
   [/"[A-Za-z_][\w$]*"\s*\(/, 1],
 ];
 
+const SQLITE_MARKERS: Marker[] = [
+  [/\bsqlite_(sequence|master|schema|stat\d)\b/i, 6],
+  [/\bAUTOINCREMENT\b/i, 5],
+  [/\)\s*WITHOUT\s+ROWID\b/i, 6],
+  [/\)\s*STRICT\s*[;,]/i, 5],
+  [/^\s*PRAGMA\s+\w+/im, 4],
+  [/\bCREATE\s+VIRTUAL\s+TABLE\b/i, 5],
+  [/^\s*BEGIN\s+TRANSACTION\s*;/im, 2],
+  [/\b(datetime|strftime)\s*\(\s*'(now|%)/i, 3],
+  [/^\.(schema|mode|headers|dump|open|read)\b/m, 5],
+];
+
 function score(text: string, markers: Marker[]): number {
   let total = 0;
   for (const [re, w] of markers) if (re.test(text)) total += w;
@@ -64,6 +77,12 @@ function looksLikeDbml(text: string): boolean {
   return /^\s*(Table|TableGroup|Project|Ref|Enum)\b[^\n{]*\{/im.test(text) || /^\s*Ref\s*\w*\s*:/im.test(text);
 }
 
+/** How strongly SQL text reads as each dialect (0: no marker of it at all). */
+export function sqlDialectScores(text: string): { postgres: number; mysql: number; sqlite: number } {
+  const head = text.slice(0, 200_000);
+  return { postgres: score(head, POSTGRES_MARKERS), mysql: score(head, MYSQL_MARKERS), sqlite: score(head, SQLITE_MARKERS) };
+}
+
 export function detectFormat(input: { text?: string; fileNames?: string[] }): ImportFormat {
   const names = input.fileNames ?? [];
   for (const name of names) {
@@ -75,6 +94,7 @@ export function detectFormat(input: { text?: string; fileNames?: string[] }): Im
   const text = (input.text ?? '').slice(0, 200_000);
   if (text.trim() === '') {
     if (names.some((n) => /mysql|maria/i.test(n))) return 'mysql';
+    if (names.some((n) => /sqlite/i.test(n))) return 'sqlite';
     return 'postgres';
   }
   if (looksLikeJson(text)) return 'json';
@@ -84,5 +104,7 @@ export function detectFormat(input: { text?: string; fileNames?: string[] }): Im
   }
   const mysql = score(text, MYSQL_MARKERS) + (names.some((n) => /mysql|maria/i.test(n)) ? 3 : 0);
   const postgres = score(text, POSTGRES_MARKERS) + (names.some((n) => /postgres|pg_?dump|\bpg\b|psql/i.test(n)) ? 3 : 0);
+  const sqlite = score(text, SQLITE_MARKERS) + (names.some((n) => /sqlite/i.test(n)) ? 3 : 0);
+  if (sqlite > mysql && sqlite > postgres) return 'sqlite';
   return mysql > postgres ? 'mysql' : 'postgres';
 }

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { SchemaDocument } from '../model/document';
 
-export type ImportFormat = 'postgres' | 'mysql' | 'prisma' | 'dbml' | 'json';
+export type ImportFormat = 'postgres' | 'mysql' | 'sqlite' | 'prisma' | 'dbml' | 'json';
 
 export interface SourceFile {
   name: string;

@@ -7,7 +7,7 @@
  * derived from what the index serves (a primary key, a unique rule, a foreign key lookup).
  */
 import type { DdlTarget } from '../dialects/types';
-import { dialectSpec } from '../dialects/dialects';
+import { dialectSpec, editorCapabilities } from '../dialects/dialects';
 import { planDdl, type DdlDecisions, type IndexDecision } from '../ddl/generate-ddl';
 import { INDEX_METHOD_LABEL } from '../dialects/index-methods';
 import type { Dialect, Index, IndexPart, Relationship, SchemaDocument, Table } from '../model/document';
@@ -55,7 +55,7 @@ function indexType(ix: Index, outcome: IndexDecision, dialect: Dialect): string 
   if (ix.unique) parts.push('unique');
   if (ix.parts.some((p) => p.kind === 'expression')) parts.push('expression');
   if (outcome.where) parts.push(`partial (WHERE ${outcome.where})`);
-  if (outcome.include.length) parts.push(`covering (INCLUDE ${outcome.include.join(', ')}${dialect === 'mysql' ? ' as trailing key columns' : ''})`);
+  if (outcome.include.length) parts.push(`covering (INCLUDE ${outcome.include.join(', ')}${editorCapabilities(dialect).includeColumns ? '' : ' as trailing key columns'})`);
   const text = parts.join(', ');
   return outcome.notes.length ? `${text} (${outcome.notes.join('; ')})` : text;
 }
@@ -279,7 +279,7 @@ export function indexStrategy(doc: SchemaDocument, dialect: Dialect, options: In
     }
 
     // InnoDB gives every foreign key an index, named after the constraint, unless one leads with it.
-    if (dialect === 'mysql' && !table.partitioning) {
+    if (dialectSpec(dialect).createsForeignKeyIndexes && !table.partitioning) {
       for (const r of outgoing) {
         const name = ddl.foreignKeys.get(r.id);
         const parent = doc.tables[r.toTableId];

@@ -35,7 +35,7 @@ const commentSchema = z.string().max(L.commentLength);
 /** An SQL fragment (expression, predicate, view body) in the dialect it was written for. */
 const sqlSchema = z.string().min(1).max(L.expressionLength);
 
-export const dialectSchema = z.enum(['postgres', 'mysql']);
+export const dialectSchema = z.enum(['postgres', 'mysql', 'sqlite']);
 export type Dialect = z.infer<typeof dialectSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -66,6 +66,7 @@ export type LogicalTypeName = z.infer<typeof logicalTypeNameSchema>;
 export const nativeTypeSchema = z.object({
   postgres: z.string().min(1).max(200).optional(),
   mysql: z.string().min(1).max(200).optional(),
+  sqlite: z.string().min(1).max(200).optional(),
 });
 export type NativeType = z.infer<typeof nativeTypeSchema>;
 
@@ -337,6 +338,8 @@ export const tableSchema = z.object({
         keyBlockSize: z.number().int().positive().optional(),
       })
       .optional(),
+    /** SQLite, per table (imports keep them): STRICT (3.37+) and WITHOUT ROWID. */
+    sqlite: z.object({ strict: z.boolean().optional(), withoutRowid: z.boolean().optional() }).optional(),
   }).optional(),
 });
 export type Table = z.infer<typeof tableSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dbmlLexer, mysqlLexer, postgresLexer, splitSqlList, unquotedValue, type SqlLexer } from '.';
+import { dbmlLexer, mysqlLexer, postgresLexer, splitSqlList, sqliteLexer, unquotedValue, type SqlLexer } from '.';
 
-const lexers: Record<string, SqlLexer> = { postgres: postgresLexer, mysql: mysqlLexer, dbml: dbmlLexer };
+const lexers: Record<string, SqlLexer> = { postgres: postgresLexer, mysql: mysqlLexer, dbml: dbmlLexer, sqlite: sqliteLexer };
 
 /** `text` as `kind:text` per token, whitespace left out. */
 function tokens(lexer: SqlLexer, text: string): string[] {
@@ -37,6 +37,16 @@ describe('SqlLexer: quoting and comment rules per dialect', () => {
     ['postgres', 'nested block comments', 'a /* x /* y */ z */ b', ['word:a', 'comment:/* x /* y */ z */', 'word:b']],
     ['mysql', 'block comments do not nest in MySQL', 'a /* x /* y */ z', ['word:a', 'comment:/* x /* y */', 'word:z']],
     ['postgres', 'unterminated block comment', 'a /* x', ['word:a', 'comment!:/* x']],
+    // SQLite: four ways to quote a name, no backslash escapes, no dollar quotes, flat block comments.
+    ['sqlite', 'brackets quote a name, with no escape', '[a "b`] x', ['identifier:[a "b`]', 'word:x']],
+    ['sqlite', 'a ] inside brackets cannot be written', '[a]]b]', ['identifier:[a]', 'punct:]', 'word:b', 'punct:]']],
+    ['sqlite', 'backticks and double quotes are doubled identifiers', '`a``b` "c""d" x', ['identifier:`a``b`', 'identifier:"c""d"', 'word:x']],
+    ['sqlite', 'a backslash is plain text in a string', "'a\\' x", ["string:'a\\'", 'word:x']],
+    ['sqlite', 'no dollar quotes', '$$', ['punct:$', 'punct:$']],
+    ['sqlite', '-- needs no space', 'a --b\nc', ['word:a', 'comment:--b', 'word:c']],
+    ['sqlite', 'block comments do not nest', 'a /* x /* y */ z', ['word:a', 'comment:/* x /* y */', 'word:z']],
+    ['sqlite', '# is an operator', 'a # b', ['word:a', 'punct:#', 'word:b']],
+    ['sqlite', 'unterminated bracket', '[abc', ['identifier!:[abc']],
     // DBML.
     ['dbml', "''' strings span lines", "'''a\n'b''' x", ["string:'''a\n'b'''", 'word:x']],
     ['dbml', 'one-line strings end unclosed at the newline', "'a\nb'", ["string!:'a", 'word:b', "string!:'"]],
@@ -75,6 +85,12 @@ describe('SqlLexer: quoting and comment rules per dialect', () => {
     const text = '"a""b"';
     const [t] = postgresLexer.tokens(text);
     expect(unquotedValue(text, t)).toBe('a"b');
+  });
+
+  it('unquotedValue of an SQLite bracket name keeps everything between the brackets', () => {
+    const text = '[a""b]';
+    const [t] = sqliteLexer.tokens(text);
+    expect(unquotedValue(text, t)).toBe('a""b');
   });
 });
 

@@ -63,6 +63,27 @@ export const mysqlLexRules: LexRules = {
   executableComments: true,
 };
 
+/**
+ * SQLite (sqlite.org "SQLite Keywords": the four quotings it accepts): '..' strings, ".." identifiers,
+ * and for compatibility [..] (MS Access, no escape) and `..` (MySQL) identifiers; no backslash escapes;
+ * `--` (no space needed) and non-nesting block comments.
+ */
+export const sqliteLexRules: LexRules = {
+  quotes: [
+    sqlString(false),
+    { open: '"', close: '"', kind: 'identifier', backslash: false, doubled: true },
+    { open: '`', close: '`', kind: 'identifier', backslash: false, doubled: true },
+    { open: '[', close: ']', kind: 'identifier', backslash: false, doubled: false },
+  ],
+  escapeStringPrefix: false,
+  dollarQuotes: false,
+  lineComments: ['--'],
+  dashDashNeedsSpace: false,
+  blockComments: true,
+  nestedBlockComments: false,
+  executableComments: false,
+};
+
 /** DBML (@dbml/parse's scanner): `'''` multi-line strings, one-line '...' and "...", backslash escapes, `//` comments. */
 export const dbmlLexRules: LexRules = {
   quotes: [
@@ -80,4 +101,4 @@ export const dbmlLexRules: LexRules = {
   executableComments: false,
 };
 
-export const SQL_LEX_RULES: Readonly<Record<Dialect, LexRules>> = { postgres: postgresLexRules, mysql: mysqlLexRules };
+export const SQL_LEX_RULES: Readonly<Record<Dialect, LexRules>> = { postgres: postgresLexRules, mysql: mysqlLexRules, sqlite: sqliteLexRules };

@@ -286,6 +286,7 @@ export class Writer {
   }
 
   private interval(e: Extract<Expr, { k: 'interval' }>, scope: Scope | undefined): string {
+    if (this.facts.interval === 'none') return untranslatable('an interval');
     if (this.facts.interval === 'keyword') return `INTERVAL ${this.operand(e.value, scope, ATOM)} ${e.unit.toUpperCase()}`;
     if (e.value.k === 'number') return `INTERVAL '${e.value.text} ${e.unit}'`;
     return `(${this.operand(e.value, scope, MULTIPLY)} * INTERVAL '1 ${e.unit}')`;

@@ -3,7 +3,7 @@
  * PostgreSQL planner (lib/server/advisor) or the MySQL leftmost-prefix rules (mysql-verdict.ts) give,
  * as plain data the design document, the editor and the API share. Pure.
  */
-import type { Index } from '../model/document';
+import type { Dialect, Index } from '../model/document';
 
 export type AccessPath = 'index-scan' | 'index-only-scan' | 'bitmap-scan' | 'seq-scan' | 'other';
 export type VerdictStatus = 'served' | 'partly' | 'not-served' | 'error';
@@ -63,7 +63,7 @@ export interface PatternVerdict {
 }
 
 export interface WorkloadAdvice {
-  dialect: 'postgres' | 'mysql';
+  dialect: Dialect;
   /** How the verdicts were found (`PostgreSQL 18.x planner (PGlite)`, `leftmost-prefix rules`). */
   method: string;
   /** Rows assumed for tables without declared volumes. */

@@ -10,6 +10,7 @@
 import { useRef, useState } from 'react';
 import { dialectSchema, type Dialect, type SchemaDocument } from '@/lib/model/document';
 import type { Diagnostic } from '@/lib/model/diagnostics';
+import { DIALECT_LIST } from '@/lib/dialects/dialects';
 import type { CommentedStatement } from '@/lib/ddl/generate-ddl';
 import { useEditor } from '@/components/editor/store/editor-store';
 import { Button, IconButton } from '@/components/ui/button';
@@ -48,7 +49,7 @@ function useDdlInput(doc: SchemaDocument): SchemaDocument {
   return input;
 }
 
-const dialectLabels: Record<Dialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL' };
+const dialectLabels: Record<Dialect, string> = Object.fromEntries(DIALECT_LIST.map((d) => [d.name, d.label])) as Record<Dialect, string>;
 
 function DdlPanelBody({ onClose, className }: Omit<DdlPanelProps, 'open'>) {
   const doc = useEditor((s) => s.doc);

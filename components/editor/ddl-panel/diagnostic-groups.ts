@@ -5,6 +5,7 @@
  */
 import { DDL_DIAGNOSTIC_CODES } from '@/lib/ddl/diagnostic-codes';
 import type { Diagnostic, Severity } from '@/lib/model/diagnostics';
+import { DIALECT_LIST } from '@/lib/dialects/dialects';
 
 export interface DiagnosticGroup {
   /** Unique among the groups shown: severity and code (one code can come at two severities). */
@@ -30,7 +31,7 @@ export interface SeverityGroup {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_LABELS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
-const DIALECT_PREFIXES: Record<string, string> = { mysql: 'MySQL', postgres: 'PostgreSQL' };
+const DIALECT_PREFIXES: Record<string, string> = Object.fromEntries(DIALECT_LIST.map((d) => [d.name, d.label]));
 /** Code prefixes that name what the diagnostic is about. */
 const SUBJECT_PREFIXES: Record<string, string> = {
   column: 'Column', document: 'Document', enum: 'Enum', expression: 'Expression', fk: 'Foreign key', index: 'Index',

@@ -4,7 +4,7 @@
  * maps a type name to a logical type, as data; unknown names are kept as a native type by the caller.
  */
 import { scalar } from '../../model/build';
-import type { LogicalTypeName, ScalarType } from '../../model/document';
+import type { LogicalTypeName, ScalarType, Dialect } from '../../model/document';
 
 interface TypeRule {
   logical: LogicalTypeName;
@@ -77,7 +77,7 @@ export interface MappedTypeName {
 }
 
 /** A scalar type for a DBML type name, or undefined when the name is not a known SQL/Prisma type. */
-export function mapTypeName(typeName: string, nativeDialect: 'postgres' | 'mysql'): MappedTypeName | undefined {
+export function mapTypeName(typeName: string, nativeDialect: Dialect): MappedTypeName | undefined {
   const parsed = parseTypeName(typeName);
   const prisma = PRISMA_SCALARS[parsed.base];
   if (prisma) return { type: prisma, identity: false, arrayDims: parsed.arrayDims };

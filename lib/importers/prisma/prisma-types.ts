@@ -6,17 +6,20 @@
 import { scalar } from '../../model/build';
 import type { Dialect, LogicalTypeName, ScalarType } from '../../model/document';
 
-/** Prisma's scalar types without `@db.*`, per provider (what `prisma migrate` would create). */
+/**
+ * Prisma's scalar types without `@db.*`, per provider (what `prisma migrate` would create; on SQLite,
+ * which has no `@db.*`, the exact declared type its migrations write, as the SQLite native type).
+ */
 const DEFAULT_TYPES: Record<string, Record<Dialect, ScalarType>> = {
-  String: { postgres: scalar('text'), mysql: scalar('varchar', { length: 191 }) },
-  Boolean: { postgres: scalar('boolean'), mysql: scalar('boolean') },
-  Int: { postgres: scalar('integer'), mysql: scalar('integer') },
-  BigInt: { postgres: scalar('bigint'), mysql: scalar('bigint') },
-  Float: { postgres: scalar('double'), mysql: scalar('double') },
-  Decimal: { postgres: scalar('decimal', { precision: 65, scale: 30 }), mysql: scalar('decimal', { precision: 65, scale: 30 }) },
-  DateTime: { postgres: scalar('timestamp', { precision: 3 }), mysql: scalar('timestamp', { precision: 3, native: { mysql: 'datetime(3)' } }) },
-  Json: { postgres: scalar('jsonb'), mysql: scalar('json') },
-  Bytes: { postgres: scalar('blob'), mysql: scalar('blob', { native: { mysql: 'longblob' } }) },
+  String: { postgres: scalar('text'), mysql: scalar('varchar', { length: 191 }), sqlite: scalar('text', { native: { sqlite: 'TEXT' } }) },
+  Boolean: { postgres: scalar('boolean'), mysql: scalar('boolean'), sqlite: scalar('boolean', { native: { sqlite: 'BOOLEAN' } }) },
+  Int: { postgres: scalar('integer'), mysql: scalar('integer'), sqlite: scalar('integer', { native: { sqlite: 'INTEGER' } }) },
+  BigInt: { postgres: scalar('bigint'), mysql: scalar('bigint'), sqlite: scalar('bigint', { native: { sqlite: 'BIGINT' } }) },
+  Float: { postgres: scalar('double'), mysql: scalar('double'), sqlite: scalar('double', { native: { sqlite: 'REAL' } }) },
+  Decimal: { postgres: scalar('decimal', { precision: 65, scale: 30 }), mysql: scalar('decimal', { precision: 65, scale: 30 }), sqlite: scalar('decimal', { native: { sqlite: 'DECIMAL' } }) },
+  DateTime: { postgres: scalar('timestamp', { precision: 3 }), mysql: scalar('timestamp', { precision: 3, native: { mysql: 'datetime(3)' } }), sqlite: scalar('timestamp', { precision: 3, native: { sqlite: 'DATETIME' } }) },
+  Json: { postgres: scalar('jsonb'), mysql: scalar('json'), sqlite: scalar('json', { native: { sqlite: 'JSONB' } }) },
+  Bytes: { postgres: scalar('blob'), mysql: scalar('blob', { native: { mysql: 'longblob' } }), sqlite: scalar('blob', { native: { sqlite: 'BLOB' } }) },
 };
 
 type ArgShape = 'none' | 'length' | 'precision' | 'precisionScale';

@@ -53,9 +53,9 @@ export function withoutBom(text: string): string {
  * When a script has syntax errors and reads like another format, say so: the most common cause of a
  * failed SQL import is the wrong dialect chosen.
  */
-export function wrongDialectHint(text: string, importer: 'postgres' | 'mysql'): string | undefined {
+export function wrongDialectHint(text: string, importer: 'postgres' | 'mysql' | 'sqlite'): string | undefined {
   const guess = detectFormat({ text });
   if (guess === importer) return undefined;
-  const names: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB', prisma: 'a Prisma schema', dbml: 'DBML', json: 'a Draftbase JSON document' };
+  const names: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB', sqlite: 'SQLite', prisma: 'a Prisma schema', dbml: 'DBML', json: 'a Draftbase JSON document' };
   return `this looks like ${names[guess]}, not ${names[importer]}: try importing it as ${guess}`;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Dialect, SchemaDocument } from '../../model/document';
 import type { WorkloadAdvice } from '../../workload/advice';
 import { mysqlAdvice } from '../../workload/mysql-verdict';
+import { sqliteLexer } from '../../sql-lexer';
 
 /** Patterns one request may ask about, and the SQL length of each (the document caps it too). */
 export const MAX_ADVISE_PATTERNS = 100;
@@ -41,6 +42,13 @@ export async function adviseDocument(doc: SchemaDocument, budgetMs: number | und
 const ADVISORS: Record<Dialect, (doc: SchemaDocument, budgetMs: number | undefined) => Promise<WorkloadAdvice>> = {
   postgres: plannerAdvice,
   mysql: async (doc) => mysqlAdvice(doc),
+  // SQLite's planner uses a B-tree index by the same leftmost-prefix rule (equality columns, then one
+  // range, then ORDER BY). Not compared with EXPLAIN QUERY PLAN yet.
+  sqlite: async (doc) => ({
+    ...mysqlAdvice(doc, sqliteLexer),
+    dialect: 'sqlite',
+    method: 'leftmost-prefix rules over the designed indexes (SQLite query planner; not yet compared with EXPLAIN QUERY PLAN)',
+  }),
 };
 
 async function plannerAdvice(doc: SchemaDocument, budgetMs: number | undefined): Promise<WorkloadAdvice> {

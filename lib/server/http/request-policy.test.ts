@@ -85,6 +85,15 @@ describe('mutating requests only from the app itself', () => {
     expect(refuseRequest(request(method, headers, body), defaults)?.status).toBe(status);
   });
 
+  it('an SQLite upload: its own media type on its own route only, and only from the app', () => {
+    const upload = (url: string, headers: Record<string, string>) => refuseRequest(new Request(url, { method: 'POST', headers, body: 'SQLite format 3' }), defaults)?.status;
+    const sqlite = { host: '127.0.0.1:3000', 'content-type': 'application/vnd.sqlite3' };
+    expect(upload('http://127.0.0.1:3000/api/import/sqlite', { ...sqlite, origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' })).toBeUndefined();
+    expect(upload('http://127.0.0.1:3000/api/import/sqlite', { ...sqlite, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).toBe(403);
+    expect(upload('http://127.0.0.1:3000/api/import', { ...sqlite, origin: 'http://127.0.0.1:3000' })).toBe(415);
+    expect(upload('http://127.0.0.1:3000/api/import/sqlite', { ...sqlite, 'content-type': 'text/plain', origin: 'http://127.0.0.1:3000' })).toBe(415);
+  });
+
   it('the refusal names the foreign origin', () => {
     const r = refuseRequest(request('POST', { ...json, origin: 'http://evil.example' }, '{}'), defaults);
     expect(r).toEqual({ status: 403, code: 'cross_origin_request', message: expect.stringContaining('http://evil.example') });

@@ -98,9 +98,27 @@ function sameOriginAsHost(origin: string, host: string): boolean {
   }
 }
 
-/** `application/json`, with or without parameters (`; charset=utf-8`). */
-function isJson(contentType: string | null): boolean {
-  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+/** The media type of a Content-Type header, without parameters (`; charset=utf-8`), lower case. */
+function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * The routes whose body is a file's bytes, and the one media type each takes instead of JSON. Not a
+ * "simple" type either: a cross-site page cannot send it without a preflight (never granted).
+ */
+const BINARY_BODY_ROUTES: Readonly<Record<string, string>> = { '/api/import/sqlite': 'application/vnd.sqlite3' };
+
+function bodyTypeAccepted(req: Request): boolean {
+  const type = mediaType(req.headers.get('content-type'));
+  if (type === 'application/json') return true;
+  let path: string;
+  try {
+    path = new URL(req.url).pathname;
+  } catch {
+    return false;
+  }
+  return BINARY_BODY_ROUTES[path] === type;
 }
 
 /** Header values echoed in a message, cut short (they are the client's own, but need not be long). */
@@ -134,9 +152,9 @@ export function refuseRequest(req: Request, rules: readonly HostRule[]): Refusal
       message: `Changes are accepted only from the Draftbase app itself (this request came from ${clip(origin ?? `a ${site} page`)}).`,
     };
   }
-  // Every route that takes a body takes JSON. DELETE takes none (and, like PUT and PATCH, is never a
+  // Every route that takes a body takes JSON (an SQLite upload: its own type, BINARY_BODY_ROUTES). DELETE takes none (and, like PUT and PATCH, is never a
   // "simple" request: a cross-site page cannot send it without a preflight this server never grants).
-  if (method !== 'DELETE' && !isJson(req.headers.get('content-type'))) {
+  if (method !== 'DELETE' && !bodyTypeAccepted(req)) {
     return {
       status: 415,
       code: 'unsupported_media_type',

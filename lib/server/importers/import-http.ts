@@ -11,7 +11,7 @@ import { LiveImportError } from './live/live-errors';
 const fileSchema = z.object({ name: z.string().min(1).max(1000), content: z.string() });
 
 export const importRequestSchema = z.object({
-  format: z.enum(['postgres', 'mysql', 'prisma', 'dbml', 'json', 'auto']).default('auto'),
+  format: z.enum(['postgres', 'mysql', 'sqlite', 'prisma', 'dbml', 'json', 'auto']).default('auto'),
   source: z.union([z.string(), z.object({ files: z.array(fileSchema).min(1).max(1000) })]),
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;

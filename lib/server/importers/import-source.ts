@@ -17,9 +17,16 @@ export const MAX_IMPORT_SOURCE_CHARS = 50 * 1024 * 1024;
 
 // Each parser is loaded when its format is first imported: loading them all took ~2.5 s here
 // (@dbml/core 1.5 s, libpg-query 0.4 s, Prisma's engine 0.4 s), paid by every compute worker.
-export async function importSqlText(dialect: 'postgres' | 'mysql', sql: string): Promise<ImportResult> {
-  if (dialect === 'postgres') return (await import('../../importers/postgres/import-postgres')).importPostgres(sql);
-  return (await import('../../importers/mysql/import-mysql')).importMysql(sql);
+export type SqlImportDialect = 'postgres' | 'mysql' | 'sqlite';
+
+const SQL_IMPORTERS: Record<SqlImportDialect, (sql: string) => Promise<ImportResult>> = {
+  postgres: async (sql) => (await import('../../importers/postgres/import-postgres')).importPostgres(sql),
+  mysql: async (sql) => (await import('../../importers/mysql/import-mysql')).importMysql(sql),
+  sqlite: async (sql) => (await import('../../importers/sqlite/import-sqlite')).importSqlite(sql),
+};
+
+export async function importSqlText(dialect: SqlImportDialect, sql: string): Promise<ImportResult> {
+  return SQL_IMPORTERS[dialect](sql);
 }
 
 function sourceText(source: ImportSource): { text: string; fileNames: string[]; files: SourceFile[] } {
@@ -35,13 +42,14 @@ export async function importSource(format: ImportSourceFormat, source: ImportSou
   const chosen: ImportFormat = format === 'auto' ? detectFormat({ text, fileNames }) : format;
   if (chosen === 'prisma') return (await import('./prisma-import')).importPrisma(typeof source === 'string' ? source : files);
   if (typeof source !== 'string' && files.length > 1) {
-    if (chosen === 'postgres' || chosen === 'mysql') return importSqlFolder(files, (sql) => importSqlText(chosen, sql));
+    if (chosen === 'postgres' || chosen === 'mysql' || chosen === 'sqlite') return importSqlFolder(files, (sql) => importSqlText(chosen, sql));
     throw new ImportError(`several files are imported together as a multi-file Prisma schema or a folder of SQL files; import ${chosen} files one at a time`);
   }
   const single = typeof source === 'string' ? source : (files[0]?.content ?? '');
   switch (chosen) {
     case 'postgres':
     case 'mysql':
+    case 'sqlite':
       return importSqlText(chosen, single);
     case 'dbml':
       return (await import('./dbml-bounded')).importDbmlBounded(single);

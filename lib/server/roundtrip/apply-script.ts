@@ -10,6 +10,7 @@ import type { Dialect } from '../../model/document';
 import { blankRanges, mysqlLexOptions, postgresLexOptions, splitStatements, type SqlLexOptions } from '../../importers/sql-common/split-statements';
 import type { SqlClient } from '../testing/sql-client';
 import { isCommentedOut } from '../../ddl/commented-statements';
+import { sqliteLexer } from '../../sql-lexer';
 
 export interface ApplyFailure {
   /** The statement, shortened to one line. */
@@ -28,6 +29,8 @@ interface ScriptRules {
 const SCRIPT_RULES: Record<Dialect, ScriptRules> = {
   postgres: { lex: postgresLexOptions, notSent: /^\s*(CREATE|DROP)\s+DATABASE\b/i, after: 'SET search_path TO public' },
   mysql: { lex: mysqlLexOptions, notSent: /^\s*(CREATE|DROP)\s+(DATABASE|SCHEMA)\b|^\s*USE\s|^\s*(source|flush)\b/i },
+  // The sqlite3 shell's dot-commands are its own; ATTACH would open another file.
+  sqlite: { lex: { lexer: sqliteLexer, psqlMetaCommands: false, delimiterCommand: false, beginAtomic: false }, notSent: /^\s*(ATTACH|DETACH)\b|^\s*\./i },
 };
 
 function oneLine(text: string, max = 100): string {

@@ -13,6 +13,7 @@ import { mariadbSession } from './mariadb';
 import { pgliteSession } from './pg-engines';
 import { requireServer } from './require-server';
 import { applyStatements } from './sql-client';
+import { sqliteSession } from './sqlite-engine';
 
 beforeAll(loadCaseParsers);
 
@@ -35,7 +36,9 @@ const NOT_ON_MARIADB: Record<string, string> = {
 const mysqlUrl = requireServer('mysql');
 const maria = mysqlUrl ? mariadbSession(mysqlUrl) : undefined;
 const pglite = pgliteSession();
+const sqlite = sqliteSession();
 afterAll(async () => {
+  await sqlite.close();
   await maria?.close();
   await pglite.close();
 });
@@ -53,6 +56,12 @@ describe('the script of every warning and note applies', () => {
     const run = generateDdlStatements(make(), dialect, options);
     expect(run.diagnostics.some((d) => d.code === code)).toBe(true);
     await applyStatements(await pglite.fresh(), run.statements);
+  });
+
+  it.each(cases.filter(([, dialect]) => dialect === 'sqlite'))('SQLite: %s', async (code, dialect, make, options) => {
+    const run = generateDdlStatements(make(), dialect, options);
+    expect(run.diagnostics.some((d) => d.code === code)).toBe(true);
+    await applyStatements(await sqlite.fresh(), run.statements);
   });
 
   // MariaDB is the MySQL engine here: a case written for a MySQL 8 target is run for MariaDB 10.11.

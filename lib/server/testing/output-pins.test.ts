@@ -24,7 +24,7 @@ import { corpusAvailable, corpusDir } from '../importers/test-corpus';
 import { importSource, type ImportSourceFormat } from '../importers/import-source';
 
 const PINS = path.join(__dirname, '__pins__', 'outputs.json');
-const DIALECTS: Dialect[] = ['postgres', 'mysql'];
+const DIALECTS: Dialect[] = ['postgres', 'mysql', 'sqlite'];
 const FORMAT_OF_FOLDER: Record<string, ImportSourceFormat> = { postgres: 'postgres', mysql: 'mysql', prisma: 'prisma', dbml: 'dbml' };
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -69,6 +69,7 @@ function renderRequests(): Array<{ key: string; format: string; options?: unknow
     requests.push({ key: `render:index-table:${dialect}`, format: 'index-table', options: { dialect } });
   }
   requests.push({ key: 'render:mermaid:no-attributes', format: 'mermaid', options: { attributes: false } });
+  requests.push({ key: 'render:sqlite:strict+without-rowid', format: 'sqlite', options: { strictTables: true, withoutRowid: true } });
   return requests;
 }
 

@@ -22,6 +22,7 @@ import { mariadbSession } from './mariadb';
 import { pgliteSession, pgServerSession, type EngineSession } from './pg-engines';
 import { requireServer } from './require-server';
 import { applyStatements, type SqlClient } from './sql-client';
+import { sqliteSession } from './sqlite-engine';
 
 const ids = sequentialIds();
 const col = (name: string, extra: Partial<Column> = {}): Column => makeColumn({ name, type: scalar('integer'), nullable: true, ...extra }, ids);
@@ -71,6 +72,9 @@ interface Proof {
 const ownDatabase = `nr_sales_${process.pid}_${Date.now().toString(36)}`;
 
 const PROOFS: Proof[] = [
+  // SQLite (the embedded engine, always)
+  { code: 'name.invalid', dialect: 'sqlite', make: () => one(table('sqlite_things')), rejected: /reserved for internal use/ },
+  { code: 'sqlite.table-without-columns', dialect: 'sqlite', make: () => one(makeTable({ name: 'empty' }, ids)), rejected: /syntax error|incomplete input/ },
   // PostgreSQL (PGlite, and the server when DATABASE_URL_PG is set)
   { code: 'expression.syntax', dialect: 'postgres', make: () => one(table('t', [], { checks: [{ id: ids('k'), expression: 'id > > 0' }] })), options: () => withParsers, rejected: /syntax error/ },
   { code: 'expression.unknown-column', dialect: 'postgres', make: () => one(table('t', [], { checks: [{ id: ids('k'), expression: 'quantity > 0' }] })), options: () => withParsers, rejected: /column "quantity" does not exist/ },
@@ -259,6 +263,7 @@ const ENGINES: Engine[] = [
   { name: 'PGlite', dialect: 'postgres', session: pgliteSession() },
   { name: 'PostgreSQL server', dialect: 'postgres', session: pgUrl ? pgServerSession(pgUrl) : undefined },
   { name: 'MariaDB', dialect: 'mysql', session: mysqlUrl ? mariadbSession(mysqlUrl) : undefined },
+  { name: 'SQLite', dialect: 'sqlite', session: sqliteSession() },
 ];
 afterAll(async () => {
   for (const e of ENGINES) await e.session?.close();

@@ -4,7 +4,7 @@
  */
 import { isCommentedOut } from '../../ddl/commented-statements';
 
-export type EngineName = 'pglite' | 'postgres' | 'mariadb';
+export type EngineName = 'pglite' | 'postgres' | 'mariadb' | 'sqlite';
 
 export interface SqlClient {
   readonly engine: EngineName;
