@@ -292,7 +292,7 @@ describe('the binding converges without losing edits', () => {
       fc.property(fc.array(stepArb(2), { minLength: 5, maxLength: 40 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (steps, order) => {
         run(2, steps, undefined, order);
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 
@@ -306,7 +306,7 @@ describe('the binding converges without losing edits', () => {
           run(3, steps, offline, order);
         },
       ),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
   });
 });

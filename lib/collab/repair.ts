@@ -23,6 +23,7 @@ import type { ApplyContext } from '../model/commands/context';
 import {
   clearSequenceDefaults, primaryKeyColumnsNotNull, removeColumnReferences, removeTableReferences, retypeColumns,
 } from '../model/commands/integrity';
+import { touchedIntegrityIssues } from '../model/commands/integrity-net';
 import { integrityIssues, type DocumentIssue } from '../model/validate';
 
 enablePatches();
@@ -51,6 +52,31 @@ export function repairMerged(doc: SchemaDocument, options: RepairOptions = {}): 
     repairDraft(draft as SchemaDocument, ctx, options);
   });
   return { doc: next, patches, inversePatches, repairs: ctx.changes, unresolved: integrityIssues(next) };
+}
+
+/**
+ * Whether a change (its patches, from refreshFromY) may have left something to repair: the commands'
+ * own safety net (integrity-net.ts) over what the patches touched, plus the two rules it does not
+ * read (primary key columns NOT NULL, layout of removed tables and notes). Cheap enough to run after
+ * every remote transaction; repairMerged reads the whole document only when this says so.
+ */
+export function needsRepair(doc: SchemaDocument, patches: readonly Patch[]): boolean {
+  if (touchedIntegrityIssues(doc, patches).length) return true;
+  for (const { path } of patches) {
+    const [collection, id, sub] = path;
+    if (collection === 'tables' && typeof id === 'string') {
+      const t = doc.tables[id];
+      if (t?.primaryKey && t.columns.some((c) => c.nullable && t.primaryKey!.columnIds.includes(c.id))) return true;
+    } else if (collection === 'layout') {
+      if (sub === undefined || typeof id !== 'string') return true;
+      const layout = id === 'tables' ? doc.layout.tables : id === 'notes' ? doc.layout.notes : undefined;
+      const owners: Record<string, unknown> = id === 'tables' ? doc.tables : doc.notes;
+      if (layout && (typeof sub !== 'string' || (layout[sub] && !owners[sub]))) return true;
+    } else if (collection === undefined) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function ghostTable(id: string, options: RepairOptions): Table {
@@ -82,7 +108,12 @@ function removeReferencesToMissingTables(doc: SchemaDocument, ctx: ApplyContext,
   Object.keys(doc.layout.tables).forEach(note);
   for (const r of Object.values(doc.routines ?? {})) note(r.tableId);
   for (const s of Object.values(doc.sequences)) note(s.ownedBy?.tableId);
-  for (const id of missing) removeTableReferences(doc, ghostTable(id, options), ctx);
+  for (const id of missing) {
+    // As table.remove does, references go while the table can still be named: a view of the document
+    // with the removed table back in its tables (only labels read it; every write lands in the draft).
+    const ghost = ghostTable(id, options);
+    removeTableReferences({ ...doc, tables: { ...doc.tables, [id]: ghost } }, ghost, ctx);
+  }
 }
 
 function removeReferencesToMissingColumns(doc: SchemaDocument, table: Table, ctx: ApplyContext, options: RepairOptions): void {

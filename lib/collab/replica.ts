@@ -17,7 +17,7 @@ import { applyCommand, type Change, type Command, type CommandResult } from '../
 import { applyPatchesToY } from './apply-patches';
 import { observeRemote } from './remote';
 import { RemovedNames } from './removed-names';
-import { repairMerged } from './repair';
+import { needsRepair, repairMerged } from './repair';
 import { fromYDoc, readYDoc, rootMapOf } from './y-document';
 
 /** The Y.Map (beside the document) of repair explanations, keyed by element and message. */
@@ -57,6 +57,11 @@ export class CollabReplica {
       isLocal: (origin) => origin === this.origin || origin === this.repairOrigin,
       current: () => this.current,
       onRemote: (change) => {
+        if (!needsRepair(change.doc, change.patches)) {
+          this.setDoc(change.doc);
+          this.emit({ doc: change.doc, remote: true, repairs: [] });
+          return;
+        }
         const repaired = repairMerged(change.doc, { before: this.current, removed: this.removed });
         this.writeRepairs(repaired.patches, repaired.repairs);
         this.setDoc(repaired.doc);
