@@ -99,12 +99,27 @@ export interface ObserveOptions {
   onRemote(change: RemoteChange, transaction: Y.Transaction): void;
 }
 
-/** Calls `onRemote` after every transaction with a non-local origin. Returns the unsubscribe function. */
+/**
+ * Calls `onRemote` after every transaction with a non-local origin. Returns the unsubscribe function.
+ *
+ * While Yjs holds back part of an update (it arrived before one it follows: `pendingStructs`), the
+ * state is torn (the update's deletions applied, its new values not yet), so the anchors are kept
+ * and read when the missing update has filled the gap. CausalInbox avoids such states on the
+ * receiving side; this is the binding's own guard.
+ */
 export function observeRemote(ydoc: Y.Doc, options: ObserveOptions): () => void {
   const root = rootMapOf(ydoc);
+  let deferred: { anchors: Anchor[]; reordered: Anchor[] } = { anchors: [], reordered: [] };
   const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     if (options.isLocal(transaction.origin)) return;
-    const { anchors, reordered } = anchorsOfEvents(events);
+    const found = anchorsOfEvents(events);
+    const anchors = [...deferred.anchors, ...found.anchors];
+    const reordered = [...deferred.reordered, ...found.reordered];
+    if (ydoc.store.pendingStructs !== null) {
+      deferred = { anchors, reordered };
+      return;
+    }
+    deferred = { anchors: [], reordered: [] };
     if (!anchors.length) return;
     options.onRemote(refreshFromY(options.current(), ydoc, anchors, reordered), transaction);
   };

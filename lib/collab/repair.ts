@@ -47,11 +47,92 @@ export interface RepairOptions {
 }
 
 export function repairMerged(doc: SchemaDocument, options: RepairOptions = {}): RepairResult {
+  // Found on the plain document (linear); the draft is touched only where something is broken, so a
+  // valid 1,000-table document costs one read, not an immer proxy per table and column.
+  const plan = findBroken(doc);
+  if (!plan) return { doc, patches: [], inversePatches: [], repairs: [], unresolved: [] };
   const ctx: ApplyContext = { changes: [] };
   const [next, patches, inversePatches] = produceWithPatches(doc, (draft) => {
-    repairDraft(draft as SchemaDocument, ctx, options);
+    repairDraft(draft as SchemaDocument, plan, ctx, options);
   });
   return { doc: next, patches, inversePatches, repairs: ctx.changes, unresolved: integrityIssues(next) };
+}
+
+/** What is broken, by rule; undefined when nothing is. */
+interface Broken {
+  tables: Set<string>;
+  /** Missing column ids, by the table that should have them. */
+  columns: Map<string, Set<string>>;
+  enums: Set<string>;
+  domains: Set<string>;
+  sequences: Set<string>;
+  schemas: boolean;
+  nullableKeys: string[];
+  noteLayouts: string[];
+}
+
+function findBroken(doc: SchemaDocument): Broken | undefined {
+  const b: Broken = { tables: new Set(), columns: new Map(), enums: new Set(), domains: new Set(), sequences: new Set(), schemas: false, nullableKeys: [], noteLayouts: [] };
+  const table = (id: string | undefined) => {
+    if (id !== undefined && !doc.tables[id]) b.tables.add(id);
+  };
+  const columnIds = new Map<string, Set<string>>();
+  const column = (tableId: string, columnId: string) => {
+    const t = doc.tables[tableId];
+    if (!t) return;
+    let ids = columnIds.get(tableId);
+    if (!ids) columnIds.set(tableId, (ids = new Set(t.columns.map((c) => c.id))));
+    if (ids.has(columnId)) return;
+    if (!b.columns.has(tableId)) b.columns.set(tableId, new Set());
+    b.columns.get(tableId)!.add(columnId);
+  };
+  const schema = (id: string | undefined) => {
+    if (id !== undefined && !doc.schemas[id]) b.schemas = true;
+  };
+  for (const r of Object.values(doc.relationships)) {
+    table(r.fromTableId);
+    table(r.toTableId);
+    for (const p of r.columnPairs) {
+      column(r.fromTableId, p.fromColumnId);
+      column(r.toTableId, p.toColumnId);
+    }
+  }
+  for (const a of Object.values(doc.areas)) a.tableIds.forEach(table);
+  Object.keys(doc.layout.tables).forEach(table);
+  for (const r of Object.values(doc.routines ?? {})) {
+    table(r.tableId);
+    schema(r.schemaId);
+  }
+  for (const q of Object.values(doc.sequences)) {
+    table(q.ownedBy?.tableId);
+    if (q.ownedBy) column(q.ownedBy.tableId, q.ownedBy.columnId);
+    schema(q.schemaId);
+  }
+  for (const t of Object.values(doc.tables)) {
+    schema(t.schemaId);
+    t.primaryKey?.columnIds.forEach((id) => column(t.id, id));
+    for (const u of t.uniques) u.columnIds.forEach((id) => column(t.id, id));
+    for (const ix of t.indexes) {
+      for (const p of ix.parts) if (p.kind === 'column') column(t.id, p.columnId);
+      ix.includeColumnIds?.forEach((id) => column(t.id, id));
+    }
+    for (const p of t.partitioning?.key ?? []) if (p.kind === 'column') column(t.id, p.columnId);
+    for (const id of Object.keys(t.volume?.avgLength ?? {})) column(t.id, id);
+    for (const c of t.columns) {
+      if (c.type.kind === 'enum' && !doc.enums[c.type.enumId]) b.enums.add(c.type.enumId);
+      if (c.type.kind === 'domain' && !doc.domains[c.type.domainId]) b.domains.add(c.type.domainId);
+      if (c.default.kind === 'sequence' && !doc.sequences[c.default.sequenceId]) b.sequences.add(c.default.sequenceId);
+    }
+    if (t.primaryKey && t.columns.some((c) => c.nullable && t.primaryKey!.columnIds.includes(c.id))) b.nullableKeys.push(t.id);
+  }
+  for (const d of Object.values(doc.domains)) {
+    schema(d.schemaId);
+    if (d.default.kind === 'sequence' && !doc.sequences[d.default.sequenceId]) b.sequences.add(d.default.sequenceId);
+  }
+  for (const x of [...Object.values(doc.views), ...Object.values(doc.enums), ...Object.values(doc.extensions)]) schema(x.schemaId);
+  b.noteLayouts = Object.keys(doc.layout.notes).filter((id) => !doc.notes[id]);
+  const broken = b.tables.size || b.columns.size || b.enums.size || b.domains.size || b.sequences.size || b.schemas || b.nullableKeys.length || b.noteLayouts.length;
+  return broken ? b : undefined;
 }
 
 /**
@@ -83,100 +164,44 @@ function ghostTable(id: string, options: RepairOptions): Table {
   return options.before?.tables[id] ?? { id, name: options.removed?.table(id) ?? id, columns: [], uniques: [], checks: [], indexes: [] };
 }
 
-function repairDraft(doc: SchemaDocument, ctx: ApplyContext, options: RepairOptions): void {
+function repairDraft(doc: SchemaDocument, broken: Broken, ctx: ApplyContext, options: RepairOptions): void {
   const { before } = options;
-  removeReferencesToMissingTables(doc, ctx, options);
-  for (const id of Object.keys(doc.tables)) removeReferencesToMissingColumns(doc, doc.tables[id], ctx, options);
-  retypeMissingTypes(doc, ctx, before);
-  clearMissingSequences(doc, ctx, before);
-  moveOutOfMissingSchemas(doc, ctx, before);
-  for (const id of Object.keys(doc.tables)) primaryKeyColumnsNotNull(doc.tables[id], ctx);
-  // Layout is presentation: a note's geometry goes with the note, unreported (as note.remove does).
-  for (const id of Object.keys(doc.layout.notes)) if (!doc.notes[id]) delete doc.layout.notes[id];
-}
-
-function removeReferencesToMissingTables(doc: SchemaDocument, ctx: ApplyContext, options: RepairOptions): void {
-  const missing = new Set<string>();
-  const note = (id: string | undefined) => {
-    if (id !== undefined && !doc.tables[id]) missing.add(id);
-  };
-  for (const r of Object.values(doc.relationships)) {
-    note(r.fromTableId);
-    note(r.toTableId);
-  }
-  for (const a of Object.values(doc.areas)) a.tableIds.forEach(note);
-  Object.keys(doc.layout.tables).forEach(note);
-  for (const r of Object.values(doc.routines ?? {})) note(r.tableId);
-  for (const s of Object.values(doc.sequences)) note(s.ownedBy?.tableId);
-  for (const id of missing) {
+  for (const id of broken.tables) {
     // As table.remove does, references go while the table can still be named: a view of the document
     // with the removed table back in its tables (only labels read it; every write lands in the draft).
     const ghost = ghostTable(id, options);
     removeTableReferences({ ...doc, tables: { ...doc.tables, [id]: ghost } }, ghost, ctx);
   }
-}
-
-function removeReferencesToMissingColumns(doc: SchemaDocument, table: Table, ctx: ApplyContext, options: RepairOptions): void {
-  const present = new Set(table.columns.map((c) => c.id));
-  const referenced: string[] = [];
-  table.primaryKey?.columnIds.forEach((id) => referenced.push(id));
-  for (const u of table.uniques) referenced.push(...u.columnIds);
-  for (const ix of table.indexes) {
-    for (const p of ix.parts) if (p.kind === 'column') referenced.push(p.columnId);
-    referenced.push(...(ix.includeColumnIds ?? []));
-  }
-  for (const p of table.partitioning?.key ?? []) if (p.kind === 'column') referenced.push(p.columnId);
-  referenced.push(...Object.keys(table.volume?.avgLength ?? {}));
-  for (const r of Object.values(doc.relationships)) {
-    for (const pair of r.columnPairs) {
-      if (r.fromTableId === table.id) referenced.push(pair.fromColumnId);
-      if (r.toTableId === table.id) referenced.push(pair.toColumnId);
+  for (const [tableId, ids] of broken.columns) {
+    const table = doc.tables[tableId];
+    for (const id of ids) {
+      // As column.remove does, the references go while the column is still there to name them: a
+      // stand-in with the removed column's name, taken out again (no patch: the list ends as it was).
+      const name = before?.tables[tableId]?.columns.find((c) => c.id === id)?.name ?? options.removed?.column(tableId, id) ?? id;
+      const standIn: Column = { id, name, type: { kind: 'scalar', name: 'text' }, nullable: true, default: { kind: 'none' } };
+      table.columns.push(standIn);
+      removeColumnReferences(doc, table, id, ctx);
+      table.columns.pop();
     }
   }
-  for (const s of Object.values(doc.sequences)) if (s.ownedBy?.tableId === table.id) referenced.push(s.ownedBy.columnId);
-  const missing = [...new Set(referenced)].filter((id) => !present.has(id));
-  for (const id of missing) {
-    // As column.remove does, the references go while the column is still there to name them: a
-    // stand-in with the removed column's name, taken out again (no patch: the list ends as it was).
-    const name = options.before?.tables[table.id]?.columns.find((c) => c.id === id)?.name ?? options.removed?.column(table.id, id) ?? id;
-    const standIn: Column = { id, name, type: { kind: 'scalar', name: 'text' }, nullable: true, default: { kind: 'none' } };
-    table.columns.push(standIn);
-    removeColumnReferences(doc, table, id, ctx);
-    table.columns.pop();
-  }
-}
-
-function retypeMissingTypes(doc: SchemaDocument, ctx: ApplyContext, before: SchemaDocument | undefined): void {
-  const enums = new Set<string>();
-  const domains = new Set<string>();
-  for (const t of Object.values(doc.tables)) {
-    for (const c of t.columns) {
-      if (c.type.kind === 'enum' && !doc.enums[c.type.enumId]) enums.add(c.type.enumId);
-      if (c.type.kind === 'domain' && !doc.domains[c.type.domainId]) domains.add(c.type.domainId);
-    }
-  }
-  for (const id of enums) {
+  for (const id of broken.enums) {
     const e: EnumType | undefined = before?.enums[id];
     retypeColumns(doc, (c) => c.type.kind === 'enum' && c.type.enumId === id, { kind: 'scalar', name: 'text' },
       `type changed from enum "${e?.name ?? id}" to text (the enum was removed)`, ctx);
   }
-  for (const id of domains) {
+  for (const id of broken.domains) {
     const d: Domain | undefined = before?.domains[id];
     retypeColumns(doc, (c) => c.type.kind === 'domain' && c.type.domainId === id, d?.type ?? { kind: 'scalar', name: 'text' },
       d ? `type changed from domain "${d.name}" to its base type ${d.type.name} (the domain was removed)` : `type changed from domain "${id}" to text (the domain was removed)`, ctx);
   }
-}
-
-function clearMissingSequences(doc: SchemaDocument, ctx: ApplyContext, before: SchemaDocument | undefined): void {
-  const missing = new Set<string>();
-  for (const t of Object.values(doc.tables)) {
-    for (const c of t.columns) if (c.default.kind === 'sequence' && !doc.sequences[c.default.sequenceId]) missing.add(c.default.sequenceId);
-  }
-  for (const d of Object.values(doc.domains)) if (d.default.kind === 'sequence' && !doc.sequences[d.default.sequenceId]) missing.add(d.default.sequenceId);
-  for (const id of missing) {
+  for (const id of broken.sequences) {
     const seq: Sequence = before?.sequences[id] ?? { id, name: id, dataType: 'bigint' };
     clearSequenceDefaults(doc, seq, `sequence "${seq.name}" was removed`, ctx);
   }
+  if (broken.schemas) moveOutOfMissingSchemas(doc, ctx, before);
+  for (const id of broken.nullableKeys) if (doc.tables[id]) primaryKeyColumnsNotNull(doc.tables[id], ctx);
+  // Layout is presentation: a note's geometry goes with the note, unreported (as note.remove does).
+  for (const id of broken.noteLayouts) delete doc.layout.notes[id];
 }
 
 /** As schema.remove does: an element of a schema that is gone moves to the default schema. */

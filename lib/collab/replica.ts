@@ -18,7 +18,8 @@ import { applyPatchesToY } from './apply-patches';
 import { observeRemote } from './remote';
 import { RemovedNames } from './removed-names';
 import { needsRepair, repairMerged } from './repair';
-import { fromYDoc, readYDoc, rootMapOf } from './y-document';
+import { loadDocument } from '../model/migrate';
+import { CollabDocumentError, readYDoc, rootMapOf } from './y-document';
 
 /** The Y.Map (beside the document) of repair explanations, keyed by element and message. */
 export const REPAIRS_MAP = 'repairs';
@@ -51,7 +52,9 @@ export class CollabReplica {
     this.repairOrigin = Object.freeze({ user, kind: 'repair' });
     const merged = repairMerged(readYDoc(ydoc));
     this.writeRepairs(merged.patches, merged.repairs);
-    this.current = fromYDoc(ydoc);
+    const loaded = loadDocument(merged.doc);
+    if (!loaded.ok) throw new CollabDocumentError(loaded.issues);
+    this.current = loaded.document;
     this.undoManager = new Y.UndoManager(rootMapOf(ydoc), { trackedOrigins: new Set([this.origin]), captureTimeout: 0 });
     this.stopObserving = observeRemote(ydoc, {
       isLocal: (origin) => origin === this.origin || origin === this.repairOrigin,
