@@ -21,7 +21,8 @@ import { EXIT_BAD_INPUT, EXIT_OK, EXIT_WRITTEN_WITH_ERRORS, type CliIo } from '.
 import { importPath, printImportError } from './import-command';
 import { ImportError } from '../lib/importers/types';
 import type { ImportSourceFormat } from '../lib/server/importers/import-source';
-import { findJsonSyntaxError, offsetOfPath, positionAt } from './json-position';
+import { offsetOfPath, positionAt } from './json-position';
+import { readJsonFile } from './read-json-file';
 import { errorsOf, strictRefusal } from '../lib/exporters/export-notes';
 
 const EXPORT_FORMATS = formatIds;
@@ -176,25 +177,9 @@ function parseExportArgs(args: string[], doc?: SchemaDocument): Parsed {
 
 /** Reads and validates a Draftbase JSON document; problems are printed and give an exit code. */
 export async function readDocumentJson(file: string, label: string, io: CliIo): Promise<{ doc: SchemaDocument; text: string } | number> {
-  let text: string;
-  try {
-    text = await io.readText(file);
-  } catch (err) {
-    io.stderr(`${label}: cannot read the document: ${err instanceof Error ? err.message : String(err)}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  // Editors may save a byte-order mark; it is not part of the JSON.
-  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    const found = findJsonSyntaxError(text);
-    const { line, column } = positionAt(text, found?.offset ?? text.length);
-    io.stderr(`${label}:${line}:${column}: invalid JSON: ${found?.message ?? (err instanceof Error ? err.message : String(err))}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const read = await readJsonFile(file, label, 'the document', io);
+  if (typeof read === 'number') return read;
+  const { raw, text } = read;
 
   const parsed = loadDocument(raw);
   if (!parsed.ok) {

@@ -32,7 +32,8 @@ import packageJson from '../package.json';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
 import { readDocumentJson } from './export-command';
 import { listFolder, printImportError, readSourcePath, type ImportCommandIo } from './import-command';
-import { findJsonSyntaxError, offsetOfPath, pathLocator, positionAt } from './json-position';
+import { offsetOfPath, pathLocator, positionAt } from './json-position';
+import { readJsonFile } from './read-json-file';
 
 /** Exit status when an open finding reaches --fail-on. */
 export const EXIT_FINDINGS = 1;
@@ -129,23 +130,9 @@ function reportPath(file: string): string {
 
 /** Reads and validates --config FILE; problems are printed as file:line:col and give exit 2. */
 async function readConfig(file: string, io: CliIo): Promise<ReviewConfig | number> {
-  let text: string;
-  try {
-    text = await io.readText(file);
-  } catch (err) {
-    io.stderr(`${file}: cannot read the configuration: ${err instanceof Error ? err.message : String(err)}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    const found = findJsonSyntaxError(text);
-    const { line, column } = positionAt(text, found?.offset ?? text.length);
-    io.stderr(`${file}:${line}:${column}: invalid JSON: ${found?.message ?? (err instanceof Error ? err.message : String(err))}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const read = await readJsonFile(file, file, 'the configuration', io);
+  if (typeof read === 'number') return read;
+  const { raw, text } = read;
   const parsed = reviewConfigSchema.strict().safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
