@@ -116,6 +116,34 @@ describe('CollabReplica', () => {
     expectConverged([a, b]);
   });
 
+  it('repairs after my undo too: undoing my column takes out the index someone built on it', () => {
+    const [a, b] = replicas(2);
+    a.dispatch({ type: 'column.add', tableId: 't_users', column: column('c_a', 'nickname') });
+    sync(a, b);
+    b.dispatch({ type: 'index.add', tableId: 't_users', index: { id: 'i_nick', parts: [{ kind: 'column', columnId: 'c_a' }], unique: false } });
+    sync(a, b);
+    expect(a.undo()).toBe(true);
+    sync(a, b);
+    for (const r of [a, b]) {
+      expect(names(r.doc, 't_users')).not.toContain('nickname');
+      expect(r.doc.tables.t_users.indexes.map((ix) => ix.id)).not.toContain('i_nick');
+    }
+    expectConverged([a, b]);
+  });
+
+  it('undoing an edit inside a table someone else removed changes nothing and breaks nothing', () => {
+    const [a, b] = replicas(2);
+    a.dispatch({ type: 'column.add', tableId: 't_products', column: column('c_a', 'price') });
+    b.dispatch({ type: 'table.remove', tableId: 't_products' });
+    sync(a, b);
+    a.undo();
+    b.undo();
+    sync(a, b);
+    // B's undo brings the table back as B removed it (without A's concurrent column, which went with it).
+    expect(a.doc.tables.t_products.columns.map((c) => c.id)).toEqual(['c_products_id', 'c_products_sku']);
+    expectConverged([a, b]);
+  });
+
   it('repairs a foreign key to a column someone else removed, and says so', () => {
     const [a, b] = replicas(2);
     a.dispatch({ type: 'column.add', tableId: 't_orders', column: column('c_orders_owner', 'owner_id') });
