@@ -60,17 +60,26 @@ function applyUnder(value: unknown, anchor: Anchor, patches: readonly Patch[]): 
   return current;
 }
 
+function getIn(doc: unknown, anchor: Anchor): unknown {
+  let node = doc;
+  for (const seg of anchor) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[seg] : undefined;
+  return node;
+}
+
 /**
  * Writes the effect of `patches` (from applyCommand, undoPatches or repairMerged) into `ydoc` as one
- * transaction with `origin`. The patches must have been made against the document the Y.Doc holds.
+ * transaction with `origin`. The patches must have been made against the document the Y.Doc holds;
+ * pass that document as `base` and the anchors are read from it instead of from Yjs (cheaper, and
+ * right even while Yjs holds part of a remote update back: array positions in the patches are the
+ * store's positions).
  */
-export function applyPatchesToY(ydoc: Y.Doc, patches: readonly Patch[], origin: unknown): void {
+export function applyPatchesToY(ydoc: Y.Doc, patches: readonly Patch[], origin: unknown, base?: unknown): void {
   if (patches.length === 0) return;
   const root = rootMapOf(ydoc);
   ydoc.transact(() => {
     for (const { anchor, patches: group } of groupPatches(patches)) {
-      const next = applyUnder(readAnchor(root, anchor), anchor, group);
-      writeAnchor(root, anchor, next);
+      const current = base === undefined ? readAnchor(root, anchor) : getIn(base, anchor);
+      writeAnchor(root, anchor, applyUnder(current, anchor, group));
     }
   }, origin);
 }

@@ -50,8 +50,9 @@ export class CollabReplica {
   constructor(readonly ydoc: Y.Doc, readonly user: string) {
     this.origin = Object.freeze({ user, kind: 'edit' });
     this.repairOrigin = Object.freeze({ user, kind: 'repair' });
-    const merged = repairMerged(readYDoc(ydoc));
-    this.writeRepairs(merged.patches, merged.repairs);
+    const plain = readYDoc(ydoc);
+    const merged = repairMerged(plain);
+    this.writeRepairs(plain, merged.patches, merged.repairs);
     const loaded = loadDocument(merged.doc);
     if (!loaded.ok) throw new CollabDocumentError(loaded.issues);
     this.current = loaded.document;
@@ -66,7 +67,7 @@ export class CollabReplica {
           return;
         }
         const repaired = repairMerged(change.doc, { before: this.current, removed: this.removed });
-        this.writeRepairs(repaired.patches, repaired.repairs);
+        this.writeRepairs(change.doc, repaired.patches, repaired.repairs);
         this.setDoc(repaired.doc);
         this.emit({ doc: repaired.doc, remote: true, repairs: repaired.repairs });
       },
@@ -82,10 +83,11 @@ export class CollabReplica {
     this.stopRepairs = () => repairs.unobserve(onRepairs);
   }
 
-  private writeRepairs(patches: Parameters<typeof applyPatchesToY>[1], repairs: Change[]): void {
+  /** Writes a repair made on `base` (the merged document) and its explanation, in one transaction. */
+  private writeRepairs(base: SchemaDocument, patches: Parameters<typeof applyPatchesToY>[1], repairs: Change[]): void {
     if (!patches.length) return;
     this.ydoc.transact(() => {
-      applyPatchesToY(this.ydoc, patches, this.repairOrigin);
+      applyPatchesToY(this.ydoc, patches, this.repairOrigin, base);
       const log = this.ydoc.getMap<Change>(REPAIRS_MAP);
       for (const r of repairs) {
         const key = `${r.entityId}\u0000${r.message}`;
@@ -102,7 +104,7 @@ export class CollabReplica {
   dispatch(command: Command): CommandResult {
     const result = applyCommand(this.current, command);
     if (result.patches.length === 0) return result;
-    applyPatchesToY(this.ydoc, result.patches, this.origin);
+    applyPatchesToY(this.ydoc, result.patches, this.origin, this.current);
     this.setDoc(result.doc);
     this.emit({ doc: result.doc, remote: false, repairs: [] });
     return result;
