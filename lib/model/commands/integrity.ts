@@ -2,9 +2,9 @@
  * Integrity upkeep when something other elements point at goes away. Each function mutates the
  * draft and reports every side effect as a Change, so the editor can tell the user what else moved.
  */
-import type { DefaultValue, Relationship, SchemaDocument, Sequence, Table, UniqueConstraint } from '../document';
+import type { Column, ColumnType, DefaultValue, Relationship, SchemaDocument, Sequence, Table, UniqueConstraint } from '../document';
 import { columnName, displayName } from '../lookup';
-import { valuesOf, type ApplyContext } from './context';
+import { clone, valuesOf, type ApplyContext } from './context';
 import { indexName } from '../../naming/derived-names';
 
 function columnList(table: Table, ids: readonly string[]): string {
@@ -176,5 +176,29 @@ export function removeOwnedSequences(doc: SchemaDocument, table: Table, columnId
     clearSequenceDefaults(doc, seq, `sequence "${seq.name}" was removed with its owner`, ctx, (t, c) => t === table.id && (columnId === undefined || c === columnId));
     delete doc.sequences[seq.id];
     ctx.changes.push({ entityId: seq.id, kind: 'removed', message: `sequence "${seq.name}" removed: it was owned by ${column}, and ${why}` });
+  }
+}
+
+/** Retypes every column whose type matches, reporting each as `column "t.c" updated: ...` (an enum or domain removed). */
+export function retypeColumns(doc: SchemaDocument, matches: (c: Column) => boolean, to: ColumnType, why: string, ctx: ApplyContext): void {
+  for (const peeked of valuesOf(doc.tables)) {
+    if (!peeked.columns.some(matches)) continue;
+    const t = doc.tables[peeked.id];
+    for (const c of t.columns) {
+      if (!matches(c)) continue;
+      c.type = clone(to);
+      ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${displayName(doc, t)}.${c.name}" updated: ${why}` });
+    }
+  }
+}
+
+/** Primary key columns are NOT NULL in both engines: the document says so too, and reports it. */
+export function primaryKeyColumnsNotNull(table: Table, ctx: ApplyContext): void {
+  const pk = table.primaryKey;
+  if (!pk) return;
+  for (const c of table.columns) {
+    if (!pk.columnIds.includes(c.id) || !c.nullable) continue;
+    c.nullable = false;
+    ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${table.name}.${c.name}" updated: made NOT NULL (primary key columns cannot be null)` });
   }
 }

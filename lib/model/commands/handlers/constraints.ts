@@ -6,6 +6,7 @@ import {
   assignChanges, changeableKeys, checkChangeKeys, checkShape, requireColumn, requireIndexIn, requireTable, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
+import { primaryKeyColumnsNotNull } from '../integrity';
 import { assertConstraintNameFree, assertIndexNameFree, primaryKeyKey } from '../names';
 import type { CommandOf } from '../types';
 import { indexName } from '../../../naming/derived-names';
@@ -41,11 +42,7 @@ export function setPrimaryKey(doc: SchemaDocument, cmd: CommandOf<'primaryKey.se
   assertConstraintNameFree(doc, table, pk.name, primaryKeyKey(table.id));
   if (pk.name !== undefined) assertIndexNameFree(doc, table, pk.name, primaryKeyKey(table.id));
   table.primaryKey = pk;
-  for (const c of table.columns) {
-    if (!pk.columnIds.includes(c.id) || !c.nullable) continue;
-    c.nullable = false;
-    ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${table.name}.${c.name}" updated: made NOT NULL (primary key columns cannot be null)` });
-  }
+  primaryKeyColumnsNotNull(table, ctx);
 }
 
 export function addUnique(doc: SchemaDocument, cmd: CommandOf<'unique.add'>): void {

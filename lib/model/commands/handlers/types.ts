@@ -1,10 +1,11 @@
 /** enum.* and domain.*: user-defined types. Removing one in use retypes its columns (reported). */
-import { domainSchema, enumSchema, type Column, type ColumnType, type SchemaDocument } from '../../document';
+import { domainSchema, enumSchema, type Column, type SchemaDocument } from '../../document';
 import { displayName } from '../../lookup';
 import {
-  assignChanges, changeableKeys, clone, checkChangeKeys, checkShape, hasKey, requireIn, requireNewId, requireSchema, valuesOf, type ApplyContext,
+  assignChanges, changeableKeys, checkChangeKeys, checkShape, hasKey, requireIn, requireNewId, requireSchema, valuesOf, type ApplyContext,
 } from '../context';
 import { CommandError } from '../errors';
+import { retypeColumns } from '../integrity';
 import { assertTypeNameFree } from '../names';
 import type { CommandOf } from '../types';
 
@@ -47,19 +48,6 @@ export function updateEnum(doc: SchemaDocument, cmd: CommandOf<'enum.update'>, c
       const old = c.default.kind === 'literal' ? String(c.default.value) : '';
       c.default = { kind: 'none' };
       ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${displayName(doc, t)}.${c.name}" updated: default '${old}' removed (no longer a value of enum "${e.name}")` });
-    }
-  }
-}
-
-/** Retypes every column whose type matches, reporting each as `column "t.c" updated: ...`. */
-function retypeColumns(doc: SchemaDocument, matches: (c: Column) => boolean, to: ColumnType, why: string, ctx: ApplyContext): void {
-  for (const peeked of valuesOf(doc.tables)) {
-    if (!peeked.columns.some(matches)) continue;
-    const t = doc.tables[peeked.id];
-    for (const c of t.columns) {
-      if (!matches(c)) continue;
-      c.type = clone(to);
-      ctx.changes.push({ entityId: c.id, kind: 'updated', message: `column "${displayName(doc, t)}.${c.name}" updated: ${why}` });
     }
   }
 }
