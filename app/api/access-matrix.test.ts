@@ -20,6 +20,7 @@ import { newToken } from '@/lib/server/teams/tokens';
 import * as advise from './advise/route';
 import * as pdf from './design-doc/pdf/route';
 import * as importRoute from './import/route';
+import * as sqliteImport from './import/sqlite/route';
 import * as lint from './lint/route';
 import * as render from './render/route';
 import * as collection from './projects/route';
@@ -218,7 +219,8 @@ const routes: RouteRow[] = [
   // Refused by their body checks (400) once the caller is let in: the gate comes first (401 otherwise).
   { name: 'POST /lint', kind: 'actor', ok: 400, call: ({ h }) => lint.POST(post(api('lint'), {}, h)) },
   { name: 'POST /advise', kind: 'actor', ok: 400, call: ({ h }) => advise.POST(post(api('advise'), {}, h)) },
-  { name: 'POST /import', kind: 'actor', ok: 400, call: ({ h }) => importRoute.POST(post(api('import'), {}, h)) },
+  { name: 'POST /import', kind: 'account', ok: 400, call: ({ h }) => importRoute.POST(post(api('import'), {}, h)) },
+  { name: 'POST /import/sqlite', kind: 'account', ok: 422, call: ({ h }) => sqliteImport.POST(new Request(api('import/sqlite'), { method: 'POST', headers: { ...h, 'content-type': 'application/vnd.sqlite3' }, body: new Uint8Array(0) })) },
   { name: 'POST /design-doc/pdf', kind: 'actor', ok: 400, call: ({ h }) => pdf.POST(post(api('design-doc/pdf'), {}, h)) },
 ];
 

@@ -4,7 +4,7 @@
  *   422 `budget_exceeded` / `too_large` over the time or memory budget; 503 `server_busy`.
  * Parsing runs in the compute pool (lib/server/compute): this handler only reads the body.
  */
-import { requireActor } from '@/lib/server/auth/access';
+import { requireUser } from '@/lib/server/auth/access';
 import { withErrors } from '@/lib/server/http/error-response';
 import { readTextBody } from '@/lib/server/http/read-json-body';
 import { runCompute } from '@/lib/server/compute/pool';
@@ -13,6 +13,6 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = withErrors(async (req: Request) => {
-  await requireActor(req); // signed in, solo, or a share link's visitor (team mode)
+  await requireUser(req); // signed in (team mode) or solo: a share link's visitor has nothing to import into
   return runCompute({ kind: 'import', body: await readTextBody(req) }, 'this import');
 });

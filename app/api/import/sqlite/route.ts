@@ -6,6 +6,7 @@
  * The file is read read-only through its catalog (lib/server/importers/sqlite-file.ts), from a private
  * temporary copy deleted at once; its CREATE statements are parsed in the compute pool like any import.
  */
+import { requireUser } from '@/lib/server/auth/access';
 import { HttpError, withErrors } from '@/lib/server/http/error-response';
 import { maxBodyBytes } from '@/lib/server/http/read-json-body';
 import { importErrorResponse } from '@/lib/server/importers/import-http';
@@ -21,6 +22,7 @@ function tooLarge(limit: number): HttpError {
 }
 
 export const POST = withErrors(async (req: Request) => {
+  await requireUser(req); // before a byte of the upload is read
   const limit = Math.min(MAX_SQLITE_FILE_BYTES, maxBodyBytes());
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
