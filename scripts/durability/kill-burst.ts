@@ -66,7 +66,8 @@ export async function waitForServer(baseUrl: string, child: ChildProcess, timeou
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before answering`);
     try {
       const res = await fetch(`${baseUrl}/api/projects`);
-      if (res.ok) return performance.now() - started;
+      // 401: a team-mode server is up and wants a session.
+      if (res.ok || res.status === 401) return performance.now() - started;
     } catch {
       // not listening yet
     }
@@ -93,15 +94,31 @@ export function spawnUntil(cmd: string, args: string[], env: NodeJS.ProcessEnv, 
   });
 }
 
+/** The session cookie header of a first owner created through POST /api/setup, or none in solo mode. */
+async function signInIfTeamMode(baseUrl: string): Promise<Record<string, string>> {
+  if ((await fetch(`${baseUrl}/api/projects`)).status !== 401) return {};
+  const res = await fetch(`${baseUrl}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Durability', email: 'durability@example.com', password: 'durability-password-1' }),
+  });
+  if (res.status !== 201) throw new Error(`first-run setup failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie };
+}
+
 export async function runKillBurst(opts: KillBurstOptions): Promise<KillBurstReport> {
   const clients = opts.clients ?? 8;
   const killAfterAcks = opts.killAfterAcks ?? 200;
   const log = opts.log ?? (() => undefined);
 
   let server = await opts.start();
+  // Team mode (a PostgreSQL database): the first owner is created and signed in; its session lives in
+  // the database, so the same cookie holds after the restart.
+  const session = await signInIfTeamMode(server.baseUrl);
   const ids: string[] = [];
   for (let c = 0; c < clients; c++) {
-    const res = await fetch(`${server.baseUrl}/api/projects`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `durability ${c}` }) });
+    const res = await fetch(`${server.baseUrl}/api/projects`, { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: JSON.stringify({ name: `durability ${c}` }) });
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
     ids.push(((await json(res)).project as { id: string }).id);
   }
@@ -132,7 +149,7 @@ export async function runKillBurst(opts: KillBurstOptions): Promise<KillBurstRep
       save++;
       const body = JSON.stringify({ document: documentForSave(c, save) });
       try {
-        const res = await fetch(`${server.baseUrl}/api/projects/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': String(acked[c].version) }, body });
+        const res = await fetch(`${server.baseUrl}/api/projects/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': String(acked[c].version), ...session }, body });
         if (res.status === 200) {
           const { version } = (await json(res)) as { version: number };
           acked[c] = { version, save };
@@ -161,7 +178,7 @@ export async function runKillBurst(opts: KillBurstOptions): Promise<KillBurstRep
   const problems: string[] = [];
   let committedButUnacknowledged = 0;
   for (let c = 0; c < clients; c++) {
-    const res = await fetch(`${server.baseUrl}/api/projects/${ids[c]}`);
+    const res = await fetch(`${server.baseUrl}/api/projects/${ids[c]}`, { headers: session });
     if (res.status !== 200) {
       problems.push(`client ${c}: GET ${res.status}`);
       continue;

@@ -9,11 +9,14 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import * as collection from '../../app/api/projects/route';
 import * as item from '../../app/api/projects/[id]/route';
+import * as setup from '../../app/api/setup/route';
 import { getDatabase } from '../../lib/server/db/client';
 
 type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 
 function route(method: string, pathname: string): { handler: Handler; id: string } | null {
+  // Team mode (PostgreSQL): the client creates the first owner to get a session.
+  if (pathname === '/api/setup' && method === 'POST') return { handler: (req) => setup.POST(req), id: '' };
   if (pathname === '/api/projects') {
     const h = method === 'GET' ? collection.GET : method === 'POST' ? collection.POST : null;
     return h ? { handler: (req) => h(req), id: '' } : null;
