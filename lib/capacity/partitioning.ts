@@ -96,6 +96,9 @@ function adviseTable(doc: SchemaDocument, t: TableCapacity, th: PartitioningThre
 export function partitioningAdvice(doc: SchemaDocument, plan: CapacityPlan, thresholds: Partial<PartitioningThresholds> = {}): PartitioningAdvice[] {
   const th = { ...DEFAULT_PARTITIONING_THRESHOLDS, ...thresholds };
   const out: PartitioningAdvice[] = [];
+  // Not applicable where the engine has no partitioning (SQLite: one table is one B-tree).
+  const spec = dialectSpec(plan.dialect);
+  if (spec.capabilities(spec.defaultTarget).partitionSyntax === 'none') return out;
   for (const t of plan.tables) {
     const a = adviseTable(doc, t, th);
     if (a) out.push(a);
