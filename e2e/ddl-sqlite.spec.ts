@@ -44,3 +44,25 @@ test('the DDL panel writes SQLite: foreign keys on, rowid alias, enum CHECK, and
   await expect(ddl).not.toContainText('orders_doc_gin');
   await expect(page.getByTestId('ddl-diagnostics')).toContainText('SQLite has no GIN indexes: skipped');
 });
+
+test('STRICT and WITHOUT ROWID are set per table in the inspector and written by the SQLite DDL', async ({ page }) => {
+  await open(page, shopDocument());
+  await page.getByTestId('ddl-dialect-select').selectOption('sqlite');
+  const ddl = page.getByTestId('ddl-text');
+  await expect(ddl).toContainText('PRAGMA foreign_keys = ON;');
+  await expect(ddl).not.toContainText('STRICT');
+
+  await page.locator('[data-testid="table-node"][data-table-name="orders"] .db-table-header').click();
+  const inspector = page.getByTestId('inspector');
+  await inspector.getByRole('button', { name: 'Table storage' }).click();
+  await inspector.getByLabel('STRICT (column types enforced)').check();
+  // STRICT enforces its five types: jsonb (declared) becomes ANY-compatible text kept as TEXT.
+  await expect(ddl).toContainText(') STRICT;');
+  await inspector.getByLabel('WITHOUT ROWID').check();
+  await expect(ddl).toContainText(') STRICT, WITHOUT ROWID;');
+
+  // One undo step per checkbox: undo takes WITHOUT ROWID back off, and the flags are saved with the table.
+  await page.keyboard.press('Control+z');
+  await expect(ddl).toContainText(') STRICT;');
+  await expect(inspector.getByLabel('WITHOUT ROWID')).not.toBeChecked();
+});

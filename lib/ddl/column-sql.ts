@@ -127,7 +127,7 @@ export function resolveColumnType(ctx: DdlContext, table: Table, column: Column,
       sql = 'json';
     }
   }
-  if (ctx.strictTables) sql = ctx.spec.strictType!(sql);
+  if (ctx.isStrict(table)) sql = ctx.spec.strictType!(sql);
   const flags = typeFlags(sql);
   return { sql, lob: ctx.caps.lobKeysNeedPrefix && (flags & 1) !== 0, temporal: (flags & 2) !== 0, fsp };
 }
@@ -307,7 +307,7 @@ function rowidAliasType(ctx: DdlContext, column: Column, table: Table, index: nu
   const type = ctx.spec.rowidAliasType!;
   const logical = column.type.kind === 'scalar' ? column.type.name : undefined;
   if (logical !== 'integer') ctx.diag('info', `${ctx.dialect}.rowid-alias`, `${columnWhere(table, column)}: ${logical ?? 'the'} identity primary key is written ${type.toUpperCase()} PRIMARY KEY AUTOINCREMENT, the table's rowid (a 64-bit signed integer)`, column.id, columnPath(table, index));
-  return ctx.strictTables ? type.toUpperCase() : type;
+  return ctx.isStrict(table) ? type.toUpperCase() : type;
 }
 
 /**

@@ -78,6 +78,11 @@ export class DdlContext {
     this.withoutRowid = options.withoutRowid === true && caps.withoutRowid;
   }
 
+  /** Is `table` written STRICT: every table by the script's option, or this one by its own (`options.sqlite.strict`)? */
+  isStrict(table: Table): boolean {
+    return this.strictTables || (table.options?.sqlite?.strict === true && this.caps.strictTables && this.spec.strictType !== undefined);
+  }
+
   /** Every table is STRICT (SQLite 3.37+, DdlOptions.strictTables): column types are their affinity's STRICT name. */
   readonly strictTables: boolean;
 

@@ -26,7 +26,7 @@ export function tableModifiersSql(ctx: DdlContext, table: Table, hasRowidAlias: 
   const modifiers: string[] = [];
   // Script-wide options, or the table's own (an imported SQLite table keeps STRICT / WITHOUT ROWID per table).
   const own = table.options?.sqlite;
-  if (ctx.strictTables || (own?.strict && ctx.caps.strictTables)) modifiers.push('STRICT');
+  if (ctx.isStrict(table)) modifiers.push('STRICT');
   if (ctx.withoutRowid || (own?.withoutRowid && ctx.caps.withoutRowid)) {
     if (!table.primaryKey) ctx.diag('info', `${ctx.dialect}.without-rowid-skipped`, `table "${table.name}" has no primary key: kept as a rowid table (WITHOUT ROWID needs one)`, table.id, `tables.${table.id}`);
     else if (hasRowidAlias) ctx.diag('info', `${ctx.dialect}.without-rowid-skipped`, `table "${table.name}": its primary key counts by itself (AUTOINCREMENT), which only a rowid table can: kept as a rowid table`, table.id, `tables.${table.id}`);

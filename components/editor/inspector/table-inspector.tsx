@@ -23,6 +23,7 @@ import { addColumnCommand, addIndexCommand, addUniqueCommand } from '@/lib/model
 import { foreignKeyColumnIds } from './plans';
 import { useCommandRunner } from './use-command';
 import { DecisionsSection } from './decisions-section';
+import { TableStorageSection } from './table-storage-section';
 
 export function TableInspector({ tableId }: { tableId: string }) {
   const table = useEditor((s) => s.doc.tables[tableId]);
@@ -55,6 +56,7 @@ export function TableInspector({ tableId }: { tableId: string }) {
       <PartitioningEditor table={table} run={run} />
       <VolumeSection table={table} run={run} />
       <MysqlOptionsSection table={table} run={run} />
+      <TableStorageSection table={table} run={run} />
       <DecisionsSection element={{ kind: 'table', id: tableId }} />
     </div>
   );

@@ -130,6 +130,18 @@ describe('table options', () => {
     expect(catalogColumn(catalogTable(catalog, 'type_zoo'), 'c_decimal').type).toBe('ANY');
   });
 
+  it('STRICT per table (the inspector\'s flag): that table\'s declared types become STRICT types, the others stay as declared', async () => {
+    const doc = kitchenSinkDocument();
+    const zoo = Object.values(doc.tables).find((t) => t.name === 'type_zoo')!;
+    zoo.options = { ...zoo.options, sqlite: { strict: true } };
+    const { failed, catalog } = await apply(doc, { sqlParsers });
+    expect(failed).toEqual([]);
+    expect(catalog.sqlite.type_zoo.strict).toBe(true);
+    expect(catalogColumn(catalogTable(catalog, 'type_zoo'), 'c_varchar').type).toBe('TEXT');
+    expect(catalogColumn(catalogTable(catalog, 'type_zoo'), 'c_decimal').type).toBe('ANY');
+    expect(catalog.sqlite.customers.strict).toBe(false);
+  });
+
   it('WITHOUT ROWID where the key allows it (a primary key, no AUTOINCREMENT)', async () => {
     const { failed, catalog, run } = await apply(kitchenSinkDocument(), { withoutRowid: true, sqlParsers });
     expect(failed).toEqual([]);

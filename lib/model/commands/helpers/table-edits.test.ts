@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, makeColumn, makeTable, scalar } from '../../build';
 import { sequentialIds } from '../../ids';
 import { assertDocument } from '../../validate';
-import { addColumnCommand, addIndexCommand, addUniqueCommand, toggleColumnUnique, togglePrimaryKeyColumn } from './table-edits';
+import { applyCommand } from '../apply';
+import { addColumnCommand, addIndexCommand, addUniqueCommand, setTableStorageFlag, toggleColumnUnique, togglePrimaryKeyColumn } from './table-edits';
 
 function usersTable() {
   return makeTable({
@@ -75,5 +76,29 @@ describe('addColumnCommand / addIndexCommand', () => {
     // Both are valid documents: not yet generated, which the DDL panel reports.
     const doc = documentOf({ tables: [{ ...t, indexes: [ix.index], uniques: [...t.uniques, u.unique] }] });
     expect(assertDocument(doc).tables.t1.indexes[0].parts).toEqual([]);
+  });
+});
+
+describe('setTableStorageFlag', () => {
+  it('sets STRICT and WITHOUT ROWID in options.sqlite, keeping other options, and removes emptied ones', () => {
+    const table = { ...usersTable(), options: { mysql: { engine: 'InnoDB' } } };
+    const strict = setTableStorageFlag(table, 'strict', true);
+    expect(strict).toEqual({ type: 'table.update', tableId: 't1', changes: { options: { mysql: { engine: 'InnoDB' }, sqlite: { strict: true } } } });
+    const both = { ...table, options: { sqlite: { strict: true } } };
+    expect(setTableStorageFlag(both, 'withoutRowid', true)).toEqual({ type: 'table.update', tableId: 't1', changes: { options: { sqlite: { strict: true, withoutRowid: true } } } });
+    expect(setTableStorageFlag(both, 'strict', false)).toEqual({ type: 'table.update', tableId: 't1', changes: { options: undefined } });
+  });
+
+  it('does nothing when the flag already has that value', () => {
+    expect(setTableStorageFlag(usersTable(), 'strict', false)).toBeUndefined();
+    expect(setTableStorageFlag({ ...usersTable(), options: { sqlite: { withoutRowid: true } } }, 'withoutRowid', true)).toBeUndefined();
+  });
+
+  it('applies as a command and the document stays valid', () => {
+    const doc = documentOf({ tables: [usersTable()] });
+    const command = setTableStorageFlag(doc.tables.t1, 'strict', true)!;
+    const { doc: next } = applyCommand(doc, command);
+    expect(next.tables.t1.options?.sqlite).toEqual({ strict: true });
+    assertDocument(next);
   });
 });

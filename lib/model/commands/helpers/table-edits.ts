@@ -64,3 +64,17 @@ export function addUniqueCommand(table: Table, columnId?: string, ids: IdFactory
   const column = table.columns.find((c) => c.id === columnId);
   return { type: 'unique.add', tableId: table.id, unique: { id: ids('unq'), columnIds: column ? [column.id] : [] } };
 }
+
+/** SQLite's per-table storage flags (STRICT, WITHOUT ROWID), kept in `options.sqlite`. */
+export type TableStorageFlag = keyof NonNullable<NonNullable<Table['options']>['sqlite']>;
+
+/** Turns one storage flag on or off; an emptied `options.sqlite` (and `options`) is removed. */
+export function setTableStorageFlag(table: Table, flag: TableStorageFlag, on: boolean): Command | undefined {
+  const current = table.options?.sqlite ?? {};
+  if ((current[flag] ?? false) === on) return undefined;
+  const sqlite = { ...current, [flag]: on ? true : undefined };
+  if (!on) delete sqlite[flag];
+  const options = { ...table.options, sqlite: Object.keys(sqlite).length ? sqlite : undefined };
+  if (!options.sqlite) delete options.sqlite;
+  return { type: 'table.update', tableId: table.id, changes: { options: Object.keys(options).length ? options : undefined } };
+}
