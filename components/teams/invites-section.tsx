@@ -9,7 +9,8 @@ import { PROJECT_ROLES, ROLE_LABELS } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/styles';
 import { CopyLink } from './copy-link';
-import { errorText, shortDate } from './format';
+import { shortDate } from './format';
+import { useTeamAction } from './use-team-action';
 import { absoluteUrl, createInvite, revokeInvite } from './teams-client';
 
 const INVITABLE = PROJECT_ROLES.filter((r) => r !== 'owner');
@@ -18,34 +19,18 @@ export function InvitesSection({ projectId, invites, onChanged }: { projectId: s
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ProjectRole>('editor');
   const [created, setCreated] = useState<{ url: string; email: string }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useTeamAction(onChanged);
   const pending = invites.filter((i) => !i.acceptedAt);
 
   const invite = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const r = await createInvite(projectId, email.trim(), role);
       setCreated({ url: absoluteUrl(r.url), email: r.invite.email });
       setEmail('');
-      onChanged();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const revoke = async (id: string) => {
-    setError(undefined);
-    try {
-      await revokeInvite(projectId, id);
-      onChanged();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const revoke = (id: string) => run(() => revokeInvite(projectId, id), id);
 
   return (
     <section aria-labelledby="invite-title" className="flex flex-col gap-1">
@@ -67,7 +52,7 @@ export function InvitesSection({ projectId, invites, onChanged }: { projectId: s
             ))}
           </select>
         </label>
-        <Button type="submit" variant="primary" disabled={busy} data-testid="invite-create">
+        <Button type="submit" variant="primary" disabled={busy === true} data-testid="invite-create">
           Invite
         </Button>
       </form>

@@ -3,11 +3,10 @@
  * Who is on the project and with which role. The owner changes roles, removes members and hands the
  * ownership over (the old owner becomes an editor); everyone else sees the list only.
  */
-import { useState } from 'react';
 import type { MemberInfo, ProjectRole } from '@/lib/api/teams';
 import { PROJECT_ROLES, ROLE_LABELS } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
-import { errorText } from './format';
+import { useTeamAction } from './use-team-action';
 import { removeMember, setMemberRole, transferOwnership } from './teams-client';
 
 /** Roles an owner may give a member directly; owner is given by transferring the ownership. */
@@ -26,20 +25,8 @@ export function MembersSection({
   currentUserId?: string;
   onChanged: () => void;
 }) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState<string>();
-  const act = async (userId: string, work: () => Promise<unknown>) => {
-    setBusy(userId);
-    setError(undefined);
-    try {
-      await work();
-      onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { busy, error, run } = useTeamAction(onChanged);
+  const act = (userId: string, work: () => Promise<unknown>) => run(work, userId);
   return (
     <section aria-labelledby="members-title" className="flex flex-col gap-1">
       <h3 id="members-title" className="text-sm font-semibold">

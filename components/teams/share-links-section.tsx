@@ -9,6 +9,7 @@ import { ROLE_LABELS, SHARE_LINK_ROLES } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/styles';
 import { CopyLink } from './copy-link';
+import { useTeamAction } from './use-team-action';
 import { endOfDayIso, errorText, shortDate } from './format';
 import { absoluteUrl, createShareLink, listShareLinks, revokeShareLink } from './teams-client';
 
@@ -18,43 +19,28 @@ export function ShareLinksSection({ projectId }: { projectId: string }) {
   const [label, setLabel] = useState('');
   const [expires, setExpires] = useState('');
   const [created, setCreated] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
+  const [loadError, setLoadError] = useState<string>();
   const reload = useCallback(() => {
     listShareLinks(projectId).then(
       (r) => setLinks(r.links),
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => setLoadError(errorText(e)),
     );
   }, [projectId]);
   useEffect(reload, [reload]);
+  const { busy, error: actionError, run } = useTeamAction(reload);
+  const error = actionError ?? loadError;
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const expiresAt = endOfDayIso(expires);
       const r = await createShareLink(projectId, { role, ...(label.trim() && { label: label.trim() }), ...(expiresAt && { expiresAt }) });
       setCreated(absoluteUrl(r.url));
       setLabel('');
       setExpires('');
-      reload();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const revoke = async (id: string) => {
-    setError(undefined);
-    try {
-      await revokeShareLink(projectId, id);
-      reload();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const revoke = (id: string) => run(() => revokeShareLink(projectId, id), id);
 
   return (
     <section aria-labelledby="share-links-title" className="flex flex-col gap-1">
@@ -81,7 +67,7 @@ export function ShareLinksSection({ projectId }: { projectId: string }) {
           Expires (optional)
           <input type="date" className={controlClass} value={expires} onChange={(e) => setExpires(e.target.value)} data-testid="share-expires" />
         </label>
-        <Button type="submit" variant="primary" disabled={busy} data-testid="share-create">
+        <Button type="submit" variant="primary" disabled={busy === true} data-testid="share-create">
           Create link
         </Button>
       </form>
