@@ -56,13 +56,20 @@ test('STRICT and WITHOUT ROWID are set per table in the inspector and written by
   const inspector = page.getByTestId('inspector');
   await inspector.getByRole('button', { name: 'Table storage' }).click();
   await inspector.getByLabel('STRICT (column types enforced)').check();
-  // STRICT enforces its five types: jsonb (declared) becomes ANY-compatible text kept as TEXT.
+  // STRICT takes only its own types: each declared type becomes its affinity's (json -> ANY).
   await expect(ddl).toContainText(') STRICT;');
+  await expect(ddl).toContainText('"status" TEXT NOT NULL');
+  await expect(ddl).toContainText('"doc" ANY');
+  // orders' key is AUTOINCREMENT, which only a rowid table has: WITHOUT ROWID is left out, and the panel says why.
   await inspector.getByLabel('WITHOUT ROWID').check();
-  await expect(ddl).toContainText(') STRICT, WITHOUT ROWID;');
-
-  // One undo step per checkbox: undo takes WITHOUT ROWID back off, and the flags are saved with the table.
-  await page.keyboard.press('Control+z');
+  const why = page.getByTestId('ddl-diagnostics').locator('[data-testid="ddl-diagnostic-group"][data-code="sqlite.without-rowid-skipped"]');
+  await expect(why).toBeVisible();
   await expect(ddl).toContainText(') STRICT;');
+
+  // One undo step per checkbox: undo takes WITHOUT ROWID back off, and its note goes with it.
+  await page.getByRole('button', { name: /^Undo/ }).first().click();
   await expect(inspector.getByLabel('WITHOUT ROWID')).not.toBeChecked();
+  await expect(why).toHaveCount(0);
+  await expect(inspector.getByLabel('STRICT (column types enforced)')).toBeChecked();
+  await expect(ddl).toContainText(') STRICT;');
 });
