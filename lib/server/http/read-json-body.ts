@@ -13,15 +13,13 @@ function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'payload_too_large', `The request body is larger than the limit of ${limit} bytes.`, { limitBytes: limit });
 }
 
-/** Reads the raw body as text, failing with 413 as soon as it passes `maxBytes`. */
-export async function readTextBody(req: Request, opts: { maxBytes?: number } = {}): Promise<string> {
-  const limit = opts.maxBytes ?? maxBodyBytes();
-  // Cheap early rejection when the client declares the size; the stream check below still applies
-  // because Content-Length can be absent (chunked) or wrong.
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!req.body) return '';
-  const reader = req.body.getReader();
+/**
+ * Reads a body as bytes, failing with `tooLargeError(limit)` as soon as it passes `limit` (a huge
+ * upload is never buffered whole).
+ */
+export async function readCappedBytes(body: ReadableStream<Uint8Array> | null, limit: number, tooLargeError: (limit: number) => Error): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -30,7 +28,7 @@ export async function readTextBody(req: Request, opts: { maxBytes?: number } = {
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
+      throw tooLargeError(limit);
     }
     chunks.push(value);
   }
@@ -40,6 +38,17 @@ export async function readTextBody(req: Request, opts: { maxBytes?: number } = {
     all.set(c, offset);
     offset += c.byteLength;
   }
+  return all;
+}
+
+/** Reads the raw body as text, failing with 413 as soon as it passes `maxBytes`. */
+export async function readTextBody(req: Request, opts: { maxBytes?: number } = {}): Promise<string> {
+  const limit = opts.maxBytes ?? maxBodyBytes();
+  // Cheap early rejection when the client declares the size; the stream check below still applies
+  // because Content-Length can be absent (chunked) or wrong.
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const all = await readCappedBytes(req.body, limit, tooLarge);
   return new TextDecoder('utf-8', { fatal: false }).decode(all);
 }
 

@@ -182,30 +182,3 @@ function withRollbackJournalHeader(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
-/**
- * Reads a request body as bytes, failing with ImportError as soon as it passes `limit` (a huge
- * upload is never buffered whole).
- */
-export async function readCappedBytes(body: ReadableStream<Uint8Array> | null, limit: number, tooLargeError: (limit: number) => Error = (l) => tooLarge(l + 1, l)): Promise<Uint8Array> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return all;
-}

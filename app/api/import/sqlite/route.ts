@@ -8,9 +8,9 @@
  */
 import { requireUser } from '@/lib/server/auth/access';
 import { HttpError, withErrors } from '@/lib/server/http/error-response';
-import { maxBodyBytes } from '@/lib/server/http/read-json-body';
+import { maxBodyBytes, readCappedBytes } from '@/lib/server/http/read-json-body';
 import { importErrorResponse } from '@/lib/server/importers/import-http';
-import { crossChecked, MAX_SQLITE_FILE_BYTES, readCappedBytes, readUploadedSqliteSchema } from '@/lib/server/importers/sqlite-file';
+import { crossChecked, MAX_SQLITE_FILE_BYTES, readUploadedSqliteSchema } from '@/lib/server/importers/sqlite-file';
 import { runCompute } from '@/lib/server/compute/pool';
 import type { ImportResult } from '@/lib/importers/types';
 
