@@ -197,22 +197,7 @@ function NewComment({ controller, authorName, guest, guestName, onGuestName }: {
           onChange={(e) => onGuestName(e.target.value)}
         />
       )}
-      <textarea
-        aria-label="New comment"
-        placeholder="Write a comment… (@ mentions a project member)"
-        data-testid="comment-new-body"
-        rows={3}
-        maxLength={COMMENT_LIMITS.bodyLength}
-        className={cx(controlClass, 'resize-y')}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void post();
-          }
-        }}
-      />
+      <CommentBodyInput label="New comment" placeholder="Write a comment… (@ mentions a project member)" testId="comment-new-body" rows={3} value={body} onChange={setBody} onSubmit={() => void post()} />
       <div className="flex items-center gap-2">
         <Button type="submit" variant="primary" data-testid="comment-new-submit" disabled={busy || !anchor || !body.trim() || missingName}>
           Comment
@@ -292,22 +277,7 @@ function Thread({ thread, controller, canComment, authorName }: { thread: Commen
       {canComment && (
         <div className="mt-1 flex flex-col gap-1">
           {!thread.resolved && (
-            <textarea
-              aria-label="Reply"
-              placeholder="Reply…"
-              data-testid="comment-reply-body"
-              rows={1}
-              maxLength={COMMENT_LIMITS.bodyLength}
-              className={cx(controlClass, 'resize-y')}
-              value={reply}
-              onChange={(e) => setReply(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void send();
-                }
-              }}
-            />
+            <CommentBodyInput label="Reply" placeholder="Reply…" testId="comment-reply-body" rows={1} value={reply} onChange={setReply} onSubmit={() => void send()} />
           )}
           <div className="flex items-center gap-1">
             {!thread.resolved && (
@@ -332,5 +302,35 @@ function Thread({ thread, controller, canComment, authorName }: { thread: Commen
         </div>
       )}
     </article>
+  );
+}
+
+/** A comment or reply box: capped at the body limit; Ctrl/Cmd+Enter sends. */
+function CommentBodyInput({ label, placeholder, testId, rows, value, onChange, onSubmit }: {
+  label: string;
+  placeholder: string;
+  testId: string;
+  rows: number;
+  value: string;
+  onChange: (text: string) => void;
+  onSubmit: () => void;
+}) {
+  return (
+    <textarea
+      aria-label={label}
+      placeholder={placeholder}
+      data-testid={testId}
+      rows={rows}
+      maxLength={COMMENT_LIMITS.bodyLength}
+      className={cx(controlClass, 'resize-y')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          onSubmit();
+        }
+      }}
+    />
   );
 }
