@@ -129,27 +129,9 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
       )}
       {versions && versions.length > 0 && (
         <div className="flex flex-wrap items-center gap-1 border-b border-slate-200 p-2 text-xs dark:border-slate-800">
-          <label className="sr-only" htmlFor="compare-from">
-            Compare from
-          </label>
-          <select id="compare-from" data-testid="compare-from" className="max-w-[9rem] rounded border border-slate-300 dark:border-slate-600 dark:bg-slate-900" value={from} onChange={(e) => setFrom(e.target.value)}>
-            {sideOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <SideSelect id="compare-from" label="Compare from" value={from} options={sideOptions} onChange={setFrom} />
           →
-          <label className="sr-only" htmlFor="compare-to">
-            Compare to
-          </label>
-          <select id="compare-to" data-testid="compare-to" className="max-w-[9rem] rounded border border-slate-300 dark:border-slate-600 dark:bg-slate-900" value={to} onChange={(e) => setTo(e.target.value)}>
-            {sideOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <SideSelect id="compare-to" label="Compare to" value={to} options={sideOptions} onChange={setTo} />
           <Button data-testid="compare-pair" disabled={!from || from === to} onClick={() => actions.compare(from, to)}>
             Compare
           </Button>
@@ -193,5 +175,23 @@ export function VersionsPanel({ actions, onClose, className }: { actions: Versio
       </ul>
       <ActivityList />
     </section>
+  );
+}
+
+/** One side of the comparison: a version, or the current design. */
+function SideSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: { id: string; label: string }[]; onChange: (id: string) => void }) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} data-testid={id} className="max-w-[9rem] rounded border border-slate-300 dark:border-slate-600 dark:bg-slate-900" value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
