@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../lib/model/validate';
+import { loadDocument } from '../lib/model/migrate';
 import { corpusAvailable, corpusDir } from '../lib/server/importers/test-corpus';
 import { nodeIo } from './io';
 import { importCommand, type ImportCommandIo } from './import-command';
@@ -22,7 +22,7 @@ describe('draftbase import', () => {
       const { io, out } = memoryIo({});
       expect(await importCommand([file, '-o', 'doc.json'], io)).toBe(0);
       const doc = JSON.parse(out.written['doc.json']);
-      expect(parseDocument(doc).ok).toBe(true);
+      expect(loadDocument(doc).ok).toBe(true);
       expect(doc.settings.dialect).toBe('sqlite');
       expect(out.stderr).toMatch(/app\.db: imported sqlite: 2 tables, 4 columns, 1 relationship, 0 indexes; 1 statement skipped/);
 
@@ -44,7 +44,7 @@ describe('draftbase import', () => {
     const { io, out } = memoryIo({ 'schema.dbml': 'Table users {\n  id int [pk]\n  name text\n}\nTable posts {\n  id int [pk]\n  user_id int [ref: > users.id]\n}\n' });
     expect(await importCommand(['schema.dbml', '-o', 'doc.json'], io)).toBe(0);
     const doc = JSON.parse(out.written['doc.json']);
-    expect(parseDocument(doc).ok).toBe(true);
+    expect(loadDocument(doc).ok).toBe(true);
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(/^schema\.dbml: imported dbml: 2 tables, 4 columns, 1 relationship, 0 indexes\n/);
   });
@@ -107,6 +107,6 @@ describe('draftbase import', () => {
     const io: ImportCommandIo = { ...nodeIo, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
     expect(await importCommand([path.join(corpusDir, 'prisma/dub-schema-folder')], io)).toBe(0);
     expect(stderr).toMatch(/imported prisma: 85 tables, 953 columns, 182 relationships, 200 indexes, 53 enums/);
-    expect(parseDocument(JSON.parse(stdout)).ok).toBe(true);
+    expect(loadDocument(JSON.parse(stdout)).ok).toBe(true);
   });
 });

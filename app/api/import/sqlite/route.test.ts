@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'libsql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '@/lib/model/validate';
+import { loadDocument } from '@/lib/model/migrate';
 import { POST } from './route';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'import-sqlite-route-'));
@@ -27,7 +27,7 @@ describe('POST /api/import/sqlite (an uploaded SQLite database file)', () => {
     const res = await POST(upload(bytes));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(parseDocument(body.document).ok).toBe(true);
+    expect(loadDocument(body.document).ok).toBe(true);
     expect(body.document.settings.dialect).toBe('sqlite');
     expect(body.report).toMatchObject({ format: 'sqlite', counts: { tables: 2, columns: 5, relationships: 1, indexes: 1 } });
   });
