@@ -7,6 +7,7 @@
  * - E2E_PORT            port to serve on (default: a free one, picked once and shared with workers)
  * - E2E_TEAM_PORT       port of the second, team-mode server (sign-in on; its own SQLite file in
  *                       E2E_DB_DIR): e2e/teams.spec.ts reaches it through e2e/support/team.ts
+ * - E2E_COLLAB_PORT, E2E_TEAM_COLLAB_PORT  the two servers' live co-editing (sync) ports (default: free ones)
  * - E2E_SKIP_BUILD=1    reuse an existing build in NEXT_DIST_DIR (faster local iteration); it must have
  *                       been built with NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS=1 (the tests read the editor
  *                       store through window.__draftbaseStore, which only such a build exposes)
@@ -29,6 +30,9 @@ function freePort(): string {
 }
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_TEAM_PORT ??= freePort();
+// Each server's live co-editing (Hocuspocus) port: instrumentation.ts starts it beside Next.
+process.env.E2E_COLLAB_PORT ??= freePort();
+process.env.E2E_TEAM_COLLAB_PORT ??= freePort();
 // Named, not created: the server creates it on first start (so merely loading this config, e.g. for
 // `--list`, leaves nothing behind); e2e/support/global-teardown.ts removes it.
 process.env.E2E_DB_DIR ??= path.join(os.tmpdir(), `draftbase-e2e-${process.env.E2E_PORT}-${process.pid}`);
@@ -89,6 +93,7 @@ export default defineConfig({
       stderr: 'pipe',
       env: {
         DATABASE_URL: databaseUrl,
+        DRAFTBASE_COLLAB_PORT: process.env.E2E_COLLAB_PORT,
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: '1',
         // The build exposes the editor store to the tests (see scripts/test-hooks-build.ts).
@@ -107,6 +112,7 @@ export default defineConfig({
       stderr: 'pipe',
       env: {
         DATABASE_URL: teamDatabaseUrl,
+        DRAFTBASE_COLLAB_PORT: process.env.E2E_TEAM_COLLAB_PORT,
         DRAFTBASE_AUTH: 'on',
         DRAFTBASE_AUTH_SECRET: E2E_TEAM_AUTH_SECRET,
         // The address the browser opens, as an operator sets it (Better Auth checks each auth POST's
