@@ -83,6 +83,11 @@ export interface EditorState {
    * all end in dispatch) and no saver is attached, so nothing is ever sent.
    */
   readOnly: string | undefined;
+  /**
+   * True in a live session (issue 19): commands go through the shared document (CollabEngine), the
+   * history is the engine's (MY changes only), and no saver is attached: the sync server stores.
+   */
+  live: boolean;
 
   /** Applies a command, records one history entry, clears redo, schedules autosave. Never throws. */
   dispatch(command: Command): CommandResult | { error: string };
@@ -109,6 +114,23 @@ export interface EditorState {
   setRemote(remote: RemoteState): void;
   /** Replaces the document with the server's (reload after a conflict); history starts afresh. */
   replaceDocument(doc: SchemaDocument, version: number): void;
+
+  // --- live session (driven by components/editor/collab/collab-session.ts) ---
+  /** A document that changed elsewhere (someone else, or my undo in Yjs); `changes` explain repairs. */
+  applyRemote(doc: SchemaDocument, changes: Change[]): void;
+  /** The engine's undo and redo stacks (labels only: the steps themselves live in the engine). */
+  setHistory(past: HistoryEntry[], future: HistoryEntry[]): void;
+}
+
+/**
+ * Where commands go in a live session: the shared document (CollabReplica behind
+ * components/editor/collab/collab-session.ts). `dispatch` throws like applyCommand; undo and redo
+ * land in the store through applyRemote, as Yjs reports them.
+ */
+export interface CollabEngine {
+  dispatch(command: Command, label: string): CommandResult;
+  undo(): void;
+  redo(): void;
 }
 
 export interface EditorInit {
@@ -119,6 +141,8 @@ export interface EditorInit {
   saver?: Saver;
   /** The reason edits are refused (readOnlyReason(access)); the saver is then never attached. */
   readOnly?: string;
+  /** A live session: commands go through it; the saver is then never attached (the server stores). */
+  collab?: CollabEngine;
 }
 
 /** Undo depth; older entries are dropped. Patches are small, so this is generous. */
@@ -143,6 +167,7 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       remote: undefined,
       dialect: init.doc.settings.dialect,
       readOnly: init.readOnly,
+      live: !!init.collab,
       dragPositions: {},
       focusAreaId: undefined,
       renameRequest: undefined,
@@ -153,8 +178,10 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
         let result: CommandResult;
         // A rename also rewrites the expressions and view bodies that name the old name (one undo step).
         const rename = renamePlanFor(doc, command, loadedSqlParsers());
+        const engine = init.collab;
         try {
-          result = applyCommand(doc, rename?.command ?? command);
+          const applied = rename?.command ?? command;
+          result = engine ? engine.dispatch(applied, labelOf(command, doc)) : applyCommand(doc, applied);
           if (rename?.changes.length) result = { ...result, changes: [...result.changes, ...rename.changes] };
         } catch (e) {
           // A refused rename says why as the plain rename would, not as a step of the batch.
@@ -171,12 +198,12 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
           set({ lastChanges: result.changes });
           return result;
         }
-        let label: string;
-        try {
-          label = describeCommand(command, doc);
-        } catch {
-          label = command.type;
+        // Live: the engine recorded the step on its undo stack (setHistory), the document is its result.
+        if (engine) {
+          commitDoc(result.doc, { lastChanges: result.changes });
+          return result;
         }
+        const label = labelOf(command, doc);
         const entry: HistoryEntry = { label, patches: result.patches, inversePatches: result.inversePatches };
         const nextPast = past.length >= HISTORY_LIMIT ? [...past.slice(past.length - HISTORY_LIMIT + 1), entry] : [...past, entry];
         commitDoc(result.doc, { past: nextPast, future: [], lastChanges: result.changes });
@@ -184,6 +211,10 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       },
 
       undo() {
+        if (init.collab) {
+          if (!get().readOnly) init.collab.undo();
+          return;
+        }
         const { past, future, doc, readOnly } = get();
         const entry = past[past.length - 1];
         if (!entry || readOnly) return;
@@ -191,6 +222,10 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       },
 
       redo() {
+        if (init.collab) {
+          if (!get().readOnly) init.collab.redo();
+          return;
+        }
         const { past, future, doc, readOnly } = get();
         const entry = future[0];
         if (!entry || readOnly) return;
@@ -246,11 +281,29 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
           dialect: doc.settings.dialect,
         });
       },
+
+      applyRemote(doc, changes) {
+        if (doc === get().doc && !changes.length) return;
+        commitDoc(doc, changes.length ? { lastChanges: changes } : {});
+      },
+
+      setHistory(past, future) {
+        set({ past, future });
+      },
     };
   });
-  // A read-only editor never saves: no saver follows its document.
-  if (!init.readOnly) init.saver?.attach(store);
+  // A read-only editor never saves: no saver follows its document. Nor does a live one: the sync
+  // server stores the shared document.
+  if (!init.readOnly && !init.collab) init.saver?.attach(store);
   return store;
+}
+
+function labelOf(command: Command, doc: SchemaDocument): string {
+  try {
+    return describeCommand(command, doc);
+  } catch {
+    return command.type;
+  }
 }
 
 /** Drops references to elements that an undo, redo or removal took away. */
