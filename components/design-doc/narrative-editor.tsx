@@ -1,10 +1,13 @@
 'use client';
 /**
  * One narrative section: a Markdown editor with a preview. The text commits on blur as one
- * `design.setNarrative` command. An empty section is exported as its derived draft when there is one
+ * `design.setNarrative` command; in a live session (issue 19) on every change instead, so the others
+ * see it as it is typed and two people typing in one section merge character by character (lib/collab
+ * writes the command's text as one replacement between the common prefix and suffix of a Y.Text), and
+ * the others see "Ana is typing…" under the section. An empty section is exported as its derived draft when there is one
  * (shown here, with a button to start from it), else as "Not yet decided."
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { NarrativeSectionKey } from '@/lib/model/document';
 import { draftFor } from '@/lib/design-doc/drafts';
 import { SECTION_TITLES } from '@/lib/design-doc/template';
@@ -12,6 +15,8 @@ import { useEditor } from '@/components/editor/store/editor-store';
 import { Button } from '@/components/ui/button';
 import { controlClass, cx } from '@/components/ui/styles';
 import { MarkdownPreview } from './markdown-preview';
+import { TypingLine, useLive } from '@/components/editor/collab/live-ui';
+import { shiftCaret } from '@/components/editor/collab/text-caret';
 
 export function NarrativeEditor({ section }: { section: NarrativeSectionKey }) {
   const stored = useEditor((s) => s.doc.design.narrative[section] ?? '');
@@ -22,11 +27,27 @@ export function NarrativeEditor({ section }: { section: NarrativeSectionKey }) {
   const [base, setBase] = useState(stored);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const id = useId();
-  // Adopt outside changes (undo, another editor) unless mid-edit.
+  const live = useLive();
+  const area = useRef<HTMLTextAreaElement>(null);
+  /** The caret as last seen by the user's own input, with the text it was in. */
+  const caret = useRef<{ text: string; start: number; end: number } | undefined>(undefined);
+  const noteCaret = (el: HTMLTextAreaElement) => (caret.current = { text: el.value, start: el.selectionStart, end: el.selectionEnd });
+  // Adopt outside changes (undo, another editor). In a live session the draft is always committed,
+  // so someone else's typing arrives here mid-edit.
   if (base !== stored) {
     setBase(stored);
     setDraft(stored);
   }
+  // ...and the caret keeps its place in the text instead of jumping to the end.
+  useLayoutEffect(() => {
+    const el = area.current;
+    const c = caret.current;
+    if (!live || !el || !c || c.text === el.value || document.activeElement !== el) return;
+    el.setSelectionRange(shiftCaret(c.text, el.value, c.start), shiftCaret(c.text, el.value, c.end));
+    noteCaret(el);
+  }, [draft, live]);
+  // Leaving the editor stops the "typing" line the others see.
+  useEffect(() => () => live?.setTyping(null), [live]);
   const derived = stored.trim() === '' ? draftFor(section, doc, dialect) : undefined;
   const commit = (text: string) => {
     if (text !== stored) dispatch({ type: 'design.setNarrative', section, markdown: text });
@@ -46,14 +67,26 @@ export function NarrativeEditor({ section }: { section: NarrativeSectionKey }) {
           aria-label={`${title} (Markdown)`}
           className={cx(controlClass, 'min-h-20 font-mono')}
           rows={5}
+          ref={area}
           value={draft}
           placeholder={derived ? 'Empty: the export uses the derived draft below.' : 'Empty: the export says "Not yet decided."'}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={(e) => commit(e.target.value)}
+          onSelect={(e) => noteCaret(e.currentTarget)}
+          onChange={(e) => {
+            noteCaret(e.currentTarget);
+            setDraft(e.target.value);
+            if (!live) return;
+            live.setTyping(section);
+            commit(e.target.value);
+          }}
+          onBlur={(e) => {
+            live?.setTyping(null);
+            commit(e.target.value);
+          }}
         />
       ) : (
         <MarkdownPreview markdown={draft.trim() ? draft : (derived ?? '_Not yet decided._')} className="rounded bg-slate-50 p-2 dark:bg-slate-900" />
       )}
+      {live && <TypingLine section={section} />}
       {derived && (
         <div className="flex items-start justify-between gap-2 text-[11px] text-slate-500 dark:text-slate-400">
           <div className="min-w-0 flex-1" data-testid="narrative-draft">

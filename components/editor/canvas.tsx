@@ -38,6 +38,7 @@ import { NoteNodeView } from './nodes/note-node';
 import { AreaNodeView } from './nodes/area-node';
 import { FlowMarkers } from './flow/markers';
 import { useToast } from './toast';
+import { LiveCanvasLayer, useLive } from './collab/live-ui';
 
 // Module scope: a new object per render would make React Flow re-create every node.
 const nodeTypes: NodeTypes = { table: TableNodeView, note: NoteNodeView, area: AreaNodeView };
@@ -216,6 +217,11 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
 
   const onPaneClick = useCallback(() => store.getState().select({ kind: 'none' }), [store]);
 
+  // A live session shows my pointer to the others in flow coordinates (live-session.ts throttles it).
+  const live = useLive();
+  const onPointerMove = useCallback((e: React.PointerEvent) => live?.setCursor(screenToFlowPosition({ x: e.clientX, y: e.clientY })), [live, screenToFlowPosition]);
+  const onPointerLeave = useCallback(() => live?.setCursor(null), [live]);
+
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       const target = e.target as HTMLElement;
@@ -231,6 +237,8 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
       className="h-full w-full"
       style={{ ['--db-zoom' as string]: zoomVariable(initialViewport.zoom) }}
       onDoubleClick={onDoubleClick}
+      onPointerMove={live ? onPointerMove : undefined}
+      onPointerLeave={live ? onPointerLeave : undefined}
       data-detail={mapMode ? 'map' : 'full'}
       data-connecting={connecting || undefined}
     >
@@ -266,6 +274,7 @@ function FlowCanvas({ onAddTableAt, colorMode, size }: { onAddTableAt: (position
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
         <Minimap boxes={boxes} />
         <DiagramLayer doc={doc} boxes={boxes} stillKey={stillKey} selection={selection} dragPositions={dragPositions} commitDrag={commitDrag} />
+        {live && <LiveCanvasLayer />}
       </ReactFlow>
     </div>
   );

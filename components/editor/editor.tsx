@@ -62,6 +62,9 @@ import { CommentsProvider } from './comments/comments-provider';
 import { CommentsButton } from './comments/comments-button';
 import { CommentsPanel } from './comments/comments-panel';
 import { useComments, useCommentsController } from './comments/comments-store';
+import { joinLive } from './collab/connect';
+import { startLiveSession, type LiveSession } from './collab/live-session';
+import { LiveContext } from './collab/live-ui';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
 // document froze the whole document (~110 ms of main thread). Unit tests keep freezing on, so a
@@ -81,9 +84,63 @@ export interface EditorProps {
   teamControls?: ReactNode;
 }
 
-export function Editor({ sourceText, access, teamControls, ...props }: EditorProps) {
+type Mode = { kind: 'joining' } | { kind: 'rest' } | { kind: 'live'; session: LiveSession };
+
+/**
+ * Joins the project's live session first (issue 19; collab/connect.ts): when it is on and the first
+ * sync arrives, the editor's store runs over the shared document (collab/live-session.ts); otherwise
+ * (live editing off, no sync server, refused, too slow) the editor opens as before, on the REST saver.
+ */
+export function Editor(props: EditorProps) {
+  const [mode, setMode] = useState<Mode>({ kind: 'joining' });
+  const { projectId, name, version, access } = props;
+  useEffect(() => {
+    let cancelled = false;
+    let session: LiveSession | undefined;
+    const abort = new AbortController();
+    void joinLive(projectId, { signal: abort.signal }).then((r) => {
+      if (cancelled) {
+        if ('live' in r) r.live.provider.destroy();
+        return;
+      }
+      if ('fallback' in r) {
+        setMode({ kind: 'rest' });
+        return;
+      }
+      try {
+        session = startLiveSession(r.live, { projectId, name, version, readOnly: readOnlyReason(access) });
+        setMode({ kind: 'live', session });
+      } catch (e) {
+        // The shared document did not read as a valid design (CollabDocumentError): edit over REST.
+        console.warn('live session not usable, editing without it:', e);
+        r.live.provider.destroy();
+        setMode({ kind: 'rest' });
+      }
+    });
+    return () => {
+      cancelled = true;
+      abort.abort();
+      session?.dispose();
+    };
+    // One join per mounted editor: a new project id remounts it (the page keys it by id).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  if (mode.kind === 'joining') {
+    return (
+      <div className="flex h-screen items-center justify-center text-sm text-slate-500" role="status" data-testid="live-joining">
+        Opening the project…
+      </div>
+    );
+  }
+  return <EditorWithStore {...props} live={mode.kind === 'live' ? mode.session : undefined} />;
+}
+
+function EditorWithStore({ sourceText, access, teamControls, live, ...props }: EditorProps & { live?: LiveSession }) {
   // One store and one saver for the page's lifetime (a new project id remounts the editor).
   const [{ store, saver }] = useState(() => {
+    // Live: the session made the store over the shared document; the saver stays detached (the
+    // sync server stores), it only answers the panels that ask it (nothing unsaved, nothing to flush).
+    if (live) return { store: live.store, saver: createSaver({}) };
     const readOnly = readOnlyReason(access);
     // Read-only: the saver is never attached (createEditorStore), so no save worker is started either.
     const put = readOnly ? undefined : createWorkerPut();
@@ -94,7 +151,8 @@ export function Editor({ sourceText, access, teamControls, ...props }: EditorPro
   });
   useEffect(() => () => saver.dispose(), [saver]);
   // Saves made in another tab or by someone else are noticed within seconds (RemoteChangeNotice).
-  useEffect(() => watchRemoteVersion(store), [store]);
+  // Not in a live session: there they arrive live, and the server's write-backs are not news.
+  useEffect(() => (live ? undefined : watchRemoteVersion(store)), [store, live]);
   // Test builds only (NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS=1 at build time: playwright.config.ts,
   // scripts/canvas-screenshots.ts): the e2e tests read the store. Inlined at build time, so a normal
   // build compiles this away (scripts/check-test-hooks.ts checks the output after `npm run build`).
@@ -109,13 +167,15 @@ export function Editor({ sourceText, access, teamControls, ...props }: EditorPro
 
   return (
     <EditorStoreContext.Provider value={store}>
-      <ReviewStoreContext.Provider value={review.store}>
-        <CommentsProvider editor={store} access={access} shareToken={activeShareToken()}>
-          <ReactFlowProvider>
-            <EditorShell store={store} saver={saver} access={access} teamControls={teamControls} />
-          </ReactFlowProvider>
-        </CommentsProvider>
-      </ReviewStoreContext.Provider>
+      <LiveContext.Provider value={live ?? null}>
+        <ReviewStoreContext.Provider value={review.store}>
+          <CommentsProvider editor={store} access={access} shareToken={activeShareToken()}>
+            <ReactFlowProvider>
+              <EditorShell store={store} saver={saver} live={live} access={access} teamControls={teamControls} />
+            </ReactFlowProvider>
+          </CommentsProvider>
+        </ReviewStoreContext.Provider>
+      </LiveContext.Provider>
     </EditorStoreContext.Provider>
   );
 }
@@ -129,7 +189,7 @@ function newTableSpot(doc: SchemaDocument, want: { x: number; y: number }, view?
   return freeSpot(boxes, want, { width: TABLE_WIDTH, height: tableHeight(3) }, view);
 }
 
-function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<EditorState>; saver: Saver; access?: ProjectAccessInfo; teamControls?: ReactNode }) {
+function EditorShell({ store, saver, live, access, teamControls }: { store: StoreApi<EditorState>; saver: Saver; live?: LiveSession; access?: ProjectAccessInfo; teamControls?: ReactNode }) {
   const toast = useToast();
   const theme = useTheme();
   const router = useRouter();
@@ -314,16 +374,17 @@ function EditorShell({ store, saver, access, teamControls }: { store: StoreApi<E
   }, [actionContext, viewStore, toast]);
   useActionKeys(activeContext);
 
-  // Leaving with unsaved changes warns (the browser shows its own wording).
+  // Leaving with unsaved changes warns (the browser shows its own wording); live, with edits the sync
+  // server has not acknowledged (offline, reconnecting, or still in flight).
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (leavingRef.current || !saver.hasUnsavedChanges()) return;
+      if (leavingRef.current || !(live ? live.hasUnsyncedChanges() : saver.hasUnsavedChanges())) return;
       e.preventDefault();
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [saver]);
+  }, [saver, live]);
 
   const reloadTheirs = useCallback(async () => {
     const { projectId } = store.getState();

@@ -5,6 +5,7 @@
  * tab has not seen (it no longer claims "Saved" then).
  */
 import { isBehind, useEditor } from './store/editor-store';
+import { LiveStatus, useLive } from './collab/live-ui';
 
 const LABELS = {
   saved: 'Saved',
@@ -26,7 +27,12 @@ const COLORS = {
   behind: 'text-amber-600 dark:text-amber-400',
 } as const;
 
+/** In a live session the server stores the document: the place of the save status shows the session's. */
 export function SaveStatus() {
+  return useLive() ? <LiveStatus /> : <RestSaveStatus />;
+}
+
+function RestSaveStatus() {
   const saveStatus = useEditor((s) => s.saveState.status);
   const behind = useEditor(isBehind);
   const message = useEditor((s) => s.saveState.message);

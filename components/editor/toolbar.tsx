@@ -9,6 +9,7 @@ import { useIsMac } from './actions/use-action-keys';
 import { SaveStatus } from './save-status';
 import type { LayoutStatus } from './layout/use-auto-layout';
 import { ProblemCounts } from './review/problem-counts';
+import { PeopleHere } from './collab/live-ui';
 
 const btn =
   'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-800';
@@ -108,6 +109,7 @@ export function Toolbar({
       </label>
       <div className="ml-auto flex shrink-0 items-center gap-1">
         {extra}
+        <PeopleHere />
         <VersionsButton ctx={actions} open={versionsOpen} />
         {button('toggleDarkMode', theme === 'dark' ? '☀' : '☾', { 'aria-label': theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode' })}
         {button('toggleInspector', 'Inspector', { 'aria-pressed': inspectorOpen })}
