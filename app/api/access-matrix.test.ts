@@ -34,6 +34,7 @@ import * as member from './projects/[id]/members/[userId]/route';
 import * as shareLinks from './projects/[id]/share-links/route';
 import * as shareLink from './projects/[id]/share-links/[linkId]/route';
 import * as state from './projects/[id]/state/route';
+import * as collab from './projects/[id]/collab/route';
 import * as transfer from './projects/[id]/transfer/route';
 import * as versions from './projects/[id]/versions/route';
 import * as version from './projects/[id]/versions/[vid]/route';
@@ -167,6 +168,7 @@ const routes: RouteRow[] = [
   { name: 'PUT /projects/:id', kind: 'project', action: 'edit', ok: 200, call: ({ w, h }) => item.PUT(jsonRequest(p(w), 'PUT', { document: emptyDocument() }, { ...h, 'if-match': '1' }), ctx(w)) },
   { name: 'PATCH /projects/:id', kind: 'project', action: 'edit', ok: 200, call: ({ w, h }) => item.PATCH(jsonRequest(p(w), 'PATCH', { name: 'Renamed' }, h), ctx(w)) },
   { name: 'DELETE /projects/:id', kind: 'project', action: 'manage', ok: 204, call: ({ w, h }) => item.DELETE(del(p(w), h), ctx(w)) },
+  { name: 'GET /projects/:id/collab', kind: 'project', action: 'view', ok: 200, call: ({ w, h }) => collab.GET(get(p(w, '/collab'), h), ctx(w)) },
   { name: 'GET /projects/:id/state', kind: 'project', action: 'view', ok: 200, call: ({ w, h }) => state.GET(get(p(w, '/state'), h), ctx(w)) },
   { name: 'GET /projects/:id/versions', kind: 'project', action: 'view', ok: 200, call: ({ w, h }) => versions.GET(get(p(w, '/versions'), h), ctx(w)) },
   { name: 'POST /projects/:id/versions', kind: 'project', action: 'edit', ok: 201, call: ({ w, h }) => versions.POST(post(p(w, '/versions'), { name: 'v2' }, h), ctx(w)) },

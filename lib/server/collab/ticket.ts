@@ -58,8 +58,7 @@ export function verifyTicket(ticket: unknown, secret: string, now: number = Date
   }
   const claims = SignedSchema.safeParse(parsed);
   if (!claims.success || claims.data.exp <= now) return undefined;
-  const { exp: _exp, nonce: _nonce, ...rest } = claims.data;
-  return rest;
+  return TicketClaimsSchema.parse(claims.data); // drops exp and nonce
 }
 
 let processSecret: string | undefined;

@@ -21,7 +21,7 @@ import { isProjectRole } from '../../auth/roles';
 import { emptyDocument } from '../../model/empty';
 import { newId } from '../../model/ids';
 import type { AppPrisma } from '../db/client';
-import { inTransaction, type TeamsDb } from '../teams/db';
+import { inTransaction, type TeamsDb, type TeamsTx } from '../teams/db';
 import { recordEvent, type Author } from '../teams/events';
 import {
   projectStateSelect,
@@ -145,26 +145,36 @@ export async function saveProject(
   id: string,
   input: { expectedVersion: number; document: SchemaDocument; name?: string; author?: Author },
 ): Promise<SaveResult> {
+  return inTransaction(db, (tx) => saveProjectIn(tx, id, input));
+}
+
+/**
+ * saveProject inside the caller's transaction: the live session's write-back (lib/server/collab)
+ * saves the canonical document and records the live state it came from in one transaction.
+ */
+export async function saveProjectIn(
+  tx: TeamsTx,
+  id: string,
+  input: { expectedVersion: number; document: SchemaDocument; name?: string; author?: Author },
+): Promise<SaveResult> {
   const author = input.author;
-  return inTransaction(db, async (tx) => {
-    const { count } = await tx.project.updateMany({
-      where: { id, version: input.expectedVersion },
-      data: {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        document: JSON.stringify(input.document),
-        tableCount: tableCountOf(input.document),
-        version: { increment: 1 },
-        ...(author ? { updatedById: author.id } : {}),
-      },
-    });
-    const version = input.expectedVersion + 1;
-    if (count === 1 && author) await recordEvent(tx, id, author, 'save', { projectVersion: version, ...(input.name !== undefined ? { detail: `named ${input.name}` } : {}) });
-    // Read back after the write: on success the row holds our version.
-    const current = await tx.project.findUnique({ where: { id }, select: projectStateSelect });
-    if (count === 1) return { ok: true, version, updatedAt: (current?.updatedAt ?? new Date()).toISOString() };
-    if (!current) return { ok: false, reason: 'not_found' };
-    return { ok: false, reason: 'conflict', currentVersion: current.version };
+  const { count } = await tx.project.updateMany({
+    where: { id, version: input.expectedVersion },
+    data: {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      document: JSON.stringify(input.document),
+      tableCount: tableCountOf(input.document),
+      version: { increment: 1 },
+      ...(author ? { updatedById: author.id } : {}),
+    },
   });
+  const version = input.expectedVersion + 1;
+  if (count === 1 && author) await recordEvent(tx, id, author, 'save', { projectVersion: version, ...(input.name !== undefined ? { detail: `named ${input.name}` } : {}) });
+  // Read back after the write: on success the row holds our version.
+  const current = await tx.project.findUnique({ where: { id }, select: projectStateSelect });
+  if (count === 1) return { ok: true, version, updatedAt: (current?.updatedAt ?? new Date()).toISOString() };
+  if (!current) return { ok: false, reason: 'not_found' };
+  return { ok: false, reason: 'conflict', currentVersion: current.version };
 }
 
 /**

@@ -3,6 +3,7 @@ CREATE TABLE "project_live_state" (
     "project_id" TEXT NOT NULL,
     "state" BYTEA NOT NULL,
     "written_version" INTEGER NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 0,
     "updated_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "project_live_state_pkey" PRIMARY KEY ("project_id")

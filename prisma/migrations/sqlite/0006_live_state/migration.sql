@@ -3,6 +3,7 @@ CREATE TABLE "project_live_state" (
     "project_id" TEXT NOT NULL PRIMARY KEY,
     "state" BLOB NOT NULL,
     "written_version" INTEGER NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 0,
     "updated_at" DATETIME NOT NULL,
     CONSTRAINT "project_live_state_project_id_fkey" FOREIGN KEY ("project_id") REFERENCES "projects" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
