@@ -3,7 +3,8 @@
  * or expose projects (lib/server/auth/startup-checks.ts: solo mode listening beyond this machine,
  * team mode without a session secret, ...) and refuses to start on an error; then opens the database
  * so the SQLite file is created and migrated before the first request, and prints where projects are
- * stored (getDatabase logs it).
+ * stored (getDatabase logs it); then starts the live co-editing sync server on DRAFTBASE_COLLAB_PORT
+ * (lib/server/collab/start.ts; `off` disables it, a busy port only turns live editing off).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -16,4 +17,6 @@ export async function register(): Promise<void> {
     // Keep serving: the home page shows the error and the next request retries.
     console.error(`[draftbase] could not open the database: ${err instanceof Error ? err.message : String(err)}`);
   }
+  const { startCollabInProcess } = await import('./lib/server/collab/start');
+  void startCollabInProcess();
 }

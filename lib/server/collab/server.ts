@@ -184,7 +184,16 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
     maxDebounce: opts.storeMaxDebounceMs ?? 4000,
     extensions,
   });
-  await server.listen();
+  // listen() does not reject on a busy port: the HTTP server emits 'error' instead.
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.httpServer.once('error', reject);
+      server.listen().then(() => resolve(), reject);
+    });
+  } catch (err) {
+    await Promise.race([server.destroy().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
+    throw err;
+  }
   const hocuspocus = server.hocuspocus;
 
   const recheck = async () => {
