@@ -104,6 +104,7 @@ export function Editor(props: EditorProps) {
         return;
       }
       if ('fallback' in r) {
+        console.info(`[draftbase] editing without a live session: ${r.fallback}`);
         setMode({ kind: 'rest' });
         return;
       }
