@@ -310,4 +310,56 @@ describe.each(providerCases())('live co-editing server on $provider', ({ create 
     expect(doc.tables[tableId].comment).toBe('live');
     expect((await prisma.projectLiveState.findUniqueOrThrow({ where: { projectId: id } })).writtenVersion).toBe(before.version + 1);
   });
+
+  it('an acknowledged update is in the database before any store (it survives a crash)', async () => {
+    // A server that would not store for a minute: only the log can hold the edit.
+    const lazy = await startCollabServer({ port: 0, secret: SECRET, storeDebounceMs: 60_000, storeMaxDebounceMs: 60_000, recheckMs: 0 });
+    try {
+      const id = await project();
+      const c = connect(lazy.port, collabDocumentName(id), issueTicket(claimsFor(id, editor, 'owner'), SECRET).ticket);
+      clients.push(c);
+      await c.synced;
+      const tableId = Object.keys(fromYDoc(c.ydoc).tables)[0];
+      const acked = c.statuses.length;
+      new CollabReplica(c.ydoc, 'ed').dispatch({ type: 'table.update', tableId, changes: { comment: 'acknowledged' } });
+      await eventually(() => c.statuses.slice(acked).includes(true) || undefined, 10_000, 'the acknowledgement');
+      // What a restarted server loads, read straight from the database.
+      expect(fromYDoc((await loadLiveDocument(prisma, id))!.ydoc).tables[tableId].comment).toBe('acknowledged');
+      expect(await prisma.projectLiveUpdate.count({ where: { projectId: id } })).toBeGreaterThan(0);
+      expect((await stored(prisma, id)).doc.tables[tableId].comment).toBeUndefined();
+      // Another server (as after a restart) loading the project writes the logged edit back at once.
+      const other = join(id, editor, 'owner');
+      await other.synced;
+      expect(fromYDoc(other.ydoc).tables[tableId].comment).toBe('acknowledged');
+      await eventually(async () => ((await stored(prisma, id)).doc.tables[tableId].comment === 'acknowledged' ? true : undefined), 10_000, 'the write-back on load');
+    } finally {
+      await lazy.stop();
+    }
+  });
+
+  it('disconnects a member removed during the session and makes a demoted editor read-only', async () => {
+    const checker = await startCollabServer({ port: 0, secret: SECRET, storeDebounceMs: 50, storeMaxDebounceMs: 200, recheckMs: 100 });
+    try {
+      const [gone, demoted] = await Promise.all(['Gina Gone', 'Dan Demoted'].map((n) => createUser(prisma, n)));
+      const id = await createTeamProject(prisma, 'Live', [[editor, 'owner'], [gone, 'editor'], [demoted, 'editor']]);
+      const g = connect(checker.port, collabDocumentName(id), issueTicket(claimsFor(id, gone, 'editor'), SECRET).ticket);
+      const d = connect(checker.port, collabDocumentName(id), issueTicket(claimsFor(id, demoted, 'editor'), SECRET).ticket);
+      clients.push(g, d);
+      await Promise.all([g.synced, d.synced]);
+      let closed = false;
+      g.provider.on('close', () => (closed = true));
+      await prisma.projectMember.delete({ where: { projectId_userId: { projectId: id, userId: gone.userId } } });
+      await prisma.projectMember.update({ where: { projectId_userId: { projectId: id, userId: demoted.userId } }, data: { role: 'viewer' } });
+      await eventually(() => closed || undefined, 10_000, 'the removed member disconnected');
+      const name = collabDocumentName(id);
+      await eventually(() => [...(checker.hocuspocus.documents.get(name)?.connections.values() ?? [])].every(({ connection }) => connection.readOnly) || undefined, 10_000, 'read-only');
+      const tableId = Object.keys(fromYDoc(d.ydoc).tables)[0];
+      const refused = d.statuses.filter((x) => !x).length;
+      new CollabReplica(d.ydoc, 'dan').dispatch({ type: 'table.update', tableId, changes: { comment: 'after the demotion' } });
+      await eventually(() => d.statuses.filter((x) => !x).length > refused || undefined, 10_000, 'the refusal');
+      expect(fromYDoc(checker.hocuspocus.documents.get(name)!).tables[tableId].comment).toBeUndefined();
+    } finally {
+      await checker.stop();
+    }
+  });
 });

@@ -31,6 +31,8 @@ import { IncomingMessage, Server, type Extension, type Hocuspocus } from '@hocus
 import * as Y from 'yjs';
 import { projectIdOfDocument } from '../../api/collab';
 import { roleAllows, type ProjectRole } from '../../auth/roles';
+import { fromYDoc } from '../../collab/y-document';
+import type { SchemaDocument } from '../../model/document';
 import { getDatabase } from '../db/client';
 import type { Author } from '../teams/events';
 import { allowedOrigin } from './origin';
@@ -95,10 +97,20 @@ function authorOfContext(user: CollabUserContext | undefined): Author | undefine
   return { id: user.via === 'member' ? user.userId : null, name: user.name };
 }
 
+function sameDocument(ydoc: Y.Doc, canonical: SchemaDocument): boolean {
+  try {
+    return JSON.stringify(fromYDoc(ydoc)) === JSON.stringify(canonical);
+  } catch {
+    return true; // an invalid live document is never written back anyway
+  }
+}
+
 const originError = Object.assign(new Error('origin not allowed'), { reason: 'origin-not-allowed' });
 
 export async function startCollabServer(opts: CollabServerOptions): Promise<CollabServer> {
   const lastEditor = new Map<string, Author>();
+  /** Documents loaded with edits the canonical document lacks (logged, then the server died). */
+  const behindCanonical = new Set<string>();
   /** Per connection: the append of the previous message, so updates are logged and applied in order. */
   const chains = new WeakMap<object, Promise<void>>();
   const prisma = async () => (await getDatabase()).prisma;
@@ -153,9 +165,11 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
       // Before Hocuspocus listens for updates: loading is not an edit and stores nothing.
       Y.applyUpdate(document, Y.encodeStateAsUpdate(loaded.ydoc));
       loaded.ydoc.destroy();
+      if (!sameDocument(document, loaded.canonical)) behindCanonical.add(documentName);
     },
     async afterLoadDocument({ documentName, document }) {
       // Logged edits not yet written back (a crash before the store): write them back now.
+      if (!behindCanonical.delete(documentName)) return;
       void document.saveMutex.runExclusive(() => store(documentName, document)).catch((err: unknown) => {
         console.error(`[draftbase] collab: could not write back ${documentName}: ${err instanceof Error ? err.message : String(err)}`);
       });
