@@ -61,7 +61,10 @@ export function verifyTicket(ticket: unknown, secret: string, now: number = Date
   return TicketClaimsSchema.parse(claims.data); // drops exp and nonce
 }
 
-let processSecret: string | undefined;
+// On globalThis: Next loads instrumentation.ts (which starts the sync server) and each route as
+// separate bundles, so a module-level value would differ between the signer and the verifier.
+const SECRET_KEY = Symbol.for('draftbase.collab.processSecret');
+const secretStore = globalThis as typeof globalThis & { [SECRET_KEY]?: string };
 
 /**
  * The key tickets are signed with: DRAFTBASE_COLLAB_SECRET, else the auth secret (the same on every
@@ -73,6 +76,6 @@ export function collabSecret(env: Record<string, string | undefined> = process.e
     const value = env[name]?.trim();
     if (value) return value;
   }
-  processSecret ??= randomBytes(32).toString('base64url');
-  return processSecret;
+  secretStore[SECRET_KEY] ??= randomBytes(32).toString('base64url');
+  return secretStore[SECRET_KEY];
 }
