@@ -98,7 +98,10 @@ export function Editor(props: EditorProps) {
     let cancelled = false;
     let session: LiveSession | undefined;
     const abort = new AbortController();
-    void joinLive(projectId, { signal: abort.signal }).then((r) => {
+    // `?live=off` opens the project without the live session (REST saves, which the server merges
+    // into the session): for a slow or filtered network, and for the REST saver's own tests.
+    const off = new URLSearchParams(window.location.search).get('live') === 'off';
+    void (off ? Promise.resolve({ fallback: 'live=off in the address' } as const) : joinLive(projectId, { signal: abort.signal })).then((r) => {
       if (cancelled) {
         if ('live' in r) r.live.provider.destroy();
         return;
@@ -152,8 +155,9 @@ function EditorWithStore({ sourceText, access, teamControls, live, ...props }: E
   });
   useEffect(() => () => saver.dispose(), [saver]);
   // Saves made in another tab or by someone else are noticed within seconds (RemoteChangeNotice).
-  // Not in a live session: there they arrive live, and the server's write-backs are not news.
-  useEffect(() => (live ? undefined : watchRemoteVersion(store)), [store, live]);
+  // In a live session the poll goes on (a share link revoked meanwhile is noticed at its next request,
+  // apiFetch), but the store ignores the versions: edits arrive live, write-backs are not news.
+  useEffect(() => watchRemoteVersion(store), [store]);
   // Test builds only (NEXT_PUBLIC_DRAFTBASE_TEST_HOOKS=1 at build time: playwright.config.ts,
   // scripts/canvas-screenshots.ts): the e2e tests read the store. Inlined at build time, so a normal
   // build compiles this away (scripts/check-test-hooks.ts checks the output after `npm run build`).

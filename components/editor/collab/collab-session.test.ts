@@ -72,6 +72,9 @@ describe('the editor store in a live session', () => {
     // A remote change is not on my undo stack.
     expect(a.store.getState().past.map((e) => e.label)).toHaveLength(1);
     expect(b.store.getState().past).toHaveLength(1);
+    // The server's write-backs (polled versions) are not "changed elsewhere" in a live session.
+    a.store.getState().setRemote({ version: 99 });
+    expect(a.store.getState().remote).toBeUndefined();
   });
 
   it('undoes my change only, on both sides, and redoes it', () => {

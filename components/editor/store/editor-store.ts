@@ -263,6 +263,8 @@ export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
       },
 
       setRemote(remote) {
+        // Live, the server's versions are its own write-backs of the session this tab is in: not news.
+        if (init.collab) return;
         const known = get().remote;
         if (known && known.version >= remote.version) return;
         set({ remote });
