@@ -166,4 +166,20 @@ describe('the editor store in a live session', () => {
     online();
     for (const s of [a, b]) expect(s.store.getState().doc.design.narrative.caching).toBe('Many orders are placed online.');
   });
+
+  it('shares a whole-document replace (a version restored, an import merged) as one undoable step', () => {
+    const { a, b } = twoEditors();
+    const next = structuredClone(a.store.getState().doc);
+    next.tables.t_users.name = 'people';
+    delete next.tables.t_products;
+    for (const r of Object.values(next.relationships)) if (r.toTableId === 't_products' || r.fromTableId === 't_products') delete next.relationships[r.id];
+    delete next.layout.tables.t_products;
+    expect(a.store.getState().dispatch({ type: 'document.replace', document: next, label: 'Restore version 3' })).not.toHaveProperty('error');
+    expect(b.store.getState().doc.tables.t_users.name).toBe('people');
+    expect(b.store.getState().doc.tables.t_products).toBeUndefined();
+    expect(a.store.getState().past.at(-1)?.label).toBe('Restore version 3');
+    a.store.getState().undo();
+    expect(b.store.getState().doc.tables.t_products?.name).toBe('products');
+    expect(b.store.getState().doc.tables.t_users.name).toBe('users');
+  });
 });
