@@ -97,15 +97,16 @@ describe.skipIf(!redis)('live session across two sync servers (shared database a
     const p = await project();
     const a = await join(p, 0, 'a');
     const b = await join(p, 1, 'b');
-    const ra = prng(11);
-    const rb = prng(12);
+    const add = (c: CollabTestClient, id: string) => c.dispatch({ type: 'column.add', tableId: SHARED_TABLE, column: makeColumn({ id, name: id, type: scalar('text'), nullable: true }, () => id) });
     for (let n = 0; n < 15; n++) {
-      a.dispatch(nextEdit(0, n, a.replica.doc, ra, 'addColumn'));
-      b.dispatch(nextEdit(1, n, b.replica.doc, rb, 'addColumn'));
+      add(a, `c_a_${n}`);
+      add(b, `c_b_${n}`);
     }
     const all = [...a.edits, ...b.edits];
+    expect(all).toHaveLength(30);
     await a.waitFor((doc) => missingEdits(doc, all).length === 0, 10_000, 'all 30 columns at a');
     await b.waitFor((doc) => missingEdits(doc, all).length === 0, 10_000, 'all 30 columns at b');
+    expect(a.replica.doc.tables[SHARED_TABLE].columns).toHaveLength(31);
     expect(canonical(a)).toBe(canonical(b));
   });
 

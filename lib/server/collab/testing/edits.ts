@@ -1,8 +1,8 @@
 /**
  * A realistic mix of edits for load and durability runs, and the check that an edit is in a document.
  *
- * Each client writes in a way whose outcome is checkable after any merge: it adds columns (to the
- * shared table, where everyone adds, or to its own), renames its OWN columns and moves its OWN table
+ * Each client writes in a way whose outcome is checkable after any merge: it adds columns (one in ten
+ * to the shared table, where everyone adds, the rest to its own tables), renames its OWN columns and moves its OWN table
  * (one writer per value: the final value must be that client's last write), and appends unique tokens
  * to a narrative section it may share with others (concurrent typing merges; every token stays whole).
  */
@@ -11,7 +11,7 @@ import { makeColumn, scalar } from '../../../model/build';
 import type { Command } from '../../../model/commands/apply';
 import { narrativeSectionKeys, type SchemaDocument } from '../../../model/document';
 import type { CollabTestClient, EditRecord } from './client';
-import { OWN_COLUMNS, SHARED_TABLE, ownColumn, ownTable } from './fixtures';
+import { ADD_TABLES, OWN_COLUMNS, SHARED_TABLE, addTable, ownColumn, ownTable } from './fixtures';
 
 export type EditKind = 'addColumn' | 'rename' | 'moveTable' | 'type';
 
@@ -39,7 +39,8 @@ export function nextEdit(index: number, n: number, doc: SchemaDocument, random: 
   switch (chosen) {
     case 'addColumn': {
       const id = `c_add_${index}_${n}`;
-      const tableId = random() < 0.5 ? SHARED_TABLE : ownTable(index);
+      // One add in ten goes to the table everyone adds to (concurrent adds into one list).
+      const tableId = random() < 0.1 ? SHARED_TABLE : addTable(index, n % ADD_TABLES);
       return { type: 'column.add', tableId, column: makeColumn({ id, name: `a${index}_${n}`, type: scalar('text'), nullable: true }, () => id) };
     }
     case 'rename': {

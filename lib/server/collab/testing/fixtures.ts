@@ -20,13 +20,23 @@ export const ownTable = (client: number) => `t_c${client}`;
 /** A client's own columns, renamed only by it (one writer per name: the final name is checkable). */
 export const ownColumn = (client: number, k: number) => `c_c${client}_${k}`;
 export const OWN_COLUMNS = 3;
+/**
+ * Tables a client adds its columns to (besides the shared one), in turn: a long run adds hundreds of
+ * columns, and a few realistic tables take them better than one table of hundreds of columns, which
+ * every replica would re-read on each change to it (the binding reads a changed list whole).
+ */
+export const ADD_TABLES = 4;
+export const addTable = (client: number, k: number) => `t_c${client}_add${k}`;
 
-/** A document with the shared table and one table (with OWN_COLUMNS columns) per client. */
+/** A document with the shared table and, per client, one table with OWN_COLUMNS columns and ADD_TABLES more. */
 export function loadTestDocument(clients: number): SchemaDocument {
   const col = (id: string, name: string) => makeColumn({ id, name, type: scalar('text'), nullable: true }, () => id);
   const tables = [makeTable({ id: SHARED_TABLE, name: 'shared', columns: [makeColumn({ id: 'c_shared_id', name: 'id', type: scalar('bigint'), nullable: false }, () => 'c_shared_id')] }, () => SHARED_TABLE)];
   for (let c = 0; c < clients; c++) {
     tables.push(makeTable({ id: ownTable(c), name: `own_${c}`, columns: Array.from({ length: OWN_COLUMNS }, (_, k) => col(ownColumn(c, k), `col_${c}_${k}`)) }, () => ownTable(c)));
+    for (let k = 0; k < ADD_TABLES; k++) {
+      tables.push(makeTable({ id: addTable(c, k), name: `more_${c}_${k}`, columns: [col(`${addTable(c, k)}_id`, 'id')] }, () => addTable(c, k)));
+    }
   }
   return documentOf({ tables });
 }

@@ -60,6 +60,10 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  // A test runner that dies (or is interrupted) must not leave the server behind.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the sync server did not start within ${opts.timeoutMs ?? 60_000} ms:\n${out}`)), opts.timeoutMs ?? 60_000);
