@@ -63,7 +63,7 @@ import { CommentsButton } from './comments/comments-button';
 import { CommentsPanel } from './comments/comments-panel';
 import { useComments, useCommentsController } from './comments/comments-store';
 import { joinLive } from './collab/connect';
-import { startLiveSession, type LiveSession } from './collab/live-session';
+import { liveSaver, startLiveSession, type LiveSession } from './collab/live-session';
 import { LiveContext } from './collab/live-ui';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
@@ -142,9 +142,9 @@ export function Editor(props: EditorProps) {
 function EditorWithStore({ sourceText, access, teamControls, live, ...props }: EditorProps & { live?: LiveSession }) {
   // One store and one saver for the page's lifetime (a new project id remounts the editor).
   const [{ store, saver }] = useState(() => {
-    // Live: the session made the store over the shared document; the saver stays detached (the
-    // sync server stores), it only answers the panels that ask it (nothing unsaved, nothing to flush).
-    if (live) return { store: live.store, saver: createSaver({}) };
+    // Live: the session made the store over the shared document; no saver (the sync server stores):
+    // the panels that ask one get liveSaver (nothing unsaved; flush waits for the server's acks).
+    if (live) return { store: live.store, saver: liveSaver(live) };
     const readOnly = readOnlyReason(access);
     // Read-only: the saver is never attached (createEditorStore), so no save worker is started either.
     const put = readOnly ? undefined : createWorkerPut();

@@ -12,6 +12,7 @@ import type { Presence } from '@/lib/collab/presence';
 import { createEditorStore, sameSelection, type EditorInit, type EditorState } from '../store/editor-store';
 import { createCollabSession, type CollabSession } from './collab-session';
 import type { LiveConnection } from './connect';
+import type { Saver } from '../store/saver';
 import { peersFrom, selectionPresence, SelectionMemory, type Peer } from './presence-model';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
@@ -139,5 +140,25 @@ export function startLiveSession(connection: LiveConnection, init: Omit<EditorIn
       provider.destroy();
       ydoc.destroy();
     },
+  };
+}
+
+/**
+ * What the panels that ask the saver get in a live session (Versions saves "the saved design first"):
+ * nothing to save here, and flush waits until the sync server has acknowledged this tab's edits (it
+ * stores them; the canonical document is its write-back), for at most `timeoutMs`.
+ */
+export function liveSaver(live: Pick<LiveSession, 'hasUnsyncedChanges'>, timeoutMs = 5000): Saver {
+  return {
+    attach: () => undefined,
+    reset: () => undefined,
+    base: () => undefined,
+    rebase: () => undefined,
+    async flush() {
+      const until = Date.now() + timeoutMs;
+      while (live.hasUnsyncedChanges() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    },
+    hasUnsavedChanges: () => false,
+    dispose: () => undefined,
   };
 }
