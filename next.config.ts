@@ -19,6 +19,16 @@ const nextConfig: NextConfig = {
     'mysql2',
     // The query-pattern advisor's embedded PostgreSQL (WASM and its data files).
     '@electric-sql/pglite',
+    // The live co-editing sync server (instrumentation.ts) and the routes that reach into it (the REST
+    // merge) must share ONE copy of Yjs: lib/collab tells Yjs types apart with instanceof, and Yjs
+    // warns and misbehaves when two copies meet. Node's module cache gives one copy if none is bundled.
+    '@hocuspocus/server',
+    '@hocuspocus/extension-redis',
+    'yjs',
+    'y-protocols',
+    'lib0',
+    'ws',
+    'ioredis',
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc) before the e2e build; CI sets this so the build does

@@ -50,9 +50,19 @@ async function syncServerUrl(req: Request, env: Env): Promise<{ url: string } | 
   if (handle?.status === 'running') port = handle.server.port;
   else if (handle?.status === 'starting') port = (await handle.ready)?.port;
   if (port === undefined) return { reason: handle?.status === 'off' ? handle.reason : 'The live co-editing server is not running.' };
+  // The host name the browser used (the Host header, which the request policy has checked), so the
+  // WebSocket goes to the same machine by the same name; req.url may carry Next's own host name.
   const page = new URL(req.url);
-  const host = page.hostname.includes(':') && !page.hostname.startsWith('[') ? `[${page.hostname}]` : page.hostname;
-  return { url: `${page.protocol === 'https:' ? 'wss' : 'ws'}://${host}:${port}` };
+  let hostname = page.hostname;
+  const header = req.headers.get('host');
+  if (header) {
+    try {
+      hostname = new URL(`http://${header}`).hostname;
+    } catch {
+      // keep the URL's
+    }
+  }
+  return { url: `${page.protocol === 'https:' ? 'wss' : 'ws'}://${hostname}:${port}` };
 }
 
 export async function collabJoin(req: Request, access: ProjectAccess, env: Env = process.env, now: number = Date.now()): Promise<CollabJoin> {
