@@ -36,7 +36,7 @@ import type { SchemaDocument } from '../../model/document';
 import { getDatabase } from '../db/client';
 import type { Author } from '../teams/events';
 import { allowedOrigin } from './origin';
-import { appendLiveUpdate, isEmptyUpdate, isValidUpdate, loadLiveDocument, storeLiveDocument } from './persistence';
+import { appendLiveUpdate, isEmptyUpdate, isValidUpdate, loadLiveDocument, MAX_UPDATE_BYTES, storeLiveDocument } from './persistence';
 import { currentAccess, type CollabUserContext } from './access';
 import { verifyTicket } from './ticket';
 
@@ -179,6 +179,7 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
     },
     async afterUnloadDocument({ documentName }) {
       lastEditor.delete(documentName);
+      behindCanonical.delete(documentName);
     },
   };
 
@@ -188,6 +189,8 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
     extensions.push(new RelayOnlyRedis({ host: u.hostname, port: Number(u.port || 6379), ...(u.password ? { options: { password: decodeURIComponent(u.password) } } : {}) }));
   }
 
+  // ws accepts 100 MiB messages by default; one update is capped at MAX_UPDATE_BYTES (persistence.ts).
+  const websocketOptions = { maxPayload: MAX_UPDATE_BYTES + 1024 * 1024 };
   const server = new Server({
     name: 'draftbase',
     port: opts.port,
@@ -197,7 +200,7 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
     debounce: opts.storeDebounceMs ?? 1000,
     maxDebounce: opts.storeMaxDebounceMs ?? 4000,
     extensions,
-  });
+  }, websocketOptions);
   // listen() does not reject on a busy port: the HTTP server emits 'error' instead.
   try {
     await new Promise<void>((resolve, reject) => {
