@@ -157,6 +157,16 @@ test('two people edit one design live: edits, presence, per-user undo, offline m
     await a.waitForTimeout(500);
     expect(await columnNames(a, orders.id)).not.toContain('offline_b');
     expect(await columnNames(b, orders.id)).toContain('offline_b');
+    await expect(b.getByTestId('save-status')).not.toHaveAttribute('data-unsynced', '0');
+    // Closing the tab now would lose the offline edit: the page asks first.
+    let asked = false;
+    b.once('dialog', async (d) => {
+      asked = d.type() === 'beforeunload';
+      await d.dismiss();
+    });
+    await b.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toBe(true);
+    expect(b.isClosed()).toBe(false);
     await b.context().setOffline(false);
     await expect(b.getByTestId('save-status')).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
     for (const page of [a, b]) await expect.poll(() => columnNames(page, orders.id), { timeout: 15_000 }).toEqual(expect.arrayContaining(['offline_b', 'online_a']));
