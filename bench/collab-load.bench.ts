@@ -130,7 +130,10 @@ async function main(): Promise<number> {
     console.log(`send -> acknowledged  p50 ${ms(q(0.5))}, p95 ${ms(q(0.95))}, p99 ${ms(q(0.99))} (the server logs each update before it acknowledges and relays it)`);
     console.log(`server RSS            start ${mb(first.rss)}, ${Math.round(SECONDS / 2)} s ${mb(at(SECONDS / 2).rss)}, ${SECONDS} s ${mb(endSample?.rss)}, after ${IDLE_SECONDS} s idle ${mb(idleSample?.rss)} (peak ${mb(peak)})`);
     console.log(`server CPU            ${(serverCpuMs / 1000).toFixed(1)} s over ${(sendWall / 1000).toFixed(1)} s wall (${((serverCpuMs / sendWall) * 100).toFixed(0)} % of one core)`);
-    console.log(`clients' CPU (here)   ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s over the same wall time (${CLIENTS} replicas in this process)`);
+    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
+    console.log(`clients' CPU (here)   ${(clientCpuMs / 1000).toFixed(1)} s over the same wall time (${CLIENTS} replicas in this process)`);
+    // What each edit costs, whatever else the machine runs (a busy machine stretches wall times, not these).
+    console.log(`CPU per edit          server ${(serverCpuMs / sent).toFixed(2)} ms; clients ${(clientCpuMs / Math.max(1, lat.samples + sent)).toFixed(2)} ms per local or remote application`);
     console.log(`load average          start ${loadAtStart}, end ${loadAtEnd}, now ${load()}`);
     const rssLine = samples.filter((s, i) => i % 10 === 0).map((s) => `${s.t.toFixed(0)}s:${(s.rss / 1024 / 1024).toFixed(0)}`).join(' ');
     console.log(`server RSS every 10 s ${rssLine} (MB)`);
