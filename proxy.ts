@@ -11,7 +11,7 @@ import { authMode, type AuthMode } from '@/lib/server/auth/mode';
 import { pageRedirect } from '@/lib/server/auth/page-gate';
 import { errorResponse } from '@/lib/server/http/error-response';
 import { allowedHostRules, refuseRequest, type HostRule } from '@/lib/server/http/request-policy';
-import { COMMON_SECURITY_HEADERS, NON_PAGE_CSP, newNonce, pageContentSecurityPolicy, responseKind } from '@/lib/server/http/security-headers';
+import { COMMON_SECURITY_HEADERS, NON_PAGE_CSP, collabConnectSources, newNonce, pageContentSecurityPolicy, responseKind } from '@/lib/server/http/security-headers';
 
 function withSecurityHeaders(res: Response, csp: string | undefined): Response {
   for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) res.headers.set(name, value);
@@ -39,7 +39,7 @@ export function proxy(request: NextRequest): Response {
   if (signIn) return withSecurityHeaders(NextResponse.redirect(new URL(signIn, request.url)), NON_PAGE_CSP);
 
   // Next.js reads the nonce from the request's CSP header while rendering and puts it on its scripts.
-  const csp = pageContentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
+  const csp = pageContentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development', connect: collabConnectSources(request.headers.get('host')) });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { allowedHostRules, hostAllowed, parseHost, refuseRequest } from './request-policy';
-import { NON_PAGE_CSP, newNonce, pageContentSecurityPolicy, responseKind, THEME_BOOTSTRAP_HASH, THEME_BOOTSTRAP_SCRIPT } from './security-headers';
+import { NON_PAGE_CSP, collabConnectSources, newNonce, pageContentSecurityPolicy, responseKind, THEME_BOOTSTRAP_HASH, THEME_BOOTSTRAP_SCRIPT } from './security-headers';
 
 const defaults = allowedHostRules({});
 
@@ -119,6 +119,21 @@ describe('security headers', () => {
     expect(directive('base-uri')).toBe("base-uri 'none'");
     expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
     expect(pageContentSecurityPolicy(nonce, { dev: true })).toMatch(/script-src [^;]*'unsafe-eval'/);
+  });
+
+  it('the page may open the live-session WebSocket on its own host and the sync port, nowhere else', () => {
+    const csp = pageContentSecurityPolicy(newNonce(), { connect: collabConnectSources('127.0.0.1:3000', { DRAFTBASE_COLLAB_PORT: '4100' }) });
+    expect(csp.split('; ').find((d) => d.startsWith('connect-src '))).toBe("connect-src 'self' ws://127.0.0.1:4100 wss://127.0.0.1:4100");
+    expect(collabConnectSources('localhost:3000', {})).toEqual(['ws://localhost:3001', 'wss://localhost:3001']);
+    expect(collabConnectSources('[::1]:3000', { DRAFTBASE_COLLAB_PORT: '4100' })).toEqual(['ws://[::1]:4100', 'wss://[::1]:4100']);
+    // A public sync URL (behind a load balancer) is the only WebSocket source; its path does not widen it.
+    expect(collabConnectSources('draftbase.example.com', { DRAFTBASE_COLLAB_PUBLIC_URL: 'wss://sync.example.com/collab' })).toEqual(['wss://sync.example.com']);
+    expect(collabConnectSources('draftbase.example.com', { DRAFTBASE_COLLAB_PUBLIC_URL: 'https://sync.example.com' })).toEqual([]);
+    // Live editing off, no Host, or a port or host that is not one: 'self' only.
+    expect(collabConnectSources('127.0.0.1:3000', { DRAFTBASE_COLLAB: 'off' })).toEqual([]);
+    expect(collabConnectSources(null, {})).toEqual([]);
+    expect(collabConnectSources('127.0.0.1:3000', { DRAFTBASE_COLLAB_PORT: '1 ws://evil.example' })).toEqual([]);
+    expect(pageContentSecurityPolicy(newNonce())).toMatch(/connect-src 'self';/);
   });
 
   it.each([

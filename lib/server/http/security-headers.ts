@@ -41,7 +41,33 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function pageContentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
+/**
+ * Where a page may open the live-session WebSocket (issue 19): the public sync URL when one is set,
+ * else the page's own host on DRAFTBASE_COLLAB_PORT (default 3001); nothing when live editing is off.
+ */
+export function collabConnectSources(host: string | null, env: Record<string, string | undefined> = process.env): string[] {
+  if (/^(off|0|false)$/i.test(env.DRAFTBASE_COLLAB?.trim() ?? '')) return [];
+  const publicUrl = env.DRAFTBASE_COLLAB_PUBLIC_URL?.trim();
+  if (publicUrl) {
+    try {
+      const u = new URL(publicUrl);
+      return u.protocol === 'ws:' || u.protocol === 'wss:' ? [`${u.protocol}//${u.host}`] : [];
+    } catch {
+      return [];
+    }
+  }
+  const port = env.DRAFTBASE_COLLAB_PORT?.trim() || '3001';
+  if (!/^\d{1,5}$/.test(port) || !host) return [];
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    return [];
+  }
+  return [`ws://${hostname}:${port}`, `wss://${hostname}:${port}`];
+}
+
+export function pageContentSecurityPolicy(nonce: string, options: { dev?: boolean; connect?: readonly string[] } = {}): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     // No 'strict-dynamic' (which Next's guide shows): it would let any script element created at
@@ -60,7 +86,7 @@ export function pageContentSecurityPolicy(nonce: string, options: { dev?: boolea
     // data: for the PNG export (the SVG drawn through an <img>), blob: for downloads shown as images.
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'"],
+    'connect-src': ["'self'", ...(options.connect ?? [])],
     // Layout, DDL and save workers are bundled files of this origin (measured: no blob: workers).
     'worker-src': ["'self'"],
     'object-src': ["'none'"],
