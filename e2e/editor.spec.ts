@@ -25,9 +25,10 @@ function shopDocument(): SchemaDocument {
   return doc;
 }
 
-async function openProject(page: Page, doc: SchemaDocument, name = uniqueName('editor')): Promise<string> {
+/** `live: false` opens the editor on its REST saver (`?live=off`), as when live editing is off or unreachable. */
+async function openProject(page: Page, doc: SchemaDocument, name = uniqueName('editor'), opts: { live?: boolean } = {}): Promise<string> {
   const project = await createProjectViaApi(page.request, { name, document: doc });
-  await page.goto(`/projects/${encodeURIComponent(project.id)}`);
+  await page.goto(`/projects/${encodeURIComponent(project.id)}${opts.live === false ? '?live=off' : ''}`);
   await expect(page.getByTestId('canvas')).toBeVisible();
   return project.id;
 }
@@ -214,9 +215,10 @@ test('search (Ctrl/Cmd+K) finds a column and focuses its table', async ({ page }
 });
 
 test('a save from a second tab produces the 409 choice; keeping mine as a copy loses nothing', async ({ page, context }) => {
-  const id = await openProject(page, shopDocument(), uniqueName('conflict'));
+  // The REST saver's conflict path (live editing off); live sessions merge instead (e2e/collab.spec.ts).
+  const id = await openProject(page, shopDocument(), uniqueName('conflict'), { live: false });
   const other = await context.newPage();
-  await other.goto(`/projects/${encodeURIComponent(id)}`);
+  await other.goto(`/projects/${encodeURIComponent(id)}?live=off`);
   await expect(tableNode(other, 'users')).toBeVisible();
 
   // The other tab saves first.
@@ -249,7 +251,7 @@ test('a save from a second tab produces the 409 choice; keeping mine as a copy l
 });
 
 test('a 409 can also reload theirs', async ({ page }) => {
-  const id = await openProject(page, shopDocument());
+  const id = await openProject(page, shopDocument(), uniqueName('editor'), { live: false });
   // Someone else saves through the API.
   const theirs = shopDocument();
   theirs.tables.t_users.name = 'members';
@@ -275,7 +277,7 @@ test('a 409 can also reload theirs', async ({ page }) => {
 });
 
 test('an edit made while the server is unreachable is kept and retried', async ({ page }) => {
-  const id = await openProject(page, shopDocument());
+  const id = await openProject(page, shopDocument(), uniqueName('editor'), { live: false });
   await page.route('**/api/projects/*', (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
   await tableNode(page, 'users').locator('.db-table-header').dblclick();
   await page.getByLabel('Table name', { exact: true }).first().fill('people');

@@ -3,6 +3,9 @@
  * without B editing (it no longer says "Saved" over an old model); B's own edit to something else
  * merges with A's, both end up in B and on the server; an edit to the same thing is shown as a
  * conflict per element with both values, and the value the user picks is what gets saved.
+ *
+ * This is the REST saver's path (`?live=off`: live editing off or unreachable); two tabs in a live
+ * session edit together instead (e2e/collab.spec.ts).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { documentOf, makeColumn, makeTable, scalar } from '../lib/model/build';
@@ -22,7 +25,7 @@ const tableNode = (page: Page, name: string): Locator => page.locator(`[data-tes
 const saveStatus = (page: Page) => page.getByTestId('save-status');
 
 async function open(page: Page, id: string) {
-  await page.goto(`/projects/${encodeURIComponent(id)}`);
+  await page.goto(`/projects/${encodeURIComponent(id)}?live=off`);
   await expect(tableNode(page, 'users')).toBeVisible();
   await expect(saveStatus(page)).toHaveAttribute('data-status', 'saved');
 }
