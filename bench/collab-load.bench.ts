@@ -201,7 +201,7 @@ async function main(): Promise<number> {
     const cpu0 = process.cpuUsage();
     const sample = () => {
       const s = sampleProcess(server.pid);
-      if (s) samples.push({ t: (now() - t0) / 1000, ...s });
+      if (s) samples.push({ t: Math.max(0, (now() - t0) / 1000), ...s });
     };
     sample();
     sampler = setInterval(sample, 1000);
