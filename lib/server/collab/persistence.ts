@@ -166,6 +166,8 @@ export interface LoadedLiveDocument {
  */
 export async function loadLiveDocument(db: AppPrisma, projectId: string): Promise<LoadedLiveDocument | undefined> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    // Two servers storing one busy document collide; a random pause lets one of them through.
+    if (attempt > 0) await new Promise((r) => setTimeout(r, (10 + Math.random() * 40) * 2 ** attempt));
     const project = await db.project.findUnique({ where: { id: projectId }, select: { version: true, document: true } });
     if (!project) return undefined;
     const canonical = parseStoredDocument(project.document);
@@ -226,6 +228,8 @@ export type StoreResult =
 export async function storeLiveDocument(db: AppPrisma, projectId: string, ydoc: Y.Doc, author: Author | undefined): Promise<StoreResult> {
   pruneRepairs(ydoc);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    // Two servers storing one busy document collide; a random pause lets one of them through.
+    if (attempt > 0) await new Promise((r) => setTimeout(r, (10 + Math.random() * 40) * 2 ** attempt));
     const project = await db.project.findUnique({ where: { id: projectId }, select: { version: true, document: true } });
     if (!project) return { ok: false, reason: 'not_found' };
     const row = await db.projectLiveState.findUnique({ where: { projectId }, select: { writtenVersion: true } });

@@ -27,7 +27,7 @@
  */
 import 'server-only';
 import { Redis } from '@hocuspocus/extension-redis';
-import { IncomingMessage, Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
+import { IncomingMessage, Server, type Document, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { projectIdOfDocument } from '../../api/collab';
 import { roleAllows, type ProjectRole } from '../../auth/roles';
@@ -122,6 +122,23 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
   const store = async (documentName: string, document: Y.Doc) => {
     await storeLiveDocument(await prisma(), projectOf(documentName), document, lastEditor.get(documentName));
   };
+  /**
+   * The debounced store. Hocuspocus rethrows a failed store from a timer nobody awaits (an unhandled
+   * rejection would end the process), so a failure is logged and the store tried again later: the
+   * edits are safe meanwhile (logged before they were acknowledged), only the write-back waits.
+   */
+  const storeOrRetry = async (documentName: string, document: Document, attempt = 0): Promise<void> => {
+    try {
+      await store(documentName, document);
+    } catch (err) {
+      console.error(`[draftbase] collab: could not store ${documentName} (attempt ${attempt + 1}): ${err instanceof Error ? err.message : String(err)}`);
+      if (attempt >= 5 || !hocuspocusRef.current?.documents.has(documentName)) return;
+      setTimeout(() => {
+        void document.saveMutex.runExclusive(() => storeOrRetry(documentName, document, attempt + 1)).catch(() => undefined);
+      }, 500 + Math.random() * 1500 * (attempt + 1)).unref();
+    }
+  };
+  const hocuspocusRef: { current?: Hocuspocus } = {};
 
   const persistence: Extension = {
     extensionName: 'draftbase-persistence',
@@ -175,7 +192,7 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
       });
     },
     async onStoreDocument({ documentName, document }) {
-      await store(documentName, document);
+      await storeOrRetry(documentName, document);
     },
     async afterUnloadDocument({ documentName }) {
       lastEditor.delete(documentName);
@@ -212,6 +229,7 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
     throw err;
   }
   const hocuspocus = server.hocuspocus;
+  hocuspocusRef.current = hocuspocus;
 
   const recheck = async () => {
     const db = await prisma();
