@@ -2,8 +2,9 @@
  * Live co-editing across two app servers (issue 19): two `next start` processes on different ports,
  * one PostgreSQL database and one Redis, as behind a load balancer. Person A works on server 1, B on
  * server 2; each server runs its own sync server (Hocuspocus) and the two share the live session
- * through Redis. Edits appear on the other side (latency printed as p50/p95), and the canonical
- * document the REST API reads is written back from the live session.
+ * through Redis. Edits appear on the other side (latency printed as p50/p95), presence crosses
+ * servers, undo takes back only the undoer's edits, an offline edit merges on reconnect, and the
+ * canonical document the REST API reads is written back from the live session.
  *
  * Needs DATABASE_URL_PG (team mode runs on PostgreSQL; CI always sets it) and Redis on 127.0.0.1:6379.
  */
@@ -146,6 +147,33 @@ test('two app servers share one live session through Redis', async ({ browser })
     expect(colsA.filter((n) => n.startsWith('lat_'))).toHaveLength(40);
   });
 
+  await test.step('presence crosses servers: each sees two people here', async () => {
+    for (const page of [a, b]) await expect(page.getByTestId('save-status')).toHaveAttribute('data-here', '2', { timeout: 10_000 });
+  });
+
+  await test.step("per-user undo across servers: A's undo takes back A's edit only, on both", async () => {
+    await dispatch(a, { type: 'table.update', tableId: orders.id, changes: { comment: 'by A' } });
+    await dispatch(b, { type: 'column.add', tableId: orders.id, column: makeColumn({ name: 'kept_b' }) });
+    await expect.poll(async () => (await storeDoc(a)).tables[orders.id].columns.some((c) => c.name === 'kept_b'), { timeout: 10_000 }).toBe(true);
+    await a.evaluate(() => (window as unknown as { __draftbaseStore: { getState(): { undo(): void } } }).__draftbaseStore.getState().undo());
+    for (const page of [a, b]) {
+      await expect.poll(async () => (await storeDoc(page)).tables[orders.id].comment ?? null, { timeout: 10_000 }).toBeNull();
+      expect((await storeDoc(page)).tables[orders.id].columns.some((c) => c.name === 'kept_b')).toBe(true);
+    }
+  });
+
+  await test.step('B (server 2) goes offline, both edit, B comes back: both edits on both sides', async () => {
+    await b.context().setOffline(true);
+    await expect(b.getByTestId('save-status')).toHaveAttribute('data-live', 'offline', { timeout: 10_000 });
+    await dispatch(b, { type: 'column.add', tableId: orders.id, column: makeColumn({ name: 'offline_b' }) });
+    await dispatch(a, { type: 'column.add', tableId: orders.id, column: makeColumn({ name: 'online_a' }) });
+    await b.context().setOffline(false);
+    await expect(b.getByTestId('save-status')).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
+    const names = async (page: Page) => (await storeDoc(page)).tables[orders.id].columns.map((c) => c.name);
+    for (const page of [a, b]) await expect.poll(() => names(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['offline_b', 'online_a']));
+    expect(await names(a)).toEqual(await names(b));
+  });
+
   await test.step('the REST API on either server reads the written-back document within seconds', async () => {
     for (const [page, server] of [[a, s1], [b, s2]] as const) {
       await expect
@@ -153,11 +181,11 @@ test('two app servers share one live session through Redis', async ({ browser })
           async () => {
             const res = await page.request.get(`${server.url}/api/projects/${projectId}`);
             const body = (await res.json()) as { document: SchemaDocument };
-            return body.document.tables[orders.id]?.columns.filter((c) => c.name.startsWith('lat_')).length ?? 0;
+            return body.document.tables[orders.id]?.columns.filter((c) => c.name.startsWith('lat_') || c.name.endsWith('_b') || c.name === 'online_a').length ?? 0;
           },
           { timeout: 15_000 },
         )
-        .toBe(40);
+        .toBe(43);
     }
   });
 });
