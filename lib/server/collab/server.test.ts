@@ -208,6 +208,26 @@ describe.each(providerCases())('live co-editing server on $provider', ({ create 
     expect(await prisma.projectLiveUpdate.count({ where: { projectId: id } })).toBeLessThanOrEqual(logBefore + 1);
   });
 
+  it("closes a connection whose presence claims to be someone else; the others never see the impostor", async () => {
+    const id = await project();
+    const ed = join(id, editor, 'owner');
+    const vw = join(id, viewer, 'viewer');
+    await Promise.all([ed.synced, vw.synced]);
+    let closed = false;
+    vw.provider.on('close', () => (closed = true));
+    // The viewer's own presence is fine...
+    vw.provider.awareness!.setLocalStateField('user', { id: viewer.userId, name: viewer.name, color: '#2563eb' });
+    await eventually(() => [...ed.provider.awareness!.getStates().values()].some((st) => (st.user as { name?: string } | undefined)?.name === viewer.name) || undefined, 10_000, "the viewer's presence");
+    // ...pretending to be the editor is not.
+    vw.provider.awareness!.setLocalStateField('user', { id: editor.userId, name: editor.name, color: '#2563eb' });
+    await eventually(() => closed || undefined, 10_000, "the impostor's disconnection");
+    await new Promise((r) => setTimeout(r, 300));
+    // Neither the server nor the editor holds the forged state under the viewer's client id.
+    const serverStates = server.hocuspocus.documents.get(collabDocumentName(id))?.awareness.getStates();
+    expect((serverStates?.get(vw.ydoc.clientID)?.user as { name?: string } | undefined)?.name).not.toBe(editor.name);
+    expect((ed.provider.awareness!.getStates().get(vw.ydoc.clientID)?.user as { name?: string } | undefined)?.name).not.toBe(editor.name);
+  });
+
   it('writes an edit made on a client back to the canonical document, authored by its editor', async () => {
     const id = await project();
     const c = join(id, editor, 'owner');

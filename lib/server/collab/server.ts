@@ -14,6 +14,9 @@
  * connections are checked again: a removed member or a revoked link is disconnected, a demoted
  * member made read-only.
  *
+ * Presence (awareness) must name the connection's own person (presence-guard.ts); a connection that
+ * claims to be someone else is closed.
+ *
  * Durability: Hocuspocus acknowledges an update right after applying it in memory, but awaits
  * beforeHandleMessage first; there the update is validated and appended to the log
  * (persistence.ts) before it is applied, one message at a time per connection so the log and the
@@ -38,6 +41,7 @@ import type { Author } from '../teams/events';
 import { allowedOrigin } from './origin';
 import { appendLiveUpdate, isEmptyUpdate, isValidUpdate, loadLiveDocument, MAX_UPDATE_BYTES, storeLiveDocument } from './persistence';
 import { currentAccess, type CollabUserContext } from './access';
+import { presenceImpostor } from './presence-guard';
 import { verifyTicket } from './ticket';
 
 export interface CollabServerOptions {
@@ -163,6 +167,10 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
       return { user };
     },
     async beforeHandleMessage({ connection, update, documentName, context }) {
+      const who = (context as { user?: CollabUserContext }).user;
+      const awareness = hocuspocusRef.current?.documents.get(documentName)?.awareness;
+      const impostor = who && presenceImpostor(update, who, (clientId) => awareness?.meta.get(clientId)?.clock);
+      if (impostor) throw Object.assign(new Error(impostor), { code: 4403, reason: 'presence-not-yours' });
       if (connection.readOnly) return; // Hocuspocus drops what a read-only connection sends
       const yUpdate = updateOfMessage(update);
       if (!yUpdate) return;
