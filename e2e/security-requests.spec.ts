@@ -193,7 +193,7 @@ test.describe('security headers', () => {
   });
 });
 
-test('the app works under its CSP: auto-layout and save workers, the Design doc diagram, the PNG export', async ({ page, request }) => {
+test('the app works under its CSP: the live session, auto-layout and save workers, the Design doc diagram, the PNG export', async ({ page, request }) => {
   const project = await createProjectViaApi(request, { name: uniqueName('under csp'), document: shopDocument() });
   await page.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
@@ -202,7 +202,15 @@ test('the app works under its CSP: auto-layout and save workers, the Design doc 
   });
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
+  const violationsOf = async () => (await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).filter((v) => !v.startsWith('script-src eval '));
+  // The live session's WebSocket (another port) is allowed by connect-src.
   await page.goto(`/projects/${project.id}`);
+  await expect(page.locator('[data-testid="table-node"][data-table-name="users"]')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-live', 'live', { timeout: 15_000 });
+  expect(await violationsOf()).toEqual([]);
+
+  // Without a live session edits go through the save worker.
+  await page.goto(`/projects/${project.id}?live=off`);
   await expect(page.locator('[data-testid="table-node"][data-table-name="users"]')).toBeVisible();
 
   // Auto-layout runs in a worker; its result is saved by the save worker.
@@ -228,6 +236,5 @@ test('the app works under its CSP: auto-layout and save workers, the Design doc 
 
   // zod probes once whether it may compile validators with `Function` and falls back when the CSP
   // says no; that refusal is the policy working, not the app breaking. Nothing else may be refused.
-  const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-  expect(violations.filter((v) => !v.startsWith('script-src eval '))).toEqual([]);
+  expect(await violationsOf()).toEqual([]);
 });
