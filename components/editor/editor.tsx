@@ -22,10 +22,10 @@ import { createEditorStore, EditorStoreContext, selectedTableIds, type EditorSta
 import { createSaver, type Saver } from './store/saver';
 import { createWorkerPut } from './store/worker-put';
 import { Canvas } from './canvas';
-import { freeSpot } from './flow/free-spot';
+import { newTableSpot } from './flow/new-table-spot';
 import { boundsOf, fitRect } from './flow/first-view';
-import { TABLE_WIDTH, tableHeight, tableShape } from './flow/geometry';
-import { tablePosition, type TableBox } from './flow/to-flow';
+import { TABLE_WIDTH, tableShape } from './flow/geometry';
+import { tablePosition } from './flow/to-flow';
 import { Toolbar } from './toolbar';
 import { Toasts, useToast } from './toast';
 import { useTheme } from './theme';
@@ -62,8 +62,8 @@ import { CommentsProvider } from './comments/comments-provider';
 import { CommentsButton } from './comments/comments-button';
 import { CommentsPanel } from './comments/comments-panel';
 import { useComments, useCommentsController } from './comments/comments-store';
-import { joinLive } from './collab/connect';
-import { liveSaver, startLiveSession, type LiveSession } from './collab/live-session';
+import { liveSaver, type LiveSession } from './collab/live-session';
+import { useLiveJoin } from './collab/use-live-join';
 import { LiveContext } from './collab/live-ui';
 
 // In the page, immer does not deep-freeze results: its first command on a freshly loaded 5,000-table
@@ -84,51 +84,12 @@ export interface EditorProps {
   teamControls?: ReactNode;
 }
 
-type Mode = { kind: 'joining' } | { kind: 'rest' } | { kind: 'live'; session: LiveSession };
-
 /**
- * Joins the project's live session first (issue 19; collab/connect.ts): when it is on and the first
- * sync arrives, the editor's store runs over the shared document (collab/live-session.ts); otherwise
- * (live editing off, no sync server, refused, too slow) the editor opens as before, on the REST saver.
+ * Joins the project's live session first (collab/use-live-join.ts), then opens the editor over the
+ * shared document, or on the REST saver when there is no live session.
  */
 export function Editor(props: EditorProps) {
-  const [mode, setMode] = useState<Mode>({ kind: 'joining' });
-  const { projectId, name, version, access } = props;
-  useEffect(() => {
-    let cancelled = false;
-    let session: LiveSession | undefined;
-    const abort = new AbortController();
-    // `?live=off` opens the project without the live session (REST saves, which the server merges
-    // into the session): for a slow or filtered network, and for the REST saver's own tests.
-    const off = new URLSearchParams(window.location.search).get('live') === 'off';
-    void (off ? Promise.resolve({ fallback: 'live=off in the address' } as const) : joinLive(projectId, { signal: abort.signal })).then((r) => {
-      if (cancelled) {
-        if ('live' in r) r.live.provider.destroy();
-        return;
-      }
-      if ('fallback' in r) {
-        console.info(`[draftbase] editing without a live session: ${r.fallback}`);
-        setMode({ kind: 'rest' });
-        return;
-      }
-      try {
-        session = startLiveSession(r.live, { projectId, name, version, readOnly: readOnlyReason(access) });
-        setMode({ kind: 'live', session });
-      } catch (e) {
-        // The shared document did not read as a valid design (CollabDocumentError): edit over REST.
-        console.warn('live session not usable, editing without it:', e);
-        r.live.provider.destroy();
-        setMode({ kind: 'rest' });
-      }
-    });
-    return () => {
-      cancelled = true;
-      abort.abort();
-      session?.dispose();
-    };
-    // One join per mounted editor: a new project id remounts it (the page keys it by id).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const mode = useLiveJoin(props);
   if (mode.kind === 'joining') {
     return (
       <div className="flex h-screen items-center justify-center text-sm text-slate-500" role="status" data-testid="live-joining">
@@ -183,15 +144,6 @@ function EditorWithStore({ sourceText, access, teamControls, live, ...props }: E
       </LiveContext.Provider>
     </EditorStoreContext.Provider>
   );
-}
-
-/**
- * Where a new table goes: in free space near `want` (the view's centre, beside the selected table,
- * or where the user double-clicked) — never on top of another table.
- */
-function newTableSpot(doc: SchemaDocument, want: { x: number; y: number }, view?: { x1: number; y1: number; x2: number; y2: number }): { x: number; y: number } {
-  const boxes: TableBox[] = Object.values(doc.tables).map((t) => ({ ...tablePosition(doc, t.id), shape: tableShape(doc, t) }));
-  return freeSpot(boxes, want, { width: TABLE_WIDTH, height: tableHeight(3) }, view);
 }
 
 function EditorShell({ store, saver, live, access, teamControls }: { store: StoreApi<EditorState>; saver: Saver; live?: LiveSession; access?: ProjectAccessInfo; teamControls?: ReactNode }) {
