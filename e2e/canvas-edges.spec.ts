@@ -126,4 +126,24 @@ test('pagila: address -> city is drawn at zoom 1 after the first view was names-
   expect(addressToCity).toBeTruthy();
   await expect(page.locator(`[data-relationship-id="${addressToCity}"] path.db-rel-line`)).toHaveCount(1);
   await expectEveryRelationshipDrawn(page, 'pagila around address at zoom 1.2');
+  // Lines run under the tables: every point of every table in view belongs to its table, never to a
+  // line crossing it (which would hide its text and take its clicks).
+  const covered = await page.evaluate(() => {
+    const hits: string[] = [];
+    for (const node of document.querySelectorAll<HTMLElement>('[data-testid="table-node"]')) {
+      const r = node.getBoundingClientRect();
+      if (r.right < 0 || r.bottom < 0 || r.left > innerWidth || r.top > innerHeight) continue;
+      for (let fx = 0.1; fx < 1; fx += 0.2) {
+        for (let fy = 0.05; fy < 1; fy += 0.1) {
+          const x = r.left + r.width * fx;
+          const y = r.top + r.height * fy;
+          if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+          const top = document.elementFromPoint(x, y);
+          if (top?.closest('.db-relationships')) hits.push(`${node.dataset.tableName} at (${Math.round(x)}, ${Math.round(y)})`);
+        }
+      }
+    }
+    return hits;
+  });
+  expect(covered).toEqual([]);
 });

@@ -4,7 +4,8 @@
  *
  *   npx tsx scripts/canvas-screenshots.ts        (SKIP_BUILD=1 NEXT_DIST_DIR=... to reuse a build)
  *
- * Writes docs/canvas-overview-300.png and docs/canvas-pagila-zoom1.png.
+ * Writes docs/canvas-overview-300.png, docs/canvas-pagila-zoom1.png and docs/canvas-live-presence.png
+ * (a second person in the live session: their pointer, their selected table, "Live · 2 here").
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -60,7 +61,23 @@ async function main() {
     if (at) await wheelZoomTo(page, at, 1);
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(docs, 'canvas-pagila-zoom1.png') });
-    console.log('wrote docs/canvas-overview-300.png, docs/canvas-pagila-zoom1.png');
+
+    // A second person joins the same project: the first sees their pointer and their selection.
+    const other = await browser.newPage({ viewport: { width: 1600, height: 1000 }, baseURL: url });
+    await other.goto(page.url());
+    await other.getByTestId('save-status').and(other.locator('[data-live="live"]')).waitFor({ timeout: 30_000 });
+    await other.locator('.react-flow__controls-fitview').click();
+    await other.evaluate(() => {
+      const store = (window as unknown as { __draftbaseStore: { getState(): { doc: { tables: Record<string, { id: string; name: string }> }; select(s: unknown): void } } }).__draftbaseStore;
+      const actor = Object.values(store.getState().doc.tables).find((t) => t.name === 'actor')!;
+      store.getState().select({ kind: 'tables', tableIds: [actor.id] });
+    });
+    const box = await page.getByTestId('canvas').boundingBox();
+    if (box) await other.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45, { steps: 8 });
+    await page.locator('[data-testid="save-status"][data-here="2"]').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(docs, 'canvas-live-presence.png') });
+    console.log('wrote docs/canvas-overview-300.png, docs/canvas-pagila-zoom1.png, docs/canvas-live-presence.png');
   } finally {
     await browser.close();
     proc.kill();
