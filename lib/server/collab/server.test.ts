@@ -339,10 +339,14 @@ describe.each(providerCases())('live co-editing server on $provider', ({ create 
       const c = connect(lazy.port, collabDocumentName(id), issueTicket(claimsFor(id, editor, 'owner'), SECRET).ticket);
       clients.push(c);
       await c.synced;
+      // The answer to the client's own sync step 2 comes after `synced`: let it arrive first, or it
+      // would be taken for the acknowledgement of the edit below.
+      await settled(c);
       const tableId = Object.keys(fromYDoc(c.ydoc).tables)[0];
       const acked = c.statuses.length;
       new CollabReplica(c.ydoc, 'ed').dispatch({ type: 'table.update', tableId, changes: { comment: 'acknowledged' } });
       await eventually(() => c.statuses.slice(acked).includes(true) || undefined, 10_000, 'the acknowledgement');
+      await settled(c);
       // What a restarted server loads, read straight from the database.
       expect(fromYDoc((await loadLiveDocument(prisma, id))!.ydoc).tables[tableId].comment).toBe('acknowledged');
       expect(await prisma.projectLiveUpdate.count({ where: { projectId: id } })).toBeGreaterThan(0);
