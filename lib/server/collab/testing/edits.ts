@@ -18,17 +18,8 @@ export type EditKind = 'addColumn' | 'rename' | 'moveTable' | 'type';
 /** Cumulative weights of the mix: 35 % add column, 25 % rename, 20 % move, 20 % typing. */
 const MIX: Array<[number, EditKind]> = [[0.35, 'addColumn'], [0.6, 'rename'], [0.8, 'moveTable'], [1, 'type']];
 
-/** A small deterministic PRNG (mulberry32), so a run can be repeated. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG, so a run can be repeated. */
+export { mulberry32 as prng } from '../../../random/mulberry32';
 
 export const sectionOf = (client: number) => narrativeSectionKeys[client % narrativeSectionKeys.length];
 
