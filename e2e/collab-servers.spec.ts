@@ -10,10 +10,12 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
+import { latencySummary, measureLiveLatency } from './support/live-latency';
+import os from 'node:os';
 import { startAppServer, type AppServer } from './support/app-server';
 import { acceptInviteAsNewUser, type TeamUser } from './support/team';
 import { makeColumn, makeTable } from '../lib/model/build';
-import type { Column, SchemaDocument, Table } from '../lib/model/document';
+import type { SchemaDocument, Table } from '../lib/model/document';
 
 const PG = process.env.DATABASE_URL_PG;
 const REDIS = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -72,10 +74,6 @@ function dispatch(page: Page, command: unknown) {
   }, command);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 test('two app servers share one live session through Redis', async ({ browser }) => {
   test.setTimeout(240_000);
   const [s1, s2] = servers;
@@ -104,42 +102,8 @@ test('two app servers share one live session through Redis', async ({ browser })
   });
 
   await test.step('20 column adds from A, 20 from B: each seen on the other side; p50/p95 printed', async () => {
-    const watch = (page: Page) =>
-      page.evaluate(() => {
-        const w = window as unknown as StoreWindow;
-        w.__seen = {};
-        const record = (doc: SchemaDocument) => {
-          for (const t of Object.values(doc.tables)) for (const c of t.columns) if (c.name.startsWith('lat_') && !(c.name in w.__seen!)) w.__seen![c.name] = Date.now();
-        };
-        record(w.__draftbaseStore.getState().doc);
-        w.__draftbaseStore.subscribe((s) => record(s.doc));
-      });
-    await watch(a);
-    await watch(b);
-    const sent: Record<string, number> = {};
-    const send = async (page: Page, name: string) => {
-      const column: Column = makeColumn({ name });
-      sent[name] = await page.evaluate(
-        ([c, tableId]) => {
-          const t = Date.now();
-          (window as unknown as StoreWindow).__draftbaseStore.getState().dispatch({ type: 'column.add', tableId, column: c });
-          return t;
-        },
-        [column, orders.id] as const,
-      );
-    };
-    for (let i = 0; i < 20; i++) {
-      await send(a, `lat_a${i}`);
-      await send(b, `lat_b${i}`);
-      await a.waitForTimeout(50);
-    }
-    const names = Object.keys(sent);
-    const seenOn = async (page: Page) => (await page.evaluate(() => (window as unknown as StoreWindow).__seen ?? {})) as Record<string, number>;
-    await expect.poll(async () => Object.keys(await seenOn(a)).length, { timeout: 20_000 }).toBe(names.length);
-    await expect.poll(async () => Object.keys(await seenOn(b)).length, { timeout: 20_000 }).toBe(names.length);
-    const [seenA, seenB] = [await seenOn(a), await seenOn(b)];
-    const latencies = names.map((n) => (n.startsWith('lat_a') ? seenB[n] : seenA[n]) - sent[n]).sort((x, y) => x - y);
-    console.log(`[collab-servers] cross-server edit latency over ${latencies.length} edits: p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${latencies[latencies.length - 1]} ms`);
+    const latencies = await measureLiveLatency(a, b, orders.id);
+    console.log(`[collab-servers] cross-server edit latency over ${latencies.length} edits: ${latencySummary(latencies)} (load ${os.loadavg()[0].toFixed(2)})`);
     // Both replicas hold every column, in the same order.
     const colsA = (await storeDoc(a)).tables[orders.id].columns.map((c) => c.name);
     const colsB = (await storeDoc(b)).tables[orders.id].columns.map((c) => c.name);

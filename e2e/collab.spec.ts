@@ -12,10 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { createProjectViaApi, deleteProjectViaApi, uniqueName } from './support/api';
+import { latencySummary, measureLiveLatency } from './support/live-latency';
 import { startAppServer, type AppServer } from './support/app-server';
 import { makeColumn, makeTable } from '../lib/model/build';
 import { emptyDocument } from '../lib/model/empty';
-import type { Column, SchemaDocument, Table } from '../lib/model/document';
+import type { SchemaDocument, Table } from '../lib/model/document';
 
 type StoreWindow = {
   __draftbaseStore: {
@@ -32,10 +33,6 @@ async function dispatch(page: Page, command: unknown): Promise<string | undefine
     const r = (window as unknown as StoreWindow).__draftbaseStore.getState().dispatch(c) as { error?: string };
     return r && 'error' in r ? r.error : undefined;
   }, command);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** Opens the project in a new context and waits for the live session (not the REST fallback). */
@@ -82,45 +79,8 @@ test('two people edit one design live: edits, presence, per-user undo, offline m
   });
 
   await test.step('20 column adds from A and 20 from B: each seen on the other side; p50/p95 printed', async () => {
-    const watch = (page: Page) =>
-      page.evaluate(() => {
-        const w = window as unknown as StoreWindow;
-        w.__seen = {};
-        const record = (d: SchemaDocument) => {
-          const now = performance.timeOrigin + performance.now();
-          for (const t of Object.values(d.tables)) for (const c of t.columns) if (c.name.startsWith('lat_') && !(c.name in w.__seen!)) w.__seen![c.name] = now;
-        };
-        record(w.__draftbaseStore.getState().doc);
-        w.__draftbaseStore.subscribe((s) => record(s.doc));
-      });
-    await watch(a);
-    await watch(b);
-    const sent: Record<string, number> = {};
-    const send = async (page: Page, name: string) => {
-      const column: Column = makeColumn({ name });
-      sent[name] = await page.evaluate(
-        ([c, tableId]) => {
-          const t = performance.timeOrigin + performance.now();
-          (window as unknown as StoreWindow).__draftbaseStore.getState().dispatch({ type: 'column.add', tableId, column: c });
-          return t;
-        },
-        [column, users.id] as const,
-      );
-    };
-    for (let i = 0; i < 20; i++) {
-      await send(a, `lat_a${i}`);
-      await send(b, `lat_b${i}`);
-      await a.waitForTimeout(50);
-    }
-    const names = Object.keys(sent);
-    const seenOn = async (page: Page) => (await page.evaluate(() => (window as unknown as StoreWindow).__seen ?? {})) as Record<string, number>;
-    await expect.poll(async () => Object.keys(await seenOn(a)).length, { timeout: 20_000 }).toBe(names.length);
-    await expect.poll(async () => Object.keys(await seenOn(b)).length, { timeout: 20_000 }).toBe(names.length);
-    const [seenA, seenB] = [await seenOn(a), await seenOn(b)];
-    const latencies = names.map((n) => (n.startsWith('lat_a') ? seenB[n] : seenA[n]) - sent[n]).sort((x, y) => x - y);
-    console.log(
-      `[collab] edit latency A<->B over ${latencies.length} edits (one server): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (load ${os.loadavg()[0].toFixed(2)})`,
-    );
+    const latencies = await measureLiveLatency(a, b, users.id);
+    console.log(`[collab] edit latency A<->B over ${latencies.length} edits (one server): ${latencySummary(latencies)} (load ${os.loadavg()[0].toFixed(2)})`);
     expect(await columnNames(a, users.id)).toEqual(await columnNames(b, users.id));
     expect((await columnNames(a, users.id)).filter((n) => n.startsWith('lat_'))).toHaveLength(40);
   });
